@@ -1,0 +1,8 @@
+/**
+ * The programme's shared vocabulary: codes and vi/en labels used by the API, the web app and the workflow.
+ * Pure data; no I/O and no framework imports.
+ */
+export * from './labelled.js';
+export * from './catalog.js';
+export * from './criteria.js';
+export * from './units.js';

@@ -1,0 +1,13 @@
+/** A coded term with its Vietnamese (primary) and English labels. */
+export interface Labelled {
+  readonly code: string;
+  readonly vi: string;
+  readonly en: string;
+}
+
+export type Language = 'vi' | 'en';
+
+/** Finds the labels of a code in one of the catalogue lists; undefined when the code is unknown. */
+export function labelOf<T extends Labelled>(list: readonly T[], code: string): T | undefined {
+  return list.find((item) => item.code === code);
+}

@@ -1,0 +1,205 @@
+import { describe, expect, it } from '@jest/globals';
+import { getAdjacencyMap, getShortestPaths, getSimplePaths } from '@xstate/graph';
+import {
+  CANDIDATE_EVENT_TYPES,
+  CANDIDATE_MACHINE_VERSION,
+  CANDIDATE_STATE_CODES,
+  applyEvent,
+  allowedEvents,
+  candidateMachine,
+  replay,
+  startCandidate,
+  stageOf,
+  type CandidateEvent,
+  type CandidateState,
+  type PersistedCandidateSnapshot,
+} from './index.js';
+
+/** One example of every event, with a valid payload. */
+const EXAMPLES: Record<CandidateEvent['type'], CandidateEvent> = {
+  ATTACH_EVIDENCE: { type: 'ATTACH_EVIDENCE', evidenceId: 'e1', fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: 'ab' },
+  START_NURTURING: { type: 'START_NURTURING', goals: 'Mục tiêu', supporter: 'Phòng Nội vụ' },
+  REVISE_PLAN: { type: 'REVISE_PLAN', goals: 'Mục tiêu mới', supporter: 'Phòng Nội vụ' },
+  RECORD_CHECK_IN: { type: 'RECORD_CHECK_IN', date: '2025-03-01', strengths: 'Tốt', shortcomings: 'Chưa lan tỏa' },
+  PROPOSE_FOR_REVIEW: { type: 'PROPOSE_FOR_REVIEW' },
+  RECOGNISE: { type: 'RECOGNISE' },
+  RETURN_TO_NURTURING: { type: 'RETURN_TO_NURTURING', shortcomings: ['Thiếu minh chứng'] },
+  REJECT: { type: 'REJECT', reasons: 'Không đạt tiêu chí' },
+  RESUME_NURTURING: { type: 'RESUME_NURTURING', goals: 'Khắc phục', supporter: 'Phòng Nội vụ' },
+  START_REPLICATION: { type: 'START_REPLICATION' },
+  END_REPLICATION: { type: 'END_REPLICATION', reasons: 'Không còn duy trì' },
+  WITHDRAW: { type: 'WITHDRAW', reason: 'Đơn vị rút' },
+};
+
+const ev = (type: CandidateEvent['type']) => EXAMPLES[type];
+
+/** Drives a candidate through a list of events, failing loudly at the first refusal. */
+function drive(types: CandidateEvent['type'][]): PersistedCandidateSnapshot {
+  return replay({ kind: 'COLLECTIVE' }, types.map(ev));
+}
+
+const READY_FOR_REVIEW: CandidateEvent['type'][] = ['ATTACH_EVIDENCE', 'START_NURTURING', 'RECORD_CHECK_IN'];
+const UNDER_REVIEW: CandidateEvent['type'][] = [...READY_FOR_REVIEW, 'PROPOSE_FOR_REVIEW'];
+
+/** A snapshot in each state, reached through the machine itself. */
+const IN_STATE: Record<CandidateState, CandidateEvent['type'][]> = {
+  discovered: [],
+  nurturing: ['START_NURTURING'],
+  underReview: UNDER_REVIEW,
+  returned: [...UNDER_REVIEW, 'RETURN_TO_NURTURING'],
+  recognised: [...UNDER_REVIEW, 'RECOGNISE'],
+  replicating: [...UNDER_REVIEW, 'RECOGNISE', 'START_REPLICATION'],
+  replicationEnded: [...UNDER_REVIEW, 'RECOGNISE', 'START_REPLICATION', 'END_REPLICATION'],
+  rejected: [...UNDER_REVIEW, 'REJECT'],
+  withdrawn: ['WITHDRAW'],
+};
+
+describe('candidate statechart: generated paths', () => {
+  // Counters make the context unbounded; the traversal distinguishes what the guards can see.
+  const serializeState = (s: { value: unknown; context: { checkInsThisRound: number; evidenceFiles: number } }) =>
+    JSON.stringify([s.value, s.context.checkInsThisRound > 0, s.context.evidenceFiles > 0]);
+  const options = {
+    input: { kind: 'INDIVIDUAL' as const },
+    events: Object.values(EXAMPLES),
+    serializeState: serializeState as never,
+  };
+
+  it('reaches every state from discovery', () => {
+    const reached = new Set(getShortestPaths(candidateMachine, options).map((p) => p.state.value as string));
+    expect([...reached].sort()).toEqual([...CANDIDATE_STATE_CODES].sort());
+  });
+
+  it('takes every transition declared in the machine from some reachable state', () => {
+    const declared = new Set<string>();
+    for (const state of CANDIDATE_STATE_CODES) {
+      for (const type of Object.keys(candidateMachine.states[state]!.on)) declared.add(`${state}:${type}`);
+    }
+    const exercised = new Set<string>();
+    // The adjacency map holds every reachable (abstract) state; try every event from each.
+    for (const vertex of Object.values(getAdjacencyMap(candidateMachine, options))) {
+      const persisted = candidateMachine.getPersistedSnapshot(vertex.state) as unknown as PersistedCandidateSnapshot;
+      for (const event of Object.values(EXAMPLES)) {
+        const outcome = applyEvent(persisted, event);
+        if (outcome.accepted) exercised.add(`${outcome.from}:${event.type}`);
+      }
+    }
+    expect([...declared].filter((t) => !exercised.has(t))).toEqual([]);
+    expect([...exercised].filter((t) => !declared.has(t))).toEqual([]);
+  });
+
+  it('reaches every final state along a simple path', () => {
+    const ends = new Set(getSimplePaths(candidateMachine, options).map((p) => p.state.value as string));
+    for (const final of ['rejected', 'withdrawn', 'replicationEnded']) expect(ends).toContain(final);
+  });
+
+  it('every generated path replays to the state it claims', () => {
+    for (const path of getShortestPaths(candidateMachine, options)) {
+      const events = path.steps.slice(1).map((s) => s.event as CandidateEvent);
+      expect(replay({ kind: 'INDIVIDUAL' }, events).value).toBe(path.state.value);
+    }
+  });
+});
+
+describe('candidate statechart: each transition pinned', () => {
+  const TARGETS: [CandidateState, CandidateEvent['type'], CandidateState][] = [
+    ['discovered', 'ATTACH_EVIDENCE', 'discovered'],
+    ['discovered', 'START_NURTURING', 'nurturing'],
+    ['discovered', 'WITHDRAW', 'withdrawn'],
+    ['nurturing', 'ATTACH_EVIDENCE', 'nurturing'],
+    ['nurturing', 'REVISE_PLAN', 'nurturing'],
+    ['nurturing', 'RECORD_CHECK_IN', 'nurturing'],
+    ['nurturing', 'WITHDRAW', 'withdrawn'],
+    ['underReview', 'RECOGNISE', 'recognised'],
+    ['underReview', 'RETURN_TO_NURTURING', 'returned'],
+    ['underReview', 'REJECT', 'rejected'],
+    ['underReview', 'WITHDRAW', 'withdrawn'],
+    ['returned', 'ATTACH_EVIDENCE', 'returned'],
+    ['returned', 'RESUME_NURTURING', 'nurturing'],
+    ['returned', 'WITHDRAW', 'withdrawn'],
+    ['recognised', 'START_REPLICATION', 'replicating'],
+    ['replicating', 'END_REPLICATION', 'replicationEnded'],
+  ];
+
+  it.each(TARGETS)('%s --%s--> %s', (from, type, to) => {
+    const start = drive(IN_STATE[from]);
+    expect(start.value).toBe(from);
+    const outcome = applyEvent(start, ev(type));
+    expect(outcome).toMatchObject({ accepted: true, from, to });
+  });
+
+  it('nurturing --PROPOSE_FOR_REVIEW--> underReview once a check-in and evidence exist', () => {
+    const outcome = applyEvent(drive(READY_FOR_REVIEW), ev('PROPOSE_FOR_REVIEW'));
+    expect(outcome).toMatchObject({ accepted: true, from: 'nurturing', to: 'underReview' });
+  });
+
+  it('every other (state, event) pair is refused as not possible in that state', () => {
+    const allowedPairs = new Set([...TARGETS.map(([s, e]) => `${s}:${e}`), 'nurturing:PROPOSE_FOR_REVIEW']);
+    for (const state of CANDIDATE_STATE_CODES) {
+      for (const type of CANDIDATE_EVENT_TYPES) {
+        if (allowedPairs.has(`${state}:${type}`)) continue;
+        const outcome = applyEvent(drive(IN_STATE[state]), ev(type));
+        expect({ state, type, outcome: outcome.accepted ? 'accepted' : outcome.reason }).toEqual({ state, type, outcome: 'NOT_IN_THIS_STATE' });
+      }
+    }
+  });
+});
+
+describe('candidate statechart: guards', () => {
+  it('refuses review without a check-in, naming the missing check-in', () => {
+    const outcome = applyEvent(drive(['ATTACH_EVIDENCE', 'START_NURTURING']), ev('PROPOSE_FOR_REVIEW'));
+    expect(outcome).toMatchObject({ accepted: false, reason: 'GUARD_REFUSED' });
+    expect(outcome.accepted === false && outcome.reason === 'GUARD_REFUSED' && outcome.refusals.map((r) => r.code)).toEqual(['CHECK_IN_REQUIRED']);
+  });
+
+  it('refuses review without evidence, naming the missing evidence', () => {
+    const outcome = applyEvent(drive(['START_NURTURING', 'RECORD_CHECK_IN']), ev('PROPOSE_FOR_REVIEW'));
+    expect(outcome.accepted === false && outcome.reason === 'GUARD_REFUSED' && outcome.refusals.map((r) => r.code)).toEqual(['EVIDENCE_REQUIRED']);
+  });
+
+  it('names both missing requirements at once', () => {
+    const outcome = applyEvent(drive(['START_NURTURING']), ev('PROPOSE_FOR_REVIEW'));
+    expect(outcome.accepted === false && outcome.reason === 'GUARD_REFUSED' && outcome.refusals.map((r) => r.code)).toEqual([
+      'CHECK_IN_REQUIRED',
+      'EVIDENCE_REQUIRED',
+    ]);
+  });
+
+  it('a returned candidate needs a new check-in before it can be proposed again', () => {
+    const resumed = drive([...IN_STATE.returned, 'RESUME_NURTURING']);
+    expect(resumed.context).toMatchObject({ checkIns: 1, checkInsThisRound: 0, returns: 1 });
+    expect(applyEvent(resumed, ev('PROPOSE_FOR_REVIEW'))).toMatchObject({ accepted: false, reason: 'GUARD_REFUSED' });
+    const checked = drive([...IN_STATE.returned, 'RESUME_NURTURING', 'RECORD_CHECK_IN']);
+    expect(applyEvent(checked, ev('PROPOSE_FOR_REVIEW'))).toMatchObject({ accepted: true, to: 'underReview' });
+  });
+
+  it('lists allowed events from the context alone, leaving out those a guard refuses', () => {
+    expect(allowedEvents(drive(['START_NURTURING']))).toEqual(['ATTACH_EVIDENCE', 'REVISE_PLAN', 'RECORD_CHECK_IN', 'WITHDRAW']);
+    expect(allowedEvents(drive(READY_FOR_REVIEW))).toContain('PROPOSE_FOR_REVIEW');
+    expect(allowedEvents(drive(IN_STATE.withdrawn))).toEqual([]);
+  });
+});
+
+describe('persistence and replay', () => {
+  it('a persisted snapshot survives a JSON round trip (as through jsonb) and keeps working', () => {
+    const persisted = JSON.parse(JSON.stringify(drive(READY_FOR_REVIEW))) as PersistedCandidateSnapshot;
+    expect(applyEvent(persisted, ev('PROPOSE_FOR_REVIEW'))).toMatchObject({ accepted: true, to: 'underReview' });
+  });
+
+  it('a new candidate starts discovered, with the machine version', () => {
+    const started = startCandidate({ kind: 'HOUSEHOLD' });
+    expect(started).toMatchObject({ state: 'discovered', machineVersion: CANDIDATE_MACHINE_VERSION });
+    expect(started.snapshot.context).toEqual({ kind: 'HOUSEHOLD', checkIns: 0, checkInsThisRound: 0, evidenceFiles: 0, planVersions: 0, returns: 0 });
+  });
+
+  it('replay refuses a history the machine would not accept', () => {
+    expect(() => replay({ kind: 'COLLECTIVE' }, [ev('RECOGNISE')])).toThrow(/RECOGNISE/);
+  });
+
+  it('maps states to the programme stages', () => {
+    expect(stageOf('discovered')).toBe('DISCOVER');
+    expect(stageOf('returned')).toBe('NURTURE');
+    expect(stageOf('underReview')).toBe('SUMMARIZE');
+    expect(stageOf('replicating')).toBe('REPLICATE');
+    expect(stageOf('withdrawn')).toBeNull();
+  });
+});

@@ -1,0 +1,8 @@
+/**
+ * The candidate workflow: a pure XState statechart and the operations the API performs with it.
+ * No Nest, no database, no clock: everything here is deterministic and testable on its own.
+ */
+export * from './candidate.machine.js';
+export * from './events.js';
+export * from './states.js';
+export * from './engine.js';
