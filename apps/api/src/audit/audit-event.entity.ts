@@ -1,0 +1,54 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One accepted change, appended in the same transaction as the change itself. The database refuses
+ * UPDATE, DELETE and TRUNCATE on this table (see the migration). Records form one hash chain per stream:
+ * `candidate:<id>`, `unit:<id>`, …; `hash` covers the canonical (RFC 8785) form of the record's content.
+ */
+@Entity('audit_event')
+@Index('UQ_audit_event_stream_seq', ['stream', 'seq'], { unique: true })
+@Index('IDX_audit_event_candidate', ['candidateId', 'seq'])
+@Index('IDX_audit_event_actor', ['actor', 'occurredAt'])
+export class AuditEvent {
+  /** Global order of appends; the basis for checkpoints over all records. */
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column('text')
+  stream: string;
+
+  /** 1, 2, 3… within the stream, without gaps. */
+  @Column('int')
+  seq: number;
+
+  @Column('uuid', { name: 'candidate_id', nullable: true })
+  candidateId: string | null;
+
+  @Column('text', { name: 'event_type' })
+  eventType: string;
+
+  @Column('jsonb')
+  payload: Record<string, unknown>;
+
+  @Column('text', { name: 'from_state', nullable: true })
+  fromState: string | null;
+
+  @Column('text', { name: 'to_state', nullable: true })
+  toState: string | null;
+
+  @Column('text')
+  actor: string;
+
+  @Column('timestamptz', { name: 'occurred_at' })
+  occurredAt: Date;
+
+  @Column('int', { name: 'machine_version', nullable: true })
+  machineVersion: number | null;
+
+  /** Hash of the previous record of the same stream; null for the first. */
+  @Column('char', { name: 'prev_hash', length: 64, nullable: true })
+  prevHash: string | null;
+
+  @Column('char', { length: 64 })
+  hash: string;
+}

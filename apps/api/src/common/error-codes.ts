@@ -1,0 +1,68 @@
+/**
+ * One table maps every error code to its HTTP status and its words, Vietnamese first.
+ * Codes are stable identifiers for programs; the words are for people.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
+  MALFORMED_JSON: { status: 400, vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  ACTOR_REQUIRED: {
+    status: 401,
+    vi: 'Chưa xác định người thực hiện (thiếu tiêu đề X-Actor).',
+    en: 'The acting person is missing (X-Actor header).',
+  },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such route.' },
+  UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' },
+  CANDIDATE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ điển hình.', en: 'Candidate not found.' },
+  EVIDENCE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp minh chứng.', en: 'Evidence file not found.' },
+  EVENT_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Thao tác này không thực hiện được ở trạng thái hiện tại của hồ sơ.',
+    en: 'This action is not possible in the candidate’s current state.',
+  },
+  STALE_VERSION: {
+    status: 409,
+    vi: 'Hồ sơ đã được người khác thay đổi; vui lòng tải lại và thử lại.',
+    en: 'The record was changed by someone else; reload and try again.',
+  },
+  UNIT_CODE_TAKEN: { status: 409, vi: 'Mã đơn vị đã được sử dụng.', en: 'The unit code is already in use.' },
+  CONCURRENT_CHANGE: {
+    status: 409,
+    vi: 'Có thay đổi đồng thời trên cùng hồ sơ; vui lòng thử lại.',
+    en: 'A concurrent change touched the same record; try again.',
+  },
+  GUARD_REFUSED: {
+    status: 422,
+    vi: 'Hồ sơ chưa đủ điều kiện cho thao tác này.',
+    en: 'The candidate does not yet meet the conditions for this action.',
+  },
+  UNIT_PARENT_INVALID: {
+    status: 422,
+    vi: 'Đơn vị cấp trên không hợp lệ.',
+    en: 'The parent unit is invalid.',
+  },
+  EVENT_NEEDS_ITS_OWN_ENDPOINT: {
+    status: 422,
+    vi: 'Thao tác này được thực hiện qua chức năng riêng (ví dụ: tải lên minh chứng).',
+    en: 'This action has its own endpoint (e.g. evidence upload).',
+  },
+  EVIDENCE_FILE_MISSING: { status: 400, vi: 'Chưa chọn tệp minh chứng (trường file).', en: 'No evidence file was sent (field file).' },
+  EVIDENCE_TOO_LARGE: { status: 413, vi: 'Tệp minh chứng vượt quá dung lượng cho phép.', en: 'The evidence file is too large.' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Nội dung yêu cầu quá lớn.', en: 'The request body is too large.' },
+  EVIDENCE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    vi: 'Loại tệp minh chứng không được chấp nhận.',
+    en: 'This type of evidence file is not accepted.',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng; vui lòng thử lại sau.',
+    en: 'The database is temporarily unavailable; try again later.',
+  },
+  INTERNAL: {
+    status: 500,
+    vi: 'Đã xảy ra lỗi hệ thống. Vui lòng báo mã tra cứu cho quản trị viên.',
+    en: 'An internal error occurred. Please give the reference to an administrator.',
+  },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

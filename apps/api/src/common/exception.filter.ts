@@ -1,0 +1,86 @@
+/**
+ * The one place where failures become HTTP responses.
+ * Domain errors use the code table; known infrastructure failures map to 4xx/503; anything else is a 500
+ * with a correlation id, logged with its stack, and never shown to the client.
+ */
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error.js';
+import { ERROR_CODES, type ErrorCode } from './error-codes.js';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  messageEn: string;
+  correlationId: string;
+  [detail: string]: unknown;
+}
+
+/** PostgreSQL error classes that mean "try again", not "the server is broken". */
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01', '23505', '55P03']);
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '57014', '25P03']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  if (code && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '');
+}
+
+export function classify(error: unknown): { code: ErrorCode; details: Record<string, unknown>; wording?: { vi: string; en: string } } {
+  if (error instanceof DomainError) return { code: error.code, details: error.details, wording: error.wording };
+  if (error instanceof QueryFailedError) {
+    const sqlstate = (error.driverError as { code?: string } | undefined)?.code;
+    if (sqlstate && RETRYABLE_SQLSTATES.has(sqlstate)) return { code: 'CONCURRENT_CHANGE', details: {} };
+  }
+  if (isDatabaseUnavailable(error)) return { code: 'DATABASE_UNAVAILABLE', details: {} };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse() as { message?: unknown };
+    if (status === 404) return { code: 'NOT_FOUND', details: {} };
+    if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', details: {} };
+    if (status === 400 && /JSON/i.test(String(response?.message ?? error.message))) return { code: 'MALFORMED_JSON', details: {} };
+    if (status === 400) return { code: 'VALIDATION_FAILED', details: {} };
+  }
+  const bodyParserType = (error as { type?: string })?.type;
+  if (bodyParserType === 'entity.too.large') return { code: 'PAYLOAD_TOO_LARGE', details: {} };
+  if (bodyParserType === 'entity.parse.failed') return { code: 'MALFORMED_JSON', details: {} };
+  if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') return { code: 'VALIDATION_FAILED', details: {} };
+  return { code: 'INTERNAL', details: {} };
+}
+
+export function errorBody(error: unknown, correlationId: string): ErrorBody {
+  const { code, details, wording } = classify(error);
+  const entry = ERROR_CODES[code];
+  return {
+    statusCode: entry.status,
+    code,
+    message: wording?.vi ?? entry.vi,
+    messageEn: wording?.en ?? entry.en,
+    ...details,
+    correlationId,
+  };
+}
+
+@Catch()
+export class GlobalExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const correlationId = String(request?.id ?? randomUUID());
+    const body = errorBody(error, correlationId);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: error, correlationId, method: request?.method, url: request?.originalUrl }, `${body.code} ${correlationId}`);
+    }
+    if (response.headersSent) return;
+    if (body.code === 'DATABASE_UNAVAILABLE') response.setHeader('Retry-After', '5');
+    response.status(body.statusCode).json(body);
+  }
+}

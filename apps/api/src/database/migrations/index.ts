@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795818236358 } from './1795818236358-Initial.js';
+
+/** Every migration in order, listed explicitly (no globs) so the app, the tests and the CLI agree. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795818236358];
