@@ -22,7 +22,8 @@ export interface PersistedCandidateSnapshot {
   value: CandidateState;
   context: CandidateContext;
   status: string;
-  [key: string]: unknown;
+  historyValue?: object;
+  children?: object;
 }
 
 export interface Refusal {

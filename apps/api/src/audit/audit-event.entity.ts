@@ -27,8 +27,9 @@ export class AuditEvent {
   @Column('text', { name: 'event_type' })
   eventType: string;
 
+  /** The event's data as recorded (jsonb: key order is not preserved, hence the canonical hash). */
   @Column('jsonb')
-  payload: Record<string, unknown>;
+  payload: object;
 
   @Column('text', { name: 'from_state', nullable: true })
   fromState: string | null;

@@ -35,6 +35,11 @@ export const ERROR_CODES = {
     vi: 'Hồ sơ chưa đủ điều kiện cho thao tác này.',
     en: 'The candidate does not yet meet the conditions for this action.',
   },
+  REFERENCED_UNIT_NOT_FOUND: {
+    status: 422,
+    vi: 'Đơn vị được chọn không tồn tại.',
+    en: 'The chosen unit does not exist.',
+  },
   UNIT_PARENT_INVALID: {
     status: 422,
     vi: 'Đơn vị cấp trên không hợp lệ.',

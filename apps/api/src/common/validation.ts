@@ -39,10 +39,11 @@ const CONSTRAINT_WORDS: Record<string, Words> = {
   arrayMaxSize: (f, [n]) => ({ vi: `Danh sách ${f} không được quá ${n} phần tử.`, en: `List ${f} must have at most ${n} items.` }),
   isObject: (f) => ({ vi: `Trường ${f} phải là một đối tượng.`, en: `Field ${f} must be an object.` }),
   isIso8601: (f) => ({ vi: `Trường ${f} phải là ngày hợp lệ (YYYY-MM-DD).`, en: `Field ${f} must be a valid date (YYYY-MM-DD).` }),
+  isIsoDate: (f) => ({ vi: `Trường ${f} phải là ngày có thật, viết theo dạng YYYY-MM-DD.`, en: `Field ${f} must be a real date written YYYY-MM-DD.` }),
+  isNotBlank: (f) => ({ vi: `Trường ${f} không được để trống.`, en: `Field ${f} must not be blank.` }),
   isDateString: (f) => ({ vi: `Trường ${f} phải là ngày hợp lệ (YYYY-MM-DD).`, en: `Field ${f} must be a valid date (YYYY-MM-DD).` }),
   matches: (f) => ({ vi: `Trường ${f} không đúng định dạng.`, en: `Field ${f} has the wrong format.` }),
   nestedValidation: (f) => ({ vi: `Trường ${f} phải là một đối tượng hợp lệ.`, en: `Field ${f} must be a valid object.` }),
-  notPastToday: (f) => ({ vi: `Trường ${f} không được là ngày trong tương lai.`, en: `Field ${f} must not be in the future.` }),
 };
 
 function wordsFor(constraint: string, field: string, args: unknown[]): { vi: string; en: string } {

@@ -16,7 +16,7 @@ export class AppConfig {
 
   /** A PostgreSQL server (postgres://user:pass@host:port/db). Unset: the embedded PostgreSQL (PGlite) under DATA_DIR. */
   @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
-  DATABASE_URL?: string;
+  DATABASE_URL?: string = undefined;
 
   /** Folder of the embedded database's files (used only without DATABASE_URL). */
   @IsString()

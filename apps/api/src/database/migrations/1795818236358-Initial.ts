@@ -43,6 +43,15 @@ export class Initial1795818236358 implements MigrationInterface {
       $$`);
     await q.query(`CREATE TRIGGER audit_event_no_update_delete BEFORE UPDATE OR DELETE ON "audit_event" FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()`);
     await q.query(`CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON "audit_event" FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()`);
+    // In a deployment with separate roles (docker/postgres/init), the application's own role may only read
+    // and append: not being the owner, it cannot disable the trigger either. A no-op where the role is absent.
+    await q.query(`
+      DO $$ BEGIN
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dth_app') THEN
+          REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM dth_app;
+          REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migration FROM dth_app;
+        END IF;
+      END $$`);
   }
 
   async down(): Promise<void> {

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AuditModule } from './audit/audit.module.js';
+import { CandidatesModule } from './candidates/candidates.module.js';
+import { GlobalExceptionFilter } from './common/exception.filter.js';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { DemoModule } from './demo/demo.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
+import { HealthModule } from './health/health.module.js';
+import { NurturingModule } from './nurturing/nurturing.module.js';
+import { TransitionsModule } from './transitions/transitions.module.js';
+import { UnitsModule } from './units/units.module.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // A caller's request id is kept when it looks like one; otherwise each request gets its own.
+            genReqId: (req: IncomingMessage) => {
+              const given = req.headers['x-request-id'];
+              return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config)),
+        AuditModule,
+        UnitsModule,
+        CandidatesModule,
+        TransitionsModule,
+        NurturingModule,
+        EvidenceModule,
+        HealthModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Builds the running product from a validated configuration: database (server or embedded), migrations
+ * under the advisory lock, optional demo data, and the HTTP application. Used by main.ts and by the tests,
+ * so both run exactly the same wiring.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { errorBody } from './common/exception.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { migrateWithLock } from './database/migrate.js';
+import { openDatabase, type OpenDatabase } from './database/open-database.js';
+import { DemoSeeder } from './demo/demo.seeder.js';
+
+export interface RunningApplication {
+  app: NestExpressApplication;
+  config: AppConfig;
+  database: OpenDatabase;
+  /** Stops accepting requests, lets in-flight ones finish, closes the pool, then the embedded database. */
+  close(): Promise<void>;
+}
+
+export const JSON_BODY_LIMIT = '256kb';
+
+export async function createApplication(config: AppConfig, options: { embeddedFrom?: Blob } = {}): Promise<RunningApplication> {
+  const database = await openDatabase(config, options.embeddedFrom);
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), {
+      bufferLogs: true,
+      bodyParser: false,
+      abortOnError: false,
+    });
+    app.useLogger(app.get(Logger));
+    app.disable('x-powered-by');
+    app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+    app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
+    app.useGlobalPipes(createValidationPipe());
+
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Điển hình tiên tiến — API')
+        .setDescription(
+          'Phát hiện, bồi dưỡng, tổng kết và nhân rộng điển hình tiên tiến. / Discover, nurture, review and replicate advanced exemplars.\n\n' +
+            'Errors: `{ statusCode, code, message (vi), messageEn, correlationId, … }`; validation errors list `errors[].field`.',
+        )
+        .setVersion('0.1.0')
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+    await migrateWithLock(app.get(DataSource));
+    await app.get(DemoSeeder).seedIfWanted(database.embedded);
+    await app.init();
+    // Errors raised before Nest's router (body parsing) reach Express's chain: answer them in the same shape.
+    app.use((error: unknown, req: Request & { id?: string }, res: Response, next: NextFunction) => {
+      if (res.headersSent) return next(error);
+      const body = errorBody(error, String(req.id ?? randomUUID()));
+      res.status(body.statusCode).json(body);
+    });
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+  const running = app;
+  return {
+    app: running,
+    config,
+    database,
+    close: async () => {
+      await running.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Candidate } from '../candidates/candidate.entity.js';
+import { DomainError } from '../common/domain-error.js';
+import { ParseUuid } from '../common/pipes.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { candidateStream } from './audit.writer.js';
+import { auditView } from './audit.views.js';
+
+@ApiTags('Nhật ký / Audit')
+@Controller()
+export class AuditController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get('candidates/:id/history')
+  @ApiOperation({ summary: 'Toàn bộ lịch sử của hồ sơ / A candidate’s full history, oldest first' })
+  async candidateHistory(@Param('id', ParseUuid) id: string) {
+    const exists = await this.dataSource.getRepository(Candidate).exists({ where: { id } });
+    if (!exists) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId: id });
+    const records = await this.dataSource.getRepository(AuditEvent).find({ where: { stream: candidateStream(id) }, order: { seq: 'ASC' } });
+    return { candidateId: id, records: records.map(auditView) };
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { startCandidate } from '#workflow';
+import { AuditWriter, candidateStream } from '../audit/audit.writer.js';
+import type { Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { Unit } from '../units/unit.entity.js';
+import { Candidate } from './candidate.entity.js';
+import { candidateView, type CandidateView } from './candidate.views.js';
+import type { CreateCandidateDto } from './dto/create-candidate.dto.js';
+import type { ListCandidatesQuery } from './dto/list-candidates.query.js';
+
+/** The event type of a candidate's first audit record: its discovery. Not a statechart event. */
+export const DISCOVERED_EVENT = 'DISCOVER';
+
+@Injectable()
+export class CandidatesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  /** Records a newly discovered candidate in its initial state, with the first record of its audit stream. */
+  async discover(dto: CreateCandidateDto, actor: Actor): Promise<CandidateView> {
+    return this.dataSource.transaction(async (em) => {
+      // A shared lock keeps the unit from changing under the new candidate; it does not block other nominations.
+      const unit = await em.createQueryBuilder(Unit, 'u').setLock('pessimistic_read').where('u.id = :id', { id: dto.unitId }).getOne();
+      if (!unit) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId: dto.unitId });
+      const started = startCandidate({ kind: dto.kind });
+      const now = new Date();
+      const candidate = em.create(Candidate, {
+        id: randomUUID(),
+        kind: dto.kind,
+        name: dto.name,
+        unitId: unit.id,
+        field: dto.field,
+        year: dto.year,
+        discoveryChannel: dto.discoveryChannel,
+        achievement: dto.achievement,
+        state: started.state,
+        snapshot: started.snapshot,
+        machineVersion: started.machineVersion,
+        version: 1,
+        createdBy: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.insert(Candidate, candidate);
+      await this.audit.append(em, {
+        stream: candidateStream(candidate.id),
+        candidateId: candidate.id,
+        eventType: DISCOVERED_EVENT,
+        payload: { ...dto },
+        fromState: null,
+        toState: started.state,
+        actor: actor.id,
+        occurredAt: now,
+        machineVersion: started.machineVersion,
+      });
+      return candidateView(candidate, unit);
+    });
+  }
+
+  async get(id: string): Promise<CandidateView> {
+    const candidate = await this.dataSource.getRepository(Candidate).findOne({ where: { id }, relations: { unit: true } });
+    if (!candidate) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId: id });
+    return candidateView(candidate, candidate.unit);
+  }
+
+  async list(query: ListCandidatesQuery) {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const qb = this.dataSource.getRepository(Candidate).createQueryBuilder('c').innerJoinAndSelect('c.unit', 'u');
+    if (query.state) qb.andWhere('c.state = :state', { state: query.state });
+    if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
+    if (query.field) qb.andWhere('c.field = :field', { field: query.field });
+    if (query.year) qb.andWhere('c.year = :year', { year: query.year });
+    if (query.unitId) {
+      qb.andWhere(`u.path LIKE (SELECT root.path FROM unit root WHERE root.id = :unitId) || '%'`, { unitId: query.unitId });
+    }
+    if (query.q) qb.andWhere('c.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` });
+    const [rows, total] = await qb
+      .orderBy('c.updatedAt', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { total, page, pageSize, items: rows.map((c) => candidateView(c, c.unit)) };
+  }
+}

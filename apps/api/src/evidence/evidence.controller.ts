@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, type Actor } from '../common/actor.js';
+import { ParseUuid } from '../common/pipes.js';
+import { IntField } from '../common/fields.js';
+import { EvidenceService, type IncomingFile } from './evidence.service.js';
+
+class UploadEvidenceForm {
+  @IntField({ description: 'Phiên bản hồ sơ đang xem (không bắt buộc) / Version the client last saw (optional)', min: 1, max: 2_147_483_647, optional: true, query: true })
+  expectedVersion?: number;
+}
+
+@ApiTags('Minh chứng / Evidence')
+@Controller('candidates/:id/evidence')
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Post()
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiHeader({ name: 'X-Actor', description: 'Người thực hiện / Acting person', required: true })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' }, expectedVersion: { type: 'integer' } },
+    },
+  })
+  @ApiOperation({ summary: 'Tải lên tệp minh chứng (PDF, ảnh, Word, Excel, MP4) / Upload an evidence file' })
+  upload(
+    @Param('id', ParseUuid) id: string,
+    @UploadedFile() file: IncomingFile | undefined,
+    @Body() form: UploadEvidenceForm,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.evidence.attach(id, file, actor, form.expectedVersion);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Danh sách minh chứng / Evidence files of a candidate' })
+  list(@Param('id', ParseUuid) id: string) {
+    return this.evidence.list(id);
+  }
+
+  @Get(':evidenceId')
+  @ApiOperation({ summary: 'Tải xuống một tệp minh chứng / Download one evidence file' })
+  async download(@Param('id', ParseUuid) id: string, @Param('evidenceId', ParseUuid) evidenceId: string, @Res() res: Response) {
+    const file = await this.evidence.content(id, evidenceId);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Length', String(file.content.length));
+    res.setHeader('Content-Disposition', `attachment; filename="${asciiFallback(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
+    res.end(file.content);
+  }
+}
+
+function asciiFallback(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+}

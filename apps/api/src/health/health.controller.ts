@@ -1,0 +1,32 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+
+/** Liveness and readiness for process managers and load balancers; outside /api and without a session. */
+@ApiTags('Tình trạng / Health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Tiến trình đang chạy / The process is alive' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Sẵn sàng phục vụ: cơ sở dữ liệu trả lời / Ready: the database answers' })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    try {
+      await Promise.race([
+        this.dataSource.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('readiness probe timed out')), 2_000).unref()),
+      ]);
+      return { status: 'ready', database: 'up' };
+    } catch {
+      res.status(503);
+      return { status: 'not-ready', database: 'down' };
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Starts the product: `npm start`. Without DATABASE_URL it runs on the embedded PostgreSQL under DATA_DIR
+ * and seeds a small demo province on first start.
+ */
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { createApplication } from './application.js';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const running = await createApplication(config);
+  await running.app.listen(config.PORT);
+  const logger = running.app.get(await import('nestjs-pino').then((m) => m.Logger));
+  const address = `http://localhost:${config.PORT}`;
+  logger.log(
+    `Sẵn sàng / Ready in ${Date.now() - started} ms on ${address} (API ${address}/api, OpenAPI ${address}/api/docs); ` +
+      `database: ${running.database.embedded ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server from DATABASE_URL'}`,
+    'Main',
+  );
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: finishing in-flight requests and closing`, 'Main');
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(error, 'Main');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Cấu hình không hợp lệ / ${error.message}\n`);
+  } else {
+    process.stderr.write(`Không khởi động được / Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ClassConstructor } from 'class-transformer';
+import type { CandidateEvent } from '#workflow';
+import { CurrentActor, type Actor } from '../common/actor.js';
+import { ParseUuid } from '../common/pipes.js';
+import { validatePlain } from '../common/validation.js';
+import { CandidateTransitions, type TransitionResult } from './candidate-transitions.service.js';
+import { EVENT_PAYLOADS } from './dto/event-payloads.js';
+import { SendEventDto, TransitionResultDto } from './dto/send-event.dto.js';
+
+@ApiTags('Chuyển trạng thái / Transitions')
+@ApiHeader({ name: 'X-Actor', description: 'Người thực hiện / Acting person', required: true })
+@Controller('candidates/:id/events')
+export class CandidateEventsController {
+  constructor(private readonly transitions: CandidateTransitions) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Gửi một sự kiện tới hồ sơ / Send an event to a candidate',
+    description: '409 when the event is not possible in the current state or the version is stale; 422 when a guard refuses.',
+  })
+  async send(@Param('id', ParseUuid) id: string, @Body() body: SendEventDto, @CurrentActor() actor: Actor): Promise<TransitionResultDto> {
+    const payloadClass: ClassConstructor<object> = EVENT_PAYLOADS[body.type];
+    const payload = await validatePlain(payloadClass, body.payload ?? {}, 'payload');
+    const event = { ...payload, type: body.type } as CandidateEvent;
+    const result: TransitionResult = await this.transitions.send({ candidateId: id, event, expectedVersion: body.expectedVersion, actor });
+    return result;
+  }
+}

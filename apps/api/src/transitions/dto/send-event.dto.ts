@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsObject, IsOptional } from 'class-validator';
+import { CodeField, IntField } from '../../common/fields.js';
+import { API_EVENT_TYPES, type ApiEventType } from './event-payloads.js';
+
+export class SendEventDto {
+  @CodeField({ description: 'Sự kiện / Event type', codes: API_EVENT_TYPES, example: 'START_NURTURING' })
+  type: ApiEventType;
+
+  @IntField({ description: 'Phiên bản hồ sơ mà người dùng đang xem / The candidate version the client last saw', min: 1, max: 2_147_483_647, example: 1 })
+  expectedVersion: number;
+
+  @ApiPropertyOptional({ description: 'Nội dung của sự kiện (xem từng loại) / The event payload', type: Object, example: { goals: 'Mục tiêu', supporter: 'Phòng Nội vụ' } })
+  @IsOptional()
+  @IsObject()
+  payload?: Record<string, unknown>;
+}
+
+export class TransitionResultDto {
+  @ApiProperty() candidateId: string;
+  @ApiProperty() event: string;
+  @ApiProperty() previousState: string;
+  @ApiProperty() state: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: [String] }) allowedEvents: string[];
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '../common/actor.js';
+import { ParseUuid } from '../common/pipes.js';
+import { CreateUnitDto, RenameUnitDto } from './dto/unit.dto.js';
+import { UnitsService } from './units.service.js';
+
+@ApiTags('Đơn vị / Units')
+@Controller('units')
+export class UnitsController {
+  constructor(private readonly units: UnitsService) {}
+
+  @Post()
+  @ApiHeader({ name: 'X-Actor', description: 'Người thực hiện / Acting person', required: true })
+  @ApiOperation({ summary: 'Tạo đơn vị / Create a unit' })
+  create(@Body() dto: CreateUnitDto, @CurrentActor() actor: Actor) {
+    return this.units.create(dto, actor);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Cây đơn vị / The unit hierarchy as a tree' })
+  tree() {
+    return this.units.tree();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Một đơn vị / One unit' })
+  get(@Param('id', ParseUuid) id: string) {
+    return this.units.get(id);
+  }
+
+  @Patch(':id')
+  @ApiHeader({ name: 'X-Actor', description: 'Người thực hiện / Acting person', required: true })
+  @ApiOperation({ summary: 'Đổi tên đơn vị (tên cũ được lưu trong nhật ký) / Rename a unit (the old name stays in the audit trail)' })
+  rename(@Param('id', ParseUuid) id: string, @Body() dto: RenameUnitDto, @CurrentActor() actor: Actor) {
+    return this.units.rename(id, dto, actor);
+  }
+}

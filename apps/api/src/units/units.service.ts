@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type QueryFailedError } from 'typeorm';
+import { SECTORS, UNIT_LEVELS, labelOf } from '#domain';
+import { AuditWriter, unitStream } from '../audit/audit.writer.js';
+import type { Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import type { CreateUnitDto, RenameUnitDto } from './dto/unit.dto.js';
+import { Unit } from './unit.entity.js';
+
+export function unitView(u: Unit) {
+  const level = labelOf(UNIT_LEVELS, u.level);
+  const sector = labelOf(SECTORS, u.sector);
+  return {
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    levelLabel: level ? { vi: level.vi, en: level.en } : null,
+    sector: u.sector,
+    sectorLabel: sector ? { vi: sector.vi, en: sector.en } : null,
+    parentId: u.parentId,
+    version: u.version,
+  };
+}
+export type UnitView = ReturnType<typeof unitView>;
+export type UnitTreeNode = UnitView & { children: UnitTreeNode[] };
+
+const isUniqueViolation = (e: unknown) => (e as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505';
+
+@Injectable()
+export class UnitsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async create(dto: CreateUnitDto, actor: Actor): Promise<UnitView> {
+    // The province is the only root; every other unit hangs below an existing one.
+    if (!dto.parentId && dto.level !== 'PROVINCE') {
+      throw new DomainError('UNIT_PARENT_INVALID', { field: 'parentId' }, { vi: 'Chỉ đơn vị cấp tỉnh mới không có đơn vị cấp trên.', en: 'Only the province has no parent unit.' });
+    }
+    if (dto.parentId && dto.level === 'PROVINCE') {
+      throw new DomainError('UNIT_PARENT_INVALID', { field: 'parentId' }, { vi: 'Đơn vị cấp tỉnh không có đơn vị cấp trên.', en: 'The province has no parent unit.' });
+    }
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        let parentPath = '/';
+        if (dto.parentId) {
+          const parent = await em.createQueryBuilder(Unit, 'u').setLock('pessimistic_read').where('u.id = :id', { id: dto.parentId }).getOne();
+          if (!parent) throw new DomainError('UNIT_PARENT_INVALID', { field: 'parentId' }, { vi: 'Đơn vị cấp trên không tồn tại.', en: 'The parent unit does not exist.' });
+          parentPath = parent.path;
+        }
+        const id = randomUUID();
+        const now = new Date();
+        const unit = em.create(Unit, {
+          id,
+          code: dto.code ?? null,
+          name: dto.name,
+          level: dto.level,
+          sector: dto.sector,
+          parentId: dto.parentId ?? null,
+          path: `${parentPath}${id}/`,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await em.insert(Unit, unit);
+        await this.audit.append(em, { stream: unitStream(id), eventType: 'UNIT_CREATED', payload: { ...dto }, actor: actor.id, occurredAt: now });
+        return unitView(unit);
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new DomainError('UNIT_CODE_TAKEN', { field: 'code', code: dto.code });
+      throw e;
+    }
+  }
+
+  async rename(id: string, dto: RenameUnitDto, actor: Actor): Promise<UnitView> {
+    return this.dataSource.transaction(async (em) => {
+      const unit = await em.createQueryBuilder(Unit, 'u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+      if (!unit) throw new DomainError('UNIT_NOT_FOUND', { unitId: id });
+      if (unit.version !== dto.expectedVersion) throw new DomainError('STALE_VERSION', { expectedVersion: dto.expectedVersion, currentVersion: unit.version });
+      const now = new Date();
+      const previousName = unit.name;
+      unit.name = dto.name;
+      unit.version += 1;
+      unit.updatedAt = now;
+      await em.update(Unit, { id }, { name: unit.name, version: unit.version, updatedAt: now });
+      // The old name stays in the audit trail: a rename never silently overwrites history.
+      await this.audit.append(em, { stream: unitStream(id), eventType: 'UNIT_RENAMED', payload: { from: previousName, to: dto.name }, actor: actor.id, occurredAt: now });
+      return unitView(unit);
+    });
+  }
+
+  async get(id: string): Promise<UnitView> {
+    const unit = await this.dataSource.getRepository(Unit).findOneBy({ id });
+    if (!unit) throw new DomainError('UNIT_NOT_FOUND', { unitId: id });
+    return unitView(unit);
+  }
+
+  /** The whole hierarchy as nested nodes, each level sorted by name (Vietnamese collation is left to the client). */
+  async tree(): Promise<UnitTreeNode[]> {
+    const units = await this.dataSource.getRepository(Unit).find({ order: { path: 'ASC' } });
+    const nodes = new Map<string, UnitTreeNode>(units.map((u) => [u.id, { ...unitView(u), children: [] }]));
+    const roots: UnitTreeNode[] = [];
+    for (const u of units) {
+      const node = nodes.get(u.id)!;
+      const parent = u.parentId ? nodes.get(u.parentId) : undefined;
+      (parent ? parent.children : roots).push(node);
+    }
+    const sort = (list: UnitTreeNode[]) => {
+      list.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      list.forEach((n) => sort(n.children));
+    };
+    sort(roots);
+    return roots;
+  }
+}
