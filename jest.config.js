@@ -36,8 +36,6 @@ export default {
       ...common,
       displayName: 'api',
       testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 60000,
     },
   ],

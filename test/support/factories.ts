@@ -1,0 +1,84 @@
+/**
+ * Factories that build test data through the API itself, so every row has its audit trail.
+ */
+import { expect } from '@jest/globals';
+import type { CandidateState } from '#workflow';
+import type { TestApp } from './app.js';
+
+export const UNIT_HEAD = 'truongdonvi';
+export const SECRETARIAT = 'thuongtruc';
+
+export function pdfBytes(text = 'minh chung'): Buffer {
+  return Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+}
+
+export async function newUnit(t: TestApp, over: Partial<{ name: string; level: string; sector: string; parentId: string; code: string }> = {}) {
+  let parentId = over.parentId;
+  if (!parentId && over.level !== 'PROVINCE') parentId = (await newUnit(t, { level: 'PROVINCE', name: 'Tỉnh thử nghiệm' })).id;
+  const res = await t
+    .as(UNIT_HEAD)
+    .post('/api/units')
+    .send({ name: over.name ?? 'Đơn vị thử nghiệm', level: over.level ?? 'GRASSROOTS', sector: over.sector ?? 'STATE', ...(parentId ? { parentId } : {}), ...(over.code ? { code: over.code } : {}) });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; name: string; version: number };
+}
+
+export async function sendEvent(t: TestApp, id: string, type: string, payload: Record<string, unknown> = {}, actor = UNIT_HEAD) {
+  const current = await t.as(actor).get(`/api/candidates/${id}`);
+  return t.as(actor).post(`/api/candidates/${id}/events`).send({ type, expectedVersion: current.body.version, payload });
+}
+
+export async function uploadEvidence(t: TestApp, id: string, name = 'Báo cáo thành tích.pdf', bytes = pdfBytes()) {
+  return t.as(UNIT_HEAD).post(`/api/candidates/${id}/evidence`).attach('file', bytes, { filename: name, contentType: 'application/pdf' });
+}
+
+const PATH: Record<CandidateState, [string, Record<string, unknown>][]> = (() => {
+  const nurturing: [string, Record<string, unknown>][] = [['START_NURTURING', { goals: 'Hoàn thiện mô hình', supporter: 'Phòng Nội vụ' }]];
+  const ready: [string, Record<string, unknown>][] = [
+    ...nurturing,
+    ['RECORD_CHECK_IN', { date: '2025-04-01', strengths: 'Hiệu quả rõ rệt', shortcomings: 'Chưa lan tỏa' }],
+  ];
+  const review: [string, Record<string, unknown>][] = [...ready, ['PROPOSE_FOR_REVIEW', {}]];
+  return {
+    discovered: [],
+    nurturing,
+    underReview: review,
+    returned: [...review, ['RETURN_TO_NURTURING', { shortcomings: ['Thiếu số liệu'] }]],
+    recognised: [...review, ['RECOGNISE', {}]],
+    replicating: [...review, ['RECOGNISE', {}], ['START_REPLICATION', {}]],
+    replicationEnded: [...review, ['RECOGNISE', {}], ['START_REPLICATION', {}], ['END_REPLICATION', { reasons: 'Không còn duy trì' }]],
+    rejected: [...review, ['REJECT', { reasons: 'Chưa đạt tiêu chí' }]],
+    withdrawn: [['WITHDRAW', { reason: 'Đơn vị rút hồ sơ' }]],
+  };
+})();
+
+/** A candidate in the given state, reached through the API (evidence attached before review). */
+export async function newCandidate(
+  t: TestApp,
+  over: Partial<{ kind: string; name: string; unitId: string; field: string; year: number; state: CandidateState }> = {},
+) {
+  const unitId = over.unitId ?? (await newUnit(t)).id;
+  const res = await t
+    .as(UNIT_HEAD)
+    .post('/api/candidates')
+    .send({
+      kind: over.kind ?? 'COLLECTIVE',
+      name: over.name ?? 'Hợp tác xã Nông nghiệp Tân Thịnh',
+      unitId,
+      field: over.field ?? 'ECONOMY',
+      year: over.year ?? 2025,
+      discoveryChannel: 'REVIEW_CONFERENCE',
+      achievement: 'Mô hình sản xuất theo chuỗi giá trị, thu nhập thành viên tăng 30%.',
+    });
+  expect(res.status).toBe(201);
+  const id = res.body.id as string;
+  const state = over.state ?? 'discovered';
+  if (PATH[state].some(([type]) => type === 'PROPOSE_FOR_REVIEW')) expect((await uploadEvidence(t, id)).status).toBe(201);
+  for (const [type, payload] of PATH[state]) {
+    const r = await sendEvent(t, id, type, payload);
+    expect({ type, status: r.status, body: r.status === 200 ? undefined : r.body }).toEqual({ type, status: 200, body: undefined });
+  }
+  const final = await t.as(UNIT_HEAD).get(`/api/candidates/${id}`);
+  expect(final.body.state).toBe(state);
+  return final.body as { id: string; version: number; state: CandidateState; unitId: string };
+}
