@@ -12,7 +12,10 @@ export function pdfBytes(text = 'minh chung'): Buffer {
   return Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 }
 
-export async function newUnit(t: TestApp, over: Partial<{ name: string; level: string; sector: string; parentId: string; code: string }> = {}) {
+export async function newUnit(
+  t: TestApp,
+  over: Partial<{ name: string; level: string; sector: string; parentId: string; code: string }> = {},
+): Promise<{ id: string; name: string; version: number }> {
   let parentId = over.parentId;
   if (!parentId && over.level !== 'PROVINCE') parentId = (await newUnit(t, { level: 'PROVINCE', name: 'Tỉnh thử nghiệm' })).id;
   const res = await t

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { errorBody } from './common/exception.filter.js';
+import { rejectDeepJson } from './common/json-depth.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { migrateWithLock } from './database/migrate.js';
@@ -41,6 +42,7 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     app.useLogger(app.get(Logger));
     app.disable('x-powered-by');
     app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+    app.use(rejectDeepJson);
     app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
     app.useGlobalPipes(createValidationPipe());
 

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Candidate } from '../candidates/candidate.entity.js';
 
 /**
  * One accepted change, appended in the same transaction as the change itself. The database refuses
@@ -23,6 +24,11 @@ export class AuditEvent {
 
   @Column('uuid', { name: 'candidate_id', nullable: true })
   candidateId: string | null;
+
+  /** With RESTRICT, a candidate that has a history can never be deleted. */
+  @ManyToOne(() => Candidate, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'candidate_id' })
+  candidate?: Relation<Candidate>;
 
   @Column('text', { name: 'event_type' })
   eventType: string;

@@ -5,11 +5,16 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
   MALFORMED_JSON: { status: 400, vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  JSON_TOO_DEEP: { status: 400, vi: 'Nội dung JSON lồng nhau quá sâu.', en: 'The JSON body is nested too deeply.' },
+  UNSUPPORTED_ENCODING: { status: 415, vi: 'Bảng mã của nội dung không được hỗ trợ.', en: 'The body’s encoding is not supported.' },
   ACTOR_REQUIRED: {
     status: 401,
     vi: 'Chưa xác định người thực hiện (thiếu tiêu đề X-Actor).',
     en: 'The acting person is missing (X-Actor header).',
   },
+  FORBIDDEN: { status: 403, vi: 'Không có quyền thực hiện thao tác này.', en: 'You may not do this.' },
+  REQUEST_REFUSED: { status: 400, vi: 'Yêu cầu không được chấp nhận.', en: 'The request was refused.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such route.' },
   UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' },
   CANDIDATE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ điển hình.', en: 'Candidate not found.' },

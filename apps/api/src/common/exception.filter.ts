@@ -38,6 +38,11 @@ export function classify(error: unknown): { code: ErrorCode; details: Record<str
     if (sqlstate && RETRYABLE_SQLSTATES.has(sqlstate)) return { code: 'CONCURRENT_CHANGE', details: {} };
   }
   if (isDatabaseUnavailable(error)) return { code: 'DATABASE_UNAVAILABLE', details: {} };
+  // Express's body parser reports its failures with a `type`; Nest wraps them in an HttpException's cause.
+  const bodyParserType = ((error as { cause?: { type?: string } })?.cause ?? (error as { type?: string }))?.type;
+  if (bodyParserType === 'entity.too.large') return { code: 'PAYLOAD_TOO_LARGE', details: {} };
+  if (bodyParserType === 'entity.parse.failed') return { code: 'MALFORMED_JSON', details: {} };
+  if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') return { code: 'UNSUPPORTED_ENCODING', details: {} };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse() as { message?: unknown };
@@ -45,11 +50,10 @@ export function classify(error: unknown): { code: ErrorCode; details: Record<str
     if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', details: {} };
     if (status === 400 && /JSON/i.test(String(response?.message ?? error.message))) return { code: 'MALFORMED_JSON', details: {} };
     if (status === 400) return { code: 'VALIDATION_FAILED', details: {} };
+    if (status === 403) return { code: 'FORBIDDEN', details: {} };
+    if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', details: {} };
+    if (status >= 400 && status < 500) return { code: 'REQUEST_REFUSED', details: {} };
   }
-  const bodyParserType = (error as { type?: string })?.type;
-  if (bodyParserType === 'entity.too.large') return { code: 'PAYLOAD_TOO_LARGE', details: {} };
-  if (bodyParserType === 'entity.parse.failed') return { code: 'MALFORMED_JSON', details: {} };
-  if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') return { code: 'VALIDATION_FAILED', details: {} };
   return { code: 'INTERNAL', details: {} };
 }
 

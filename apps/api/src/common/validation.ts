@@ -51,15 +51,24 @@ function wordsFor(constraint: string, field: string, args: unknown[]): { vi: str
   return words ? words(field, args) : { vi: `Giá trị của trường ${field} không hợp lệ.`, en: `Field ${field} is invalid.` };
 }
 
-/** Flattens class-validator's tree into one entry per field and constraint, Vietnamese first. */
+/** Which failed constraint to report when a field breaks several: the most basic problem first. */
+const PRIORITY = ['whitelistValidation', 'isDefined', 'isObject', 'isArray', 'isString', 'isInt', 'isBoolean', 'isUuid', 'isIn', 'isIsoDate', 'isNotBlank', 'arrayNotEmpty'];
+const rank = (c: string) => (PRIORITY.includes(c) ? PRIORITY.indexOf(c) : PRIORITY.length);
+
+/** Flattens class-validator's tree into one entry per field (its most basic problem), Vietnamese first. */
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const [constraint, english] of Object.entries(error.constraints ?? {})) {
+    const constraints = Object.entries(error.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
+    if (constraints.length > 0) {
+      const [constraint, english] = constraints[0]!;
+      // A required field that is absent is reported as missing, whatever rule noticed it first.
+      const missing = error.value === undefined && constraint !== 'whitelistValidation';
+      const code = missing ? 'isDefined' : constraint;
       const args = (error.contexts?.[constraint]?.args as unknown[] | undefined) ?? constraintArgs(error, constraint);
-      const words = wordsFor(constraint, field, args);
-      out.push({ field, code: constraint, message: words.vi, messageEn: words.en === `Field ${field} is invalid.` ? english : words.en });
+      const words = CONSTRAINT_WORDS[code] ? wordsFor(code, field, args) : { ...wordsFor(code, field, args), en: english };
+      out.push({ field, code, message: words.vi, messageEn: words.en });
     }
     if (error.children?.length) out.push(...toFieldErrors(error.children, field));
   }
@@ -84,7 +93,8 @@ export const VALIDATION_OPTIONS = {
   transform: true,
   // No implicit conversion: "false" is not a boolean and "12" is not a number in a JSON body.
   transformOptions: { enableImplicitConversion: false },
-  validationError: { target: false, value: false },
+  // Values are read to tell a missing field from a wrong one; they are never echoed back.
+  validationError: { target: false, value: true },
 } as const satisfies ValidationPipeOptions;
 
 export function createValidationPipe(): ValidationPipe {

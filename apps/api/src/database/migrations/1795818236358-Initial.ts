@@ -30,6 +30,7 @@ export class Initial1795818236358 implements MigrationInterface {
     await q.query(`ALTER TABLE "evidence_file" ADD CONSTRAINT "FK_ec07d49eae54b1436076ba53e4c" FOREIGN KEY ("candidate_id") REFERENCES "candidate"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "nurturing_plan" ADD CONSTRAINT "FK_f4ef8897a25501184798fb20199" FOREIGN KEY ("candidate_id") REFERENCES "candidate"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "nurturing_check_in" ADD CONSTRAINT "FK_b127607a8a565d96358461c3a12" FOREIGN KEY ("candidate_id") REFERENCES "candidate"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await q.query(`ALTER TABLE "audit_event" ADD CONSTRAINT "FK_107fef2bcbdf3cf71afc273f00c" FOREIGN KEY ("candidate_id") REFERENCES "candidate"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
 
     // Subtree queries are prefix matches on the materialised path.
     await q.query(`CREATE INDEX "IDX_unit_path" ON "unit" ("path" text_pattern_ops)`);

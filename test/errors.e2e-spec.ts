@@ -1,0 +1,203 @@
+/**
+ * Bad input and refused events: a clear 4xx naming the field, Vietnamese first with a stable code,
+ * never a 500 and never a partial write.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { startTestApp, type TestApp } from './support/app.js';
+import { newCandidate, newUnit, sendEvent, UNIT_HEAD } from './support/factories.js';
+
+let t: TestApp;
+let unitId: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  unitId = (await newUnit(t)).id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const valid = () => ({
+  kind: 'INDIVIDUAL',
+  name: 'Trần Thị Mai',
+  unitId,
+  field: 'EDUCATION_SCIENCE',
+  year: 2025,
+  discoveryChannel: 'INSPECTION',
+  achievement: 'Giáo viên dạy giỏi cấp tỉnh.',
+});
+
+async function counts() {
+  const [row] = await t.dataSource.query('SELECT (SELECT count(*) FROM candidate)::int AS candidates, (SELECT count(*) FROM audit_event)::int AS audit');
+  return row as { candidates: number; audit: number };
+}
+
+function fieldsOf(body: { errors?: { field: string }[] }) {
+  return (body.errors ?? []).map((e) => e.field).sort();
+}
+
+describe('validation of a new candidate', () => {
+  const cases: [string, Record<string, unknown>, string[]][] = [
+    ['a missing field', { name: undefined }, ['name']],
+    ['an unknown field', { secret: 'x' }, ['secret']],
+    ['a number as a string', { year: '2025' }, ['year']],
+    ['"false" for a code', { kind: 'false' }, ['kind']],
+    ['a blank name', { name: '   ' }, ['name']],
+    ['an unknown kind', { kind: 'FAMILY' }, ['kind']],
+    ['an unknown field code', { field: 'SPORTS' }, ['field']],
+    ['a year out of range', { year: 1800 }, ['year']],
+    ['a fractional year', { year: 2025.5 }, ['year']],
+    ['a bad unit id', { unitId: 'not-a-uuid' }, ['unitId']],
+    ['a huge achievement', { achievement: 'x'.repeat(10_001) }, ['achievement']],
+    ['an object for a string', { name: { $gt: '' } }, ['name']],
+    ['several problems at once', { year: 'x', kind: 1, name: '' }, ['kind', 'name', 'year']],
+  ];
+
+  it.each(cases)('%s → 400 naming the field, nothing written', async (_, change, fields) => {
+    const before = await counts();
+    const res = await t.as(UNIT_HEAD).post('/api/candidates').send({ ...valid(), ...change });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Dữ liệu gửi lên không hợp lệ.' });
+    expect(new Set(fieldsOf(res.body))).toEqual(new Set(fields));
+    for (const e of res.body.errors) {
+      expect(e.message).toMatch(/trường|Danh sách/i);
+      expect(e.messageEn).toBeTruthy();
+      expect(e.code).toBeTruthy();
+    }
+    expect(typeof res.body.correlationId).toBe('string');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a unit that does not exist → 422 naming unitId', async () => {
+    const res = await t.as(UNIT_HEAD).post('/api/candidates').send({ ...valid(), unitId: randomUUID() });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'REFERENCED_UNIT_NOT_FOUND', field: 'unitId' });
+  });
+
+  it('malformed JSON → 400 MALFORMED_JSON in the same shape', async () => {
+    const res = await t.as(UNIT_HEAD).post('/api/candidates').set('Content-Type', 'application/json').send('{"name": ');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'MALFORMED_JSON', message: expect.stringContaining('JSON') });
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js/);
+  });
+
+  it('a body over the limit → 413', async () => {
+    const res = await t.as(UNIT_HEAD).post('/api/candidates').send({ ...valid(), achievement: 'x'.repeat(300 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('deeply nested JSON is refused without a 500', async () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const res = await t.as(UNIT_HEAD).post('/api/candidates').set('Content-Type', 'application/json').send(`{"name": ${deep}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('JSON_TOO_DEEP');
+    const inString = await t.as(UNIT_HEAD).post('/api/candidates').send({ ...valid(), achievement: '['.repeat(5000) });
+    expect(inString.status).toBe(201);
+  });
+
+  it('no acting person → 401 ACTOR_REQUIRED', async () => {
+    const before = await counts();
+    const res = await t.http.post('/api/candidates').send(valid());
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('ACTOR_REQUIRED');
+    const bad = await t.http.post('/api/candidates').set('X-Actor', '%E0%A4%A').send(valid());
+    expect(bad.status).toBe(401);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('lookups', () => {
+  it('an unknown candidate → 404; a malformed id → 400 naming id; an unknown route → 404', async () => {
+    const missing = await t.as(UNIT_HEAD).get(`/api/candidates/${randomUUID()}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'CANDIDATE_NOT_FOUND', message: 'Không tìm thấy hồ sơ điển hình.' });
+    const bad = await t.as(UNIT_HEAD).get('/api/candidates/123');
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body)).toEqual(['id']);
+    const route = await t.as(UNIT_HEAD).get('/api/nothing-here');
+    expect(route.status).toBe(404);
+    expect(route.body.code).toBe('NOT_FOUND');
+  });
+
+  it('list filters are validated and applied', async () => {
+    const c = await newCandidate(t, { kind: 'HOUSEHOLD', name: 'Hộ bà Lương Thị Cúc', state: 'nurturing' });
+    const found = await t.as(UNIT_HEAD).get('/api/candidates?kind=HOUSEHOLD&state=nurturing&q=lương');
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
+    const none = await t.as(UNIT_HEAD).get('/api/candidates?kind=HOUSEHOLD&state=rejected');
+    expect(none.body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
+    const bad = await t.as(UNIT_HEAD).get('/api/candidates?pageSize=1000&state=nope&sort=name');
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body)).toEqual(['pageSize', 'sort', 'state']);
+    const wildcard = await t.as(UNIT_HEAD).get('/api/candidates?q=%25');
+    expect(wildcard.status).toBe(200);
+    expect(wildcard.body.items).toEqual([]);
+  });
+});
+
+describe('events', () => {
+  it('an event the state cannot take → 409 with the events allowed now; nothing changes', async () => {
+    const c = await newCandidate(t);
+    const before = await counts();
+    const res = await t.as(UNIT_HEAD).post(`/api/candidates/${c.id}/events`).send({ type: 'RECOGNISE', expectedVersion: c.version });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'discovered', event: 'RECOGNISE', allowedEvents: ['ATTACH_EVIDENCE', 'START_NURTURING', 'WITHDRAW'] });
+    expect(res.body.message).toMatch(/không thực hiện được/);
+    expect(await counts()).toEqual(before);
+    expect((await t.as(UNIT_HEAD).get(`/api/candidates/${c.id}`)).body).toMatchObject({ state: 'discovered', version: c.version });
+  });
+
+  it('a stale version → 409 STALE_VERSION with the current version; nothing changes', async () => {
+    const c = await newCandidate(t, { state: 'nurturing' });
+    const before = await counts();
+    const res = await t
+      .as(UNIT_HEAD)
+      .post(`/api/candidates/${c.id}/events`)
+      .send({ type: 'REVISE_PLAN', expectedVersion: c.version - 1, payload: { goals: 'Mới', supporter: 'Mới' } });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'STALE_VERSION', expectedVersion: c.version - 1, currentVersion: c.version });
+    expect(await counts()).toEqual(before);
+    const plans = await t.dataSource.query('SELECT count(*)::int AS n FROM nurturing_plan WHERE candidate_id = $1', [c.id]);
+    expect(plans[0].n).toBe(1);
+  });
+
+  it('a guard that refuses → 422 naming each unmet condition, Vietnamese first', async () => {
+    const c = await newCandidate(t, { state: 'nurturing' });
+    const res = await sendEvent(t, c.id, 'PROPOSE_FOR_REVIEW');
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'GUARD_REFUSED', state: 'nurturing', event: 'PROPOSE_FOR_REVIEW' });
+    expect(res.body.refusals.map((r: { code: string }) => r.code)).toEqual(['CHECK_IN_REQUIRED', 'EVIDENCE_REQUIRED']);
+    expect(res.body.message).toContain('kiểm tra, đánh giá');
+    expect(res.body.message).toContain('minh chứng');
+  });
+
+  const payloadCases: [string, Record<string, unknown>, string[]][] = [
+    ['START_NURTURING', { goals: 'x' }, ['payload.supporter']],
+    ['START_NURTURING', { goals: 'x', supporter: 'y', extra: 1 }, ['payload.extra']],
+    ['START_NURTURING', { goals: 'x', supporter: 'y', type: 'RECOGNISE' }, ['payload.type']],
+    ['RECORD_CHECK_IN', { date: '2025-02-30', strengths: 'a', shortcomings: 'b' }, ['payload.date']],
+    ['RECORD_CHECK_IN', { date: '15/03/2025', strengths: 'a', shortcomings: 'b' }, ['payload.date']],
+    ['RETURN_TO_NURTURING', { shortcomings: [] }, ['payload.shortcomings']],
+    ['RETURN_TO_NURTURING', { shortcomings: ['  '] }, ['payload.shortcomings']],
+    ['REJECT', { reasons: 42 }, ['payload.reasons']],
+    ['WITHDRAW', {}, ['payload.reason']],
+  ];
+
+  it.each(payloadCases)('%s with a bad payload %j → 400 naming %j', async (type, payload, fields) => {
+    const c = await newCandidate(t, { state: 'nurturing' });
+    const res = await t.as(UNIT_HEAD).post(`/api/candidates/${c.id}/events`).send({ type, expectedVersion: c.version, payload });
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res.body)).toEqual(fields);
+  });
+
+  it('the envelope is validated: unknown type, missing version, payload not an object, ATTACH_EVIDENCE', async () => {
+    const c = await newCandidate(t);
+    const post = (body: unknown) => t.as(UNIT_HEAD).post(`/api/candidates/${c.id}/events`).send(body as object);
+    expect(fieldsOf((await post({ type: 'PROMOTE', expectedVersion: 1 })).body)).toEqual(['type']);
+    expect(fieldsOf((await post({ type: 'WITHDRAW', payload: { reason: 'x' } })).body)).toEqual(['expectedVersion']);
+    expect(fieldsOf((await post({ type: 'WITHDRAW', expectedVersion: 1, payload: 'x' })).body)).toEqual(['payload']);
+    expect(fieldsOf((await post({ type: 'ATTACH_EVIDENCE', expectedVersion: 1, payload: {} })).body)).toEqual(['type']);
+    expect((await t.as(UNIT_HEAD).get(`/api/candidates/${c.id}`)).body.version).toBe(c.version);
+  });
+});
