@@ -10,6 +10,7 @@ import { GlobalExceptionFilter } from './common/exception.filter.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import type { OpenDatabase } from './database/open-database.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -21,7 +22,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, database: Pick<OpenDatabase, 'url' | 'poolMax'>): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -38,7 +39,7 @@ export class AppModule {
             autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config)),
+        TypeOrmModule.forRoot(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: database.poolMax })),
         AuditModule,
         UnitsModule,
         CandidatesModule,

@@ -34,7 +34,7 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
   const database = await openDatabase(config, options.embeddedFrom);
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
       bufferLogs: true,
       bodyParser: false,
       abortOnError: false,

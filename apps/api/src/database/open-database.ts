@@ -2,9 +2,13 @@ import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 
+export const EMBEDDED_POOL_MAX = 1;
+
 export interface OpenDatabase {
   url: string;
   embedded: boolean;
+  /** Connections the application's pool may open to it. */
+  poolMax: number;
   close(): Promise<void>;
 }
 
@@ -13,11 +17,14 @@ export interface OpenDatabase {
  * Closing stops the embedded database; call it after the DataSource is destroyed.
  */
 export async function openDatabase(config: AppConfig, embeddedFrom?: Blob): Promise<OpenDatabase> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, close: async () => {} };
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, poolMax: config.DB_POOL_MAX, close: async () => {} };
+  // One connection: the socket server interleaves the extended-protocol messages of several connections
+  // (seen here: unnamed portals lost, committed rows not yet visible to the next query), so the pool
+  // queues the application's queries instead. PGlite runs one transaction at a time in any case.
   const pg = await EmbeddedPostgres.start({
     dataDir: embeddedFrom ? undefined : join(config.DATA_DIR, 'pglite'),
     loadDataDir: embeddedFrom,
-    maxConnections: config.DB_POOL_MAX,
+    maxConnections: EMBEDDED_POOL_MAX,
   });
-  return { url: pg.url, embedded: true, close: () => pg.stop() };
+  return { url: pg.url, embedded: true, poolMax: EMBEDDED_POOL_MAX, close: () => pg.stop() };
 }
