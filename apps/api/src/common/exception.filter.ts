@@ -47,6 +47,8 @@ export function classify(error: unknown): { code: ErrorCode; details: Record<str
     const status = error.getStatus();
     const response = error.getResponse() as { message?: unknown };
     if (status === 404) return { code: 'NOT_FOUND', details: {} };
+    // Multer's limit (Nest turns it into a 413 'File too large') is about the evidence file, not the body.
+    if (status === 413 && /file too large/i.test(error.message)) return { code: 'EVIDENCE_TOO_LARGE', details: { field: 'file' } };
     if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', details: {} };
     if (status === 400 && /JSON/i.test(String(response?.message ?? error.message))) return { code: 'MALFORMED_JSON', details: {} };
     if (status === 400) return { code: 'VALIDATION_FAILED', details: {} };
@@ -60,12 +62,13 @@ export function classify(error: unknown): { code: ErrorCode; details: Record<str
 export function errorBody(error: unknown, correlationId: string): ErrorBody {
   const { code, details, wording } = classify(error);
   const entry = ERROR_CODES[code];
+  // Details first: they may add facts but never replace the status, code, words or correlation id.
   return {
+    ...details,
     statusCode: entry.status,
     code,
     message: wording?.vi ?? entry.vi,
     messageEn: wording?.en ?? entry.en,
-    ...details,
     correlationId,
   };
 }

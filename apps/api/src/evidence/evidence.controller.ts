@@ -50,11 +50,16 @@ export class EvidenceController {
     const file = await this.evidence.content(id, evidenceId);
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.content.length));
-    res.setHeader('Content-Disposition', `attachment; filename="${asciiFallback(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.setHeader('Content-Disposition', `attachment; filename="${asciiFallback(file.fileName)}"; filename*=UTF-8''${rfc8187(file.fileName)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
     res.end(file.content);
   }
+}
+
+/** RFC 8187 ext-value: encodeURIComponent leaves ' ( ) * unescaped, which attr-char does not allow. */
+function rfc8187(name: string): string {
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function asciiFallback(name: string): string {

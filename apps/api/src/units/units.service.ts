@@ -70,7 +70,7 @@ export class UnitsService {
         return unitView(unit);
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw new DomainError('UNIT_CODE_TAKEN', { field: 'code', code: dto.code });
+      if (isUniqueViolation(e)) throw new DomainError('UNIT_CODE_TAKEN', { field: 'code', unitCode: dto.code });
       throw e;
     }
   }
