@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from './support/app.js';
 import { newCandidate, UNIT_HEAD } from './support/factories.js';
 import { onServer } from './support/databases.js';
+import { systemActor } from '../apps/api/src/common/actor.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ describe(`concurrent events (${onServer ? 'PostgreSQL server' : 'embedded PGlite
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         t
-          .as(`nguoi-${i}`)
+          .as(UNIT_HEAD)
           .post(`/api/candidates/${c.id}/events`)
           .send({ type: 'RECORD_CHECK_IN', expectedVersion: c.version, payload: { date: '2025-06-01', strengths: `Ưu điểm ${i}`, shortcomings: 'Không' } }),
       ),
@@ -49,7 +50,7 @@ describe(`concurrent events (${onServer ? 'PostgreSQL server' : 'embedded PGlite
       Array.from({ length: 30 }, (_, i) =>
         transitions.send({
           candidateId: c.id,
-          actor: { id: `nguoi-${i}` },
+          actor: systemActor(`nguoi-${i}`),
           event: { type: 'RECORD_CHECK_IN', date: '2025-06-01', strengths: `Ưu điểm ${i}`, shortcomings: 'Không' },
         }),
       ),

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from './support/app.js';
-import { newCandidate, newUnit, sendEvent, UNIT_HEAD } from './support/factories.js';
+import { newCandidate, newUnit, SECRETARY, senderOf, sendEvent, UNIT_HEAD } from './support/factories.js';
 
 let t: TestApp;
 let unitId: string;
@@ -96,12 +96,12 @@ describe('validation of a new candidate', () => {
     expect(inString.status).toBe(201);
   });
 
-  it('no acting person → 401 ACTOR_REQUIRED', async () => {
+  it('no session → 401 SESSION_REQUIRED; a forged cookie → 401; nothing written', async () => {
     const before = await counts();
     const res = await t.http.post('/api/candidates').send(valid());
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('ACTOR_REQUIRED');
-    const bad = await t.http.post('/api/candidates').set('X-Actor', '%E0%A4%A').send(valid());
+    expect(res.body).toMatchObject({ code: 'SESSION_REQUIRED', message: 'Vui lòng đăng nhập.' });
+    const bad = await t.http.post('/api/candidates').set('Cookie', 'dth_session=forged').send(valid());
     expect(bad.status).toBe(401);
     expect(await counts()).toEqual(before);
   });
@@ -140,7 +140,7 @@ describe('events', () => {
   it('an event the state cannot take → 409 with the events allowed now; nothing changes', async () => {
     const c = await newCandidate(t);
     const before = await counts();
-    const res = await t.as(UNIT_HEAD).post(`/api/candidates/${c.id}/events`).send({ type: 'RECOGNISE', expectedVersion: c.version });
+    const res = await t.as(SECRETARY).post(`/api/candidates/${c.id}/events`).send({ type: 'RECOGNISE', expectedVersion: c.version });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'discovered', event: 'RECOGNISE', allowedEvents: ['ATTACH_EVIDENCE', 'START_NURTURING', 'WITHDRAW'] });
     expect(res.body.message).toMatch(/không thực hiện được/);
@@ -186,7 +186,7 @@ describe('events', () => {
 
   it.each(payloadCases)('%s with a bad payload %j → 400 naming %j', async (type, payload, fields) => {
     const c = await newCandidate(t, { state: 'nurturing' });
-    const res = await t.as(UNIT_HEAD).post(`/api/candidates/${c.id}/events`).send({ type, expectedVersion: c.version, payload });
+    const res = await t.as(senderOf(type)).post(`/api/candidates/${c.id}/events`).send({ type, expectedVersion: c.version, payload });
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(fields);
   });

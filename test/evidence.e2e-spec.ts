@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from './support/app.js';
-import { newCandidate, pdfBytes, uploadEvidence, UNIT_HEAD } from './support/factories.js';
+import { AUDITOR, UNIT_HEAD, newCandidate, pdfBytes, uploadEvidence } from './support/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -71,7 +71,7 @@ function binary(res: unknown, cb: (err: Error | null, body: unknown) => void): v
 }
 
 function download(app: TestApp, candidateId: string, evidenceId: string) {
-  return app.http.get(`/api/candidates/${candidateId}/evidence/${evidenceId}`).buffer(true).parse(binary);
+  return app.as(AUDITOR).get(`/api/candidates/${candidateId}/evidence/${evidenceId}`).buffer(true).parse(binary);
 }
 
 /** Rows that an upload writes: all evidence files, all audit records, and this candidate's audit records and version. */
@@ -99,10 +99,10 @@ describe('a successful upload', () => {
     expect(res.body.evidence).toMatchObject({ candidateId: c.id, fileName: name, contentType: 'application/pdf', sizeBytes: bytes.length, sha256: hash, uploadedBy: UNIT_HEAD });
     const evidenceId = res.body.evidence.id as string;
 
-    const view = await t.http.get(`/api/candidates/${c.id}`);
+    const view = await t.as(AUDITOR).get(`/api/candidates/${c.id}`);
     expect(view.body).toMatchObject({ version: 2, counts: { evidenceFiles: 1 } });
 
-    const list = await t.http.get(`/api/candidates/${c.id}/evidence`);
+    const list = await t.as(AUDITOR).get(`/api/candidates/${c.id}/evidence`);
     expect(list.status).toBe(200);
     expect(list.body).toEqual([res.body.evidence]);
     expect(list.body[0].fileName).toBe('Báo cáo thành tích 2025.pdf');
@@ -126,7 +126,7 @@ describe('a successful upload', () => {
     expect(stored[0]!.sha256).toBe(hash);
     expect(stored[0]!.file_name).toBe(name);
 
-    const history = await t.http.get(`/api/candidates/${c.id}/history`);
+    const history = await t.as(AUDITOR).get(`/api/candidates/${c.id}/history`);
     expect(history.body.records.map((r: { eventType: string }) => r.eventType)).toEqual(['DISCOVER', 'ATTACH_EVIDENCE']);
     const attach = history.body.records[1];
     expect(attach).toMatchObject({ seq: 2, fromState: 'discovered', toState: 'discovered', actor: UNIT_HEAD });
@@ -261,12 +261,12 @@ describe('refused uploads leave nothing behind', () => {
     expect(row!.n).toBe(0);
   });
 
-  it('no X-Actor → 401 ACTOR_REQUIRED', async () => {
+  it('no session → 401 SESSION_REQUIRED', async () => {
     const c = await newCandidate(t);
     const before = await footprint(t, c.id);
     const res = await postMultipart(t, c.id, [file('minh-chung.pdf', 'application/pdf', pdfBytes())], null);
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('ACTOR_REQUIRED');
+    expect(res.body.code).toBe('SESSION_REQUIRED');
     expect(await footprint(t, c.id)).toEqual(before);
   });
 });
@@ -280,24 +280,24 @@ describe('downloads', () => {
     const evidenceId = up.body.evidence.id as string;
     expect((await download(t, owner.id, evidenceId)).status).toBe(200);
 
-    const res = await t.http.get(`/api/candidates/${other.id}/evidence/${evidenceId}`);
+    const res = await t.as(AUDITOR).get(`/api/candidates/${other.id}/evidence/${evidenceId}`);
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ code: 'EVIDENCE_NOT_FOUND', candidateId: other.id, evidenceId });
-    expect((await t.http.get(`/api/candidates/${other.id}/evidence`)).body).toEqual([]);
+    expect((await t.as(AUDITOR).get(`/api/candidates/${other.id}/evidence`)).body).toEqual([]);
   });
 
   it('an unknown evidence id → 404 EVIDENCE_NOT_FOUND; a malformed one → 400 naming evidenceId', async () => {
     const c = await newCandidate(t);
-    const unknown = await t.http.get(`/api/candidates/${c.id}/evidence/${randomUUID()}`);
+    const unknown = await t.as(AUDITOR).get(`/api/candidates/${c.id}/evidence/${randomUUID()}`);
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('EVIDENCE_NOT_FOUND');
-    const bad = await t.http.get(`/api/candidates/${c.id}/evidence/abc`);
+    const bad = await t.as(AUDITOR).get(`/api/candidates/${c.id}/evidence/abc`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'evidenceId' })]);
   });
 
   it('listing the evidence of an unknown candidate → 404 CANDIDATE_NOT_FOUND', async () => {
-    const res = await t.http.get(`/api/candidates/${randomUUID()}/evidence`);
+    const res = await t.as(AUDITOR).get(`/api/candidates/${randomUUID()}/evidence`);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('CANDIDATE_NOT_FOUND');
   });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from './support/app.js';
-import { newCandidate, newUnit, sendEvent, uploadEvidence, UNIT_HEAD } from './support/factories.js';
+import { newCandidate, newUnit, sendEvent, uploadEvidence, SECRETARY, UNIT_HEAD } from './support/factories.js';
 import { auditHash } from '../apps/api/src/audit/audit-hash.js';
 
 let t: TestApp;
@@ -75,7 +75,8 @@ describe.each(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD'])('a %s through discover 
       'recognised',
       'replicating',
     ]);
-    expect(history.body.records.every((h: { actor: string; machineVersion: number }) => h.actor === UNIT_HEAD && h.machineVersion === 1)).toBe(true);
+    expect(history.body.records.map((h: { actor: string }) => h.actor)).toEqual([UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, SECRETARY, UNIT_HEAD]);
+    expect(history.body.records.every((h: { machineVersion: number }) => h.machineVersion === 1)).toBe(true);
     expectIntactChain(history.body.records);
 
     const nurturing = await t.as(UNIT_HEAD).get(`/api/candidates/${id}/nurturing`);

@@ -7,7 +7,7 @@ import { replay, type CandidateEvent } from '#workflow';
 import { ConfigError, loadConfig } from '../apps/api/src/config/app-config.js';
 import { migrateWithLock, pendingSchemaChanges } from '../apps/api/src/database/migrate.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { newCandidate } from './support/factories.js';
+import { AUDITOR, newCandidate } from './support/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -97,7 +97,7 @@ describe('demo data', () => {
   });
 
   it('seeds a province with candidates at every stage, each with a history the statechart replays', async () => {
-    const list = await demo.http.get('/api/candidates?pageSize=100');
+    const list = await demo.as(AUDITOR).get('/api/candidates?pageSize=100');
     expect(list.body.total).toBeGreaterThanOrEqual(6);
     const states = new Set(list.body.items.map((c: { state: string }) => c.state));
     for (const s of ['discovered', 'nurturing', 'underReview', 'recognised', 'replicating', 'returned']) expect(states).toContain(s);
@@ -105,13 +105,13 @@ describe('demo data', () => {
     expect(kinds).toEqual(new Set(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD']));
 
     for (const c of list.body.items as { id: string; kind: 'COLLECTIVE'; state: string; version: number }[]) {
-      const history = await demo.http.get(`/api/candidates/${c.id}/history`);
+      const history = await demo.as(AUDITOR).get(`/api/candidates/${c.id}/history`);
       const records = history.body.records as { eventType: string; payload: Record<string, unknown> }[];
       expect(records).toHaveLength(c.version);
       const events = records.slice(1).map((r) => ({ type: r.eventType, ...r.payload }) as CandidateEvent);
       expect(replay({ kind: c.kind }, events).value).toBe(c.state);
     }
-    const units = await demo.http.get('/api/units');
+    const units = await demo.as(AUDITOR).get('/api/units');
     expect(units.body).toHaveLength(1);
     expect(units.body[0].name).toBe('Tỉnh Bắc Giang');
   });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from './support/app.js';
-import { newCandidate, newUnit, UNIT_HEAD } from './support/factories.js';
+import { ADMIN, AUDITOR, newCandidate, newUnit } from './support/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ async function rowCounts(): Promise<{ units: number; audit: number }> {
 }
 
 async function createUnit(body: Record<string, unknown>) {
-  return t.as(UNIT_HEAD).post('/api/units').send(body);
+  return t.as(ADMIN).post('/api/units').send(body);
 }
 
 async function created(body: Record<string, unknown>): Promise<TreeNode> {
@@ -64,7 +64,7 @@ describe('the unit tree', () => {
       await created({ name, level: 'GRASSROOTS', sector: 'STATE', parentId: education.id });
     }
 
-    const res = await t.http.get('/api/units');
+    const res = await t.as(AUDITOR).get('/api/units');
     expect(res.status).toBe(200);
     const roots = res.body as TreeNode[];
     // Only provinces are roots.
@@ -147,15 +147,15 @@ describe('renaming', () => {
     const unit = await newUnit(t, { level: 'DEPARTMENT', name: 'Sở Lao động - Thương binh và Xã hội' });
     expect(unit.version).toBe(1);
 
-    const renamed = await t.as(UNIT_HEAD).patch(`/api/units/${unit.id}`).send({ name: 'Sở Nội vụ', expectedVersion: 1 });
+    const renamed = await t.as(ADMIN).patch(`/api/units/${unit.id}`).send({ name: 'Sở Nội vụ', expectedVersion: 1 });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ id: unit.id, name: 'Sở Nội vụ', version: 2 });
 
-    const stale = await t.as(UNIT_HEAD).patch(`/api/units/${unit.id}`).send({ name: 'Sở Nội vụ (cũ)', expectedVersion: 1 });
+    const stale = await t.as(ADMIN).patch(`/api/units/${unit.id}`).send({ name: 'Sở Nội vụ (cũ)', expectedVersion: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 2, expectedVersion: 1 });
 
-    const view = await t.http.get(`/api/units/${unit.id}`);
+    const view = await t.as(AUDITOR).get(`/api/units/${unit.id}`);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ name: 'Sở Nội vụ', version: 2 });
 
@@ -192,7 +192,7 @@ describe('units are never lost', () => {
     expect(FK_REFUSALS).toContain(e.driverError?.code);
     expect(e.message).toMatch(/foreign key constraint/i);
     expect(e.message).toMatch(/candidate/);
-    const still = await t.http.get(`/api/units/${unit.id}`);
+    const still = await t.as(AUDITOR).get(`/api/units/${unit.id}`);
     expect(still.status).toBe(200);
     expect(still.body).toMatchObject({ id: unit.id, name: 'Xã Tân Thịnh' });
   });
@@ -206,20 +206,20 @@ describe('units are never lost', () => {
     });
     expect(FK_REFUSALS).toContain(error?.driverError?.code);
     expect(error?.message).toMatch(/foreign key constraint/i);
-    expect((await t.http.get(`/api/units/${province.id}`)).status).toBe(200);
+    expect((await t.as(AUDITOR).get(`/api/units/${province.id}`)).status).toBe(200);
   });
 });
 
 describe('reading one unit', () => {
   it('an unknown uuid → 404 UNIT_NOT_FOUND', async () => {
     const id = randomUUID();
-    const res = await t.http.get(`/api/units/${id}`);
+    const res = await t.as(AUDITOR).get(`/api/units/${id}`);
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ statusCode: 404, code: 'UNIT_NOT_FOUND', unitId: id });
   });
 
   it("'abc' → 400 naming field id", async () => {
-    const res = await t.http.get('/api/units/abc');
+    const res = await t.as(AUDITOR).get('/api/units/abc');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'id', code: 'isUuid' })]);
@@ -227,28 +227,29 @@ describe('reading one unit', () => {
 });
 
 describe('the acting person', () => {
-  it('a create without X-Actor → 401 ACTOR_REQUIRED and nothing is written', async () => {
+  it('a create without a session → 401 SESSION_REQUIRED and nothing is written', async () => {
     const before = await rowCounts();
     const res = await t.http.post('/api/units').send({ name: 'Tỉnh vô danh', level: 'PROVINCE', sector: 'STATE' });
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ statusCode: 401, code: 'ACTOR_REQUIRED' });
+    expect(res.body).toMatchObject({ statusCode: 401, code: 'SESSION_REQUIRED' });
     expect(await rowCounts()).toEqual(before);
   });
 
-  it('a rename without X-Actor → 401 and the name is unchanged', async () => {
+  it('a rename without a session → 401 and the name is unchanged', async () => {
     const unit = await newUnit(t, { name: 'Phường Trần Phú' });
     const before = await rowCounts();
     const res = await t.http.patch(`/api/units/${unit.id}`).send({ name: 'Phường mới', expectedVersion: 1 });
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('ACTOR_REQUIRED');
+    expect(res.body.code).toBe('SESSION_REQUIRED');
     expect(await rowCounts()).toEqual(before);
-    expect((await t.http.get(`/api/units/${unit.id}`)).body).toMatchObject({ name: 'Phường Trần Phú', version: 1 });
+    expect((await t.as(AUDITOR).get(`/api/units/${unit.id}`)).body).toMatchObject({ name: 'Phường Trần Phú', version: 1 });
   });
 });
 
 describe('candidates by unit subtree', () => {
   it('a department includes its own and its grassroots units’ candidates, not a sibling department’s', async () => {
-    const province = await newUnit(t, { level: 'PROVINCE', name: 'Tỉnh lọc hồ sơ' });
+    // Under the test province, which the unit head's reach covers.
+    const province = await newUnit(t, { level: 'DISTRICT', name: 'Huyện lọc hồ sơ' });
     const deptA = await newUnit(t, { level: 'DEPARTMENT', name: 'Sở Nông nghiệp', parentId: province.id });
     const deptB = await newUnit(t, { level: 'DEPARTMENT', name: 'Sở Công Thương', parentId: province.id });
     const a1 = await newUnit(t, { name: 'Hợp tác xã Tân Thịnh', parentId: deptA.id });
@@ -261,7 +262,7 @@ describe('candidates by unit subtree', () => {
     const cB1 = await newCandidate(t, { unitId: b1.id, name: 'Công ty Điện lực' });
 
     const ids = async (unitId: string) => {
-      const res = await t.http.get('/api/candidates').query({ unitId, pageSize: 100 });
+      const res = await t.as(AUDITOR).get('/api/candidates').query({ unitId, pageSize: 100 });
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(res.body.items.length);
       return (res.body.items as { id: string }[]).map((c) => c.id).sort();

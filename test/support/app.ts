@@ -1,26 +1,52 @@
 /**
- * Starts the real application (the same `createApplication` as `npm start`) on a database of its own.
+ * Starts the real application (the same `createApplication` as `npm start`) on a database of its own, with a
+ * test province and one signed-in account per role.
  */
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApplication, type RunningApplication } from '../../apps/api/src/application.js';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
+import { AccountsService } from '../../apps/api/src/accounts/accounts.service.js';
+import { UnitsService } from '../../apps/api/src/units/units.service.js';
+import { systemActor } from '../../apps/api/src/common/actor.js';
+import type { Role } from '#domain';
 import { newTestDatabase } from './databases.js';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo.seeder.js';
+
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem-2025';
+
+/** The accounts every test app starts with, all in the test province (so the unit head reaches every unit). */
+export const FIXTURE_ACCOUNTS: Record<string, Role> = {
+  admin: 'ADMIN',
+  truongdonvi: 'UNIT_HEAD',
+  thuongtruc: 'COUNCIL_SECRETARY',
+  uyvien1: 'COUNCIL_MEMBER',
+  kiemtra: 'AUDITOR',
+};
+
+export interface ActorClient {
+  username: string;
+  csrfToken: string;
+  cookie: string;
+  get(url: string): supertest.Test;
+  post(url: string): supertest.Test;
+  patch(url: string): supertest.Test;
+}
 
 export interface TestApp {
   running: RunningApplication;
   http: ReturnType<typeof supertest>;
   dataSource: DataSource;
-  /** Sends a request as the given person (X-Actor). */
-  as(actor: string): ActorClient;
+  /** The root unit every fixture account belongs to. */
+  provinceId: string;
+  /** A signed-in client for a fixture account (or one signed in earlier with `signIn`). */
+  as(username: string): ActorClient;
+  /** Signs in and returns the client, throwing with the response when sign-in fails. */
+  signIn(username: string, password?: string): Promise<ActorClient>;
+  /** Creates an account directly (no HTTP) and signs it in. */
+  newAccount(username: string, role: Role, unitId: string | null): Promise<ActorClient>;
   close(): Promise<void>;
 }
-
-export type ActorClient = {
-  get(url: string): supertest.Test;
-  post(url: string): supertest.Test;
-  patch(url: string): supertest.Test;
-};
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await newTestDatabase();
@@ -33,15 +59,55 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     throw error;
   }
   const http = supertest(running.app.getHttpServer());
+  const system = systemActor('kiem-thu');
+  const accounts = running.app.get(AccountsService);
+  const clients = new Map<string, ActorClient>();
+
+  const signIn = async (username: string, password = TEST_PASSWORD): Promise<ActorClient> => {
+    const res = await http.post('/api/auth/sign-in').send({ username, password });
+    if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    const csrfToken = res.body.csrfToken as string;
+    const withSession = (t: supertest.Test) => t.set('Cookie', cookie).set('X-CSRF-Token', csrfToken);
+    const client: ActorClient = {
+      username,
+      csrfToken,
+      cookie,
+      get: (url) => withSession(http.get(url)),
+      post: (url) => withSession(http.post(url)),
+      patch: (url) => withSession(http.patch(url)),
+    };
+    clients.set(username, client);
+    return client;
+  };
+
+  const newAccount = async (username: string, role: Role, unitId: string | null) => {
+    await accounts.create({ username, displayName: username, role, unitId: unitId ?? undefined, password: TEST_PASSWORD }, system);
+    return signIn(username);
+  };
+
+  let provinceId: string;
+  if (config.SEED_DEMO === 'true') {
+    // The demo province brings its own accounts (one per role) with the demo password.
+    provinceId = ((await running.app.get(DataSource).query('SELECT id FROM unit WHERE parent_id IS NULL')) as { id: string }[])[0]!.id;
+    for (const username of Object.keys(FIXTURE_ACCOUNTS)) await signIn(username, DEMO_PASSWORD);
+  } else {
+    provinceId = (await running.app.get(UnitsService).create({ name: 'Tỉnh thử nghiệm', level: 'PROVINCE', sector: 'STATE' }, system)).id;
+    for (const [username, role] of Object.entries(FIXTURE_ACCOUNTS)) await newAccount(username, role, provinceId);
+  }
+
   return {
     running,
     http,
     dataSource: running.app.get(DataSource),
-    as: (actor) => ({
-      get: (url) => http.get(url).set('X-Actor', actor),
-      post: (url) => http.post(url).set('X-Actor', actor),
-      patch: (url) => http.patch(url).set('X-Actor', actor),
-    }),
+    provinceId,
+    as: (username) => {
+      const client = clients.get(username);
+      if (!client) throw new Error(`no signed-in client for ${username}: use newAccount or signIn first`);
+      return client;
+    },
+    signIn,
+    newAccount,
     close: async () => {
       await running.close();
       await database.drop();

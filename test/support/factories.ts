@@ -5,8 +5,11 @@ import { expect } from '@jest/globals';
 import type { CandidateState } from '#workflow';
 import type { TestApp } from './app.js';
 
+export const ADMIN = 'admin';
 export const UNIT_HEAD = 'truongdonvi';
-export const SECRETARIAT = 'thuongtruc';
+export const SECRETARY = 'thuongtruc';
+export const COUNCIL_MEMBER = 'uyvien1';
+export const AUDITOR = 'kiemtra';
 
 export function pdfBytes(text = 'minh chung'): Buffer {
   return Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
@@ -16,17 +19,21 @@ export async function newUnit(
   t: TestApp,
   over: Partial<{ name: string; level: string; sector: string; parentId: string; code: string }> = {},
 ): Promise<{ id: string; name: string; version: number }> {
-  let parentId = over.parentId;
-  if (!parentId && over.level !== 'PROVINCE') parentId = (await newUnit(t, { level: 'PROVINCE', name: 'Tỉnh thử nghiệm' })).id;
+  const parentId = over.parentId ?? (over.level === 'PROVINCE' ? undefined : t.provinceId);
   const res = await t
-    .as(UNIT_HEAD)
+    .as(ADMIN)
     .post('/api/units')
     .send({ name: over.name ?? 'Đơn vị thử nghiệm', level: over.level ?? 'GRASSROOTS', sector: over.sector ?? 'STATE', ...(parentId ? { parentId } : {}), ...(over.code ? { code: over.code } : {}) });
   expect(res.status).toBe(201);
   return res.body as { id: string; name: string; version: number };
 }
 
-export async function sendEvent(t: TestApp, id: string, type: string, payload: Record<string, unknown> = {}, actor = UNIT_HEAD) {
+/** Who sends an event by default: the unit head, or the secretariat for the council's decisions. */
+export function senderOf(type: string): string {
+  return ['RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT'].includes(type) ? SECRETARY : UNIT_HEAD;
+}
+
+export async function sendEvent(t: TestApp, id: string, type: string, payload: Record<string, unknown> = {}, actor = senderOf(type)) {
   const current = await t.as(actor).get(`/api/candidates/${id}`);
   return t.as(actor).post(`/api/candidates/${id}/events`).send({ type, expectedVersion: current.body.version, payload });
 }

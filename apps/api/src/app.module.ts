@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
 import { GlobalExceptionFilter } from './common/exception.filter.js';
@@ -41,6 +42,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: database.poolMax })),
         AuditModule,
+        AccountsModule,
         UnitsModule,
         CandidatesModule,
         TransitionsModule,

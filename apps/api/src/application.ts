@@ -9,6 +9,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
@@ -19,6 +21,8 @@ import type { AppConfig } from './config/app-config.js';
 import { migrateWithLock } from './database/migrate.js';
 import { openDatabase, type OpenDatabase } from './database/open-database.js';
 import { DemoSeeder } from './demo/demo.seeder.js';
+import { AccountsService } from './accounts/accounts.service.js';
+import { CSRF_HEADER } from './accounts/access.guard.js';
 
 export interface RunningApplication {
   app: NestExpressApplication;
@@ -41,6 +45,12 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     });
     app.useLogger(app.get(Logger));
     app.disable('x-powered-by');
+    if (config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', config.TRUST_PROXY_HOPS);
+    app.use(helmet());
+    const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    // Same origin only unless origins are named; credentials (the session cookie) only to those.
+    if (origins.length > 0) app.enableCors({ origin: origins, credentials: true, allowedHeaders: ['Content-Type', CSRF_HEADER, 'X-Request-Id', 'Idempotency-Key'] });
+    app.use(cookieParser());
     app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
     app.use(rejectDeepJson);
     app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
@@ -61,6 +71,7 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
 
     await migrateWithLock(app.get(DataSource));
     await app.get(DemoSeeder).seedIfWanted(database.embedded);
+    await app.get(AccountsService).ensureInitialAdmin(config.INITIAL_ADMIN_USERNAME, config.INITIAL_ADMIN_PASSWORD);
     await app.init();
     // Errors raised before Nest's router (body parsing) reach Express's chain: answer them in the same shape.
     app.use((error: unknown, req: Request & { id?: string }, res: Response, next: NextFunction) => {

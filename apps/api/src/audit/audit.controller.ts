@@ -1,6 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
+import { CandidateAccess } from '../accounts/candidate-access.js';
+import { CurrentActor, type Actor } from '../common/actor.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { DomainError } from '../common/domain-error.js';
 import { ParseUuid } from '../common/pipes.js';
@@ -11,13 +14,16 @@ import { auditView } from './audit.views.js';
 @ApiTags('Nhật ký / Audit')
 @Controller()
 export class AuditController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CandidateAccess,
+  ) {}
 
   @Get('candidates/:id/history')
+  @Allow(...CANDIDATE_READERS)
   @ApiOperation({ summary: 'Toàn bộ lịch sử của hồ sơ / A candidate’s full history, oldest first' })
-  async candidateHistory(@Param('id', ParseUuid) id: string) {
-    const exists = await this.dataSource.getRepository(Candidate).exists({ where: { id } });
-    if (!exists) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId: id });
+  async candidateHistory(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+    await this.access.assertReadable(actor, id);
     const records = await this.dataSource.getRepository(AuditEvent).find({ where: { stream: candidateStream(id) }, order: { seq: 'ASC' } });
     return { candidateId: id, records: records.map(auditView) };
   }

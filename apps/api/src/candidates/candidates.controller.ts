@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { CandidatesService } from './candidates.service.js';
@@ -12,21 +13,23 @@ export class CandidatesController {
   constructor(private readonly candidates: CandidatesService) {}
 
   @Post()
-  @ApiHeader({ name: 'X-Actor', description: 'Người thực hiện / Acting person', required: true })
+  @Allow('UNIT_HEAD')
   @ApiOperation({ summary: 'Ghi nhận một điển hình mới phát hiện / Record a newly discovered candidate' })
   discover(@Body() dto: CreateCandidateDto, @CurrentActor() actor: Actor) {
     return this.candidates.discover(dto, actor);
   }
 
   @Get()
+  @Allow(...CANDIDATE_READERS)
   @ApiOperation({ summary: 'Danh sách hồ sơ, có lọc và phân trang / List candidates with filters and pages' })
-  list(@Query() query: ListCandidatesQuery) {
-    return this.candidates.list(query);
+  list(@Query() query: ListCandidatesQuery, @CurrentActor() actor: Actor) {
+    return this.candidates.list(query, actor);
   }
 
   @Get(':id')
+  @Allow(...CANDIDATE_READERS)
   @ApiOperation({ summary: 'Một hồ sơ, kèm các thao tác được phép / One candidate with the events allowed now' })
-  get(@Param('id', ParseUuid) id: string) {
-    return this.candidates.get(id);
+  get(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+    return this.candidates.get(id, actor);
   }
 }

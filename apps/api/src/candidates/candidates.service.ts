@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startCandidate } from '#workflow';
+import { CandidateAccess } from '../accounts/candidate-access.js';
 import { AuditWriter, candidateStream } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
@@ -19,10 +20,12 @@ export class CandidatesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
+    private readonly access: CandidateAccess,
   ) {}
 
   /** Records a newly discovered candidate in its initial state, with the first record of its audit stream. */
   async discover(dto: CreateCandidateDto, actor: Actor): Promise<CandidateView> {
+    await this.access.assertMayNominateIn(actor, dto.unitId);
     return this.dataSource.transaction(async (em) => {
       // A shared lock keeps the unit from changing under the new candidate; it does not block other nominations.
       const unit = await em.createQueryBuilder(Unit, 'u').setLock('pessimistic_read').where('u.id = :id', { id: dto.unitId }).getOne();
@@ -42,7 +45,7 @@ export class CandidatesService {
         snapshot: started.snapshot,
         machineVersion: started.machineVersion,
         version: 1,
-        createdBy: actor.id,
+        createdBy: actor.username,
         createdAt: now,
         updatedAt: now,
       });
@@ -54,7 +57,7 @@ export class CandidatesService {
         payload: { ...dto },
         fromState: null,
         toState: started.state,
-        actor: actor.id,
+        actor: actor.username,
         occurredAt: now,
         machineVersion: started.machineVersion,
       });
@@ -62,16 +65,19 @@ export class CandidatesService {
     });
   }
 
-  async get(id: string): Promise<CandidateView> {
+  async get(id: string, actor: Actor): Promise<CandidateView> {
+    await this.access.assertReadable(actor, id);
     const candidate = await this.dataSource.getRepository(Candidate).findOne({ where: { id }, relations: { unit: true } });
     if (!candidate) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId: id });
     return candidateView(candidate, candidate.unit);
   }
 
-  async list(query: ListCandidatesQuery) {
+  async list(query: ListCandidatesQuery, actor: Actor) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const qb = this.dataSource.getRepository(Candidate).createQueryBuilder('c').innerJoinAndSelect('c.unit', 'u');
+    // A unit head sees the candidates of their own unit and the units below it, nothing else.
+    if (actor.role === 'UNIT_HEAD') qb.andWhere('u.path LIKE :scope', { scope: `${actor.unitPath ?? '/nowhere/'}%` });
     if (query.state) qb.andWhere('c.state = :state', { state: query.state });
     if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
     if (query.field) qb.andWhere('c.field = :field', { field: query.field });

@@ -1,28 +1,35 @@
 /**
- * Who is acting. Until accounts exist the person is named in the X-Actor header; the accounts feature
- * replaces `resolveActor` with the signed-in session and every controller keeps asking for `@CurrentActor()`.
+ * Who is acting: the signed-in person, attached to the request by the access guard (accounts/access.guard.ts).
+ * Controllers ask for it with `@CurrentActor()`; services receive it and record `username` in the audit trail.
  */
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { DomainError } from './domain-error.js';
+import type { Role } from '#domain';
 
 export interface Actor {
-  /** Stable identifier recorded in the audit trail. */
-  id: string;
+  accountId: string;
+  /** Stable and unique; the audit trail names people by it. */
+  username: string;
+  role: Role;
+  unitId: string | null;
+  /** The materialised path of the person's unit (`/root/…/unit/`), for subtree checks. */
+  unitPath: string | null;
+  /** The session the request came with (absent for system work such as seeding). */
+  sessionId?: string;
+  /** The request being served, for the audit of refusals: what, from where. */
+  origin?: { method: string; path: string; clientAddress: string; userAgent: string };
 }
 
-const ACTOR_PATTERN = /^[\p{L}\p{N}._@ -]{1,100}$/u;
+export type RequestWithActor = Request & { actor?: Actor; id?: string };
 
-export function resolveActor(request: Request): Actor {
-  const raw = request.header('x-actor');
-  let id = '';
-  try {
-    id = raw === undefined ? '' : decodeURIComponent(raw).trim();
-  } catch {
-    throw new DomainError('ACTOR_REQUIRED');
-  }
-  if (!id || !ACTOR_PATTERN.test(id)) throw new DomainError('ACTOR_REQUIRED');
-  return { id };
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest<RequestWithActor>().actor;
+  // The guard runs before every handler that asks for an actor; reaching here without one is a wiring error.
+  if (!actor) throw new Error('CurrentActor used on a route without a session');
+  return actor;
+});
+
+/** The actor of work the system does by itself (demo data, first administrator). */
+export function systemActor(username: string): Actor {
+  return { accountId: '00000000-0000-0000-0000-000000000000', username, role: 'ADMIN', unitId: null, unitPath: null };
 }
-
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => resolveActor(ctx.switchToHttp().getRequest<Request>()));

@@ -7,10 +7,19 @@ export const ERROR_CODES = {
   MALFORMED_JSON: { status: 400, vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   JSON_TOO_DEEP: { status: 400, vi: 'Nội dung JSON lồng nhau quá sâu.', en: 'The JSON body is nested too deeply.' },
   UNSUPPORTED_ENCODING: { status: 415, vi: 'Bảng mã của nội dung không được hỗ trợ.', en: 'The body’s encoding is not supported.' },
-  ACTOR_REQUIRED: {
-    status: 401,
-    vi: 'Chưa xác định người thực hiện (thiếu tiêu đề X-Actor).',
-    en: 'The acting person is missing (X-Actor header).',
+  SESSION_REQUIRED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  SESSION_EXPIRED: { status: 401, vi: 'Phiên làm việc đã hết hạn; vui lòng đăng nhập lại.', en: 'Your session has expired; please sign in again.' },
+  SIGN_IN_FAILED: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.', en: 'This account is disabled. Please contact an administrator.' },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token).',
+    en: 'The anti-forgery token (X-CSRF-Token) is missing or wrong.',
+  },
+  TOO_MANY_SIGN_IN_ATTEMPTS: {
+    status: 429,
+    vi: 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau.',
+    en: 'Too many sign-in attempts; please try again later.',
   },
   FORBIDDEN: { status: 403, vi: 'Không có quyền thực hiện thao tác này.', en: 'You may not do this.' },
   REQUEST_REFUSED: { status: 400, vi: 'Yêu cầu không được chấp nhận.', en: 'The request was refused.' },
@@ -28,6 +37,13 @@ export const ERROR_CODES = {
     status: 409,
     vi: 'Hồ sơ đã được người khác thay đổi; vui lòng tải lại và thử lại.',
     en: 'The record was changed by someone else; reload and try again.',
+  },
+  USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã được sử dụng.', en: 'The username is already taken.' },
+  ACCOUNT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' },
+  ACCOUNT_UNIT_REQUIRED: {
+    status: 422,
+    vi: 'Thủ trưởng đơn vị và thành viên Hội đồng phải thuộc một đơn vị.',
+    en: 'Unit heads and council members must belong to a unit.',
   },
   UNIT_CODE_TAKEN: { status: 409, vi: 'Mã đơn vị đã được sử dụng.', en: 'The unit code is already in use.' },
   CONCURRENT_CHANGE: {

@@ -88,6 +88,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (body.code === 'DATABASE_UNAVAILABLE') response.setHeader('Retry-After', '5');
+    if (typeof body.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 }

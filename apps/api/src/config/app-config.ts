@@ -3,7 +3,7 @@
  * A bad value stops the process with a message naming the variable; nothing reads process.env elsewhere.
  */
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -48,6 +48,47 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(3650)
   NURTURING_CHECK_IN_INTERVAL_DAYS = 90;
 
+  /** A session ends after this long without a request. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** A session ends this long after sign-in, however active. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** `auto`: Secure cookies except when the request is for localhost (plain HTTP on one's own machine). */
+  @IsIn(['auto', 'true', 'false'])
+  COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
+
+  /** Failed sign-ins of one account within the window before it is refused with 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  /** Sign-in attempts from one address within the window before it is refused with 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  SIGN_IN_WINDOW_MINUTES = 15;
+
+  /** Origins allowed to call the API from a browser (comma-separated); empty: same origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** Trust X-Forwarded-For from this many proxies in front (0: use the socket's address). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
+  /**
+   * The first administrator of a real deployment, created at start when no administrator exists.
+   * Use once, then remove from the environment (or use `node dist/apps/api/src/accounts/cli.js create-admin`).
+   */
+  @IsOptional() @Matches(/^[a-z0-9._-]{3,50}$/, { message: 'must be 3–50 lower-case letters, digits, ., _ or -' })
+  INITIAL_ADMIN_USERNAME?: string = undefined;
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'must have at least 12 characters' })
+  INITIAL_ADMIN_PASSWORD?: string = undefined;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
@@ -76,7 +117,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {
     throw new ConfigError(
-      errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+      // Secrets are named, never echoed.
+      errors.map((e) => `${e.property}=${/PASSWORD|KEY|SECRET/.test(e.property) ? '(hidden)' : JSON.stringify(raw[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`),
     );
   }
   return config;

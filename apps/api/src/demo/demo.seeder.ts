@@ -8,14 +8,19 @@ import { DataSource } from 'typeorm';
 import type { CandidateEvent } from '#workflow';
 import { CandidatesService } from '../candidates/candidates.service.js';
 import { AppConfig } from '../config/app-config.js';
-import type { Actor } from '../common/actor.js';
+import { systemActor, type Actor } from '../common/actor.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import type { Role } from '#domain';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { CandidateTransitions } from '../transitions/candidate-transitions.service.js';
 import { Unit } from '../units/unit.entity.js';
 import { UnitsService } from '../units/units.service.js';
 import type { CreateCandidateDto } from '../candidates/dto/create-candidate.dto.js';
 
-const SYSTEM: Actor = { id: 'du-lieu-mau' };
+const SYSTEM: Actor = systemActor('du-lieu-mau');
+
+/** The demo's one password, documented in the README; demo data only, never a real deployment. */
+export const DEMO_PASSWORD = 'demo-dhtt-2025';
 
 /** A one-page PDF whose text says what it is: enough to open, hash and download. */
 function demoPdf(title: string): Buffer {
@@ -54,6 +59,7 @@ export class DemoSeeder {
     private readonly candidates: CandidatesService,
     private readonly transitions: CandidateTransitions,
     private readonly evidence: EvidenceService,
+    private readonly accounts: AccountsService,
   ) {}
 
   async seedIfWanted(embedded: boolean): Promise<boolean> {
@@ -77,6 +83,17 @@ export class DemoSeeder {
     const commune = await u('UBND xã Tân Thịnh', 'GRASSROOTS', 'LOCALITY', district.id);
     const police = await u('Công an tỉnh', 'DEPARTMENT', 'ARMED_FORCES', province.id, 'CAT');
     const enterprise = await u('Công ty Cổ phần Phân đạm và Hóa chất Hà Bắc', 'ENTERPRISE', 'ENTERPRISE', province.id);
+
+    const account = (username: string, displayName: string, role: Role, unitId?: string) =>
+      this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD }, SYSTEM);
+    await account('admin', 'Quản trị hệ thống', 'ADMIN', province.id);
+    await account('truongdonvi', 'Trần Văn Hùng (Giám đốc Sở Giáo dục và Đào tạo)', 'UNIT_HEAD', education.id);
+    await account('truongdonvi2', 'Ngô Thị Lan (Chủ tịch UBND huyện Lạng Giang)', 'UNIT_HEAD', district.id);
+    await account('thuongtruc', 'Phạm Minh Đức (Ban Thi đua - Khen thưởng)', 'COUNCIL_SECRETARY', province.id);
+    await account('uyvien1', 'Đỗ Thu Hà (Sở Y tế)', 'COUNCIL_MEMBER', health.id);
+    await account('uyvien2', 'Vũ Quang Huy (Công an tỉnh)', 'COUNCIL_MEMBER', police.id);
+    await account('uyvien3', 'Hoàng Văn Tú (UBND huyện Lạng Giang)', 'COUNCIL_MEMBER', district.id);
+    await account('kiemtra', 'Lý Thị Nga (Kiểm tra, giám sát)', 'AUDITOR', province.id);
 
     const nurtured = [
       { type: 'START_NURTURING', ...plan('Hoàn thiện mô hình, tổng kết kinh nghiệm để nhân rộng', 'Ban Thi đua - Khen thưởng') },

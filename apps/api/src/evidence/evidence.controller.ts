@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
+import { CandidateAccess } from '../accounts/candidate-access.js';
 import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
@@ -15,12 +17,15 @@ class UploadEvidenceForm {
 @ApiTags('Minh chứng / Evidence')
 @Controller('candidates/:id/evidence')
 export class EvidenceController {
-  constructor(private readonly evidence: EvidenceService) {}
+  constructor(
+    private readonly evidence: EvidenceService,
+    private readonly access: CandidateAccess,
+  ) {}
 
   @Post()
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiHeader({ name: 'X-Actor', description: 'Người thực hiện / Acting person', required: true })
+  @Allow('UNIT_HEAD')
   @ApiBody({
     schema: {
       type: 'object',
@@ -29,24 +34,29 @@ export class EvidenceController {
     },
   })
   @ApiOperation({ summary: 'Tải lên tệp minh chứng (PDF, ảnh, Word, Excel, MP4) / Upload an evidence file' })
-  upload(
+  async upload(
     @Param('id', ParseUuid) id: string,
     @UploadedFile() file: IncomingFile | undefined,
     @Body() form: UploadEvidenceForm,
     @CurrentActor() actor: Actor,
   ) {
+    await this.access.assertMaySend(actor, id, 'ATTACH_EVIDENCE');
     return this.evidence.attach(id, file, actor, form.expectedVersion);
   }
 
   @Get()
+  @Allow(...CANDIDATE_READERS)
   @ApiOperation({ summary: 'Danh sách minh chứng / Evidence files of a candidate' })
-  list(@Param('id', ParseUuid) id: string) {
+  async list(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+    await this.access.assertReadable(actor, id);
     return this.evidence.list(id);
   }
 
   @Get(':evidenceId')
+  @Allow(...CANDIDATE_READERS)
   @ApiOperation({ summary: 'Tải xuống một tệp minh chứng / Download one evidence file' })
-  async download(@Param('id', ParseUuid) id: string, @Param('evidenceId', ParseUuid) evidenceId: string, @Res() res: Response) {
+  async download(@Param('id', ParseUuid) id: string, @Param('evidenceId', ParseUuid) evidenceId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.access.assertReadable(actor, id);
     const file = await this.evidence.content(id, evidenceId);
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.content.length));

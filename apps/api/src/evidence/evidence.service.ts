@@ -66,7 +66,7 @@ export class EvidenceService {
           sizeBytes: file.size,
           sha256,
           content: file.buffer,
-          uploadedBy: actor.id,
+          uploadedBy: actor.username,
           uploadedAt: now,
         });
         await em.insert(EvidenceFile, stored);

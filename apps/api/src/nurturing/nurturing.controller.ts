@@ -1,19 +1,27 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ParseUuid } from '../common/pipes.js';
+import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
+import { CandidateAccess } from '../accounts/candidate-access.js';
+import { CurrentActor, type Actor } from '../common/actor.js';
 import { NurturingService } from './nurturing.service.js';
 
 @ApiTags('Bồi dưỡng / Nurturing')
 @Controller('candidates/:id/nurturing')
 export class NurturingController {
-  constructor(private readonly nurturing: NurturingService) {}
+  constructor(
+    private readonly nurturing: NurturingService,
+    private readonly access: CandidateAccess,
+  ) {}
 
   @Get()
+  @Allow(...CANDIDATE_READERS)
   @ApiOperation({
     summary: 'Kế hoạch bồi dưỡng và các lần kiểm tra / Nurturing plan and check-ins',
     description: 'Written through POST /api/candidates/:id/events with START_NURTURING, REVISE_PLAN, RESUME_NURTURING or RECORD_CHECK_IN.',
   })
-  get(@Param('id', ParseUuid) id: string) {
+  async get(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+    await this.access.assertReadable(actor, id);
     return this.nurturing.forCandidate(id);
   }
 }

@@ -30,7 +30,7 @@ export class NurturingService implements OnModuleInit {
         goals: event.goals,
         supporter: event.supporter,
         writtenByEvent: event.type,
-        writtenBy: actor.id,
+        writtenBy: actor.username,
         writtenAt: now,
       });
       await em.insert(NurturingPlan, plan);
@@ -46,7 +46,7 @@ export class NurturingService implements OnModuleInit {
         checkedOn: event.date,
         strengths: event.strengths,
         shortcomings: event.shortcomings,
-        recordedBy: actor.id,
+        recordedBy: actor.username,
         recordedAt: now,
       });
       await em.insert(NurturingCheckIn, checkIn);

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../accounts/access.js';
+import { CandidateAccess } from '../accounts/candidate-access.js';
 import type { ClassConstructor } from 'class-transformer';
 import type { CandidateEvent } from '#workflow';
 import { CurrentActor, type Actor } from '../common/actor.js';
@@ -10,18 +12,22 @@ import { EVENT_PAYLOADS } from './dto/event-payloads.js';
 import { SendEventDto, TransitionResultDto } from './dto/send-event.dto.js';
 
 @ApiTags('Chuyển trạng thái / Transitions')
-@ApiHeader({ name: 'X-Actor', description: 'Người thực hiện / Acting person', required: true })
 @Controller('candidates/:id/events')
 export class CandidateEventsController {
-  constructor(private readonly transitions: CandidateTransitions) {}
+  constructor(
+    private readonly transitions: CandidateTransitions,
+    private readonly access: CandidateAccess,
+  ) {}
 
   @Post()
   @HttpCode(200)
+  @Allow('UNIT_HEAD', 'COUNCIL_SECRETARY')
   @ApiOperation({
     summary: 'Gửi một sự kiện tới hồ sơ / Send an event to a candidate',
     description: '409 when the event is not possible in the current state or the version is stale; 422 when a guard refuses.',
   })
   async send(@Param('id', ParseUuid) id: string, @Body() body: SendEventDto, @CurrentActor() actor: Actor): Promise<TransitionResultDto> {
+    await this.access.assertMaySend(actor, id, body.type);
     const payloadClass: ClassConstructor<object> = EVENT_PAYLOADS[body.type];
     const payload = await validatePlain(payloadClass, body.payload ?? {}, 'payload');
     const event = { ...payload, type: body.type } as CandidateEvent;

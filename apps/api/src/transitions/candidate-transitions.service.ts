@@ -98,7 +98,7 @@ export class CandidateTransitions {
       payload: { ...payload, ...facts },
       fromState: outcome.from,
       toState: outcome.to,
-      actor: actor.id,
+      actor: actor.username,
       occurredAt: now,
       machineVersion: CANDIDATE_MACHINE_VERSION,
     });

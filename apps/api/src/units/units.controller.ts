@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, EVERYONE } from '../accounts/access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { CreateUnitDto, RenameUnitDto } from './dto/unit.dto.js';
@@ -11,26 +12,28 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @Post()
-  @ApiHeader({ name: 'X-Actor', description: 'Người thực hiện / Acting person', required: true })
+  @Allow('ADMIN')
   @ApiOperation({ summary: 'Tạo đơn vị / Create a unit' })
   create(@Body() dto: CreateUnitDto, @CurrentActor() actor: Actor) {
     return this.units.create(dto, actor);
   }
 
   @Get()
+  @Allow(...EVERYONE)
   @ApiOperation({ summary: 'Cây đơn vị / The unit hierarchy as a tree' })
   tree() {
     return this.units.tree();
   }
 
   @Get(':id')
+  @Allow(...EVERYONE)
   @ApiOperation({ summary: 'Một đơn vị / One unit' })
   get(@Param('id', ParseUuid) id: string) {
     return this.units.get(id);
   }
 
   @Patch(':id')
-  @ApiHeader({ name: 'X-Actor', description: 'Người thực hiện / Acting person', required: true })
+  @Allow('ADMIN')
   @ApiOperation({ summary: 'Đổi tên đơn vị (tên cũ được lưu trong nhật ký) / Rename a unit (the old name stays in the audit trail)' })
   rename(@Param('id', ParseUuid) id: string, @Body() dto: RenameUnitDto, @CurrentActor() actor: Actor) {
     return this.units.rename(id, dto, actor);

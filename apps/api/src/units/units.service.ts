@@ -66,7 +66,7 @@ export class UnitsService {
           updatedAt: now,
         });
         await em.insert(Unit, unit);
-        await this.audit.append(em, { stream: unitStream(id), eventType: 'UNIT_CREATED', payload: { ...dto }, actor: actor.id, occurredAt: now });
+        await this.audit.append(em, { stream: unitStream(id), eventType: 'UNIT_CREATED', payload: { ...dto }, actor: actor.username, occurredAt: now });
         return unitView(unit);
       });
     } catch (e) {
@@ -87,7 +87,7 @@ export class UnitsService {
       unit.updatedAt = now;
       await em.update(Unit, { id }, { name: unit.name, version: unit.version, updatedAt: now });
       // The old name stays in the audit trail: a rename never silently overwrites history.
-      await this.audit.append(em, { stream: unitStream(id), eventType: 'UNIT_RENAMED', payload: { from: previousName, to: dto.name }, actor: actor.id, occurredAt: now });
+      await this.audit.append(em, { stream: unitStream(id), eventType: 'UNIT_RENAMED', payload: { from: previousName, to: dto.name }, actor: actor.username, occurredAt: now });
       return unitView(unit);
     });
   }

@@ -1,0 +1,110 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import type { Role } from '#domain';
+import { Unit } from '../units/unit.entity.js';
+
+/** A person who signs in. Never deleted: a disabled account keeps its history and can be re-enabled. */
+@Entity('account')
+@Index('UQ_account_username', ['username'], { unique: true })
+export class Account {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** Lower case, immutable: the audit trail names people by it. */
+  @Column('text')
+  username: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  @Column('text')
+  role: Role;
+
+  /** The unit the person belongs to; required for unit heads and council members. */
+  @Column('uuid', { name: 'unit_id', nullable: true })
+  unitId: string | null;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Relation<Unit>;
+
+  /** Argon2id, PHC string format. */
+  @Column('text', { name: 'password_hash' })
+  passwordHash: string;
+
+  @Column('timestamptz', { name: 'password_changed_at' })
+  passwordChangedAt: Date;
+
+  @Column('timestamptz', { name: 'disabled_at', nullable: true })
+  disabledAt: Date | null;
+
+  @Column('int')
+  version: number;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+}
+
+/** A signed-in session. The id is the SHA-256 of the token the browser holds, so a database leak gives no session. */
+@Entity('session')
+@Index('IDX_session_account', ['accountId'])
+export class Session {
+  @PrimaryColumn('char', { length: 64 })
+  id: string;
+
+  @Column('uuid', { name: 'account_id' })
+  accountId: string;
+
+  @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<Account>;
+
+  /** SHA-256 of the CSRF token sent back in the X-CSRF-Token header on every change. */
+  @Column('char', { name: 'csrf_hash', length: 64 })
+  csrfHash: string;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'last_seen_at' })
+  lastSeenAt: Date;
+
+  /** The absolute end, however active the session is. */
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt: Date;
+
+  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  revokedAt: Date | null;
+
+  @Column('text', { name: 'revoked_reason', nullable: true })
+  revokedReason: string | null;
+
+  @Column('text', { name: 'client_address' })
+  clientAddress: string;
+
+  @Column('text', { name: 'user_agent' })
+  userAgent: string;
+}
+
+/** Every sign-in attempt, for rate limiting per account and per address (shared by all instances). */
+@Entity('sign_in_attempt')
+@Index('IDX_sign_in_attempt_username', ['username', 'attemptedAt'])
+@Index('IDX_sign_in_attempt_address', ['clientAddress', 'attemptedAt'])
+export class SignInAttempt {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text')
+  username: string;
+
+  @Column('text', { name: 'client_address' })
+  clientAddress: string;
+
+  @Column('boolean')
+  succeeded: boolean;
+
+  @Column('timestamptz', { name: 'attempted_at' })
+  attemptedAt: Date;
+}

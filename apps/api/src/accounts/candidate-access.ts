@@ -1,0 +1,46 @@
+/**
+ * Object-level access to candidates. A candidate outside the actor's reach answers exactly as a missing one
+ * (404), so its existence does not leak; the refusal is audited all the same.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_ROLES, reaches } from './access.js';
+import { AccessRefusals } from './access-refusals.js';
+import type { Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import type { ApiEventType } from '../transitions/dto/event-payloads.js';
+
+@Injectable()
+export class CandidateAccess {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly refusals: AccessRefusals,
+  ) {}
+
+  async assertReadable(actor: Actor, candidateId: string): Promise<void> {
+    const rows = (await this.dataSource.query('SELECT u.path FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE c.id = $1', [candidateId])) as { path: string }[];
+    if (!rows[0]) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId });
+    if (!reaches(actor, rows[0].path)) {
+      await this.refusals.record(actor, 'OUT_OF_UNIT_SCOPE', { candidateId });
+      throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId });
+    }
+  }
+
+  async assertMaySend(actor: Actor, candidateId: string, eventType: ApiEventType | 'ATTACH_EVIDENCE'): Promise<void> {
+    await this.assertReadable(actor, candidateId);
+    if (!EVENT_ROLES[eventType].includes(actor.role)) {
+      await this.refusals.record(actor, 'EVENT_NOT_FOR_ROLE', { candidateId, event: eventType });
+      throw new DomainError('FORBIDDEN', { event: eventType, role: actor.role });
+    }
+  }
+
+  /** For a new candidate: the unit must exist (422 otherwise) and be within the actor's reach (403). */
+  async assertMayNominateIn(actor: Actor, unitId: string): Promise<void> {
+    const rows = (await this.dataSource.query('SELECT path FROM unit WHERE id = $1', [unitId])) as { path: string }[];
+    if (!rows[0]) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId });
+    if (!reaches(actor, rows[0].path)) {
+      await this.refusals.record(actor, 'OUT_OF_UNIT_SCOPE', { unitId });
+      throw new DomainError('FORBIDDEN', { field: 'unitId' });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { RoleCodes, type Role } from '#domain';
+import { CodeField, TextField, UuidField } from '../../common/fields.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
+
+const PasswordField = (description: string) => (target: object, key: string) => {
+  ApiProperty({ description, minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, format: 'password' })(target, key);
+  IsString()(target, key);
+  MinLength(PASSWORD_MIN_LENGTH)(target, key);
+  MaxLength(PASSWORD_MAX_LENGTH)(target, key);
+};
+
+export class SignInDto {
+  @ApiProperty({ description: 'Tên đăng nhập / Username', example: 'truongdonvi' })
+  @IsString()
+  @MaxLength(100)
+  username: string;
+
+  @ApiProperty({ description: 'Mật khẩu / Password', format: 'password' })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class CreateAccountDto {
+  @ApiProperty({ description: 'Tên đăng nhập (chữ thường, số, . _ -) / Username', example: 'nguyenvana' })
+  @Matches(/^[a-z0-9._-]{3,50}$/, { message: '$property must be 3–50 lower-case letters, digits, ., _ or -' })
+  username: string;
+
+  @TextField({ description: 'Họ và tên / Full name', max: 200, example: 'Nguyễn Văn A' })
+  displayName: string;
+
+  @CodeField({ description: 'Vai trò / Role', codes: RoleCodes, example: 'UNIT_HEAD' })
+  role: Role;
+
+  @UuidField({ description: 'Đơn vị công tác (bắt buộc với thủ trưởng đơn vị và thành viên Hội đồng) / Unit', optional: true })
+  unitId?: string;
+
+  @PasswordField('Mật khẩu ban đầu, ít nhất 12 ký tự / Initial password, at least 12 characters')
+  password: string;
+}
+
+export class ResetPasswordDto {
+  @PasswordField('Mật khẩu mới, ít nhất 12 ký tự / New password, at least 12 characters')
+  password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'Mật khẩu hiện tại / Current password', format: 'password' })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword: string;
+
+  @PasswordField('Mật khẩu mới, ít nhất 12 ký tự / New password, at least 12 characters')
+  newPassword: string;
+}

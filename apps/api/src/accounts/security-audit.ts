@@ -1,0 +1,37 @@
+/**
+ * Security events (sign-ins, sign-outs, refused access, account changes) in the audit trail. Each account
+ * has its own chain (`account:<id>`); attempts on unknown usernames share `account:unknown`. Written in
+ * their own transaction: the request they describe may itself fail.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditWriter } from '../audit/audit.writer.js';
+
+export const accountStream = (accountId: string | null) => `account:${accountId ?? 'unknown'}`;
+
+export interface SecurityEvent {
+  accountId: string | null;
+  eventType: string;
+  /** Who acted: the account itself for its own sign-ins, an administrator for account changes. */
+  actor: string;
+  payload: Record<string, unknown>;
+}
+
+@Injectable()
+export class SecurityAudit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  record(event: SecurityEvent): Promise<void> {
+    return this.dataSource.transaction((em) => this.recordWithin(em, event));
+  }
+
+  async recordWithin(em: EntityManager, event: SecurityEvent): Promise<void> {
+    const stream = accountStream(event.accountId);
+    // Serialises writers of this chain only; nothing else waits.
+    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [stream]);
+    await this.audit.append(em, { stream, eventType: event.eventType, payload: event.payload, actor: event.actor, occurredAt: new Date() });
+  }
+}
