@@ -50,7 +50,8 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await newTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: '10', ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
+  // Every test signs in from 127.0.0.1: the per-address limit is lifted unless a test sets it.
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000', ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
   let running: RunningApplication;
   try {
     running = await createApplication(config, { embeddedFrom: database.embeddedFrom });
