@@ -47,7 +47,13 @@ export class AuditWriter {
       prevHash: head[0]?.hash ?? null,
     };
     const record = em.create(AuditEvent, { ...content, occurredAt: entry.occurredAt, hash: auditHash(content) });
-    await em.insert(AuditEvent, record);
+    // Plain SQL: this runs inside every change, and the query builder's CPU cost showed in the benchmarks.
+    const inserted = (await em.query(
+      `INSERT INTO audit_event (stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [record.stream, record.seq, record.candidateId, record.eventType, record.payload, record.fromState, record.toState, record.actor, record.occurredAt, record.machineVersion, record.prevHash, record.hash],
+    )) as { id: string }[];
+    record.id = inserted[0]!.id;
     return record;
   }
 }

@@ -40,17 +40,12 @@ export class NurturingService implements OnModuleInit {
     this.effects.register('REVISE_PLAN', writePlan);
     this.effects.register('RESUME_NURTURING', writePlan);
     this.effects.register('RECORD_CHECK_IN', async ({ em, candidate, event, actor, now }) => {
-      const checkIn = em.create(NurturingCheckIn, {
-        id: randomUUID(),
-        candidateId: candidate.id,
-        checkedOn: event.date,
-        strengths: event.strengths,
-        shortcomings: event.shortcomings,
-        recordedBy: actor.username,
-        recordedAt: now,
-      });
-      await em.insert(NurturingCheckIn, checkIn);
-      return { checkInId: checkIn.id };
+      const checkInId = randomUUID();
+      await em.query(
+        'INSERT INTO nurturing_check_in (id, candidate_id, checked_on, strengths, shortcomings, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [checkInId, candidate.id, event.date, event.strengths, event.shortcomings, actor.username, now],
+      );
+      return { checkInId };
     });
   }
 
