@@ -11,3 +11,9 @@ export type Language = 'vi' | 'en';
 export function labelOf<T extends Labelled>(list: readonly T[], code: string): T | undefined {
   return list.find((item) => item.code === code);
 }
+
+/** Just the words of a code, as the API shows them beside it; null when the code is unknown. */
+export function labelsOf(list: readonly Labelled[], code: string): { vi: string; en: string } | null {
+  const item = labelOf(list, code);
+  return item ? { vi: item.vi, en: item.en } : null;
+}

@@ -5,7 +5,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager, type QueryFailedError } from 'typeorm';
-import { ROLES, labelOf, type Role } from '#domain';
+import { ROLES, labelsOf, type Role } from '#domain';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Unit } from '../units/unit.entity.js';
@@ -17,13 +17,12 @@ import { SecurityAudit } from './security-audit.js';
 const UNIT_REQUIRED: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER'];
 
 export function accountView(a: Account, unit?: Pick<Unit, 'id' | 'name'> | null) {
-  const role = labelOf(ROLES, a.role);
   return {
     id: a.id,
     username: a.username,
     displayName: a.displayName,
     role: a.role,
-    roleLabel: role ? { vi: role.vi, en: role.en } : null,
+    roleLabel: labelsOf(ROLES, a.role),
     unitId: a.unitId,
     unit: unit ? { id: unit.id, name: unit.name } : null,
     disabled: a.disabledAt !== null,

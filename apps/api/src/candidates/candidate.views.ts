@@ -1,4 +1,4 @@
-import { DISCOVERY_CHANNELS, FIELDS, SUBJECT_KINDS, labelOf, type Labelled } from '#domain';
+import { DISCOVERY_CHANNELS, FIELDS, SUBJECT_KINDS, labelsOf, type Labelled } from '#domain';
 import { CANDIDATE_EVENTS, CANDIDATE_STATES, allowedEvents, stageOf } from '#workflow';
 import type { Candidate } from './candidate.entity.js';
 
@@ -10,15 +10,15 @@ export function candidateView(c: Candidate, unit?: { id: string; name: string } 
   return {
     id: c.id,
     kind: c.kind,
-    kindLabel: labels(labelOf(SUBJECT_KINDS, c.kind)),
+    kindLabel: labelsOf(SUBJECT_KINDS, c.kind),
     name: c.name,
     unitId: c.unitId,
     unit: unit ? { id: unit.id, name: unit.name } : undefined,
     field: c.field,
-    fieldLabel: labels(labelOf(FIELDS, c.field)),
+    fieldLabel: labelsOf(FIELDS, c.field),
     year: c.year,
     discoveryChannel: c.discoveryChannel,
-    discoveryChannelLabel: labels(labelOf(DISCOVERY_CHANNELS, c.discoveryChannel)),
+    discoveryChannelLabel: labelsOf(DISCOVERY_CHANNELS, c.discoveryChannel),
     achievement: c.achievement,
     state: c.state,
     stateLabel: labels(CANDIDATE_STATES.find((s) => s.code === c.state)),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type QueryFailedError } from 'typeorm';
-import { SECTORS, UNIT_LEVELS, labelOf } from '#domain';
+import { SECTORS, UNIT_LEVELS, labelsOf } from '#domain';
 import { AuditWriter, unitStream } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
@@ -9,16 +9,14 @@ import type { CreateUnitDto, RenameUnitDto } from './dto/unit.dto.js';
 import { Unit } from './unit.entity.js';
 
 export function unitView(u: Unit) {
-  const level = labelOf(UNIT_LEVELS, u.level);
-  const sector = labelOf(SECTORS, u.sector);
   return {
     id: u.id,
     code: u.code,
     name: u.name,
     level: u.level,
-    levelLabel: level ? { vi: level.vi, en: level.en } : null,
+    levelLabel: labelsOf(UNIT_LEVELS, u.level),
     sector: u.sector,
-    sectorLabel: sector ? { vi: sector.vi, en: sector.en } : null,
+    sectorLabel: labelsOf(SECTORS, u.sector),
     parentId: u.parentId,
     version: u.version,
   };
