@@ -26,6 +26,8 @@ const common = {
 };
 
 export default {
+  // Per-test timeout; it is a global option (Jest ignores it inside a project).
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -36,7 +38,6 @@ export default {
       ...common,
       displayName: 'api',
       testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };

@@ -8,6 +8,7 @@ import type supertest from 'supertest';
 import type { Role } from '#domain';
 import { startTestApp, TEST_PASSWORD, type ActorClient, type TestApp } from './support/app.js';
 import { ADMIN, newCandidate, newUnit, pdfBytes, SECRETARY } from './support/factories.js';
+import { AuditCheckpoints } from '../apps/api/src/audit/audit-checkpoints.service.js';
 
 type Target = 'own' | 'other';
 const ROLES: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'ADMIN'];
@@ -146,6 +147,39 @@ const TABLE: Record<string, Row> = {
       return cl.get(`/api/candidates/${cand.id}/evidence/${file!.id}`);
     },
   },
+  'GET /api/audit/verify': { allowed: ['AUDITOR'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/audit/verify') },
+  'POST /api/audit/verify': { allowed: ['AUDITOR'], scope: 'none', ok: 200, send: (c, cl) => cl.post('/api/audit/verify').send({}) },
+  'GET /api/audit/checkpoints': { allowed: ['AUDITOR'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/audit/checkpoints') },
+  'GET /api/audit/checkpoints/latest': {
+    allowed: ['AUDITOR'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      await c.t.running.app.get(AuditCheckpoints).build();
+      return cl.get('/api/audit/checkpoints/latest');
+    },
+  },
+  'GET /api/audit/checkpoints/consistency': {
+    allowed: ['AUDITOR'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      await c.t.running.app.get(AuditCheckpoints).build();
+      return cl.get('/api/audit/checkpoints/consistency?from=1');
+    },
+  },
+  'POST /api/audit/checkpoints': {
+    allowed: ['AUDITOR', 'ADMIN'],
+    scope: 'none',
+    ok: 201,
+    // A new record first, so that there is always something for the checkpoint to cover.
+    send: async (c, cl, target) => {
+      await newUnit(c.t, { parentId: c.unitOf(target), name: 'Đơn vị cho điểm kiểm' });
+      return cl.post('/api/audit/checkpoints');
+    },
+  },
+  'GET /api/audit/records': { allowed: ['AUDITOR'], scope: 'none', ok: 200, send: (c, cl, target) => cl.get(`/api/audit/records?unitId=${c.unitOf(target)}`) },
+  'GET /api/audit/export': { allowed: ['AUDITOR'], scope: 'none', ok: 200, send: (c, cl, target) => cl.get(`/api/audit/export?unitId=${c.unitOf(target)}`) },
   'GET /api/candidates/{id}/history': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target)).id}/history`) },
 };
 

@@ -2,6 +2,7 @@
  * Starts the real application (the same `createApplication` as `npm start`) on a database of its own, with a
  * test province and one signed-in account per role.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApplication, type RunningApplication } from '../../apps/api/src/application.js';
@@ -14,6 +15,7 @@ import { newTestDatabase } from './databases.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo.seeder.js';
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem-2025';
+const TEST_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 
 /** The accounts every test app starts with, all in the test province (so the unit head reaches every unit). */
 export const FIXTURE_ACCOUNTS: Record<string, Role> = {
@@ -51,7 +53,8 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await newTestDatabase();
   // Every test signs in from 127.0.0.1: the per-address limit is lifted unless a test sets it.
-  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000', ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
+  // A signing key of the test's own, and no background checkpoint job: tests build checkpoints when they mean to.
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
   let running: RunningApplication;
   try {
     running = await createApplication(config, { embeddedFrom: database.embeddedFrom });

@@ -121,6 +121,7 @@ export class AccountsService {
   async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string) {
     const account = await this.dataSource.getRepository(Account).findOneByOrFail({ id: actor.accountId });
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
+      await this.security.record({ accountId: account.id, eventType: 'PASSWORD_CHANGE_FAILED', actor: actor.username, payload: { reason: 'WRONG_CURRENT_PASSWORD', ...actor.origin } });
       throw new DomainError('VALIDATION_FAILED', {
         errors: [{ field: 'currentPassword', code: 'wrongPassword', message: 'Mật khẩu hiện tại không đúng.', messageEn: 'The current password is wrong.' }],
       });

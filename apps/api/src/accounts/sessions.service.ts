@@ -8,7 +8,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import { Account, Session, SignInAttempt } from './account.entities.js';
+import { Account, Session } from './account.entities.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
 
@@ -39,11 +39,12 @@ export class SessionsService {
 
   async signIn(usernameRaw: string, password: string, client: ClientInfo): Promise<SignInResult> {
     const username = usernameRaw.trim().toLowerCase();
-    await this.enforceRateLimits(username, client);
+    // The attempt is reserved (counted as a failure) before the password is tried, so simultaneous guesses
+    // cannot all slip under the limit; a success turns the reservation into a success afterwards.
+    const attemptId = await this.reserveAttempt(username, client);
     const account = await this.dataSource.getRepository(Account).findOneBy({ username });
     const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
     const now = new Date();
-    await this.dataSource.getRepository(SignInAttempt).insert({ id: randomUUID(), username, clientAddress: client.address, succeeded: ok && !account?.disabledAt, attemptedAt: now });
     if (!account || !ok) {
       await this.security.record({
         accountId: account?.id ?? null,
@@ -57,6 +58,7 @@ export class SessionsService {
       await this.security.record({ accountId: account.id, eventType: 'SIGN_IN_FAILED', actor: username, payload: { username, clientAddress: client.address, userAgent: client.userAgent, reason: 'ACCOUNT_DISABLED' } });
       throw new DomainError('ACCOUNT_DISABLED');
     }
+    await this.dataSource.query('UPDATE sign_in_attempt SET succeeded = true WHERE id = $1', [attemptId]);
 
     // A new, random session id at every sign-in; only its hash is stored.
     const token = randomBytes(32).toString('base64url');
@@ -80,23 +82,38 @@ export class SessionsService {
     return { token, csrfToken, expiresAt, account };
   }
 
-  private async enforceRateLimits(username: string, client: ClientInfo): Promise<void> {
+  /**
+   * Counts the recent attempts of this account and this address and, when under both limits, records this
+   * one as a failure, all under advisory locks on the username and the address: a burst of simultaneous
+   * attempts is admitted one by one. Past a limit: 429 with the seconds until an attempt leaves the window.
+   */
+  private async reserveAttempt(username: string, client: ClientInfo): Promise<string> {
     const windowMs = this.config.SIGN_IN_WINDOW_MINUTES * MINUTE;
-    const since = new Date(Date.now() - windowMs);
-    const [row] = (await this.dataSource.query(
-      `SELECT
-         (SELECT count(*)::int FROM sign_in_attempt WHERE username = $1 AND NOT succeeded AND attempted_at > $3) AS "accountFailures",
-         (SELECT min(attempted_at) FROM (SELECT attempted_at FROM sign_in_attempt WHERE username = $1 AND NOT succeeded AND attempted_at > $3 ORDER BY attempted_at DESC LIMIT $4) f) AS "accountOldest",
-         (SELECT count(*)::int FROM sign_in_attempt WHERE client_address = $2 AND attempted_at > $3) AS "addressAttempts",
-         (SELECT min(attempted_at) FROM (SELECT attempted_at FROM sign_in_attempt WHERE client_address = $2 AND attempted_at > $3 ORDER BY attempted_at DESC LIMIT $5) a) AS "addressOldest"`,
-      [username, client.address, since, this.config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT, this.config.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS],
-    )) as { accountFailures: number; accountOldest: Date | null; addressAttempts: number; addressOldest: Date | null }[];
-    const limited: Date[] = [];
-    if (row!.accountFailures >= this.config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT && row!.accountOldest) limited.push(row!.accountOldest);
-    if (row!.addressAttempts >= this.config.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS && row!.addressOldest) limited.push(row!.addressOldest);
-    if (limited.length === 0) return;
-    // Free again when the oldest attempt that counts against the limit leaves the window.
-    const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...limited.map((d) => new Date(d).getTime() + windowMs - Date.now())) / 1000));
+    const id = randomUUID();
+    const retryAfterSeconds = await this.dataSource.transaction(async (em) => {
+      // Always username first, then address: two requests never wait for each other in opposite orders.
+      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`sign-in:user:${username}`]);
+      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`sign-in:address:${client.address}`]);
+      const since = new Date(Date.now() - windowMs);
+      const [row] = (await em.query(
+        `SELECT
+           (SELECT count(*)::int FROM sign_in_attempt WHERE username = $1 AND NOT succeeded AND attempted_at > $3) AS "accountFailures",
+           (SELECT min(attempted_at) FROM (SELECT attempted_at FROM sign_in_attempt WHERE username = $1 AND NOT succeeded AND attempted_at > $3 ORDER BY attempted_at DESC LIMIT $4) f) AS "accountOldest",
+           (SELECT count(*)::int FROM sign_in_attempt WHERE client_address = $2 AND attempted_at > $3) AS "addressAttempts",
+           (SELECT min(attempted_at) FROM (SELECT attempted_at FROM sign_in_attempt WHERE client_address = $2 AND attempted_at > $3 ORDER BY attempted_at DESC LIMIT $5) a) AS "addressOldest"`,
+        [username, client.address, since, this.config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT, this.config.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS],
+      )) as { accountFailures: number; accountOldest: Date | null; addressAttempts: number; addressOldest: Date | null }[];
+      const limited: Date[] = [];
+      if (row!.accountFailures >= this.config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT && row!.accountOldest) limited.push(row!.accountOldest);
+      if (row!.addressAttempts >= this.config.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS && row!.addressOldest) limited.push(row!.addressOldest);
+      if (limited.length > 0) {
+        // Free again when the oldest attempt that counts against the limit leaves the window.
+        return Math.max(1, Math.ceil(Math.max(...limited.map((d) => new Date(d).getTime() + windowMs - Date.now())) / 1000));
+      }
+      await em.query('INSERT INTO sign_in_attempt (id, username, client_address, succeeded, attempted_at) VALUES ($1, $2, $3, false, now())', [id, username, client.address]);
+      return 0;
+    });
+    if (retryAfterSeconds === 0) return id;
     const account = await this.dataSource.getRepository(Account).findOneBy({ username });
     await this.security.record({
       accountId: account?.id ?? null,

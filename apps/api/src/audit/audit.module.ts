@@ -1,11 +1,21 @@
 import { Module } from '@nestjs/common';
+import { AuditCheckpointScheduler } from './audit-checkpoint.scheduler.js';
+import { AuditCheckpoints } from './audit-checkpoints.service.js';
+import { AuditExport } from './audit-export.js';
+import { AuditKeyring } from './audit-keyring.js';
+import { AuditTrails } from './audit-trails.service.js';
+import { AuditVerificationController } from './audit-verification.controller.js';
+import { AuditVerifier } from './audit-verifier.service.js';
 import { AuditController } from './audit.controller.js';
 import { AuditWriter } from './audit.writer.js';
 
-/** Owns the append-only audit trail: writing records inside other features' transactions, and reading them. */
+/**
+ * Owns the append-only audit trail: writing records inside other features' transactions, reading them,
+ * signing checkpoints over them, and verifying all of it.
+ */
 @Module({
-  controllers: [AuditController],
-  providers: [AuditWriter],
-  exports: [AuditWriter],
+  controllers: [AuditController, AuditVerificationController],
+  providers: [AuditWriter, AuditKeyring, AuditCheckpoints, AuditCheckpointScheduler, AuditVerifier, AuditTrails, AuditExport],
+  exports: [AuditWriter, AuditCheckpoints, AuditVerifier],
 })
 export class AuditModule {}

@@ -1,4 +1,6 @@
+import { CANDIDATE_EVENTS } from '#workflow';
 import type { AuditEvent } from './audit-event.entity.js';
+import type { AuditRow } from './chain-checker.js';
 
 /** An audit record as the API shows it. */
 export function auditView(e: AuditEvent) {
@@ -13,5 +15,61 @@ export function auditView(e: AuditEvent) {
     machineVersion: e.machineVersion,
     prevHash: e.prevHash,
     hash: e.hash,
+  };
+}
+
+/** Words for the record types that are not statechart events. Other features may add theirs. */
+const OTHER_EVENT_LABELS: Record<string, { vi: string; en: string }> = {
+  DISCOVER: { vi: 'Ghi nhận phát hiện điển hình', en: 'Candidate discovered' },
+  UNIT_CREATED: { vi: 'Tạo đơn vị', en: 'Unit created' },
+  UNIT_RENAMED: { vi: 'Đổi tên đơn vị', en: 'Unit renamed' },
+};
+
+export function eventLabel(eventType: string): { vi: string; en: string } | null {
+  const event = CANDIDATE_EVENTS.find((e) => e.code === eventType);
+  return event ? { vi: event.vi, en: event.en } : (OTHER_EVENT_LABELS[eventType] ?? null);
+}
+
+/** Decisions on a candidate, which the auditors' views show with the evidence they rested on. */
+export const DECISION_EVENTS: ReadonlySet<string> = new Set(['PROPOSE_FOR_REVIEW', 'RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT']);
+
+export interface TrailRecord {
+  /** audit_event.id */
+  id: string;
+  stream: string;
+  seq: number;
+  candidateId: string | null;
+  eventType: string;
+  eventLabel: { vi: string; en: string } | null;
+  fromState: string | null;
+  toState: string | null;
+  payload: Record<string, unknown>;
+  actor: string;
+  occurredAt: string;
+  machineVersion: number | null;
+  prevHash: string | null;
+  hash: string;
+  /** Its position in the Merkle tree; a checkpoint of tree size greater than this covers it. Null: not yet covered. */
+  leafIndex: number | null;
+  evidence?: { seq: number; evidenceId: string; fileName: string; sha256: string }[];
+}
+
+export function trailView(r: AuditRow, leafIndex: string | null): TrailRecord {
+  return {
+    id: String(r.id),
+    stream: r.stream,
+    seq: r.seq,
+    candidateId: r.candidate_id,
+    eventType: r.event_type,
+    eventLabel: eventLabel(r.event_type),
+    fromState: r.from_state,
+    toState: r.to_state,
+    payload: r.payload,
+    actor: r.actor,
+    occurredAt: r.occurred_at.toISOString(),
+    machineVersion: r.machine_version,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    leafIndex: leafIndex === null ? null : Number(leafIndex),
   };
 }

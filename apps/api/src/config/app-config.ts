@@ -3,9 +3,21 @@
  * A bad value stops the process with a message naming the variable; nothing reads process.env elsewhere.
  */
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { isValidKey } from '../audit/ed25519.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const IsEd25519Key = (kind: 'private' | 'public-list') =>
+  ValidateBy({
+    name: 'isEd25519Key',
+    validator: {
+      validate: (v: unknown) => isValidKey(v, kind),
+      defaultMessage: () =>
+        kind === 'private'
+          ? 'must be an Ed25519 private key: PKCS#8 PEM, or base64 of the PKCS#8 DER'
+          : 'must be Ed25519 public keys: SPKI PEM blocks, or base64 of the SPKI DER, separated by commas',
+    },
+  });
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
@@ -88,6 +100,21 @@ export class AppConfig {
 
   @IsOptional() @IsString() @MinLength(12, { message: 'must have at least 12 characters' })
   INITIAL_ADMIN_PASSWORD?: string = undefined;
+
+  /**
+   * Signs the audit checkpoints (Ed25519 private key, PKCS#8 PEM or base64 DER). Unset on the embedded database:
+   * one is generated under DATA_DIR on first start. Unset with DATABASE_URL: no checkpoints are signed.
+   */
+  @IsOptional() @IsEd25519Key('private')
+  AUDIT_SIGNING_KEY?: string = undefined;
+
+  /** Public keys of earlier signing keys (comma-separated), so that checkpoints they signed still verify. */
+  @IsOptional() @IsEd25519Key('public-list')
+  AUDIT_TRUSTED_PUBLIC_KEYS?: string = undefined;
+
+  /** How often the background job signs a checkpoint over the audit records not yet covered; 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000)
+  AUDIT_CHECKPOINT_INTERVAL_MS = 60_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

@@ -1,9 +1,10 @@
 /** Every entity, listed explicitly so that Nest, Jest and the migration tooling load the same set. */
 import { Account, Session, SignInAttempt } from '../accounts/account.entities.js';
+import { AuditCheckpoint, AuditLeaf } from '../audit/audit-checkpoint.entities.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { EvidenceFile } from '../evidence/evidence-file.entity.js';
 import { NurturingCheckIn, NurturingPlan } from '../nurturing/nurturing.entities.js';
 import { Unit } from '../units/unit.entity.js';
 
-export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, Session, SignInAttempt];
+export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, Session, SignInAttempt, AuditLeaf, AuditCheckpoint];

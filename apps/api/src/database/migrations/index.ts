@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795818236358 } from './1795818236358-Initial.js';
 import { Accounts1795820596716 } from './1795820596716-Accounts.js';
+import { AuditCheckpoints1795822303447 } from './1795822303447-AuditCheckpoints.js';
 
 /** Every migration in order, listed explicitly (no globs) so the app, the tests and the CLI agree. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795818236358, Accounts1795820596716];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795818236358, Accounts1795820596716, AuditCheckpoints1795822303447];

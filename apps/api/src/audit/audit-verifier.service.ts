@@ -1,0 +1,501 @@
+/**
+ * Verifies the whole audit trail: every hash chain, every stored checkpoint, the checkpoints an auditor
+ * supplies, and the replay of every candidate through the statechart.
+ *
+ * Streams everything with keyset pagination, so memory stays bounded whatever the number of records; the
+ * only state kept per stream is O(1). Reads only: verification never writes anything.
+ */
+import { Injectable } from '@nestjs/common';
+import type { KeyObject } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditKeyring } from './audit-keyring.js';
+import { leafCount, toSignedCheckpoint, type Queryable } from './audit-checkpoints.service.js';
+import { problem, type AuditProblem } from './audit-problems.js';
+import { CandidateReplay, type CandidateRowState } from './candidate-replay.js';
+import { AUDIT_ROW_COLUMNS, ChainChecker, type AuditRow, type StreamOutcome } from './chain-checker.js';
+import { checkSignature, parseCheckpoint, type SignedCheckpoint } from './checkpoint-format.js';
+import { keyIdOf } from './ed25519.js';
+import { MerkleTreeBuilder, RangeHasher, consistencyProofRanges, recordLeafHash, verifyConsistency } from './merkle.js';
+
+const ROW_PAGE = 2_000;
+const LEAF_PAGE = 10_000;
+const CHECKPOINT_COLUMNS = 'tree_size, root_hash, created_at, key_id, public_key, signature, frontier';
+/** At most this many problems of each kind of check are listed; the rest are counted. */
+const MAX_LISTED = 1_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface VerifyOptions {
+  /** Checkpoint files an auditor kept (parsed JSON); each is checked and proven consistent with the latest. */
+  supplied?: unknown[];
+  /** Public keys the auditor trusts in addition to the configured ones. */
+  trustedKeys?: KeyObject[];
+  /** Only these streams (each checked whole); default: every stream. Checkpoints are always checked whole. */
+  streams?: string[];
+}
+
+export interface SuppliedCheckpointResult {
+  treeSize: number | null;
+  rootHash: string | null;
+  keyId: string | null;
+  createdAt: string | null;
+  ok: boolean;
+  /** The proof that the latest stored checkpoint extends this one (RFC 6962 §2.1.2), when one exists. */
+  consistency: { toTreeSize: number; toRootHash: string; proof: string[]; verified: boolean } | null;
+  problems: AuditProblem[];
+}
+
+export interface VerificationReport {
+  ok: boolean;
+  summary: { vi: string; en: string };
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** Records whose chains were checked. */
+  records: number;
+  streams: number;
+  recordsPerSecond: number;
+  /** Peak resident memory of the process that verified (MB). */
+  peakRssMb: number;
+  scope: { streams: 'all' | number };
+  chains: { checked: number; broken: number; problems: AuditProblem[]; notListed: number };
+  replay: { candidates: number; replayed: number; skipped: number; mismatches: number; problems: AuditProblem[]; notListed: number };
+  checkpoints: {
+    signingKeyId: string | null;
+    trustedKeyIds: string[];
+    leaves: number;
+    recordsNotYetCovered: number;
+    stored: number;
+    valid: number;
+    latest: SignedCheckpoint | null;
+    problems: AuditProblem[];
+    notListed: number;
+  };
+  supplied: SuppliedCheckpointResult[];
+  timings: { chainsMs: number; checkpointsMs: number };
+}
+
+/**
+ * A page requested ahead of need. If checking the current page fails first, nobody awaits this one: its own
+ * failure must not surface as an unhandled rejection (which would end the process), only when awaited.
+ */
+function prefetched<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** A list that keeps the first MAX_LISTED entries and counts the rest. */
+class Bounded {
+  readonly items: AuditProblem[] = [];
+  notListed = 0;
+  add(p: AuditProblem): void {
+    if (this.items.length < MAX_LISTED) this.items.push(p);
+    else this.notListed += 1;
+  }
+  get total(): number {
+    return this.items.length + this.notListed;
+  }
+}
+
+type Owner = { type: 'candidate'; id: string; row: (CandidateRowState & { id: string }) | undefined } | { type: 'unit'; id: string; version: number | undefined } | null;
+
+interface StreamState {
+  stream: string;
+  owner: Owner;
+  replay: CandidateReplay | null;
+}
+
+@Injectable()
+export class AuditVerifier {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keyring: AuditKeyring,
+  ) {}
+
+  async verify(options: VerifyOptions = {}): Promise<VerificationReport> {
+    const started = Date.now();
+    const chains = new Bounded();
+    const replays = new Bounded();
+    const counts = { records: 0, streams: 0, candidates: 0, replayed: 0, skipped: 0 };
+
+    await this.checkStreams(this.dataSource, options.streams, counts, chains, replays, true);
+    if (!options.streams) await this.checkOwnersWithoutRecords(chains);
+    const chainsDone = Date.now();
+
+    const trusted = new Map(this.keyring.trustedKeys);
+    for (const key of options.trustedKeys ?? []) trusted.set(keyIdOf(key), key);
+    const checkpoints = await this.checkCheckpoints(trusted, options.supplied ?? []);
+    const finished = Date.now();
+
+    const durationMs = finished - started;
+    const ok = chains.total === 0 && replays.total === 0 && checkpoints.problems.total === 0 && checkpoints.supplied.every((s) => s.ok);
+    const problemCount = chains.total + replays.total + checkpoints.problems.total + checkpoints.supplied.filter((s) => !s.ok).length;
+    return {
+      ok,
+      summary: ok
+        ? {
+            vi: `Nhật ký toàn vẹn: ${counts.records} bản ghi trong ${counts.streams} chuỗi, ${checkpoints.valid}/${checkpoints.stored} điểm kiểm hợp lệ, ${counts.replayed} hồ sơ phát lại khớp.`,
+            en: `The audit trail is intact: ${counts.records} records in ${counts.streams} chains, ${checkpoints.valid}/${checkpoints.stored} checkpoints valid, ${counts.replayed} candidates replay to their state.`,
+          }
+        : {
+            vi: `Phát hiện ${problemCount} vấn đề: ${chains.total} chuỗi bị đứt hoặc bị sửa, ${checkpoints.problems.total} vấn đề về điểm kiểm, ${replays.total} hồ sơ phát lại không khớp.`,
+            en: `${problemCount} problems found: ${chains.total} broken or altered chains, ${checkpoints.problems.total} checkpoint problems, ${replays.total} candidates that do not replay to their state.`,
+          },
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(finished).toISOString(),
+      durationMs,
+      records: counts.records,
+      streams: counts.streams,
+      recordsPerSecond: Math.round(counts.records / Math.max(durationMs / 1000, 0.001)),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      scope: { streams: options.streams ? options.streams.length : 'all' },
+      chains: { checked: counts.streams, broken: chains.total, problems: chains.items, notListed: chains.notListed },
+      replay: {
+        candidates: counts.candidates,
+        replayed: counts.replayed,
+        skipped: counts.skipped,
+        mismatches: replays.total,
+        problems: replays.items,
+        notListed: replays.notListed,
+      },
+      checkpoints: {
+        signingKeyId: this.keyring.signer?.keyId ?? null,
+        trustedKeyIds: [...trusted.keys()],
+        leaves: checkpoints.leaves,
+        recordsNotYetCovered: checkpoints.uncovered,
+        stored: checkpoints.stored,
+        valid: checkpoints.valid,
+        latest: checkpoints.latest,
+        problems: checkpoints.problems.items,
+        notListed: checkpoints.problems.notListed,
+      },
+      supplied: checkpoints.supplied,
+      timings: { chainsMs: chainsDone - started, checkpointsMs: finished - chainsDone },
+    };
+  }
+
+  /** Pass 1: every chain, in (stream, seq) order, with each candidate's replay and each owner's version. */
+  private async checkStreams(
+    db: Queryable,
+    streams: string[] | undefined,
+    counts: { records: number; streams: number; candidates: number; replayed: number; skipped: number },
+    chains: Bounded,
+    replays: Bounded,
+    recheckMismatches: boolean,
+  ): Promise<void> {
+    const checker = new ChainChecker((stream, hash, afterSeq) => this.laterRecordWithHash(db, stream, hash, afterSeq));
+    let state: StreamState | null = null;
+
+    const close = async (outcome: StreamOutcome | null) => {
+      if (!outcome || !state) return;
+      counts.streams += 1;
+      const found = await this.streamProblems(outcome, state);
+      // An owner that disagrees may only have moved on while we read: look again, in one snapshot.
+      const recheck = recheckMismatches && !outcome.broken && (found.chain !== null || found.replay !== null);
+      const final = recheck ? await this.recheckStream(state.stream) : found;
+      if (final.chain) chains.add(final.chain);
+      if (final.replay) replays.add(final.replay);
+      if (state.replay) {
+        if (state.replay.skipped) counts.skipped += 1;
+        else if (!final.chain) counts.replayed += 1;
+      }
+    };
+
+    const load = async (after: { stream: string; seq: number } | null): Promise<{ rows: AuditRow[]; owners: Map<string, Owner> }> => {
+      const rows = await this.rowPage(db, after, streams);
+      return { rows, owners: await this.ownersOf(db, rows) };
+    };
+    let loading: ReturnType<typeof load> | null = load(null);
+    while (loading) {
+      const { rows, owners }: Awaited<ReturnType<typeof load>> = await loading;
+      const last: AuditRow | undefined = rows[rows.length - 1];
+      // The database reads the next page while this one is checked.
+      loading = last && rows.length === ROW_PAGE ? prefetched(load({ stream: last.stream, seq: last.seq })) : null;
+      for (const row of rows) {
+        const finished = await checker.push(row);
+        if (finished || !state) {
+          await close(finished);
+          state = this.startStream(row.stream, owners);
+          if (state.replay) counts.candidates += 1;
+        }
+        state.replay?.apply(row);
+        counts.records += 1;
+      }
+    }
+    await close(await checker.finish());
+  }
+
+  private startStream(stream: string, owners: Map<string, Owner>): StreamState {
+    const owner = owners.get(stream) ?? null;
+    return { stream, owner, replay: owner?.type === 'candidate' && owner.row ? new CandidateReplay(owner.id) : null };
+  }
+
+  /** What is wrong with a finished stream: its chain, its owner's version, its candidate's replay. */
+  private async streamProblems(outcome: StreamOutcome, state: StreamState): Promise<{ chain: AuditProblem | null; replay: AuditProblem | null }> {
+    if (outcome.broken) return { chain: outcome.broken, replay: null };
+    const owner = state.owner;
+    const version = owner?.type === 'candidate' ? owner.row?.version : owner?.type === 'unit' ? owner.version : undefined;
+    if (version !== undefined && version > outcome.lastSeq) {
+      return {
+        chain: problem('RECORDS_MISSING_AT_END', {
+          stream: outcome.stream,
+          seq: outcome.lastSeq + 1,
+          ...(owner?.type === 'candidate' ? { candidateId: owner.id } : {}),
+          detail: { version, lastSeq: outcome.lastSeq, missingSeqs: [outcome.lastSeq + 1, version] },
+        }),
+        replay: null,
+      };
+    }
+    if (version !== undefined && version < outcome.lastSeq) {
+      const p = problem('VERSION_DIFFERS', { stream: outcome.stream, seq: outcome.lastSeq, detail: { version, lastSeq: outcome.lastSeq } });
+      return owner?.type === 'candidate' ? { chain: null, replay: { ...p, candidateId: owner.id } } : { chain: p, replay: null };
+    }
+    if (owner?.type === 'candidate' && state.replay) return { chain: null, replay: state.replay.finish(owner.row, outcome.stream) };
+    return { chain: null, replay: null };
+  }
+
+  /** Checks one stream again inside a single snapshot, so that a concurrent append cannot look like a mismatch. */
+  private recheckStream(stream: string): Promise<{ chain: AuditProblem | null; replay: AuditProblem | null }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const chains = new Bounded();
+      const replays = new Bounded();
+      const counts = { records: 0, streams: 0, candidates: 0, replayed: 0, skipped: 0 };
+      await this.checkStreams(em, [stream], counts, chains, replays, false);
+      return { chain: chains.items[0] ?? null, replay: replays.items[0] ?? null };
+    });
+  }
+
+  private rowPage(db: Queryable, after: { stream: string; seq: number } | null, streams: string[] | undefined): Promise<AuditRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (after) {
+      params.push(after.stream, after.seq);
+      where.push('(stream, seq) > ($1, $2)');
+    }
+    if (streams) {
+      params.push(streams);
+      where.push(`stream = ANY($${params.length}::text[])`);
+    }
+    params.push(ROW_PAGE);
+    return db.query(
+      `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_event ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY stream, seq LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** The candidates and units whose streams appear in a page, fetched together. */
+  private async ownersOf(db: Queryable, rows: AuditRow[]): Promise<Map<string, Owner>> {
+    const candidateIds = new Set<string>();
+    const unitIds = new Set<string>();
+    for (const { stream } of rows) {
+      const [type, id] = [stream.slice(0, stream.indexOf(':')), stream.slice(stream.indexOf(':') + 1)];
+      if (!UUID.test(id)) continue;
+      if (type === 'candidate') candidateIds.add(id);
+      else if (type === 'unit') unitIds.add(id);
+    }
+    const owners = new Map<string, Owner>();
+    if (candidateIds.size > 0) {
+      const found: (CandidateRowState & { id: string })[] = await db.query('SELECT id, state, snapshot, version FROM candidate WHERE id = ANY($1::uuid[])', [[...candidateIds]]);
+      const byId = new Map(found.map((c) => [c.id, c]));
+      for (const id of candidateIds) owners.set(`candidate:${id}`, { type: 'candidate', id, row: byId.get(id) });
+    }
+    if (unitIds.size > 0) {
+      const found: { id: string; version: number }[] = await db.query('SELECT id, version FROM unit WHERE id = ANY($1::uuid[])', [[...unitIds]]);
+      const byId = new Map(found.map((u) => [u.id, u.version]));
+      for (const id of unitIds) owners.set(`unit:${id}`, { type: 'unit', id, version: byId.get(id) });
+    }
+    return owners;
+  }
+
+  private async laterRecordWithHash(db: Queryable, stream: string, hash: string, afterSeq: number): Promise<number | null> {
+    const rows: { seq: number }[] = await db.query('SELECT seq FROM audit_event WHERE stream = $1 AND seq > $2 AND hash = $3 ORDER BY seq LIMIT 1', [stream, afterSeq, hash]);
+    return rows[0]?.seq ?? null;
+  }
+
+  /** Candidates and units that changed but whose streams have no record at all. */
+  private async checkOwnersWithoutRecords(chains: Bounded): Promise<void> {
+    const orphans: { stream: string; id: string; version: number; kind: string }[] = await this.dataSource.query(
+      `SELECT 'candidate:' || c.id AS stream, c.id, c.version, 'candidate' AS kind FROM candidate c
+         WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.stream = 'candidate:' || c.id)
+       UNION ALL
+       SELECT 'unit:' || u.id, u.id, u.version, 'unit' FROM unit u
+         WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.stream = 'unit:' || u.id)
+       LIMIT $1`,
+      [MAX_LISTED + 1],
+    );
+    for (const o of orphans) {
+      chains.add(
+        problem('RECORDS_MISSING_AT_END', {
+          stream: o.stream,
+          seq: 1,
+          ...(o.kind === 'candidate' ? { candidateId: o.id } : {}),
+          detail: { version: o.version, lastSeq: 0, missingSeqs: [1, o.version] },
+        }),
+      );
+    }
+  }
+
+  /**
+   * Pass 2: one ordered walk over the leaves recomputes the Merkle root at every stored and supplied
+   * checkpoint size and the consistency proofs to the latest checkpoint, and compares each leaf with its record.
+   */
+  private async checkCheckpoints(trusted: ReadonlyMap<string, KeyObject>, suppliedRaw: unknown[]) {
+    const problems = new Bounded();
+    const leaves = await leafCount(this.dataSource);
+    const [{ stored }] = (await this.dataSource.query('SELECT count(*)::int AS stored FROM audit_checkpoint')) as { stored: number }[];
+    const [{ uncovered }] = (await this.dataSource.query(
+      'SELECT count(*)::int AS uncovered FROM audit_event e WHERE NOT EXISTS (SELECT 1 FROM audit_leaf l WHERE l.audit_id = e.id)',
+    )) as { uncovered: number }[];
+    const latestRows = await this.dataSource.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoint ORDER BY tree_size DESC LIMIT 1`);
+    const latest = latestRows[0] ? toSignedCheckpoint(latestRows[0]) : null;
+    // Proofs lead to the latest checkpoint only if it is genuine; if not, that is reported below anyway.
+    const proofTarget = latest && checkSignature(latest, trusted) === 'VALID' ? latest : null;
+
+    // Checkpoints the auditor brought: refused unless a trusted key signed them.
+    const supplied: (SuppliedCheckpointResult & { parsed: SignedCheckpoint | null; hasher: RangeHasher | null })[] = suppliedRaw.map((raw) => {
+      const parsed = parseCheckpoint(raw);
+      const result = {
+        treeSize: parsed?.treeSize ?? null,
+        rootHash: parsed?.rootHash ?? null,
+        keyId: parsed?.keyId ?? null,
+        createdAt: parsed?.createdAt ?? null,
+        ok: false,
+        consistency: null,
+        problems: [] as AuditProblem[],
+        parsed: null as SignedCheckpoint | null,
+        hasher: null as RangeHasher | null,
+      };
+      if (!parsed) {
+        result.problems.push(problem('CHECKPOINT_MALFORMED', {}));
+        return result;
+      }
+      const verdict = checkSignature(parsed, trusted);
+      if (verdict !== 'VALID') {
+        result.problems.push(problem(verdict, { treeSize: parsed.treeSize, detail: { keyId: parsed.keyId } }));
+        return result;
+      }
+      if (parsed.treeSize > leaves) {
+        result.problems.push(problem('TREE_SHORTER_THAN_CHECKPOINT', { treeSize: parsed.treeSize, detail: { leaves } }));
+        return result;
+      }
+      result.parsed = parsed;
+      if (proofTarget && parsed.treeSize <= proofTarget.treeSize) result.hasher = new RangeHasher(consistencyProofRanges(parsed.treeSize, proofTarget.treeSize));
+      return result;
+    });
+    const suppliedAt = new Map<number, typeof supplied>();
+    for (const s of supplied) if (s.parsed) suppliedAt.set(s.parsed.treeSize, [...(suppliedAt.get(s.parsed.treeSize) ?? []), s]);
+
+    let valid = 0;
+    let lastGoodSize = 0;
+    const changedStreams = new Map<string, AuditProblem>();
+    const builder = new MerkleTreeBuilder();
+    // Stored checkpoints due within the current page of leaves, ascending.
+    let due: SignedCheckpoint[] = [];
+    let checkpointsAfter = 0;
+
+    // Called whenever the builder holds exactly `size` leaves: compare with every checkpoint of that size.
+    const atSize = () => {
+      const size = builder.size;
+      while (due.length > 0 && due[0]!.treeSize <= size) {
+        const c = due.shift()!;
+        const verdict = checkSignature(c, trusted);
+        if (verdict !== 'VALID') {
+          problems.add(problem(verdict, { treeSize: c.treeSize, detail: { keyId: c.keyId } }));
+        } else if (c.treeSize < size || builder.root().toString('hex') !== c.rootHash) {
+          problems.add(
+            problem('ROOT_MISMATCH', {
+              treeSize: c.treeSize,
+              detail: { signedRoot: c.rootHash, recomputedRoot: builder.root().toString('hex'), changedLeavesBetween: [lastGoodSize, c.treeSize] },
+            }),
+          );
+        } else {
+          valid += 1;
+          lastGoodSize = c.treeSize;
+        }
+      }
+      for (const s of suppliedAt.get(size) ?? []) {
+        if (builder.root().toString('hex') !== s.parsed!.rootHash) {
+          s.problems.push(
+            problem('ROOT_MISMATCH', {
+              treeSize: size,
+              detail: { signedRoot: s.parsed!.rootHash, recomputedRoot: builder.root().toString('hex'), changedLeavesBetween: [lastGoodSize, size] },
+            }),
+          );
+        }
+      }
+    };
+    const fetchDue = async (upToSize: number) => {
+      const rows = await this.dataSource.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoint WHERE tree_size > $1 AND tree_size <= $2 ORDER BY tree_size`, [
+        checkpointsAfter,
+        upToSize,
+      ]);
+      due = due.concat(rows.map(toSignedCheckpoint));
+      checkpointsAfter = Math.max(checkpointsAfter, upToSize);
+    };
+
+    type LeafRow = { leaf_index: string; audit_id: string; leaf_hash: string; record_hash: string | null; stream: string | null; seq: number | null };
+    const leafPage = (after: number): Promise<LeafRow[]> =>
+      this.dataSource.query(
+        `SELECT l.leaf_index, l.audit_id, l.hash AS leaf_hash, e.hash AS record_hash, e.stream, e.seq
+         FROM audit_leaf l LEFT JOIN audit_event e ON e.id = l.audit_id
+         WHERE l.leaf_index > $1 ORDER BY l.leaf_index LIMIT $2`,
+        [after, LEAF_PAGE],
+      );
+    let expected = 0;
+    let loading: ReturnType<typeof leafPage> | null = leafPage(-1);
+    while (loading) {
+      const rows: LeafRow[] = await loading;
+      loading = rows.length === LEAF_PAGE ? prefetched(leafPage(Number(rows[rows.length - 1]!.leaf_index))) : null;
+      // Every checkpoint this page can reach: up to one past its last leaf.
+      await fetchDue(builder.size + rows.length);
+      for (const r of rows) {
+        const index = Number(r.leaf_index);
+        if (index !== expected) problems.add(problem('LEAF_MISSING', { leafIndex: expected, detail: { nextLeafIndex: index } }));
+        expected = index + 1;
+        if (r.record_hash === null) {
+          problems.add(problem('COVERED_RECORD_MISSING', { leafIndex: index, auditId: String(r.audit_id) }));
+        } else if (r.record_hash !== r.leaf_hash) {
+          const stream = r.stream!;
+          const earlier = changedStreams.get(stream);
+          if (!earlier || earlier.seq! > r.seq!) {
+            if (earlier || changedStreams.size < MAX_LISTED) {
+              changedStreams.set(
+                stream,
+                problem('RECORD_CHANGED_SINCE_CHECKPOINT', { stream, seq: r.seq!, auditId: String(r.audit_id), leafIndex: index, detail: { hashWhenCovered: r.leaf_hash, hashNow: r.record_hash } }),
+              );
+            } else {
+              problems.notListed += 1;
+            }
+          }
+        }
+        atSize();
+        for (const s of supplied) s.hasher?.feed(builder.size, recordLeafHash(r.leaf_hash));
+        builder.append(recordLeafHash(r.record_hash ?? r.leaf_hash));
+      }
+    }
+    atSize();
+    // Checkpoints beyond the last leaf: the tree lost leaves they covered.
+    await fetchDue(Number.MAX_SAFE_INTEGER);
+    for (const c of due) problems.add(problem('TREE_SHORTER_THAN_CHECKPOINT', { treeSize: c.treeSize, detail: { leaves } }));
+    for (const p of changedStreams.values()) problems.add(p);
+
+    for (const s of supplied) {
+      if (s.parsed && s.hasher && proofTarget) {
+        const proof = s.hasher.hashes();
+        const verified = verifyConsistency(s.parsed.treeSize, proofTarget.treeSize, Buffer.from(s.parsed.rootHash, 'hex'), Buffer.from(proofTarget.rootHash, 'hex'), proof);
+        s.consistency = { toTreeSize: proofTarget.treeSize, toRootHash: proofTarget.rootHash, proof: proof.map((p) => p.toString('hex')), verified };
+        if (!verified) s.problems.push(problem('INCONSISTENT_WITH_LATEST', { treeSize: s.parsed.treeSize, detail: { latestTreeSize: proofTarget.treeSize } }));
+      }
+      s.ok = s.problems.length === 0;
+    }
+
+    return {
+      problems,
+      leaves,
+      stored,
+      valid,
+      uncovered,
+      latest,
+      supplied: supplied.map(({ parsed: _parsed, hasher: _hasher, ...rest }) => rest),
+    };
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The audit trail from the command line, on the compiled build (npm run audit:verify -- …):
+ *   node dist/apps/api/src/audit/cli.js verify [--checkpoint kept.json]… [--public-key key.pem]… [--json] [--out report.json]
+ *       verify every chain, every stored checkpoint, every candidate's replay, and the checkpoints an auditor
+ *       kept; exit 0 when everything holds, 1 when anything is wrong
+ *   node dist/apps/api/src/audit/cli.js checkpoint                  sign a checkpoint over new records now
+ *   node dist/apps/api/src/audit/cli.js export-checkpoint [--out f] the latest checkpoint, as a file to keep
+ * Uses DATABASE_URL, or the embedded database under DATA_DIR (stop the application first: the embedded
+ * database admits one process). Reads the signing key like the application, but never creates one.
+ */
+import 'reflect-metadata';
+import { Logger, type LoggerService } from '@nestjs/common';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config.js';
+import { dataSourceOptions } from '../database/data-source-options.js';
+import { openDatabase } from '../database/open-database.js';
+import { AuditCheckpoints } from './audit-checkpoints.service.js';
+import { AuditKeyring } from './audit-keyring.js';
+import { AuditVerifier, type VerificationReport } from './audit-verifier.service.js';
+import type { AuditProblem } from './audit-problems.js';
+import { parsePublicKeyList } from './ed25519.js';
+
+const USAGE = 'usage: cli.js verify [--checkpoint file.json]... [--public-key file]... [--json] [--out report.json] | checkpoint | export-checkpoint [--out file.json]\n';
+const LISTED = 50;
+
+/** Everything the libraries log goes to stderr, so that stdout carries only the result (e.g. --json). */
+const stderrLogger: LoggerService = {
+  log: (message: unknown) => process.stderr.write(`${String(message)}\n`),
+  warn: (message: unknown) => process.stderr.write(`${String(message)}\n`),
+  error: (message: unknown) => process.stderr.write(`${message instanceof Error ? message.message : String(message)}\n`),
+};
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      checkpoint: { type: 'string', multiple: true },
+      'public-key': { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+  });
+  const command = positionals[0];
+  if (!command || !['verify', 'checkpoint', 'export-checkpoint'].includes(command)) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  Logger.overrideLogger(stderrLogger);
+
+  const config = loadConfig();
+  const supplied = (values.checkpoint ?? []).map((file) => JSON.parse(readFileSync(file, 'utf8')) as unknown);
+  const extraKeys = (values['public-key'] ?? []).flatMap((file) => parsePublicKeyList(readFileSync(file, 'utf8')));
+  const database = await openDatabase(config);
+  // Two connections let the next page load while this one is checked; the embedded database has one.
+  const dataSource = new DataSource(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: Math.min(2, database.poolMax) }));
+  await dataSource.initialize();
+  try {
+    const keyring = new AuditKeyring(config);
+    keyring.resolve({ mayCreate: false });
+    const checkpoints = new AuditCheckpoints(dataSource, keyring);
+    switch (command) {
+      case 'verify': {
+        const report = await new AuditVerifier(dataSource, keyring).verify({ supplied, trustedKeys: extraKeys });
+        if (values.out) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+        process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, values.checkpoint ?? []));
+        return report.ok ? 0 : 1;
+      }
+      case 'checkpoint': {
+        const outcome = await checkpoints.build();
+        process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+        return outcome.status === 'created' || outcome.status === 'unchanged' ? 0 : 1;
+      }
+      default: {
+        const latest = await checkpoints.latest();
+        if (!latest) {
+          process.stderr.write('Chưa có điểm kiểm nào / There is no checkpoint yet\n');
+          return 1;
+        }
+        const text = `${JSON.stringify(latest, null, 2)}\n`;
+        if (values.out) writeFileSync(values.out, text);
+        else process.stdout.write(text);
+        return 0;
+      }
+    }
+  } finally {
+    await dataSource.destroy();
+    await database.close();
+  }
+}
+
+function line(p: AuditProblem): string {
+  const where = [p.stream, p.seq !== undefined ? `seq ${p.seq}` : '', p.auditId ? `bản ghi / record ${p.auditId}` : '', p.leafIndex !== undefined ? `lá / leaf ${p.leafIndex}` : '', p.treeSize !== undefined ? `cây / tree size ${p.treeSize}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return `  [${p.kind}] ${where}: ${p.message} / ${p.messageEn}\n`;
+}
+
+function describe(r: VerificationReport, files: string[]): string {
+  const out: string[] = [
+    `${r.summary.vi}\n${r.summary.en}\n\n`,
+    `Bản ghi / Records: ${r.records} trong / in ${r.streams} chuỗi / chains; ${r.recordsPerSecond} bản ghi/giây / records per second; ${(r.durationMs / 1000).toFixed(1)} s; bộ nhớ đỉnh / peak memory ${r.peakRssMb} MB\n`,
+    `Phát lại / Replay: ${r.replay.replayed}/${r.replay.candidates} hồ sơ / candidates, ${r.replay.mismatches} không khớp / mismatched, ${r.replay.skipped} bỏ qua (phiên bản máy trạng thái khác) / skipped (other machine version)\n`,
+    `Điểm kiểm / Checkpoints: ${r.checkpoints.valid}/${r.checkpoints.stored} hợp lệ / valid; ${r.checkpoints.leaves} lá / leaves; ${r.checkpoints.recordsNotYetCovered} bản ghi chưa được phủ / records not yet covered; khóa ký / signing key ${r.checkpoints.signingKeyId ?? '—'}\n`,
+  ];
+  r.supplied.forEach((s, i) => {
+    const verdict = s.ok
+      ? `hợp lệ${s.consistency ? `, nhất quán với điểm kiểm ${s.consistency.toTreeSize}` : ''} / valid${s.consistency ? `, consistent with checkpoint ${s.consistency.toTreeSize}` : ''}`
+      : 'KHÔNG HỢP LỆ / INVALID';
+    out.push(`Điểm kiểm đã lưu / Kept checkpoint ${files[i] ?? i + 1} (${s.treeSize ?? '?'}): ${verdict}\n`);
+    s.problems.forEach((p) => out.push(line(p)));
+  });
+  const problems = [...r.chains.problems, ...r.checkpoints.problems, ...r.replay.problems];
+  if (problems.length > 0) {
+    out.push(`\nVấn đề / Problems:\n`);
+    problems.slice(0, LISTED).forEach((p) => out.push(line(p)));
+    const more = problems.length - LISTED + r.chains.notListed + r.checkpoints.notListed + r.replay.notListed;
+    if (more > 0) out.push(`  … và ${more} vấn đề khác (--json để xem) / and ${more} more (see --json)\n`);
+  }
+  return out.join('');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);

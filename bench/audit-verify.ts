@@ -1,0 +1,244 @@
+/**
+ * Verification of a large audit trail in bounded memory (issue 5): generates candidates with valid histories
+ * (random walks through the statechart, hash-chained exactly as the application writes them) into a scratch
+ * database on a PostgreSQL server, signs checkpoints over them, then runs the real command-line verification
+ * (dist/apps/api/src/audit/cli.js) at a tenth of the size and at full size, and prints records per second and
+ * the verifying process's peak memory. The verifier runs with its JavaScript heap capped (--heap-mb, 128 MB by
+ * default): it would crash if its memory grew with the trail, and the two peaks should be close.
+ *
+ *   npm run build && npx tsc -p tsconfig.bench.json && node dist/bench/audit-verify.js [--records 1000000] [--heap-mb 128] [--keep]
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server where the role may
+ * create databases; the scratch database is dth_bench_audit, dropped at the end unless --keep.
+ */
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Logger } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { allowedEvents, applyEvent, startCandidate, type CandidateEvent, type CandidateEventType, type PersistedCandidateSnapshot } from '#workflow';
+import type { SubjectKind } from '#domain';
+import { auditHash, type AuditContent } from '../apps/api/src/audit/audit-hash.js';
+import { AuditCheckpoints, type BuildOutcome } from '../apps/api/src/audit/audit-checkpoints.service.js';
+import { AuditKeyring } from '../apps/api/src/audit/audit-keyring.js';
+import type { VerificationReport } from '../apps/api/src/audit/audit-verifier.service.js';
+import { loadConfig } from '../apps/api/src/config/app-config.js';
+import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
+import { migrateWithLock } from '../apps/api/src/database/migrate.js';
+
+const { values } = parseArgs({
+  options: { records: { type: 'string', default: '1000000' }, 'heap-mb': { type: 'string', default: '128' }, keep: { type: 'boolean', default: false } },
+});
+const HEAP_MB = Number(values['heap-mb']);
+const TARGET = Number(values.records);
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+if (!Number.isSafeInteger(TARGET) || TARGET < 1000) {
+  process.stderr.write('usage: node dist/bench/audit-verify.js [--records N≥1000] [--heap-mb 128] [--keep]\n');
+  process.exit(2);
+}
+const DB = 'dth_bench_audit';
+const url = (() => {
+  const u = new URL(SERVER);
+  u.pathname = `/${DB}`;
+  return u.toString();
+})();
+const say = (text: string) => process.stdout.write(`${text}\n`);
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PAYLOADS: Record<CandidateEventType, (i: number) => Record<string, unknown>> = {
+  ATTACH_EVIDENCE: (i) => ({ evidenceId: randomUUID(), fileName: `Minh chứng ${i}.pdf`, contentType: 'application/pdf', sizeBytes: 1000 + i, sha256: 'ab'.repeat(32) }),
+  START_NURTURING: (i) => ({ goals: `Hoàn thiện mô hình, bước ${i}`, supporter: 'Phòng Nội vụ' }),
+  REVISE_PLAN: (i) => ({ goals: `Điều chỉnh mục tiêu ${i}`, supporter: 'Ban Thi đua - Khen thưởng' }),
+  RESUME_NURTURING: (i) => ({ goals: `Khắc phục hạn chế ${i}`, supporter: 'Phòng Nội vụ' }),
+  RECORD_CHECK_IN: (i) => ({ date: '2025-03-15', strengths: `Ưu điểm ${i}`, shortcomings: `Hạn chế ${i}` }),
+  PROPOSE_FOR_REVIEW: () => ({}),
+  RECOGNISE: () => ({ note: 'Hội đồng nhất trí công nhận' }),
+  RETURN_TO_NURTURING: (i) => ({ shortcomings: [`Thiếu số liệu ${i}`] }),
+  REJECT: () => ({ reasons: 'Chưa đạt tiêu chí' }),
+  START_REPLICATION: () => ({}),
+  END_REPLICATION: () => ({ reasons: 'Không còn duy trì' }),
+  WITHDRAW: () => ({ reason: 'Đơn vị rút hồ sơ' }),
+};
+
+interface Step {
+  type: string;
+  payload: Record<string, unknown>;
+  from: string | null;
+  to: string;
+}
+interface History {
+  kind: SubjectKind;
+  steps: Step[];
+  snapshot: PersistedCandidateSnapshot;
+}
+
+/** Valid histories: random walks of up to 14 events, each decided by the real statechart. */
+function walks(count: number): History[] {
+  const next = random(2025);
+  const kinds: SubjectKind[] = ['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD'];
+  return Array.from({ length: count }, (_, w) => {
+    const kind = kinds[w % 3]!;
+    let snapshot = startCandidate({ kind }).snapshot;
+    const steps: Step[] = [];
+    const length = 4 + Math.floor(next() * 11);
+    for (let i = 0; i < length; i++) {
+      const allowed = allowedEvents(snapshot);
+      if (allowed.length === 0) break;
+      const type = allowed[Math.floor(next() * allowed.length)]!;
+      const payload = PAYLOADS[type](i);
+      const outcome = applyEvent(snapshot, { type, ...payload } as CandidateEvent);
+      if (!outcome.accepted) throw new Error(`the statechart refused ${type}`);
+      steps.push({ type, payload, from: outcome.from, to: outcome.to });
+      snapshot = outcome.snapshot;
+    }
+    return { kind, steps, snapshot };
+  });
+}
+
+type Row = AuditContent & { hash: string };
+
+/** Appends whole candidate histories until the trail holds at least `upTo` records; returns how many it holds. */
+async function generate(client: pg.Client, unitId: string, histories: History[], from: number, upTo: number, clock: { now: number }): Promise<number> {
+  let written = from;
+  let records: Row[] = [];
+  let candidates: { id: string; doc: object }[] = [];
+  const flush = async () => {
+    if (candidates.length) {
+      await client.query(
+        `INSERT INTO candidate (id, kind, name, unit_id, field, year, discovery_channel, achievement, state, snapshot, machine_version, version, created_by, created_at, updated_at)
+         SELECT c.id, c.kind, 'Điển hình ' || c.n, $3::uuid, 'ECONOMY', 2025, 'INSPECTION', 'Thành tích tiêu biểu', c.state, c.snapshot, 1, c.version, 'bench', now(), now()
+         FROM unnest($1::uuid[], $2::jsonb[]) WITH ORDINALITY AS u(id, doc, n), LATERAL (SELECT u.id, u.n, u.doc->>'kind' AS kind, u.doc->>'state' AS state, u.doc->'snapshot' AS snapshot, (u.doc->>'version')::int AS version) c`,
+        [candidates.map((c) => c.id), candidates.map((c) => JSON.stringify(c.doc)), unitId],
+      );
+      candidates = [];
+    }
+    if (records.length) {
+      const col = (k: keyof Row) => records.map((r) => r[k]);
+      await client.query(
+        `INSERT INTO audit_event (stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::int[], $11::bpchar[], $12::bpchar[])`,
+        [col('stream'), col('seq'), col('candidateId'), col('eventType'), records.map((r) => JSON.stringify(r.payload)), col('fromState'), col('toState'), col('actor'), col('occurredAt'), col('machineVersion'), col('prevHash'), col('hash')],
+      );
+      records = [];
+    }
+  };
+  let n = 0;
+  while (written < upTo) {
+    const h = histories[n++ % histories.length]!;
+    const id = randomUUID();
+    const stream = `candidate:${id}`;
+    const all: Step[] = [{ type: 'DISCOVER', payload: { kind: h.kind, name: `Điển hình ${n}`, unitId, field: 'ECONOMY', year: 2025, discoveryChannel: 'INSPECTION', achievement: 'Thành tích tiêu biểu' }, from: null, to: 'discovered' }, ...h.steps];
+    let prevHash: string | null = null;
+    all.forEach((s, i) => {
+      const content: AuditContent = {
+        stream,
+        seq: i + 1,
+        candidateId: id,
+        eventType: s.type,
+        payload: s.payload,
+        fromState: s.from,
+        toState: s.to,
+        actor: i % 4 === 3 ? 'thuongtruc' : 'truongdonvi',
+        occurredAt: new Date(clock.now++).toISOString(),
+        machineVersion: 1,
+        prevHash,
+      };
+      const hash = auditHash(content);
+      records.push({ ...content, hash });
+      prevHash = hash;
+    });
+    candidates.push({ id, doc: { kind: h.kind, state: h.snapshot.value, snapshot: h.snapshot, version: all.length } });
+    written += all.length;
+    if (records.length >= 5000) await flush();
+  }
+  await flush();
+  return written;
+}
+
+function verifyWithCli(kept: string, signingKey: string): { report: VerificationReport; wallMs: number } {
+  const started = Date.now();
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, 'dist/apps/api/src/audit/cli.js', 'verify', '--json', '--checkpoint', kept], {
+    env: { ...process.env, DATABASE_URL: url, AUDIT_SIGNING_KEY: signingKey, LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`verification failed (exit ${child.status}): ${child.stderr}\n${child.stdout.slice(0, 2000)}`);
+  return { report: JSON.parse(child.stdout) as VerificationReport, wallMs: Date.now() - started };
+}
+
+Logger.overrideLogger(['error']);
+const admin = new pg.Client({ connectionString: SERVER });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${DB}`);
+const work = mkdtempSync(join(tmpdir(), 'dth-bench-audit-'));
+try {
+  const signingKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+  const config = loadConfig({ DATABASE_URL: url, AUDIT_SIGNING_KEY: signingKey, DB_STATEMENT_TIMEOUT_MS: '600000' });
+  const dataSource = new DataSource(dataSourceOptions(url, { ...config, DB_POOL_MAX: 2 }));
+  await dataSource.initialize();
+  await migrateWithLock(dataSource);
+  const keyring = new AuditKeyring(config);
+  keyring.resolve({ mayCreate: false });
+  const checkpoints = new AuditCheckpoints(dataSource, keyring);
+
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', (error: Error) => say(`connection lost: ${error.message}`));
+  await client.connect();
+  const unitId = randomUUID();
+  await client.query(`INSERT INTO unit (id, code, name, level, sector, parent_id, path, version, created_at, updated_at) VALUES ($1::uuid, 'BENCH', 'Tỉnh thử tải', 'PROVINCE', 'STATE', NULL, $2, 1, now(), now())`, [unitId, `/${unitId}/`]);
+  const clock = { now: Date.UTC(2025, 0, 1) };
+  const unitRecord: AuditContent = { stream: `unit:${unitId}`, seq: 1, candidateId: null, eventType: 'UNIT_CREATED', payload: { name: 'Tỉnh thử tải', level: 'PROVINCE', sector: 'STATE', code: 'BENCH' }, fromState: null, toState: null, actor: 'bench', occurredAt: new Date(clock.now++).toISOString(), machineVersion: null, prevHash: null };
+  await client.query(
+    `INSERT INTO audit_event (stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash) VALUES ($1, 1, NULL, $2, $3, NULL, NULL, $4, $5, NULL, NULL, $6)`,
+    [unitRecord.stream, unitRecord.eventType, JSON.stringify(unitRecord.payload), unitRecord.actor, unitRecord.occurredAt, auditHash(unitRecord)],
+  );
+  const histories = walks(500);
+  const rows: Record<string, number>[] = [];
+  let written = 1;
+  for (const size of [Math.round(TARGET / 10), TARGET]) {
+    const t0 = Date.now();
+    written = await generate(client, unitId, histories, written, size, clock);
+    const generatedMs = Date.now() - t0;
+    await client.query('ANALYZE audit_event; ANALYZE candidate');
+    const t1 = Date.now();
+    // One checkpoint covers at most MAX_NEW_LEAVES records: catch up as the scheduler does.
+    let built: BuildOutcome;
+    let newLeaves = 0;
+    do {
+      built = await checkpoints.build();
+      if (built.status === 'created') newLeaves += built.newLeaves;
+    } while (built.status === 'created' && built.more);
+    const checkpointMs = Date.now() - t1;
+    const kept = join(work, `kept-${written}.json`);
+    const latest = await checkpoints.latest();
+    if (!latest || latest.treeSize !== written) throw new Error(`no checkpoint over all ${written} records: ${built.status}`);
+    writeFileSync(kept, JSON.stringify(latest));
+    const { report, wallMs } = verifyWithCli(kept, signingKey);
+    if (!report.ok || report.records !== written) throw new Error(`unexpected report: ${JSON.stringify(report.summary)}`);
+    rows.push({ records: written, generatedMs, checkpointMs, newLeaves, verifyMs: report.durationMs, wallMs, recordsPerSecond: report.recordsPerSecond, peakRssMb: report.peakRssMb, chainsMs: report.timings.chainsMs, checkpointsMs: report.timings.checkpointsMs });
+    say(`${written} records: generated in ${(generatedMs / 1000).toFixed(1)} s; checkpoints over ${newLeaves} new leaves signed in ${(checkpointMs / 1000).toFixed(1)} s`);
+    say(`  verify: ${(report.durationMs / 1000).toFixed(1)} s (chains + replay ${(report.timings.chainsMs / 1000).toFixed(1)} s, checkpoints ${(report.timings.checkpointsMs / 1000).toFixed(1)} s), ${report.recordsPerSecond} records/s, peak RSS ${report.peakRssMb} MB, ${report.replay.replayed} candidates replayed`);
+  }
+  await client.end();
+  await dataSource.destroy();
+  say(JSON.stringify({ node: process.version, cpus: cpus().length, heapCapMb: HEAP_MB, results: rows }));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+  if (!values.keep) await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin.end();
+}
