@@ -282,7 +282,8 @@ describe('where the signing key comes from', () => {
 
   if (onServer) {
     it('an app on a server without a key stays ready, refuses to build checkpoints and still verifies chains', async () => {
-      const bare = await startTestApp({ AUDIT_CHECKPOINT_INTERVAL_MS: '0' });
+      // An empty value unsets the harness's default key.
+      const bare = await startTestApp({ AUDIT_CHECKPOINT_INTERVAL_MS: '0', AUDIT_SIGNING_KEY: '' });
       try {
         expect((await bare.http.get('/health/ready')).status).toBe(200);
         const refused = await bare.as(ADMIN).post('/api/audit/checkpoints');
