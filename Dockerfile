@@ -27,6 +27,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/apps/web/dist ./apps/web/dist
 # DATA_DIR is only used by the embedded database (no DATABASE_URL); make it writable for the node user.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

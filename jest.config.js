@@ -38,6 +38,13 @@ export default {
       ...common,
       displayName: 'api',
       testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+    },
+    {
+      // The web app in Debian's Chromium (playwright-core, /usr/bin/chromium), served by the API in-process.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/*.e2e-spec.ts'],
     },
   ],
 };

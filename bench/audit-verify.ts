@@ -72,6 +72,9 @@ const PAYLOADS: Record<CandidateEventType, (i: number) => Record<string, unknown
   START_REPLICATION: () => ({}),
   END_REPLICATION: () => ({ reasons: 'Không còn duy trì' }),
   WITHDRAW: () => ({ reason: 'Đơn vị rút hồ sơ' }),
+  RECORD_HONOURING: (i) => ({ form: 'PROVINCIAL_NEWSPAPER', date: '2025-06-15', outlet: 'Báo Bắc Giang', title: `Gương điển hình ${i}` }),
+  RECORD_ADOPTION: () => ({ adoptingUnitId: randomUUID(), stage: 'STUDY_VISIT', date: '2025-07-01', description: 'Tham quan, học tập' }),
+  RECORD_FOLLOW_UP: () => ({ year: 2025, date: '2025-12-01', holdsUp: true, findings: 'Duy trì tốt' }),
 };
 
 interface Step {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type supertest from 'supertest';
 import type { Role } from '#domain';
 import { startTestApp, TEST_PASSWORD, type ActorClient, type TestApp } from './support/app.js';
-import { ADMIN, newCandidate, newUnit, pdfBytes, SECRETARY } from './support/factories.js';
+import { ADMIN, importStatistics, newCandidate, newUnit, pdfBytes, SECRETARY, UNIT_HEAD, writeUnitPlan } from './support/factories.js';
 import { AuditCheckpoints } from '../apps/api/src/audit/audit-checkpoints.service.js';
 
 type Target = 'own' | 'other';
@@ -25,8 +25,11 @@ interface Ctx {
 interface Row {
   /** Roles the route serves; 'PUBLIC' needs no session. */
   allowed: Role[] | 'PUBLIC';
-  /** How a unit head reaches outside their subtree: a candidate (404, as if missing) or a unit to nominate in (403). */
-  scope: 'candidate' | 'nominate' | 'none';
+  /**
+   * How a unit head reaches outside their subtree: a candidate (404, as if missing), a unit to nominate in (403),
+   * or a unit whose plans or statistics are asked for (403: units are public, their data is not).
+   */
+  scope: 'candidate' | 'nominate' | 'unit' | 'none';
   /** Status when allowed and within reach. */
   ok: number;
   /** Sends the request as `client` (a fresh object is built per call, so calls do not interfere). */
@@ -44,6 +47,11 @@ const throwawayAccount = async (ctx: Ctx) => {
   expect(res.status).toBe(201);
   return res.body.id as string;
 };
+
+/** A statistics file no one has imported yet (a new SHA-256 each time), so the import answers 201. */
+const freshStatisticsFile = () => Buffer.from(`year,field,collective,individual\n2001,ECONOMY,${Math.floor(Math.random() * 1e9)},${Date.now() % 1e6}\n`);
+const STATISTICS_READERS = READERS;
+const IMPORT_READERS: Role[] = ['COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'];
 
 const TABLE: Record<string, Row> = {
   'GET /health': { allowed: 'PUBLIC', scope: 'none', ok: 200, send: (c, cl) => cl.get('/health') },
@@ -181,6 +189,53 @@ const TABLE: Record<string, Row> = {
   'GET /api/audit/records': { allowed: ['AUDITOR'], scope: 'none', ok: 200, send: (c, cl, target) => cl.get(`/api/audit/records?unitId=${c.unitOf(target)}`) },
   'GET /api/audit/export': { allowed: ['AUDITOR'], scope: 'none', ok: 200, send: (c, cl, target) => cl.get(`/api/audit/export?unitId=${c.unitOf(target)}`) },
   'GET /api/candidates/{id}/history': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target)).id}/history`) },
+  'GET /api/candidates/{id}/replication': {
+    allowed: READERS,
+    scope: 'candidate',
+    ok: 200,
+    send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target, 'recognised')).id}/replication`),
+  },
+  'GET /api/replication/spread': { allowed: READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/replication/spread?unitId=${c.unitOf(target)}`) },
+  'GET /api/unit-plans': { allowed: READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/unit-plans?year=2025&unitId=${c.unitOf(target)}`) },
+  'GET /api/units/{unitId}/plans/{year}': {
+    allowed: READERS,
+    scope: 'unit',
+    ok: 200,
+    send: async (c, cl, target) => {
+      // Written by the province's unit head, who reaches every unit.
+      expect((await writeUnitPlan(c.t, c.unitOf(target), 2025, {}, UNIT_HEAD)).status).toBe(201);
+      return cl.get(`/api/units/${c.unitOf(target)}/plans/2025`);
+    },
+  },
+  'POST /api/units/{unitId}/plans/{year}': {
+    allowed: ['UNIT_HEAD'],
+    scope: 'unit',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const unit = await newUnit(c.t, { parentId: c.unitOf(target), name: 'Xã có kế hoạch' });
+      return cl.post(`/api/units/${unit.id}/plans/2025`).send({ expectedRevision: 0, buildingPlan: 'Xây dựng điển hình', replicationPlan: 'Nhân rộng mô hình' });
+    },
+  },
+  'GET /api/statistics/exemplars': { allowed: STATISTICS_READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/statistics/exemplars?unitId=${c.unitOf(target)}`) },
+  'GET /api/statistics/exemplars/xlsx': { allowed: STATISTICS_READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/statistics/exemplars/xlsx?unitId=${c.unitOf(target)}`) },
+  'GET /api/statistics/exemplars/csv': { allowed: STATISTICS_READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/statistics/exemplars/csv?unitId=${c.unitOf(target)}`) },
+  'POST /api/statistics/imports': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: (c, cl) => cl.post('/api/statistics/imports').attach('file', freshStatisticsFile(), { filename: 'lich-su.csv', contentType: 'text/csv' }),
+  },
+  'GET /api/statistics/imports': { allowed: IMPORT_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/statistics/imports') },
+  'GET /api/statistics/imports/{id}': {
+    allowed: IMPORT_READERS,
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const created = await importStatistics(c.t, freshStatisticsFile());
+      expect(created.status).toBe(201);
+      return cl.get(`/api/statistics/imports/${created.body.import.id}`);
+    },
+  },
 };
 
 function expected(row: Row, role: Role, target: Target): number {
@@ -188,7 +243,7 @@ function expected(row: Row, role: Role, target: Target): number {
   if (!row.allowed.includes(role)) return 403;
   if (role === 'UNIT_HEAD' && target === 'other') {
     if (row.scope === 'candidate') return 404;
-    if (row.scope === 'nominate') return 403;
+    if (row.scope === 'nominate' || row.scope === 'unit') return 403;
   }
   return row.ok;
 }

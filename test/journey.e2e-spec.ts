@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from './support/app.js';
 import { newCandidate, newUnit, sendEvent, uploadEvidence, SECRETARY, UNIT_HEAD } from './support/factories.js';
 import { auditHash } from '../apps/api/src/audit/audit-hash.js';
+import { CANDIDATE_MACHINE_VERSION } from '#workflow';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -54,7 +55,7 @@ describe.each(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD'])('a %s through discover 
 
     const view = await t.as(UNIT_HEAD).get(`/api/candidates/${id}`);
     expect(view.body).toMatchObject({ state: 'replicating', stage: 'REPLICATE', version: 7, counts: { checkIns: 1, evidenceFiles: 1, planVersions: 1 } });
-    expect(view.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['END_REPLICATION']);
+    expect(view.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['ATTACH_EVIDENCE', 'END_REPLICATION', 'RECORD_HONOURING', 'RECORD_ADOPTION', 'RECORD_FOLLOW_UP']);
 
     const history = await t.as(UNIT_HEAD).get(`/api/candidates/${id}/history`);
     expect(history.body.records.map((h: { eventType: string }) => h.eventType)).toEqual([
@@ -76,7 +77,7 @@ describe.each(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD'])('a %s through discover 
       'replicating',
     ]);
     expect(history.body.records.map((h: { actor: string }) => h.actor)).toEqual([UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, SECRETARY, UNIT_HEAD]);
-    expect(history.body.records.every((h: { machineVersion: number }) => h.machineVersion === 1)).toBe(true);
+    expect(history.body.records.every((h: { machineVersion: number }) => h.machineVersion === CANDIDATE_MACHINE_VERSION)).toBe(true);
     expectIntactChain(history.body.records);
 
     const nurturing = await t.as(UNIT_HEAD).get(`/api/candidates/${id}/nurturing`);

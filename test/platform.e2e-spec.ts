@@ -112,6 +112,11 @@ describe('demo data', () => {
       const events = records.slice(1).map((r) => ({ type: r.eventType, ...r.payload }) as CandidateEvent);
       expect(replay({ kind: c.kind }, events).value).toBe(c.state);
     }
+    // Seeded through the same effects as a person's requests: plans and check-ins exist, not just events.
+    const nurtured = list.body.items.find((c: { state: string }) => c.state === 'nurturing');
+    const nurturing = await demo.as(AUDITOR).get(`/api/candidates/${nurtured.id}/nurturing`);
+    expect(nurturing.body.currentPlan).toMatchObject({ revision: 1, writtenByEvent: 'START_NURTURING' });
+    expect(nurturing.body.checkIns).toHaveLength(1);
     const units = await demo.as(AUDITOR).get('/api/units');
     expect(units.body).toHaveLength(1);
     expect(units.body[0].name).toBe('Tỉnh Bắc Giang');

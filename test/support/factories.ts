@@ -2,6 +2,8 @@
  * Factories that build test data through the API itself, so every row has its audit trail.
  */
 import { expect } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CandidateState } from '#workflow';
 import type { TestApp } from './app.js';
 
@@ -91,4 +93,34 @@ export async function newCandidate(
   const final = await t.as(UNIT_HEAD).get(`/api/candidates/${id}`);
   expect(final.body.state).toBe(state);
   return final.body as { id: string; version: number; state: CandidateState; unitId: string };
+}
+
+/** A file of test/fixtures (copies of the shared reference data, kept byte for byte). */
+export function fixture(name: string): Buffer {
+  return readFileSync(join(process.cwd(), 'test/fixtures', name));
+}
+
+/** Uploads a statistics table (CSV or .xlsx) as the secretariat, with the totals its source states, if any. */
+export async function importStatistics(
+  t: TestApp,
+  bytes: Buffer,
+  fileName = 'thong-ke.csv',
+  stated: { collective?: number; individual?: number } = {},
+  actor = SECRETARY,
+) {
+  const contentType = fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+  let req = t.as(actor).post('/api/statistics/imports').attach('file', bytes, { filename: fileName, contentType });
+  if (stated.collective !== undefined) req = req.field('statedCollective', String(stated.collective));
+  if (stated.individual !== undefined) req = req.field('statedIndividual', String(stated.individual));
+  return req;
+}
+
+/** Writes the next revision of a unit's plan for a year, reading the current revision first. */
+export async function writeUnitPlan(t: TestApp, unitId: string, year: number, over: Record<string, unknown> = {}, actor = UNIT_HEAD) {
+  const current = await t.as(actor).get(`/api/units/${unitId}/plans/${year}`);
+  const expectedRevision = current.status === 200 ? (current.body.current.revision as number) : 0;
+  return t
+    .as(actor)
+    .post(`/api/units/${unitId}/plans/${year}`)
+    .send({ expectedRevision, buildingPlan: 'Xây dựng 5 điển hình mới', replicationPlan: 'Nhân rộng 3 mô hình ra các xã', ...over });
 }

@@ -16,6 +16,8 @@ import { DemoModule } from './demo/demo.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NurturingModule } from './nurturing/nurturing.module.js';
+import { ReplicationModule } from './replication/replication.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 import { TransitionsModule } from './transitions/transitions.module.js';
 import { UnitsModule } from './units/units.module.js';
 
@@ -48,6 +50,8 @@ export class AppModule {
         TransitionsModule,
         NurturingModule,
         EvidenceModule,
+        ReplicationModule,
+        StatisticsModule,
         HealthModule,
         DemoModule,
       ],

@@ -23,6 +23,7 @@ import { openDatabase, type OpenDatabase } from './database/open-database.js';
 import { DemoSeeder } from './demo/demo.seeder.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { CSRF_HEADER } from './accounts/access.guard.js';
+import { webAppMiddleware } from './web/web-app.js';
 
 export interface RunningApplication {
   app: NestExpressApplication;
@@ -50,6 +51,8 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
     // Same origin only unless origins are named; credentials (the session cookie) only to those.
     if (origins.length > 0) app.enableCors({ origin: origins, credentials: true, allowedHeaders: ['Content-Type', CSRF_HEADER, 'X-Request-Id', 'Idempotency-Key'] });
+    // The web application (apps/web/dist) on the same port, for every GET that is not /api or /health.
+    app.use(webAppMiddleware());
     app.use(cookieParser());
     app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
     app.use(rejectDeepJson);
@@ -70,9 +73,10 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
     await migrateWithLock(app.get(DataSource));
+    // Lifecycle hooks run here (features register their events' effects); the demo data must come after them.
+    await app.init();
     await app.get(DemoSeeder).seedIfWanted(database.embedded);
     await app.get(AccountsService).ensureInitialAdmin(config.INITIAL_ADMIN_USERNAME, config.INITIAL_ADMIN_PASSWORD);
-    await app.init();
     // Errors raised before Nest's router (body parsing) reach Express's chain: answer them in the same shape.
     app.use((error: unknown, req: Request & { id?: string }, res: Response, next: NextFunction) => {
       if (res.headersSent) return next(error);

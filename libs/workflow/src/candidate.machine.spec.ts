@@ -29,6 +29,9 @@ const EXAMPLES: Record<CandidateEvent['type'], CandidateEvent> = {
   START_REPLICATION: { type: 'START_REPLICATION' },
   END_REPLICATION: { type: 'END_REPLICATION', reasons: 'Không còn duy trì' },
   WITHDRAW: { type: 'WITHDRAW', reason: 'Đơn vị rút' },
+  RECORD_HONOURING: { type: 'RECORD_HONOURING', form: 'PROVINCIAL_NEWSPAPER', date: '2025-06-01', outlet: 'Báo Bắc Giang', title: 'Lan tỏa mô hình hay' },
+  RECORD_ADOPTION: { type: 'RECORD_ADOPTION', adoptingUnitId: 'u2', stage: 'STUDY_VISIT', date: '2025-07-01', description: 'Đoàn huyện bạn tham quan' },
+  RECORD_FOLLOW_UP: { type: 'RECORD_FOLLOW_UP', year: 2025, date: '2025-12-01', holdsUp: true, findings: 'Vẫn duy trì tốt' },
 };
 
 const ev = (type: CandidateEvent['type']) => EXAMPLES[type];
@@ -87,6 +90,17 @@ describe('candidate statechart: generated paths', () => {
     expect([...exercised].filter((t) => !declared.has(t))).toEqual([]);
   });
 
+  it('every generated path to a recognised or replicating exemplar takes each replication record and stays there', () => {
+    const RECORDS = ['RECORD_HONOURING', 'RECORD_ADOPTION', 'RECORD_FOLLOW_UP', 'ATTACH_EVIDENCE'] as const;
+    const ends = getShortestPaths(candidateMachine, options).filter((p) => ['recognised', 'replicating'].includes(p.state.value as string));
+    expect(ends.map((p) => p.state.value).sort()).toEqual(['recognised', 'replicating']);
+    for (const path of ends) {
+      const events = path.steps.slice(1).map((s) => s.event as CandidateEvent);
+      const after = replay({ kind: 'INDIVIDUAL' }, [...events, ...RECORDS.map(ev), ...RECORDS.map(ev)]);
+      expect(after.value).toBe(path.state.value);
+    }
+  });
+
   it('reaches every final state along a simple path', () => {
     const ends = new Set(getSimplePaths(candidateMachine, options).map((p) => p.state.value as string));
     for (const final of ['rejected', 'withdrawn', 'replicationEnded']) expect(ends).toContain(final);
@@ -117,7 +131,15 @@ describe('candidate statechart: each transition pinned', () => {
     ['returned', 'RESUME_NURTURING', 'nurturing'],
     ['returned', 'WITHDRAW', 'withdrawn'],
     ['recognised', 'START_REPLICATION', 'replicating'],
+    ['recognised', 'ATTACH_EVIDENCE', 'recognised'],
+    ['recognised', 'RECORD_HONOURING', 'recognised'],
+    ['recognised', 'RECORD_ADOPTION', 'recognised'],
+    ['recognised', 'RECORD_FOLLOW_UP', 'recognised'],
     ['replicating', 'END_REPLICATION', 'replicationEnded'],
+    ['replicating', 'ATTACH_EVIDENCE', 'replicating'],
+    ['replicating', 'RECORD_HONOURING', 'replicating'],
+    ['replicating', 'RECORD_ADOPTION', 'replicating'],
+    ['replicating', 'RECORD_FOLLOW_UP', 'replicating'],
   ];
 
   it.each(TARGETS)('%s --%s--> %s', (from, type, to) => {
@@ -176,6 +198,19 @@ describe('candidate statechart: guards', () => {
     expect(allowedEvents(drive(['START_NURTURING']))).toEqual(['ATTACH_EVIDENCE', 'REVISE_PLAN', 'RECORD_CHECK_IN', 'WITHDRAW']);
     expect(allowedEvents(drive(READY_FOR_REVIEW))).toContain('PROPOSE_FOR_REVIEW');
     expect(allowedEvents(drive(IN_STATE.withdrawn))).toEqual([]);
+    expect(allowedEvents(drive(IN_STATE.recognised))).toEqual(['ATTACH_EVIDENCE', 'START_REPLICATION', 'RECORD_HONOURING', 'RECORD_ADOPTION', 'RECORD_FOLLOW_UP']);
+    expect(allowedEvents(drive(IN_STATE.replicating))).toEqual(['ATTACH_EVIDENCE', 'END_REPLICATION', 'RECORD_HONOURING', 'RECORD_ADOPTION', 'RECORD_FOLLOW_UP']);
+    expect(allowedEvents(drive(IN_STATE.replicationEnded))).toEqual([]);
+  });
+
+  it('replication records leave the context as it was, so a version-1 snapshot continues unchanged', () => {
+    const recognised = drive(IN_STATE.recognised);
+    for (const type of ['RECORD_HONOURING', 'RECORD_ADOPTION', 'RECORD_FOLLOW_UP'] as const) {
+      const outcome = applyEvent(recognised, ev(type));
+      expect(outcome.accepted && outcome.snapshot.context).toEqual(recognised.context);
+    }
+    const withFile = applyEvent(recognised, ev('ATTACH_EVIDENCE'));
+    expect(withFile.accepted && withFile.snapshot.context.evidenceFiles).toBe(recognised.context.evidenceFiles + 1);
   });
 });
 
@@ -201,5 +236,12 @@ describe('persistence and replay', () => {
     expect(stageOf('underReview')).toBe('SUMMARIZE');
     expect(stageOf('replicating')).toBe('REPLICATE');
     expect(stageOf('withdrawn')).toBeNull();
+  });
+});
+
+describe('machine versions', () => {
+  it('replays the histories of every earlier version (each version so far only added events)', async () => {
+    const { REPLAYABLE_MACHINE_VERSIONS } = await import('./index.js');
+    expect(REPLAYABLE_MACHINE_VERSIONS).toEqual(Array.from({ length: CANDIDATE_MACHINE_VERSION }, (_, i) => i + 1));
   });
 });

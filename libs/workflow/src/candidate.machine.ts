@@ -11,8 +11,20 @@ import { assign, setup } from 'xstate';
 import type { SubjectKind } from '#domain';
 import type { CandidateEvent } from './events.js';
 
-/** Bumped whenever states, events or guards change meaning; every persisted snapshot records it. */
-export const CANDIDATE_MACHINE_VERSION = 1;
+/**
+ * Bumped whenever states, events or guards change meaning; every persisted snapshot records it.
+ * 2: recognised and replicating exemplars take RECORD_HONOURING, RECORD_ADOPTION, RECORD_FOLLOW_UP and
+ *    ATTACH_EVIDENCE (self-transitions). States and context are unchanged, so a version-1 snapshot restores
+ *    and continues as it is.
+ */
+export const CANDIDATE_MACHINE_VERSION = 2;
+
+/**
+ * Machine versions whose recorded histories this machine replays to the same states: each version so far only
+ * added events, so older histories stay valid. A version that changes the meaning of existing events must not
+ * be listed here.
+ */
+export const REPLAYABLE_MACHINE_VERSIONS: readonly number[] = [1, 2];
 
 export interface CandidateContext {
   kind: SubjectKind;
@@ -67,6 +79,14 @@ export type GuardName = keyof typeof GUARD_REQUIREMENTS;
 const allMet = (name: GuardName) => ({ context }: { context: CandidateContext }) =>
   GUARD_REQUIREMENTS[name].every((r) => r.met(context));
 
+/** What a recognised exemplar records while it stays one (whether or not replication has started). */
+const REPLICATION_RECORDS = {
+  ATTACH_EVIDENCE: { actions: 'countEvidence' },
+  RECORD_HONOURING: { actions: 'keepReplicationRecord' },
+  RECORD_ADOPTION: { actions: 'keepReplicationRecord' },
+  RECORD_FOLLOW_UP: { actions: 'keepReplicationRecord' },
+} as const;
+
 export const candidateMachine = setup({
   types: {
     context: {} as CandidateContext,
@@ -85,12 +105,18 @@ export const candidateMachine = setup({
     startRound: assign({ checkInsThisRound: 0 }),
     countPlanVersion: assign({ planVersions: ({ context }) => context.planVersions + 1 }),
     countReturn: assign({ returns: ({ context }) => context.returns + 1 }),
+    /**
+     * The record itself is written by the API's effect for the event. The named action is what makes the
+     * self-transition count: xstate's can() treats a transition with neither target nor actions as impossible.
+     */
+    keepReplicationRecord: () => {},
   },
 }).createMachine({
   id: 'candidate',
   initial: 'discovered',
+  // xstate evaluates this on every transition without input; only the first, from startCandidate, has one.
   context: ({ input }) => ({
-    kind: input.kind,
+    kind: input?.kind,
     checkIns: 0,
     checkInsThisRound: 0,
     evidenceFiles: 0,
@@ -133,15 +159,20 @@ export const candidateMachine = setup({
         WITHDRAW: { target: 'withdrawn' },
       },
     },
-    /** Được công nhận: recognised as an advanced exemplar. */
+    /**
+     * Được công nhận: recognised as an advanced exemplar. From here on it is publicised, studied by other
+     * units and followed up every year; each record is a self-transition, so it has its audit record.
+     */
     recognised: {
       on: {
+        ...REPLICATION_RECORDS,
         START_REPLICATION: { target: 'replicating' },
       },
     },
     /** Nhân rộng: publicised and adopted by other units. */
     replicating: {
       on: {
+        ...REPLICATION_RECORDS,
         END_REPLICATION: { target: 'replicationEnded' },
       },
     },

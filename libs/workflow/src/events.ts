@@ -2,9 +2,58 @@
  * The events a candidate can receive, with the payload each carries.
  * The API validates payload shapes; the machine decides whether the event may happen now.
  */
+import type { HonouringForm } from '#domain';
+
 export interface NurturingPlanPayload {
   goals: string;
   supporter: string;
+}
+
+/**
+ * Replication records (honouring acts, adoptions, follow-ups) are never overwritten: a correction is a new
+ * record naming the one it corrects (`correctsId`); the newest of a chain is the one in force.
+ */
+export interface HonouringPayload {
+  form: HonouringForm;
+  /** When the exemplar was publicised (YYYY-MM-DD). */
+  date: string;
+  /** The newspaper, station, site, conference… */
+  outlet: string;
+  title: string;
+  link?: string;
+  /** An evidence file of the same candidate (a clipping, a photo). */
+  evidenceId?: string;
+  /** Readers, viewers or participants, where known. */
+  reach?: number;
+  correctsId?: string;
+}
+
+/** How far another unit has taken up a model: studied it, adopted it, or reported the outcome after a period. */
+export const ADOPTION_STAGES = [
+  { code: 'STUDY_VISIT', vi: 'Tham quan, học tập kinh nghiệm', en: 'Study visit' },
+  { code: 'ADOPTED', vi: 'Áp dụng, nhân rộng mô hình', en: 'Adopted the model' },
+  { code: 'OUTCOME', vi: 'Kết quả sau thời gian áp dụng', en: 'Outcome after a period' },
+] as const;
+export type AdoptionStage = (typeof ADOPTION_STAGES)[number]['code'];
+export const AdoptionStageCodes = ADOPTION_STAGES.map((s) => s.code) as readonly AdoptionStage[];
+
+export interface AdoptionPayload {
+  /** The unit that studied or adopted the model: any unit, usually outside the exemplar's own. */
+  adoptingUnitId: string;
+  stage: AdoptionStage;
+  date: string;
+  description: string;
+  correctsId?: string;
+}
+
+export interface FollowUpPayload {
+  /** The year followed up; one follow-up in force per year. */
+  year: number;
+  date: string;
+  /** Whether the exemplar still holds up; one that does not can be moved out with END_REPLICATION. */
+  holdsUp: boolean;
+  findings: string;
+  correctsId?: string;
 }
 
 export type CandidateEvent =
@@ -19,6 +68,9 @@ export type CandidateEvent =
   | ({ type: 'RESUME_NURTURING' } & NurturingPlanPayload)
   | { type: 'START_REPLICATION'; note?: string }
   | { type: 'END_REPLICATION'; reasons: string }
+  | ({ type: 'RECORD_HONOURING' } & HonouringPayload)
+  | ({ type: 'RECORD_ADOPTION' } & AdoptionPayload)
+  | ({ type: 'RECORD_FOLLOW_UP' } & FollowUpPayload)
   | { type: 'WITHDRAW'; reason: string };
 
 export type CandidateEventType = CandidateEvent['type'];
@@ -36,6 +88,9 @@ export const CANDIDATE_EVENTS = [
   { code: 'RESUME_NURTURING', vi: 'Tiếp tục bồi dưỡng', en: 'Resume nurturing' },
   { code: 'START_REPLICATION', vi: 'Bắt đầu nhân rộng', en: 'Start replication' },
   { code: 'END_REPLICATION', vi: 'Dừng nhân rộng', en: 'End replication' },
+  { code: 'RECORD_HONOURING', vi: 'Ghi nhận tuyên truyền, tôn vinh', en: 'Record an honouring act' },
+  { code: 'RECORD_ADOPTION', vi: 'Ghi nhận đơn vị học tập, áp dụng mô hình', en: 'Record an adoption by another unit' },
+  { code: 'RECORD_FOLLOW_UP', vi: 'Ghi nhận theo dõi hằng năm', en: 'Record a yearly follow-up' },
   { code: 'WITHDRAW', vi: 'Rút khỏi danh sách', en: 'Withdraw' },
 ] as const satisfies readonly { code: CandidateEventType; vi: string; en: string }[];
 

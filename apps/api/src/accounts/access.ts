@@ -37,6 +37,12 @@ export const EVENT_ROLES: Record<ApiEventType | 'ATTACH_EVIDENCE', Role[]> = {
   REJECT: ['COUNCIL_SECRETARY'],
   START_REPLICATION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   END_REPLICATION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  // Replication records of a recognised exemplar: its unit's heads (up the tree) and the secretariat. An
+  // adoption is recorded on the exemplar by them, naming the adopting unit, which is usually outside their
+  // subtree: the adopting unit's head cannot see the exemplar and reports the visit through them.
+  RECORD_HONOURING: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  RECORD_ADOPTION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  RECORD_FOLLOW_UP: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
 };
 
 /** Whether the actor's reach includes a unit (given by its path). Unit heads reach their own subtree only. */

@@ -7,7 +7,7 @@
  */
 import canonicalize from 'canonicalize';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { CANDIDATE_MACHINE_VERSION, candidateMachine, type CandidateEvent, type CandidateEventType, type PersistedCandidateSnapshot } from '#workflow';
+import { REPLAYABLE_MACHINE_VERSIONS, candidateMachine, type CandidateEvent, type CandidateEventType, type PersistedCandidateSnapshot } from '#workflow';
 import { problem, type AuditProblem } from './audit-problems.js';
 import type { AuditRow } from './chain-checker.js';
 
@@ -28,6 +28,9 @@ export const EVENT_FIELDS = {
   START_REPLICATION: ['note'],
   END_REPLICATION: ['reasons'],
   WITHDRAW: ['reason'],
+  RECORD_HONOURING: ['form', 'date', 'outlet', 'title', 'link', 'evidenceId', 'reach', 'correctsId'],
+  RECORD_ADOPTION: ['adoptingUnitId', 'stage', 'date', 'description', 'correctsId'],
+  RECORD_FOLLOW_UP: ['year', 'date', 'holdsUp', 'findings', 'correctsId'],
 } as const satisfies { [T in CandidateEventType]: readonly Exclude<keyof Extract<CandidateEvent, { type: T }>, 'type'>[] };
 
 export function eventOf(row: Pick<AuditRow, 'event_type' | 'payload'>): CandidateEvent | null {
@@ -62,7 +65,7 @@ function initialSnapshot(kind: string): Snapshot {
 export class CandidateReplay {
   private snapshot: Snapshot | null = null;
   private failure: AuditProblem | null = null;
-  /** Records written by another version of the machine cannot be replayed by this one. */
+  /** Records written by a version of the machine this one cannot replay (see REPLAYABLE_MACHINE_VERSIONS). */
   skipped = false;
 
   constructor(readonly candidateId: string) {}
@@ -70,7 +73,7 @@ export class CandidateReplay {
   apply(row: AuditRow): void {
     if (this.failure || this.skipped) return;
     const at = { stream: row.stream, seq: row.seq, auditId: String(row.id), candidateId: this.candidateId };
-    if (row.machine_version !== null && row.machine_version !== CANDIDATE_MACHINE_VERSION) {
+    if (row.machine_version !== null && !REPLAYABLE_MACHINE_VERSIONS.includes(row.machine_version)) {
       this.skipped = true;
       return;
     }

@@ -11,6 +11,8 @@ import { Unit } from '../units/unit.entity.js';
 @Index('IDX_candidate_state', ['state'])
 @Index('IDX_candidate_unit', ['unitId'])
 @Index('IDX_candidate_year_field', ['year', 'field'])
+// The statistics table's partial covering index (recognised exemplars only), created by the Replication migration.
+@Index('IDX_candidate_statistics', { synchronize: false })
 export class Candidate {
   @PrimaryColumn('uuid')
   id: string;

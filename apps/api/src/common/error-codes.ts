@@ -79,6 +79,50 @@ export const ERROR_CODES = {
     vi: 'Loại tệp minh chứng không được chấp nhận.',
     en: 'This type of evidence file is not accepted.',
   },
+  CORRECTED_RECORD_NOT_FOUND: {
+    status: 422,
+    vi: 'Không tìm thấy bản ghi cần đính chính của điển hình này.',
+    en: 'The record to correct was not found for this exemplar.',
+  },
+  RECORD_ALREADY_CORRECTED: {
+    status: 409,
+    vi: 'Bản ghi này đã được đính chính; hãy đính chính bản ghi mới nhất.',
+    en: 'This record has already been corrected; correct the newest one.',
+  },
+  REFERENCED_EVIDENCE_NOT_FOUND: {
+    status: 422,
+    vi: 'Tệp minh chứng được chọn không thuộc hồ sơ này.',
+    en: 'The chosen evidence file does not belong to this candidate.',
+  },
+  ADOPTING_UNIT_IS_OWN: {
+    status: 422,
+    vi: 'Đơn vị học tập, áp dụng phải khác đơn vị của điển hình.',
+    en: 'The adopting unit must be another unit than the exemplar’s own.',
+  },
+  FOLLOW_UP_ALREADY_RECORDED: {
+    status: 409,
+    vi: 'Năm này đã có kết quả theo dõi; muốn sửa thì gửi bản đính chính (correctsId).',
+    en: 'A follow-up is already recorded for this year; send a correction (correctsId) instead.',
+  },
+  FOLLOW_UP_YEAR_INVALID: {
+    status: 422,
+    vi: 'Năm theo dõi không hợp lệ: không được trước năm của điển hình và bản đính chính phải giữ nguyên năm.',
+    en: 'Invalid follow-up year: not before the exemplar’s year, and a correction keeps the year it corrects.',
+  },
+  UNIT_PLAN_NOT_FOUND: { status: 404, vi: 'Đơn vị chưa có kế hoạch cho năm này.', en: 'The unit has no plan for this year.' },
+  IMPORT_FILE_MISSING: { status: 400, vi: 'Chưa chọn tệp số liệu (trường file).', en: 'No data file was sent (field file).' },
+  IMPORT_FILE_TOO_LARGE: { status: 413, vi: 'Tệp số liệu vượt quá dung lượng cho phép.', en: 'The data file is too large.' },
+  IMPORT_FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    vi: 'Chỉ nhận tệp CSV (UTF-8) hoặc Excel (.xlsx).',
+    en: 'Only CSV (UTF-8) or Excel (.xlsx) files are accepted.',
+  },
+  IMPORT_FILE_INVALID: {
+    status: 422,
+    vi: 'Tệp số liệu không đúng mẫu; xem danh sách lỗi theo từng dòng, cột.',
+    en: 'The data file does not follow the layout; see the errors by line and column.',
+  },
+  IMPORT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lần nhập số liệu.', en: 'Import not found.' },
   DATABASE_UNAVAILABLE: {
     status: 503,
     vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng; vui lòng thử lại sau.',

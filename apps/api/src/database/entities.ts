@@ -5,6 +5,8 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { EvidenceFile } from '../evidence/evidence-file.entity.js';
 import { NurturingCheckIn, NurturingPlan } from '../nurturing/nurturing.entities.js';
+import { AdoptionRecord, FollowUpRecord, HonouringRecord, UnitPlan } from '../replication/replication.entities.js';
+import { StatisticsImport, StatisticsImportRow } from '../statistics/statistics.entities.js';
 import { Unit } from '../units/unit.entity.js';
 
-export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, Session, SignInAttempt, AuditLeaf, AuditCheckpoint];
+export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, Session, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow];

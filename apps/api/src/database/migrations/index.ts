@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { Initial1795818236358 } from './1795818236358-Initial.js';
 import { Accounts1795820596716 } from './1795820596716-Accounts.js';
 import { AuditCheckpoints1795822303447 } from './1795822303447-AuditCheckpoints.js';
+import { Replication1795823738157 } from './1795823738157-Replication.js';
 
 /** Every migration in order, listed explicitly (no globs) so the app, the tests and the CLI agree. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795818236358, Accounts1795820596716, AuditCheckpoints1795822303447];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795818236358, Accounts1795820596716, AuditCheckpoints1795822303447, Replication1795823738157];

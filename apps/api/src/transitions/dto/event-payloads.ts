@@ -3,11 +3,12 @@
  * ATTACH_EVIDENCE is absent: it happens only through the evidence upload, which supplies its payload.
  */
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsOptional, IsString, IsUrl, MaxLength, ValidateBy } from 'class-validator';
 import type { ClassConstructor } from 'class-transformer';
 import { Transform } from 'class-transformer';
-import type { CandidateEventType } from '#workflow';
-import { DateField, TextField } from '../../common/fields.js';
+import { HonouringFormCodes, type HonouringForm } from '#domain';
+import { AdoptionStageCodes, type AdoptionStage, type CandidateEventType } from '#workflow';
+import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
 
 export class PlanPayload {
   @TextField({ description: 'Mục tiêu bồi dưỡng / Nurturing goals', max: 4000, example: 'Hoàn thiện mô hình, nhân rộng ra 3 xã' })
@@ -55,6 +56,73 @@ export class WithdrawPayload {
   reason: string;
 }
 
+const CorrectsField = () =>
+  UuidField({ description: 'Bản ghi được đính chính (bản ghi cũ được giữ nguyên) / The record this one corrects (the old one is kept)', optional: true });
+
+export class HonouringPayload {
+  @CodeField({ description: 'Hình thức tôn vinh / Honouring form', codes: HonouringFormCodes, example: 'PROVINCIAL_NEWSPAPER' })
+  form: HonouringForm;
+
+  @DateField({ description: 'Ngày đăng, phát sóng, tổ chức (YYYY-MM-DD) / Date', example: '2025-06-15' })
+  date: string;
+
+  @TextField({ description: 'Cơ quan, kênh, nơi tuyên truyền / Outlet', max: 500, example: 'Báo Bắc Giang' })
+  outlet: string;
+
+  @TextField({ description: 'Tiêu đề bài viết, phóng sự, sự kiện / Title', max: 1000, example: 'Hợp tác xã Tân Thịnh: làm giàu từ chuỗi giá trị' })
+  title: string;
+
+  @ApiProperty({ description: 'Đường dẫn (http/https) / Link', required: false, example: 'https://baobacgiang.vn/bai-viet' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  link?: string;
+
+  @UuidField({ description: 'Tệp minh chứng của hồ sơ này / An evidence file of this candidate', optional: true })
+  evidenceId?: string;
+
+  @IntField({ description: 'Số người tiếp cận, nếu biết / Reach, where known', min: 0, max: 2_000_000_000, optional: true })
+  reach?: number;
+
+  @CorrectsField()
+  correctsId?: string;
+}
+
+export class AdoptionPayload {
+  @UuidField({ description: 'Đơn vị học tập, áp dụng mô hình / The adopting unit' })
+  adoptingUnitId: string;
+
+  @CodeField({ description: 'Mức độ: tham quan học tập, áp dụng, kết quả / Stage', codes: AdoptionStageCodes, example: 'ADOPTED' })
+  stage: AdoptionStage;
+
+  @DateField({ description: 'Ngày (YYYY-MM-DD) / Date', example: '2025-08-20' })
+  date: string;
+
+  @TextField({ description: 'Nội dung, kết quả / What was done, with what result', max: 4000 })
+  description: string;
+
+  @CorrectsField()
+  correctsId?: string;
+}
+
+export class FollowUpPayload {
+  @IntField({ description: 'Năm theo dõi / Year followed up', min: 2000, max: 2100, example: 2025 })
+  year: number;
+
+  @DateField({ description: 'Ngày kiểm tra (YYYY-MM-DD) / Date', example: '2025-12-10' })
+  date: string;
+
+  @ApiProperty({ description: 'Điển hình còn giữ vững / Still holds up', type: Boolean })
+  @IsBoolean()
+  holdsUp: boolean;
+
+  @TextField({ description: 'Nhận xét, đánh giá / Findings', max: 4000 })
+  findings: string;
+
+  @CorrectsField()
+  correctsId?: string;
+}
+
 export const EVENT_PAYLOADS = {
   START_NURTURING: PlanPayload,
   REVISE_PLAN: PlanPayload,
@@ -67,6 +135,9 @@ export const EVENT_PAYLOADS = {
   START_REPLICATION: NotePayload,
   END_REPLICATION: ReasonsPayload,
   WITHDRAW: WithdrawPayload,
+  RECORD_HONOURING: HonouringPayload,
+  RECORD_ADOPTION: AdoptionPayload,
+  RECORD_FOLLOW_UP: FollowUpPayload,
 } as const satisfies Partial<Record<CandidateEventType, ClassConstructor<object>>>;
 
 export type ApiEventType = keyof typeof EVENT_PAYLOADS;

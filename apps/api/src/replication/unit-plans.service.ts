@@ -1,0 +1,139 @@
+/**
+ * Owns the units' yearly plans for building and replicating exemplars, with the yearly inspection result.
+ * Per unit and year, not per candidate. A revision adds a row (the whole plan as of then) and an audit record
+ * in the stream `unit-plan:<unit>:<year>`, under an advisory lock on that stream.
+ */
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { UNIT_LEVELS, labelsOf } from '#domain';
+import { AuditWriter } from '../audit/audit.writer.js';
+import type { Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import type { WriteUnitPlanDto } from './dto/unit-plan.dto.js';
+import { UnitPlan } from './replication.entities.js';
+import { UnitScope, subtreePattern } from './unit-scope.js';
+
+export const unitPlanStream = (unitId: string, year: number) => `unit-plan:${unitId}:${year}`;
+
+function planView(p: UnitPlan) {
+  return {
+    id: p.id,
+    unitId: p.unitId,
+    year: p.year,
+    revision: p.revision,
+    buildingPlan: p.buildingPlan,
+    replicationPlan: p.replicationPlan,
+    documentNumber: p.documentNumber,
+    issuedOn: p.issuedOn,
+    inspection: p.inspectionResult === null ? null : { inspectedOn: p.inspectedOn, result: p.inspectionResult },
+    writtenBy: p.writtenBy,
+    writtenAt: p.writtenAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class UnitPlansService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditWriter,
+    private readonly scope: UnitScope,
+  ) {}
+
+  async write(unitId: string, year: number, dto: WriteUnitPlanDto, actor: Actor) {
+    if ((dto.inspectedOn === undefined) !== (dto.inspectionResult === undefined)) {
+      const field = dto.inspectedOn === undefined ? 'inspectedOn' : 'inspectionResult';
+      throw new DomainError('VALIDATION_FAILED', {
+        errors: [
+          {
+            field,
+            code: 'isDefined',
+            message: `Thiếu trường ${field}: ngày kiểm tra và kết quả kiểm tra đi cùng nhau.`,
+            messageEn: `Field ${field} is required: the inspection date and result go together.`,
+          },
+        ],
+      });
+    }
+    const unit = await this.scope.reachable(actor, unitId);
+    return this.dataSource.transaction(async (em) => {
+      const stream = unitPlanStream(unit.id, year);
+      // Serialises the revisions of this unit's plan for this year, and the writers of its audit chain.
+      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [stream]);
+      const [current] = (await em.query('SELECT max(revision)::int AS revision FROM unit_plan WHERE unit_id = $1 AND year = $2', [unit.id, year])) as {
+        revision: number | null;
+      }[];
+      const currentRevision = current?.revision ?? 0;
+      if (dto.expectedRevision !== currentRevision) throw new DomainError('STALE_VERSION', { expectedRevision: dto.expectedRevision, currentRevision });
+      const now = new Date();
+      const plan = em.create(UnitPlan, {
+        id: randomUUID(),
+        unitId: unit.id,
+        year,
+        revision: currentRevision + 1,
+        buildingPlan: dto.buildingPlan,
+        replicationPlan: dto.replicationPlan,
+        documentNumber: dto.documentNumber ?? null,
+        issuedOn: dto.issuedOn ?? null,
+        inspectedOn: dto.inspectedOn ?? null,
+        inspectionResult: dto.inspectionResult ?? null,
+        writtenBy: actor.username,
+        writtenAt: now,
+      });
+      await em.insert(UnitPlan, plan);
+      await this.audit.append(em, {
+        stream,
+        eventType: 'UNIT_PLAN_WRITTEN',
+        payload: { planId: plan.id, unitId: unit.id, year, revision: plan.revision, ...dto },
+        actor: actor.username,
+        occurredAt: now,
+      });
+      return { unit: { id: unit.id, name: unit.name }, ...planView(plan) };
+    });
+  }
+
+  /** The plan in force and its earlier revisions, newest first. */
+  async get(unitId: string, year: number, actor: Actor) {
+    const unit = await this.scope.reachable(actor, unitId);
+    const plans = await this.dataSource.getRepository(UnitPlan).find({ where: { unitId: unit.id, year }, order: { revision: 'DESC' } });
+    if (plans.length === 0) throw new DomainError('UNIT_PLAN_NOT_FOUND', { unitId: unit.id, year });
+    return { unit: { id: unit.id, name: unit.name }, year, current: planView(plans[0]!), earlierRevisions: plans.slice(1).map(planView) };
+  }
+
+  /**
+   * Every unit within the actor's reach with its plan in force for the year, if any, and the units without one
+   * (the report's "100 % of units have a plan" is `withPlan / units`).
+   */
+  async overview(year: number, actor: Actor, unitId?: string) {
+    const scope = await this.scope.of(actor, unitId);
+    const params: unknown[] = [year];
+    const where = scope.pathPrefix ? `WHERE u.path LIKE $${params.push(subtreePattern(scope.pathPrefix))}` : '';
+    const rows = (await this.dataSource.query(
+      `SELECT u.id, u.name, u.level, u.parent_id AS "parentId", p.id AS "planId", p.revision, p.document_number AS "documentNumber",
+              p.written_at AS "writtenAt", p.inspection_result IS NOT NULL AS "inspected"
+         FROM unit u
+         LEFT JOIN LATERAL (
+           SELECT * FROM unit_plan p WHERE p.unit_id = u.id AND p.year = $1 ORDER BY p.revision DESC LIMIT 1
+         ) p ON true
+         ${where}
+        ORDER BY u.path`,
+      params,
+    )) as { id: string; name: string; level: string; parentId: string | null; planId: string | null; revision: number | null; documentNumber: string | null; writtenAt: Date | null; inspected: boolean | null }[];
+    const units = rows.map((r) => ({
+      unit: { id: r.id, name: r.name, level: r.level, levelLabel: labelsOf(UNIT_LEVELS, r.level), parentId: r.parentId },
+      plan: r.planId ? { id: r.planId, revision: r.revision, documentNumber: r.documentNumber, writtenAt: r.writtenAt!.toISOString(), inspected: r.inspected } : null,
+    }));
+    const withPlan = units.filter((u) => u.plan).length;
+    return {
+      year,
+      counts: {
+        units: units.length,
+        withPlan,
+        withoutPlan: units.length - withPlan,
+        inspected: units.filter((u) => u.plan?.inspected).length,
+        percentWithPlan: units.length ? Math.round((withPlan / units.length) * 1000) / 10 : null,
+      },
+      withoutPlan: units.filter((u) => !u.plan).map((u) => u.unit),
+      units,
+    };
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * Owns the historical import: a file in the report's layout becomes a batch identified by its SHA-256, with
+ * its rows, in one transaction with its audit record (stream `statistics:import`, under an advisory lock on
+ * that stream, which also serialises imports). The same file imported again changes nothing and says so.
+ * What the import found is reported exactly: blank cells (unknown, never 0) and, per column, the difference
+ * between the rows' sum and the totals the source states.
+ */
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { FIELDS, SUBJECT_KINDS, labelsOf } from '#domain';
+import { AuditWriter } from '../audit/audit.writer.js';
+import type { Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { cleanFileName } from '../evidence/evidence-policy.js';
+import { RECOGNISED_STATES } from '../replication/replication.service.js';
+import { detectFormat, parseTable } from './import-parser.js';
+import { StatisticsImport, StatisticsImportRow } from './statistics.entities.js';
+import { vn } from './statistics.service.js';
+
+export const STATISTICS_IMPORT_STREAM = 'statistics:import';
+
+export interface UploadedTable {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+type Column = 'COLLECTIVE' | 'INDIVIDUAL';
+const COLUMN_LABELS: Record<Column, { vi: string; en: string }> = {
+  COLLECTIVE: labelsOf(SUBJECT_KINDS, 'COLLECTIVE')!,
+  INDIVIDUAL: labelsOf(SUBJECT_KINDS, 'INDIVIDUAL')!,
+};
+
+export interface ImportReport {
+  import: {
+    id: string;
+    sha256: string;
+    fileName: string;
+    format: string;
+    sizeBytes: number;
+    importedBy: string;
+    importedAt: string;
+    statedTotals: { collective: number | null; individual: number | null } | null;
+  };
+  rows: number;
+  years: number[];
+  blankCells: { line: number; year: number; field: string; fieldLabel: { vi: string; en: string } | null; column: Column; columnLabel: { vi: string; en: string } }[];
+  /** Per column: the sum of the known cells, how many are blank, the stated total and stated − sum. */
+  totals: { column: Column; label: { vi: string; en: string }; rowsSum: number; blankCells: number; stated: number | null; difference: number | null }[];
+  /** Years for which a newer import is in force instead of this one. */
+  supersededYears: { year: number; byImportId: string }[];
+  /** Years this import took over from earlier imports. */
+  replacedYears: { year: number; importId: string }[];
+  /** Years that also have recognised exemplars in the system: the table reports them as conflicts. */
+  conflictingLiveYears: number[];
+  message: { vi: string; en: string };
+}
+
+@Injectable()
+export class StatisticsImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async import(file: UploadedTable | undefined, stated: { statedCollective?: number; statedIndividual?: number }, actor: Actor) {
+    if (!file || file.size === 0) throw new DomainError('IMPORT_FILE_MISSING', { field: 'file' });
+    const fileName = cleanFileName(file.originalname);
+    const format = detectFormat(file.buffer, fileName, file.mimetype.toLowerCase().split(';')[0]!.trim());
+    if (!format) throw new DomainError('IMPORT_FILE_TYPE_NOT_ALLOWED', { field: 'file', fileName });
+    const parsed = await parseTable(format, file.buffer);
+    if (!parsed.ok) throw new DomainError('IMPORT_FILE_INVALID', { field: 'file', errors: parsed.errors });
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const statedCollective = stated.statedCollective ?? null;
+    const statedIndividual = stated.statedIndividual ?? null;
+
+    return this.dataSource.transaction(async (em) => {
+      // Serialises imports and the writers of their audit chain; a concurrent import of the same file waits here
+      // and then finds it.
+      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [STATISTICS_IMPORT_STREAM]);
+      const existing = await em.findOneBy(StatisticsImport, { sha256 });
+      if (existing) {
+        const report = await this.reportOf(em, existing);
+        const ignored =
+          (statedCollective !== null && statedCollective !== existing.statedCollective) || (statedIndividual !== null && statedIndividual !== existing.statedIndividual);
+        return {
+          created: false,
+          ...report,
+          statedTotalsIgnored: ignored,
+          message: {
+            vi: `Tệp này đã được nhập lúc ${existing.importedAt.toISOString()} bởi ${existing.importedBy} (mã ${existing.id}); không có gì thay đổi.${ignored ? ' Tổng số nêu kèm lần này khác lần trước và không được ghi.' : ''}`,
+            en: `This file was already imported at ${existing.importedAt.toISOString()} by ${existing.importedBy} (id ${existing.id}); nothing changed.${ignored ? ' The stated totals sent this time differ and were not recorded.' : ''}`,
+          },
+        };
+      }
+      const now = new Date();
+      const batch = em.create(StatisticsImport, {
+        id: randomUUID(),
+        sha256,
+        fileName,
+        format,
+        sizeBytes: file.size,
+        content: file.buffer,
+        statedCollective,
+        statedIndividual,
+        importedBy: actor.username,
+        importedAt: now,
+      });
+      await em.insert(StatisticsImport, batch);
+      for (let i = 0; i < parsed.rows.length; i += 1000) {
+        await em.insert(
+          StatisticsImportRow,
+          parsed.rows.slice(i, i + 1000).map((r) => ({ importId: batch.id, ...r })),
+        );
+      }
+      const report = await this.reportOf(em, batch);
+      await this.audit.append(em, {
+        stream: STATISTICS_IMPORT_STREAM,
+        eventType: 'STATISTICS_IMPORTED',
+        payload: {
+          importId: batch.id,
+          sha256,
+          fileName,
+          format,
+          sizeBytes: file.size,
+          rows: report.rows,
+          years: report.years,
+          statedTotals: report.import.statedTotals,
+          totals: report.totals.map(({ column, rowsSum, blankCells, stated: s, difference }) => ({ column, rowsSum, blankCells, stated: s, difference })),
+          blankCells: report.blankCells.map(({ line, year, field, column }) => ({ line, year, field, column })),
+          replacedYears: report.replacedYears,
+          conflictingLiveYears: report.conflictingLiveYears,
+        },
+        actor: actor.username,
+        occurredAt: now,
+      });
+      return { created: true, ...report, statedTotalsIgnored: false };
+    });
+  }
+
+  async list() {
+    const rows = (await this.dataSource.query(
+      `SELECT b.id, b.sha256, b.file_name AS "fileName", b.format, b.size_bytes AS "sizeBytes", b.imported_by AS "importedBy", b.imported_at AS "importedAt",
+              b.stated_collective AS "statedCollective", b.stated_individual AS "statedIndividual",
+              count(r.*)::int AS rows, min(r.year) AS "yearFrom", max(r.year) AS "yearTo"
+         FROM statistics_import b
+         LEFT JOIN statistics_import_row r ON r.import_id = b.id
+        GROUP BY b.id
+        ORDER BY b.imported_at DESC, b.id DESC`,
+    )) as { importedAt: Date; statedCollective: number | null; statedIndividual: number | null }[];
+    return {
+      items: rows.map(({ statedCollective, statedIndividual, importedAt, ...r }) => ({
+        ...r,
+        importedAt: importedAt.toISOString(),
+        statedTotals: statedCollective === null && statedIndividual === null ? null : { collective: statedCollective, individual: statedIndividual },
+      })),
+    };
+  }
+
+  async get(id: string): Promise<ImportReport> {
+    return this.dataSource.transaction(async (em) => {
+      const batch = await em.findOneBy(StatisticsImport, { id });
+      if (!batch) throw new DomainError('IMPORT_NOT_FOUND', { importId: id });
+      return this.reportOf(em, batch);
+    });
+  }
+
+  /** What a batch holds, computed from its stored rows (so a re-import reports exactly what the first did). */
+  private async reportOf(em: EntityManager, batch: StatisticsImport): Promise<ImportReport> {
+    const [sums] = (await em.query(
+      `SELECT count(*)::int AS rows,
+              coalesce(sum(collective), 0)::int AS collective, count(*) FILTER (WHERE collective IS NULL)::int AS "blankCollective",
+              coalesce(sum(individual), 0)::int AS individual, count(*) FILTER (WHERE individual IS NULL)::int AS "blankIndividual",
+              coalesce(array_agg(DISTINCT year ORDER BY year), '{}') AS years
+         FROM statistics_import_row WHERE import_id = $1`,
+      [batch.id],
+    )) as { rows: number; collective: number; blankCollective: number; individual: number; blankIndividual: number; years: number[] }[];
+    const blanks = (await em.query(
+      `SELECT line, year, field, collective IS NULL AS "collectiveBlank", individual IS NULL AS "individualBlank"
+         FROM statistics_import_row WHERE import_id = $1 AND (collective IS NULL OR individual IS NULL) ORDER BY line`,
+      [batch.id],
+    )) as { line: number; year: number; field: string; collectiveBlank: boolean; individualBlank: boolean }[];
+    const others = (await em.query(
+      `SELECT r.year, b.id, b.imported_at > $2 OR (b.imported_at = $2 AND b.id > $1) AS newer
+         FROM statistics_import_row r JOIN statistics_import b ON b.id = r.import_id
+        WHERE r.import_id <> $1 AND r.year = ANY($3::int[])
+        GROUP BY r.year, b.id
+        ORDER BY r.year, b.imported_at, b.id`,
+      [batch.id, batch.importedAt, sums!.years],
+    )) as { year: number; id: string; newer: boolean }[];
+    const live = (await em.query(`SELECT DISTINCT year FROM candidate WHERE state = ANY($1::text[]) AND year = ANY($2::int[]) ORDER BY year`, [
+      [...RECOGNISED_STATES],
+      sums!.years,
+    ])) as { year: number }[];
+
+    const blankCells = blanks.flatMap((b) =>
+      (['COLLECTIVE', 'INDIVIDUAL'] as const)
+        .filter((c) => (c === 'COLLECTIVE' ? b.collectiveBlank : b.individualBlank))
+        .map((column) => ({
+          line: b.line,
+          year: b.year,
+          field: b.field,
+          fieldLabel: labelsOf(FIELDS, b.field),
+          column,
+          columnLabel: COLUMN_LABELS[column],
+        })),
+    );
+    const totals = (
+      [
+        ['COLLECTIVE', sums!.collective, sums!.blankCollective, batch.statedCollective],
+        ['INDIVIDUAL', sums!.individual, sums!.blankIndividual, batch.statedIndividual],
+      ] as const
+    ).map(([column, rowsSum, blankCount, stated]) => ({
+      column,
+      label: COLUMN_LABELS[column],
+      rowsSum,
+      blankCells: blankCount,
+      stated,
+      difference: stated === null ? null : stated - rowsSum,
+    }));
+    // Each year is in force from the newest batch that covers it.
+    const newest = new Map<number, string>();
+    for (const o of others) if (o.newer) newest.set(o.year, o.id);
+    const supersededYears = [...newest].map(([year, byImportId]) => ({ year, byImportId }));
+    const replacedYears = others.filter((o) => !o.newer).map((o) => ({ year: o.year, importId: o.id }));
+    const conflictingLiveYears = live.map((l) => l.year);
+
+    return {
+      import: {
+        id: batch.id,
+        sha256: batch.sha256,
+        fileName: batch.fileName,
+        format: batch.format,
+        sizeBytes: batch.sizeBytes,
+        importedBy: batch.importedBy,
+        importedAt: batch.importedAt.toISOString(),
+        statedTotals: batch.statedCollective === null && batch.statedIndividual === null ? null : { collective: batch.statedCollective, individual: batch.statedIndividual },
+      },
+      rows: sums!.rows,
+      years: sums!.years,
+      blankCells,
+      totals,
+      supersededYears,
+      replacedYears,
+      conflictingLiveYears,
+      message: reportMessage(sums!.rows, sums!.years, blankCells, totals, conflictingLiveYears),
+    };
+  }
+}
+
+function reportMessage(rows: number, years: number[], blanks: ImportReport['blankCells'], totals: ImportReport['totals'], conflicts: number[]) {
+  const span = years.length ? (years.length === 1 ? `${years[0]}` : `${years[0]}–${years.at(-1)}`) : '';
+  const vi = [`Đã nhập ${vn(rows)} dòng, năm ${span}.`];
+  const en = [`Imported ${rows} lines, years ${span}.`];
+  if (blanks.length) {
+    vi.push(`Có ${blanks.length} ô trống (chưa rõ số liệu, không tính là 0): ${blanks.map((b) => `dòng ${b.line} (${b.year}, ${b.fieldLabel?.vi ?? b.field}) – ${b.columnLabel.vi}`).join('; ')}.`);
+    en.push(`${blanks.length} blank cells (unknown, not counted as 0): ${blanks.map((b) => `line ${b.line} (${b.year}, ${b.field}) – ${b.columnLabel.en}`).join('; ')}.`);
+  }
+  const differing = totals.filter((t) => t.difference !== null && t.difference !== 0);
+  if (differing.length) {
+    vi.push(`Tổng các dòng khác tổng nêu trong nguồn: ${differing.map((t) => `${t.label.vi} ${vn(t.rowsSum)} so với ${vn(t.stated)} (chênh ${vn(t.difference)})`).join('; ')}.`);
+    en.push(`The rows do not add up to the stated totals: ${differing.map((t) => `${t.label.en} ${t.rowsSum} against ${t.stated} (difference ${t.difference})`).join('; ')}.`);
+  } else if (totals.some((t) => t.stated !== null)) {
+    vi.push('Tổng các dòng khớp với tổng nêu trong nguồn.');
+    en.push('The rows add up to the stated totals.');
+  }
+  if (conflicts.length) {
+    vi.push(`Các năm ${conflicts.join(', ')} đã có điển hình trong hệ thống: bảng thống kê báo xung đột, không cộng dồn.`);
+    en.push(`Years ${conflicts.join(', ')} also have exemplars in the system: the table reports them as conflicts, never summed.`);
+  }
+  return { vi: vi.join(' '), en: en.join(' ') };
+}

@@ -1,0 +1,115 @@
+import { Body, Controller, Get, HttpCode, Injectable, Param, PayloadTooLargeException, Post, Query, Res, UploadedFile, UseInterceptors, type CallHandler, type ExecutionContext } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Observable } from 'rxjs';
+import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
+import type { Role } from '#domain';
+import { CurrentActor, type Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { ParseUuid } from '../common/pipes.js';
+import { ImportForm, StatisticsQuery } from './dto/statistics.dto.js';
+import { toCsv, toXlsx } from './statistics-export.js';
+import { StatisticsImportService, type UploadedTable } from './statistics-import.service.js';
+import { StatisticsService } from './statistics.service.js';
+
+/** Unit heads read the table of their own subtree; the others read the whole province. */
+const STATISTICS_READERS: Role[] = CANDIDATE_READERS;
+/** Imported batches are province-wide history: the council, its secretariat and auditors. */
+const IMPORT_READERS: Role[] = ['COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'];
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Multer's upload, in memory up to the limit; past it, this feature's own 413 (not the evidence file's). */
+@Injectable()
+class ImportFileInterceptor extends FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024 } }) {
+  override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    try {
+      return await super.intercept(context, next);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeException) throw new DomainError('IMPORT_FILE_TOO_LARGE', { field: 'file', maxBytes: IMPORT_MAX_BYTES });
+      throw error;
+    }
+  }
+}
+
+@ApiTags('Thống kê / Statistics')
+@Controller('statistics')
+export class StatisticsController {
+  constructor(
+    private readonly statistics: StatisticsService,
+    private readonly imports: StatisticsImportService,
+  ) {}
+
+  @Get('exemplars')
+  @Allow(...STATISTICS_READERS)
+  @ApiOperation({
+    summary: 'Bảng thống kê điển hình tiên tiến (năm × lĩnh vực) / The statistics table (year × field)',
+    description: 'Counted in the database by one aggregate query; imported history and live data as one series; conflicts and unknown cells reported.',
+  })
+  table(@Query() query: StatisticsQuery, @CurrentActor() actor: Actor) {
+    return this.statistics.table(actor, query);
+  }
+
+  @Get('exemplars/xlsx')
+  @Allow(...STATISTICS_READERS)
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Bảng thống kê dạng Excel (.xlsx) / The statistics table as Excel' })
+  async xlsx(@Query() query: StatisticsQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const file = await toXlsx(await this.statistics.table(actor, query));
+    send(res, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'thong-ke-dien-hinh-tien-tien.xlsx');
+  }
+
+  @Get('exemplars/csv')
+  @Allow(...STATISTICS_READERS)
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Bảng thống kê dạng CSV (UTF-8 có BOM) / The statistics table as CSV (UTF-8 with BOM)' })
+  async csv(@Query() query: StatisticsQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
+    send(res, toCsv(await this.statistics.table(actor, query)), 'text/csv; charset=utf-8', 'thong-ke-dien-hinh-tien-tien.csv');
+  }
+
+  @Post('imports')
+  @HttpCode(200)
+  @Allow('COUNCIL_SECRETARY')
+  @UseInterceptors(ImportFileInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' }, statedCollective: { type: 'integer' }, statedIndividual: { type: 'integer' } },
+    },
+  })
+  @ApiOperation({
+    summary: 'Nhập số liệu lịch sử (CSV hoặc Excel, theo mẫu year,field,collective,individual) / Import historical figures',
+    description: '201 with the report when new; 200 when the same file (same SHA-256) was imported before: nothing changes.',
+  })
+  @ApiResponse({ status: 201, description: 'Đã nhập; báo cáo ô trống và chênh lệch / Imported; the report of blank cells and differences' })
+  @ApiResponse({ status: 200, description: 'Tệp đã được nhập trước đó; không có gì thay đổi / Already imported; nothing changed' })
+  async import(@UploadedFile() file: UploadedTable | undefined, @Body() form: ImportForm, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const result = await this.imports.import(file, form, actor);
+    if (result.created) res.status(201);
+    return result;
+  }
+
+  @Get('imports')
+  @Allow(...IMPORT_READERS)
+  @ApiOperation({ summary: 'Các lần nhập số liệu lịch sử / Historical imports, newest first' })
+  list() {
+    return this.imports.list();
+  }
+
+  @Get('imports/:id')
+  @Allow(...IMPORT_READERS)
+  @ApiOperation({ summary: 'Một lần nhập: ô trống, chênh lệch với tổng nêu trong nguồn / One import: blank cells, differences to the stated totals' })
+  get(@Param('id', ParseUuid) id: string) {
+    return this.imports.get(id);
+  }
+}
+
+function send(res: Response, body: Buffer, contentType: string, fileName: string): void {
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', String(body.length));
+  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.end(body);
+}

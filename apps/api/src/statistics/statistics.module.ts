@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { ReplicationModule } from '../replication/replication.module.js';
+import { StatisticsImportService } from './statistics-import.service.js';
+import { StatisticsController } from './statistics.controller.js';
+import { StatisticsService } from './statistics.service.js';
+
+/**
+ * Owns the report's statistics table (counted in the database, never in Node), the historical import and the
+ * exports. Reads candidates and the honouring ledger; writes only its own import tables and audit stream.
+ */
+@Module({
+  imports: [AuditModule, ReplicationModule],
+  controllers: [StatisticsController],
+  providers: [StatisticsService, StatisticsImportService],
+})
+export class StatisticsModule {}

@@ -1,0 +1,230 @@
+/**
+ * Owns the report's statistics table: runs the one aggregate query (statistics-table.query.ts) within the
+ * actor's reach and shapes its rows (year × field, per-year subtotals, grand total) with Vietnamese-first
+ * labels. Never counts candidates in Node: the rows it shapes are already aggregates.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FIELDS, HONOURING_FORMS, SECTORS, SUBJECT_KINDS, labelOf, labelsOf, type Field } from '#domain';
+import type { Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { UnitScope } from '../replication/unit-scope.js';
+import type { StatisticsQuery } from './dto/statistics.dto.js';
+import { statisticsTableQuery, type TableQueryRow } from './statistics-table.query.js';
+
+export const EARLIEST_YEAR = 1945;
+export const LATEST_YEAR = 2100;
+
+export interface Figures {
+  collective: number | null;
+  individual: number | null;
+  /** Present only when households are reported apart. */
+  household?: number | null;
+}
+
+export interface TableRow extends Figures {
+  field: Field;
+  fieldLabel: { vi: string; en: string };
+  /** Columns whose figure is unknown (a blank cell of the import, or a row the import lacks). */
+  unknown: ('COLLECTIVE' | 'INDIVIDUAL')[];
+}
+
+export interface TableYear {
+  /** Số thứ tự (TT): the year's position in the table, as the report numbers them. */
+  tt: number;
+  year: number;
+  /** LIVE: counted in the system; IMPORT: from an imported file; CONFLICT: both (the import is shown). */
+  source: 'LIVE' | 'IMPORT' | 'CONFLICT';
+  importId: string | null;
+  rows: TableRow[];
+  subtotal: Figures & { unknownCells: number };
+  honouringForms: { code: string; vi: string; en: string }[];
+  honouringFormsText: { vi: string; en: string };
+}
+
+export interface StatisticsTable {
+  title: { vi: string; en: string };
+  scope: { vi: string; en: string };
+  filters: {
+    unit: { id: string; name: string } | null;
+    sector: string | null;
+    sectorLabel: { vi: string; en: string } | null;
+    field: Field | null;
+    yearFrom: number;
+    yearTo: number;
+    separateHouseholds: boolean;
+  };
+  countingRule: { vi: string; en: string };
+  historical: { included: boolean; note: { vi: string; en: string } | null };
+  columns: { code: string; vi: string; en: string }[];
+  years: TableYear[];
+  total: Figures & { unknownCells: number; honouringForms: { code: string; vi: string; en: string }[] };
+  conflicts: {
+    year: number;
+    shown: 'IMPORT';
+    importId: string | null;
+    imported: Figures;
+    live: Figures;
+    message: { vi: string; en: string };
+  }[];
+  unknownCells: { year: number; field: Field; column: 'COLLECTIVE' | 'INDIVIDUAL'; reason: 'BLANK_CELL' | 'MISSING_ROW' }[];
+}
+
+export const COUNTING_RULE = {
+  vi:
+    'Một điển hình được tính khi đã được công nhận (đang được công nhận, đang nhân rộng hoặc đã dừng nhân rộng), vào năm của hồ sơ (năm phong trào, năm xét), ' +
+    'không theo ngày ra quyết định. Hộ gia đình được tính vào cột Cá nhân, trừ khi chọn tách riêng. Năm có cả số liệu nhập và số liệu trong hệ thống là xung đột: ' +
+    'không cộng dồn, hiển thị số liệu nhập. Ô trống của tệp nhập là chưa rõ số liệu, không phải 0.',
+  en:
+    'An exemplar counts once recognised (recognised, replicating or replication ended), in the candidate’s year (the movement and review year), ' +
+    'not the date of the decision. Households are counted with individuals unless shown apart. A year with both imported and live figures is a ' +
+    'conflict: never summed, the imported figures are shown. A blank imported cell is unknown, not 0.',
+};
+
+const formsOf = (codes: readonly string[] | null) =>
+  HONOURING_FORMS.filter((f) => codes?.includes(f.code)).map((f) => ({ code: f.code, vi: f.vi, en: f.en }));
+
+const formsText = (forms: { vi: string; en: string }[]) => ({ vi: forms.map((f) => f.vi).join('; '), en: forms.map((f) => f.en).join('; ') });
+
+@Injectable()
+export class StatisticsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: UnitScope,
+  ) {}
+
+  async table(actor: Actor, query: StatisticsQuery): Promise<StatisticsTable> {
+    const yearFrom = query.yearFrom ?? EARLIEST_YEAR;
+    const yearTo = query.yearTo ?? LATEST_YEAR;
+    if (yearFrom > yearTo) {
+      throw new DomainError('VALIDATION_FAILED', {
+        errors: [{ field: 'yearTo', code: 'min', message: `Trường yearTo phải lớn hơn hoặc bằng ${yearFrom}.`, messageEn: `Field yearTo must be at least ${yearFrom}.` }],
+      });
+    }
+    const scope = await this.units.of(actor, query.unitId);
+    const separateHouseholds = query.separateHouseholds === 'true';
+    const includeHistory = scope.wholeProvince && !query.sector;
+    const { sql, params } = statisticsTableQuery({
+      field: query.field ?? null,
+      yearFrom,
+      yearTo,
+      // The whole province needs no unit filter at all (every candidate's unit is in it).
+      pathPrefix: scope.wholeProvince ? null : scope.pathPrefix,
+      sector: query.sector ?? null,
+      includeHistory,
+      separateHouseholds,
+    });
+    const rows = (await this.dataSource.query(sql, params)) as TableQueryRow[];
+
+    const figures = (r: TableQueryRow): Figures => ({
+      collective: r.collective,
+      individual: r.individual,
+      ...(separateHouseholds ? { household: r.household } : {}),
+    });
+    const years: TableYear[] = [];
+    const conflicts: StatisticsTable['conflicts'] = [];
+    const unknownCells: StatisticsTable['unknownCells'] = [];
+    let total: StatisticsTable['total'] = { collective: 0, individual: 0, ...(separateHouseholds ? { household: 0 } : {}), unknownCells: 0, honouringForms: [] };
+    for (const r of rows) {
+      if (r.level === 3) {
+        const forms = formsOf(r.forms);
+        // An empty range still has a grand total row, with nothing summed.
+        if (years.length > 0) total = { ...figures(r), unknownCells: r.unknown_collective + r.unknown_individual, honouringForms: forms };
+        continue;
+      }
+      if (r.level === 1) {
+        const year = years.at(-1)!;
+        year.subtotal = { ...figures(r), unknownCells: r.unknown_collective + r.unknown_individual };
+        year.honouringForms = formsOf(r.forms);
+        year.honouringFormsText = formsText(year.honouringForms);
+        if (r.source === 'CONFLICT') {
+          const live: Figures = {
+            collective: r.live_collective,
+            individual: (r.live_individual ?? 0) + (separateHouseholds ? 0 : (r.live_household ?? 0)),
+            ...(separateHouseholds ? { household: r.live_household } : {}),
+          };
+          conflicts.push({
+            year: r.year!,
+            shown: 'IMPORT',
+            importId: r.import_id,
+            imported: { collective: r.collective, individual: r.individual },
+            live,
+            message: {
+              vi: `Năm ${r.year} có cả số liệu nhập (${vn(r.collective)} tập thể, ${vn(r.individual)} cá nhân) và số liệu trong hệ thống (${vn(live.collective)} tập thể, ${vn(live.individual)} cá nhân); không cộng dồn, bảng hiển thị số liệu nhập.`,
+              en: `Year ${r.year} has both imported figures (${r.collective} collectives, ${r.individual} individuals) and live figures (${live.collective} collectives, ${live.individual} individuals); not summed, the table shows the imported figures.`,
+            },
+          });
+        }
+        continue;
+      }
+      let year = years.at(-1);
+      if (year?.year !== r.year) {
+        year = {
+          tt: years.length + 1,
+          year: r.year!,
+          source: r.source!,
+          importId: r.import_id,
+          rows: [],
+          subtotal: { collective: 0, individual: 0, unknownCells: 0 },
+          honouringForms: [],
+          honouringFormsText: { vi: '', en: '' },
+        };
+        years.push(year);
+      }
+      const unknown: TableRow['unknown'] = [];
+      if (r.collective === null) unknown.push('COLLECTIVE');
+      if (r.individual === null) unknown.push('INDIVIDUAL');
+      for (const column of unknown) unknownCells.push({ year: r.year!, field: r.field!, column, reason: r.missing_rows > 0 ? 'MISSING_ROW' : 'BLANK_CELL' });
+      year.rows.push({ field: r.field!, fieldLabel: labelsOf(FIELDS, r.field!)!, ...figures(r), unknown });
+    }
+
+    const unit = scope.unit ? { id: scope.unit.id, name: scope.unit.name } : null;
+    const span = years.length ? `${years[0]!.year}-${years.at(-1)!.year}` : `${yearFrom}-${yearTo}`;
+    return {
+      title: {
+        vi: `BẢNG THỐNG KÊ điển hình tiên tiến trong các phong trào thi đua yêu nước, giai đoạn ${span}`,
+        en: `Statistics of advanced exemplars in the patriotic emulation movements, ${span}`,
+      },
+      scope: scopeWords(unit, query.sector ?? null, actor),
+      filters: {
+        unit,
+        sector: query.sector ?? null,
+        sectorLabel: query.sector ? labelsOf(SECTORS, query.sector) : null,
+        field: query.field ?? null,
+        yearFrom,
+        yearTo,
+        separateHouseholds,
+      },
+      countingRule: COUNTING_RULE,
+      historical: includeHistory
+        ? { included: true, note: null }
+        : {
+            included: false,
+            note: {
+              vi: 'Số liệu nhập (lịch sử) là số liệu toàn tỉnh, không chia theo đơn vị hay khối, nên không được tính khi lọc theo đơn vị hoặc khối.',
+              en: 'Imported (historical) figures cover the whole province without units or sectors, so they are left out when filtering by unit or sector.',
+            },
+          },
+      columns: SUBJECT_KINDS.filter((k) => separateHouseholds || k.code !== 'HOUSEHOLD').map((k) => ({ code: k.code, vi: k.vi, en: k.en })),
+      years,
+      total,
+      conflicts,
+      unknownCells,
+    };
+  }
+}
+
+/** Vietnamese thousands separators (10.984); "chưa rõ" for an unknown figure. */
+export function vn(n: number | null | undefined): string {
+  return n === null || n === undefined ? 'chưa rõ' : new Intl.NumberFormat('vi-VN').format(n);
+}
+
+function scopeWords(unit: { name: string } | null, sector: string | null, actor: Actor) {
+  const sectorLabel = sector ? labelOf(SECTORS, sector) : undefined;
+  const where = unit
+    ? { vi: `${unit.name} và các đơn vị trực thuộc`, en: `${unit.name} and the units below it` }
+    : actor.role === 'UNIT_HEAD'
+      ? { vi: 'Đơn vị của người dùng và các đơn vị trực thuộc', en: 'The user’s unit and the units below it' }
+      : { vi: 'Toàn tỉnh', en: 'The whole province' };
+  return sectorLabel ? { vi: `${where.vi}; ${sectorLabel.vi}`, en: `${where.en}; ${sectorLabel.en}` } : where;
+}

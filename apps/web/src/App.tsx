@@ -1,0 +1,90 @@
+/**
+ * The screens and who may open them. Screens still to come (council reviews, statistics, audit) add a
+ * route here and an entry in app/navigation.tsx.
+ */
+import { App as AntApp, ConfigProvider } from 'antd';
+import enGB from 'antd/locale/en_GB';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/en-gb';
+import 'dayjs/locale/vi';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { RequireAuth, RequireRole } from './auth/RequireAuth';
+import { homeFor } from './app/navigation';
+import { ROUTES } from './app/routes';
+import { Shell } from './app/Shell';
+import { AccountsPage } from './pages/admin/AccountsPage';
+import { UnitsPage } from './pages/admin/UnitsPage';
+import { CandidatePage } from './pages/candidate/CandidatePage';
+import { CandidatesPage } from './pages/CandidatesPage';
+import { NominatePage } from './pages/NominatePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SignInPage } from './pages/SignInPage';
+import { TasksPage } from './pages/tasks/TasksPage';
+
+const READERS = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'] as const;
+
+function Home() {
+  const { account } = useAuth();
+  return <Navigate to={homeFor(account?.role)} replace />;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path={ROUTES.signIn} element={<SignInPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <Shell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route path={ROUTES.tasks} element={<RequireRole roles={READERS}><TasksPage /></RequireRole>} />
+        <Route path={ROUTES.candidates} element={<RequireRole roles={READERS}><CandidatesPage /></RequireRole>} />
+        <Route path={ROUTES.nominate} element={<RequireRole roles={['UNIT_HEAD']}><NominatePage /></RequireRole>} />
+        <Route path="/ho-so/:id" element={<RequireRole roles={READERS}><CandidatePage /></RequireRole>} />
+        <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
+        <Route path={ROUTES.accounts} element={<RequireRole roles={['ADMIN']}><AccountsPage /></RequireRole>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** People who ask their system for less motion get none (dialogs and lists appear at once). */
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
+export function App() {
+  const { i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  useEffect(() => {
+    dayjs.locale(english ? 'en-gb' : 'vi');
+  }, [english]);
+  return (
+    <ConfigProvider
+      locale={english ? enGB : viVN}
+      theme={{
+        token: {
+          colorPrimary: '#0b5cad',
+          motion: !reducedMotion,
+          borderRadius: 6,
+          fontSize: 15,
+          fontFamily: '-apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+        },
+      }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <AppRoutes />
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

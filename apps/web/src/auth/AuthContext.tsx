@@ -1,0 +1,100 @@
+/**
+ * Who is signed in. The session itself is the HttpOnly cookie; the app keeps the account for display and
+ * the CSRF token for changes. A 401 from any call signs the app out and sends the person to sign-in.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Role } from '#domain';
+import { api, ApiError, onUnauthorized, setCsrfToken } from '../api/client';
+import type { Account, SignInResult } from '../api/types';
+
+type Status = 'loading' | 'anonymous' | 'signedIn';
+
+interface AuthState {
+  status: Status;
+  account: Account | null;
+  /** Set when the server ended the session (expiry, account disabled): the sign-in page explains it. */
+  sessionEnded: boolean;
+  signIn(username: string, password: string): Promise<Account>;
+  signOut(): Promise<void>;
+  hasRole(...roles: Role[]): boolean;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>('loading');
+  const [account, setAccount] = useState<Account | null>(null);
+  const [sessionEnded, setSessionEnded] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.get<Account>('/api/auth/me').then(
+      (me) => {
+        if (cancelled) return;
+        setAccount(me);
+        setStatus('signedIn');
+      },
+      () => {
+        if (cancelled) return;
+        setAccount(null);
+        setStatus('anonymous');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    onUnauthorized(() => {
+      setCsrfToken(null);
+      setAccount((previous) => {
+        if (previous) setSessionEnded(true);
+        return null;
+      });
+      setStatus('anonymous');
+    });
+    return () => onUnauthorized(null);
+  }, []);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const result = await api.post<SignInResult>('/api/auth/sign-in', { username, password });
+    setCsrfToken(result.csrfToken);
+    setAccount(result.account);
+    setSessionEnded(false);
+    setStatus('signedIn');
+    return result.account;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.post('/api/auth/sign-out');
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      // Already signed out on the server: nothing more to do.
+    }
+    setCsrfToken(null);
+    setAccount(null);
+    setSessionEnded(false);
+    setStatus('anonymous');
+  }, []);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      status,
+      account,
+      sessionEnded,
+      signIn,
+      signOut,
+      hasRole: (...roles: Role[]) => account !== null && roles.includes(account.role),
+    }),
+    [status, account, sessionEnded, signIn, signOut],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}

@@ -1,0 +1,28 @@
+import { api } from '../api/client';
+import type { UnitNode } from '../api/types';
+
+export interface UnitOption {
+  value: string;
+  title: string;
+  children: UnitOption[];
+}
+
+export function toTreeData(nodes: UnitNode[]): UnitOption[] {
+  return nodes.map((n) => ({ value: n.id, title: n.name, children: toTreeData(n.children) }));
+}
+
+export function findUnit(nodes: UnitNode[], id: string | null | undefined): UnitNode | undefined {
+  if (!id) return undefined;
+  for (const node of nodes) {
+    if (node.id === id) return node;
+    const below = findUnit(node.children, id);
+    if (below) return below;
+  }
+  return undefined;
+}
+
+export function flatten(nodes: UnitNode[]): UnitNode[] {
+  return nodes.flatMap((n) => [n, ...flatten(n.children)]);
+}
+
+export const loadUnitTree = (signal?: AbortSignal) => api.get<UnitNode[]>('/api/units', undefined, signal);

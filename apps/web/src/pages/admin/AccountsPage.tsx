@@ -1,0 +1,237 @@
+/** Administrators: accounts — create, disable and re-enable, reset a password. */
+import { useEffect, useMemo, useState } from 'react';
+import { App as AntApp, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '#domain';
+import { api } from '../../api/client';
+import type { Account } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
+import { Page } from '../../components/Page';
+import { useLabels } from '../../domain/labels';
+import { useFormat } from '../../lib/format';
+import { applyServerErrors, describeError, type GeneralError } from '../../lib/serverErrors';
+import { useAsync } from '../../lib/useAsync';
+import { loadUnitTree, toTreeData } from '../../lib/units';
+
+const PASSWORD_MIN = 12;
+
+interface CreateAccountForm {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId?: string;
+  password: string;
+}
+
+function CreateAccountDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(account: Account): void }) {
+  const { t, i18n } = useTranslation();
+  const { options } = useLabels();
+  const [form] = Form.useForm<CreateAccountForm>();
+  const [error, setError] = useState<GeneralError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const units = useAsync((signal) => loadUnitTree(signal), []);
+  const treeData = useMemo(() => toTreeData(units.data ?? []), [units.data]);
+  // A fresh form each time the dialog opens (reset before anyone can type, not after the animation).
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setError(null);
+  }, [open, form]);
+  return (
+    <Modal
+      open={open}
+      title={t('accounts.create')}
+      onCancel={busy ? undefined : onClose}
+      destroyOnHidden
+      maskClosable={false}
+      okText={t('accounts.createButton')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+    >
+      <ErrorAlert error={error} />
+      <Form<CreateAccountForm>
+        form={form}
+        layout="vertical"
+        name="create-account"
+        disabled={busy}
+        initialValues={{ role: 'UNIT_HEAD' }}
+        onFinish={async (values) => {
+          setBusy(true);
+          setError(null);
+          try {
+            onDone(await api.post<Account>('/api/accounts', { ...values, username: values.username.trim() }));
+          } catch (e) {
+            setError(applyServerErrors(form, e, t, i18n.language, { known: ['username', 'displayName', 'role', 'unitId', 'password'] }));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="username" label={t('accounts.username')} extra={t('accounts.usernameHint')} rules={[{ required: true, message: t('validation.required') }, { pattern: /^[a-z0-9._-]{3,50}$/, message: t('accounts.usernameFormat') }]}>
+          <Input autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={50} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('accounts.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200, message: t('validation.max', { count: 200 }) }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select options={options('role')} popupMatchSelectWidth={false} />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('accounts.unit')} extra={t('accounts.unitHint')}>
+          <TreeSelect treeData={treeData} treeDefaultExpandAll allowClear showSearch={{ treeNodeFilterProp: 'title' }} loading={units.loading} />
+        </Form.Item>
+        <Form.Item name="password" label={t('accounts.initialPassword')} extra={t('accounts.passwordHint', { count: PASSWORD_MIN })} rules={[{ required: true, message: t('validation.required') }, { min: PASSWORD_MIN, message: t('validation.min', { count: PASSWORD_MIN }) }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ResetPasswordDialog({ account, onClose, onDone }: { account: Account | null; onClose(): void; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<{ password: string }>();
+  const [error, setError] = useState<GeneralError | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!account) return;
+    form.resetFields();
+    setError(null);
+  }, [account, form]);
+  return (
+    <Modal
+      open={account !== null}
+      title={t('accounts.resetTitle', { username: account?.username ?? '' })}
+      onCancel={busy ? undefined : onClose}
+      destroyOnHidden
+      maskClosable={false}
+      okText={t('accounts.resetButton')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+    >
+      <p>{t('accounts.resetHint')}</p>
+      <ErrorAlert error={error} />
+      <Form
+        form={form}
+        layout="vertical"
+        name="reset-password"
+        disabled={busy}
+        onFinish={async ({ password }) => {
+          if (!account) return;
+          setBusy(true);
+          setError(null);
+          try {
+            await api.post(`/api/accounts/${account.id}/password`, { password });
+            onDone();
+          } catch (e) {
+            setError(applyServerErrors(form, e, t, i18n.language, { known: ['password'] }));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="password" label={t('accounts.newPassword')} extra={t('accounts.passwordHint', { count: PASSWORD_MIN })} rules={[{ required: true, message: t('validation.required') }, { min: PASSWORD_MIN, message: t('validation.min', { count: PASSWORD_MIN }) }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function AccountsPage() {
+  const { t, i18n } = useTranslation();
+  const { label } = useLabels();
+  const format = useFormat();
+  const { account: me } = useAuth();
+  const { message } = AntApp.useApp();
+  const { data, error, loading, reload } = useAsync((signal) => api.get<Account[]>('/api/accounts', undefined, signal), []);
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<Account | null>(null);
+
+  const toggle = async (account: Account) => {
+    try {
+      await api.post(`/api/accounts/${account.id}/${account.disabled ? 'enable' : 'disable'}`);
+      void message.success(t(account.disabled ? 'accounts.enabled' : 'accounts.disabledDone', { username: account.username }));
+      reload();
+    } catch (e) {
+      void message.error(describeError(e, t, i18n.language).message);
+    }
+  };
+
+  return (
+    <Page
+      title={t('accounts.title')}
+      subtitle={data ? t('accounts.total', { count: data.length }) : undefined}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('accounts.create')}
+        </Button>
+      }
+    >
+      {error ? <LoadError error={error} onRetry={reload} /> : null}
+      <Table<Account>
+        rowKey="id"
+        loading={loading}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: 1000 }}
+        columns={[
+          { title: t('accounts.username'), dataIndex: 'username', width: 140 },
+          { title: t('accounts.displayName'), dataIndex: 'displayName' },
+          { title: t('accounts.role'), dataIndex: 'role', render: (r: string) => label('role', r), width: 220 },
+          { title: t('accounts.unit'), dataIndex: ['unit', 'name'], ellipsis: true },
+          {
+            title: t('accounts.status'),
+            dataIndex: 'disabled',
+            width: 130,
+            render: (disabled: boolean, a) => (disabled ? <Tag color="red" title={format.dateTime(a.disabledAt)}>{t('accounts.disabled')}</Tag> : <Tag color="green">{t('accounts.active')}</Tag>),
+          },
+          { title: t('accounts.createdAt'), dataIndex: 'createdAt', render: (v: string) => format.date(v), width: 110 },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 270,
+            render: (_: unknown, a) => (
+              <Space wrap>
+                <Popconfirm
+                  title={t(a.disabled ? 'accounts.confirmEnable' : 'accounts.confirmDisable', { username: a.username })}
+                  okText={t('common.yes')}
+                  cancelText={t('common.no')}
+                  onConfirm={() => toggle(a)}
+                  disabled={a.id === me?.id}
+                >
+                  <Button size="small" danger={!a.disabled} disabled={a.id === me?.id} aria-label={t(a.disabled ? 'accounts.enableNamed' : 'accounts.disableNamed', { username: a.username })}>
+                    {t(a.disabled ? 'accounts.enable' : 'accounts.disable')}
+                  </Button>
+                </Popconfirm>
+                <Button size="small" onClick={() => setResetting(a)} aria-label={t('accounts.resetNamed', { username: a.username })}>
+                  {t('accounts.reset')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <CreateAccountDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onDone={(a) => {
+          setCreating(false);
+          void message.success(t('accounts.created', { username: a.username }));
+          reload();
+        }}
+      />
+      <ResetPasswordDialog
+        account={resetting}
+        onClose={() => setResetting(null)}
+        onDone={() => {
+          void message.success(t('accounts.resetDone', { username: resetting?.username ?? '' }));
+          setResetting(null);
+        }}
+      />
+    </Page>
+  );
+}

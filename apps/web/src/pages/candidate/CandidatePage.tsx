@@ -1,0 +1,244 @@
+/**
+ * One candidate: where it stands on the statechart, what the reader may do now, its nurturing plan and
+ * check-ins, its evidence and its whole history. Later features (council checklists and decision,
+ * honouring records and adoptions) add their own sections here.
+ */
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { GUARD_REQUIREMENTS, candidateMachine, type CandidateContext, type CandidateEventType, type CandidateState } from '#workflow';
+import { api } from '../../api/client';
+import type { Candidate, EvidenceFile, History, Nurturing, Plan } from '../../api/types';
+import { ROUTES } from '../../app/routes';
+import { useAuth } from '../../auth/AuthContext';
+import { LoadError } from '../../components/ErrorAlert';
+import { Page } from '../../components/Page';
+import { StateChart } from '../../components/statechart/StateChart';
+import { StateTag } from '../../components/StateTag';
+import { maySend } from '../../domain/event-roles';
+import { useLabels } from '../../domain/labels';
+import { useFormat } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
+import type { NominatedState } from '../NominatePage';
+import { DANGEROUS, EventDialog, hasForm } from './EventForms';
+import { EvidenceSection } from './EvidenceSection';
+import { HistorySection } from './HistorySection';
+import { NurturingSection } from './NurturingSection';
+
+interface CandidateData {
+  candidate: Candidate;
+  nurturing: Nurturing;
+  evidence: EvidenceFile[];
+  history: History;
+}
+
+async function loadCandidate(id: string, signal: AbortSignal): Promise<CandidateData> {
+  const [candidate, nurturing, evidence, history] = await Promise.all([
+    api.get<Candidate>(`/api/candidates/${id}`, undefined, signal),
+    api.get<Nurturing>(`/api/candidates/${id}/nurturing`, undefined, signal),
+    api.get<EvidenceFile[]>(`/api/candidates/${id}/evidence`, undefined, signal),
+    api.get<History>(`/api/candidates/${id}/history`, undefined, signal),
+  ]);
+  return { candidate, nurturing, evidence, history };
+}
+
+/**
+ * Guarded steps out of the current state that the machine refuses now, each with the conditions still
+ * unmet: the machine's own requirements, checked against the candidate's figures (the check-ins of this
+ * round are those recorded since the plan that started or resumed nurturing).
+ */
+function blockedSteps(candidate: Candidate, nurturing: Nurturing, allowed: CandidateEventType[]) {
+  const roundStart = [nurturing.currentPlan, ...nurturing.planHistory]
+    .filter((p): p is Plan => p !== null && (p.writtenByEvent === 'START_NURTURING' || p.writtenByEvent === 'RESUME_NURTURING'))
+    .map((p) => p.writtenAt)
+    .sort()
+    .pop();
+  const context: CandidateContext = {
+    kind: candidate.kind,
+    checkIns: candidate.counts.checkIns,
+    checkInsThisRound: roundStart ? nurturing.checkIns.filter((c) => c.recordedAt >= roundStart).length : 0,
+    evidenceFiles: candidate.counts.evidenceFiles,
+    planVersions: candidate.counts.planVersions,
+    returns: candidate.counts.returns,
+  };
+  const on = candidateMachine.states[candidate.state]?.on as Record<string, readonly { guard?: unknown }[]> | undefined;
+  return Object.entries(on ?? {}).flatMap(([type, transitions]) =>
+    transitions
+      .filter((tr) => typeof tr.guard === 'string' && !allowed.includes(type as CandidateEventType))
+      .map((tr) => ({
+        type: type as CandidateEventType,
+        requirements: (GUARD_REQUIREMENTS[tr.guard as keyof typeof GUARD_REQUIREMENTS] ?? []).filter((r) => !r.met(context)),
+      }))
+      .filter((b) => b.requirements.length > 0),
+  );
+}
+
+export function CandidatePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { label, words } = useLabels();
+  const format = useFormat();
+  const { account } = useAuth();
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const nominated = (location.state as NominatedState | null)?.nominated ? (location.state as NominatedState) : null;
+  const [event, setEvent] = useState<CandidateEventType | null>(null);
+  const { data, error, loading, reload } = useAsync((signal) => loadCandidate(id, signal), [id]);
+
+  if (error) {
+    return (
+      <Page title={t('candidate.title')}>
+        <LoadError error={error} onRetry={reload} />
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(ROUTES.candidates)}>
+          {t('candidate.backToList')}
+        </Button>
+      </Page>
+    );
+  }
+  if (!data) {
+    return (
+      <Page title={t('candidate.title')}>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Page>
+    );
+  }
+
+  const { candidate, nurturing, evidence, history } = data;
+  const allowed = candidate.allowedEvents.map((e) => e.type);
+  const mine = allowed.filter((type) => maySend(account?.role, type) && hasForm(type));
+  const visited = [...new Set(history.records.flatMap((r) => [r.fromState, r.toState]).filter((s): s is CandidateState => s !== null))];
+  const blocked = account?.role === 'UNIT_HEAD' ? blockedSteps(candidate, nurturing, allowed).filter((b) => maySend(account.role, b.type)) : [];
+
+  return (
+    <Page
+      title={candidate.name}
+      subtitle={
+        <Space wrap size={[8, 4]}>
+          <span data-testid="candidate-state">
+            <StateTag state={candidate.state} />
+          </span>
+          <span>{label('kind', candidate.kind)}</span>
+          <span>· {candidate.unit?.name}</span>
+          <span>· {t('candidate.yearValue', { year: candidate.year })}</span>
+        </Space>
+      }
+      extra={
+        <>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(ROUTES.candidates)}>
+            {t('candidate.backToList')}
+          </Button>
+          <Button icon={<ReloadOutlined />} onClick={reload} loading={loading} aria-label={t('common.reload')}>
+            {t('common.reload')}
+          </Button>
+        </>
+      }
+    >
+      {nominated && (
+        <Alert
+          type={nominated.uploadFailures.length > 0 ? 'warning' : 'success'}
+          showIcon
+          role="status"
+          closable
+          style={{ marginBottom: 16 }}
+          title={nominated.uploadFailures.length > 0 ? t('nominate.createdWithFailures') : t('nominate.created')}
+          description={
+            nominated.uploadFailures.length > 0 ? (
+              <ul className="error-details">
+                {nominated.uploadFailures.map((f) => (
+                  <li key={f.fileName}>
+                    {f.fileName}: {f.message}
+                  </li>
+                ))}
+              </ul>
+            ) : undefined
+          }
+        />
+      )}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card title={<h2 className="card-heading">{t('candidate.details')}</h2>} style={{ height: '100%' }}>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: 'kind', label: t('candidate.kind'), children: label('kind', candidate.kind) },
+                { key: 'year', label: t('candidate.year'), children: candidate.year },
+                { key: 'unit', label: t('candidate.unit'), children: candidate.unit?.name },
+                { key: 'field', label: t('candidate.field'), children: label('field', candidate.field) },
+                { key: 'channel', label: t('candidate.discoveryChannel'), children: label('channel', candidate.discoveryChannel), span: 'filled' },
+                { key: 'achievement', label: t('candidate.achievement'), children: <span className="pre-wrap">{candidate.achievement}</span>, span: 'filled' },
+                { key: 'stage', label: t('candidate.stage'), children: candidate.stage ? label('stage', candidate.stage) : t('candidate.noStage') },
+                { key: 'counts', label: t('candidate.counts'), children: t('candidate.countsValue', { checkIns: format.number(candidate.counts.checkIns), files: format.number(candidate.counts.evidenceFiles), plans: format.number(candidate.counts.planVersions) }) },
+                { key: 'created', label: t('candidate.createdBy'), children: t('candidate.createdByValue', { by: candidate.createdBy, at: format.dateTime(candidate.createdAt) }) },
+                { key: 'updated', label: t('candidate.updatedAt'), children: format.dateTime(candidate.updatedAt) },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card title={<h2 className="card-heading">{t('actions.title')}</h2>} style={{ height: '100%' }} data-testid="actions">
+            {mine.length > 0 ? (
+              <Flex vertical gap={8} role="group" aria-label={t('actions.title')}>
+                {mine.map((type) => (
+                  <Button key={type} type={DANGEROUS.includes(type) ? 'default' : 'primary'} danger={DANGEROUS.includes(type)} ghost={false} block onClick={() => setEvent(type)} data-event={type}>
+                    {label('event', type)}
+                  </Button>
+                ))}
+              </Flex>
+            ) : (
+              <Typography.Paragraph type="secondary">{allowed.length > 0 ? t('actions.notYours') : t('actions.none')}</Typography.Paragraph>
+            )}
+            {blocked.map((b) => (
+              <Alert
+                key={b.type}
+                type="info"
+                showIcon
+                style={{ marginTop: 12 }}
+                title={t('actions.blocked', { action: label('event', b.type) })}
+                description={
+                  <ul className="plain-list">
+                    {b.requirements.map((r) => (
+                      <li key={r.code}>{words(r)}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            ))}
+          </Card>
+        </Col>
+      </Row>
+
+      <Card title={<h2 className="card-heading">{t('statechart.heading')}</h2>} style={{ marginTop: 16 }}>
+        <StateChart current={candidate.state} allowed={mine} visited={visited} />
+      </Card>
+
+      <div className="stack">
+        <NurturingSection nurturing={nurturing} />
+        <EvidenceSection files={evidence} />
+        <HistorySection records={history.records} />
+      </div>
+
+      <EventDialog
+        candidate={candidate}
+        event={event}
+        currentPlan={nurturing.currentPlan}
+        onClose={() => setEvent(null)}
+        onStale={() => {
+          setEvent(null);
+          reload();
+        }}
+        onDone={(done, result) => {
+          setEvent(null);
+          // One notice at a time: the newest step replaces the one before.
+          void message.success({ key: 'candidate-event', content: t('actions.done', { action: label('event', done), state: label('state', result.state) }) });
+          navigate(location.pathname, { replace: true, state: null });
+          reload();
+        }}
+      />
+    </Page>
+  );
+}

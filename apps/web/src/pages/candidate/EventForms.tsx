@@ -1,0 +1,258 @@
+/**
+ * One form per statechart event, shaped like the payload the API validates for it
+ * (apps/api/src/transitions/dto/event-payloads.ts). The server's field errors land next to the fields.
+ */
+import { useEffect, useState } from 'react';
+import { Alert, Button, DatePicker, Form, Input, Modal, Space, Upload, type UploadFile } from 'antd';
+import { DeleteOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { CandidateEventType } from '#workflow';
+import { api } from '../../api/client';
+import type { Candidate, Plan, TransitionResult } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLabels } from '../../domain/labels';
+import { EVIDENCE_ACCEPT, uploadEvidence } from '../../lib/evidence';
+import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
+
+type FieldKind = 'text' | 'textarea' | 'date' | 'list';
+
+interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  required: boolean;
+  max: number;
+}
+
+const PLAN: FieldSpec[] = [
+  { name: 'goals', kind: 'textarea', required: true, max: 4000 },
+  { name: 'supporter', kind: 'text', required: true, max: 500 },
+];
+const NOTE: FieldSpec[] = [{ name: 'note', kind: 'textarea', required: false, max: 2000 }];
+const REASONS: FieldSpec[] = [{ name: 'reasons', kind: 'textarea', required: true, max: 4000 }];
+
+/**
+ * The payload fields of the events sent through POST /api/candidates/:id/events. An event of the machine
+ * that has no form here yet is not offered as a button (see `hasForm`).
+ */
+export const EVENT_FORMS: Partial<Record<CandidateEventType, FieldSpec[]>> = {
+  START_NURTURING: PLAN,
+  REVISE_PLAN: PLAN,
+  RESUME_NURTURING: PLAN,
+  RECORD_CHECK_IN: [
+    { name: 'date', kind: 'date', required: true, max: 10 },
+    { name: 'strengths', kind: 'textarea', required: true, max: 4000 },
+    { name: 'shortcomings', kind: 'textarea', required: true, max: 4000 },
+  ],
+  PROPOSE_FOR_REVIEW: NOTE,
+  RECOGNISE: NOTE,
+  START_REPLICATION: NOTE,
+  RETURN_TO_NURTURING: [{ name: 'shortcomings', kind: 'list', required: true, max: 1000 }],
+  REJECT: REASONS,
+  END_REPLICATION: REASONS,
+  WITHDRAW: [{ name: 'reason', kind: 'textarea', required: true, max: 2000 }],
+};
+
+export const hasForm = (type: CandidateEventType) => type === 'ATTACH_EVIDENCE' || EVENT_FORMS[type] !== undefined;
+
+/** Events that close a road for good get a red button and a warning. */
+export const DANGEROUS: CandidateEventType[] = ['REJECT', 'WITHDRAW', 'END_REPLICATION'];
+
+type Values = Record<string, string | string[] | Dayjs | UploadFile[] | undefined>;
+
+function toPayload(specs: FieldSpec[], values: Values): Record<string, unknown> {
+  const payload: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const value = values[spec.name];
+    if (spec.kind === 'date') payload[spec.name] = value ? (value as Dayjs).format('YYYY-MM-DD') : undefined;
+    else if (spec.kind === 'list') payload[spec.name] = ((value as string[] | undefined) ?? []).map((s) => (s ?? '').trim()).filter(Boolean);
+    else if (typeof value === 'string' && value.trim() !== '') payload[spec.name] = value.trim();
+    else if (spec.required) payload[spec.name] = value;
+  }
+  return payload;
+}
+
+function FieldInput({ spec, label }: { spec: FieldSpec; label: string }) {
+  const { t } = useTranslation();
+  // A date picker's value is a Dayjs object (async-validator takes any rule without a type for a string rule).
+  const required = spec.required
+    ? [spec.kind === 'date' ? { required: true, type: 'object' as const, message: t('validation.required') } : { required: true, whitespace: true, message: t('validation.required') }]
+    : [];
+  if (spec.kind === 'list') {
+    return (
+      <Form.List
+        name={spec.name}
+        rules={[
+          {
+            validator: async (_, items?: string[]) => {
+              if (!items || items.filter((s) => s && s.trim()).length === 0) throw new Error(t('validation.atLeastOne'));
+            },
+          },
+        ]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <fieldset className="form-fieldset">
+            <legend>{label}</legend>
+            {fields.map((field, index) => (
+              <Space key={field.key} align="start" style={{ display: 'flex' }}>
+                <Form.Item
+                  name={field.name}
+                  label={t('form.itemNumber', { number: index + 1 })}
+                  rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: spec.max, message: t('validation.max', { count: spec.max }) }]}
+                  style={{ flex: 1, minWidth: 380 }}
+                >
+                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={spec.max} />
+                </Form.Item>
+                {fields.length > 1 && (
+                  <Button aria-label={t('form.removeItem', { number: index + 1 })} icon={<DeleteOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} />
+                )}
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')}>
+              {t('form.addItem')}
+            </Button>
+            <Form.ErrorList errors={errors} />
+          </fieldset>
+        )}
+      </Form.List>
+    );
+  }
+  const rules = [...required, ...(spec.kind === 'date' ? [] : [{ max: spec.max, message: t('validation.max', { count: spec.max }) }])];
+  return (
+    <Form.Item name={spec.name} label={label} rules={rules} extra={t(`eventFields.hint.${spec.name}`, { defaultValue: '' }) || undefined}>
+      {spec.kind === 'date' ? (
+        <DatePicker format="DD/MM/YYYY" placeholder={t('form.datePlaceholder')} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: 200 }} />
+      ) : spec.kind === 'textarea' ? (
+        <Input.TextArea rows={spec.max > 2000 ? 4 : 3} maxLength={spec.max} showCount />
+      ) : (
+        <Input maxLength={spec.max} />
+      )}
+    </Form.Item>
+  );
+}
+
+export interface EventDialogProps {
+  candidate: Candidate;
+  event: CandidateEventType | null;
+  currentPlan: Plan | null;
+  onClose(): void;
+  /** Called after the server accepted the event. */
+  onDone(event: CandidateEventType, result: TransitionResult): void;
+  /** The candidate changed under the reader: reload before trying again. */
+  onStale(): void;
+}
+
+export function EventDialog({ candidate, event, currentPlan, onClose, onDone, onStale }: EventDialogProps) {
+  const { t, i18n } = useTranslation();
+  const { label } = useLabels();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<GeneralError | null>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const specs = (event && event !== 'ATTACH_EVIDENCE' ? EVENT_FORMS[event] : undefined) ?? [];
+
+  useEffect(() => {
+    if (!event) return;
+    setError(null);
+    setStale(false);
+    form.resetFields();
+    const initial: Values = {};
+    if (event === 'RECORD_CHECK_IN') initial.date = dayjs();
+    if (event === 'RETURN_TO_NURTURING') initial.shortcomings = [''];
+    if ((event === 'REVISE_PLAN' || event === 'RESUME_NURTURING') && currentPlan) {
+      initial.goals = currentPlan.goals;
+      initial.supporter = currentPlan.supporter;
+    }
+    form.setFieldsValue(initial);
+  }, [event, currentPlan, form]);
+
+  const submit = async (values: Values) => {
+    if (!event) return;
+    setBusy(true);
+    setError(null);
+    let uploaded = 0;
+    try {
+      let result: TransitionResult;
+      if (event === 'ATTACH_EVIDENCE') {
+        const files = (values.files as UploadFile[] | undefined) ?? [];
+        let version = candidate.version;
+        let last: TransitionResult | undefined;
+        for (const file of files) {
+          last = await uploadEvidence(candidate.id, file.originFileObj as File, version);
+          version = last.version;
+          uploaded += 1;
+        }
+        result = last!;
+      } else {
+        result = await api.post<TransitionResult>(`/api/candidates/${candidate.id}/events`, {
+          type: event,
+          expectedVersion: candidate.version,
+          payload: toPayload(specs, values),
+        });
+      }
+      setBusy(false);
+      onDone(event, result);
+    } catch (e) {
+      setBusy(false);
+      const known = event === 'ATTACH_EVIDENCE' ? ['files'] : specs.map((s) => s.name);
+      setError(applyServerErrors(form, e, t, i18n.language, { prefix: 'payload.', rename: { file: 'files' }, known }));
+      const code = (e as { code?: string }).code;
+      // Something changed on the server (or some files were stored before one failed): reload first.
+      if (code === 'STALE_VERSION' || code === 'EVENT_NOT_ALLOWED' || uploaded > 0) setStale(true);
+    }
+  };
+
+  const title = event ? label('event', event) : '';
+  const danger = event ? DANGEROUS.includes(event) : false;
+  return (
+    <Modal
+      open={event !== null}
+      title={title}
+      onCancel={busy ? undefined : onClose}
+      destroyOnHidden
+      width={680}
+      maskClosable={false}
+      footer={
+        stale
+          ? [
+              <Button key="reload" type="primary" onClick={onStale}>
+                {t('actions.reload')}
+              </Button>,
+            ]
+          : [
+              <Button key="cancel" onClick={onClose} disabled={busy}>
+                {t('common.cancel')}
+              </Button>,
+              <Button key="submit" type="primary" danger={danger} loading={busy} onClick={() => form.submit()} data-testid="event-submit">
+                {t('actions.confirm', { action: title })}
+              </Button>,
+            ]
+      }
+    >
+      <p>{t(`eventFields.intro.${event ?? 'none'}`, { name: candidate.name, defaultValue: '' })}</p>
+      {danger && <Alert type="warning" showIcon title={t('actions.final')} style={{ marginBottom: 16 }} />}
+      <ErrorAlert error={error} />
+      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={busy || stale} scrollToFirstError={{ block: 'center', focus: true }} name={`event-${event ?? 'none'}`}>
+        {event === 'ATTACH_EVIDENCE' ? (
+          <Form.Item
+            name="files"
+            label={t('evidence.files')}
+            valuePropName="fileList"
+            getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
+            rules={[{ required: true, type: 'array', min: 1, message: t('evidence.chooseAtLeastOne') }]}
+          >
+            <Upload.Dragger multiple accept={EVIDENCE_ACCEPT} beforeUpload={() => false} aria-label={t('evidence.choose')}>
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined aria-hidden />
+              </p>
+              <p className="ant-upload-text">{t('evidence.dropHere')}</p>
+              <p className="ant-upload-hint">{t('evidence.accepted')}</p>
+            </Upload.Dragger>
+          </Form.Item>
+        ) : (
+          specs.map((spec) => <FieldInput key={spec.name} spec={spec} label={t(`eventFields.${event === 'RETURN_TO_NURTURING' && spec.name === 'shortcomings' ? 'shortcomingsList' : spec.name}`)} />)
+        )}
+      </Form>
+    </Modal>
+  );
+}

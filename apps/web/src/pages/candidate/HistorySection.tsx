@@ -1,0 +1,83 @@
+/** The candidate's audit records, oldest first, each in words: who did what, when, and with what content. */
+import type { ReactNode } from 'react';
+import { Card, Descriptions, Space, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AuditRecord } from '../../api/types';
+import { StateTag } from '../../components/StateTag';
+import { useLabels, type Vocabulary } from '../../domain/labels';
+import { useFormat } from '../../lib/format';
+
+/** Payload keys whose values are codes of a vocabulary. */
+const CODED: Record<string, Vocabulary> = { kind: 'kind', field: 'field', discoveryChannel: 'channel' };
+/** Keys not worth showing to a person (identifiers the page shows otherwise). */
+const HIDDEN = new Set(['unitId', 'evidenceId', 'planId', 'checkInId', 'contentType']);
+const ORDER = ['name', 'kind', 'field', 'year', 'discoveryChannel', 'achievement', 'goals', 'supporter', 'planRevision', 'date', 'strengths', 'shortcomings', 'note', 'reasons', 'reason', 'fileName', 'sizeBytes', 'sha256'];
+
+export function eventLabelKey(eventType: string) {
+  return `history.events.${eventType}`;
+}
+
+function PayloadView({ payload }: { payload: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const { label } = useLabels();
+  const format = useFormat();
+  const keys = Object.keys(payload)
+    .filter((k) => !HIDDEN.has(k) && payload[k] !== undefined && payload[k] !== null && payload[k] !== '')
+    .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
+  if (keys.length === 0) return null;
+  const show = (key: string, value: unknown): ReactNode => {
+    if (CODED[key]) return label(CODED[key], String(value));
+    if (key === 'date') return format.date(String(value));
+    if (key === 'sizeBytes') return format.bytes(Number(value));
+    if (key === 'sha256') return <Typography.Text code>{String(value)}</Typography.Text>;
+    if (Array.isArray(value)) return <ul className="plain-list">{value.map((v) => <li key={String(v)}>{String(v)}</li>)}</ul>;
+    if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
+    return <span className="pre-wrap">{String(value)}</span>;
+  };
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      className="history-payload"
+      items={keys.map((key) => ({ key, label: t(`history.fields.${key}`, { defaultValue: key }), children: show(key, payload[key]) }))}
+    />
+  );
+}
+
+export function HistorySection({ records }: { records: AuditRecord[] | undefined }) {
+  const { t } = useTranslation();
+  const { label } = useLabels();
+  const format = useFormat();
+  return (
+    <Card title={<h2 className="card-heading">{t('history.title')}</h2>} data-testid="history">
+      <Typography.Paragraph type="secondary">{t('history.hint')}</Typography.Paragraph>
+      <Timeline
+        items={(records ?? []).map((r) => ({
+          key: r.seq,
+          color: r.toState === 'rejected' || r.toState === 'withdrawn' ? 'red' : r.fromState !== r.toState ? 'blue' : 'gray',
+          content: (
+            <div className="history-record" data-event={r.eventType}>
+              <Space wrap size={[8, 2]}>
+                <Typography.Text strong>{t(eventLabelKey(r.eventType), { defaultValue: label('event', r.eventType) })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('history.byAt', { by: r.actor, at: format.dateTime(r.occurredAt) })}
+                </Typography.Text>
+              </Space>
+              {r.toState && r.fromState !== r.toState && (
+                <div className="history-states">
+                  {r.fromState ? <StateTag state={r.fromState} /> : null}
+                  {r.fromState ? <span aria-label={t('history.to')}>→</span> : <span>{t('history.startsAs')}</span>}
+                  <StateTag state={r.toState} />
+                </div>
+              )}
+              <PayloadView payload={r.payload ?? {}} />
+              <Typography.Text type="secondary" className="history-hash" title={r.hash}>
+                {t('history.record', { seq: r.seq, hash: r.hash.slice(0, 12) })}
+              </Typography.Text>
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Builds the web application into apps/web/dist, which the API serves on its own port (apps/api/src/web).
+ * The programme's vocabulary and statechart come straight from libs/ (#domain, #workflow), as in the API.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const api = process.env.API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  publicDir: here('public'),
+  resolve: {
+    alias: {
+      '#domain': here('../../libs/domain/src/index.ts'),
+      '#workflow': here('../../libs/workflow/src/index.ts'),
+    },
+  },
+  // React's automatic JSX runtime through Vite's own (Oxc) transform: no Babel plugin needed for a build.
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: here('dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1400,
+    rolldownOptions: {
+      // Ant Design marks its modules "use client" (for React Server Components); meaningless in a browser bundle.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+      // Libraries change less often than the app: separate files keep them cached across releases.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next)[\\/]/, priority: 3 },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|dayjs)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+  // `npx vite --config apps/web/vite.config.ts` during development: the API runs on its own port.
+  server: { proxy: { '/api': api, '/health': api } },
+  logLevel: process.env.VITE_LOG_LEVEL === 'silent' ? 'silent' : 'info',
+});
