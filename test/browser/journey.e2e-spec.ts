@@ -11,8 +11,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CANDIDATE_EVENTS, type CandidateEventType } from '#workflow';
-import { EVENT_ROLES as API_EVENT_ROLES } from '../../apps/api/src/accounts/access.js';
-import { EVENT_ROLES as WEB_EVENT_ROLES } from '../../apps/web/src/domain/event-roles.js';
 import {
   DEMO_PASSWORD,
   ROOT,
@@ -102,12 +100,6 @@ async function currentState(): Promise<string | null> {
 }
 
 describe('the web application in Chromium', () => {
-  it('keeps the roles behind each action the same as the API', () => {
-    for (const [type, roles] of Object.entries(WEB_EVENT_ROLES)) {
-      expect({ type, roles: [...roles!].sort() }).toEqual({ type, roles: [...API_EVENT_ROLES[type as keyof typeof API_EVENT_ROLES]].sort() });
-    }
-  });
-
   it('has every Vietnamese text in English too, and the other way round', () => {
     const keys = (o: object, prefix = ''): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`.replace(/_(one|other)$/, '')]));

@@ -6,3 +6,4 @@ export * from './candidate.machine.js';
 export * from './events.js';
 export * from './states.js';
 export * from './engine.js';
+export * from './event-roles.js';

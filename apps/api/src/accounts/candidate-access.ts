@@ -9,6 +9,7 @@ import { AccessRefusals } from './access-refusals.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import type { ApiEventType } from '../transitions/dto/event-payloads.js';
+import type { Role } from '#domain';
 
 @Injectable()
 export class CandidateAccess {
@@ -28,7 +29,7 @@ export class CandidateAccess {
 
   async assertMaySend(actor: Actor, candidateId: string, eventType: ApiEventType | 'ATTACH_EVIDENCE'): Promise<void> {
     await this.assertReadable(actor, candidateId);
-    if (!EVENT_ROLES[eventType].includes(actor.role)) {
+    if (!(EVENT_ROLES[eventType] as readonly Role[]).includes(actor.role)) {
       await this.refusals.record(actor, 'EVENT_NOT_FOR_ROLE', { candidateId, event: eventType });
       throw new DomainError('FORBIDDEN', { event: eventType, role: actor.role });
     }

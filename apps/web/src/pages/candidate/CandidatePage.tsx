@@ -17,7 +17,7 @@ import { LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { StateChart } from '../../components/statechart/StateChart';
 import { StateTag } from '../../components/StateTag';
-import { maySend } from '../../domain/event-roles';
+import { maySend } from '#workflow';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';

@@ -1,0 +1,31 @@
+import type { Role } from '#domain';
+import type { CandidateEventType } from './events.js';
+
+/**
+ * Which roles may send which event: one table for the API (which enforces it) and the web app (which offers
+ * only the buttons a person may use). Unit heads discover, nurture, propose and replicate within their subtree;
+ * the council's secretariat records the council's decisions. Replication records of a recognised exemplar are
+ * kept by its unit's heads (up the tree) and the secretariat; an adoption is recorded on the exemplar by them,
+ * naming the adopting unit, whose head usually cannot see the exemplar and reports the visit through them.
+ */
+export const EVENT_ROLES = {
+  ATTACH_EVIDENCE: ['UNIT_HEAD'],
+  START_NURTURING: ['UNIT_HEAD'],
+  REVISE_PLAN: ['UNIT_HEAD'],
+  RECORD_CHECK_IN: ['UNIT_HEAD'],
+  PROPOSE_FOR_REVIEW: ['UNIT_HEAD'],
+  RESUME_NURTURING: ['UNIT_HEAD'],
+  WITHDRAW: ['UNIT_HEAD'],
+  RECOGNISE: ['COUNCIL_SECRETARY'],
+  RETURN_TO_NURTURING: ['COUNCIL_SECRETARY'],
+  REJECT: ['COUNCIL_SECRETARY'],
+  START_REPLICATION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  END_REPLICATION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  RECORD_HONOURING: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  RECORD_ADOPTION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  RECORD_FOLLOW_UP: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+} as const satisfies Record<CandidateEventType, readonly Role[]>;
+
+export function maySend(role: Role | undefined, type: CandidateEventType): boolean {
+  return role !== undefined && (EVENT_ROLES[type] as readonly Role[]).includes(role);
+}
