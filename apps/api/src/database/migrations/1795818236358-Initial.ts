@@ -35,15 +35,16 @@ export class Initial1795818236358 implements MigrationInterface {
     // Subtree queries are prefix matches on the materialised path.
     await q.query(`CREATE INDEX "IDX_unit_path" ON "unit" ("path" text_pattern_ops)`);
 
-    // The audit trail is append-only, enforced by the database itself.
+    // The audit trail is append-only, enforced by the database itself. One function serves every append-only
+    // table (later migrations attach it too); the refusal names the table.
     await q.query(`
-      CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        RAISE EXCEPTION 'audit_event is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END
       $$`);
-    await q.query(`CREATE TRIGGER audit_event_no_update_delete BEFORE UPDATE OR DELETE ON "audit_event" FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()`);
-    await q.query(`CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON "audit_event" FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()`);
+    await q.query(`CREATE TRIGGER audit_event_no_update_delete BEFORE UPDATE OR DELETE ON "audit_event" FOR EACH ROW EXECUTE FUNCTION append_only()`);
+    await q.query(`CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON "audit_event" FOR EACH STATEMENT EXECUTE FUNCTION append_only()`);
     // In a deployment with separate roles (docker/postgres/init), the application's own role may only read
     // and append: not being the owner, it cannot disable the trigger either. A no-op where the role is absent.
     await q.query(`

@@ -13,16 +13,10 @@ export class AuditCheckpoints1795822303447 implements MigrationInterface {
     await q.query(`CREATE TABLE "audit_checkpoint" ("tree_size" bigint NOT NULL, "root_hash" character(64) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "key_id" text NOT NULL, "public_key" text NOT NULL, "signature" text NOT NULL, "frontier" jsonb NOT NULL, CONSTRAINT "PK_0b13d285aa4fcde23331d54d388" PRIMARY KEY ("tree_size"))`);
     await q.query(`ALTER TABLE "audit_leaf" ADD CONSTRAINT "FK_83fa3d433c447ac7523d0f7713e" FOREIGN KEY ("audit_id") REFERENCES "audit_event"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
 
-    // Append-only, enforced by the database itself, with the table's name in the refusal.
-    await q.query(`
-      CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
-      END
-      $$`);
+    // Append-only, enforced by the database itself (append_only() comes from the Initial migration).
     for (const table of ['audit_leaf', 'audit_checkpoint']) {
-      await q.query(`CREATE TRIGGER ${table}_no_update_delete BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_append_only()`);
-      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`);
+      await q.query(`CREATE TRIGGER ${table}_no_update_delete BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION append_only()`);
+      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION append_only()`);
     }
     // As for audit_event: the application's own role may read and append, never change or remove.
     await q.query(`

@@ -45,15 +45,10 @@ export class Replication1795823738157 implements MigrationInterface {
       `CREATE INDEX "IDX_candidate_statistics" ON "candidate" ("year", "field", "kind", "unit_id") WHERE state IN ('recognised', 'replicating', 'replicationEnded')`,
     );
 
-    await q.query(`
-      CREATE FUNCTION append_only_table() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
-      END
-      $$`);
+    // Append-only, enforced by the database itself (append_only() comes from the Initial migration).
     for (const table of ['honouring_record', 'adoption_record', 'follow_up_record', 'unit_plan', 'statistics_import', 'statistics_import_row']) {
-      await q.query(`CREATE TRIGGER ${table}_no_update_delete BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION append_only_table()`);
-      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION append_only_table()`);
+      await q.query(`CREATE TRIGGER ${table}_no_update_delete BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION append_only()`);
+      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION append_only()`);
       // As for the audit table: the application's role (docker/postgres/init), where it exists, may only read and add.
       await q.query(`
         DO $$ BEGIN
