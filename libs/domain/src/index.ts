@@ -6,3 +6,4 @@ export * from './labelled.js';
 export * from './catalog.js';
 export * from './criteria.js';
 export * from './units.js';
+export * from './calendar.js';

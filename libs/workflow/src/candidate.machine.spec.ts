@@ -12,8 +12,22 @@ import {
   stageOf,
   type CandidateEvent,
   type CandidateState,
+  type CouncilVerdict,
   type PersistedCandidateSnapshot,
 } from './index.js';
+
+/** A council verdict whose votes give the outcome named: 5 eligible members, every checklist in. */
+function verdict(inFavour: number, against: number, abstain = 0): CouncilVerdict {
+  return {
+    sessionId: 's1',
+    rules: { quorum: { numerator: 2, denominator: 3 }, recognitionPercent: 70, rejectionPercent: 50 },
+    tally: { eligible: 5, participants: inFavour + against + abstain, inFavour, against, abstain },
+    checklists: { assigned: 2, submitted: 2, criteria: 5, criteriaReviewed: 5 },
+  };
+}
+const RECOGNISING = verdict(4, 1);
+const RETURNING = verdict(2, 1, 1);
+const REJECTING = verdict(1, 3);
 
 /** One example of every event, with a valid payload. */
 const EXAMPLES: Record<CandidateEvent['type'], CandidateEvent> = {
@@ -22,9 +36,12 @@ const EXAMPLES: Record<CandidateEvent['type'], CandidateEvent> = {
   REVISE_PLAN: { type: 'REVISE_PLAN', goals: 'Mục tiêu mới', supporter: 'Phòng Nội vụ' },
   RECORD_CHECK_IN: { type: 'RECORD_CHECK_IN', date: '2025-03-01', strengths: 'Tốt', shortcomings: 'Chưa lan tỏa' },
   PROPOSE_FOR_REVIEW: { type: 'PROPOSE_FOR_REVIEW' },
-  RECOGNISE: { type: 'RECOGNISE' },
-  RETURN_TO_NURTURING: { type: 'RETURN_TO_NURTURING', shortcomings: ['Thiếu minh chứng'] },
-  REJECT: { type: 'REJECT', reasons: 'Không đạt tiêu chí' },
+  RECOGNISE: { type: 'RECOGNISE', verdict: RECOGNISING },
+  RETURN_TO_NURTURING: { type: 'RETURN_TO_NURTURING', verdict: RETURNING, shortcomings: ['Thiếu minh chứng'] },
+  // Both grounds at once, so that one example is accepted wherever a REJECT may happen.
+  REJECT: { type: 'REJECT', reasons: 'Không đạt tiêu chí', verdict: REJECTING, upheldCommentIds: ['c1'] },
+  CONFIRM_RECOGNITION: { type: 'CONFIRM_RECOGNITION', sessionId: 's1', noticeEndsOn: '2025-12-22', confirmedOn: '2025-12-23' },
+  REVOKE_RECOGNITION: { type: 'REVOKE_RECOGNITION', decisionId: 'd2', reasons: 'Thành tích không trung thực' },
   RESUME_NURTURING: { type: 'RESUME_NURTURING', goals: 'Khắc phục', supporter: 'Phòng Nội vụ' },
   START_REPLICATION: { type: 'START_REPLICATION' },
   END_REPLICATION: { type: 'END_REPLICATION', reasons: 'Không còn duy trì' },
@@ -49,11 +66,13 @@ const IN_STATE: Record<CandidateState, CandidateEvent['type'][]> = {
   discovered: [],
   nurturing: ['START_NURTURING'],
   underReview: UNDER_REVIEW,
+  publicNotice: [...UNDER_REVIEW, 'RECOGNISE'],
   returned: [...UNDER_REVIEW, 'RETURN_TO_NURTURING'],
-  recognised: [...UNDER_REVIEW, 'RECOGNISE'],
-  replicating: [...UNDER_REVIEW, 'RECOGNISE', 'START_REPLICATION'],
-  replicationEnded: [...UNDER_REVIEW, 'RECOGNISE', 'START_REPLICATION', 'END_REPLICATION'],
+  recognised: [...UNDER_REVIEW, 'RECOGNISE', 'CONFIRM_RECOGNITION'],
+  replicating: [...UNDER_REVIEW, 'RECOGNISE', 'CONFIRM_RECOGNITION', 'START_REPLICATION'],
+  replicationEnded: [...UNDER_REVIEW, 'RECOGNISE', 'CONFIRM_RECOGNITION', 'START_REPLICATION', 'END_REPLICATION'],
   rejected: [...UNDER_REVIEW, 'REJECT'],
+  revoked: [...UNDER_REVIEW, 'RECOGNISE', 'CONFIRM_RECOGNITION', 'REVOKE_RECOGNITION'],
   withdrawn: ['WITHDRAW'],
 };
 
@@ -123,7 +142,9 @@ describe('candidate statechart: each transition pinned', () => {
     ['nurturing', 'REVISE_PLAN', 'nurturing'],
     ['nurturing', 'RECORD_CHECK_IN', 'nurturing'],
     ['nurturing', 'WITHDRAW', 'withdrawn'],
-    ['underReview', 'RECOGNISE', 'recognised'],
+    ['underReview', 'RECOGNISE', 'publicNotice'],
+    ['publicNotice', 'CONFIRM_RECOGNITION', 'recognised'],
+    ['publicNotice', 'REJECT', 'rejected'],
     ['underReview', 'RETURN_TO_NURTURING', 'returned'],
     ['underReview', 'REJECT', 'rejected'],
     ['underReview', 'WITHDRAW', 'withdrawn'],
@@ -136,6 +157,8 @@ describe('candidate statechart: each transition pinned', () => {
     ['recognised', 'RECORD_ADOPTION', 'recognised'],
     ['recognised', 'RECORD_FOLLOW_UP', 'recognised'],
     ['replicating', 'END_REPLICATION', 'replicationEnded'],
+    ['recognised', 'REVOKE_RECOGNITION', 'revoked'],
+    ['replicating', 'REVOKE_RECOGNITION', 'revoked'],
     ['replicating', 'ATTACH_EVIDENCE', 'replicating'],
     ['replicating', 'RECORD_HONOURING', 'replicating'],
     ['replicating', 'RECORD_ADOPTION', 'replicating'],
@@ -194,7 +217,33 @@ describe('candidate statechart: guards', () => {
     expect(applyEvent(checked, ev('PROPOSE_FOR_REVIEW'))).toMatchObject({ accepted: true, to: 'underReview' });
   });
 
+  it('a decision must be the one the council verdict gives: anything else is refused with what the votes gave', () => {
+    const under = drive(UNDER_REVIEW);
+    for (const [type, given] of [['RECOGNISE', RETURNING], ['RETURN_TO_NURTURING', RECOGNISING], ['REJECT', RETURNING]] as const) {
+      const event = { ...ev(type), verdict: given, upheldCommentIds: undefined } as CandidateEvent;
+      const outcome = applyEvent(under, event);
+      expect(outcome).toMatchObject({ accepted: false, reason: 'GUARD_REFUSED', refusals: [{ code: 'COUNCIL_VERDICT_MISMATCH' }] });
+    }
+    const refused = applyEvent(under, { type: 'RECOGNISE', verdict: RETURNING });
+    expect(refused.accepted === false && refused.reason === 'GUARD_REFUSED' && refused.refusals[0]!.vi).toMatch(/trả về bồi dưỡng.*không phải "công nhận"/);
+    // No verdict at all, or one that cannot be real, decides nothing.
+    expect(applyEvent(under, { type: 'RECOGNISE' } as unknown as CandidateEvent)).toMatchObject({ accepted: false, reason: 'GUARD_REFUSED' });
+    const forged = { ...RECOGNISING, tally: { ...RECOGNISING.tally, inFavour: 9, participants: 10 } };
+    expect(applyEvent(under, { type: 'RECOGNISE', verdict: forged })).toMatchObject({ accepted: false, reason: 'GUARD_REFUSED' });
+  });
+
+  it('recognition becomes final only after the notice period, and a provisional one is dropped only on an upheld objection', () => {
+    const notice = drive(IN_STATE.publicNotice);
+    const on = (confirmedOn: string) => applyEvent(notice, { type: 'CONFIRM_RECOGNITION', sessionId: 's1', noticeEndsOn: '2025-12-22', confirmedOn });
+    expect(on('2025-12-22')).toMatchObject({ accepted: false, refusals: [{ code: 'NOTICE_PERIOD_NOT_ENDED' }] });
+    expect(on('2025-12-23')).toMatchObject({ accepted: true, to: 'recognised' });
+    expect(applyEvent(notice, { type: 'REJECT', reasons: 'x' })).toMatchObject({ accepted: false, refusals: [{ code: 'OBJECTION_REQUIRED' }] });
+    expect(applyEvent(notice, { type: 'REJECT', reasons: 'x', upheldCommentIds: ['c9'] })).toMatchObject({ accepted: true, to: 'rejected' });
+  });
+
   it('lists allowed events from the context alone, leaving out those a guard refuses', () => {
+    // The council's decisions need a verdict, so none is offered without one.
+    expect(allowedEvents(drive(UNDER_REVIEW))).toEqual(['WITHDRAW']);
     expect(allowedEvents(drive(['START_NURTURING']))).toEqual(['ATTACH_EVIDENCE', 'REVISE_PLAN', 'RECORD_CHECK_IN', 'WITHDRAW']);
     expect(allowedEvents(drive(READY_FOR_REVIEW))).toContain('PROPOSE_FOR_REVIEW');
     expect(allowedEvents(drive(IN_STATE.withdrawn))).toEqual([]);
@@ -240,8 +289,16 @@ describe('persistence and replay', () => {
 });
 
 describe('machine versions', () => {
-  it('replays the histories of every earlier version (each version so far only added events)', async () => {
+  it('replays versions 3 and 4 (4 only added revocation); versions 1 and 2 decided without a council verdict', async () => {
     const { REPLAYABLE_MACHINE_VERSIONS } = await import('./index.js');
-    expect(REPLAYABLE_MACHINE_VERSIONS).toEqual(Array.from({ length: CANDIDATE_MACHINE_VERSION }, (_, i) => i + 1));
+    expect(CANDIDATE_MACHINE_VERSION).toBe(4);
+    expect(REPLAYABLE_MACHINE_VERSIONS).toEqual([3, 4]);
+  });
+
+  it('a revocation needs the decision that revokes and its reasons', () => {
+    const recognised = drive(IN_STATE.recognised);
+    expect(applyEvent(recognised, { type: 'REVOKE_RECOGNITION', decisionId: '', reasons: 'x' })).toMatchObject({ accepted: false, refusals: [{ code: 'REVOCATION_DECISION_REQUIRED' }] });
+    expect(applyEvent(recognised, { type: 'REVOKE_RECOGNITION', decisionId: 'd', reasons: ' ' })).toMatchObject({ accepted: false });
+    expect(applyEvent(recognised, ev('REVOKE_RECOGNITION'))).toMatchObject({ accepted: true, to: 'revoked', allowedEvents: [] });
   });
 });

@@ -9,6 +9,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { SubjectKind } from '#domain';
+import { verdictGives, decideCouncilOutcome, type CouncilVerdict } from './council.js';
 import type { CandidateEvent } from './events.js';
 
 /**
@@ -16,15 +17,21 @@ import type { CandidateEvent } from './events.js';
  * 2: recognised and replicating exemplars take RECORD_HONOURING, RECORD_ADOPTION, RECORD_FOLLOW_UP and
  *    ATTACH_EVIDENCE (self-transitions). States and context are unchanged, so a version-1 snapshot restores
  *    and continues as it is.
+ * 3: the council decides through review sessions. RECOGNISE, RETURN_TO_NURTURING and REJECT carry the council's
+ *    verdict (rules, tally, checklist coverage) and their guards recompute the outcome from it; RECOGNISE leads to
+ *    the public notice (publicNotice), and CONFIRM_RECOGNITION, allowed only after the notice period, to
+ *    recognised; an objection upheld during the notice can REJECT. Versions 1 and 2 decided without a verdict,
+ *    so their histories cannot be replayed by this machine (the verifier reports them as skipped, not broken).
+ * 4: a recognition can be revoked by a decision that refers to it: REVOKE_RECOGNITION (recognised or
+ *    replicating → revoked). Only adds an event and a state, so version-3 histories replay unchanged.
  */
-export const CANDIDATE_MACHINE_VERSION = 2;
+export const CANDIDATE_MACHINE_VERSION = 4;
 
 /**
- * Machine versions whose recorded histories this machine replays to the same states: each version so far only
- * added events, so older histories stay valid. A version that changes the meaning of existing events must not
- * be listed here.
+ * Machine versions whose recorded histories this machine replays to the same states. A version that changes the
+ * meaning of existing events is not listed: 1 and 2 recognised without a council verdict.
  */
-export const REPLAYABLE_MACHINE_VERSIONS: readonly number[] = [1, 2];
+export const REPLAYABLE_MACHINE_VERSIONS: readonly number[] = [3, 4];
 
 export interface CandidateContext {
   kind: SubjectKind;
@@ -51,8 +58,41 @@ export interface Requirement {
   code: string;
   vi: string;
   en: string;
-  met: (context: CandidateContext) => boolean;
+  met: (context: CandidateContext, event: CandidateEvent) => boolean;
+  /** A refusal that depends on the event (e.g. what the council's votes actually gave), when the fixed words are not enough. */
+  explain?: (event: CandidateEvent) => { vi: string; en: string };
 }
+
+const verdictOf = (event: CandidateEvent): CouncilVerdict | undefined => ('verdict' in event ? (event.verdict as CouncilVerdict | undefined) : undefined);
+
+const OUTCOME_WORDS = {
+  RECOGNISE: { vi: 'công nhận', en: 'recognise' },
+  RETURN_TO_NURTURING: { vi: 'trả về bồi dưỡng', en: 'return to nurturing' },
+  REJECT: { vi: 'không công nhận', en: 'reject' },
+  NO_DECISION: { vi: 'chưa đủ điều kiện quyết định', en: 'no decision possible' },
+} as const;
+
+/** A guard on the council's verdict: the decision must be the one the rules give for the recorded votes and checklists. */
+function councilGives(outcome: 'RECOGNISE' | 'RETURN_TO_NURTURING' | 'REJECT'): Requirement {
+  return {
+    code: 'COUNCIL_VERDICT_MISMATCH',
+    vi: `Kết quả biểu quyết và phiếu đánh giá của Hội đồng không cho phép quyết định "${OUTCOME_WORDS[outcome].vi}".`,
+    en: `The council's votes and checklists do not allow the decision "${OUTCOME_WORDS[outcome].en}".`,
+    met: (_c, event) => verdictGives(verdictOf(event), outcome),
+    explain: (event) => {
+      const verdict = verdictOf(event);
+      const decided = verdict ? decideCouncilOutcome(verdict) : undefined;
+      const gives = decided ? OUTCOME_WORDS[decided.outcome] : OUTCOME_WORDS.NO_DECISION;
+      const why = decided?.findings ?? [];
+      return {
+        vi: `Kết quả biểu quyết của Hội đồng cho kết luận "${gives.vi}", không phải "${OUTCOME_WORDS[outcome].vi}". ${why.map((f) => f.vi).join(' ')}`.trim(),
+        en: `The council's verdict gives "${gives.en}", not "${OUTCOME_WORDS[outcome].en}". ${why.map((f) => f.en).join(' ')}`.trim(),
+      };
+    },
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const REQUIREMENTS = {
   hasCheckInThisRound: {
@@ -67,17 +107,45 @@ export const REQUIREMENTS = {
     en: 'At least one evidence file is required before proposing for review.',
     met: (c) => c.evidenceFiles >= 1,
   },
+  councilRecognises: councilGives('RECOGNISE'),
+  councilReturns: councilGives('RETURN_TO_NURTURING'),
+  councilRejects: councilGives('REJECT'),
+  noticePeriodEnded: {
+    code: 'NOTICE_PERIOD_NOT_ENDED',
+    vi: 'Chưa hết thời gian niêm yết công khai lấy ý kiến; chỉ được quyết định chính thức sau khi hết thời hạn.',
+    en: 'The public notice period has not ended; the final decision can only be recorded after it.',
+    met: (_c, event) =>
+      event.type === 'CONFIRM_RECOGNITION' && ISO_DATE.test(event.noticeEndsOn) && ISO_DATE.test(event.confirmedOn) && event.confirmedOn > event.noticeEndsOn,
+  },
+  revocationDecision: {
+    code: 'REVOCATION_DECISION_REQUIRED',
+    vi: 'Chỉ thu hồi công nhận bằng một quyết định thu hồi viện dẫn quyết định công nhận.',
+    en: 'A recognition is revoked only by a revocation decision that refers to the recognition decision.',
+    met: (_c, event) => event.type === 'REVOKE_RECOGNITION' && typeof event.decisionId === 'string' && event.decisionId.length > 0 && typeof event.reasons === 'string' && /\S/.test(event.reasons),
+  },
+  objectionUpheld: {
+    code: 'OBJECTION_REQUIRED',
+    vi: 'Chỉ được loại khỏi danh sách công nhận tạm thời khi có ý kiến phản ánh được chấp nhận.',
+    en: 'A provisional recognition can only be dropped on an upheld objection from the public notice.',
+    met: (_c, event) => event.type === 'REJECT' && Array.isArray(event.upheldCommentIds) && event.upheldCommentIds.length > 0,
+  },
 } as const satisfies Record<string, Requirement>;
 
 /** Guard name → the requirements it checks; a guard passes when all are met. */
 export const GUARD_REQUIREMENTS = {
   readyForReview: [REQUIREMENTS.hasCheckInThisRound, REQUIREMENTS.hasEvidence],
+  councilRecognises: [REQUIREMENTS.councilRecognises],
+  councilReturns: [REQUIREMENTS.councilReturns],
+  councilRejects: [REQUIREMENTS.councilRejects],
+  noticePeriodEnded: [REQUIREMENTS.noticePeriodEnded],
+  objectionUpheld: [REQUIREMENTS.objectionUpheld],
+  revocationDecision: [REQUIREMENTS.revocationDecision],
 } as const satisfies Record<string, readonly Requirement[]>;
 
 export type GuardName = keyof typeof GUARD_REQUIREMENTS;
 
-const allMet = (name: GuardName) => ({ context }: { context: CandidateContext }) =>
-  GUARD_REQUIREMENTS[name].every((r) => r.met(context));
+const allMet = (name: GuardName) => ({ context, event }: { context: CandidateContext; event: CandidateEvent }) =>
+  GUARD_REQUIREMENTS[name].every((r: Requirement) => r.met(context, event));
 
 /** What a recognised exemplar records while it stays one (whether or not replication has started). */
 const REPLICATION_RECORDS = {
@@ -95,6 +163,12 @@ export const candidateMachine = setup({
   },
   guards: {
     readyForReview: allMet('readyForReview'),
+    councilRecognises: allMet('councilRecognises'),
+    councilReturns: allMet('councilReturns'),
+    councilRejects: allMet('councilRejects'),
+    noticePeriodEnded: allMet('noticePeriodEnded'),
+    objectionUpheld: allMet('objectionUpheld'),
+    revocationDecision: allMet('revocationDecision'),
   },
   actions: {
     countCheckIn: assign({
@@ -142,13 +216,26 @@ export const candidateMachine = setup({
         WITHDRAW: { target: 'withdrawn' },
       },
     },
-    /** Tổng kết: the emulation council reviews the candidate against its criteria and decides. */
+    /**
+     * Tổng kết: the emulation council reviews the candidate against its criteria in a review session, votes and
+     * decides. Each decision carries the verdict it follows from; the guard recomputes it.
+     */
     underReview: {
       on: {
-        RECOGNISE: { target: 'recognised' },
-        RETURN_TO_NURTURING: { target: 'returned', actions: 'countReturn' },
-        REJECT: { target: 'rejected' },
+        RECOGNISE: { target: 'publicNotice', guard: 'councilRecognises' },
+        RETURN_TO_NURTURING: { target: 'returned', guard: 'councilReturns', actions: 'countReturn' },
+        REJECT: { target: 'rejected', guard: 'councilRejects' },
         WITHDRAW: { target: 'withdrawn' },
+      },
+    },
+    /**
+     * Công khai lấy ý kiến: provisionally recognised, on the published list for the notice period. Recognition
+     * becomes final only after the period ends; an objection that is upheld drops the candidate.
+     */
+    publicNotice: {
+      on: {
+        CONFIRM_RECOGNITION: { target: 'recognised', guard: 'noticePeriodEnded' },
+        REJECT: { target: 'rejected', guard: 'objectionUpheld' },
       },
     },
     /** Trả về bồi dưỡng: the council named shortcomings to work on; the unit revises its plan and resumes. */
@@ -167,6 +254,7 @@ export const candidateMachine = setup({
       on: {
         ...REPLICATION_RECORDS,
         START_REPLICATION: { target: 'replicating' },
+        REVOKE_RECOGNITION: { target: 'revoked', guard: 'revocationDecision' },
       },
     },
     /** Nhân rộng: publicised and adopted by other units. */
@@ -174,8 +262,11 @@ export const candidateMachine = setup({
       on: {
         ...REPLICATION_RECORDS,
         END_REPLICATION: { target: 'replicationEnded' },
+        REVOKE_RECOGNITION: { target: 'revoked', guard: 'revocationDecision' },
       },
     },
+    /** Bị thu hồi công nhận: a later decision revoked the recognition; kept with its reasons, never deleted. */
+    revoked: { type: 'final' },
     /** Dừng nhân rộng: no longer holds up; kept with its reasons, never deleted. */
     replicationEnded: { type: 'final' },
     /** Không công nhận. */

@@ -10,6 +10,7 @@ import {
   type CandidateContext,
   type CandidateInput,
   type GuardName,
+  type Requirement,
 } from './candidate.machine.js';
 import type { CandidateEvent, CandidateEventType } from './events.js';
 import { CANDIDATE_EVENT_TYPES } from './events.js';
@@ -66,12 +67,12 @@ export function allowedEvents(persisted: PersistedCandidateSnapshot | Snapshot):
   return CANDIDATE_EVENT_TYPES.filter((type) => snapshot.can({ type } as CandidateEvent));
 }
 
-function refusalsFor(state: CandidateState, type: CandidateEventType, context: CandidateContext): Refusal[] {
+function refusalsFor(state: CandidateState, event: CandidateEvent, context: CandidateContext): Refusal[] {
   const refusals: Refusal[] = [];
-  for (const t of transitionsFor(state, type)) {
+  for (const t of transitionsFor(state, event.type)) {
     const name = typeof t.guard === 'string' ? (t.guard as GuardName) : undefined;
-    for (const requirement of name ? GUARD_REQUIREMENTS[name] ?? [] : []) {
-      if (!requirement.met(context)) refusals.push({ code: requirement.code, vi: requirement.vi, en: requirement.en });
+    for (const requirement of (name ? GUARD_REQUIREMENTS[name] ?? [] : []) as readonly Requirement[]) {
+      if (!requirement.met(context, event)) refusals.push({ code: requirement.code, ...(requirement.explain?.(event) ?? { vi: requirement.vi, en: requirement.en }) });
     }
   }
   return refusals;
@@ -86,7 +87,7 @@ export function applyEvent(persisted: PersistedCandidateSnapshot, event: Candida
     if (transitionsFor(from, event.type).length === 0) {
       return { accepted: false, reason: 'NOT_IN_THIS_STATE', state: from, allowedEvents: allowed };
     }
-    return { accepted: false, reason: 'GUARD_REFUSED', state: from, refusals: refusalsFor(from, event.type, snapshot.context), allowedEvents: allowed };
+    return { accepted: false, reason: 'GUARD_REFUSED', state: from, refusals: refusalsFor(from, event, snapshot.context), allowedEvents: allowed };
   }
   const [next] = transition(candidateMachine, snapshot, event);
   return { accepted: true, from, to: stateOf(next), snapshot: persist(next), allowedEvents: allowedEvents(next) };

@@ -19,12 +19,21 @@ export const EVENT_ROLES = {
   RECOGNISE: ['COUNCIL_SECRETARY'],
   RETURN_TO_NURTURING: ['COUNCIL_SECRETARY'],
   REJECT: ['COUNCIL_SECRETARY'],
+  CONFIRM_RECOGNITION: ['COUNCIL_SECRETARY'],
+  REVOKE_RECOGNITION: ['COUNCIL_SECRETARY'],
   START_REPLICATION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   END_REPLICATION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   RECORD_HONOURING: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   RECORD_ADOPTION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   RECORD_FOLLOW_UP: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
 } as const satisfies Record<CandidateEventType, readonly Role[]>;
+
+/**
+ * The council's decisions: the secretariat confirms them, but only through a review session, which computes the
+ * verdict they carry from the recorded votes and checklists (and a revocation only through a revocation
+ * decision). The generic event endpoint refuses them, so a verdict can never be typed in by hand.
+ */
+export const COUNCIL_DECISION_EVENTS: ReadonlySet<CandidateEventType> = new Set(['RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT', 'CONFIRM_RECOGNITION', 'REVOKE_RECOGNITION']);
 
 export function maySend(role: Role | undefined, type: CandidateEventType): boolean {
   return role !== undefined && (EVENT_ROLES[type] as readonly Role[]).includes(role);

@@ -3,6 +3,7 @@
  * The API validates payload shapes; the machine decides whether the event may happen now.
  */
 import type { HonouringForm } from '#domain';
+import type { CouncilVerdict } from './council.js';
 
 export interface NurturingPlanPayload {
   goals: string;
@@ -62,9 +63,14 @@ export type CandidateEvent =
   | ({ type: 'REVISE_PLAN' } & NurturingPlanPayload)
   | { type: 'RECORD_CHECK_IN'; date: string; strengths: string; shortcomings: string }
   | { type: 'PROPOSE_FOR_REVIEW'; note?: string }
-  | { type: 'RECOGNISE'; note?: string }
-  | { type: 'RETURN_TO_NURTURING'; shortcomings: string[] }
-  | { type: 'REJECT'; reasons: string }
+  | { type: 'RECOGNISE'; verdict: CouncilVerdict; note?: string }
+  | { type: 'RETURN_TO_NURTURING'; verdict: CouncilVerdict; shortcomings: string[] }
+  /** By the council's verdict (under review), or on an upheld objection during the public notice. */
+  | { type: 'REJECT'; reasons: string; verdict?: CouncilVerdict; upheldCommentIds?: string[] }
+  /** The final recognition, after the public notice ends (dates are YYYY-MM-DD, in the province's time zone). */
+  | { type: 'CONFIRM_RECOGNITION'; sessionId: string; noticeEndsOn: string; confirmedOn: string; note?: string }
+  /** By a revocation decision that refers to the recognition decision (decisions module). */
+  | { type: 'REVOKE_RECOGNITION'; decisionId: string; reasons: string }
   | ({ type: 'RESUME_NURTURING' } & NurturingPlanPayload)
   | { type: 'START_REPLICATION'; note?: string }
   | { type: 'END_REPLICATION'; reasons: string }
@@ -82,7 +88,8 @@ export const CANDIDATE_EVENTS = [
   { code: 'REVISE_PLAN', vi: 'Điều chỉnh kế hoạch bồi dưỡng', en: 'Revise the nurturing plan' },
   { code: 'RECORD_CHECK_IN', vi: 'Ghi nhận kiểm tra, đánh giá', en: 'Record a check-in' },
   { code: 'PROPOSE_FOR_REVIEW', vi: 'Đề nghị Hội đồng xét', en: 'Propose for council review' },
-  { code: 'RECOGNISE', vi: 'Công nhận điển hình tiên tiến', en: 'Recognise as an exemplar' },
+  { code: 'RECOGNISE', vi: 'Hội đồng đề nghị công nhận (công khai lấy ý kiến)', en: 'Council proposes recognition (public notice)' },
+  { code: 'CONFIRM_RECOGNITION', vi: 'Công nhận chính thức điển hình tiên tiến', en: 'Recognition made final' },
   { code: 'RETURN_TO_NURTURING', vi: 'Trả về bồi dưỡng thêm', en: 'Return to nurturing' },
   { code: 'REJECT', vi: 'Không công nhận', en: 'Reject' },
   { code: 'RESUME_NURTURING', vi: 'Tiếp tục bồi dưỡng', en: 'Resume nurturing' },
@@ -92,6 +99,7 @@ export const CANDIDATE_EVENTS = [
   { code: 'RECORD_ADOPTION', vi: 'Ghi nhận đơn vị học tập, áp dụng mô hình', en: 'Record an adoption by another unit' },
   { code: 'RECORD_FOLLOW_UP', vi: 'Ghi nhận theo dõi hằng năm', en: 'Record a yearly follow-up' },
   { code: 'WITHDRAW', vi: 'Rút khỏi danh sách', en: 'Withdraw' },
+  { code: 'REVOKE_RECOGNITION', vi: 'Thu hồi quyết định công nhận', en: 'Recognition revoked' },
 ] as const satisfies readonly { code: CandidateEventType; vi: string; en: string }[];
 
 export const CANDIDATE_EVENT_TYPES = CANDIDATE_EVENTS.map((e) => e.code) as readonly CandidateEventType[];

@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './states.js';
 export * from './engine.js';
 export * from './event-roles.js';
+export * from './council.js';
