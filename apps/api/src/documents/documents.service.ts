@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { renderCertificate } from './certificate.js';
+import { renderCouncilMinutes } from './council-minutes.js';
+import type { CertificateData, CouncilMinutesData, RecognitionDecisionData } from './document-data.js';
+import { PdfRenderer } from './pdf-renderer.js';
+import { renderRecognitionDecision } from './recognition-decision.js';
+
+/**
+ * The documents other modules ask for, as PDF bytes (application/pdf). Each call lays out only the data it is
+ * given, reads nothing else and writes nothing: the caller stores, audits or streams the result.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(private readonly renderer: PdfRenderer) {}
+
+  /** Biên bản họp Hội đồng Thi đua - Khen thưởng. */
+  async renderCouncilMinutes(data: CouncilMinutesData): Promise<Buffer> {
+    return (await renderCouncilMinutes(this.renderer, data)).pdf;
+  }
+
+  /** Quyết định công nhận điển hình tiên tiến (or its correction or revocation). */
+  async renderRecognitionDecision(data: RecognitionDecisionData): Promise<Buffer> {
+    return (await renderRecognitionDecision(this.renderer, data)).pdf;
+  }
+
+  /** Giấy chứng nhận điển hình tiên tiến: one landscape page. */
+  async renderCertificate(data: CertificateData): Promise<Buffer> {
+    return (await renderCertificate(this.renderer, data)).pdf;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Turns a pdfmake document definition into PDF bytes, with the one font every generated document uses.
+ *
+ * The font is Tinos (SIL Open Font License 1.1, from the npm package @expo-google-fonts/tinos): metrically
+ * compatible with Times New Roman, which Decree 30/2020/NĐ-CP prescribes for administrative documents, and it
+ * covers Vietnamese completely (regular, bold, italic, bold italic). It is read from node_modules, never from a
+ * system font folder, and embedded as a TrueType subset in every PDF.
+ *
+ * Output is deterministic: the creation date is the data's `generatedAt` (pdfkit also derives the file ID from
+ * it), so the same definition gives byte-for-byte the same PDF.
+ *
+ * pdfmake keeps its fonts and resource policies in one process-wide object. This file owns that configuration:
+ * no document may load a URL or any local file but the four font files, so nothing in the data can make the
+ * server fetch or read anything.
+ */
+import { Injectable } from '@nestjs/common';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import pdfmake from 'pdfmake';
+import type { DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { instantOf } from './vietnamese-format.js';
+
+/** The font family name documents use in their styles. */
+export const DOCUMENT_FONT = 'Tinos';
+
+const TINOS_FILES = {
+  normal: '400Regular/Tinos_400Regular.ttf',
+  bold: '700Bold/Tinos_700Bold.ttf',
+  italics: '400Regular_Italic/Tinos_400Regular_Italic.ttf',
+  bolditalics: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
+} as const;
+
+let configured = false;
+
+/** Points pdfmake at the font files and forbids every other resource. */
+function configurePdfmake(): void {
+  if (configured) return;
+  const require = createRequire(import.meta.url);
+  const folder = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
+  const family = Object.fromEntries(Object.entries(TINOS_FILES).map(([style, file]) => [style, join(folder, file)]));
+  const allowed = new Set(Object.values(family));
+  pdfmake.addFonts({ [DOCUMENT_FONT]: family });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
+  configured = true;
+}
+
+/** What the PDF's document information says. */
+export interface PdfMetadata {
+  title: string;
+  subject?: string;
+  author?: string;
+  /** ISO timestamp: the PDF's creation date, which also makes the output reproducible. */
+  generatedAt: string;
+}
+
+export interface RenderedPdf {
+  pdf: Buffer;
+  pageCount: number;
+}
+
+@Injectable()
+export class PdfRenderer {
+  constructor() {
+    configurePdfmake();
+  }
+
+  /** Renders a definition built by one of the document layouts. The definition is consumed (pdfmake mutates it). */
+  async render(definition: TDocumentDefinitions, metadata: PdfMetadata): Promise<RenderedPdf> {
+    const created = instantOf(metadata.generatedAt);
+    let pageCount = 0;
+    const footer = definition.footer;
+    // pdfmake asks for the footer of every page with the final page count: the one place that count is exposed.
+    const countingFooter: DynamicContent = (current, count, size) => {
+      pageCount = count;
+      if (typeof footer === 'function') return footer(current, count, size);
+      return footer ?? null;
+    };
+    const doc: TDocumentDefinitions = {
+      ...definition,
+      footer: countingFooter,
+      language: 'vi-VN',
+      info: {
+        title: metadata.title.normalize('NFC'),
+        subject: metadata.subject?.normalize('NFC'),
+        author: metadata.author?.normalize('NFC'),
+        creator: 'Điển hình tiên tiến',
+        producer: 'pdfmake',
+        creationDate: created,
+      },
+    };
+    const pdf = await pdfmake.createPdf(doc).getBuffer();
+    return { pdf, pageCount };
+  }
+}
