@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { allowedEvents, applyEvent, startCandidate, type CandidateEvent, type CandidateEventType, type PersistedCandidateSnapshot } from '#workflow';
+import { CANDIDATE_MACHINE_VERSION, COUNCIL_DECISION_EVENTS, allowedEvents, applyEvent, startCandidate, type CandidateEvent, type CandidateEventType, type CouncilVerdict, type PersistedCandidateSnapshot } from '#workflow';
 import type { SubjectKind } from '#domain';
 import { auditHash, type AuditContent } from '../apps/api/src/audit/audit-hash.js';
 import { AuditCheckpoints, type BuildOutcome } from '../apps/api/src/audit/audit-checkpoints.service.js';
@@ -61,6 +61,14 @@ function random(seed: number): () => number {
   };
 }
 
+/** A council verdict of 5 eligible members with every checklist in, whose votes give the outcome wanted. */
+const verdict = (inFavour: number, against: number, abstain: number): CouncilVerdict => ({
+  sessionId: '00000000-0000-4000-8000-000000000001',
+  rules: { quorum: { numerator: 2, denominator: 3 }, recognitionPercent: 70, rejectionPercent: 50 },
+  tally: { eligible: 5, participants: inFavour + against + abstain, inFavour, against, abstain },
+  checklists: { assigned: 2, submitted: 2, criteria: 5, criteriaReviewed: 5 },
+});
+
 const PAYLOADS: Record<CandidateEventType, (i: number) => Record<string, unknown>> = {
   ATTACH_EVIDENCE: (i) => ({ evidenceId: randomUUID(), fileName: `Minh chứng ${i}.pdf`, contentType: 'application/pdf', sizeBytes: 1000 + i, sha256: 'ab'.repeat(32) }),
   START_NURTURING: (i) => ({ goals: `Hoàn thiện mô hình, bước ${i}`, supporter: 'Phòng Nội vụ' }),
@@ -68,9 +76,10 @@ const PAYLOADS: Record<CandidateEventType, (i: number) => Record<string, unknown
   RESUME_NURTURING: (i) => ({ goals: `Khắc phục hạn chế ${i}`, supporter: 'Phòng Nội vụ' }),
   RECORD_CHECK_IN: (i) => ({ date: '2025-03-15', strengths: `Ưu điểm ${i}`, shortcomings: `Hạn chế ${i}` }),
   PROPOSE_FOR_REVIEW: () => ({}),
-  RECOGNISE: () => ({ note: 'Hội đồng nhất trí công nhận' }),
-  RETURN_TO_NURTURING: (i) => ({ shortcomings: [`Thiếu số liệu ${i}`] }),
-  REJECT: () => ({ reasons: 'Chưa đạt tiêu chí' }),
+  RECOGNISE: () => ({ verdict: verdict(5, 0, 0), note: 'Hội đồng nhất trí công nhận' }),
+  RETURN_TO_NURTURING: (i) => ({ verdict: verdict(2, 1, 2), shortcomings: [`Thiếu số liệu ${i}`] }),
+  REJECT: () => ({ verdict: verdict(1, 4, 0), upheldCommentIds: ['00000000-0000-4000-8000-000000000002'], reasons: 'Chưa đạt tiêu chí' }),
+  CONFIRM_RECOGNITION: () => ({ sessionId: '00000000-0000-4000-8000-000000000001', noticeEndsOn: '2025-12-22', confirmedOn: '2025-12-26' }),
   START_REPLICATION: () => ({}),
   END_REPLICATION: () => ({ reasons: 'Không còn duy trì' }),
   WITHDRAW: () => ({ reason: 'Đơn vị rút hồ sơ' }),
@@ -101,7 +110,9 @@ function walks(count: number): History[] {
     const steps: Step[] = [];
     const length = 4 + Math.floor(next() * 11);
     for (let i = 0; i < length; i++) {
-      const allowed = allowedEvents(snapshot);
+      // The council's decisions need their verdict, so they are tried with one rather than listed.
+      const decisions = [...COUNCIL_DECISION_EVENTS].filter((type) => applyEvent(snapshot, { type, ...PAYLOADS[type](i) } as CandidateEvent).accepted);
+      const allowed = [...allowedEvents(snapshot), ...decisions];
       if (allowed.length === 0) break;
       const type = allowed[Math.floor(next() * allowed.length)]!;
       const payload = PAYLOADS[type](i);
@@ -125,9 +136,9 @@ async function generate(client: pg.Client, unitId: string, histories: History[],
     if (candidates.length) {
       await client.query(
         `INSERT INTO candidate (id, kind, name, unit_id, field, year, discovery_channel, achievement, state, snapshot, machine_version, version, created_by, created_at, updated_at)
-         SELECT c.id, c.kind, 'Điển hình ' || c.n, $3::uuid, 'ECONOMY', 2025, 'INSPECTION', 'Thành tích tiêu biểu', c.state, c.snapshot, 1, c.version, 'bench', now(), now()
+         SELECT c.id, c.kind, 'Điển hình ' || c.n, $3::uuid, 'ECONOMY', 2025, 'INSPECTION', 'Thành tích tiêu biểu', c.state, c.snapshot, $4::int, c.version, 'bench', now(), now()
          FROM unnest($1::uuid[], $2::jsonb[]) WITH ORDINALITY AS u(id, doc, n), LATERAL (SELECT u.id, u.n, u.doc->>'kind' AS kind, u.doc->>'state' AS state, u.doc->'snapshot' AS snapshot, (u.doc->>'version')::int AS version) c`,
-        [candidates.map((c) => c.id), candidates.map((c) => JSON.stringify(c.doc)), unitId],
+        [candidates.map((c) => c.id), candidates.map((c) => JSON.stringify(c.doc)), unitId, CANDIDATE_MACHINE_VERSION],
       );
       candidates = [];
     }
@@ -159,7 +170,7 @@ async function generate(client: pg.Client, unitId: string, histories: History[],
         toState: s.to,
         actor: i % 4 === 3 ? 'thuongtruc' : 'truongdonvi',
         occurredAt: new Date(clock.now++).toISOString(),
-        machineVersion: 1,
+        machineVersion: CANDIDATE_MACHINE_VERSION,
         prevHash,
       };
       const hash = auditHash(content);

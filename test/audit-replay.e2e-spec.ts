@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { replay, type CandidateEvent } from '#workflow';
 import { eventOf } from '../apps/api/src/audit/candidate-replay.js';
+import { decideThroughCouncil, type CouncilOutcome } from './support/council.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { newCandidate, pdfBytes, sendEvent, uploadEvidence, UNIT_HEAD } from './support/factories.js';
 import { candidateStream, newSigningKey, recordsOf, rehashChain, tamper, verify } from './audit-support.js';
@@ -49,6 +50,13 @@ function payloadFor(type: string, step: number, next: () => number): Record<stri
       return { reasons: `Lý do ${step}` };
     case 'WITHDRAW':
       return { reason: `Đơn vị rút (${step})` };
+    case 'RECORD_HONOURING':
+      return { form: 'PROVINCIAL_NEWSPAPER', date: '2026-01-20', outlet: 'Báo Bắc Giang', title: `Gương điển hình (${step})` };
+    case 'RECORD_ADOPTION':
+      return { adoptingUnitId: t.provinceId, stage: 'STUDY_VISIT', date: '2026-02-10', description: `Đoàn tham quan, học tập (${step})` };
+    case 'RECORD_FOLLOW_UP':
+      // One follow-up per year: the step makes the year unique within a walk.
+      return { year: 2026 + step, date: '2026-12-01', holdsUp: true, findings: `Duy trì tốt (${step})` };
     default:
       return next() < 0.5 ? {} : { note: `Ghi chú ${step}` };
   }
@@ -60,6 +68,14 @@ async function randomWalk(id: string, seed: number, steps: number): Promise<numb
   let accepted = 0;
   for (let step = 0; step < steps; step++) {
     const view = await t.as(UNIT_HEAD).get(`/api/candidates/${id}`);
+    if (view.body.state === 'underReview' && next() < 0.9) {
+      // The council decides in a session: mostly a return (which keeps the walk going), now and then an ending.
+      const endings: CouncilOutcome[] = ['RECOGNISE', 'REJECT', 'RETURN_TO_NURTURING'];
+      const outcome = step < steps - 8 && next() > 0.05 ? 'RETURN_TO_NURTURING' : endings[Math.floor(next() * endings.length)]!;
+      await decideThroughCouncil(t, [id], outcome);
+      accepted += outcome === 'RECOGNISE' ? 2 : 1;
+      continue;
+    }
     const allowed = (view.body.allowedEvents as { type: string }[]).map((e) => e.type);
     if (allowed.length === 0) break;
     const lasting = allowed.filter((type) => !ENDINGS.has(type));
@@ -108,7 +124,9 @@ describe('replay through the statechart', () => {
       const events = rows.slice(1).map((r) => eventOf(r) as CandidateEvent);
       expect(replay({ kind: w.kind as 'COLLECTIVE' }, events).value).toBe(state);
       // Facts an effect added to a record (a plan's id, a check-in's id) never reach the machine.
-      for (const e of events) expect(Object.keys(e).every((k) => !k.endsWith('Id') || k === 'evidenceId')).toBe(true);
+      // (The event's own references — evidence, adopting unit, the session — are fields of the event itself.)
+      const OWN_REFERENCES = ['evidenceId', 'adoptingUnitId', 'sessionId', 'correctsId'];
+      for (const e of events) expect(Object.keys(e).filter((k) => k.endsWith('Id') && !OWN_REFERENCES.includes(k))).toEqual([]);
     }
   });
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { csvCell } from '../apps/api/src/audit/audit-export.js';
 import { checkSignature } from '../apps/api/src/audit/checkpoint-format.js';
 import { keyIdOf } from '../apps/api/src/audit/ed25519.js';
+import { decideThroughCouncil } from './support/council.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { newCandidate, newUnit, pdfBytes, sendEvent } from './support/factories.js';
 import { AUDITOR, candidateStream, checkpoints, newSigningKey } from './audit-support.js';
@@ -33,7 +34,8 @@ beforeAll(async () => {
   commune = await newUnit(t, { name: 'UBND xã Tân Thịnh', level: 'GRASSROOTS', sector: 'LOCALITY', parentId: district.id });
   department = await newUnit(t, { name: 'Sở Y tế', level: 'DEPARTMENT', sector: 'STATE' });
   inCommune = await newCandidate(t, { unitId: commune.id, state: 'underReview' });
-  expect((await sendEvent(t, inCommune.id, 'RECOGNISE', { note: 'Hội đồng nhất trí' }, SECRETARY)).status).toBe(200);
+  // Proposed for recognition by the council: the candidate is on public notice after RECOGNISE.
+  await decideThroughCouncil(t, [inCommune.id], 'RECOGNISE', { final: false });
   inDistrict = await newCandidate(t, { unitId: district.id, state: 'nurturing' });
   inDepartment = await newCandidate(t, { unitId: department.id });
 });
@@ -140,14 +142,18 @@ describe('the export bundle', () => {
     expect(lines[0]).toMatch(/^Mã bản ghi \/ Record id,Chuỗi \/ Stream,/);
     // One line per record: payloads are JSON on one line, quoted.
     expect(lines).toHaveLength(expected.length + 1);
-    expect(csv).toContain('Hội đồng nhất trí');
+    expect(csv).toContain('Hội đồng đề nghị công nhận');
 
     const checkpoint = JSON.parse(strFromU8(files['checkpoint.json']!));
     expect(checkSignature(checkpoint, new Map([[keyIdOf(key.publicKey), key.publicKey]]))).toBe('VALID');
     expect(checkpoint.treeSize).toBe(Number((await t.dataSource.query('SELECT count(*)::int AS n FROM audit_event'))[0].n));
 
     const report = JSON.parse(strFromU8(files['verification.json']!));
-    expect(report).toMatchObject({ ok: true, scope: { streams: 3 }, records: expected.length, checkpoints: { valid: 1 } });
+    // The report verifies whole streams: the unit's, its two candidates', and the council session that decided on one of them.
+    const streams = (await t.dataSource.query('SELECT DISTINCT stream FROM audit_event WHERE id = ANY($1::bigint[])', [expected])) as { stream: string }[];
+    expect(streams.map((x) => x.stream.split(':')[0]).sort()).toEqual(['candidate', 'candidate', 'review-session', 'unit']);
+    const [{ n }] = (await t.dataSource.query('SELECT count(*)::int AS n FROM audit_event WHERE stream = ANY($1::text[])', [streams.map((x) => x.stream)])) as { n: number }[];
+    expect(report).toMatchObject({ ok: true, scope: { streams: 4 }, records: n, checkpoints: { valid: 1 } });
     expect(strFromU8(files['README.txt']!)).toContain('NHẬT KÝ KIỂM TOÁN');
   });
 

@@ -9,6 +9,8 @@ import type { Role } from '#domain';
 import { startTestApp, TEST_PASSWORD, type ActorClient, type TestApp } from './support/app.js';
 import { ADMIN, importStatistics, newCandidate, newUnit, pdfBytes, SECRETARY, UNIT_HEAD, writeUnitPlan } from './support/factories.js';
 import { AuditCheckpoints } from '../apps/api/src/audit/audit-checkpoints.service.js';
+import { decideThroughCouncil, later } from './support/council.js';
+import { MOVEMENT, REVIEW, movementIn, type MovementStatus } from './support/movement-factories.js';
 
 type Target = 'own' | 'other';
 const ROLES: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'ADMIN'];
@@ -27,9 +29,10 @@ interface Row {
   allowed: Role[] | 'PUBLIC';
   /**
    * How a unit head reaches outside their subtree: a candidate (404, as if missing), a unit to nominate in (403),
-   * or a unit whose plans or statistics are asked for (403: units are public, their data is not).
+   * or a unit whose plans or statistics are asked for (403: units are public, their data is not), or a
+   * movement launched in another subtree (404 MOVEMENT_NOT_FOUND, as if missing).
    */
-  scope: 'candidate' | 'nominate' | 'unit' | 'none';
+  scope: 'candidate' | 'nominate' | 'unit' | 'none' | 'movement';
   /** Status when allowed and within reach. */
   ok: number;
   /** Sends the request as `client` (a fresh object is built per call, so calls do not interfere). */
@@ -52,6 +55,80 @@ const throwawayAccount = async (ctx: Ctx) => {
 const freshStatisticsFile = () => Buffer.from(`year,field,collective,individual\n2001,ECONOMY,${Math.floor(Math.random() * 1e9)},${Date.now() % 1e6}\n`);
 const STATISTICS_READERS = READERS;
 const IMPORT_READERS: Role[] = ['COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'];
+
+const COUNCIL_READERS: Role[] = ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'AUDITOR'];
+/** The council member under test: a unit outside the province, so no candidate of the province conflicts with them. */
+let councilMemberId: string;
+
+type Stage = 'preparing' | 'assigned' | 'checked' | 'voting' | 'voted' | 'closed' | 'decided' | 'noticed' | 'commented' | 'answered';
+const STAGES: Stage[] = ['preparing', 'assigned', 'checked', 'voting', 'voted', 'closed', 'decided', 'noticed', 'commented', 'answered'];
+
+/**
+ * A secret-ballot session with the member under test as its only member and one candidate of unit A, taken
+ * through the API to the stage asked for (each stage includes the ones before it).
+ */
+async function sessionAt(c: Ctx, stage: Stage) {
+  const sec = c.t.as(SECRETARY);
+  const member = clients.get('COUNCIL_MEMBER')!;
+  const reached = (s: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(s);
+  const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
+  const sessionId = (await sec.post('/api/review-sessions').send({ title: 'Phiên ma trận', year: 2025, chairName: 'Chủ tọa', ballot: 'SECRET', memberIds: [councilMemberId] })).body.id as string;
+  const itemId = (await sec.post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: candidate.id })).body.itemId as string;
+  let receipt: string | undefined;
+  let commentId: string | undefined;
+  if (reached('assigned')) await sec.post(`/api/review-sessions/${sessionId}/items/${itemId}/assignments`).send({ reviewerIds: [councilMemberId] });
+  if (reached('checked')) {
+    const criteria = (await sec.get(`/api/review-sessions/${sessionId}`)).body.items[0].criteria as { code: string }[];
+    await member.post(`/api/review-sessions/${sessionId}/items/${itemId}/checklists`).send({ marks: criteria.map((x) => ({ criterionCode: x.code, met: true, comment: 'Đạt' })) });
+  }
+  if (reached('voting')) await sec.post(`/api/review-sessions/${sessionId}/voting/open`).send({ presentMemberIds: [councilMemberId] });
+  if (reached('voted')) receipt = (await member.post(`/api/review-sessions/${sessionId}/items/${itemId}/votes`).send({ choice: 'IN_FAVOUR' })).body.receipt;
+  if (reached('closed')) await sec.post(`/api/review-sessions/${sessionId}/voting/close`);
+  if (reached('decided')) await sec.post(`/api/review-sessions/${sessionId}/items/${itemId}/decision`).send({ outcome: 'RECOGNISE' });
+  if (reached('noticed')) await sec.post(`/api/review-sessions/${sessionId}/notice`).send({ channels: 'Cổng thông tin' });
+  if (reached('commented')) commentId = (await sec.post(`/api/review-sessions/${sessionId}/notice/comments`).send({ itemId, author: 'Người dân', body: 'Phản ánh' })).body.commentId;
+  if (reached('answered')) await sec.post(`/api/review-sessions/${sessionId}/notice/comments/${commentId}/answer`).send({ body: 'Phản ánh đúng', upheld: true });
+  return { candidateId: candidate.id, sessionId, itemId, receipt, commentId };
+}
+
+/** Who launches and runs movements. */
+const MOVEMENT_RUNNERS: Role[] = ['UNIT_HEAD', 'COUNCIL_SECRETARY'];
+/** A movement launched by the target unit (by the secretariat), in the status asked for. */
+const movementOf = (c: Ctx, target: Target, status: MovementStatus = 'LAUNCHED') => movementIn(c.t, status, { launchingUnitId: c.unitOf(target) });
+/** A registration, by the secretariat, of a new unit below the target unit in a movement the target unit launched. */
+const registrationOf = async (c: Ctx, target: Target) => {
+  const m = await movementOf(c, target);
+  const unit = await newUnit(c.t, { parentId: c.unitOf(target), name: 'Xã đã đăng ký' });
+  const res = await c.t.as(SECRETARY).post(`/api/movements/${m.id}/registrations`).send({ unitId: unit.id, targets: 'Xây dựng 2 điển hình' });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; movementId: string };
+};
+
+const DECISION_SIGNER = { authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Nguyễn Văn Mạnh' };
+
+/** Runs a request as of 31 days later: a session closes after its notice period, so its decisions come after. */
+async function laterFor<T>(c: Ctx, work: () => Promise<T>): Promise<T> {
+  return later(c.t, 31, work);
+}
+
+/** A session that recognised one candidate of unit A and closed, with no decision issued yet. */
+async function closedSession(c: Ctx): Promise<string> {
+  const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
+  return (await decideThroughCouncil(c.t, [candidate.id], 'RECOGNISE')).sessionId;
+}
+
+/** A recognition decision, issued (as of after the session closed) by the secretariat. */
+async function issuedDecision(c: Ctx): Promise<{ id: string; candidateId: string }> {
+  const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
+  const { sessionId } = await decideThroughCouncil(c.t, [candidate.id], 'RECOGNISE');
+  const res = await laterFor(c, () => c.t.as(SECRETARY).post('/api/decisions').send({ ...DECISION_SIGNER, sessionId }));
+  expect(res.status).toBe(201);
+  return { id: res.body.id, candidateId: candidate.id };
+}
+
+/** One decision for the rows that only read it. */
+let shared: Promise<{ id: string; candidateId: string }> | undefined;
+const sharedDecision = (c: Ctx) => (shared ??= issuedDecision(c));
 
 const TABLE: Record<string, Row> = {
   'GET /health': { allowed: 'PUBLIC', scope: 'none', ok: 200, send: (c, cl) => cl.get('/health') },
@@ -129,8 +206,8 @@ const TABLE: Record<string, Row> = {
     send: async (c, cl, target, role) => {
       // Each role sends an event it may send, to a candidate in a state that takes it.
       if (role === 'COUNCIL_SECRETARY') {
-        const cand = await candidateIn(c, target, 'underReview');
-        return cl.post(`/api/candidates/${cand.id}/events`).send({ type: 'RECOGNISE', expectedVersion: cand.version });
+        const cand = await candidateIn(c, target, 'recognised');
+        return cl.post(`/api/candidates/${cand.id}/events`).send({ type: 'START_REPLICATION', expectedVersion: cand.version, payload: {} });
       }
       const cand = await candidateIn(c, target);
       return cl.post(`/api/candidates/${cand.id}/events`).send({ type: 'START_NURTURING', expectedVersion: cand.version, payload: { goals: 'Mục tiêu', supporter: 'Phòng Nội vụ' } });
@@ -236,13 +313,290 @@ const TABLE: Record<string, Row> = {
       return cl.get(`/api/statistics/imports/${created.body.import.id}`);
     },
   },
+  'POST /api/movements': {
+    allowed: MOVEMENT_RUNNERS,
+    scope: 'unit',
+    ok: 201,
+    send: (c, cl, target) => cl.post('/api/movements').send({ ...MOVEMENT, launchingUnitId: c.unitOf(target) }),
+  },
+  'GET /api/movements': { allowed: READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/movements') },
+  'GET /api/movements/{id}': { allowed: READERS, scope: 'movement', ok: 200, send: async (c, cl, target) => cl.get(`/api/movements/${(await movementOf(c, target)).id}`) },
+  'POST /api/movements/{id}/start': {
+    allowed: MOVEMENT_RUNNERS,
+    scope: 'movement',
+    ok: 200,
+    send: async (c, cl, target) => {
+      const m = await movementOf(c, target);
+      return cl.post(`/api/movements/${m.id}/start`).send({ expectedVersion: m.version });
+    },
+  },
+  'POST /api/movements/{id}/reviews': {
+    allowed: MOVEMENT_RUNNERS,
+    scope: 'movement',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const m = await movementOf(c, target, 'RUNNING');
+      return cl.post(`/api/movements/${m.id}/reviews`).send({ ...REVIEW, kind: 'INTERIM', expectedVersion: m.version });
+    },
+  },
+  'POST /api/movements/{id}/revisions': {
+    allowed: MOVEMENT_RUNNERS,
+    scope: 'movement',
+    ok: 200,
+    send: async (c, cl, target) => {
+      const m = await movementOf(c, target);
+      return cl.post(`/api/movements/${m.id}/revisions`).send({ expectedVersion: m.version, reason: 'Gia hạn', periodTo: '2026-12-31' });
+    },
+  },
+  'POST /api/movements/{id}/documents': {
+    allowed: MOVEMENT_RUNNERS,
+    scope: 'movement',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const m = await movementOf(c, target);
+      return cl.post(`/api/movements/${m.id}/documents`).field('expectedVersion', String(m.version)).attach('file', pdfBytes('ke hoach'), { filename: 'ke-hoach.pdf', contentType: 'application/pdf' });
+    },
+  },
+  'GET /api/movements/{id}/documents/{documentId}': {
+    allowed: READERS,
+    scope: 'movement',
+    ok: 200,
+    send: async (c, cl, target) => {
+      const m = await movementOf(c, target);
+      const up = await c.t.as(SECRETARY).post(`/api/movements/${m.id}/documents`).field('expectedVersion', String(m.version)).attach('file', pdfBytes('ke hoach'), { filename: 'ke-hoach.pdf', contentType: 'application/pdf' });
+      expect(up.status).toBe(201);
+      return cl.get(`/api/movements/${m.id}/documents/${up.body.document.id}`);
+    },
+  },
+  'POST /api/movements/{id}/registrations': {
+    allowed: MOVEMENT_RUNNERS,
+    scope: 'movement',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const m = await movementOf(c, target);
+      const unit = await newUnit(c.t, { parentId: c.unitOf(target), name: 'Xã đăng ký tham gia' });
+      return cl.post(`/api/movements/${m.id}/registrations`).send({ unitId: unit.id, targets: 'Xây dựng 2 điển hình' });
+    },
+  },
+  'POST /api/movements/{id}/registrations/{registrationId}/amend': {
+    allowed: MOVEMENT_RUNNERS,
+    scope: 'movement',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const r = await registrationOf(c, target);
+      return cl.post(`/api/movements/${r.movementId}/registrations/${r.id}/amend`).send({ targets: 'Xây dựng 3 điển hình' });
+    },
+  },
+  'POST /api/movements/{id}/registrations/{registrationId}/withdraw': {
+    allowed: MOVEMENT_RUNNERS,
+    scope: 'movement',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const r = await registrationOf(c, target);
+      return cl.post(`/api/movements/${r.movementId}/registrations/${r.id}/withdraw`).send({ reason: 'Sáp nhập' });
+    },
+  },
+  'POST /api/candidates/{id}/movements': {
+    allowed: ['UNIT_HEAD'],
+    scope: 'candidate',
+    ok: 200,
+    send: async (c, cl, target) => {
+      const [cand, m] = [await candidateIn(c, target), await movementOf(c, target)];
+      return cl.post(`/api/candidates/${cand.id}/movements`).send({ movementId: m.id });
+    },
+  },
+  'GET /api/candidates/{id}/movements': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target)).id}/movements`) },
+  'GET /api/lookup': { allowed: READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/lookup?q=ho&unitId=${c.unitOf(target)}`) },
+  'GET /api/lookup/subjects/{candidateId}': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/lookup/subjects/${(await candidateIn(c, target)).id}`) },
+  'GET /api/criteria-sets': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/criteria-sets') },
+  'POST /api/criteria-sets/{code}/versions': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 201,
+    send: (c, cl) =>
+      cl.post('/api/criteria-sets/INDIVIDUAL_HOUSEHOLD/versions').send({ criteria: [{ code: 'I1_COMPLIANCE', vi: 'Chấp hành tốt chủ trương, chính sách', en: 'Compliance' }, { code: 'I2_EXEMPLARY_CREATIVE', vi: 'Gương mẫu, sáng tạo', en: 'Exemplary' }, { code: 'I3_SOLIDARITY_SOCIAL', vi: 'Tương thân tương ái', en: 'Solidarity' }] }),
+  },
+  'GET /api/review-sessions': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/review-sessions') },
+  'POST /api/review-sessions': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: (c, cl) => cl.post('/api/review-sessions').send({ title: 'Tổng kết năm 2025', year: 2025, chairName: 'Chủ tọa', ballot: 'OPEN', memberIds: [councilMemberId] }),
+  },
+  'GET /api/review-sessions/{id}': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/review-sessions/${(await sessionAt(c, 'preparing')).sessionId}`) },
+  'POST /api/review-sessions/{id}/items': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const { sessionId } = await sessionAt(c, 'preparing');
+      return cl.post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: (await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' })).id });
+    },
+  },
+  'POST /api/review-sessions/{id}/items/{itemId}/assignments': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'preparing');
+      return cl.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/assignments`).send({ reviewerIds: [councilMemberId] });
+    },
+  },
+  'POST /api/review-sessions/{id}/assignments/automatic': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => cl.post(`/api/review-sessions/${(await sessionAt(c, 'preparing')).sessionId}/assignments/automatic`).send({ perCandidate: 1 }),
+  },
+  'POST /api/review-sessions/{id}/items/{itemId}/checklists': {
+    allowed: ['COUNCIL_MEMBER'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'assigned');
+      const criteria = (await c.t.as(SECRETARY).get(`/api/review-sessions/${s.sessionId}`)).body.items[0].criteria as { code: string }[];
+      return cl.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/checklists`).send({ marks: criteria.map((x) => ({ criterionCode: x.code, met: true, comment: 'Đạt' })) });
+    },
+  },
+  'POST /api/review-sessions/{id}/voting/open': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => cl.post(`/api/review-sessions/${(await sessionAt(c, 'checked')).sessionId}/voting/open`).send({ presentMemberIds: [councilMemberId] }),
+  },
+  'POST /api/review-sessions/{id}/items/{itemId}/votes': {
+    allowed: ['COUNCIL_MEMBER'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'voting');
+      return cl.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/votes`).send({ choice: 'ABSTAIN' });
+    },
+  },
+  'POST /api/review-sessions/{id}/items/{itemId}/ballots/verify': {
+    allowed: ['COUNCIL_MEMBER'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'voted');
+      return cl.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/ballots/verify`).send({ receipt: s.receipt });
+    },
+  },
+  'GET /api/review-sessions/{id}/items/{itemId}/ballots': {
+    allowed: COUNCIL_READERS,
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'closed');
+      return cl.get(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/ballots`);
+    },
+  },
+  'POST /api/review-sessions/{id}/voting/close': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => cl.post(`/api/review-sessions/${(await sessionAt(c, 'voted')).sessionId}/voting/close`),
+  },
+  'POST /api/review-sessions/{id}/items/{itemId}/decision': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'closed');
+      return cl.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/decision`).send({ outcome: 'RECOGNISE' });
+    },
+  },
+  'POST /api/review-sessions/{id}/notice': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => cl.post(`/api/review-sessions/${(await sessionAt(c, 'decided')).sessionId}/notice`).send({ channels: 'Cổng thông tin' }),
+  },
+  'POST /api/review-sessions/{id}/notice/comments': {
+    allowed: ['COUNCIL_SECRETARY', 'UNIT_HEAD'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => cl.post(`/api/review-sessions/${(await sessionAt(c, 'noticed')).sessionId}/notice/comments`).send({ author: 'UBND xã', body: 'Đồng tình với danh sách' }),
+  },
+  'POST /api/review-sessions/{id}/notice/comments/{commentId}/answer': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'commented');
+      return cl.post(`/api/review-sessions/${s.sessionId}/notice/comments/${s.commentId}/answer`).send({ body: 'Cảm ơn', upheld: false });
+    },
+  },
+  'POST /api/review-sessions/{id}/items/{itemId}/drop': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'answered');
+      return cl.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/drop`).send({ reasons: 'Phản ánh đúng', commentIds: [s.commentId] });
+    },
+  },
+  'POST /api/review-sessions/{id}/finalise': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 200,
+    // Voting closed with no vote: no decision, so the session can close at once.
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'checked');
+      await c.t.as(SECRETARY).post(`/api/review-sessions/${s.sessionId}/voting/open`).send({ presentMemberIds: [] });
+      await c.t.as(SECRETARY).post(`/api/review-sessions/${s.sessionId}/voting/close`);
+      return cl.post(`/api/review-sessions/${s.sessionId}/finalise`);
+    },
+  },
+  'GET /api/review-sessions/{id}/minutes.pdf': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/review-sessions/${(await sessionAt(c, 'closed')).sessionId}/minutes.pdf`) },
+  'GET /api/candidates/{id}/reviews': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target)).id}/reviews`) },
+  'GET /api/council/my-work': { allowed: ['COUNCIL_MEMBER'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/council/my-work') },
+  'GET /api/decisions': { allowed: READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/decisions') },
+  'POST /api/decisions': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const sessionId = await closedSession(c);
+      return laterFor(c, () => cl.post('/api/decisions').send({ ...DECISION_SIGNER, sessionId }));
+    },
+  },
+  'GET /api/decisions/{id}': { allowed: READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/decisions/${(await sharedDecision(c)).id}`) },
+  'POST /api/decisions/{id}/corrections': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const d = await issuedDecision(c);
+      return laterFor(c, () => cl.post(`/api/decisions/${d.id}/corrections`).send({ ...DECISION_SIGNER, reasons: 'Sai tên', recipients: [{ candidateId: d.candidateId, name: 'Tên đúng' }] }));
+    },
+  },
+  'POST /api/decisions/{id}/revocations': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const d = await issuedDecision(c);
+      return laterFor(c, () => cl.post(`/api/decisions/${d.id}/revocations`).send({ ...DECISION_SIGNER, reasons: 'Không trung thực' }));
+    },
+  },
+  'GET /api/decisions/{id}/pdf': { allowed: READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/decisions/${(await sharedDecision(c)).id}/pdf`) },
+  'GET /api/decisions/{id}/certificates/{candidateId}/pdf': {
+    allowed: READERS,
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const d = await sharedDecision(c);
+      return cl.get(`/api/decisions/${d.id}/certificates/${d.candidateId}/pdf`);
+    },
+  },
 };
 
 function expected(row: Row, role: Role, target: Target): number {
   if (row.allowed === 'PUBLIC') return row.ok;
   if (!row.allowed.includes(role)) return 403;
   if (role === 'UNIT_HEAD' && target === 'other') {
-    if (row.scope === 'candidate') return 404;
+    if (row.scope === 'candidate' || row.scope === 'movement') return 404;
     if (row.scope === 'nominate' || row.scope === 'unit') return 403;
   }
   return row.ok;
@@ -258,7 +612,10 @@ beforeAll(async () => {
   ctx = { t, unitA, unitB, unitOf: (target) => (target === 'own' ? unitA : unitB) };
   // The unit head under test leads unit A; the other roles are the fixture accounts of the province.
   clients.set('UNIT_HEAD', await t.newAccount('truong-huyen-a', 'UNIT_HEAD', unitA));
-  clients.set('COUNCIL_MEMBER', t.as('uyvien1'));
+  // The council member sits in a unit tree of their own, so no candidate of the province conflicts with them.
+  const councilUnit = (await newUnit(t, { level: 'PROVINCE', name: 'Ban thử nghiệm của Hội đồng' })).id;
+  clients.set('COUNCIL_MEMBER', await t.newAccount('uyvien-ma-tran', 'COUNCIL_MEMBER', councilUnit));
+  councilMemberId = ((await t.dataSource.query(`SELECT id FROM account WHERE username = 'uyvien-ma-tran'`)) as { id: string }[])[0]!.id;
   clients.set('COUNCIL_SECRETARY', t.as(SECRETARY));
   clients.set('AUDITOR', t.as('kiemtra'));
   clients.set('ADMIN', t.as(ADMIN));
@@ -286,7 +643,7 @@ describe('every role × every route × own/other unit', () => {
     const res = await TABLE[route]!.send(ctx, clients.get(role)!, target, role);
     expect({ status: res.status, code: res.status >= 400 ? res.body.code : undefined }).toEqual({
       status,
-      code: status === 403 ? 'FORBIDDEN' : status === 404 ? 'CANDIDATE_NOT_FOUND' : status >= 400 ? res.body.code : undefined,
+      code: status === 403 ? 'FORBIDDEN' : status === 404 ? (TABLE[route]!.scope === 'movement' ? 'MOVEMENT_NOT_FOUND' : 'CANDIDATE_NOT_FOUND') : status >= 400 ? res.body.code : undefined,
     });
     // A refusal never carries the object's data.
     if (status === 403 || status === 404) expect(JSON.stringify(res.body)).not.toMatch(/achievement|Lê Thị Hồng|Hợp tác xã/);

@@ -140,9 +140,9 @@ describe('events', () => {
   it('an event the state cannot take → 409 with the events allowed now; nothing changes', async () => {
     const c = await newCandidate(t);
     const before = await counts();
-    const res = await t.as(SECRETARY).post(`/api/candidates/${c.id}/events`).send({ type: 'RECOGNISE', expectedVersion: c.version });
+    const res = await t.as(SECRETARY).post(`/api/candidates/${c.id}/events`).send({ type: 'START_REPLICATION', expectedVersion: c.version, payload: {} });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'discovered', event: 'RECOGNISE', allowedEvents: ['ATTACH_EVIDENCE', 'START_NURTURING', 'WITHDRAW'] });
+    expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'discovered', event: 'START_REPLICATION', allowedEvents: ['ATTACH_EVIDENCE', 'START_NURTURING', 'WITHDRAW'] });
     expect(res.body.message).toMatch(/không thực hiện được/);
     expect(await counts()).toEqual(before);
     expect((await t.as(UNIT_HEAD).get(`/api/candidates/${c.id}`)).body).toMatchObject({ state: 'discovered', version: c.version });
@@ -178,9 +178,8 @@ describe('events', () => {
     ['START_NURTURING', { goals: 'x', supporter: 'y', type: 'RECOGNISE' }, ['payload.type']],
     ['RECORD_CHECK_IN', { date: '2025-02-30', strengths: 'a', shortcomings: 'b' }, ['payload.date']],
     ['RECORD_CHECK_IN', { date: '15/03/2025', strengths: 'a', shortcomings: 'b' }, ['payload.date']],
-    ['RETURN_TO_NURTURING', { shortcomings: [] }, ['payload.shortcomings']],
-    ['RETURN_TO_NURTURING', { shortcomings: ['  '] }, ['payload.shortcomings']],
-    ['REJECT', { reasons: 42 }, ['payload.reasons']],
+    ['END_REPLICATION', { reasons: 42 }, ['payload.reasons']],
+    ['END_REPLICATION', { reasons: '   ' }, ['payload.reasons']],
     ['WITHDRAW', {}, ['payload.reason']],
   ];
 
@@ -189,6 +188,18 @@ describe('events', () => {
     const res = await t.as(senderOf(type)).post(`/api/candidates/${c.id}/events`).send({ type, expectedVersion: c.version, payload });
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(fields);
+  });
+
+  it('a council decision typed into the event endpoint → 409 naming the review session as the only way; nothing changes', async () => {
+    const c = await newCandidate(t, { state: 'underReview' });
+    const before = await counts();
+    for (const type of ['RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT', 'CONFIRM_RECOGNITION']) {
+      const res = await t.as(SECRETARY).post(`/api/candidates/${c.id}/events`).send({ type, expectedVersion: c.version, payload: { reasons: 'x', shortcomings: ['x'] } });
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'DECISION_ONLY_IN_REVIEW_SESSION', field: 'type' });
+      expect(res.body.message).toMatch(/qua phiên xét/);
+    }
+    expect(await counts()).toEqual(before);
   });
 
   it('the envelope is validated: unknown type, missing version, payload not an object, ATTACH_EVIDENCE', async () => {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from './support/app.js';
+import { decideThroughCouncil } from './support/council.js';
 import { newCandidate, newUnit, sendEvent, uploadEvidence, SECRETARY, UNIT_HEAD } from './support/factories.js';
 import { auditHash } from '../apps/api/src/audit/audit-hash.js';
 import { CANDIDATE_MACHINE_VERSION } from '#workflow';
@@ -48,13 +49,13 @@ describe.each(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD'])('a %s through discover 
 
     r = await sendEvent(t, id, 'PROPOSE_FOR_REVIEW', { note: 'Đề nghị xét năm 2025' });
     expect(r.body).toMatchObject({ state: 'underReview', version: 5 });
-    r = await sendEvent(t, id, 'RECOGNISE', { note: 'Hội đồng nhất trí' });
-    expect(r.body).toMatchObject({ state: 'recognised', version: 6 });
+    // The council reviews, votes and decides in a session; recognition is final after the public notice.
+    await decideThroughCouncil(t, [id], 'RECOGNISE');
     r = await sendEvent(t, id, 'START_REPLICATION', {});
-    expect(r.body).toMatchObject({ state: 'replicating', version: 7 });
+    expect(r.body).toMatchObject({ state: 'replicating', version: 8 });
 
     const view = await t.as(UNIT_HEAD).get(`/api/candidates/${id}`);
-    expect(view.body).toMatchObject({ state: 'replicating', stage: 'REPLICATE', version: 7, counts: { checkIns: 1, evidenceFiles: 1, planVersions: 1 } });
+    expect(view.body).toMatchObject({ state: 'replicating', stage: 'REPLICATE', version: 8, counts: { checkIns: 1, evidenceFiles: 1, planVersions: 1 } });
     expect(view.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['ATTACH_EVIDENCE', 'END_REPLICATION', 'RECORD_HONOURING', 'RECORD_ADOPTION', 'RECORD_FOLLOW_UP']);
 
     const history = await t.as(UNIT_HEAD).get(`/api/candidates/${id}/history`);
@@ -65,6 +66,7 @@ describe.each(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD'])('a %s through discover 
       'RECORD_CHECK_IN',
       'PROPOSE_FOR_REVIEW',
       'RECOGNISE',
+      'CONFIRM_RECOGNITION',
       'START_REPLICATION',
     ]);
     expect(history.body.records.map((h: { toState: string }) => h.toState)).toEqual([
@@ -73,10 +75,11 @@ describe.each(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD'])('a %s through discover 
       'nurturing',
       'nurturing',
       'underReview',
+      'publicNotice',
       'recognised',
       'replicating',
     ]);
-    expect(history.body.records.map((h: { actor: string }) => h.actor)).toEqual([UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, SECRETARY, UNIT_HEAD]);
+    expect(history.body.records.map((h: { actor: string }) => h.actor)).toEqual([UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, UNIT_HEAD, SECRETARY, SECRETARY, UNIT_HEAD]);
     expect(history.body.records.every((h: { machineVersion: number }) => h.machineVersion === CANDIDATE_MACHINE_VERSION)).toBe(true);
     expectIntactChain(history.body.records);
 
@@ -101,15 +104,18 @@ describe('side roads', () => {
     expect(r.body.refusals.map((x: { code: string }) => x.code)).toEqual(['CHECK_IN_REQUIRED']);
     await sendEvent(t, c.id, 'RECORD_CHECK_IN', { date: '2025-09-01', strengths: 'Đã bổ sung', shortcomings: 'Không' });
     expect((await sendEvent(t, c.id, 'PROPOSE_FOR_REVIEW')).body.state).toBe('underReview');
-    r = await sendEvent(t, c.id, 'REJECT', { reasons: 'Thành tích chưa tiêu biểu' });
-    expect(r.body).toMatchObject({ state: 'rejected', allowedEvents: [] });
+    await decideThroughCouncil(t, [c.id], 'REJECT');
+    expect((await t.as(UNIT_HEAD).get(`/api/candidates/${c.id}`)).body).toMatchObject({ state: 'rejected', allowedEvents: [] });
 
     const nurturing = await t.as(UNIT_HEAD).get(`/api/candidates/${c.id}/nurturing`);
     expect(nurturing.body.currentPlan).toMatchObject({ revision: 2, writtenByEvent: 'RESUME_NURTURING', goals: 'Bổ sung số liệu' });
     expect(nurturing.body.planHistory).toMatchObject([{ revision: 1, writtenByEvent: 'START_NURTURING' }]);
     const history = await t.as(UNIT_HEAD).get(`/api/candidates/${c.id}/history`);
     const ret = history.body.records.find((h: { eventType: string }) => h.eventType === 'RETURN_TO_NURTURING');
-    expect(ret.payload).toEqual({ shortcomings: ['Thiếu số liệu'] });
+    // The shortcomings come from the council's checklists; the verdict they follow from is kept with them.
+    expect(ret.payload.shortcomings).toEqual([expect.stringMatching(/: Chưa có số liệu đánh giá hiệu quả$/)]);
+    expect(ret.payload.verdict.tally).toMatchObject({ eligible: 3, inFavour: 1, abstain: 2 });
+    expect(ret.actor).toBe(SECRETARY);
     expectIntactChain(history.body.records);
   });
 
@@ -141,7 +147,7 @@ describe('side roads', () => {
 
   it('every stored hash recomputes from the row as read back from the database', async () => {
     const c = await newCandidate(t, { state: 'recognised' });
-    const rows: Record<string, unknown>[] = await t.dataSource.query('SELECT * FROM audit_event WHERE candidate_id = $1 ORDER BY seq', [c.id]);
+    const rows: Record<string, unknown>[] = await t.dataSource.query('SELECT * FROM audit_event WHERE stream = $1 ORDER BY seq', [`candidate:${c.id}`]);
     expect(rows.length).toBe(c.version);
     for (const row of rows) {
       const content = {

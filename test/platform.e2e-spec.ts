@@ -122,6 +122,27 @@ describe('demo data', () => {
     expect(units.body[0].name).toBe('Tỉnh Bắc Giang');
   });
 
+  it('seeds the council’s 2025 session, decided by secret ballot with conflicts of interest left out, and an open 2026 session', async () => {
+    const sessions = (await demo.as(AUDITOR).get('/api/review-sessions')).body as { id: string; title: string; status: string }[];
+    expect(sessions.map((x) => [x.title, x.status]).sort()).toEqual([
+      ['Tổng kết năm 2025', 'CLOSED'],
+      ['Tổng kết năm 2026', 'PREPARING'],
+    ]);
+    const closed = (await demo.as(AUDITOR).get(`/api/review-sessions/${sessions.find((x) => x.status === 'CLOSED')!.id}`)).body;
+    expect(closed.ballot).toBe('SECRET');
+    expect(closed.notice).toMatchObject({ publishedOn: '2025-12-08', endsOn: '2025-12-22' });
+    const icu = closed.items.find((i: { candidate: { name: string } }) => i.candidate.name === 'Khoa Hồi sức tích cực');
+    expect(icu.conflicts).toHaveLength(1);
+    expect(icu.verdict.tally).toMatchObject({ eligible: 2, participants: 2, inFavour: 2 });
+    // The past was entered as of its dates, so each stream reads in time order.
+    const disorder = await demo.dataSource.query(
+      'SELECT count(*)::int AS n FROM audit_event a JOIN audit_event b ON a.stream = b.stream AND b.seq = a.seq + 1 WHERE b.occurred_at < a.occurred_at',
+    );
+    expect(disorder[0].n).toBe(0);
+    const report = await demo.as(AUDITOR).get('/api/audit/verify');
+    expect(report.body).toMatchObject({ ok: true });
+  });
+
   it('does not seed twice', async () => {
     const { DemoSeeder } = await import('../apps/api/src/demo/demo.seeder.js');
     expect(await demo.running.app.get(DemoSeeder).seedIfWanted(true)).toBe(false);

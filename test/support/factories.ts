@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CandidateState } from '#workflow';
 import type { TestApp } from './app.js';
+import { decideThroughCouncil, type CouncilOutcome } from './council.js';
 
 export const ADMIN = 'admin';
 export const UNIT_HEAD = 'truongdonvi';
@@ -30,9 +31,9 @@ export async function newUnit(
   return res.body as { id: string; name: string; version: number };
 }
 
-/** Who sends an event by default: the unit head, or the secretariat for the council's decisions. */
-export function senderOf(type: string): string {
-  return ['RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT'].includes(type) ? SECRETARY : UNIT_HEAD;
+/** Who sends an event by default: the unit head (the council's decisions go through review sessions). */
+export function senderOf(_type: string): string {
+  return UNIT_HEAD;
 }
 
 export async function sendEvent(t: TestApp, id: string, type: string, payload: Record<string, unknown> = {}, actor = senderOf(type)) {
@@ -44,22 +45,26 @@ export async function uploadEvidence(t: TestApp, id: string, name = 'Báo cáo t
   return t.as(UNIT_HEAD).post(`/api/candidates/${id}/evidence`).attach('file', bytes, { filename: name, contentType: 'application/pdf' });
 }
 
-const PATH: Record<CandidateState, [string, Record<string, unknown>][]> = (() => {
+/** A step: an event the unit head sends, or a review session ending in an outcome. */
+type Step = [string, Record<string, unknown>] | ['COUNCIL', { outcome: CouncilOutcome; final?: boolean }];
+
+const PATH: Record<CandidateState, Step[]> = (() => {
   const nurturing: [string, Record<string, unknown>][] = [['START_NURTURING', { goals: 'Hoàn thiện mô hình', supporter: 'Phòng Nội vụ' }]];
   const ready: [string, Record<string, unknown>][] = [
     ...nurturing,
     ['RECORD_CHECK_IN', { date: '2025-04-01', strengths: 'Hiệu quả rõ rệt', shortcomings: 'Chưa lan tỏa' }],
   ];
-  const review: [string, Record<string, unknown>][] = [...ready, ['PROPOSE_FOR_REVIEW', {}]];
+  const review: Step[] = [...ready, ['PROPOSE_FOR_REVIEW', {}]];
   return {
     discovered: [],
     nurturing,
     underReview: review,
-    returned: [...review, ['RETURN_TO_NURTURING', { shortcomings: ['Thiếu số liệu'] }]],
-    recognised: [...review, ['RECOGNISE', {}]],
-    replicating: [...review, ['RECOGNISE', {}], ['START_REPLICATION', {}]],
-    replicationEnded: [...review, ['RECOGNISE', {}], ['START_REPLICATION', {}], ['END_REPLICATION', { reasons: 'Không còn duy trì' }]],
-    rejected: [...review, ['REJECT', { reasons: 'Chưa đạt tiêu chí' }]],
+    publicNotice: [...review, ['COUNCIL', { outcome: 'RECOGNISE', final: false }]],
+    returned: [...review, ['COUNCIL', { outcome: 'RETURN_TO_NURTURING' }]],
+    recognised: [...review, ['COUNCIL', { outcome: 'RECOGNISE' }]],
+    replicating: [...review, ['COUNCIL', { outcome: 'RECOGNISE' }], ['START_REPLICATION', {}]],
+    replicationEnded: [...review, ['COUNCIL', { outcome: 'RECOGNISE' }], ['START_REPLICATION', {}], ['END_REPLICATION', { reasons: 'Không còn duy trì' }]],
+    rejected: [...review, ['COUNCIL', { outcome: 'REJECT' }]],
     withdrawn: [['WITHDRAW', { reason: 'Đơn vị rút hồ sơ' }]],
   };
 })();
@@ -87,6 +92,11 @@ export async function newCandidate(
   const state = over.state ?? 'discovered';
   if (PATH[state].some(([type]) => type === 'PROPOSE_FOR_REVIEW')) expect((await uploadEvidence(t, id)).status).toBe(201);
   for (const [type, payload] of PATH[state]) {
+    if (type === 'COUNCIL') {
+      const { outcome, final } = payload as { outcome: CouncilOutcome; final?: boolean };
+      await decideThroughCouncil(t, [id], outcome, { final });
+      continue;
+    }
     const r = await sendEvent(t, id, type, payload);
     expect({ type, status: r.status, body: r.status === 200 ? undefined : r.body }).toEqual({ type, status: 200, body: undefined });
   }

@@ -15,8 +15,13 @@ import type { OpenDatabase } from './database/open-database.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LookupModule } from './lookup/lookup.module.js';
+import { MovementsModule } from './movements/movements.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { NurturingModule } from './nurturing/nurturing.module.js';
 import { ReplicationModule } from './replication/replication.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
+import { DecisionsModule } from './decisions/decisions.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 import { TransitionsModule } from './transitions/transitions.module.js';
 import { UnitsModule } from './units/units.module.js';
@@ -50,9 +55,14 @@ export class AppModule {
         TransitionsModule,
         NurturingModule,
         EvidenceModule,
+        ReviewsModule,
+        DecisionsModule,
         ReplicationModule,
         StatisticsModule,
+        MovementsModule,
+        LookupModule,
         HealthModule,
+        IdempotencyModule,
         DemoModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -21,6 +21,7 @@ import type { AppConfig } from './config/app-config.js';
 import { migrateWithLock } from './database/migrate.js';
 import { openDatabase, type OpenDatabase } from './database/open-database.js';
 import { DemoSeeder } from './demo/demo.seeder.js';
+import { documentIdempotencyKey } from './idempotency/openapi.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { CSRF_HEADER } from './accounts/access.guard.js';
 import { webAppMiddleware } from './web/web-app.js';
@@ -50,7 +51,7 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     app.use(helmet());
     const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
     // Same origin only unless origins are named; credentials (the session cookie) only to those.
-    if (origins.length > 0) app.enableCors({ origin: origins, credentials: true, allowedHeaders: ['Content-Type', CSRF_HEADER, 'X-Request-Id', 'Idempotency-Key'] });
+    if (origins.length > 0) app.enableCors({ origin: origins, credentials: true, allowedHeaders: ['Content-Type', CSRF_HEADER, 'X-Request-Id', 'Idempotency-Key'], exposedHeaders: ['Idempotent-Replayed', 'Retry-After'] });
     // The web application (apps/web/dist) on the same port, for every GET that is not /api or /health.
     app.use(webAppMiddleware());
     app.use(cookieParser());
@@ -59,7 +60,7 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
     app.useGlobalPipes(createValidationPipe());
 
-    const document = SwaggerModule.createDocument(
+    const document = documentIdempotencyKey(SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
         .setTitle('Điển hình tiên tiến — API')
@@ -69,7 +70,7 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
         )
         .setVersion('0.1.0')
         .build(),
-    );
+    ));
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
     await migrateWithLock(app.get(DataSource));
@@ -94,7 +95,15 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     config,
     database,
     close: async () => {
-      await running.close();
+      // A client's keep-alive connection would hold the server open for its idle timeout after its last
+      // response: close each connection as soon as it has no request in flight.
+      const server = running.getHttpServer() as import('node:http').Server;
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      try {
+        await running.close();
+      } finally {
+        clearInterval(idle);
+      }
       await database.close();
     },
   };

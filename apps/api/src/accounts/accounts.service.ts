@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager, type QueryFailedError } from 'typeorm';
 import { ROLES, labelsOf, type Role } from '#domain';
 import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { Unit } from '../units/unit.entity.js';
 import { Account, Session } from './account.entities.js';
@@ -39,6 +40,7 @@ export class AccountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly security: SecurityAudit,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateAccountDto, actor: Actor) {
@@ -48,7 +50,7 @@ export class AccountsService {
       return await this.dataSource.transaction(async (em) => {
         const unit = dto.unitId ? await em.findOneBy(Unit, { id: dto.unitId }) : null;
         if (dto.unitId && !unit) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId: dto.unitId });
-        const now = new Date();
+        const now = this.clock.now();
         const account = em.create(Account, {
           id: randomUUID(),
           username: dto.username,

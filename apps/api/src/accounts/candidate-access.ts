@@ -8,8 +8,8 @@ import { EVENT_ROLES, reaches } from './access.js';
 import { AccessRefusals } from './access-refusals.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import type { ApiEventType } from '../transitions/dto/event-payloads.js';
 import type { Role } from '#domain';
+import type { CandidateEventType } from '#workflow';
 
 @Injectable()
 export class CandidateAccess {
@@ -27,7 +27,7 @@ export class CandidateAccess {
     }
   }
 
-  async assertMaySend(actor: Actor, candidateId: string, eventType: ApiEventType | 'ATTACH_EVIDENCE'): Promise<void> {
+  async assertMaySend(actor: Actor, candidateId: string, eventType: CandidateEventType): Promise<void> {
     await this.assertReadable(actor, candidateId);
     if (!(EVENT_ROLES[eventType] as readonly Role[]).includes(actor.role)) {
       await this.refusals.record(actor, 'EVENT_NOT_FOR_ROLE', { candidateId, event: eventType });

@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer.js';
+import { Clock } from '../common/clock.js';
 import { systemActor } from '../common/actor.js';
 import { loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
       process.stderr.write('Đã có quản trị viên; hãy tạo tài khoản trong ứng dụng / An administrator exists already; create accounts in the application.\n');
       return 1;
     }
-    const accounts = new AccountsService(dataSource, new SecurityAudit(dataSource, new AuditWriter()));
+    const accounts = new AccountsService(dataSource, new SecurityAudit(dataSource, new AuditWriter()), new Clock(config));
     await accounts.create({ username, displayName: displayName ?? 'Quản trị hệ thống', role: 'ADMIN', password }, systemActor('cli'));
     process.stdout.write(`Đã tạo quản trị viên / Administrator created: ${username}\n`);
     return 0;

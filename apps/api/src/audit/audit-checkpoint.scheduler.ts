@@ -33,13 +33,13 @@ export class AuditCheckpointScheduler implements OnApplicationBootstrap, OnModul
     await this.running;
   }
 
-  private schedule(interval: number, delay = interval): void {
+  private schedule(interval: number, delay = interval, catchingUp = false): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.runOnce().then((more) => {
+      this.running = this.runOnce(interval, catchingUp).then((more) => {
         this.running = undefined;
         // A backlog (first start on a large trail) is caught up at once rather than one batch per interval.
-        this.schedule(interval, more ? 0 : interval);
+        this.schedule(interval, more ? 0 : interval, more);
       });
     }, delay);
     // A pending tick never keeps the process alive on its own.
@@ -47,9 +47,10 @@ export class AuditCheckpointScheduler implements OnApplicationBootstrap, OnModul
   }
 
   /** Whether records were left for another run. */
-  private async runOnce(): Promise<boolean> {
+  private async runOnce(interval: number, catchingUp: boolean): Promise<boolean> {
     try {
-      const outcome = await this.checkpoints.build();
+      // With several instances, a checkpoint signed by another within this interval means this run is not needed.
+      const outcome = await this.checkpoints.build(catchingUp ? {} : { skipIfNewerThanMs: interval * 0.9 });
       if (outcome.status !== 'created') return false;
       this.logger.log(
         `Đã ký điểm kiểm: ${outcome.checkpoint.treeSize} bản ghi (+${outcome.newLeaves}) / Signed checkpoint: tree size ${outcome.checkpoint.treeSize} (+${outcome.newLeaves})`,

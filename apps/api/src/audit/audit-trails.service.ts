@@ -1,6 +1,7 @@
 /**
  * The auditors' views of the trail: by candidate, by person, by unit (its own records and those of every
- * candidate in its subtree), within a period. Reads only.
+ * candidate in its subtree), by council session (its own records and the decisions it made on candidates),
+ * within a period. Reads only.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -48,6 +49,17 @@ export class AuditTrails {
         `(e.stream = ${param(unitStream(filter.unitId))} OR e.candidate_id IN (SELECT c.id FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE u.path LIKE ${param(`${unit.path}%`)}))`,
       );
       described.unitId = filter.unitId;
+    }
+    if (filter.sessionId) {
+      const found = await this.dataSource.query('SELECT 1 FROM review_session WHERE id = $1', [filter.sessionId]);
+      if (found.length === 0) throw new DomainError('REVIEW_SESSION_NOT_FOUND', { sessionId: filter.sessionId });
+      // The session's stream, and the decisions on candidates that carry the session (RECOGNISE, RETURN, REJECT
+      // hold it in their verdict; CONFIRM_RECOGNITION names it).
+      const id = param(filter.sessionId);
+      where.push(
+        `(e.stream = ${param(`review-session:${filter.sessionId}`)} OR (e.stream LIKE 'candidate:%' AND (e.payload->'verdict'->>'sessionId' = ${id} OR e.payload->>'sessionId' = ${id})))`,
+      );
+      described.sessionId = filter.sessionId;
     }
     if (filter.actor) {
       where.push(`e.actor = ${param(filter.actor)}`);

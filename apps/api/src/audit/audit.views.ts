@@ -23,6 +23,22 @@ const OTHER_EVENT_LABELS: Record<string, { vi: string; en: string }> = {
   DISCOVER: { vi: 'Ghi nhận phát hiện điển hình', en: 'Candidate discovered' },
   UNIT_CREATED: { vi: 'Tạo đơn vị', en: 'Unit created' },
   UNIT_RENAMED: { vi: 'Đổi tên đơn vị', en: 'Unit renamed' },
+  // Council review (review-session:<id> and criteria-set:<code> streams)
+  CRITERIA_SET_PUBLISHED: { vi: 'Ban hành phiên bản bộ tiêu chí', en: 'Criteria set version published' },
+  SESSION_OPENED: { vi: 'Mở đợt xét', en: 'Review session opened' },
+  CANDIDATE_ADDED: { vi: 'Đưa hồ sơ vào đợt xét', en: 'Candidate added to the session' },
+  REVIEWERS_ASSIGNED: { vi: 'Phân công thành viên đánh giá', en: 'Reviewers assigned' },
+  CHECKLIST_SUBMITTED: { vi: 'Nộp phiếu đánh giá tiêu chí', en: 'Checklist submitted' },
+  CHECKLIST_CORRECTED: { vi: 'Đính chính phiếu đánh giá', en: 'Checklist corrected' },
+  VOTING_OPENED: { vi: 'Điểm danh, mở biểu quyết', en: 'Attendance taken, voting opened' },
+  VOTE_CAST: { vi: 'Thành viên đã biểu quyết', en: 'Member voted' },
+  VOTING_CLOSED: { vi: 'Kết thúc biểu quyết, tính kết quả', en: 'Voting closed, outcomes computed' },
+  DECISION_CONFIRMED: { vi: 'Xác nhận kết luận của Hội đồng', en: 'Council outcome confirmed' },
+  NOTICE_PUBLISHED: { vi: 'Công khai danh sách đề nghị công nhận', en: 'Provisional list published' },
+  NOTICE_COMMENT_RECORDED: { vi: 'Ghi nhận ý kiến góp ý', en: 'Comment recorded' },
+  NOTICE_COMMENT_ANSWERED: { vi: 'Trả lời ý kiến góp ý', en: 'Comment answered' },
+  DROPPED_ON_OBJECTION: { vi: 'Loại khỏi danh sách do phản ánh được chấp nhận', en: 'Dropped on an upheld objection' },
+  SESSION_CLOSED: { vi: 'Kết thúc đợt xét, quyết định chính thức', en: 'Session closed, final decision' },
 };
 
 export function eventLabel(eventType: string): { vi: string; en: string } | null {
@@ -31,7 +47,7 @@ export function eventLabel(eventType: string): { vi: string; en: string } | null
 }
 
 /** Decisions on a candidate, which the auditors' views show with the evidence they rested on. */
-export const DECISION_EVENTS: ReadonlySet<string> = new Set(['PROPOSE_FOR_REVIEW', 'RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT']);
+export const DECISION_EVENTS: ReadonlySet<string> = new Set(['PROPOSE_FOR_REVIEW', 'RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT', 'CONFIRM_RECOGNITION']);
 
 export interface TrailRecord {
   /** audit_event.id */

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import type { DiscoveryChannel, Field, SubjectKind } from '#domain';
 import type { CandidateState, PersistedCandidateSnapshot } from '#workflow';
+import { Movement, MovementReview } from '../movements/movement.entities.js';
 import { Unit } from '../units/unit.entity.js';
 
 /**
@@ -13,6 +14,9 @@ import { Unit } from '../units/unit.entity.js';
 @Index('IDX_candidate_year_field', ['year', 'field'])
 // The statistics table's partial covering index (recognised exemplars only), created by the Replication migration.
 @Index('IDX_candidate_statistics', { synchronize: false })
+// Lookup: a GIN index on the folded name (to_tsvector('simple', fold_vietnamese(name))), created by the Movements migration.
+@Index('IDX_candidate_name_search', { synchronize: false })
+@Index('IDX_candidate_subject', ['subjectId'], { where: 'subject_id IS NOT NULL' })
 export class Candidate {
   @PrimaryColumn('uuid')
   id: string;
@@ -41,6 +45,34 @@ export class Candidate {
 
   @Column('text')
   achievement: string;
+
+  /**
+   * The same subject (person, collective, household) as an earlier candidacy: the id of the subject's first
+   * candidacy. Null when this candidacy is the subject's first. The subject of any candidate is
+   * `coalesce(subject_id, id)`. Set once, at nomination (lookup/subjects.ts).
+   */
+  @Column('uuid', { name: 'subject_id', nullable: true })
+  subjectId: string | null;
+
+  @ManyToOne(() => Candidate, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'subject_id' })
+  subject?: Relation<Candidate>;
+
+  /** Discovered at a movement's review conference (discovery channel REVIEW_CONFERENCE). */
+  @Column('uuid', { name: 'discovered_at_movement_id', nullable: true })
+  discoveredAtMovementId: string | null;
+
+  @ManyToOne(() => Movement, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'discovered_at_movement_id' })
+  discoveredAtMovement?: Relation<Movement>;
+
+  /** …and, when known, at which of its reviews (sơ kết / tổng kết). */
+  @Column('uuid', { name: 'discovered_at_review_id', nullable: true })
+  discoveredAtReviewId: string | null;
+
+  @ManyToOne(() => MovementReview, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'discovered_at_review_id' })
+  discoveredAtReview?: Relation<MovementReview>;
 
   /** The statechart's state, kept beside the snapshot for indexing and filtering. */
   @Column('text')

@@ -5,7 +5,10 @@ import { startCandidate } from '#workflow';
 import { CandidateAccess } from '../accounts/candidate-access.js';
 import { AuditWriter, candidateStream } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
+import { SubjectRegistry, type NominationWarning, type ResolvedSubject } from '../lookup/subjects.js';
+import { MovementLinks } from '../movements/movement-links.service.js';
 import { Unit } from '../units/unit.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { candidateView, type CandidateView } from './candidate.views.js';
@@ -21,17 +24,26 @@ export class CandidatesService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
     private readonly access: CandidateAccess,
+    private readonly clock: Clock,
+    private readonly links: MovementLinks,
+    private readonly subjects: SubjectRegistry,
   ) {}
 
   /** Records a newly discovered candidate in its initial state, with the first record of its audit stream. */
-  async discover(dto: CreateCandidateDto, actor: Actor): Promise<CandidateView> {
+  async discover(
+    dto: CreateCandidateDto,
+    actor: Actor,
+  ): Promise<CandidateView & { subject: ResolvedSubject & { id: string }; movements: { id: string; name: string }[]; discoveredAt: { movementId: string; reviewId: string | null } | null; warnings: NominationWarning[] }> {
     await this.access.assertMayNominateIn(actor, dto.unitId);
     return this.dataSource.transaction(async (em) => {
       // A shared lock keeps the unit from changing under the new candidate; it does not block other nominations.
       const unit = await em.createQueryBuilder(Unit, 'u').setLock('pessimistic_read').where('u.id = :id', { id: dto.unitId }).getOne();
       if (!unit) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId: dto.unitId });
+      // The movements it leads and where it was discovered (locks the movements to link), and its subject.
+      const movements = await this.links.checkNomination(em, actor, unit.path, dto);
+      const subject = await this.subjects.resolve(em, actor, dto);
       const started = startCandidate({ kind: dto.kind });
-      const now = new Date();
+      const now = this.clock.now();
       const candidate = em.create(Candidate, {
         id: randomUUID(),
         kind: dto.kind,
@@ -41,6 +53,9 @@ export class CandidatesService {
         year: dto.year,
         discoveryChannel: dto.discoveryChannel,
         achievement: dto.achievement,
+        subjectId: subject.subjectId,
+        discoveredAtMovementId: movements.discoveredAt?.movementId ?? null,
+        discoveredAtReviewId: movements.discoveredAt?.reviewId ?? null,
         state: started.state,
         snapshot: started.snapshot,
         machineVersion: started.machineVersion,
@@ -50,26 +65,50 @@ export class CandidatesService {
         updatedAt: now,
       });
       await em.insert(Candidate, candidate);
+      // "One achievement, one recognition": flagged, never refused; the flags go into the audit record too.
+      const warnings = await this.subjects.warnings(em, subject.subjectId, candidate);
+      const subjectId = subject.subjectId ?? candidate.id;
       await this.audit.append(em, {
         stream: candidateStream(candidate.id),
         candidateId: candidate.id,
         eventType: DISCOVERED_EVENT,
-        payload: { ...dto },
+        payload: {
+          ...dto,
+          subjectId,
+          subjectMatchedBy: subject.matchedBy,
+          ...(warnings.length ? { warnings: warnings.map((w) => ({ code: w.code, candidateId: w.candidateId })) } : {}),
+        },
         fromState: null,
         toState: started.state,
         actor: actor.username,
         occurredAt: now,
         machineVersion: started.machineVersion,
       });
-      return candidateView(candidate, unit);
+      await this.links.linkAtNomination(em, actor, candidate.id, movements.links, now);
+      return {
+        ...candidateView(candidate, unit),
+        subject: { ...subject, id: subjectId },
+        movements: movements.links.map((m) => ({ id: m.id, name: m.name })),
+        discoveredAt: movements.discoveredAt,
+        warnings,
+      };
     });
   }
 
-  async get(id: string, actor: Actor): Promise<CandidateView> {
+  async get(
+    id: string,
+    actor: Actor,
+  ): Promise<CandidateView & { subjectId: string; discoveredAt: { movementId: string; reviewId: string | null } | null; movements: { id: string; name: string; status: string }[] }> {
     await this.access.assertReadable(actor, id);
     const candidate = await this.dataSource.getRepository(Candidate).findOne({ where: { id }, relations: { unit: true } });
     if (!candidate) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId: id });
-    return candidateView(candidate, candidate.unit);
+    const { movements } = await this.links.forCandidate(id);
+    return {
+      ...candidateView(candidate, candidate.unit),
+      subjectId: candidate.subjectId ?? candidate.id,
+      discoveredAt: candidate.discoveredAtMovementId ? { movementId: candidate.discoveredAtMovementId, reviewId: candidate.discoveredAtReviewId } : null,
+      movements: movements.map((m) => ({ id: m.id, name: m.name, status: m.status })),
+    };
   }
 
   async list(query: ListCandidatesQuery, actor: Actor) {

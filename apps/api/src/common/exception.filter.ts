@@ -6,7 +6,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError } from './domain-error.js';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 
@@ -25,9 +25,13 @@ const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '0800
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 
 function isDatabaseUnavailable(error: unknown): boolean {
+  // TypeORM releases a transaction's connection when the server ends it (e.g. a restart); the next statement
+  // of that transaction then fails with these rather than with the connection's own error.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const e = error as { code?: string; message?: string; driverError?: { code?: string } };
   const code = e?.driverError?.code ?? e?.code;
-  if (code && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
+  // Class 08: every connection exception (08000, 08001, 08003, 08004, 08006, 08P01…).
+  if (code && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '');
 }
 
@@ -36,6 +40,8 @@ export function classify(error: unknown): { code: ErrorCode; details: Record<str
   if (error instanceof QueryFailedError) {
     const sqlstate = (error.driverError as { code?: string } | undefined)?.code;
     if (sqlstate && RETRYABLE_SQLSTATES.has(sqlstate)) return { code: 'CONCURRENT_CHANGE', details: {} };
+    // A character PostgreSQL text cannot hold (NUL, \u0000) anywhere in a value the request sent.
+    if (sqlstate === '22021' || sqlstate === '22P05') return { code: 'UNSUPPORTED_CHARACTER', details: {} };
   }
   if (isDatabaseUnavailable(error)) return { code: 'DATABASE_UNAVAILABLE', details: {} };
   // Express's body parser reports its failures with a `type`; Nest wraps them in an HttpException's cause.

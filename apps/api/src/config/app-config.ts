@@ -18,6 +18,13 @@ const IsEd25519Key = (kind: 'private' | 'public-list') =>
           : 'must be Ed25519 public keys: SPKI PEM blocks, or base64 of the SPKI DER, separated by commas',
     },
   });
+function isTimeZone(v: unknown): boolean {
+  try {
+    return typeof v === 'string' && v.length > 0 && Boolean(new Intl.DateTimeFormat('en-CA', { timeZone: v }));
+  } catch {
+    return false;
+  }
+}
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
@@ -44,6 +51,24 @@ export class AppConfig {
   /** Longest a transaction may sit idle before the server ends it (and releases its locks). */
   @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+
+  /**
+   * Longest wait for a database connection: opening a new one, or getting one from a full pool. Past it the
+   * request fails with 503 DATABASE_UNAVAILABLE instead of hanging (e.g. while the server restarts).
+   */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  DB_CONNECTION_TIMEOUT_MS = 5_000;
+
+  /** How long a state-changing request's Idempotency-Key is kept and its response replayed (at least 24 h). */
+  @Transform(toInt) @IsInt() @Min(24) @Max(24 * 365)
+  IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
+
+  /**
+   * How long a request holds its Idempotency-Key while it runs; a retry within it gets 409 IDEMPOTENCY_KEY_IN_PROGRESS.
+   * After a crash, a retry may take the key over once it has run out. Correctness does not depend on it.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  IDEMPOTENCY_LEASE_SECONDS = 60;
 
   /** Must stay false: the schema comes from migrations only. Present so that a mistaken `true` is refused loudly. */
   @Transform(toBool) @IsBoolean() @IsIn([false], { message: 'must be false: the schema comes from migrations only' })
@@ -116,8 +141,23 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000)
   AUDIT_CHECKPOINT_INTERVAL_MS = 60_000;
 
+  /** The province's time zone: "today" for deadlines and notice periods is the date there. */
+  @IsString() @ValidateBy({ name: 'isTimeZone', validator: { validate: (v: unknown) => isTimeZone(v), defaultMessage: () => 'must be an IANA time zone such as Asia/Ho_Chi_Minh' } })
+  TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+  /**
+   * Extra days off (comma-separated YYYY-MM-DD) for counting working days, added to the announced public holidays
+   * (libs/domain/src/calendar.ts): the office adds each year's Tết and compensatory days as they are announced.
+   */
+  @IsString() @Matches(/^(\d{4}-\d{2}-\d{2}(,\s*\d{4}-\d{2}-\d{2})*)?$/, { message: 'must be dates YYYY-MM-DD separated by commas' })
+  PUBLIC_HOLIDAYS = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  get publicHolidays(): string[] {
+    return this.PUBLIC_HOLIDAYS.split(',').map((d) => d.trim()).filter(Boolean);
+  }
 
   get embedded(): boolean {
     return !this.DATABASE_URL;

@@ -4,9 +4,13 @@ import { AuditCheckpoint, AuditLeaf } from '../audit/audit-checkpoint.entities.j
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { EvidenceFile } from '../evidence/evidence-file.entity.js';
+import { CandidateMovementLink } from '../movements/candidate-movement-link.entity.js';
+import { Movement, MovementDocument, MovementRegistration, MovementReview } from '../movements/movement.entities.js';
 import { NurturingCheckIn, NurturingPlan } from '../nurturing/nurturing.entities.js';
 import { AdoptionRecord, FollowUpRecord, HonouringRecord, UnitPlan } from '../replication/replication.entities.js';
+import { DECISION_ENTITIES } from '../decisions/decision.entities.js';
+import { REVIEW_ENTITIES } from '../reviews/review.entities.js';
 import { StatisticsImport, StatisticsImportRow } from '../statistics/statistics.entities.js';
 import { Unit } from '../units/unit.entity.js';
 
-export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, Session, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow];
+export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, Session, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink];

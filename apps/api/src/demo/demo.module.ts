@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CandidatesModule } from '../candidates/candidates.module.js';
 import { EvidenceModule } from '../evidence/evidence.module.js';
+import { MovementsModule } from '../movements/movements.module.js';
+import { ReviewsModule } from '../reviews/reviews.module.js';
 import { TransitionsModule } from '../transitions/transitions.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { DemoSeeder } from './demo.seeder.js';
 
 @Module({
-  imports: [UnitsModule, CandidatesModule, TransitionsModule, EvidenceModule],
+  imports: [UnitsModule, CandidatesModule, TransitionsModule, EvidenceModule, ReviewsModule, MovementsModule],
   providers: [DemoSeeder],
   exports: [DemoSeeder],
 })

@@ -12,6 +12,11 @@ import { systemActor, type Actor } from '../common/actor.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { Role } from '#domain';
 import { EvidenceService } from '../evidence/evidence.service.js';
+import { Clock } from '../common/clock.js';
+import { MovementsService } from '../movements/movements.service.js';
+import { RegistrationsService } from '../movements/registrations.service.js';
+import { CouncilVotes } from '../reviews/council-votes.service.js';
+import { ReviewSessions } from '../reviews/review-sessions.service.js';
 import { CandidateTransitions } from '../transitions/candidate-transitions.service.js';
 import { Unit } from '../units/unit.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -60,6 +65,11 @@ export class DemoSeeder {
     private readonly transitions: CandidateTransitions,
     private readonly evidence: EvidenceService,
     private readonly accounts: AccountsService,
+    private readonly reviews: ReviewSessions,
+    private readonly votes: CouncilVotes,
+    private readonly clock: Clock,
+    private readonly movements: MovementsService,
+    private readonly registrations: RegistrationsService,
   ) {}
 
   async seedIfWanted(embedded: boolean): Promise<boolean> {
@@ -71,71 +81,240 @@ export class DemoSeeder {
     return true;
   }
 
+  /**
+   * The demo province as it would look after a year of use: units and people, candidates discovered and nurtured
+   * through 2025, the council's session "Tổng kết năm 2025" (secret ballot, conflicts of interest excluded, public
+   * notice, final decision), one exemplar being replicated, and an open session of 2026 waiting for its reviewers.
+   * The past is entered as of its dates (Clock.during), so every record is dated when it happened, in order.
+   */
   private async seed(): Promise<void> {
-    const u = (name: string, level: Unit['level'], sector: Unit['sector'], parentId?: string, code?: string) =>
-      this.units.create({ name, level, sector, parentId, code }, SYSTEM);
-    const province = await u('Tỉnh Bắc Giang', 'PROVINCE', 'STATE', undefined, 'BG');
-    const education = await u('Sở Giáo dục và Đào tạo', 'DEPARTMENT', 'STATE', province.id, 'SGDDT');
-    const school = await u('Trường THPT Ngô Sĩ Liên', 'GRASSROOTS', 'STATE', education.id);
-    const health = await u('Sở Y tế', 'DEPARTMENT', 'STATE', province.id, 'SYT');
-    const hospital = await u('Bệnh viện Đa khoa tỉnh', 'GRASSROOTS', 'STATE', health.id);
-    const district = await u('UBND huyện Lạng Giang', 'DISTRICT', 'LOCALITY', province.id, 'LG');
-    const commune = await u('UBND xã Tân Thịnh', 'GRASSROOTS', 'LOCALITY', district.id);
-    const police = await u('Công an tỉnh', 'DEPARTMENT', 'ARMED_FORCES', province.id, 'CAT');
-    const enterprise = await u('Công ty Cổ phần Phân đạm và Hóa chất Hà Bắc', 'ENTERPRISE', 'ENTERPRISE', province.id);
+    const at = (date: string, work: () => Promise<unknown>) => this.clock.during(new Date(`${date}T09:00:00+07:00`), work as () => Promise<void>);
+    let units!: Record<'province' | 'education' | 'school' | 'health' | 'hospital' | 'district' | 'commune' | 'police' | 'enterprise', { id: string }>;
+    const people: Record<string, { id: string }> = {};
+    await at('2025-01-06', async () => {
+      const u = (name: string, level: Unit['level'], sector: Unit['sector'], parentId?: string, code?: string) => this.units.create({ name, level, sector, parentId, code }, SYSTEM);
+      const province = await u('Tỉnh Bắc Giang', 'PROVINCE', 'STATE', undefined, 'BG');
+      const education = await u('Sở Giáo dục và Đào tạo', 'DEPARTMENT', 'STATE', province.id, 'SGDDT');
+      const school = await u('Trường THPT Ngô Sĩ Liên', 'GRASSROOTS', 'STATE', education.id);
+      const health = await u('Sở Y tế', 'DEPARTMENT', 'STATE', province.id, 'SYT');
+      const hospital = await u('Bệnh viện Đa khoa tỉnh', 'GRASSROOTS', 'STATE', health.id);
+      const district = await u('UBND huyện Lạng Giang', 'DISTRICT', 'LOCALITY', province.id, 'LG');
+      const commune = await u('UBND xã Tân Thịnh', 'GRASSROOTS', 'LOCALITY', district.id);
+      const police = await u('Công an tỉnh', 'DEPARTMENT', 'ARMED_FORCES', province.id, 'CAT');
+      const enterprise = await u('Công ty Cổ phần Phân đạm và Hóa chất Hà Bắc', 'ENTERPRISE', 'ENTERPRISE', province.id);
+      units = { province, education, school, health, hospital, district, commune, police, enterprise };
 
-    const account = (username: string, displayName: string, role: Role, unitId?: string) =>
-      this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD }, SYSTEM);
-    await account('admin', 'Quản trị hệ thống', 'ADMIN', province.id);
-    await account('truongdonvi', 'Trần Văn Hùng (Giám đốc Sở Giáo dục và Đào tạo)', 'UNIT_HEAD', education.id);
-    await account('truongdonvi2', 'Ngô Thị Lan (Chủ tịch UBND huyện Lạng Giang)', 'UNIT_HEAD', district.id);
-    await account('thuongtruc', 'Phạm Minh Đức (Ban Thi đua - Khen thưởng)', 'COUNCIL_SECRETARY', province.id);
-    await account('uyvien1', 'Đỗ Thu Hà (Sở Y tế)', 'COUNCIL_MEMBER', health.id);
-    await account('uyvien2', 'Vũ Quang Huy (Công an tỉnh)', 'COUNCIL_MEMBER', police.id);
-    await account('uyvien3', 'Hoàng Văn Tú (UBND huyện Lạng Giang)', 'COUNCIL_MEMBER', district.id);
-    await account('kiemtra', 'Lý Thị Nga (Kiểm tra, giám sát)', 'AUDITOR', province.id);
+      const account = async (username: string, displayName: string, role: Role, unitId?: string) => {
+        people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD }, SYSTEM);
+      };
+      await account('admin', 'Quản trị hệ thống', 'ADMIN', province.id);
+      await account('truongdonvi', 'Trần Văn Hùng (Giám đốc Sở Giáo dục và Đào tạo)', 'UNIT_HEAD', education.id);
+      await account('truongdonvi2', 'Ngô Thị Lan (Chủ tịch UBND huyện Lạng Giang)', 'UNIT_HEAD', district.id);
+      await account('thuongtruc', 'Phạm Minh Đức (Ban Thi đua - Khen thưởng)', 'COUNCIL_SECRETARY', province.id);
+      await account('uyvien1', 'Đỗ Thu Hà (Sở Y tế)', 'COUNCIL_MEMBER', health.id);
+      await account('uyvien2', 'Vũ Quang Huy (Công an tỉnh)', 'COUNCIL_MEMBER', police.id);
+      await account('uyvien3', 'Hoàng Văn Tú (UBND huyện Lạng Giang)', 'COUNCIL_MEMBER', district.id);
+      await account('kiemtra', 'Lý Thị Nga (Kiểm tra, giám sát)', 'AUDITOR', province.id);
+    });
+    // Emulation movements the candidates lead: names of Bắc Giang's real movements; numbers of documents illustrative.
+    const village = (await at('2025-01-08', async () => {
+      const m = await this.movements.launch(
+        {
+          name: 'Bắc Giang chung sức xây dựng nông thôn mới',
+          launchingUnitId: units.province.id,
+          periodFrom: '2021-01-01',
+          periodTo: '2025-12-31',
+          fields: ['ECONOMY', 'CULTURE_SPORTS_TOURISM', 'OTHER'],
+          goals: 'Đến hết năm 2025, 100% số xã đạt chuẩn nông thôn mới, 40% số xã đạt chuẩn nông thôn mới nâng cao; xây dựng và nhân rộng các mô hình sản xuất hàng hóa, thôn kiểu mẫu.',
+          documentNumber: '38/KH-HĐTĐKT',
+          documentDate: '2021-03-15',
+          documentTitle: 'Kế hoạch phát động phong trào thi đua "Bắc Giang chung sức xây dựng nông thôn mới" giai đoạn 2021–2025',
+        },
+        SYSTEM,
+      );
+      await this.movements.start(m.id, { expectedVersion: 1, note: 'Đưa vào theo dõi trên hệ thống; phong trào đang triển khai từ năm 2021.' }, SYSTEM);
+      await this.registrations.register(m.id, { unitId: units.district.id, targets: '100% số xã đạt chuẩn nông thôn mới; 5 xã đạt chuẩn nâng cao; 2 xã kiểu mẫu.', targetExemplars: 12 }, SYSTEM);
+      await this.registrations.register(m.id, { unitId: units.commune.id, targets: 'Đạt chuẩn xã nông thôn mới nâng cao năm 2025; mỗi thôn một mô hình sản xuất hiệu quả.', targetExemplars: 3 }, SYSTEM);
+      return m;
+    })) as unknown as { id: string };
+    const teaching = (await at('2025-01-20', async () => {
+      const m = await this.movements.launch(
+        {
+          name: 'Đổi mới, sáng tạo trong dạy và học',
+          launchingUnitId: units.education.id,
+          periodFrom: '2025-01-01',
+          periodTo: '2026-12-31',
+          fields: ['EDUCATION_SCIENCE'],
+          goals: 'Ứng dụng công nghệ số trong dạy học ở 100% trường THPT; mỗi trường ít nhất một sáng kiến được áp dụng toàn ngành.',
+          documentNumber: '112/KH-SGDĐT',
+          documentDate: '2025-01-15',
+          documentTitle: 'Kế hoạch phát động phong trào thi đua "Đổi mới, sáng tạo trong dạy và học" năm học 2024–2025 và 2025–2026',
+        },
+        SYSTEM,
+      );
+      await this.movements.start(m.id, { expectedVersion: 1 }, SYSTEM);
+      await this.registrations.register(m.id, { unitId: units.school.id, targets: '5 sáng kiến cấp tỉnh; 30 học sinh giỏi quốc gia; chuyển đổi số toàn bộ hồ sơ dạy học.', targetExemplars: 2 }, SYSTEM);
+      return m;
+    })) as unknown as { id: string };
+    const security = (await at('2025-02-03', () =>
+      this.movements.launch(
+        {
+          name: 'Toàn dân bảo vệ an ninh Tổ quốc',
+          launchingUnitId: units.police.id,
+          periodFrom: '2025-01-01',
+          periodTo: '2025-12-31',
+          fields: ['DEFENSE_SECURITY'],
+          goals: 'Xây dựng mỗi xã ít nhất một mô hình tự quản về an ninh, trật tự hoạt động hiệu quả.',
+          documentNumber: '15/KH-CAT',
+          documentDate: '2025-01-25',
+        },
+        SYSTEM,
+      ),
+    )) as unknown as { id: string };
+    // The school was discovered at this conference (see its nomination below).
+    const teachingReview = (await at('2025-02-14', () =>
+      this.movements.review(
+        teaching.id,
+        {
+          expectedVersion: 2,
+          kind: 'INTERIM',
+          heldOn: '2025-02-14',
+          results: 'Sơ kết học kỳ I: 42 trường đăng ký, 18 sáng kiến được công nhận cấp ngành.',
+          participatingUnits: 42,
+          exemplarsFound: 6,
+          conferenceHeldOn: '2025-02-14',
+          conferencePlace: 'Hội trường Sở Giáo dục và Đào tạo',
+          conferenceNote: 'Trường THPT Ngô Sĩ Liên báo cáo điển hình; đề nghị theo dõi, bồi dưỡng.',
+        },
+        SYSTEM,
+      ),
+    )) as unknown as { review: { id: string } };
 
-    const nurtured = [
-      { type: 'START_NURTURING', ...plan('Hoàn thiện mô hình, tổng kết kinh nghiệm để nhân rộng', 'Ban Thi đua - Khen thưởng') },
-      checkIn('2025-03-20', 'Mô hình hiệu quả, được người dân đồng tình', 'Chưa có tài liệu hướng dẫn để đơn vị khác học tập'),
-    ] as CandidateEvent[];
-    const withEvidence = async (dto: CreateCandidateDto, events: CandidateEvent[], evidenceTitle?: string) => {
-      const created = await this.candidates.discover(dto, SYSTEM);
-      if (evidenceTitle) {
-        const buffer = demoPdf(evidenceTitle);
-        await this.evidence.attach(created.id, { originalname: `${evidenceTitle}.pdf`, mimetype: 'application/pdf', size: buffer.length, buffer }, SYSTEM);
-      }
-      for (const event of events) await this.transitions.send({ candidateId: created.id, event, actor: SYSTEM });
+    const actor = async (username: string): Promise<Actor> => {
+      const [row] = (await this.dataSource.query('SELECT a.id, a.role, a.unit_id AS "unitId", u.path FROM account a LEFT JOIN unit u ON u.id = a.unit_id WHERE a.username = $1', [username])) as {
+        id: string;
+        role: Role;
+        unitId: string | null;
+        path: string | null;
+      }[];
+      return { accountId: row!.id, username, role: row!.role, unitId: row!.unitId, unitPath: row!.path };
+    };
+    const send = (candidateId: string, event: CandidateEvent) => this.transitions.send({ candidateId, event, actor: SYSTEM });
+
+    /** A candidate discovered, given evidence, nurtured and checked on, and (when `propose`) proposed for review. */
+    const nurture = async (dto: CreateCandidateDto, dates: { discovered: string; checkIn: string; proposed?: string }, evidenceTitle?: string) => {
+      const created = await at(dates.discovered, async () => {
+        const c = await this.candidates.discover(dto, SYSTEM);
+        if (evidenceTitle) {
+          const buffer = demoPdf(evidenceTitle);
+          await this.evidence.attach(c.id, { originalname: `${evidenceTitle}.pdf`, mimetype: 'application/pdf', size: buffer.length, buffer }, SYSTEM);
+        }
+        await send(c.id, { type: 'START_NURTURING', ...plan('Hoàn thiện mô hình, tổng kết kinh nghiệm để nhân rộng', 'Ban Thi đua - Khen thưởng') });
+        return c;
+      }) as unknown as { id: string };
+      await at(dates.checkIn, () => send(created.id, checkIn(dates.checkIn, 'Mô hình hiệu quả, được người dân đồng tình', 'Chưa có tài liệu hướng dẫn để đơn vị khác học tập')));
+      if (dates.proposed) await at(dates.proposed, () => send(created.id, { type: 'PROPOSE_FOR_REVIEW', note: 'Đề nghị xét trong đợt tổng kết năm' }));
+      return created.id;
     };
 
-    await withEvidence(
-      { kind: 'COLLECTIVE', name: 'Trường THPT Ngô Sĩ Liên', unitId: school.id, field: 'EDUCATION_SCIENCE', year: 2025, discoveryChannel: 'REVIEW_CONFERENCE', achievement: 'Dẫn đầu phong trào "Đổi mới, sáng tạo trong dạy và học"; 35 học sinh giỏi quốc gia trong 3 năm.' },
-      [...nurtured, { type: 'PROPOSE_FOR_REVIEW' }, { type: 'RECOGNISE', note: 'Hội đồng nhất trí công nhận' }, { type: 'START_REPLICATION', note: 'Tổ chức hội nghị chia sẻ kinh nghiệm cho các trường THPT trong tỉnh' }],
+    const school = await nurture(
+      { kind: 'COLLECTIVE', name: 'Trường THPT Ngô Sĩ Liên', unitId: units.school.id, field: 'EDUCATION_SCIENCE', year: 2025, discoveryChannel: 'REVIEW_CONFERENCE', achievement: 'Dẫn đầu phong trào "Đổi mới, sáng tạo trong dạy và học"; 35 học sinh giỏi quốc gia trong 3 năm.', movementIds: [teaching.id], discoveredAtReviewId: teachingReview.review.id },
+      { discovered: '2025-02-17', checkIn: '2025-06-20', proposed: '2025-10-15' },
       'Bao cao thanh tich truong THPT Ngo Si Lien',
     );
-    await withEvidence(
-      { kind: 'INDIVIDUAL', name: 'Nguyễn Thị Hoa', unitId: school.id, field: 'EDUCATION_SCIENCE', year: 2025, discoveryChannel: 'INSPECTION', achievement: 'Giáo viên có sáng kiến ứng dụng công nghệ số trong giảng dạy được áp dụng toàn ngành.' },
-      [...nurtured, { type: 'PROPOSE_FOR_REVIEW', note: 'Đề nghị xét trong đợt tổng kết năm' }],
-      'Sang kien kinh nghiem Nguyen Thi Hoa',
-    );
-    await withEvidence(
-      { kind: 'HOUSEHOLD', name: 'Hộ ông Trần Văn Minh', unitId: commune.id, field: 'ECONOMY', year: 2025, discoveryChannel: 'EXCHANGE', achievement: 'Mô hình trồng vải thiều theo tiêu chuẩn VietGAP, giúp 12 hộ trong thôn thoát nghèo.' },
-      nurtured,
-      'Xac nhan mo hinh vai thieu VietGAP',
-    );
-    await withEvidence(
-      { kind: 'COLLECTIVE', name: 'Khoa Hồi sức tích cực', unitId: hospital.id, field: 'HEALTH', year: 2025, discoveryChannel: 'MEDIA', achievement: 'Làm chủ kỹ thuật ECMO, cứu sống nhiều ca bệnh nặng.' },
-      [...nurtured, { type: 'PROPOSE_FOR_REVIEW' }, { type: 'RECOGNISE' }],
+    const icu = await nurture(
+      { kind: 'COLLECTIVE', name: 'Khoa Hồi sức tích cực', unitId: units.hospital.id, field: 'HEALTH', year: 2025, discoveryChannel: 'MEDIA', achievement: 'Làm chủ kỹ thuật ECMO, cứu sống nhiều ca bệnh nặng.' },
+      { discovered: '2025-03-03', checkIn: '2025-07-15', proposed: '2025-10-20' },
       'Bao cao ky thuat ECMO',
     );
-    await withEvidence(
-      { kind: 'INDIVIDUAL', name: 'Lê Văn Nam', unitId: enterprise.id, field: 'ECONOMY', year: 2025, discoveryChannel: 'INSPECTION', achievement: 'Công nhân có 5 sáng kiến cải tiến kỹ thuật làm lợi cho công ty hơn 2 tỷ đồng.' },
-      [],
-    );
-    await withEvidence(
-      { kind: 'COLLECTIVE', name: 'Công an xã Tân Thịnh', unitId: police.id, field: 'DEFENSE_SECURITY', year: 2025, discoveryChannel: 'REVIEW_CONFERENCE', achievement: 'Xây dựng mô hình "Camera an ninh" phủ kín các thôn.' },
-      [...nurtured, { type: 'PROPOSE_FOR_REVIEW' }, { type: 'RETURN_TO_NURTURING', shortcomings: ['Chưa có số liệu đánh giá hiệu quả sau 1 năm', 'Cần ý kiến của Nhân dân địa phương'] }],
+    const communePolice = await nurture(
+      { kind: 'COLLECTIVE', name: 'Công an xã Tân Thịnh', unitId: units.police.id, field: 'DEFENSE_SECURITY', year: 2025, discoveryChannel: 'REVIEW_CONFERENCE', achievement: 'Xây dựng mô hình "Camera an ninh" phủ kín các thôn.', movementIds: [security.id] },
+      { discovered: '2025-03-10', checkIn: '2025-08-05', proposed: '2025-10-22' },
       'Bao cao mo hinh Camera an ninh',
     );
+    await nurture(
+      { kind: 'HOUSEHOLD', name: 'Hộ ông Trần Văn Minh', unitId: units.commune.id, field: 'ECONOMY', year: 2025, discoveryChannel: 'EXCHANGE', achievement: 'Mô hình trồng vải thiều theo tiêu chuẩn VietGAP, giúp 12 hộ trong thôn thoát nghèo.', movementIds: [village.id] },
+      { discovered: '2025-04-07', checkIn: '2025-09-12' },
+      'Xac nhan mo hinh vai thieu VietGAP',
+    );
+    await at('2025-05-12', () =>
+      this.candidates.discover({ kind: 'INDIVIDUAL', name: 'Lê Văn Nam', unitId: units.enterprise.id, field: 'ECONOMY', year: 2025, discoveryChannel: 'INSPECTION', achievement: 'Công nhân có 5 sáng kiến cải tiến kỹ thuật làm lợi cho công ty hơn 2 tỷ đồng.' }, SYSTEM),
+    );
+
+    // The council's session of 2025, by secret ballot. uyvien1 (Sở Y tế) may not judge the hospital's ICU, nor
+    // uyvien2 (Công an tỉnh) the commune police: the system leaves them out of those candidates.
+    const secretary = await actor('thuongtruc');
+    const members = { uyvien1: await actor('uyvien1'), uyvien2: await actor('uyvien2'), uyvien3: await actor('uyvien3') };
+    const session = (await at('2025-11-17', () =>
+      this.reviews.open({ title: 'Tổng kết năm 2025', year: 2025, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', venue: 'Phòng họp số 1, UBND tỉnh Bắc Giang', ballot: 'SECRET' }, secretary),
+    )) as unknown as { id: string };
+    const items: Record<string, string> = {};
+    await at('2025-11-18', async () => {
+      for (const [key, id] of Object.entries({ school, icu, communePolice })) items[key] = (await this.reviews.addCandidate(session.id, id, secretary)).itemId;
+      await this.reviews.assignAutomatically(session.id, 2, secretary);
+    });
+    const marks = async (itemId: string, notMet: Record<string, string> = {}) => {
+      const [row] = (await this.dataSource.query('SELECT s.criteria FROM review_item i JOIN criteria_set s ON s.id = i.criteria_set_id WHERE i.id = $1', [itemId])) as { criteria: { code: string }[] }[];
+      return row!.criteria.map((c) => ({ criterionCode: c.code, met: !notMet[c.code], comment: notMet[c.code] ?? 'Đạt; có minh chứng kèm hồ sơ.' }));
+    };
+    await at('2025-11-28', async () => {
+      for (const [key, itemId] of Object.entries(items)) {
+        const reviewers = (await this.dataSource.query('SELECT a.username FROM review_assignment r JOIN account a ON a.id = r.reviewer_id WHERE r.item_id = $1', [itemId])) as { username: string }[];
+        for (const { username } of reviewers) {
+          const notMet: Record<string, string> = key === 'communePolice' ? { C4_LEADING_MODEL: 'Chưa có số liệu đánh giá hiệu quả sau 1 năm; cần ý kiến của Nhân dân địa phương.' } : {};
+          await this.votes.submitChecklist(session.id, itemId, { marks: await marks(itemId, notMet) }, await actor(username));
+        }
+      }
+    });
+    await at('2025-12-05', async () => {
+      await this.reviews.openVoting(session.id, Object.values(members).map((m) => m.accountId), secretary);
+      await this.votes.cast(session.id, items.school!, { choice: 'IN_FAVOUR' }, members.uyvien1);
+      await this.votes.cast(session.id, items.school!, { choice: 'IN_FAVOUR' }, members.uyvien2);
+      await this.votes.cast(session.id, items.school!, { choice: 'IN_FAVOUR' }, members.uyvien3);
+      await this.votes.cast(session.id, items.icu!, { choice: 'IN_FAVOUR' }, members.uyvien2);
+      await this.votes.cast(session.id, items.icu!, { choice: 'IN_FAVOUR' }, members.uyvien3);
+      await this.votes.cast(session.id, items.communePolice!, { choice: 'IN_FAVOUR' }, members.uyvien1);
+      await this.votes.cast(session.id, items.communePolice!, { choice: 'ABSTAIN' }, members.uyvien3);
+      await this.reviews.closeVoting(session.id, secretary);
+      await this.reviews.confirmDecision(session.id, items.school!, { outcome: 'RECOGNISE', note: 'Hội đồng nhất trí đề nghị công nhận' }, secretary);
+      await this.reviews.confirmDecision(session.id, items.icu!, { outcome: 'RECOGNISE' }, secretary);
+      await this.reviews.confirmDecision(session.id, items.communePolice!, { outcome: 'RETURN_TO_NURTURING' }, secretary);
+    });
+    await at('2025-12-08', () => this.reviews.publishNotice(session.id, { channels: 'Cổng thông tin điện tử tỉnh Bắc Giang; trụ sở Ban Thi đua - Khen thưởng' }, secretary));
+    await at('2025-12-10', async () => {
+      const { commentId } = await this.reviews.recordComment(session.id, { itemId: items.icu!, author: 'Ông Nguyễn Văn Bình (người nhà bệnh nhân)', body: 'Đề nghị ghi nhận thêm tinh thần phục vụ người bệnh của tập thể khoa.' }, secretary);
+      await this.reviews.answerComment(session.id, commentId, { body: 'Cảm ơn ý kiến; Hội đồng ghi nhận, không làm thay đổi đề nghị công nhận.', upheld: false }, secretary);
+    });
+    await at('2025-12-26', () => this.reviews.finalise(session.id, secretary));
+    await at('2026-01-15', () => send(school, { type: 'START_REPLICATION', note: 'Tổ chức hội nghị chia sẻ kinh nghiệm cho các trường THPT trong tỉnh' }));
+    // The rural-development movement's period is over: its final review closes it.
+    await at('2026-01-20', () =>
+      this.movements.review(
+        village.id,
+        {
+          expectedVersion: 2,
+          kind: 'FINAL',
+          heldOn: '2026-01-20',
+          results: 'Tổng kết giai đoạn 2021–2025: 100% số xã đạt chuẩn nông thôn mới; 120 tập thể, 85 cá nhân tiêu biểu được biểu dương.',
+          participatingUnits: 10,
+          exemplarsFound: 205,
+          collectivesCommended: 120,
+          individualsCommended: 85,
+          conferenceHeldOn: '2026-01-20',
+          conferencePlace: 'Trung tâm Văn hóa - Hội nghị tỉnh',
+        },
+        SYSTEM,
+      ),
+    );
+
+    // 2026: a teacher proposed for this year's review, in a session now preparing (reviewers assigned).
+    const teacher = await nurture(
+      { kind: 'INDIVIDUAL', name: 'Nguyễn Thị Hoa', unitId: units.school.id, field: 'EDUCATION_SCIENCE', year: 2026, discoveryChannel: 'INSPECTION', achievement: 'Giáo viên có sáng kiến ứng dụng công nghệ số trong giảng dạy được áp dụng toàn ngành.', movementIds: [teaching.id] },
+      { discovered: '2026-02-23', checkIn: '2026-06-10', proposed: '2026-10-19' },
+      'Sang kien kinh nghiem Nguyen Thi Hoa',
+    );
+    const current = await this.reviews.open({ title: 'Tổng kết năm 2026', year: 2026, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', ballot: 'SECRET' }, secretary);
+    const item = await this.reviews.addCandidate(current.id, teacher, secretary);
+    await this.reviews.assign(current.id, item.itemId, [members.uyvien1.accountId, members.uyvien2.accountId], secretary);
   }
 }

@@ -53,9 +53,15 @@ export class NurturingService implements OnModuleInit {
   async forCandidate(candidateId: string, today = new Date()) {
     const candidate = await this.dataSource.getRepository(Candidate).findOneBy({ id: candidateId });
     if (!candidate) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId });
-    const [plans, checkIns] = await Promise.all([
+    const [plans, checkIns, returns] = await Promise.all([
       this.dataSource.getRepository(NurturingPlan).find({ where: { candidateId }, order: { revision: 'DESC' } }),
       this.dataSource.getRepository(NurturingCheckIn).find({ where: { candidateId }, order: { checkedOn: 'DESC', recordedAt: 'DESC' } }),
+      // The council's returns, as recorded by the statechart: the shortcomings the plan must now address.
+      this.dataSource.query(
+        `SELECT payload->'shortcomings' AS shortcomings, payload->'verdict'->>'sessionId' AS "sessionId", occurred_at AS "returnedAt", actor
+           FROM audit_event WHERE stream = $1 AND event_type = 'RETURN_TO_NURTURING' ORDER BY seq DESC`,
+        [`candidate:${candidateId}`],
+      ) as Promise<{ shortcomings: string[]; sessionId: string | null; returnedAt: Date; actor: string }[]>,
     ]);
     const beingNurtured = candidate.state === 'nurturing';
     const lastCheckInOn = checkIns[0]?.checkedOn ?? null;
@@ -76,6 +82,9 @@ export class NurturingService implements OnModuleInit {
         recordedBy: c.recordedBy,
         recordedAt: c.recordedAt.toISOString(),
       })),
+      councilReturns: returns.map((r) => ({ sessionId: r.sessionId, shortcomings: r.shortcomings, returnedAt: new Date(r.returnedAt).toISOString(), returnedBy: r.actor })),
+      /** The shortcomings of the latest return, to be worked on in this round of nurturing. */
+      shortcomingsToAddress: returns[0]?.shortcomings ?? [],
       checkInIntervalDays: this.config.NURTURING_CHECK_IN_INTERVAL_DAYS,
       lastCheckInOn,
       nextCheckInDue,

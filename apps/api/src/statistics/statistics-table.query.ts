@@ -39,6 +39,8 @@ export interface TableFilters {
   /** Unit subtree (materialised path prefix), or null for every unit. */
   pathPrefix: string | null;
   sector: Sector | null;
+  /** Only exemplars linked to this movement (links in force); absent or null for all. */
+  movementId?: string | null;
   includeHistory: boolean;
   separateHouseholds: boolean;
 }
@@ -74,6 +76,14 @@ export function statisticsTableQuery(f: TableFilters): { sql: string; params: un
     f.field !== null ? 'AND c.field = ANY($1::text[])' : '',
     f.pathPrefix !== null ? `AND u.path LIKE $${params.push(subtreePattern(f.pathPrefix))}` : '',
     f.sector !== null ? `AND u.sector = $${params.push(f.sector)}` : '',
+    // Only with a movement (the fast path above is unchanged without one): the exemplars whose link to it is in
+    // force. The ids are gathered once (an InitPlan) and fetched through the primary key, so the cost follows the
+    // movement's size, not the table's; as an EXISTS semi-join the planner scanned every recognised candidate's
+    // row instead (1,000,000 candidates, 19,000 links: 4–5× slower than the raw GROUP BY, this form 0.75×).
+    f.movementId
+      ? `AND c.id = ANY (ARRAY(SELECT l.candidate_id FROM candidate_movement_link l WHERE l.movement_id = $${params.push(f.movementId)}::uuid AND l.action = 'LINK'
+           AND NOT EXISTS (SELECT 1 FROM candidate_movement_link e WHERE e.ends_id = l.id)))`
+      : '',
   ].join(' ');
   const counted = `c.state IN (${COUNTED_STATES}) AND c.year BETWEEN $2 AND $3 ${filters}`;
 

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { FIELDS, HONOURING_FORMS, SECTORS, SUBJECT_KINDS, labelOf, labelsOf, type Field } from '#domain';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
+import { referencedMovement } from '../movements/movement-access.js';
 import { UnitScope } from '../replication/unit-scope.js';
 import type { StatisticsQuery } from './dto/statistics.dto.js';
 import { statisticsTableQuery, type TableQueryRow } from './statistics-table.query.js';
@@ -53,6 +54,7 @@ export interface StatisticsTable {
     yearFrom: number;
     yearTo: number;
     separateHouseholds: boolean;
+    movement: { id: string; name: string } | null;
   };
   countingRule: { vi: string; en: string };
   historical: { included: boolean; note: { vi: string; en: string } | null };
@@ -102,8 +104,11 @@ export class StatisticsService {
       });
     }
     const scope = await this.units.of(actor, query.unitId);
+    // 422 for a movement that does not exist or that a unit head does not see.
+    const movement = query.movementId ? await referencedMovement(this.dataSource, actor, query.movementId, 'movementId') : null;
     const separateHouseholds = query.separateHouseholds === 'true';
-    const includeHistory = scope.wholeProvince && !query.sector;
+    // Imported history has no movements either: it is left out when one is chosen.
+    const includeHistory = scope.wholeProvince && !query.sector && !movement;
     const { sql, params } = statisticsTableQuery({
       field: query.field ?? null,
       yearFrom,
@@ -111,6 +116,7 @@ export class StatisticsService {
       // The whole province needs no unit filter at all (every candidate's unit is in it).
       pathPrefix: scope.wholeProvince ? null : scope.pathPrefix,
       sector: query.sector ?? null,
+      movementId: movement?.id ?? null,
       includeHistory,
       separateHouseholds,
     });
@@ -185,7 +191,7 @@ export class StatisticsService {
         vi: `BẢNG THỐNG KÊ điển hình tiên tiến trong các phong trào thi đua yêu nước, giai đoạn ${span}`,
         en: `Statistics of advanced exemplars in the patriotic emulation movements, ${span}`,
       },
-      scope: scopeWords(unit, query.sector ?? null, actor),
+      scope: withMovement(scopeWords(unit, query.sector ?? null, actor), movement),
       filters: {
         unit,
         sector: query.sector ?? null,
@@ -194,6 +200,7 @@ export class StatisticsService {
         yearFrom,
         yearTo,
         separateHouseholds,
+        movement: movement ? { id: movement.id, name: movement.name } : null,
       },
       countingRule: COUNTING_RULE,
       historical: includeHistory
@@ -201,8 +208,8 @@ export class StatisticsService {
         : {
             included: false,
             note: {
-              vi: 'Số liệu nhập (lịch sử) là số liệu toàn tỉnh, không chia theo đơn vị hay khối, nên không được tính khi lọc theo đơn vị hoặc khối.',
-              en: 'Imported (historical) figures cover the whole province without units or sectors, so they are left out when filtering by unit or sector.',
+              vi: 'Số liệu nhập (lịch sử) là số liệu toàn tỉnh, không chia theo đơn vị, khối hay phong trào, nên không được tính khi lọc theo đơn vị, khối hoặc phong trào.',
+              en: 'Imported (historical) figures cover the whole province without units, sectors or movements, so they are left out when filtering by unit, sector or movement.',
             },
           },
       columns: SUBJECT_KINDS.filter((k) => separateHouseholds || k.code !== 'HOUSEHOLD').map((k) => ({ code: k.code, vi: k.vi, en: k.en })),
@@ -217,6 +224,10 @@ export class StatisticsService {
 /** Vietnamese thousands separators (10.984); "chưa rõ" for an unknown figure. */
 export function vn(n: number | null | undefined): string {
   return n === null || n === undefined ? 'chưa rõ' : new Intl.NumberFormat('vi-VN').format(n);
+}
+
+function withMovement(words: { vi: string; en: string }, movement: { name: string } | null) {
+  return movement ? { vi: `${words.vi}; phong trào "${movement.name}"`, en: `${words.en}; movement "${movement.name}"` } : words;
 }
 
 function scopeWords(unit: { name: string } | null, sector: string | null, actor: Actor) {

@@ -3,12 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../accounts/access.js';
 import { CandidateAccess } from '../accounts/candidate-access.js';
 import type { ClassConstructor } from 'class-transformer';
-import type { CandidateEvent } from '#workflow';
+import { COUNCIL_DECISION_EVENTS, type CandidateEvent } from '#workflow';
+import { DomainError } from '../common/domain-error.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { validatePlain } from '../common/validation.js';
 import { CandidateTransitions, type TransitionResult } from './candidate-transitions.service.js';
-import { EVENT_PAYLOADS } from './dto/event-payloads.js';
+import { EVENT_PAYLOADS, type ApiEventType } from './dto/event-payloads.js';
 import { SendEventDto, TransitionResultDto } from './dto/send-event.dto.js';
 
 @ApiTags('Chuyển trạng thái / Transitions')
@@ -28,7 +29,8 @@ export class CandidateEventsController {
   })
   async send(@Param('id', ParseUuid) id: string, @Body() body: SendEventDto, @CurrentActor() actor: Actor): Promise<TransitionResultDto> {
     await this.access.assertMaySend(actor, id, body.type);
-    const payloadClass: ClassConstructor<object> = EVENT_PAYLOADS[body.type];
+    if (COUNCIL_DECISION_EVENTS.has(body.type)) throw new DomainError('DECISION_ONLY_IN_REVIEW_SESSION', { field: 'type', event: body.type });
+    const payloadClass: ClassConstructor<object> = EVENT_PAYLOADS[body.type as ApiEventType];
     const payload = await validatePlain(payloadClass, body.payload ?? {}, 'payload');
     const event = { ...payload, type: body.type } as CandidateEvent;
     const result: TransitionResult = await this.transitions.send({ candidateId: id, event, expectedVersion: body.expectedVersion, actor });

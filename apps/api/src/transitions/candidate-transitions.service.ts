@@ -13,6 +13,7 @@ import { applyEvent, CANDIDATE_MACHINE_VERSION, type CandidateEvent, type Candid
 import { Candidate } from '../candidates/candidate.entity.js';
 import { AuditWriter, candidateStream } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { EventEffects, type EventEffect } from './event-effects.js';
 
@@ -41,6 +42,7 @@ export class CandidateTransitions {
     private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
     private readonly effects: EventEffects,
+    private readonly clock: Clock,
   ) {}
 
   send(command: TransitionCommand): Promise<TransitionResult> {
@@ -80,7 +82,7 @@ export class CandidateTransitions {
       );
     }
 
-    const now = new Date();
+    const now = this.clock.now();
     const ctx = { em, candidate, event, next: outcome.snapshot, actor, now };
     const facts = {
       ...((await command.effect?.(ctx)) ?? {}),

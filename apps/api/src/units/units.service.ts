@@ -4,6 +4,7 @@ import { DataSource, type QueryFailedError } from 'typeorm';
 import { SECTORS, UNIT_LEVELS, labelsOf } from '#domain';
 import { AuditWriter, unitStream } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { CreateUnitDto, RenameUnitDto } from './dto/unit.dto.js';
 import { Unit } from './unit.entity.js';
@@ -31,6 +32,7 @@ export class UnitsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateUnitDto, actor: Actor): Promise<UnitView> {
@@ -50,7 +52,7 @@ export class UnitsService {
           parentPath = parent.path;
         }
         const id = randomUUID();
-        const now = new Date();
+        const now = this.clock.now();
         const unit = em.create(Unit, {
           id,
           code: dto.code ?? null,
@@ -78,7 +80,7 @@ export class UnitsService {
       const unit = await em.createQueryBuilder(Unit, 'u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
       if (!unit) throw new DomainError('UNIT_NOT_FOUND', { unitId: id });
       if (unit.version !== dto.expectedVersion) throw new DomainError('STALE_VERSION', { expectedVersion: dto.expectedVersion, currentVersion: unit.version });
-      const now = new Date();
+      const now = this.clock.now();
       const previousName = unit.name;
       unit.name = dto.name;
       unit.version += 1;

@@ -29,6 +29,12 @@ export class AuditTrailFilter {
   @UuidField({ description: 'Đơn vị: nhật ký của đơn vị và của các hồ sơ thuộc đơn vị và đơn vị cấp dưới / Unit: its own records and those of candidates in its subtree', optional: true })
   unitId?: string;
 
+  @UuidField({
+    description: 'Đợt xét của Hội đồng: nhật ký của đợt xét và quyết định trên các hồ sơ của đợt / Review session: its records and the decisions on its candidates',
+    optional: true,
+  })
+  sessionId?: string;
+
   @TextField({ description: 'Người thực hiện (tên đăng nhập) / Person (username)', max: 100, optional: true })
   actor?: string;
 

@@ -1,4 +1,6 @@
 import { DiscoveryChannelCodes, FieldCodes, SubjectKindCodes, type DiscoveryChannel, type Field, type SubjectKind } from '#domain';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { CodeField, IntField, TextField, UuidField } from '../../common/fields.js';
 
 export class CreateCandidateDto {
@@ -22,4 +24,26 @@ export class CreateCandidateDto {
 
   @TextField({ description: 'Thành tích tiêu biểu / Achievement', max: 10_000 })
   achievement: string;
+
+  @ApiPropertyOptional({ description: 'Các phong trào thi đua mà điển hình dẫn đầu / Movements the candidate leads', type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  movementIds?: string[];
+
+  @UuidField({ description: 'Phát hiện tại hội nghị sơ kết, tổng kết của phong trào này (kênh REVIEW_CONFERENCE) / Discovered at this movement’s review conference', optional: true })
+  discoveredAtMovementId?: string;
+
+  @UuidField({ description: 'Đợt sơ kết, tổng kết nơi phát hiện / The review at which it was discovered', optional: true })
+  discoveredAtReviewId?: string;
+
+  @UuidField({ description: 'Cùng đối tượng với hồ sơ trước đây này (tra cứu để chọn) / The same subject as this earlier candidacy', optional: true })
+  sameSubjectAs?: string;
+
+  @ApiPropertyOptional({ description: 'Đối tượng mới, dù trùng tên với hồ sơ khác của đơn vị / A new subject, even if another candidacy of the unit has the same name' })
+  @IsOptional()
+  @IsBoolean()
+  newSubject?: boolean;
 }

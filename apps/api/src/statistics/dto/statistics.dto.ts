@@ -17,6 +17,9 @@ export class StatisticsQuery {
   @IntField({ description: 'Đến năm / To year', min: 1945, max: 2100, optional: true, query: true, example: 2023 })
   yearTo?: number;
 
+  @UuidField({ description: 'Chỉ các điển hình dẫn đầu phong trào này / Only exemplars that lead this movement', optional: true })
+  movementId?: string;
+
   @CodeField({ description: 'Tách riêng hộ gia đình (mặc định tính vào cá nhân) / Show households apart (default: with individuals)', codes: ['true', 'false'], optional: true })
   separateHouseholds?: 'true' | 'false';
 }

@@ -34,18 +34,6 @@ export class NotePayload {
   note?: string;
 }
 
-export class ReturnPayload {
-  @ApiProperty({ description: 'Các hạn chế cần khắc phục / Shortcomings to work on', type: [String] })
-  @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value))
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @ValidateBy({ name: 'isNotBlank', validator: { validate: (v: unknown) => typeof v === 'string' && /\S/.test(v) } }, { each: true })
-  @MaxLength(1000, { each: true })
-  shortcomings: string[];
-}
-
 export class ReasonsPayload {
   @TextField({ description: 'Lý do / Reasons', max: 4000 })
   reasons: string;
@@ -129,9 +117,6 @@ export const EVENT_PAYLOADS = {
   RESUME_NURTURING: PlanPayload,
   RECORD_CHECK_IN: CheckInPayload,
   PROPOSE_FOR_REVIEW: NotePayload,
-  RECOGNISE: NotePayload,
-  RETURN_TO_NURTURING: ReturnPayload,
-  REJECT: ReasonsPayload,
   START_REPLICATION: NotePayload,
   END_REPLICATION: ReasonsPayload,
   WITHDRAW: WithdrawPayload,
@@ -140,5 +125,6 @@ export const EVENT_PAYLOADS = {
   RECORD_FOLLOW_UP: FollowUpPayload,
 } as const satisfies Partial<Record<CandidateEventType, ClassConstructor<object>>>;
 
+/** Events a person sends through the generic event endpoint; the council's decisions go through review sessions. */
 export type ApiEventType = keyof typeof EVENT_PAYLOADS;
 export const API_EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as ApiEventType[];

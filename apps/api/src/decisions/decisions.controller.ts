@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
+import { CurrentActor, type Actor } from '../common/actor.js';
+import { ParseUuid } from '../common/pipes.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { CorrectDecisionDto, DecisionListQuery, IssueDecisionDto, RevokeDecisionDto } from './dto/decision.dto.js';
+import { RecognitionDecisions } from './recognition-decisions.service.js';
+
+function sendPdf(res: Response, pdf: Buffer, fileName: string): void {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader('Content-Length', String(pdf.length));
+  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.end(pdf);
+}
+
+/** Decisions are public acts of the province: everyone who reads candidates reads them. */
+@ApiTags('Quyết định công nhận / Recognition decisions')
+@Controller('decisions')
+export class DecisionsController {
+  constructor(
+    private readonly decisions: RecognitionDecisions,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  @Get()
+  @Allow(...CANDIDATE_READERS)
+  @ApiOperation({ summary: 'Các quyết định công nhận, đính chính, thu hồi / Decisions' })
+  list(@Query() query: DecisionListQuery) {
+    return this.decisions.list(query);
+  }
+
+  @Post()
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Ban hành quyết định công nhận của một đợt xét đã kết thúc / Issue the decision of a closed session' })
+  issue(@Body() body: IssueDecisionDto, @CurrentActor() actor: Actor) {
+    return this.decisions.issue(body, actor);
+  }
+
+  @Get(':id')
+  @Allow(...CANDIDATE_READERS)
+  @ApiOperation({ summary: 'Một quyết định, với các quyết định đính chính hoặc thu hồi nó / One decision' })
+  get(@Param('id', ParseUuid) id: string) {
+    return this.decisions.get(id);
+  }
+
+  @Post(':id/corrections')
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Đính chính bằng quyết định mới viện dẫn quyết định cũ / Correct by a new decision' })
+  correct(@Param('id', ParseUuid) id: string, @Body() body: CorrectDecisionDto, @CurrentActor() actor: Actor) {
+    return this.decisions.correct(id, body, actor);
+  }
+
+  @Post(':id/revocations')
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Thu hồi bằng quyết định mới viện dẫn quyết định cũ / Revoke by a new decision' })
+  revoke(@Param('id', ParseUuid) id: string, @Body() body: RevokeDecisionDto, @CurrentActor() actor: Actor) {
+    return this.decisions.revoke(id, body, actor);
+  }
+
+  @Get(':id/pdf')
+  @Allow(...CANDIDATE_READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Quyết định (PDF) / The decision as PDF' })
+  async pdf(@Param('id', ParseUuid) id: string, @Res() res: Response) {
+    const data = await this.decisions.documentData(id);
+    sendPdf(res, await this.documents.renderRecognitionDecision(data), `quyet-dinh-${data.number.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`);
+  }
+
+  @Get(':id/certificates/:candidateId/pdf')
+  @Allow(...CANDIDATE_READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Giấy chứng nhận điển hình tiên tiến (PDF) / Certificate' })
+  async certificate(@Param('id', ParseUuid) id: string, @Param('candidateId', ParseUuid) candidateId: string, @Res() res: Response) {
+    const data = await this.decisions.certificateData(id, candidateId);
+    sendPdf(res, await this.documents.renderCertificate(data), `giay-chung-nhan-${data.serial.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-')}.pdf`);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
+import { TransitionsModule } from '../transitions/transitions.module.js';
+import { DecisionsController } from './decisions.controller.js';
+import { RecognitionDecisions } from './recognition-decisions.service.js';
+
+/**
+ * Owns recognition decisions and certificates: issued from a closed review session, numbered without gaps per
+ * authority and year, corrected or revoked only by new decisions that refer to them.
+ */
+@Module({
+  imports: [TransitionsModule, AuditModule, DocumentsModule],
+  controllers: [DecisionsController],
+  providers: [RecognitionDecisions],
+  exports: [RecognitionDecisions],
+})
+export class DecisionsModule {}

@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IssuingAuthorityCodes, type IssuingAuthority } from '#domain';
+import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
+
+export class SignerDto {
+  @CodeField({ description: 'Cơ quan ban hành / Issuing authority', codes: IssuingAuthorityCodes, example: 'UBND_TINH' })
+  authorityCode: IssuingAuthority;
+
+  @DateField({ description: 'Ngày ban hành (mặc định hôm nay) / Issued on (default today)', optional: true })
+  issuedOn?: string;
+
+  @TextField({ description: 'Chức vụ người ký / Signer’s title', max: 200, example: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' })
+  signerTitle: string;
+
+  @TextField({ description: 'Họ tên người ký / Signer’s name', max: 200, example: 'Nguyễn Văn Mạnh' })
+  signerName: string;
+}
+
+export class IssueDecisionDto extends SignerDto {
+  @UuidField({ description: 'Đợt xét đã kết thúc / The closed review session' })
+  sessionId: string;
+}
+
+export class RecipientCorrectionDto {
+  @UuidField({ description: 'Hồ sơ trong quyết định / The candidate in the decision' })
+  candidateId: string;
+
+  @TextField({ description: 'Tên đúng / Corrected name', max: 300, optional: true })
+  name?: string;
+
+  @TextField({ description: 'Đơn vị đúng / Corrected unit name', max: 300, optional: true })
+  unitName?: string;
+
+  @TextField({ description: 'Thành tích đúng / Corrected achievement', max: 4000, optional: true })
+  achievement?: string;
+}
+
+export class CorrectDecisionDto extends SignerDto {
+  @TextField({ description: 'Lý do đính chính / Reasons', max: 4000 })
+  reasons: string;
+
+  @ApiProperty({ description: 'Nội dung đính chính theo từng hồ sơ / Corrections per recipient', type: [RecipientCorrectionDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => RecipientCorrectionDto)
+  recipients: RecipientCorrectionDto[];
+}
+
+export class RevokeDecisionDto extends SignerDto {
+  @TextField({ description: 'Lý do thu hồi / Reasons', max: 4000 })
+  reasons: string;
+
+  @ApiPropertyOptional({ description: 'Các hồ sơ bị thu hồi (mặc định: tất cả) / Candidates revoked (default all)', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  candidateIds?: string[];
+}
+
+export class DecisionListQuery {
+  @IntField({ description: 'Năm / Year', min: 2000, max: 2100, optional: true, query: true })
+  year?: number;
+
+  @CodeField({ description: 'Cơ quan ban hành / Issuing authority', codes: IssuingAuthorityCodes, optional: true })
+  authorityCode?: string;
+
+  @UuidField({ description: 'Đợt xét / Review session', optional: true })
+  sessionId?: string;
+}

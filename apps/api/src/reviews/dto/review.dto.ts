@@ -1,0 +1,221 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
+
+const trimAll = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value);
+const notBlank = ValidateBy({ name: 'isNotBlank', validator: { validate: (v: unknown) => typeof v === 'string' && /\S/.test(v) } }, { each: true });
+
+export class CriterionDto {
+  @ApiProperty({ description: 'Mã tiêu chí (chữ in hoa, số, gạch dưới) / Criterion code', example: 'C6_DIGITAL_TRANSFORMATION' })
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,59}$/)
+  code: string;
+
+  @TextField({ description: 'Nội dung tiêu chí (tiếng Việt) / Wording in Vietnamese', max: 2000 })
+  vi: string;
+
+  @TextField({ description: 'Wording in English', max: 2000 })
+  en: string;
+}
+
+export class PublishCriteriaSetDto {
+  @ApiProperty({ description: 'Các tiêu chí của phiên bản mới (đầy đủ) / The criteria of the new version, all of them', type: [CriterionDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
+  criteria: CriterionDto[];
+
+  @TextField({ description: 'Lý do ban hành phiên bản mới / Why this version', max: 2000, optional: true })
+  note?: string;
+}
+
+export class OpenSessionDto {
+  @TextField({ description: 'Tên đợt xét / Session title', max: 300, example: 'Tổng kết năm 2025' })
+  title: string;
+
+  @IntField({ description: 'Năm xét thành tích / Year reviewed', min: 2000, max: 2100, example: 2025 })
+  year: number;
+
+  @TextField({ description: 'Chủ tọa phiên họp / Chair of the meeting', max: 200, example: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh' })
+  chairName: string;
+
+  @TextField({ description: 'Địa điểm họp / Venue', max: 300, optional: true })
+  venue?: string;
+
+  @CodeField({ description: 'Hình thức biểu quyết: công khai hoặc bỏ phiếu kín / Open or secret ballot', codes: ['OPEN', 'SECRET'], example: 'SECRET' })
+  ballot: 'OPEN' | 'SECRET';
+
+  @IntField({ description: 'Tỷ lệ tham dự tối thiểu: tử số (mặc định 2) / Quorum numerator', min: 1, max: 100, optional: true })
+  quorumNumerator?: number;
+
+  @IntField({ description: 'Tỷ lệ tham dự tối thiểu: mẫu số (mặc định 3) / Quorum denominator', min: 1, max: 100, optional: true })
+  quorumDenominator?: number;
+
+  @IntField({ description: 'Tỷ lệ tán thành để công nhận, % tổng số thành viên (mặc định 70) / Recognition threshold, % of all members', min: 1, max: 100, optional: true })
+  recognitionPercent?: number;
+
+  @IntField({ description: 'Quá tỷ lệ không tán thành này (%) thì không công nhận, dưới thì trả về bồi dưỡng (mặc định 50) / Rejection threshold', min: 0, max: 100, optional: true })
+  rejectionPercent?: number;
+
+  @IntField({ description: 'Số ngày làm việc công khai lấy ý kiến (mặc định 10) / Public notice, working days', min: 1, max: 60, optional: true })
+  noticeWorkingDays?: number;
+
+  @ApiPropertyOptional({ description: 'Thành viên Hội đồng của phiên (mặc định: tất cả thành viên đang hoạt động) / Members', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  memberIds?: string[];
+}
+
+export class AddCandidateDto {
+  @UuidField({ description: 'Hồ sơ đã được đề nghị xét / A candidate proposed for review' })
+  candidateId: string;
+}
+
+export class AssignReviewersDto {
+  @ApiProperty({ description: 'Thành viên được phân công đánh giá / Reviewers', type: [String] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  reviewerIds: string[];
+}
+
+export class AutoAssignDto {
+  @IntField({ description: 'Số thành viên đánh giá mỗi hồ sơ / Reviewers per candidate', min: 1, max: 20, example: 2 })
+  perCandidate: number;
+}
+
+export class OpenVotingDto {
+  @ApiProperty({ description: 'Thành viên có mặt tại phiên họp / Members present', type: [String] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  presentMemberIds: string[];
+}
+
+export class CriterionMarkDto {
+  @ApiProperty({ description: 'Mã tiêu chí / Criterion code' })
+  @IsString()
+  @MaxLength(60)
+  criterionCode: string;
+
+  @ApiProperty({ description: 'Đạt / Met', type: Boolean })
+  @IsBoolean()
+  met: boolean;
+
+  @TextField({ description: 'Nhận xét / Comment', max: 4000 })
+  comment: string;
+
+  @ApiPropertyOptional({ description: 'Minh chứng của hồ sơ được viện dẫn / Evidence files pointed at', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  evidenceIds?: string[];
+}
+
+export class SubmitChecklistDto {
+  @ApiProperty({ description: 'Đánh giá từng tiêu chí / One mark per criterion', type: [CriterionMarkDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionMarkDto)
+  marks: CriterionMarkDto[];
+
+  @UuidField({ description: 'Phiếu được đính chính (phiếu đang có hiệu lực của chính mình) / The checklist this corrects', optional: true })
+  correctsId?: string;
+}
+
+export class CastVoteDto {
+  @CodeField({ description: 'Tán thành / không tán thành / không biểu quyết / In favour, against, abstain', codes: ['IN_FAVOUR', 'AGAINST', 'ABSTAIN'], example: 'IN_FAVOUR' })
+  choice: 'IN_FAVOUR' | 'AGAINST' | 'ABSTAIN';
+
+  @TextField({ description: 'Ý kiến bằng văn bản (chỉ với biểu quyết công khai) / Written opinion (open ballot only)', max: 4000, optional: true })
+  opinion?: string;
+}
+
+export class VerifyReceiptDto {
+  @ApiProperty({ description: 'Mã biên nhận phiếu bầu / Ballot receipt' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{20}$/)
+  receipt: string;
+}
+
+export class ConfirmDecisionDto {
+  @CodeField({ description: 'Kết luận được xác nhận / The outcome confirmed', codes: ['RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT'] })
+  outcome: 'RECOGNISE' | 'RETURN_TO_NURTURING' | 'REJECT';
+
+  @TextField({ description: 'Lý do (không công nhận) / Reasons (reject)', max: 4000, optional: true })
+  reasons?: string;
+
+  @ApiPropertyOptional({ description: 'Hạn chế bổ sung (trả về bồi dưỡng) / Extra shortcomings (return)', type: [String] })
+  @IsOptional()
+  @Transform(trimAll)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @notBlank
+  @MaxLength(1000, { each: true })
+  shortcomings?: string[];
+
+  @TextField({ description: 'Ghi chú / Note', max: 2000, optional: true })
+  note?: string;
+}
+
+export class PublishNoticeDto {
+  @DateField({ description: 'Ngày niêm yết (mặc định hôm nay) / Published on (default today)', optional: true })
+  publishedOn?: string;
+
+  @TextField({ description: 'Hình thức, nơi công khai / Where it is published', max: 1000, example: 'Cổng thông tin điện tử tỉnh; trụ sở Ban Thi đua - Khen thưởng' })
+  channels: string;
+}
+
+export class RecordCommentDto {
+  @UuidField({ description: 'Hồ sơ được góp ý (bỏ trống nếu góp ý chung) / The candidate commented on', optional: true })
+  itemId?: string;
+
+  @TextField({ description: 'Người, đơn vị gửi ý kiến / Who sent it', max: 300 })
+  author: string;
+
+  @TextField({ description: 'Nội dung ý kiến / The comment', max: 10_000 })
+  body: string;
+
+  @DateField({ description: 'Ngày nhận (mặc định hôm nay) / Received on', optional: true })
+  receivedOn?: string;
+}
+
+export class AnswerCommentDto {
+  @TextField({ description: 'Nội dung trả lời / The answer', max: 10_000 })
+  body: string;
+
+  @ApiProperty({ description: 'Ý kiến phản ánh được chấp nhận / Objection upheld', type: Boolean })
+  @IsBoolean()
+  upheld: boolean;
+}
+
+export class DropOnObjectionDto {
+  @TextField({ description: 'Lý do loại khỏi danh sách / Reasons', max: 4000 })
+  reasons: string;
+
+  @ApiProperty({ description: 'Các ý kiến phản ánh được chấp nhận / Upheld comments', type: [String] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  commentIds: string[];
+}
+
+export class SessionListQuery {
+  @CodeField({ description: 'Giai đoạn / Stage', codes: ['PREPARING', 'VOTING', 'VOTING_CLOSED', 'NOTICE', 'CLOSED'], optional: true })
+  status?: string;
+
+  @IntField({ description: 'Năm / Year', min: 2000, max: 2100, optional: true, query: true })
+  year?: number;
+}

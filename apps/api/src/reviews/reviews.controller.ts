@@ -1,0 +1,239 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, CANDIDATE_READERS, EVERYONE } from '../accounts/access.js';
+import { CandidateAccess } from '../accounts/candidate-access.js';
+import { CurrentActor, type Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { ParseUuid } from '../common/pipes.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { CouncilMinutes } from './council-minutes.js';
+import { CouncilVotes } from './council-votes.service.js';
+import { CriteriaSets } from './criteria-sets.service.js';
+import {
+  AddCandidateDto,
+  AnswerCommentDto,
+  AssignReviewersDto,
+  AutoAssignDto,
+  CastVoteDto,
+  ConfirmDecisionDto,
+  DropOnObjectionDto,
+  OpenSessionDto,
+  OpenVotingDto,
+  PublishCriteriaSetDto,
+  PublishNoticeDto,
+  RecordCommentDto,
+  SessionListQuery,
+  SubmitChecklistDto,
+  VerifyReceiptDto,
+} from './dto/review.dto.js';
+import { ReviewSessions } from './review-sessions.service.js';
+import { ReviewViews } from './review-views.service.js';
+
+const COUNCIL_READERS = ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'AUDITOR'] as const;
+const SET_CODES = ['COLLECTIVE', 'INDIVIDUAL_HOUSEHOLD'];
+
+@ApiTags('Tiêu chí / Criteria sets')
+@Controller('criteria-sets')
+export class CriteriaSetsController {
+  constructor(private readonly sets: CriteriaSets) {}
+
+  @Get()
+  @Allow(...EVERYONE)
+  @ApiOperation({ summary: 'Các bộ tiêu chí và mọi phiên bản / Criteria sets, every version' })
+  list() {
+    return this.sets.list();
+  }
+
+  @Post(':code/versions')
+  @Allow('ADMIN')
+  @ApiOperation({ summary: 'Ban hành phiên bản mới của bộ tiêu chí / Publish a new version' })
+  publish(@Param('code') code: string, @Body() body: PublishCriteriaSetDto, @CurrentActor() actor: Actor) {
+    if (!SET_CODES.includes(code)) throw new DomainError('CRITERIA_SET_NOT_FOUND', { code });
+    return this.sets.publish(code, body.criteria, body.note, actor);
+  }
+}
+
+@ApiTags('Hội đồng xét / Council review')
+@Controller('review-sessions')
+export class ReviewSessionsController {
+  constructor(
+    private readonly sessions: ReviewSessions,
+    private readonly votes: CouncilVotes,
+    private readonly views: ReviewViews,
+    private readonly minutes: CouncilMinutes,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  @Get()
+  @Allow(...COUNCIL_READERS)
+  @ApiOperation({ summary: 'Các đợt xét / Review sessions' })
+  list(@Query() query: SessionListQuery) {
+    return this.views.list(query);
+  }
+
+  @Post()
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Mở đợt xét với quy tắc và thành viên Hội đồng / Open a review session' })
+  open(@Body() body: OpenSessionDto, @CurrentActor() actor: Actor) {
+    return this.sessions.open(body, actor);
+  }
+
+  @Get(':id')
+  @Allow(...COUNCIL_READERS)
+  @ApiOperation({ summary: 'Một đợt xét / One review session' })
+  detail(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+    return this.views.detail(id, actor);
+  }
+
+  @Post(':id/items')
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Đưa hồ sơ đã được đề nghị vào đợt xét / Add a proposed candidate' })
+  addCandidate(@Param('id', ParseUuid) id: string, @Body() body: AddCandidateDto, @CurrentActor() actor: Actor) {
+    return this.sessions.addCandidate(id, body.candidateId, actor);
+  }
+
+  @Post(':id/items/:itemId/assignments')
+  @HttpCode(200)
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Phân công thành viên đánh giá (từ chối nếu xung đột lợi ích) / Assign reviewers (conflicts refused)' })
+  assign(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: AssignReviewersDto, @CurrentActor() actor: Actor) {
+    return this.sessions.assign(id, itemId, body.reviewerIds, actor);
+  }
+
+  @Post(':id/assignments/automatic')
+  @HttpCode(200)
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Phân công tự động, cân bằng, loại trừ xung đột / Automatic balanced assignment' })
+  assignAutomatically(@Param('id', ParseUuid) id: string, @Body() body: AutoAssignDto, @CurrentActor() actor: Actor) {
+    return this.sessions.assignAutomatically(id, body.perCandidate, actor);
+  }
+
+  @Post(':id/items/:itemId/checklists')
+  @Allow('COUNCIL_MEMBER')
+  @ApiOperation({ summary: 'Nộp phiếu đánh giá tiêu chí (khóa sau khi nộp; đính chính bằng phiếu mới) / Submit a checklist' })
+  submitChecklist(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: SubmitChecklistDto, @CurrentActor() actor: Actor) {
+    return this.votes.submitChecklist(id, itemId, body, actor);
+  }
+
+  @Post(':id/voting/open')
+  @HttpCode(200)
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Điểm danh và mở biểu quyết / Record attendance and open the vote' })
+  async openVoting(@Param('id', ParseUuid) id: string, @Body() body: OpenVotingDto, @CurrentActor() actor: Actor) {
+    await this.sessions.openVoting(id, body.presentMemberIds, actor);
+    return this.views.detail(id, actor);
+  }
+
+  @Post(':id/items/:itemId/votes')
+  @Allow('COUNCIL_MEMBER')
+  @ApiOperation({ summary: 'Biểu quyết (bỏ phiếu kín: trả về mã biên nhận) / Vote (secret ballot: returns a receipt)' })
+  cast(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: CastVoteDto, @CurrentActor() actor: Actor) {
+    return this.votes.cast(id, itemId, body, actor);
+  }
+
+  @Post(':id/items/:itemId/ballots/verify')
+  @HttpCode(200)
+  @Allow('COUNCIL_MEMBER')
+  @ApiOperation({ summary: 'Kiểm tra phiếu của mình đã được tính (bằng mã biên nhận) / Check one’s ballot was counted' })
+  verifyReceipt(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: VerifyReceiptDto) {
+    return this.votes.verifyReceipt(id, itemId, body.receipt);
+  }
+
+  @Get(':id/items/:itemId/ballots')
+  @Allow(...COUNCIL_READERS)
+  @ApiOperation({ summary: 'Phiếu biểu quyết sau khi kết thúc (phiếu kín: không gắn với người bỏ phiếu) / Ballots after the vote' })
+  ballots(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string) {
+    return this.votes.ballots(id, itemId);
+  }
+
+  @Post(':id/voting/close')
+  @HttpCode(200)
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Kết thúc biểu quyết; hệ thống tính kết quả theo quy tắc / Close the vote; outcomes computed' })
+  closeVoting(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+    return this.sessions.closeVoting(id, actor);
+  }
+
+  @Post(':id/items/:itemId/decision')
+  @HttpCode(200)
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Xác nhận kết luận (máy trạng thái từ chối kết luận trái quy tắc) / Confirm the outcome' })
+  confirm(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: ConfirmDecisionDto, @CurrentActor() actor: Actor) {
+    return this.sessions.confirmDecision(id, itemId, body, actor);
+  }
+
+  @Post(':id/notice')
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Công khai danh sách đề nghị công nhận (tính theo ngày làm việc) / Publish the provisional list' })
+  publishNotice(@Param('id', ParseUuid) id: string, @Body() body: PublishNoticeDto, @CurrentActor() actor: Actor) {
+    return this.sessions.publishNotice(id, body, actor);
+  }
+
+  @Post(':id/notice/comments')
+  @Allow('COUNCIL_SECRETARY', 'UNIT_HEAD')
+  @ApiOperation({ summary: 'Ghi nhận ý kiến góp ý trong thời gian công khai / Record a comment' })
+  recordComment(@Param('id', ParseUuid) id: string, @Body() body: RecordCommentDto, @CurrentActor() actor: Actor) {
+    return this.sessions.recordComment(id, body, actor);
+  }
+
+  @Post(':id/notice/comments/:commentId/answer')
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Trả lời ý kiến / Answer a comment' })
+  answer(@Param('id', ParseUuid) id: string, @Param('commentId', ParseUuid) commentId: string, @Body() body: AnswerCommentDto, @CurrentActor() actor: Actor) {
+    return this.sessions.answerComment(id, commentId, body, actor);
+  }
+
+  @Post(':id/items/:itemId/drop')
+  @HttpCode(200)
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Loại khỏi danh sách do ý kiến phản ánh được chấp nhận / Drop on an upheld objection' })
+  drop(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: DropOnObjectionDto, @CurrentActor() actor: Actor) {
+    return this.sessions.dropOnObjection(id, itemId, body, actor);
+  }
+
+  @Post(':id/finalise')
+  @HttpCode(200)
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Quyết định chính thức sau thời gian công khai / Final decision after the notice period' })
+  finalise(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+    return this.sessions.finalise(id, actor);
+  }
+
+  @Get(':id/minutes.pdf')
+  @Allow(...COUNCIL_READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Biên bản họp Hội đồng (PDF) / Council minutes (PDF)' })
+  async minutesPdf(@Param('id', ParseUuid) id: string, @Res() res: Response) {
+    const pdf = await this.documents.renderCouncilMinutes(await this.minutes.data(id));
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Length', String(pdf.length));
+    res.setHeader('Content-Disposition', `attachment; filename="bien-ban-hop-hoi-dong-${id}.pdf"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.end(pdf);
+  }
+}
+
+@ApiTags('Hội đồng xét / Council review')
+@Controller()
+export class CandidateReviewsController {
+  constructor(
+    private readonly views: ReviewViews,
+    private readonly access: CandidateAccess,
+  ) {}
+
+  @Get('candidates/:id/reviews')
+  @Allow(...CANDIDATE_READERS)
+  @ApiOperation({ summary: 'Các lần xét của một hồ sơ: phiếu đánh giá và kết luận / A candidate’s reviews' })
+  async forCandidate(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+    await this.access.assertReadable(actor, id);
+    return this.views.forCandidate(id, actor);
+  }
+
+  @Get('council/my-work')
+  @Allow('COUNCIL_MEMBER')
+  @ApiOperation({ summary: 'Phiếu đánh giá và biểu quyết đang chờ tôi / My checklists and votes waiting' })
+  myWork(@CurrentActor() actor: Actor) {
+    return this.views.myWork(actor);
+  }
+}
