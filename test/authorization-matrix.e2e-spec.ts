@@ -22,6 +22,20 @@ interface Ctx {
   unitA: string;
   unitB: string;
   unitOf(target: Target): string;
+  /**
+   * The request will be refused before its handler runs (a role not allowed, or no session): the objects it names
+   * are never touched, so the expensive ones (candidates in a state, whole review sessions, decisions) are built
+   * once and reused for such requests instead of afresh.
+   */
+  refused?: boolean;
+}
+
+const reusable = new Map<string, Promise<unknown>>();
+/** Builds a fresh object for requests that reach their handler, and one shared object for refused requests. */
+function once<T>(c: Ctx, key: string, build: () => Promise<T>): Promise<T> {
+  if (!c.refused) return build();
+  if (!reusable.has(key)) reusable.set(key, build());
+  return reusable.get(key) as Promise<T>;
 }
 
 interface Row {
@@ -40,7 +54,7 @@ interface Row {
 }
 
 const candidateIn = async (ctx: Ctx, target: Target, state: NonNullable<Parameters<typeof newCandidate>[1]>['state'] = 'discovered') =>
-  newCandidate(ctx.t, { unitId: ctx.unitOf(target), state });
+  once(ctx, `candidate:${target}:${state}`, () => newCandidate(ctx.t, { unitId: ctx.unitOf(target), state }));
 
 const throwawayAccount = async (ctx: Ctx) => {
   const res = await ctx.t
@@ -68,6 +82,10 @@ const STAGES: Stage[] = ['preparing', 'assigned', 'checked', 'voting', 'voted', 
  * through the API to the stage asked for (each stage includes the ones before it).
  */
 async function sessionAt(c: Ctx, stage: Stage) {
+  return once(c, `session:${stage}`, () => buildSessionAt(c, stage));
+}
+
+async function buildSessionAt(c: Ctx, stage: Stage) {
   const sec = c.t.as(SECRETARY);
   const member = clients.get('COUNCIL_MEMBER')!;
   const reached = (s: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(s);
@@ -113,12 +131,20 @@ async function laterFor<T>(c: Ctx, work: () => Promise<T>): Promise<T> {
 
 /** A session that recognised one candidate of unit A and closed, with no decision issued yet. */
 async function closedSession(c: Ctx): Promise<string> {
+  return once(c, 'closed-session', () => buildClosedSession(c));
+}
+
+async function buildClosedSession(c: Ctx): Promise<string> {
   const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
   return (await decideThroughCouncil(c.t, [candidate.id], 'RECOGNISE')).sessionId;
 }
 
 /** A recognition decision, issued (as of after the session closed) by the secretariat. */
 async function issuedDecision(c: Ctx): Promise<{ id: string; candidateId: string }> {
+  return once(c, 'decision', () => buildIssuedDecision(c));
+}
+
+async function buildIssuedDecision(c: Ctx): Promise<{ id: string; candidateId: string }> {
   const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
   const { sessionId } = await decideThroughCouncil(c.t, [candidate.id], 'RECOGNISE');
   const res = await laterFor(c, () => c.t.as(SECRETARY).post('/api/decisions').send({ ...DECISION_SIGNER, sessionId }));
@@ -430,7 +456,7 @@ const TABLE: Record<string, Row> = {
     ok: 201,
     send: async (c, cl) => {
       const { sessionId } = await sessionAt(c, 'preparing');
-      return cl.post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: (await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' })).id });
+      return cl.post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: (await candidateIn(c, 'own', 'underReview')).id });
     },
   },
   'POST /api/review-sessions/{id}/items/{itemId}/assignments': {
@@ -640,7 +666,7 @@ const cells = Object.entries(TABLE).flatMap(([route, row]) =>
 
 describe('every role × every route × own/other unit', () => {
   it.each(cells)('$role $route ($target unit) → $status', async ({ route, role, target, status }) => {
-    const res = await TABLE[route]!.send(ctx, clients.get(role)!, target, role);
+    const res = await TABLE[route]!.send({ ...ctx, refused: status === 403 && TABLE[route]!.allowed !== 'PUBLIC' && !(TABLE[route]!.allowed as Role[]).includes(role) }, clients.get(role)!, target, role);
     expect({ status: res.status, code: res.status >= 400 ? res.body.code : undefined }).toEqual({
       status,
       code: status === 403 ? 'FORBIDDEN' : status === 404 ? (TABLE[route]!.scope === 'movement' ? 'MOVEMENT_NOT_FOUND' : 'CANDIDATE_NOT_FOUND') : status >= 400 ? res.body.code : undefined,
@@ -662,7 +688,7 @@ describe('without a session', () => {
       patch: (url) => ctx.t.http.patch(url),
     };
     // The request is built as for an allowed role (objects exist), but sent with no cookie.
-    const res = await TABLE[route]!.send(ctx, route.includes('sign-out') ? { ...anonymous, username: ADMIN } : anonymous, 'own', 'ADMIN').catch(() => undefined);
+    const res = await TABLE[route]!.send({ ...ctx, refused: true }, route.includes('sign-out') ? { ...anonymous, username: ADMIN } : anonymous, 'own', 'ADMIN').catch(() => undefined);
     if (route === 'POST /api/auth/sign-out') {
       expect((await ctx.t.http.post('/api/auth/sign-out')).status).toBe(401);
       return;

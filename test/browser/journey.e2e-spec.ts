@@ -1,9 +1,12 @@
 /**
  * The web application in a real browser (Debian's Chromium through playwright-core), in Vietnamese, against
  * the real API with the demo province: a unit head nominates a candidate with an evidence PDF, nurtures it
- * and proposes it; the council's secretariat recognises it; the unit head starts its replication; the
- * candidate page then shows every step. Also: the administrator's screens, server field errors next to the
- * field, and a lost session sending the person back to sign-in.
+ * and proposes it; the council's secretariat opens a review session, adds it and assigns a reviewer, who
+ * submits a checklist; the members vote by secret ballot; the secretariat closes the vote, confirms the
+ * outcome, publishes the notice and (the app's clock moved past the notice period) makes the recognition
+ * final; the unit head starts its replication; the statistics count it and an auditor verifies the trail.
+ * Also: the administrator's screens, server field errors next to the field, and a lost session sending the
+ * person back to sign-in.
  * Screenshots go to test/browser/screenshots/ (not committed).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -22,11 +25,14 @@ import {
   startServedApp,
   type ServedApp,
 } from './support/browser.js';
+import { choose, openMenu } from './support/ui.js';
+import { later } from '../support/council.js';
 
 const BROWSER_TIMEOUT = 240_000;
 const CANDIDATE = 'Phạm Thị Mai';
 const PDF_NAME = 'Báo cáo thành tích Phạm Thị Mai.pdf';
 const PDF = samplePdf('Bao cao thanh tich Pham Thi Mai');
+const SESSION = 'Xét bổ sung năm nay';
 const vi = (type: CandidateEventType) => CANDIDATE_EVENTS.find((e) => e.code === type)!.vi;
 
 let app: ServedApp;
@@ -107,7 +113,7 @@ describe('the web application in Chromium', () => {
     expect([...load('vi')].sort()).toEqual([...load('en')].sort());
   });
 
-  browserTest('nominate → nurture → check-in → propose → recognise → replicate, and the history shows every step', 'hanh-trinh', async () => {
+  browserTest('nominate → nurture → propose → council session (checklist, secret vote, outcome, notice) → recognised → replicate → statistics → audit verify', 'hanh-trinh', async () => {
     // A candidate of the unit head's own unit whose last check-in is long past: it must show as overdue.
     const head = app.test.as('truongdonvi');
     const me = await head.get('/api/auth/me');
@@ -183,24 +189,140 @@ describe('the web application in Chromium', () => {
     await shot('04-ho-so-dang-xet');
     await signOut();
 
-    // 5. The council's secretariat finds it among their tasks and recognises it.
+    // 5. The council's secretariat finds it among the proposals not yet in a session, opens a session
+    //    (secret ballot, the rules' defaults shown), adds the candidate and assigns a reviewer by hand.
     await signIn('thuongtruc');
-    const toDecide = page.getByTestId('task-group-toDecide');
-    await toDecide.getByRole('link', { name: CANDIDATE }).click();
-    await page.getByRole('heading', { name: CANDIDATE, level: 1 }).waitFor();
-    expect(await actions.getByRole('button').allTextContents()).toEqual([vi('RECOGNISE'), vi('RETURN_TO_NURTURING'), vi('REJECT')]);
-    await act('RECOGNISE', { 'Ghi chú': 'Hội đồng nhất trí công nhận' }, 'Được công nhận');
-    expect(await currentState()).toBe('recognised');
+    await page.getByTestId('task-group-proposedNotInSession').getByRole('link', { name: CANDIDATE }).waitFor();
+    await openMenu(page, 'Hội đồng xét');
+    await page.getByRole('button', { name: 'Mở đợt xét mới' }).click();
+    const opening = page.getByRole('dialog', { name: 'Mở đợt xét mới' });
+    await opening.getByLabel('Tên đợt xét').fill(SESSION);
+    await opening.getByLabel('Chủ tọa phiên họp').fill('Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh');
+    await opening.getByLabel('Địa điểm họp').fill('Phòng họp số 2, UBND tỉnh');
+    expect(await opening.getByLabel('Tỷ lệ tán thành để công nhận').inputValue()).toBe('70');
+    expect(await opening.getByLabel('Số ngày làm việc công khai').inputValue()).toBe('10');
+    await opening.getByRole('button', { name: 'Mở đợt xét' }).click();
+    await page.getByRole('heading', { name: SESSION, level: 1 }).waitFor();
+    const sessionUrl = page.url();
+    await page.getByTestId('session-status').getByText('Chuẩn bị (thêm hồ sơ, phân công, đánh giá)').waitFor();
+    await page.getByTestId('rules').getByText('ít nhất 2/3 số thành viên', { exact: false }).waitFor();
+    await page.getByTestId('rules').getByText('ít nhất 70% tổng số thành viên', { exact: false }).waitFor();
+    expect(await page.getByTestId('members').locator('tbody tr').count()).toBe(3);
+    await choose(page, page.getByLabel('Đưa hồ sơ vào đợt xét'), CANDIDATE);
+    await page.getByRole('button', { name: 'Đưa vào đợt xét' }).click();
+    const item = page.locator(`[data-candidate="${CANDIDATE}"]`);
+    await item.waitFor();
+    await choose(page, item.getByLabel(`Chỉ định thành viên đánh giá «${CANDIDATE}»`), 'Đỗ Thu Hà (Sở Y tế)');
+    await item.getByRole('button', { name: 'Phân công' }).click();
+    await item.getByTestId('reviewers').getByText('Đỗ Thu Hà (Sở Y tế)').waitFor();
+    await item.getByTestId('reviewers').getByText('chưa nộp phiếu').waitFor();
     await signOut();
 
-    // 6. Back as the unit head: start the replication.
+    // 6. The reviewer finds the checklist among their tasks and fills it in, with the candidate's evidence beside it.
+    await signIn('uyvien1');
+    await page.getByTestId('task-group-myChecklists').getByRole('link', { name: CANDIDATE }).click();
+    await page.getByRole('heading', { name: `Phiếu đánh giá: ${CANDIDATE}`, level: 1 }).waitFor();
+    await page.getByTestId('checklist-evidence').getByRole('link', { name: `Tải xuống ${PDF_NAME}` }).waitFor();
+    const criteria = page.locator('fieldset.criterion');
+    expect(await criteria.count()).toBe(3);
+    for (let i = 1; i <= 3; i++) {
+      await criteria.nth(i - 1).locator('label.ant-radio-button-wrapper').filter({ hasText: /^Đạt$/ }).click();
+      await page.getByLabel(`Nhận xét tiêu chí ${i}`, { exact: true }).fill(`Đạt; sáng kiến được áp dụng ở 12 trường (tiêu chí ${i}).`);
+    }
+    await choose(page, page.getByLabel('Minh chứng cho tiêu chí 2', { exact: true }), PDF_NAME);
+    await page.getByTestId('checklist-submit').click();
+    await page.getByRole('heading', { name: SESSION, level: 1 }).waitFor();
+    await item.getByTestId('reviewers').getByText('đã nộp phiếu').waitFor();
+    await signOut();
+
+    // 7. The secretariat takes attendance (everyone present) and opens the vote.
+    await signIn('thuongtruc');
+    await page.goto(sessionUrl);
+    await page.getByRole('button', { name: 'Điểm danh và mở biểu quyết' }).click();
+    await page.getByTestId('open-voting-submit').click();
+    await page.getByTestId('session-status').getByText('Đang biểu quyết').waitFor();
+    await signOut();
+
+    // 8. The three members vote in favour by secret ballot; each gets a receipt, shown once.
+    for (const member of ['uyvien1', 'uyvien2', 'uyvien3']) {
+      await signIn(member);
+      await page.getByTestId('task-group-myVotes').getByRole('link', { name: CANDIDATE }).click();
+      await page.getByRole('heading', { name: SESSION, level: 1 }).waitFor();
+      await item.getByText('Tán thành', { exact: true }).click();
+      await item.getByRole('button', { name: 'Biểu quyết' }).click();
+      await page.getByRole('dialog', { name: 'Xác nhận biểu quyết' }).getByRole('button', { name: 'Gửi phiếu' }).click();
+      const receipt = page.getByRole('dialog', { name: 'Mã biên nhận phiếu kín' });
+      expect((await receipt.getByTestId('receipt-value').textContent())?.trim()).toMatch(/^[A-Za-z0-9_-]{20}$/);
+      await receipt.getByRole('button', { name: 'Tôi đã lưu mã biên nhận' }).click();
+      await item.getByText('Bạn đã biểu quyết hồ sơ này.').waitFor();
+      await signOut();
+    }
+
+    // 9. The secretariat closes the vote: the outcome is explained (3/3 in favour, quorum and threshold met) and
+    //    confirmed; the proposed recognition is published for 10 working days.
+    await signIn('thuongtruc');
+    await page.getByTestId('task-group-sessionsRunning').getByRole('link', { name: SESSION }).click();
+    await page.getByRole('heading', { name: SESSION, level: 1 }).waitFor();
+    await item.getByText('3/3 thành viên được biểu quyết đã biểu quyết.').waitFor();
+    await page.getByRole('button', { name: 'Kết thúc biểu quyết' }).click();
+    await page.getByTestId('close-voting-submit').click();
+    await page.getByTestId('session-status').getByText('Đã kết thúc biểu quyết').waitFor();
+    const verdict = item.getByTestId('verdict');
+    await verdict.getByText('Đề nghị công nhận').waitFor();
+    await verdict.getByText('3/3 thành viên tán thành, đạt tỷ lệ ít nhất 70% tổng số thành viên.').waitFor();
+    expect(await verdict.getByText('Đạt', { exact: true }).count()).toBe(2);
+    await item.getByRole('button', { name: 'Xác nhận kết luận' }).click();
+    await page.getByRole('dialog', { name: `Xác nhận kết luận: ${CANDIDATE}` }).getByRole('button', { name: 'Xác nhận đề nghị công nhận' }).click();
+    await item.locator('[data-item-status="DECIDED"]').waitFor();
+    await page.getByLabel('Hình thức, nơi công khai').fill('Cổng thông tin điện tử tỉnh; trụ sở Ban Thi đua - Khen thưởng');
+    await page.getByRole('button', { name: 'Công khai danh sách' }).click();
+    await page.getByTestId('session-status').getByText('Đang công khai lấy ý kiến').waitFor();
+    expect(await page.getByTestId('notice-ends-on').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    // A comment received during the notice is recorded and answered (every comment must be, before the decision).
+    const notice = page.getByTestId('notice');
+    await notice.getByTestId('record-comment').click();
+    const comment = page.getByRole('dialog', { name: 'Ghi nhận ý kiến' });
+    await choose(page, comment.getByLabel('Về hồ sơ'), CANDIDATE);
+    await comment.getByLabel('Người, đơn vị gửi ý kiến').fill('Trường THPT Lục Ngạn số 1');
+    await comment.getByLabel('Nội dung ý kiến').fill('Đề nghị nêu rõ số trường đã áp dụng sáng kiến.');
+    await comment.getByRole('button', { name: 'Ghi nhận' }).click();
+    await notice.getByText('Đề nghị nêu rõ số trường đã áp dụng sáng kiến.').waitFor();
+    await notice.getByRole('button', { name: 'Trả lời ý kiến của Trường THPT Lục Ngạn số 1' }).click();
+    const answer = page.getByRole('dialog', { name: 'Trả lời ý kiến của Trường THPT Lục Ngạn số 1' });
+    await answer.getByLabel('Trả lời').fill('Sáng kiến đã được áp dụng ở 12 trường, có xác nhận của Sở.');
+    await answer.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await notice.getByText('không chấp nhận').waitFor();
+    await shot('05-dot-xet-cong-khai');
+
+    // The candidate page shows the council's review and the new public-notice state on the diagram.
+    await item.getByRole('link', { name: CANDIDATE }).click();
+    await page.getByRole('heading', { name: CANDIDATE, level: 1 }).waitFor();
+    await page.locator('[data-testid="statechart"][data-current="publicNotice"]').waitFor();
+    await page.getByTestId('council-holds').getByText(`Hồ sơ đang được Hội đồng xét trong «${SESSION}».`).waitFor();
+    const reviews = page.getByTestId('reviews');
+    await reviews.getByText('3/3 thành viên tán thành, đạt tỷ lệ ít nhất 70% tổng số thành viên.').waitFor();
+    await reviews.getByText('Đỗ Thu Hà (Sở Y tế)').waitFor();
+    await shot('06-ho-so-cong-khai');
+
+    // 10. After the notice period (the app's clock moved 30 days on), the final decision: recognised.
+    await page.goto(sessionUrl);
+    await page.getByRole('heading', { name: SESSION, level: 1 }).waitFor();
+    await later(app.test, 30, async () => {
+      await page.getByRole('button', { name: 'Quyết định công nhận chính thức' }).click();
+      await page.getByTestId('finalise-submit').click();
+      await page.getByTestId('session-status').getByText('Đã kết thúc').waitFor();
+    });
+    await signOut();
+
+    // 11. Back as the unit head: recognised; start the replication.
     await signIn('truongdonvi');
     await page.goto(candidateUrl);
     await page.getByRole('heading', { name: CANDIDATE, level: 1 }).waitFor();
+    expect(await currentState()).toBe('recognised');
     await act('START_REPLICATION', { 'Ghi chú': 'Hội thảo chia sẻ tại 12 trường THPT' }, 'Đang nhân rộng');
     expect(await currentState()).toBe('replicating');
 
-    // 7. The history shows every step, in Vietnamese, oldest first, with who and what.
+    // 12. The history shows every step, in Vietnamese, oldest first, with who and what.
     const history = page.getByTestId('history');
     await expect(history.locator('.history-record').evaluateAll((records) => records.map((r) => r.getAttribute('data-event')))).resolves.toEqual([
       'DISCOVER',
@@ -209,40 +331,56 @@ describe('the web application in Chromium', () => {
       'RECORD_CHECK_IN',
       'PROPOSE_FOR_REVIEW',
       'RECOGNISE',
+      'CONFIRM_RECOGNITION',
       'START_REPLICATION',
     ]);
     const titles = await history.locator('.history-record > .ant-space strong').allTextContents();
-    expect(titles).toEqual(['Phát hiện, ghi nhận hồ sơ', vi('ATTACH_EVIDENCE'), vi('START_NURTURING'), vi('RECORD_CHECK_IN'), vi('PROPOSE_FOR_REVIEW'), vi('RECOGNISE'), vi('START_REPLICATION')]);
+    expect(titles).toEqual(['Phát hiện, ghi nhận hồ sơ', vi('ATTACH_EVIDENCE'), vi('START_NURTURING'), vi('RECORD_CHECK_IN'), vi('PROPOSE_FOR_REVIEW'), vi('RECOGNISE'), vi('CONFIRM_RECOGNITION'), vi('START_REPLICATION')]);
     const text = (await history.textContent()) ?? '';
-    for (const words of ['thuongtruc', 'truongdonvi', 'Hội đồng nhất trí công nhận', 'Nhiệt tình chia sẻ kinh nghiệm', PDF_NAME, 'Đang xét (tổng kết)', 'Được công nhận', 'Đang nhân rộng', 'Giáo dục, Khoa học công nghệ']) {
+    for (const words of ['thuongtruc', 'truongdonvi', 'Nhiệt tình chia sẻ kinh nghiệm', PDF_NAME, 'Đang xét (tổng kết)', 'Đề nghị công nhận, đang công khai lấy ý kiến', 'Được công nhận', 'Đang nhân rộng', 'Giáo dục, Khoa học công nghệ']) {
       expect(text).toContain(words);
     }
     expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
 
-    // 8. The evidence downloads as the same bytes.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Tải xuống ${PDF_NAME}` }).click()]);
+    // 13. The evidence downloads as the same bytes.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evidence').getByRole('link', { name: `Tải xuống ${PDF_NAME}` }).click()]);
     expect(download.suggestedFilename()).toBe(PDF_NAME);
     expect(readFileSync((await download.path())!)).toEqual(PDF);
 
     await page.getByTestId('statechart').scrollIntoViewIfNeeded();
-    await shot('05-ho-so-nhan-rong');
-    await page.getByTestId('statechart').screenshot({ path: screenshotPath('06-so-do-trang-thai') });
+    await shot('07-ho-so-nhan-rong');
+    await page.getByTestId('statechart').screenshot({ path: screenshotPath('08-so-do-trang-thai') });
 
-    // 9. English is one click away, and back.
+    // 14. English is one click away, and back.
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { name: 'History' }).waitFor();
     await page.getByTestId('actions').getByRole('button', { name: 'End replication' }).waitFor();
-    await shot('07-candidate-english');
+    await page.getByTestId('reviews').getByRole('heading', { name: 'Council review' }).waitFor();
+    await shot('09-candidate-english');
     await page.getByText('VI', { exact: true }).click();
     await page.getByRole('heading', { name: 'Lịch sử hồ sơ' }).waitFor();
 
-    // 10. The list finds it by name and by state.
+    // 15. The statistics count the new exemplar in its year and field.
+    await openMenu(page, 'Thống kê', 'Thống kê điển hình tiên tiến');
+    // The current year is the last of the table; in it, education and science counts one individual.
+    const educationThisYear = page.getByTestId('statistics-table').locator('tbody tr').filter({ hasText: 'Giáo dục, Khoa học công nghệ' }).last();
+    expect(await educationThisYear.locator('td').allTextContents()).toEqual(['Giáo dục, Khoa học công nghệ', '0', '1']);
+
+    // 16. The list finds it by name and by state.
     await page.getByRole('link', { name: 'Hồ sơ điển hình' }).first().click();
     await page.getByLabel('Tìm theo tên').fill('mai');
     await page.getByLabel('Tìm theo tên').press('Enter');
     await page.waitForURL(/q=mai/);
     await page.getByRole('row', { name: new RegExp(CANDIDATE) }).getByText('Đang nhân rộng').waitFor();
-    await shot('08-danh-sach');
+    await shot('10-danh-sach');
+    await signOut();
+
+    // 17. An auditor verifies the whole trail after all of it: intact.
+    await signIn('kiemtra');
+    await openMenu(page, 'Kiểm tra, giám sát');
+    await page.getByRole('tab', { name: 'Kiểm tra toàn vẹn' }).click();
+    await page.getByTestId('verify-run').click();
+    await page.locator('[data-testid="verify-report"][data-ok="true"]').getByText('Nhật ký toàn vẹn', { exact: true }).waitFor();
     await signOut();
   });
 
@@ -266,7 +404,7 @@ describe('the web application in Chromium', () => {
     await create.getByLabel('Mã đơn vị').fill('SGDDT');
     await create.getByRole('button', { name: /Tạo đơn vị trực thuộc/ }).click();
     await create.locator('.ant-form-item-explain-error', { hasText: 'Mã đơn vị đã được sử dụng.' }).waitFor();
-    await shot('09-don-vi');
+    await shot('11-don-vi');
 
     await page.getByRole('link', { name: 'Tài khoản' }).click();
     await page.getByRole('heading', { name: 'Tài khoản', level: 1 }).waitFor();
@@ -284,7 +422,7 @@ describe('the web application in Chromium', () => {
     await dialog.getByRole('button', { name: 'Tạo' }).click();
     // The username is taken: refused by the API, shown under the username field.
     await dialog.locator('.ant-form-item-explain-error', { hasText: 'Tên đăng nhập đã được sử dụng.' }).waitFor();
-    await shot('10-tai-khoan-loi-truong', {});
+    await shot('12-tai-khoan-loi-truong', {});
     await dialog.getByLabel('Tên đăng nhập').fill('nguyenvanan');
     await dialog.getByRole('button', { name: 'Tạo' }).click();
     await page.getByText('Đã tạo tài khoản nguyenvanan.').waitFor();
@@ -301,7 +439,7 @@ describe('the web application in Chromium', () => {
     await reset.getByLabel('Mật khẩu mới').fill('mat-khau-dat-lai-2025');
     await reset.getByRole('button', { name: 'Đặt lại' }).click();
     await page.getByText('Đã đặt lại mật khẩu cho nguyenvanan.').waitFor();
-    await shot('11-tai-khoan');
+    await shot('13-tai-khoan');
     await signOut();
   });
 

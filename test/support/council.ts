@@ -106,3 +106,21 @@ export async function decideThroughCouncil(t: TestApp, candidateIds: string[], o
   }
   return { sessionId, itemIds };
 }
+
+/**
+ * Revokes a recognised candidate's recognition: the decision of the session that recognised it is issued (once),
+ * then a revocation decision naming the candidate — both as of after the session closed.
+ */
+export async function revokeByDecision(t: TestApp, candidateId: string) {
+  const secretary = t.as(SECRETARY);
+  const signer = { authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh' };
+  const [row] = (await t.dataSource.query(`SELECT session_id AS "sessionId" FROM review_item WHERE candidate_id = $1 AND outcome = 'RECOGNISE' ORDER BY added_at DESC LIMIT 1`, [candidateId])) as {
+    sessionId: string;
+  }[];
+  await later(t, 31, async () => {
+    const issued = await secretary.post('/api/decisions').send({ ...signer, sessionId: row!.sessionId });
+    expect(issued.status).toBe(201);
+    const revoked = await secretary.post(`/api/decisions/${issued.body.id}/revocations`).send({ ...signer, reasons: 'Thành tích không trung thực', candidateIds: [candidateId] });
+    expect(revoked.status).toBe(201);
+  });
+}

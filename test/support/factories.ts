@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CandidateState } from '#workflow';
 import type { TestApp } from './app.js';
-import { decideThroughCouncil, type CouncilOutcome } from './council.js';
+import { decideThroughCouncil, revokeByDecision, type CouncilOutcome } from './council.js';
 
 export const ADMIN = 'admin';
 export const UNIT_HEAD = 'truongdonvi';
@@ -46,7 +46,7 @@ export async function uploadEvidence(t: TestApp, id: string, name = 'Báo cáo t
 }
 
 /** A step: an event the unit head sends, or a review session ending in an outcome. */
-type Step = [string, Record<string, unknown>] | ['COUNCIL', { outcome: CouncilOutcome; final?: boolean }];
+type Step = [string, Record<string, unknown>] | ['COUNCIL', { outcome: CouncilOutcome; final?: boolean }] | ['REVOKE', Record<string, never>];
 
 const PATH: Record<CandidateState, Step[]> = (() => {
   const nurturing: [string, Record<string, unknown>][] = [['START_NURTURING', { goals: 'Hoàn thiện mô hình', supporter: 'Phòng Nội vụ' }]];
@@ -65,6 +65,7 @@ const PATH: Record<CandidateState, Step[]> = (() => {
     replicating: [...review, ['COUNCIL', { outcome: 'RECOGNISE' }], ['START_REPLICATION', {}]],
     replicationEnded: [...review, ['COUNCIL', { outcome: 'RECOGNISE' }], ['START_REPLICATION', {}], ['END_REPLICATION', { reasons: 'Không còn duy trì' }]],
     rejected: [...review, ['COUNCIL', { outcome: 'REJECT' }]],
+    revoked: [...review, ['COUNCIL', { outcome: 'RECOGNISE' }], ['REVOKE', {}]],
     withdrawn: [['WITHDRAW', { reason: 'Đơn vị rút hồ sơ' }]],
   };
 })();
@@ -92,6 +93,10 @@ export async function newCandidate(
   const state = over.state ?? 'discovered';
   if (PATH[state].some(([type]) => type === 'PROPOSE_FOR_REVIEW')) expect((await uploadEvidence(t, id)).status).toBe(201);
   for (const [type, payload] of PATH[state]) {
+    if (type === 'REVOKE') {
+      await revokeByDecision(t, id);
+      continue;
+    }
     if (type === 'COUNCIL') {
       const { outcome, final } = payload as { outcome: CouncilOutcome; final?: boolean };
       await decideThroughCouncil(t, [id], outcome, { final });

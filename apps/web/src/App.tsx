@@ -1,6 +1,6 @@
 /**
- * The screens and who may open them. Screens still to come (council reviews, statistics, audit) add a
- * route here and an entry in app/navigation.tsx.
+ * The screens and who may open them. A new screen adds a route here and an entry in app/navigation.tsx.
+ * The statistics screen (with its chart library) loads only when opened.
  */
 import { App as AntApp, ConfigProvider } from 'antd';
 import enGB from 'antd/locale/en_GB';
@@ -8,24 +8,41 @@ import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/vi';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
+import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
-import { homeFor } from './app/navigation';
+import { COUNCIL_READERS, homeFor } from './app/navigation';
 import { ROUTES } from './app/routes';
 import { Shell } from './app/Shell';
 import { AccountsPage } from './pages/admin/AccountsPage';
+import { CriteriaPage } from './pages/admin/CriteriaPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { UnitsPage } from './pages/admin/UnitsPage';
 import { CandidatePage } from './pages/candidate/CandidatePage';
 import { CandidatesPage } from './pages/CandidatesPage';
+import { ChecklistPage } from './pages/council/ChecklistPage';
+import { SessionPage } from './pages/council/SessionPage';
+import { SessionsPage } from './pages/council/SessionsPage';
 import { NominatePage } from './pages/NominatePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { TasksPage } from './pages/tasks/TasksPage';
 
 const READERS = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'] as const;
+const EVERYONE = [...READERS, 'ADMIN'] as const;
+
+const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+
+function Loading() {
+  return (
+    <div className="loading-screen" role="status">
+      <Spin size="large" />
+    </div>
+  );
+}
 
 function Home() {
   const { account } = useAuth();
@@ -48,6 +65,12 @@ function AppRoutes() {
         <Route path={ROUTES.candidates} element={<RequireRole roles={READERS}><CandidatesPage /></RequireRole>} />
         <Route path={ROUTES.nominate} element={<RequireRole roles={['UNIT_HEAD']}><NominatePage /></RequireRole>} />
         <Route path="/ho-so/:id" element={<RequireRole roles={READERS}><CandidatePage /></RequireRole>} />
+        <Route path={ROUTES.council} element={<RequireRole roles={COUNCIL_READERS}><SessionsPage /></RequireRole>} />
+        <Route path="/hoi-dong/:id" element={<RequireRole roles={COUNCIL_READERS}><SessionPage /></RequireRole>} />
+        <Route path="/hoi-dong/:id/phieu-danh-gia/:itemId" element={<RequireRole roles={COUNCIL_READERS}><ChecklistPage /></RequireRole>} />
+        <Route path={ROUTES.statistics} element={<RequireRole roles={READERS}><Suspense fallback={<Loading />}><StatisticsPage /></Suspense></RequireRole>} />
+        <Route path={ROUTES.audit} element={<RequireRole roles={['AUDITOR']}><AuditPage /></RequireRole>} />
+        <Route path={ROUTES.criteria} element={<RequireRole roles={EVERYONE}><CriteriaPage /></RequireRole>} />
         <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
         <Route path={ROUTES.accounts} element={<RequireRole roles={['ADMIN']}><AccountsPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />

@@ -112,3 +112,110 @@ export const api = {
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
   upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { form, query }),
 };
+
+/** How far a transfer has got: bytes so far and, when the server says, in all. */
+export interface Progress {
+  loaded: number;
+  total: number | null;
+}
+
+/** The file name in a Content-Disposition header (RFC 6266/8187), if any. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1]!.trim() : null;
+}
+
+async function refusal(response: Response): Promise<ApiError> {
+  let body: ErrorBody | undefined;
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    body = undefined;
+  }
+  if (response.status === 401) unauthorizedListener?.();
+  return new ApiError(response.status, body);
+}
+
+/**
+ * Downloads a file the API produces (exports, PDFs) with progress, and hands it to the browser as a download.
+ * Used where a plain link would leave the person without feedback while the server works.
+ */
+export async function downloadFile(path: string, options: { query?: Query; fallbackName: string; onProgress?(progress: Progress): void; signal?: AbortSignal }): Promise<{ fileName: string; bytes: number }> {
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), { credentials: 'same-origin', signal: options.signal });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, undefined);
+  }
+  if (!response.ok) throw await refusal(response);
+  const length = Number(response.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let loaded = 0;
+  const reader = response.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded += value.byteLength;
+      options.onProgress?.({ loaded, total });
+    }
+  } else {
+    const buffer = new Uint8Array(await response.arrayBuffer());
+    chunks.push(buffer);
+    loaded = buffer.byteLength;
+    options.onProgress?.({ loaded, total });
+  }
+  const fileName = fileNameOf(response.headers.get('Content-Disposition')) ?? options.fallbackName;
+  const blob = new Blob(chunks, { type: response.headers.get('Content-Type') ?? 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { fileName, bytes: loaded };
+}
+
+/** A multipart upload with upload progress (fetch cannot report it), the session cookie and the CSRF token. */
+export function uploadWithProgress<T>(path: string, form: FormData, onProgress?: (progress: Progress) => void): Promise<{ status: number; body: T }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = currentCsrfToken();
+    if (token) xhr.setRequestHeader(CSRF_HEADER, token);
+    xhr.upload.onprogress = (event) => onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : null });
+    xhr.onerror = () => reject(new ApiError(0, undefined));
+    xhr.onload = () => {
+      let parsed: unknown;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve({ status: xhr.status, body: parsed as T });
+        return;
+      }
+      if (xhr.status === 401) unauthorizedListener?.();
+      reject(new ApiError(xhr.status, parsed as ErrorBody | undefined));
+    };
+    xhr.send(form);
+  });
+}

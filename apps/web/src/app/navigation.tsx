@@ -1,10 +1,19 @@
 /**
- * The menu: one entry per screen with the roles that see it. Screens still to come (council reviews and
- * votes, public notices, statistics, audit trails and verification, criteria versions) add an entry here
- * and a route in App.tsx; nothing else needs to know about them.
+ * The menu: one entry per screen with the roles that see it. A new screen adds an entry here and a route in
+ * App.tsx; nothing else needs to know about it.
  */
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, CheckSquareOutlined, FileAddOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  FileAddOutlined,
+  OrderedListOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
 import type { Role } from '#domain';
 import { ROUTES } from './routes';
 
@@ -18,13 +27,19 @@ export interface NavEntry {
 }
 
 const READERS: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'];
+/** Review sessions: the council works in them; auditors read them. */
+export const COUNCIL_READERS: Role[] = ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'AUDITOR'];
 
 export const NAVIGATION: NavEntry[] = [
   { key: 'tasks', path: ROUTES.tasks, label: 'nav.tasks', icon: <CheckSquareOutlined />, roles: READERS },
   { key: 'candidates', path: ROUTES.candidates, label: 'nav.candidates', icon: <SolutionOutlined />, roles: READERS },
   { key: 'nominate', path: ROUTES.nominate, label: 'nav.nominate', icon: <FileAddOutlined />, roles: ['UNIT_HEAD'] },
+  { key: 'council', path: ROUTES.council, label: 'nav.council', icon: <UsergroupAddOutlined />, roles: COUNCIL_READERS },
+  { key: 'statistics', path: ROUTES.statistics, label: 'nav.statistics', icon: <BarChartOutlined />, roles: READERS },
+  { key: 'audit', path: ROUTES.audit, label: 'nav.audit', icon: <AuditOutlined />, roles: ['AUDITOR'] },
   { key: 'units', path: ROUTES.units, label: 'nav.units', icon: <ApartmentOutlined />, roles: ['ADMIN'] },
   { key: 'accounts', path: ROUTES.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: ['ADMIN'] },
+  { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ['ADMIN', 'COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'AUDITOR'] },
 ];
 
 /** Where a person lands after signing in. */

@@ -6,11 +6,13 @@ const COLOURS: Record<CandidateState, string> = {
   discovered: 'default',
   nurturing: 'processing',
   underReview: 'gold',
+  publicNotice: 'purple',
   returned: 'orange',
   recognised: 'green',
   replicating: 'cyan',
   replicationEnded: 'default',
   rejected: 'red',
+  revoked: 'magenta',
   withdrawn: 'default',
 };
 

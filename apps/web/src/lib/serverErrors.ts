@@ -35,26 +35,37 @@ export function applyServerErrors(
   error: unknown,
   t: TFunction,
   language: string,
-  options: { prefix?: string; rename?: Record<string, string>; known?: string[] } = {},
+  options: {
+    prefix?: string;
+    rename?: Record<string, string>;
+    known?: string[];
+    /** Keep the whole path ("marks.0.comment" → ['marks', 0, 'comment']) for forms with lists of fields. */
+    nested?: boolean;
+  } = {},
 ): GeneralError {
   const general = describeError(error, t, language);
   if (!(error instanceof ApiError)) return general;
-  const fields = new Map<string, string[]>();
+  const fields = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const fieldError of error.fieldErrors) {
-    let name = fieldError.field;
-    if (options.prefix && name.startsWith(options.prefix)) name = name.slice(options.prefix.length);
-    const top = name.split('.')[0]!;
-    const formName = options.rename?.[top] ?? top;
     const words = language === 'en' ? fieldError.messageEn || fieldError.message : fieldError.message;
-    if (form && (!options.known || options.known.includes(formName))) {
-      fields.set(formName, [...(fields.get(formName) ?? []), words]);
+    let path = fieldError.field ?? '';
+    if (options.prefix && path.startsWith(options.prefix)) path = path.slice(options.prefix.length);
+    const [top, ...rest] = path.split('.');
+    const formTop = options.rename?.[top!] ?? top!;
+    const name = options.nested ? [formTop, ...rest.map((p) => (/^\d+$/.test(p) ? Number(p) : p))] : [formTop];
+    const key = name.join('.');
+    if (form && formTop && (!options.known || options.known.includes(formTop))) {
+      const entry = fields.get(key) ?? { name, errors: [] };
+      entry.errors.push(words);
+      fields.set(key, entry);
     } else {
       general.details.push(words);
     }
   }
   if (form && fields.size > 0) {
-    form.setFields([...fields].map(([name, errors]) => ({ name, errors })));
-    form.scrollToField([...fields.keys()][0]!, { block: 'center', focus: true });
+    form.setFields([...fields.values()].map(({ name, errors }) => ({ name: name.length === 1 ? name[0]! : name, errors })));
+    const first = [...fields.values()][0]!.name;
+    form.scrollToField(first.length === 1 ? first[0]! : first, { block: 'center', focus: true });
     // The words are under the fields now; above the form, only where to look (unless something is left over).
     if (general.details.length === 0) general.message = t('errors.checkFields');
   }

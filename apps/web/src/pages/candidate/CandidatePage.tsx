@@ -1,23 +1,22 @@
 /**
  * One candidate: where it stands on the statechart, what the reader may do now, its nurturing plan and
- * check-ins, its evidence and its whole history. Later features (council checklists and decision,
- * honouring records and adoptions) add their own sections here.
+ * check-ins, the council's reviews (checklists and decision), its evidence and its whole history. The
+ * council's decisions are taken in a review session, never here: the page links to the session instead.
  */
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
-import { GUARD_REQUIREMENTS, candidateMachine, type CandidateContext, type CandidateEventType, type CandidateState } from '#workflow';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { CANDIDATE_STATES, COUNCIL_DECISION_EVENTS, GUARD_REQUIREMENTS, candidateMachine, maySend, type CandidateContext, type CandidateEvent, type CandidateEventType, type CandidateState } from '#workflow';
 import { api } from '../../api/client';
-import type { Candidate, EvidenceFile, History, Nurturing, Plan } from '../../api/types';
+import type { Candidate, CandidateReviews, EvidenceFile, History, Nurturing, Plan } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { StateChart } from '../../components/statechart/StateChart';
 import { StateTag } from '../../components/StateTag';
-import { maySend } from '#workflow';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
@@ -26,22 +25,25 @@ import { DANGEROUS, EventDialog, hasForm } from './EventForms';
 import { EvidenceSection } from './EvidenceSection';
 import { HistorySection } from './HistorySection';
 import { NurturingSection } from './NurturingSection';
+import { ReviewsSection } from './ReviewsSection';
 
 interface CandidateData {
   candidate: Candidate;
   nurturing: Nurturing;
   evidence: EvidenceFile[];
   history: History;
+  reviews: CandidateReviews;
 }
 
 async function loadCandidate(id: string, signal: AbortSignal): Promise<CandidateData> {
-  const [candidate, nurturing, evidence, history] = await Promise.all([
+  const [candidate, nurturing, evidence, history, reviews] = await Promise.all([
     api.get<Candidate>(`/api/candidates/${id}`, undefined, signal),
     api.get<Nurturing>(`/api/candidates/${id}/nurturing`, undefined, signal),
     api.get<EvidenceFile[]>(`/api/candidates/${id}/evidence`, undefined, signal),
     api.get<History>(`/api/candidates/${id}/history`, undefined, signal),
+    api.get<CandidateReviews>(`/api/candidates/${id}/reviews`, undefined, signal),
   ]);
-  return { candidate, nurturing, evidence, history };
+  return { candidate, nurturing, evidence, history, reviews };
 }
 
 /**
@@ -66,10 +68,11 @@ function blockedSteps(candidate: Candidate, nurturing: Nurturing, allowed: Candi
   const on = candidateMachine.states[candidate.state]?.on as Record<string, readonly { guard?: unknown }[]> | undefined;
   return Object.entries(on ?? {}).flatMap(([type, transitions]) =>
     transitions
-      .filter((tr) => typeof tr.guard === 'string' && !allowed.includes(type as CandidateEventType))
+      .filter((tr) => typeof tr.guard === 'string' && !allowed.includes(type as CandidateEventType) && !COUNCIL_DECISION_EVENTS.has(type as CandidateEventType))
       .map((tr) => ({
         type: type as CandidateEventType,
-        requirements: (GUARD_REQUIREMENTS[tr.guard as keyof typeof GUARD_REQUIREMENTS] ?? []).filter((r) => !r.met(context)),
+        // The requirements a person can act on read only the context; the council's (which read the event's verdict) are left out.
+        requirements: (GUARD_REQUIREMENTS[tr.guard as keyof typeof GUARD_REQUIREMENTS] ?? []).filter((r) => !r.met(context, { type } as CandidateEvent)),
       }))
       .filter((b) => b.requirements.length > 0),
   );
@@ -106,7 +109,10 @@ export function CandidatePage() {
     );
   }
 
-  const { candidate, nurturing, evidence, history } = data;
+  const { candidate, nurturing, evidence, history, reviews } = data;
+  // The session that holds the candidate now (under review, or on public notice after the council's proposal).
+  const current = [...reviews.reviews].reverse().find((r) => r.closedAt === null && r.session.status !== 'CLOSED');
+  const councilRole = account?.role === 'COUNCIL_SECRETARY' || account?.role === 'COUNCIL_MEMBER' || account?.role === 'AUDITOR';
   const allowed = candidate.allowedEvents.map((e) => e.type);
   const mine = allowed.filter((type) => maySend(account?.role, type) && hasForm(type));
   const visited = [...new Set(history.records.flatMap((r) => [r.fromState, r.toState]).filter((s): s is CandidateState => s !== null))];
@@ -190,7 +196,26 @@ export function CandidatePage() {
                 ))}
               </Flex>
             ) : (
-              <Typography.Paragraph type="secondary">{allowed.length > 0 ? t('actions.notYours') : t('actions.none')}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">{allowed.length > 0 || !CANDIDATE_STATES.find((x) => x.code === candidate.state)?.final ? t('actions.notYours') : t('actions.none')}</Typography.Paragraph>
+            )}
+            {(candidate.state === 'underReview' || candidate.state === 'publicNotice') && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginTop: 12 }}
+                data-testid="council-holds"
+                title={current ? t('actions.inSession', { session: current.session.title }) : t('actions.awaitingSession')}
+                description={
+                  <>
+                    {t(candidate.state === 'publicNotice' ? 'actions.onNoticeHint' : 'actions.councilDecides')}
+                    {current && councilRole && (
+                      <div style={{ marginTop: 4 }}>
+                        <Link to={ROUTES.session(current.session.id, current.id)}>{t('actions.openSession')}</Link>
+                      </div>
+                    )}
+                  </>
+                }
+              />
             )}
             {blocked.map((b) => (
               <Alert
@@ -218,6 +243,7 @@ export function CandidatePage() {
 
       <div className="stack">
         <NurturingSection nurturing={nurturing} />
+        <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} onChanged={reload} />
         <EvidenceSection files={evidence} />
         <HistorySection records={history.records} />
       </div>

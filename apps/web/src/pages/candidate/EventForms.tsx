@@ -3,11 +3,11 @@
  * (apps/api/src/transitions/dto/event-payloads.ts). The server's field errors land next to the fields.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, Modal, Space, Upload, type UploadFile } from 'antd';
-import { DeleteOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Form, Input, Modal, Upload, type UploadFile } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { CandidateEventType } from '#workflow';
+import { COUNCIL_DECISION_EVENTS, type CandidateEventType } from '#workflow';
 import { api } from '../../api/client';
 import type { Candidate, Plan, TransitionResult } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,7 +15,7 @@ import { useLabels } from '../../domain/labels';
 import { EVIDENCE_ACCEPT, uploadEvidence } from '../../lib/evidence';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
 
-type FieldKind = 'text' | 'textarea' | 'date' | 'list';
+type FieldKind = 'text' | 'textarea' | 'date';
 
 interface FieldSpec {
   name: string;
@@ -33,7 +33,9 @@ const REASONS: FieldSpec[] = [{ name: 'reasons', kind: 'textarea', required: tru
 
 /**
  * The payload fields of the events sent through POST /api/candidates/:id/events. An event of the machine
- * that has no form here yet is not offered as a button (see `hasForm`).
+ * that has no form here yet is not offered as a button (see `hasForm`). The council's decisions (recognise,
+ * return, reject, the final recognition) are never sent here: the API refuses them outside a review session,
+ * whose page (pages/council) records them from the votes and checklists.
  */
 export const EVENT_FORMS: Partial<Record<CandidateEventType, FieldSpec[]>> = {
   START_NURTURING: PLAN,
@@ -45,27 +47,23 @@ export const EVENT_FORMS: Partial<Record<CandidateEventType, FieldSpec[]>> = {
     { name: 'shortcomings', kind: 'textarea', required: true, max: 4000 },
   ],
   PROPOSE_FOR_REVIEW: NOTE,
-  RECOGNISE: NOTE,
   START_REPLICATION: NOTE,
-  RETURN_TO_NURTURING: [{ name: 'shortcomings', kind: 'list', required: true, max: 1000 }],
-  REJECT: REASONS,
   END_REPLICATION: REASONS,
   WITHDRAW: [{ name: 'reason', kind: 'textarea', required: true, max: 2000 }],
 };
 
-export const hasForm = (type: CandidateEventType) => type === 'ATTACH_EVIDENCE' || EVENT_FORMS[type] !== undefined;
+export const hasForm = (type: CandidateEventType) => !COUNCIL_DECISION_EVENTS.has(type) && (type === 'ATTACH_EVIDENCE' || EVENT_FORMS[type] !== undefined);
 
 /** Events that close a road for good get a red button and a warning. */
-export const DANGEROUS: CandidateEventType[] = ['REJECT', 'WITHDRAW', 'END_REPLICATION'];
+export const DANGEROUS: CandidateEventType[] = ['WITHDRAW', 'END_REPLICATION'];
 
-type Values = Record<string, string | string[] | Dayjs | UploadFile[] | undefined>;
+type Values = Record<string, string | Dayjs | UploadFile[] | undefined>;
 
 function toPayload(specs: FieldSpec[], values: Values): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
   for (const spec of specs) {
     const value = values[spec.name];
     if (spec.kind === 'date') payload[spec.name] = value ? (value as Dayjs).format('YYYY-MM-DD') : undefined;
-    else if (spec.kind === 'list') payload[spec.name] = ((value as string[] | undefined) ?? []).map((s) => (s ?? '').trim()).filter(Boolean);
     else if (typeof value === 'string' && value.trim() !== '') payload[spec.name] = value.trim();
     else if (spec.required) payload[spec.name] = value;
   }
@@ -78,45 +76,6 @@ function FieldInput({ spec, label }: { spec: FieldSpec; label: string }) {
   const required = spec.required
     ? [spec.kind === 'date' ? { required: true, type: 'object' as const, message: t('validation.required') } : { required: true, whitespace: true, message: t('validation.required') }]
     : [];
-  if (spec.kind === 'list') {
-    return (
-      <Form.List
-        name={spec.name}
-        rules={[
-          {
-            validator: async (_, items?: string[]) => {
-              if (!items || items.filter((s) => s && s.trim()).length === 0) throw new Error(t('validation.atLeastOne'));
-            },
-          },
-        ]}
-      >
-        {(fields, { add, remove }, { errors }) => (
-          <fieldset className="form-fieldset">
-            <legend>{label}</legend>
-            {fields.map((field, index) => (
-              <Space key={field.key} align="start" style={{ display: 'flex' }}>
-                <Form.Item
-                  name={field.name}
-                  label={t('form.itemNumber', { number: index + 1 })}
-                  rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: spec.max, message: t('validation.max', { count: spec.max }) }]}
-                  style={{ flex: 1, minWidth: 380 }}
-                >
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={spec.max} />
-                </Form.Item>
-                {fields.length > 1 && (
-                  <Button aria-label={t('form.removeItem', { number: index + 1 })} icon={<DeleteOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} />
-                )}
-              </Space>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')}>
-              {t('form.addItem')}
-            </Button>
-            <Form.ErrorList errors={errors} />
-          </fieldset>
-        )}
-      </Form.List>
-    );
-  }
   const rules = [...required, ...(spec.kind === 'date' ? [] : [{ max: spec.max, message: t('validation.max', { count: spec.max }) }])];
   return (
     <Form.Item name={spec.name} label={label} rules={rules} extra={t(`eventFields.hint.${spec.name}`, { defaultValue: '' }) || undefined}>
@@ -158,7 +117,6 @@ export function EventDialog({ candidate, event, currentPlan, onClose, onDone, on
     form.resetFields();
     const initial: Values = {};
     if (event === 'RECORD_CHECK_IN') initial.date = dayjs();
-    if (event === 'RETURN_TO_NURTURING') initial.shortcomings = [''];
     if ((event === 'REVISE_PLAN' || event === 'RESUME_NURTURING') && currentPlan) {
       initial.goals = currentPlan.goals;
       initial.supporter = currentPlan.supporter;
@@ -250,7 +208,7 @@ export function EventDialog({ candidate, event, currentPlan, onClose, onDone, on
             </Upload.Dragger>
           </Form.Item>
         ) : (
-          specs.map((spec) => <FieldInput key={spec.name} spec={spec} label={t(`eventFields.${event === 'RETURN_TO_NURTURING' && spec.name === 'shortcomings' ? 'shortcomingsList' : spec.name}`)} />)
+          specs.map((spec) => <FieldInput key={spec.name} spec={spec} label={t(`eventFields.${spec.name}`)} />)
         )}
       </Form>
     </Modal>

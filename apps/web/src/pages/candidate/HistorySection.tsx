@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Card, Descriptions, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditRecord } from '../../api/types';
+import type { AuditRecord, Verdict } from '../../api/types';
 import { StateTag } from '../../components/StateTag';
 import { useLabels, type Vocabulary } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
@@ -10,8 +10,9 @@ import { useFormat } from '../../lib/format';
 /** Payload keys whose values are codes of a vocabulary. */
 const CODED: Record<string, Vocabulary> = { kind: 'kind', field: 'field', discoveryChannel: 'channel' };
 /** Keys not worth showing to a person (identifiers the page shows otherwise). */
-const HIDDEN = new Set(['unitId', 'evidenceId', 'planId', 'checkInId', 'contentType']);
-const ORDER = ['name', 'kind', 'field', 'year', 'discoveryChannel', 'achievement', 'goals', 'supporter', 'planRevision', 'date', 'strengths', 'shortcomings', 'note', 'reasons', 'reason', 'fileName', 'sizeBytes', 'sha256'];
+const HIDDEN = new Set(['unitId', 'evidenceId', 'planId', 'checkInId', 'contentType', 'subjectId', 'sessionId', 'upheldCommentIds']);
+const ORDER = ['name', 'kind', 'field', 'year', 'discoveryChannel', 'achievement', 'goals', 'supporter', 'planRevision', 'date', 'strengths', 'shortcomings', 'verdict', 'note', 'reasons', 'reason', 'noticeEndsOn', 'confirmedOn', 'fileName', 'sizeBytes', 'sha256'];
+const DATES = new Set(['date', 'noticeEndsOn', 'confirmedOn']);
 
 export function eventLabelKey(eventType: string) {
   return `history.events.${eventType}`;
@@ -27,7 +28,11 @@ function PayloadView({ payload }: { payload: Record<string, unknown> }) {
   if (keys.length === 0) return null;
   const show = (key: string, value: unknown): ReactNode => {
     if (CODED[key]) return label(CODED[key], String(value));
-    if (key === 'date') return format.date(String(value));
+    if (DATES.has(key)) return format.date(String(value));
+    if (key === 'verdict') {
+      const { tally, rules } = value as Verdict;
+      return t('history.verdictValue', { inFavour: tally.inFavour, against: tally.against, abstain: tally.abstain, participants: tally.participants, eligible: tally.eligible, percent: rules.recognitionPercent });
+    }
     if (key === 'sizeBytes') return format.bytes(Number(value));
     if (key === 'sha256') return <Typography.Text code>{String(value)}</Typography.Text>;
     if (Array.isArray(value)) return <ul className="plain-list">{value.map((v) => <li key={String(v)}>{String(v)}</li>)}</ul>;

@@ -12,7 +12,7 @@ import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { TASK_SOURCES, type TaskItem, type TaskSource } from './sources';
 
-const DATE_VALUES = new Set(['due', 'last', 'since']);
+const DATE_VALUES = new Set(['due', 'last', 'since', 'endsOn']);
 
 function TaskGroup({ source }: { source: TaskSource }) {
   const { t } = useTranslation();
@@ -32,7 +32,7 @@ function TaskGroup({ source }: { source: TaskSource }) {
           <span id={headingId} role="heading" aria-level={2}>
             {t(source.title)}
           </span>
-          {data && <Badge count={data.length} showZero color={data.length > 0 ? (source.key === 'overdueCheckIns' ? '#cf1322' : '#0b5cad') : '#8c8c8c'} aria-label={t('tasks.count', { count: data.length })} />}
+          {data && <Badge count={data.length} showZero color={data.length > 0 ? (source.key === 'overdueCheckIns' || source.key === 'myVotes' || source.key === 'decisionsToConfirm' ? '#cf1322' : '#0b5cad') : '#8c8c8c'} aria-label={t('tasks.count', { count: data.length })} />}
         </Space>
       }
       data-testid={`task-group-${source.key}`}
@@ -42,6 +42,7 @@ function TaskGroup({ source }: { source: TaskSource }) {
         <LoadError error={error} onRetry={reload} />
       ) : (
         <List<TaskItem>
+          rowKey="key"
           aria-labelledby={headingId}
           loading={loading}
           dataSource={data ?? []}
@@ -50,13 +51,13 @@ function TaskGroup({ source }: { source: TaskSource }) {
             <List.Item>
               <List.Item.Meta
                 avatar={item.urgent ? <ClockCircleOutlined style={{ color: '#cf1322', fontSize: 18 }} aria-hidden /> : undefined}
-                title={<Link to={ROUTES.candidate(item.candidate.id)}>{item.candidate.name}</Link>}
+                title={<Link to={item.link}>{item.title}</Link>}
                 description={
                   <Space size={[8, 4]} wrap>
-                    <StateTag state={item.candidate.state} />
-                    <span>{label('kind', item.candidate.kind)}</span>
-                    {item.candidate.unit && <span>· {item.candidate.unit.name}</span>}
-                    {item.detail && <span className={item.urgent ? 'task-urgent' : undefined}>· {detail(item)}</span>}
+                    {item.candidate && <StateTag state={item.candidate.state} />}
+                    {item.candidate && <span>{label('kind', item.candidate.kind)}</span>}
+                    {item.candidate?.unitName && <span>· {item.candidate.unitName}</span>}
+                    {item.detail && <span className={item.urgent ? 'task-urgent' : undefined}>{item.candidate ? '· ' : ''}{detail(item)}</span>}
                   </Space>
                 }
               />

@@ -1,16 +1,21 @@
 /**
- * "Việc cần làm": each source lists one kind of work for the roles it serves, each item a link to where it
- * is done. The council's checklists and votes, public notices closing and decisions to confirm become more
- * sources here when their API lands.
+ * "Việc cần làm": each source lists one kind of work for the roles it serves, each item a link to where it is
+ * done — a candidate's page, a review session (at the candidate concerned) or a council member's checklist.
  */
-import type { Role } from '#domain';
+import type { Role, SubjectKind } from '#domain';
 import type { CandidateState } from '#workflow';
 import { api } from '../../api/client';
-import type { Candidate, Nurturing, Page } from '../../api/types';
+import type { Candidate, MyCouncilWork, Nurturing, Page, SessionDetail, SessionStatus, SessionSummary } from '../../api/types';
+import { ROUTES } from '../../app/routes';
+import { todayIso } from '../../lib/format';
 
 export interface TaskItem {
-  candidate: Candidate;
-  /** Translation key and values of the line under the name. */
+  key: string;
+  title: string;
+  link: string;
+  /** The candidate concerned, when there is one: its state, kind and unit are shown under the title. */
+  candidate?: { state: CandidateState; kind: SubjectKind; unitName?: string };
+  /** Translation key and values of the line under the title. */
   detail?: { key: string; values?: Record<string, string | number> };
   urgent?: boolean;
 }
@@ -26,6 +31,8 @@ export interface TaskSource {
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
+/** A notice ending within this many days is shown as urgent. */
+const NOTICE_SOON_DAYS = 3;
 
 /** Every candidate in a state that the reader may see (the API scopes unit heads to their units). */
 export async function candidatesIn(state: CandidateState, signal: AbortSignal): Promise<Candidate[]> {
@@ -52,6 +59,23 @@ async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Pr
   return results;
 }
 
+const candidateTask = (candidate: Candidate, detail?: TaskItem['detail'], urgent?: boolean): TaskItem => ({
+  key: candidate.id,
+  title: candidate.name,
+  link: ROUTES.candidate(candidate.id),
+  candidate: { state: candidate.state, kind: candidate.kind, unitName: candidate.unit?.name },
+  detail,
+  urgent,
+});
+
+/** Sessions at the given stages, each read whole. */
+async function sessionsAt(statuses: SessionStatus[], signal: AbortSignal): Promise<SessionDetail[]> {
+  const lists = await Promise.all(statuses.map((status) => api.get<SessionSummary[]>('/api/review-sessions', { status }, signal)));
+  return mapLimited(lists.flat(), 4, (s) => api.get<SessionDetail>(`/api/review-sessions/${s.id}`, undefined, signal));
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 export const TASK_SOURCES: TaskSource[] = [
   {
     key: 'overdueCheckIns',
@@ -65,11 +89,7 @@ export const TASK_SOURCES: TaskSource[] = [
         .map((candidate, i) => ({ candidate, plan: plans[i]! }))
         .filter(({ plan }) => plan.overdue)
         .sort((a, b) => (a.plan.nextCheckInDue ?? '').localeCompare(b.plan.nextCheckInDue ?? ''))
-        .map(({ candidate, plan }) => ({
-          candidate,
-          urgent: true,
-          detail: { key: 'tasks.overdue.detail', values: { due: plan.nextCheckInDue ?? '', last: plan.lastCheckInOn ?? '' } },
-        }));
+        .map(({ candidate, plan }) => candidateTask(candidate, { key: 'tasks.overdue.detail', values: { due: plan.nextCheckInDue ?? '', last: plan.lastCheckInOn ?? '' } }, true));
     },
   },
   {
@@ -77,27 +97,115 @@ export const TASK_SOURCES: TaskSource[] = [
     roles: ['UNIT_HEAD'],
     title: 'tasks.discovered.title',
     hint: 'tasks.discovered.hint',
-    load: async (signal) => (await candidatesIn('discovered', signal)).map((candidate) => ({ candidate, detail: { key: 'tasks.discovered.detail', values: { since: candidate.createdAt } } })),
+    load: async (signal) => (await candidatesIn('discovered', signal)).map((c) => candidateTask(c, { key: 'tasks.discovered.detail', values: { since: c.createdAt } })),
   },
   {
     key: 'toResumeNurturing',
     roles: ['UNIT_HEAD'],
     title: 'tasks.returned.title',
     hint: 'tasks.returned.hint',
-    load: async (signal) => (await candidatesIn('returned', signal)).map((candidate) => ({ candidate, detail: { key: 'tasks.returned.detail', values: { since: candidate.updatedAt } } })),
+    load: async (signal) => (await candidatesIn('returned', signal)).map((c) => candidateTask(c, { key: 'tasks.returned.detail', values: { since: c.updatedAt } })),
   },
   {
-    key: 'toDecide',
-    roles: ['COUNCIL_SECRETARY'],
-    title: 'tasks.toDecide.title',
-    hint: 'tasks.toDecide.hint',
-    load: async (signal) => (await candidatesIn('underReview', signal)).map((candidate) => ({ candidate, detail: { key: 'tasks.toDecide.detail', values: { since: candidate.updatedAt } } })),
-  },
-  {
-    key: 'underReview',
+    key: 'myChecklists',
     roles: ['COUNCIL_MEMBER'],
-    title: 'tasks.underReview.title',
-    hint: 'tasks.underReview.hint',
-    load: async (signal) => (await candidatesIn('underReview', signal)).map((candidate) => ({ candidate, detail: { key: 'tasks.underReview.detail', values: { since: candidate.updatedAt } } })),
+    title: 'tasks.myChecklists.title',
+    hint: 'tasks.myChecklists.hint',
+    load: async (signal) =>
+      (await api.get<MyCouncilWork>('/api/council/my-work', undefined, signal)).checklists.map((w) => ({
+        key: w.itemId,
+        title: w.name,
+        link: ROUTES.checklist(w.sessionId, w.itemId),
+        detail: { key: 'tasks.myChecklists.detail', values: { session: w.title } },
+      })),
+  },
+  {
+    key: 'myVotes',
+    roles: ['COUNCIL_MEMBER'],
+    title: 'tasks.myVotes.title',
+    hint: 'tasks.myVotes.hint',
+    load: async (signal) =>
+      (await api.get<MyCouncilWork>('/api/council/my-work', undefined, signal)).votes.map((w) => ({
+        key: w.itemId,
+        title: w.name,
+        link: ROUTES.session(w.sessionId, w.itemId),
+        urgent: true,
+        detail: { key: 'tasks.myVotes.detail', values: { session: w.title } },
+      })),
+  },
+  {
+    key: 'decisionsToConfirm',
+    roles: ['COUNCIL_SECRETARY'],
+    title: 'tasks.decisions.title',
+    hint: 'tasks.decisions.hint',
+    load: async (signal) =>
+      (await sessionsAt(['VOTING_CLOSED'], signal)).flatMap((s) =>
+        s.items
+          .filter((i) => i.status === 'DECIDABLE')
+          .map((i) => ({
+            key: i.id,
+            title: i.candidate.name,
+            link: ROUTES.session(s.id, i.id),
+            candidate: { state: i.candidate.state, kind: i.candidate.kind, unitName: i.candidate.unitName },
+            urgent: true,
+            detail: { key: `tasks.decisions.detail.${i.outcome ?? 'NO_DECISION'}`, values: { session: s.title } },
+          })),
+      ),
+  },
+  {
+    key: 'noticesClosing',
+    roles: ['COUNCIL_SECRETARY'],
+    title: 'tasks.notices.title',
+    hint: 'tasks.notices.hint',
+    load: async (signal) => {
+      const today = todayIso();
+      return (await sessionsAt(['NOTICE'], signal))
+        .filter((s) => s.notice)
+        .sort((a, b) => a.notice!.endsOn.localeCompare(b.notice!.endsOn))
+        .map((s): TaskItem => {
+          const unanswered = s.comments.filter((c) => !c.answerId).length;
+          const left = daysBetween(today, s.notice!.endsOn);
+          const key = left < 0 ? (unanswered > 0 ? 'tasks.notices.endedUnanswered' : 'tasks.notices.ended') : 'tasks.notices.running';
+          return {
+            key: s.id,
+            title: s.title,
+            link: ROUTES.session(s.id),
+            urgent: left < NOTICE_SOON_DAYS || unanswered > 0,
+            detail: { key, values: { endsOn: s.notice!.endsOn, unanswered, days: Math.max(left, 0) } },
+          };
+        });
+    },
+  },
+  {
+    key: 'sessionsRunning',
+    roles: ['COUNCIL_SECRETARY'],
+    title: 'tasks.sessions.title',
+    hint: 'tasks.sessions.hint',
+    load: async (signal) =>
+      (await sessionsAt(['PREPARING', 'VOTING'], signal)).map((s): TaskItem => {
+        const pending = s.items.filter((i) => i.status === 'PENDING');
+        const unassigned = pending.filter((i) => i.reviewers.length === 0).length;
+        const missing = pending.filter((i) => i.checklists.filter((k) => k.inForce).length < i.reviewers.length).length;
+        return {
+          key: s.id,
+          title: s.title,
+          link: ROUTES.session(s.id),
+          detail:
+            s.status === 'PREPARING'
+              ? { key: 'tasks.sessions.preparing', values: { items: s.items.length, unassigned, missing } }
+              : { key: 'tasks.sessions.voting', values: { items: pending.length, voted: pending.filter((i) => i.voted.length >= s.members.length - i.conflicts.length).length } },
+        };
+      }),
+  },
+  {
+    key: 'proposedNotInSession',
+    roles: ['COUNCIL_SECRETARY'],
+    title: 'tasks.proposed.title',
+    hint: 'tasks.proposed.hint',
+    load: async (signal) => {
+      const [proposed, open] = await Promise.all([candidatesIn('underReview', signal), sessionsAt(['PREPARING', 'VOTING', 'VOTING_CLOSED', 'NOTICE'], signal)]);
+      const held = new Set(open.flatMap((s) => s.items.filter((i) => i.closedAt === null).map((i) => i.candidate.id)));
+      return proposed.filter((c) => !held.has(c.id)).map((c) => candidateTask(c, { key: 'tasks.proposed.detail', values: { since: c.updatedAt } }));
+    },
   },
 ];

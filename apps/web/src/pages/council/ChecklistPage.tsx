@@ -1,0 +1,235 @@
+/**
+ * A council member's checklist for one candidate: every criterion of the version pinned by the session, met or
+ * not met, with a comment and the candidate's evidence it rests on; the candidate's evidence beside the form.
+ * Once submitted a checklist is locked; a correction is a new checklist that names the one it corrects.
+ */
+import { useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, List, Radio, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import type { Candidate, CriterionMark, EvidenceFile, SessionDetail } from '../../api/types';
+import { ROUTES } from '../../app/routes';
+import { useAuth } from '../../auth/AuthContext';
+import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
+import { Page } from '../../components/Page';
+import { useLabels } from '../../domain/labels';
+import { evidenceUrl } from '../../lib/evidence';
+import { useFormat } from '../../lib/format';
+import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
+import { useAsync } from '../../lib/useAsync';
+
+interface ChecklistForm {
+  marks: { criterionCode: string; met?: boolean; comment?: string; evidenceIds?: string[] }[];
+}
+
+interface Loaded {
+  session: SessionDetail;
+  candidate: Candidate;
+  evidence: EvidenceFile[];
+}
+
+async function load(sessionId: string, itemId: string, signal: AbortSignal): Promise<Loaded> {
+  const session = await api.get<SessionDetail>(`/api/review-sessions/${sessionId}`, undefined, signal);
+  const item = session.items.find((i) => i.id === itemId);
+  if (!item) throw new Error('item not in session');
+  const [candidate, evidence] = await Promise.all([
+    api.get<Candidate>(`/api/candidates/${item.candidate.id}`, undefined, signal),
+    api.get<EvidenceFile[]>(`/api/candidates/${item.candidate.id}/evidence`, undefined, signal),
+  ]);
+  return { session, candidate, evidence };
+}
+
+function EvidenceBeside({ candidate, evidence }: { candidate: Candidate; evidence: EvidenceFile[] }) {
+  const { t } = useTranslation();
+  const { label } = useLabels();
+  const format = useFormat();
+  return (
+    <Card title={<h2 className="card-heading">{t('checklist.beside')}</h2>} data-testid="checklist-evidence">
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'kind', label: t('candidate.kind'), children: label('kind', candidate.kind) },
+          { key: 'unit', label: t('candidate.unit'), children: candidate.unit?.name },
+          { key: 'field', label: t('candidate.field'), children: label('field', candidate.field) },
+          { key: 'achievement', label: t('candidate.achievement'), children: <span className="pre-wrap">{candidate.achievement}</span> },
+        ]}
+      />
+      <Typography.Title level={3} className="section-heading" style={{ marginTop: 12 }}>
+        {t('evidence.title', { count: evidence.length })}
+      </Typography.Title>
+      <List<EvidenceFile>
+        size="small"
+        dataSource={evidence}
+        locale={{ emptyText: t('evidence.none') }}
+        renderItem={(f) => (
+          <List.Item>
+            <List.Item.Meta
+              title={
+                <a href={evidenceUrl(f.candidateId, f.id)} download={f.fileName} aria-label={t('evidence.download', { name: f.fileName })}>
+                  <DownloadOutlined aria-hidden /> {f.fileName}
+                </a>
+              }
+              description={`${format.bytes(f.sizeBytes)} · ${format.date(f.uploadedAt)}`}
+            />
+          </List.Item>
+        )}
+      />
+      <Link to={ROUTES.candidate(candidate.id)}>{t('checklist.wholeFile')}</Link>
+    </Card>
+  );
+}
+
+export function ChecklistPage() {
+  const { id = '', itemId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const { words } = useLabels();
+  const format = useFormat();
+  const { account } = useAuth();
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<ChecklistForm>();
+  const [error, setError] = useState<GeneralError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { data, error: loadError, reload } = useAsync((signal) => load(id, itemId, signal), [id, itemId]);
+
+  const item = data?.session.items.find((i) => i.id === itemId);
+  const mine = item?.checklists.find((k) => k.inForce && k.reviewerId === account?.id);
+  useEffect(() => {
+    if (!item) return;
+    const previous = new Map((mine?.marks ?? []).map((m) => [m.criterionCode, m]));
+    form.setFieldsValue({
+      marks: item.criteria.map((c) => {
+        const before = previous.get(c.code);
+        return { criterionCode: c.code, met: before?.met, comment: before?.comment, evidenceIds: before?.evidenceIds ?? [] };
+      }),
+    });
+  }, [item, mine, form]);
+
+  if (loadError) {
+    return (
+      <Page title={t('checklist.title')}>
+        <LoadError error={loadError} onRetry={reload} />
+      </Page>
+    );
+  }
+  if (!data || !item) {
+    return (
+      <Page title={t('checklist.title')}>
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Page>
+    );
+  }
+  const { session, candidate, evidence } = data;
+  const back = ROUTES.session(session.id, item.id);
+  const assigned = !!account && item.reviewers.includes(account.id);
+  const conflict = !!account && item.conflicts.includes(account.id);
+  const open = (session.status === 'PREPARING' || session.status === 'VOTING') && item.status === 'PENDING';
+  const why = !assigned ? t('checklist.notAssigned') : conflict ? t('vote.conflict') : !open ? t('checklist.closed') : null;
+
+  const submit = async (values: ChecklistForm) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const marks: CriterionMark[] = values.marks.map((m) => ({ criterionCode: m.criterionCode, met: m.met === true, comment: (m.comment ?? '').trim(), evidenceIds: m.evidenceIds ?? [] }));
+      await api.post(`/api/review-sessions/${session.id}/items/${item.id}/checklists`, { marks, ...(mine ? { correctsId: mine.id } : {}) });
+      void message.success(t(mine ? 'checklist.corrected' : 'checklist.submitted', { name: candidate.name }));
+      navigate(back);
+    } catch (e) {
+      setError(applyServerErrors(form, e, t, i18n.language, { known: ['marks'], nested: true }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page
+      title={t('checklist.titleFor', { name: candidate.name })}
+      subtitle={t('checklist.subtitle', { session: session.title, count: item.criteria.length })}
+      extra={
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(back)}>
+          {t('checklist.back')}
+        </Button>
+      }
+    >
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card data-testid="checklist-form">
+            {why && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={why} />}
+            {mine && !why && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('checklist.correcting', { at: format.dateTime(mine.submittedAt) })} />}
+            {!mine && !why && <Typography.Paragraph>{t('checklist.intro')}</Typography.Paragraph>}
+            <ErrorAlert error={error} onClose={() => setError(null)} />
+            {item.criteria.length === 0 ? (
+              <Empty />
+            ) : (
+              <Form<ChecklistForm> form={form} layout="vertical" name="checklist" onFinish={submit} disabled={busy || why !== null} scrollToFirstError={{ block: 'center', focus: true }}>
+                <Form.List name="marks">
+                  {(fields) =>
+                    fields.map((field, index) => {
+                      const criterion = item.criteria[index]!;
+                      return (
+                        <fieldset key={field.key} className="criterion" data-criterion={criterion.code}>
+                          <legend>
+                            <span className="criterion-number">{t('checklist.criterionNumber', { number: index + 1 })}</span> {words(criterion)}
+                          </legend>
+                          <Form.Item name={[field.name, 'criterionCode']} hidden>
+                            <Input />
+                          </Form.Item>
+                          <Form.Item name={[field.name, 'met']} label={t('checklist.result')} rules={[{ required: true, message: t('checklist.chooseResult') }]}>
+                            <Radio.Group
+                              optionType="button"
+                              buttonStyle="solid"
+                              aria-label={t('checklist.resultFor', { number: index + 1 })}
+                              options={[
+                                { value: true, label: t('checklist.met') },
+                                { value: false, label: t('checklist.notMet') },
+                              ]}
+                            />
+                          </Form.Item>
+                          <Form.Item
+                            name={[field.name, 'comment']}
+                            label={t('checklist.comment')}
+                            extra={t('checklist.commentHint')}
+                            rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 4000, message: t('validation.max', { count: 4000 }) }]}
+                          >
+                            <Input.TextArea rows={2} maxLength={4000} aria-label={t('checklist.commentFor', { number: index + 1 })} />
+                          </Form.Item>
+                          <Form.Item name={[field.name, 'evidenceIds']} label={t('checklist.evidence')} extra={evidence.length === 0 ? t('evidence.none') : undefined} style={{ marginBottom: 0 }}>
+                            <Select
+                              mode="multiple"
+                              allowClear
+                              placeholder={t('checklist.chooseEvidence')}
+                              aria-label={t('checklist.evidenceFor', { number: index + 1 })}
+                              options={evidence.map((f) => ({ value: f.id, label: f.fileName }))}
+                            />
+                          </Form.Item>
+                        </fieldset>
+                      );
+                    })
+                  }
+                </Form.List>
+                <div className="form-actions">
+                  <Space wrap>
+                    <Button type="primary" htmlType="submit" loading={busy} data-testid="checklist-submit">
+                      {t(mine ? 'checklist.submitCorrection' : 'checklist.submit')}
+                    </Button>
+                    <Button onClick={() => navigate(back)} disabled={busy}>
+                      {t('common.cancel')}
+                    </Button>
+                    <Typography.Text type="secondary">{t('checklist.locked')}</Typography.Text>
+                  </Space>
+                </div>
+              </Form>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <div className="sticky-side">
+            <EvidenceBeside candidate={candidate} evidence={evidence} />
+          </div>
+        </Col>
+      </Row>
+    </Page>
+  );
+}

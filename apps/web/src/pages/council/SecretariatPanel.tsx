@@ -1,0 +1,368 @@
+/**
+ * What the secretariat does to the session as a whole, by stage: add candidates and assign reviewers, take
+ * attendance and open the vote, close it, publish the notice, and make the final decision.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { Candidate, SessionDetail } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { useLabels } from '../../domain/labels';
+import { useFormat } from '../../lib/format';
+import { applyServerErrors, describeError, type GeneralError } from '../../lib/serverErrors';
+import { useAsync } from '../../lib/useAsync';
+import { candidatesIn } from '../tasks/sources';
+
+function AddCandidateForm({ session, onDone }: { session: SessionDetail; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const { label } = useLabels();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ candidateId: string }>();
+  const [error, setError] = useState<GeneralError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const proposed = useAsync((signal) => candidatesIn('underReview', signal), [session.items.length]);
+  const inSession = new Set(session.items.map((i) => i.candidate.id));
+  const options = (proposed.data ?? [])
+    .filter((c: Candidate) => !inSession.has(c.id))
+    .map((c) => ({ value: c.id, title: c.name, label: `${c.name} — ${label('kind', c.kind)}, ${c.unit?.name ?? ''} (${c.year})` }));
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      name="add-candidate"
+      disabled={busy}
+      onFinish={async ({ candidateId }) => {
+        setBusy(true);
+        setError(null);
+        try {
+          await api.post(`/api/review-sessions/${session.id}/items`, { candidateId });
+          const name = options.find((o) => o.value === candidateId)?.title ?? '';
+          form.resetFields();
+          void message.success(t('secretariat.added', { name }));
+          onDone();
+        } catch (e) {
+          setError(applyServerErrors(form, e, t, i18n.language, { known: ['candidateId'] }));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <ErrorAlert error={error} />
+      <Form.Item
+        name="candidateId"
+        label={t('secretariat.addCandidate')}
+        extra={proposed.data && options.length === 0 ? t('secretariat.noneProposed') : t('secretariat.addHint')}
+        rules={[{ required: true, message: t('validation.required') }]}
+        style={{ marginBottom: 8 }}
+      >
+        <Select showSearch={{ optionFilterProp: 'title' }} loading={proposed.loading} options={options} placeholder={t('secretariat.chooseCandidate')} style={{ maxWidth: 640 }} />
+      </Form.Item>
+      <Button htmlType="submit" type="primary" loading={busy}>
+        {t('secretariat.addButton')}
+      </Button>
+    </Form>
+  );
+}
+
+function AutoAssignForm({ session, onDone }: { session: SessionDetail; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ perCandidate: number }>();
+  const [error, setError] = useState<GeneralError | null>(null);
+  const [short, setShort] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const nameOfItem = (itemId: string) => session.items.find((i) => i.id === itemId)?.candidate.name ?? itemId;
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      name="auto-assign"
+      disabled={busy}
+      initialValues={{ perCandidate: Math.min(2, Math.max(1, session.members.length)) }}
+      onFinish={async ({ perCandidate }) => {
+        setBusy(true);
+        setError(null);
+        setShort([]);
+        try {
+          const result = await api.post<{ assignments: unknown[]; short: { itemId: string; wanted: number; possible: number }[] }>(`/api/review-sessions/${session.id}/assignments/automatic`, { perCandidate });
+          void message.success(t('secretariat.autoDone', { count: result.assignments.length }));
+          setShort(result.short.map((s) => t('secretariat.short', { name: nameOfItem(s.itemId), wanted: s.wanted, possible: s.possible })));
+          onDone();
+        } catch (e) {
+          setError(applyServerErrors(form, e, t, i18n.language, { known: ['perCandidate'] }));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <ErrorAlert error={error} />
+      <Space wrap align="end">
+        <Form.Item name="perCandidate" label={t('secretariat.perCandidate')} rules={[{ required: true, message: t('validation.required') }]} style={{ marginBottom: 8 }}>
+          <InputNumber min={1} max={20} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item style={{ marginBottom: 8 }}>
+          <Button htmlType="submit" loading={busy}>
+            {t('secretariat.autoAssign')}
+          </Button>
+        </Form.Item>
+      </Space>
+      <Typography.Paragraph type="secondary">{t('secretariat.autoHint')}</Typography.Paragraph>
+      {short.length > 0 && <Alert type="warning" showIcon title={t('secretariat.shortTitle')} description={<ul className="plain-list">{short.map((s) => <li key={s}>{s}</li>)}</ul>} />}
+    </Form>
+  );
+}
+
+function OpenVotingDialog({ session, open, onClose, onDone }: { session: SessionDetail; open: boolean; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const missing = session.items.filter((i) => i.status === 'PENDING' && (i.reviewers.length === 0 || i.checklists.filter((k) => k.inForce).length < i.reviewers.length));
+  const needed = Math.ceil((session.members.length * session.rules.quorum.numerator) / session.rules.quorum.denominator);
+  return (
+    <FormDialog<{ presentMemberIds: string[] }>
+      open={open}
+      name="open-voting"
+      title={t('secretariat.openVoting')}
+      okText={t('secretariat.openVotingOk')}
+      width={680}
+      known={['presentMemberIds']}
+      initialValues={{ presentMemberIds: session.members.map((m) => m.accountId) }}
+      intro={
+        <>
+          <p>{t('secretariat.attendanceIntro')}</p>
+          <Typography.Paragraph type="secondary">{t('secretariat.quorumReminder', { needed, members: session.members.length, numerator: session.rules.quorum.numerator, denominator: session.rules.quorum.denominator })}</Typography.Paragraph>
+          {missing.length > 0 && <Alert type="warning" showIcon title={t('secretariat.checklistsMissing')} description={missing.map((i) => i.candidate.name).join(', ')} />}
+        </>
+      }
+      submit={(values) => api.post(`/api/review-sessions/${session.id}/voting/open`, { presentMemberIds: values.presentMemberIds ?? [] })}
+      onClose={onClose}
+      onDone={onDone}
+    >
+      <Form.Item name="presentMemberIds" label={t('secretariat.present')} extra={t('secretariat.absentHint')}>
+        <Checkbox.Group className="radio-column" options={session.members.map((m) => ({ value: m.accountId, label: m.unitName ? `${m.displayName}` : m.displayName }))} />
+      </Form.Item>
+    </FormDialog>
+  );
+}
+
+function CloseVotingDialog({ session, open, onClose, onDone }: { session: SessionDetail; open: boolean; onClose(): void; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<GeneralError | null>(null);
+  const pending = session.items.filter((i) => i.status === 'PENDING');
+  return (
+    <Modal
+      open={open}
+      title={t('secretariat.closeVoting')}
+      okText={t('secretariat.closeVotingOk')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'close-voting-submit' }}
+      confirmLoading={busy}
+      onCancel={busy ? undefined : onClose}
+      destroyOnHidden
+      maskClosable={false}
+      onOk={async () => {
+        setBusy(true);
+        setError(null);
+        try {
+          await api.post(`/api/review-sessions/${session.id}/voting/close`);
+          onDone();
+        } catch (e) {
+          setError(describeError(e, t, i18n.language));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <ErrorAlert error={error} />
+      <p>{t('secretariat.closeIntro')}</p>
+      <ul className="plain-list">
+        {pending.map((i) => (
+          <li key={i.id}>{t('secretariat.closeLine', { name: i.candidate.name, voted: i.voted.length, eligible: session.members.length - i.conflicts.length })}</li>
+        ))}
+      </ul>
+      <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('secretariat.closeFinal')} />
+    </Modal>
+  );
+}
+
+function PublishNoticeForm({ session, onDone }: { session: SessionDetail; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = AntApp.useApp();
+  const format = useFormat();
+  const [form] = Form.useForm<{ channels: string; publishedOn: Dayjs }>();
+  const [error, setError] = useState<GeneralError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const earliest = session.votingClosedAt ? dayjs(session.votingClosedAt).startOf('day') : dayjs().startOf('day');
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      name="publish-notice"
+      disabled={busy}
+      initialValues={{ publishedOn: dayjs() }}
+      onFinish={async (values) => {
+        setBusy(true);
+        setError(null);
+        try {
+          const result = await api.post<{ publishedOn: string; endsOn: string }>(`/api/review-sessions/${session.id}/notice`, { channels: values.channels.trim(), publishedOn: values.publishedOn.format('YYYY-MM-DD') });
+          void message.success(t('notice.published', { endsOn: format.date(result.endsOn) }));
+          onDone();
+        } catch (e) {
+          setError(applyServerErrors(form, e, t, i18n.language, { known: ['channels', 'publishedOn'] }));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Typography.Paragraph>{t('notice.publishIntro', { days: session.noticeWorkingDays })}</Typography.Paragraph>
+      <ErrorAlert error={error} />
+      <Form.Item name="channels" label={t('notice.channels')} extra={t('notice.channelsHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 1000, message: t('validation.max', { count: 1000 }) }]}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="publishedOn" label={t('notice.publishedOn')} rules={[{ required: true, type: 'object', message: t('validation.required') }]}>
+        <DatePicker format="DD/MM/YYYY" placeholder={t('form.datePlaceholder')} disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(earliest, 'day')} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {t('notice.publish')}
+      </Button>
+    </Form>
+  );
+}
+
+function FinaliseDialog({ session, open, onClose, onDone }: { session: SessionDetail; open: boolean; onClose(): void; onDone(recognised: number): void }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<GeneralError | null>(null);
+  const provisional = session.items.filter((i) => i.status === 'DECIDED' && i.outcome === 'RECOGNISE' && i.closedAt === null);
+  return (
+    <Modal
+      open={open}
+      title={t('finalise.title')}
+      okText={t('finalise.ok')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'finalise-submit' }}
+      confirmLoading={busy}
+      onCancel={busy ? undefined : onClose}
+      destroyOnHidden
+      maskClosable={false}
+      onOk={async () => {
+        setBusy(true);
+        setError(null);
+        try {
+          const result = await api.post<{ recognised: string[] }>(`/api/review-sessions/${session.id}/finalise`);
+          onDone(result.recognised.length);
+        } catch (e) {
+          setError(describeError(e, t, i18n.language));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <ErrorAlert error={error} />
+      {provisional.length > 0 ? (
+        <>
+          <p>{t('finalise.intro', { endsOn: format.date(session.notice?.endsOn) })}</p>
+          <ul className="plain-list">
+            {provisional.map((i) => (
+              <li key={i.id}>{i.candidate.name}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t('finalise.nobody')}</p>
+      )}
+      <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('finalise.final')} />
+    </Modal>
+  );
+}
+
+export function SecretariatPanel({ session, onChanged }: { session: SessionDetail; onChanged(): void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [dialog, setDialog] = useState<'openVoting' | 'closeVoting' | 'finalise' | null>(null);
+  const undecided = session.items.filter((i) => i.status === 'DECIDABLE');
+  const provisional = useMemo(() => session.items.filter((i) => i.status === 'DECIDED' && i.outcome === 'RECOGNISE' && i.closedAt === null), [session.items]);
+  const unanswered = session.comments.filter((c) => !c.answerId).length;
+  const done = () => {
+    setDialog(null);
+    onChanged();
+  };
+
+  let body: ReactNode = null;
+  switch (session.status) {
+    case 'PREPARING':
+      body = (
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+          <AddCandidateForm session={session} onDone={onChanged} />
+          {session.items.length > 0 && <AutoAssignForm session={session} onDone={onChanged} />}
+          <div>
+            <Typography.Paragraph>{t('secretariat.openVotingIntro')}</Typography.Paragraph>
+            <Button type="primary" disabled={session.items.length === 0} onClick={() => setDialog('openVoting')}>
+              {t('secretariat.openVoting')}
+            </Button>
+          </div>
+        </Space>
+      );
+      break;
+    case 'VOTING':
+      body = (
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+          <AutoAssignForm session={session} onDone={onChanged} />
+          <div>
+            <Typography.Paragraph>{t('secretariat.votingIntro')}</Typography.Paragraph>
+            <Button type="primary" onClick={() => setDialog('closeVoting')}>
+              {t('secretariat.closeVoting')}
+            </Button>
+          </div>
+        </Space>
+      );
+      break;
+    case 'VOTING_CLOSED':
+      body =
+        undecided.length > 0 ? (
+          <Alert type="info" showIcon title={t('secretariat.confirmEach', { count: undecided.length })} description={undecided.map((i) => i.candidate.name).join(', ')} />
+        ) : provisional.length > 0 ? (
+          <PublishNoticeForm session={session} onDone={onChanged} />
+        ) : (
+          <div>
+            <Typography.Paragraph>{t('secretariat.nothingToPublish')}</Typography.Paragraph>
+            <Button type="primary" onClick={() => setDialog('finalise')}>
+              {t('finalise.closeButton')}
+            </Button>
+          </div>
+        );
+      break;
+    case 'NOTICE':
+      body = (
+        <div>
+          <Typography.Paragraph>{unanswered > 0 ? t('secretariat.unanswered', { count: unanswered }) : t('secretariat.noticeIntro')}</Typography.Paragraph>
+          <Button type="primary" onClick={() => setDialog('finalise')}>
+            {t('finalise.button')}
+          </Button>
+        </div>
+      );
+      break;
+    case 'CLOSED':
+      return null;
+  }
+
+  return (
+    <Card title={<h2 className="card-heading">{t('secretariat.title')}</h2>} data-testid="secretariat">
+      {body}
+      <OpenVotingDialog session={session} open={dialog === 'openVoting'} onClose={() => setDialog(null)} onDone={() => { void message.success(t('secretariat.votingOpened')); done(); }} />
+      <CloseVotingDialog session={session} open={dialog === 'closeVoting'} onClose={() => setDialog(null)} onDone={() => { void message.success(t('secretariat.votingClosed')); done(); }} />
+      <FinaliseDialog
+        session={session}
+        open={dialog === 'finalise'}
+        onClose={() => setDialog(null)}
+        onDone={(count) => {
+          void message.success(t('finalise.done', { count }));
+          done();
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * What the browser tests do again and again in the Vietnamese interface: sign in and out, choose in an Ant Design
+ * select, screenshots once the page has settled, and a test in a browser context of its own.
+ */
+import { expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, newVietnamesePage, screenshotPath } from './browser.js';
+
+export const BROWSER_TIMEOUT = 240_000;
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+/**
+ * Each test in a browser context of its own (no cookies from the one before); script errors fail it, and a
+ * failure leaves a full-page screenshot named after it.
+ */
+export function browserTest(browser: () => Browser, name: string, failureName: string, body: (session: Session) => Promise<void>, timeout = BROWSER_TIMEOUT) {
+  it(
+    name,
+    async () => {
+      const session = await newVietnamesePage(browser());
+      try {
+        await body(session);
+        expect(session.problems).toEqual([]);
+      } catch (error) {
+        await session.page.screenshot({ path: screenshotPath(`that-bai-${failureName}`), fullPage: true }).catch(() => undefined);
+        throw error;
+      } finally {
+        await session.context.close();
+      }
+    },
+    timeout,
+  );
+}
+
+/** A screenshot once the page has settled (fonts, notices). */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = { fullPage: true }) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: screenshotPath(name), ...options });
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+}
+
+/** Opens an Ant Design select (found by its label) and picks the option with this title. */
+export async function choose(page: Page, select: Locator, optionTitle: string) {
+  await select.click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${optionTitle}"]`).click();
+}
+
+/** The menu entry with this name, then the page heading it leads to. */
+export async function openMenu(page: Page, entry: string, heading = entry) {
+  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: entry, exact: true }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
