@@ -2,8 +2,8 @@
  * The shapes the API answers with (see /api/docs-json). Codes are typed with the shared vocabulary, so a
  * renamed state or event breaks the web app's type-check rather than a screen.
  */
-import type { DiscoveryChannel, Field, Role, Sector, Stage, SubjectKind, UnitLevel } from '#domain';
-import type { CandidateEventType, CandidateState } from '#workflow';
+import type { DiscoveryChannel, Field, HonouringForm, Role, Sector, Stage, SubjectKind, UnitLevel } from '#domain';
+import type { AdoptionStage, CandidateEventType, CandidateState } from '#workflow';
 
 export interface Labels {
   vi: string;
@@ -496,4 +496,103 @@ export interface VerificationReport {
     consistency: { toTreeSize: number; toRootHash: string; proof: string[]; verified: boolean } | null;
     problems: AuditProblem[];
   }[];
+}
+
+// ---- replication (apps/api/src/replication) ----
+
+/** The fields every replication record shares: corrections are new rows naming the one they correct. */
+interface LedgerRecord {
+  id: string;
+  /** YYYY-MM-DD */
+  date: string;
+  correctsId: string | null;
+  /** The correction that replaced this record (null: it is in force). */
+  supersededBy: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface HonouringRecordView extends LedgerRecord {
+  form: HonouringForm;
+  formLabel: Labels | null;
+  outlet: string;
+  title: string;
+  link: string | null;
+  evidenceId: string | null;
+  reach: number | null;
+}
+
+export interface AdoptionRecordView extends LedgerRecord {
+  adoptingUnit: { id: string; name: string | null };
+  stage: AdoptionStage;
+  stageLabel: Labels | null;
+  description: string;
+}
+
+export interface FollowUpRecordView extends LedgerRecord {
+  year: number;
+  holdsUp: boolean;
+  findings: string;
+}
+
+export interface Replication {
+  candidateId: string;
+  name: string;
+  state: CandidateState;
+  stateLabel: Labels | null;
+  honouring: HonouringRecordView[];
+  honouringForms: { form: HonouringForm; label: Labels; count: number }[];
+  adoptions: AdoptionRecordView[];
+  spread: {
+    unitsReached: number;
+    unitsAdopted: number;
+    nodes: { id: string; name: string | null; role: 'ORIGIN' | 'ADOPTER' }[];
+    edges: { from: string; to: string; stages: AdoptionStage[]; firstDate: string; lastDate: string }[];
+  };
+  followUps: FollowUpRecordView[];
+  latestFollowUp: FollowUpRecordView | null;
+  endOfReplicationSuggested: boolean;
+}
+
+// ---- recognition decisions (apps/api/src/decisions) ----
+
+export type DecisionKind = 'RECOGNITION' | 'CORRECTION' | 'REVOCATION';
+export type DecisionStatus = 'IN_FORCE' | 'CORRECTED' | 'PARTLY_REVOKED' | 'REVOKED';
+
+export interface DecisionRecipient {
+  decisionId: string;
+  candidateId: string;
+  position: number;
+  name: string;
+  kind: SubjectKind;
+  kindLabel: Labels | null;
+  unitName: string;
+  field: Field;
+  fieldLabel: Labels | null;
+  achievement: string;
+  serial: string;
+  /** A later revocation decision names this recipient. */
+  revoked: boolean;
+}
+
+export interface RecognitionDecision {
+  id: string;
+  /** "12/QĐ-UBND" */
+  number: string;
+  authority: { code: string; vi: string; en: string };
+  year: number;
+  kind: DecisionKind;
+  status: DecisionStatus;
+  sessionId: string | null;
+  amendsId: string | null;
+  amendedBy: { id: string; kind: DecisionKind; number: string; issuedOn: string }[];
+  subject: string;
+  bases: string[];
+  reasons: string | null;
+  issuedOn: string;
+  signerTitle: string;
+  signerName: string;
+  issuedBy: string;
+  issuedAt: string;
+  recipients: DecisionRecipient[];
 }

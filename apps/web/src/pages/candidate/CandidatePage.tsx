@@ -21,10 +21,11 @@ import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import type { NominatedState } from '../NominatePage';
-import { DANGEROUS, EventDialog, hasForm } from './EventForms';
+import { DANGEROUS, EventDialog, REPLICATION_EVENTS, hasForm } from './EventForms';
 import { EvidenceSection } from './EvidenceSection';
 import { HistorySection } from './HistorySection';
 import { NurturingSection } from './NurturingSection';
+import { REPLICATION_STATES, ReplicationSection } from './ReplicationSection';
 import { ReviewsSection } from './ReviewsSection';
 
 interface CandidateData {
@@ -116,6 +117,9 @@ export function CandidatePage() {
   const allowed = candidate.allowedEvents.map((e) => e.type);
   const mine = allowed.filter((type) => maySend(account?.role, type) && hasForm(type));
   const visited = [...new Set(history.records.flatMap((r) => [r.fromState, r.toState]).filter((s): s is CandidateState => s !== null))];
+  const replicationShown = REPLICATION_STATES.includes(candidate.state);
+  // The replication records are added from their own section, beside what they add to.
+  const actionButtons = replicationShown ? mine.filter((type) => !(REPLICATION_EVENTS as readonly CandidateEventType[]).includes(type)) : mine;
   const blocked = account?.role === 'UNIT_HEAD' ? blockedSteps(candidate, nurturing, allowed).filter((b) => maySend(account.role, b.type)) : [];
 
   return (
@@ -187,14 +191,16 @@ export function CandidatePage() {
         </Col>
         <Col xs={24} xl={9}>
           <Card title={<h2 className="card-heading">{t('actions.title')}</h2>} style={{ height: '100%' }} data-testid="actions">
-            {mine.length > 0 ? (
+            {actionButtons.length > 0 ? (
               <Flex vertical gap={8} role="group" aria-label={t('actions.title')}>
-                {mine.map((type) => (
+                {actionButtons.map((type) => (
                   <Button key={type} type={DANGEROUS.includes(type) ? 'default' : 'primary'} danger={DANGEROUS.includes(type)} ghost={false} block onClick={() => setEvent(type)} data-event={type}>
                     {label('event', type)}
                   </Button>
                 ))}
               </Flex>
+            ) : mine.length > 0 ? (
+              <Typography.Paragraph type="secondary">{t('actions.replicationBelow')}</Typography.Paragraph>
             ) : (
               <Typography.Paragraph type="secondary">{allowed.length > 0 || !CANDIDATE_STATES.find((x) => x.code === candidate.state)?.final ? t('actions.notYours') : t('actions.none')}</Typography.Paragraph>
             )}
@@ -242,6 +248,7 @@ export function CandidatePage() {
       </Card>
 
       <div className="stack">
+        {replicationShown && <ReplicationSection candidate={candidate} recordable={mine} onRecord={setEvent} />}
         <NurturingSection nurturing={nurturing} />
         <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} onChanged={reload} />
         <EvidenceSection files={evidence} />

@@ -3,26 +3,37 @@
  * (apps/api/src/transitions/dto/event-payloads.ts). The server's field errors land next to the fields.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, Modal, Upload, type UploadFile } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Switch, TreeSelect, Upload, type FormItemProps, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { COUNCIL_DECISION_EVENTS, type CandidateEventType } from '#workflow';
+import { HONOURING_FORMS, type Labelled } from '#domain';
+import { ADOPTION_STAGES, COUNCIL_DECISION_EVENTS, type CandidateEventType } from '#workflow';
 import { api } from '../../api/client';
 import type { Candidate, Plan, TransitionResult } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
 import { EVIDENCE_ACCEPT, uploadEvidence } from '../../lib/evidence';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
+import { useAsync } from '../../lib/useAsync';
+import { loadUnitTree, toTreeData, type UnitOption } from '../../lib/units';
 
-type FieldKind = 'text' | 'textarea' | 'date';
-
-interface FieldSpec {
-  name: string;
-  kind: FieldKind;
-  required: boolean;
-  max: number;
-}
+/**
+ * One field of an event's payload. `name` is the payload's key; the label is `eventFields.<label ?? name>`
+ * (the same key can mean different things in different events: the date of a check-in, of an article…).
+ */
+type FieldSpec = { name: string; label?: string } & (
+  | { kind: 'text' | 'textarea'; required: boolean; max: number; url?: boolean }
+  | { kind: 'date'; required: boolean }
+  /** One code of a catalogue (libs/domain, libs/workflow), shown with its label. */
+  | { kind: 'select'; required: boolean; options: readonly Labelled[] }
+  | { kind: 'number'; required: boolean; min: number; max: number }
+  /** A yes/no the payload always carries. */
+  | { kind: 'switch' }
+  /** A unit of the province's tree (GET /api/units); never the candidate's own unit. */
+  | { kind: 'unit'; required: boolean }
+);
 
 const PLAN: FieldSpec[] = [
   { name: 'goals', kind: 'textarea', required: true, max: 4000 },
@@ -42,7 +53,7 @@ export const EVENT_FORMS: Partial<Record<CandidateEventType, FieldSpec[]>> = {
   REVISE_PLAN: PLAN,
   RESUME_NURTURING: PLAN,
   RECORD_CHECK_IN: [
-    { name: 'date', kind: 'date', required: true, max: 10 },
+    { name: 'date', kind: 'date', required: true },
     { name: 'strengths', kind: 'textarea', required: true, max: 4000 },
     { name: 'shortcomings', kind: 'textarea', required: true, max: 4000 },
   ],
@@ -50,42 +61,133 @@ export const EVENT_FORMS: Partial<Record<CandidateEventType, FieldSpec[]>> = {
   START_REPLICATION: NOTE,
   END_REPLICATION: REASONS,
   WITHDRAW: [{ name: 'reason', kind: 'textarea', required: true, max: 2000 }],
+  RECORD_HONOURING: [
+    { name: 'form', label: 'honouringForm', kind: 'select', required: true, options: HONOURING_FORMS },
+    { name: 'date', label: 'honouredOn', kind: 'date', required: true },
+    { name: 'outlet', kind: 'text', required: true, max: 500 },
+    { name: 'title', kind: 'text', required: true, max: 1000 },
+    { name: 'link', kind: 'text', required: false, max: 2000, url: true },
+    { name: 'reach', kind: 'number', required: false, min: 0, max: 2_000_000_000 },
+  ],
+  RECORD_ADOPTION: [
+    { name: 'adoptingUnitId', kind: 'unit', required: true },
+    { name: 'stage', label: 'adoptionStage', kind: 'select', required: true, options: ADOPTION_STAGES },
+    { name: 'date', label: 'adoptedOn', kind: 'date', required: true },
+    { name: 'description', kind: 'textarea', required: true, max: 4000 },
+  ],
+  RECORD_FOLLOW_UP: [
+    { name: 'year', label: 'followUpYear', kind: 'number', required: true, min: 2000, max: 2100 },
+    { name: 'date', label: 'followedOn', kind: 'date', required: true },
+    { name: 'holdsUp', kind: 'switch' },
+    { name: 'findings', kind: 'textarea', required: true, max: 4000 },
+  ],
 };
+
+/** The events that add to the replication ledger (pages/candidate/ReplicationSection). */
+export const REPLICATION_EVENTS = ['RECORD_HONOURING', 'RECORD_ADOPTION', 'RECORD_FOLLOW_UP'] as const satisfies readonly CandidateEventType[];
 
 export const hasForm = (type: CandidateEventType) => !COUNCIL_DECISION_EVENTS.has(type) && (type === 'ATTACH_EVIDENCE' || EVENT_FORMS[type] !== undefined);
 
 /** Events that close a road for good get a red button and a warning. */
 export const DANGEROUS: CandidateEventType[] = ['WITHDRAW', 'END_REPLICATION'];
 
-type Values = Record<string, string | Dayjs | UploadFile[] | undefined>;
+type Values = Record<string, string | number | boolean | Dayjs | UploadFile[] | null | undefined>;
 
 function toPayload(specs: FieldSpec[], values: Values): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
   for (const spec of specs) {
     const value = values[spec.name];
     if (spec.kind === 'date') payload[spec.name] = value ? (value as Dayjs).format('YYYY-MM-DD') : undefined;
-    else if (typeof value === 'string' && value.trim() !== '') payload[spec.name] = value.trim();
-    else if (spec.required) payload[spec.name] = value;
+    else if (spec.kind === 'switch') payload[spec.name] = value === true;
+    else if (spec.kind === 'number') payload[spec.name] = typeof value === 'number' ? value : undefined;
+    else if (typeof value === 'string' && value.trim() !== '') payload[spec.name] = spec.kind === 'select' || spec.kind === 'unit' ? value : value.trim();
+    else if (spec.required) payload[spec.name] = value ?? undefined;
   }
   return payload;
 }
 
-function FieldInput({ spec, label }: { spec: FieldSpec; label: string }) {
+/** The unit tree with the candidate's own unit (and only it) unselectable. */
+function withoutUnit(options: UnitOption[], unitId: string): (UnitOption & { disabled?: boolean })[] {
+  return options.map((o) => ({ ...o, disabled: o.value === unitId ? true : undefined, children: withoutUnit(o.children, unitId) }));
+}
+
+function UnitPicker({ ownUnitId, id, value, onChange }: { ownUnitId: string; id?: string; value?: string; onChange?(value: string): void }) {
   const { t } = useTranslation();
-  // A date picker's value is a Dayjs object (async-validator takes any rule without a type for a string rule).
-  const required = spec.required
-    ? [spec.kind === 'date' ? { required: true, type: 'object' as const, message: t('validation.required') } : { required: true, whitespace: true, message: t('validation.required') }]
-    : [];
-  const rules = [...required, ...(spec.kind === 'date' ? [] : [{ max: spec.max, message: t('validation.max', { count: spec.max }) }])];
+  const units = useAsync((signal) => loadUnitTree(signal), []);
+  const treeData = units.data ? withoutUnit(toTreeData(units.data), ownUnitId) : [];
   return (
-    <Form.Item name={spec.name} label={label} rules={rules} extra={t(`eventFields.hint.${spec.name}`, { defaultValue: '' }) || undefined}>
-      {spec.kind === 'date' ? (
-        <DatePicker format="DD/MM/YYYY" placeholder={t('form.datePlaceholder')} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: 200 }} />
-      ) : spec.kind === 'textarea' ? (
-        <Input.TextArea rows={spec.max > 2000 ? 4 : 3} maxLength={spec.max} showCount />
-      ) : (
-        <Input maxLength={spec.max} />
-      )}
+    <TreeSelect
+      id={id}
+      value={value}
+      onChange={onChange}
+      treeData={treeData}
+      treeDefaultExpandAll
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      loading={units.loading}
+      placeholder={t('eventFields.unitPlaceholder')}
+      notFoundContent={units.error ? t('errors.network') : undefined}
+    />
+  );
+}
+
+type Rule = NonNullable<FormItemProps['rules']>[number];
+
+function rulesFor(spec: FieldSpec, t: TFunction): Rule[] {
+  const required = t('validation.required');
+  switch (spec.kind) {
+    case 'switch':
+      return [];
+    case 'date':
+      // A date picker's value is a Dayjs object (async-validator takes any rule without a type for a string rule).
+      return spec.required ? [{ required: true, type: 'object', message: required }] : [];
+    case 'number':
+      return [
+        ...(spec.required ? [{ required: true, message: required }] : []),
+        { type: 'integer', min: spec.min, max: spec.max, message: t('validation.between', { min: spec.min, max: spec.max }) },
+      ];
+    case 'select':
+    case 'unit':
+      return spec.required ? [{ required: true, message: required }] : [];
+    default:
+      return [
+        ...(spec.required ? [{ required: true, whitespace: true, message: required }] : []),
+        { max: spec.max, message: t('validation.max', { count: spec.max }) },
+        ...(spec.url ? [{ type: 'url' as const, message: t('validation.url') }] : []),
+      ];
+  }
+}
+
+function FieldInput({ spec, ownUnitId }: { spec: FieldSpec; ownUnitId: string }) {
+  const { t } = useTranslation();
+  const { words } = useLabels();
+  const key = spec.label ?? spec.name;
+  const input = (() => {
+    switch (spec.kind) {
+      case 'date':
+        return <DatePicker format="DD/MM/YYYY" placeholder={t('form.datePlaceholder')} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: 200 }} />;
+      case 'textarea':
+        return <Input.TextArea rows={spec.max > 2000 ? 4 : 3} maxLength={spec.max} showCount />;
+      case 'select':
+        return <Select options={spec.options.map((o) => ({ value: o.code, label: words(o) }))} showSearch={{ optionFilterProp: 'label' }} placeholder={t('eventFields.selectPlaceholder')} />;
+      case 'number':
+        return <InputNumber min={spec.min} max={spec.max} precision={0} style={{ width: 200 }} />;
+      case 'switch':
+        return <Switch checkedChildren={t('eventFields.yes')} unCheckedChildren={t('eventFields.no')} />;
+      case 'unit':
+        return <UnitPicker ownUnitId={ownUnitId} />;
+      default:
+        return <Input maxLength={spec.max} inputMode={spec.url ? 'url' : undefined} />;
+    }
+  })();
+  return (
+    <Form.Item
+      name={spec.name}
+      label={t(`eventFields.${key}`)}
+      rules={rulesFor(spec, t)}
+      valuePropName={spec.kind === 'switch' ? 'checked' : 'value'}
+      extra={t(`eventFields.hint.${key}`, { defaultValue: '' }) || undefined}
+    >
+      {input}
     </Form.Item>
   );
 }
@@ -116,7 +218,11 @@ export function EventDialog({ candidate, event, currentPlan, onClose, onDone, on
     setStale(false);
     form.resetFields();
     const initial: Values = {};
-    if (event === 'RECORD_CHECK_IN') initial.date = dayjs();
+    if (event === 'RECORD_CHECK_IN' || event === 'RECORD_HONOURING' || event === 'RECORD_ADOPTION' || event === 'RECORD_FOLLOW_UP') initial.date = dayjs();
+    if (event === 'RECORD_FOLLOW_UP') {
+      initial.year = dayjs().year();
+      initial.holdsUp = true;
+    }
     if ((event === 'REVISE_PLAN' || event === 'RESUME_NURTURING') && currentPlan) {
       initial.goals = currentPlan.goals;
       initial.supporter = currentPlan.supporter;
@@ -208,7 +314,7 @@ export function EventDialog({ candidate, event, currentPlan, onClose, onDone, on
             </Upload.Dragger>
           </Form.Item>
         ) : (
-          specs.map((spec) => <FieldInput key={spec.name} spec={spec} label={t(`eventFields.${spec.name}`)} />)
+          specs.map((spec) => <FieldInput key={spec.name} spec={spec} ownUnitId={candidate.unitId} />)
         )}
       </Form>
     </Modal>
