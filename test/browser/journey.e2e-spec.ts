@@ -364,7 +364,10 @@ describe('the web application in Chromium', () => {
     await openMenu(page, 'Thống kê', 'Thống kê điển hình tiên tiến');
     // The current year is the last of the table; in it, education and science counts one individual.
     const educationThisYear = page.getByTestId('statistics-table').locator('tbody tr').filter({ hasText: 'Giáo dục, Khoa học công nghệ' }).last();
-    expect(await educationThisYear.locator('td').allTextContents()).toEqual(['Giáo dục, Khoa học công nghệ', '0', '1']);
+    // The table loads after the page: wait for the row rather than read it at once (a loaded machine is slow).
+    const cells = async () => educationThisYear.locator('td').allTextContents();
+    for (let waited = 0; waited < 30_000 && JSON.stringify(await cells()) !== JSON.stringify(['Giáo dục, Khoa học công nghệ', '0', '1']); waited += 250) await page.waitForTimeout(250);
+    expect(await cells()).toEqual(['Giáo dục, Khoa học công nghệ', '0', '1']);
 
     // 16. The list finds it by name and by state.
     await page.getByRole('link', { name: 'Hồ sơ điển hình' }).first().click();
