@@ -23,9 +23,9 @@ interface Ctx {
   unitB: string;
   unitOf(target: Target): string;
   /**
-   * The request will be refused before its handler runs (a role not allowed, or no session): the objects it names
-   * are never touched, so the expensive ones (candidates in a state, whole review sessions, decisions) are built
-   * once and reused for such requests instead of afresh.
+   * The request will be refused before its handler runs (a role not allowed, or no session) or only reads: the
+   * objects it names are never changed, so the expensive ones (candidates in a state, whole review sessions,
+   * decisions) are built once and reused for such requests instead of afresh.
    */
   refused?: boolean;
 }
@@ -666,7 +666,9 @@ const cells = Object.entries(TABLE).flatMap(([route, row]) =>
 
 describe('every role × every route × own/other unit', () => {
   it.each(cells)('$role $route ($target unit) → $status', async ({ route, role, target, status }) => {
-    const res = await TABLE[route]!.send({ ...ctx, refused: status === 403 && TABLE[route]!.allowed !== 'PUBLIC' && !(TABLE[route]!.allowed as Role[]).includes(role) }, clients.get(role)!, target, role);
+    // A refused request never reaches its handler, and a GET changes nothing: both may share their objects.
+    const refused = status === 403 && TABLE[route]!.allowed !== 'PUBLIC' && !(TABLE[route]!.allowed as Role[]).includes(role);
+    const res = await TABLE[route]!.send({ ...ctx, refused: refused || route.startsWith('GET ') }, clients.get(role)!, target, role);
     expect({ status: res.status, code: res.status >= 400 ? res.body.code : undefined }).toEqual({
       status,
       code: status === 403 ? 'FORBIDDEN' : status === 404 ? (TABLE[route]!.scope === 'movement' ? 'MOVEMENT_NOT_FOUND' : 'CANDIDATE_NOT_FOUND') : status >= 400 ? res.body.code : undefined,
