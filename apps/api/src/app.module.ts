@@ -1,9 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
@@ -26,8 +23,6 @@ import { StatisticsModule } from './statistics/statistics.module.js';
 import { TransitionsModule } from './transitions/transitions.module.js';
 import { UnitsModule } from './units/units.module.js';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
-
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, database: Pick<OpenDatabase, 'url' | 'poolMax'>): DynamicModule {
@@ -35,18 +30,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            // A caller's request id is kept when it looks like one; otherwise each request gets its own.
-            genReqId: (req: IncomingMessage) => {
-              const given = req.headers['x-request-id'];
-              return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
-          },
-        }),
         TypeOrmModule.forRoot(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: database.poolMax })),
         AuditModule,
         AccountsModule,

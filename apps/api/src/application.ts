@@ -8,7 +8,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import { Logger } from 'nestjs-pino';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { errorBody } from './common/exception.filter.js';
 import { rejectDeepJson } from './common/json-depth.js';
+import { requestLogging } from './common/logging.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { migrateWithLock } from './database/migrate.js';
@@ -45,7 +45,9 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
       bodyParser: false,
       abortOnError: false,
     });
-    app.useLogger(app.get(Logger));
+    const logging = requestLogging(config.LOG_LEVEL);
+    app.useLogger(logging.nestLogger);
+    app.use(logging.middleware);
     app.disable('x-powered-by');
     if (config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', config.TRUST_PROXY_HOPS);
     app.use(helmet());

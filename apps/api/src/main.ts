@@ -3,6 +3,7 @@
  * and seeds a small demo province on first start.
  */
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createApplication } from './application.js';
 
@@ -11,23 +12,22 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const running = await createApplication(config);
   await running.app.listen(config.PORT);
-  const logger = running.app.get(await import('nestjs-pino').then((m) => m.Logger));
+  const logger = new Logger('Main');
   const address = `http://localhost:${config.PORT}`;
   logger.log(
     `Sẵn sàng / Ready in ${Date.now() - started} ms on ${address} (API ${address}/api, OpenAPI ${address}/api/docs); ` +
       `database: ${running.database.embedded ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server from DATABASE_URL'}`,
-    'Main',
   );
 
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.log(`${signal}: finishing in-flight requests and closing`, 'Main');
+    logger.log(`${signal}: finishing in-flight requests and closing`);
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error(error, 'Main');
+        logger.error(error);
         process.exit(1);
       },
     );
