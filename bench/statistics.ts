@@ -15,12 +15,12 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import type { AccessRefusals } from '../apps/api/src/accounts/access-refusals.js';
+import type { AccessRefusals } from '../apps/api/src/access/access-refusals.js';
 import type { Actor } from '../apps/api/src/common/actor.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
-import { UnitScope } from '../apps/api/src/replication/unit-scope.js';
+import { UnitScope } from '../apps/api/src/access/unit-scope.js';
 import { statisticsTableQuery, type TableFilters } from '../apps/api/src/statistics/statistics-table.query.js';
 import { StatisticsService } from '../apps/api/src/statistics/statistics.service.js';
 import { RAW_GROUP_BY, generateCandidates, planNodes } from '../test/support/statistics-data.js';
@@ -63,10 +63,10 @@ async function main(): Promise<void> {
     }[];
     log(`recognised (counted): ${recognised}`);
 
-    const province: TableFilters = { field: null, yearFrom: 1945, yearTo: 2100, pathPrefix: null, sector: null, includeHistory: true, separateHouseholds: false };
+    const province: TableFilters = { field: null, yearFrom: 1945, yearTo: 2100, reach: { kind: 'everything' }, sector: null, includeHistory: true, separateHouseholds: false };
     const [unit] = (await db.query('SELECT path FROM unit WHERE parent_id = $1 ORDER BY path LIMIT 1', [ROOT.id])) as { path: string }[];
     const table = statisticsTableQuery(province);
-    const ofUnit = statisticsTableQuery({ ...province, pathPrefix: unit!.path, includeHistory: false });
+    const ofUnit = statisticsTableQuery({ ...province, reach: { kind: 'subtree', path: unit!.path }, includeHistory: false });
     const secretariat: Actor = { accountId: ROOT.id, username: 'bench', role: 'COUNCIL_SECRETARY', unitId: ROOT.id, unitPath: ROOT.path };
     // The secretariat's scope is the whole province: the refusal recorder is never reached.
     const service = new StatisticsService(db, new UnitScope(db, {} as AccessRefusals));

@@ -8,7 +8,8 @@ import { eventOf } from '../apps/api/src/audit/candidate-replay.js';
 import { decideThroughCouncil, type CouncilOutcome } from './support/council.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { newCandidate, pdfBytes, sendEvent, uploadEvidence, UNIT_HEAD } from './support/factories.js';
-import { candidateStream, newSigningKey, recordsOf, rehashChain, tamper, verify } from './audit-support.js';
+import { newSigningKey, recordsOf, rehashChain, tamper, verify } from './audit-support.js';
+import { candidateStream } from '../apps/api/src/audit/streams.js';
 
 // Starting an application on its own database, and long walks of events, outlast Jest's default 5 s.
 jest.setTimeout(120_000);

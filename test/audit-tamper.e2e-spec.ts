@@ -7,7 +7,8 @@ import { auditHash } from '../apps/api/src/audit/audit-hash.js';
 import { contentOf } from '../apps/api/src/audit/chain-checker.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { newCandidate } from './support/factories.js';
-import { candidateStream, checkpoints, newSigningKey, problemsOf, recordsOf, rehashChain, tamper, verify } from './audit-support.js';
+import { checkpoints, newSigningKey, problemsOf, recordsOf, rehashChain, tamper, verify } from './audit-support.js';
+import { candidateStream } from '../apps/api/src/audit/streams.js';
 
 // Starting an application on its own database, and long walks of events, outlast Jest's default 5 s.
 jest.setTimeout(120_000);

@@ -11,7 +11,8 @@ import { keyIdOf } from '../apps/api/src/audit/ed25519.js';
 import { decideThroughCouncil } from './support/council.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { newCandidate, newUnit, pdfBytes, sendEvent } from './support/factories.js';
-import { AUDITOR, candidateStream, checkpoints, newSigningKey } from './audit-support.js';
+import { AUDITOR, checkpoints, newSigningKey } from './audit-support.js';
+import { candidateStream } from '../apps/api/src/audit/streams.js';
 
 // Starting an application on its own database, and long walks of events, outlast Jest's default 5 s.
 jest.setTimeout(120_000);

@@ -50,7 +50,7 @@ describe(`the statistics table over ${CANDIDATES.toLocaleString('en')} generated
       field: null,
       yearFrom: 1945,
       yearTo: 2100,
-      pathPrefix: unit ? first!.path : null,
+      reach: unit ? { kind: 'subtree', path: first!.path } : { kind: 'everything' },
       sector,
       includeHistory: !unit && !sector,
       separateHouseholds: false,

@@ -23,7 +23,7 @@ import { openDatabase, type OpenDatabase } from './database/open-database.js';
 import { DemoSeeder } from './demo/demo.seeder.js';
 import { documentIdempotencyKey } from './idempotency/openapi.js';
 import { AccountsService } from './accounts/accounts.service.js';
-import { CSRF_HEADER } from './accounts/access.guard.js';
+import { CSRF_HEADER } from './access/access.guard.js';
 import { webAppMiddleware } from './web/web-app.js';
 
 export interface RunningApplication {

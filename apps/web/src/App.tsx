@@ -30,9 +30,10 @@ import { NominatePage } from './pages/NominatePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { TasksPage } from './pages/tasks/TasksPage';
+import { ROLE_GROUPS } from '#domain';
 
-const READERS = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'] as const;
-const EVERYONE = [...READERS, 'ADMIN'] as const;
+const READERS = ROLE_GROUPS.candidateReaders;
+const EVERYONE = ROLE_GROUPS.everyone;
 
 const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 

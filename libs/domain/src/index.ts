@@ -7,3 +7,4 @@ export * from './catalog.js';
 export * from './criteria.js';
 export * from './units.js';
 export * from './calendar.js';
+export * from './roles.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
-import { Allow } from './access.js';
+import { Allow } from '../access/decorators.js';
 import { AccountsService } from './accounts.service.js';
 import { CreateAccountDto, ResetPasswordDto } from './dto/account.dto.js';
 

@@ -5,12 +5,13 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { Account } from './account.entities.js';
-import { Allow, EVERYONE, Public } from './access.js';
-import { SESSION_COOKIE } from './access.guard.js';
+import { Allow, Public } from '../access/decorators.js';
+import { SESSION_COOKIE } from '../access/access.guard.js';
 import { AccountsService, accountView } from './accounts.service.js';
 import { clientAddress, userAgent } from './client.js';
 import { ChangePasswordDto, SignInDto } from './dto/account.dto.js';
 import { SessionsService } from './sessions.service.js';
+import { ROLE_GROUPS } from '#domain';
 
 /** Readable by the page's script (unlike the session cookie), to be echoed in X-CSRF-Token. */
 export const CSRF_COOKIE = 'dth_csrf';
@@ -50,7 +51,7 @@ export class AuthController {
   }
 
   @Post('sign-out')
-  @Allow(...EVERYONE)
+  @Allow(...ROLE_GROUPS.everyone)
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng xuất: phiên bị thu hồi ngay / Sign out: the session is revoked at once' })
   async signOut(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -61,7 +62,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Allow(...EVERYONE)
+  @Allow(...ROLE_GROUPS.everyone)
   @ApiOperation({ summary: 'Người đang đăng nhập / The signed-in person' })
   async me(@CurrentActor() actor: Actor) {
     const account = await this.dataSource.getRepository(Account).findOne({ where: { id: actor.accountId }, relations: { unit: true } });
@@ -69,7 +70,7 @@ export class AuthController {
   }
 
   @Post('password')
-  @Allow(...EVERYONE)
+  @Allow(...ROLE_GROUPS.everyone)
   @HttpCode(200)
   @ApiOperation({ summary: 'Đổi mật khẩu của mình (các phiên khác kết thúc) / Change one’s own password (other sessions end)' })
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {

@@ -6,8 +6,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer.js';
+import { accountStream } from '../audit/streams.js';
 
-export const accountStream = (accountId: string | null) => `account:${accountId ?? 'unknown'}`;
 
 export interface SecurityEvent {
   accountId: string | null;

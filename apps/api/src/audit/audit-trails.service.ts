@@ -7,9 +7,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { AUDIT_ROW_COLUMNS, type AuditRow } from './chain-checker.js';
-import { candidateStream, unitStream } from './audit.writer.js';
 import { DECISION_EVENTS, trailView, type TrailRecord } from './audit.views.js';
 import type { AuditTrailFilter } from './dto/audit-queries.js';
+import { CANDIDATE_STREAM_PREFIX, candidateStream, reviewSessionStream, unitStream } from './streams.js';
+import { pathConditions } from '../access/unit-reach.js';
 
 /** Vietnam keeps UTC+7 all year: a date an auditor types means that day there. */
 const VIETNAM_OFFSET = '+07:00';
@@ -44,9 +45,9 @@ export class AuditTrails {
     if (filter.unitId) {
       const [unit] = (await this.dataSource.query('SELECT path FROM unit WHERE id = $1', [filter.unitId])) as { path: string }[];
       if (!unit) throw new DomainError('UNIT_NOT_FOUND', { unitId: filter.unitId });
-      // Paths are made of UUIDs and slashes only, so the prefix has no LIKE wildcards in it.
+      const ownStream = param(unitStream(filter.unitId));
       where.push(
-        `(e.stream = ${param(unitStream(filter.unitId))} OR e.candidate_id IN (SELECT c.id FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE u.path LIKE ${param(`${unit.path}%`)}))`,
+        `(e.stream = ${ownStream} OR e.candidate_id IN (SELECT c.id FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE ${pathConditions(params).subtree('u.path', unit.path)}))`,
       );
       described.unitId = filter.unitId;
     }
@@ -57,7 +58,7 @@ export class AuditTrails {
       // hold it in their verdict; CONFIRM_RECOGNITION names it).
       const id = param(filter.sessionId);
       where.push(
-        `(e.stream = ${param(`review-session:${filter.sessionId}`)} OR (e.stream LIKE 'candidate:%' AND (e.payload->'verdict'->>'sessionId' = ${id} OR e.payload->>'sessionId' = ${id})))`,
+        `(e.stream = ${param(reviewSessionStream(filter.sessionId))} OR (e.stream LIKE ${param(`${CANDIDATE_STREAM_PREFIX}%`)} AND (e.payload->'verdict'->>'sessionId' = ${id} OR e.payload->>'sessionId' = ${id})))`,
       );
       described.sessionId = filter.sessionId;
     }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../common/domain-error.js';
-import { Allow } from '../accounts/access.js';
+import { Allow } from '../access/decorators.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditExport } from './audit-export.js';
 import { AuditTrails } from './audit-trails.service.js';

@@ -16,6 +16,7 @@ import { AUDIT_ROW_COLUMNS, ChainChecker, type AuditRow, type StreamOutcome } fr
 import { checkSignature, parseCheckpoint, type SignedCheckpoint } from './checkpoint-format.js';
 import { keyIdOf } from './ed25519.js';
 import { MerkleTreeBuilder, RangeHasher, consistencyProofRanges, recordLeafHash, verifyConsistency } from './merkle.js';
+import { candidateStream, unitStream } from './streams.js';
 
 const ROW_PAGE = 2_000;
 const LEAF_PAGE = 10_000;
@@ -296,12 +297,12 @@ export class AuditVerifier {
     if (candidateIds.size > 0) {
       const found: (CandidateRowState & { id: string })[] = await db.query('SELECT id, state, snapshot, version FROM candidate WHERE id = ANY($1::uuid[])', [[...candidateIds]]);
       const byId = new Map(found.map((c) => [c.id, c]));
-      for (const id of candidateIds) owners.set(`candidate:${id}`, { type: 'candidate', id, row: byId.get(id) });
+      for (const id of candidateIds) owners.set(candidateStream(id), { type: 'candidate', id, row: byId.get(id) });
     }
     if (unitIds.size > 0) {
       const found: { id: string; version: number }[] = await db.query('SELECT id, version FROM unit WHERE id = ANY($1::uuid[])', [[...unitIds]]);
       const byId = new Map(found.map((u) => [u.id, u.version]));
-      for (const id of unitIds) owners.set(`unit:${id}`, { type: 'unit', id, version: byId.get(id) });
+      for (const id of unitIds) owners.set(unitStream(id), { type: 'unit', id, version: byId.get(id) });
     }
     return owners;
   }

@@ -22,8 +22,6 @@ export interface AuditEntry {
   machineVersion?: number | null;
 }
 
-export const candidateStream = (id: string) => `candidate:${id}`;
-export const unitStream = (id: string) => `unit:${id}`;
 
 @Injectable()
 export class AuditWriter {

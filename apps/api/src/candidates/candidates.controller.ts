@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
+import { Allow } from '../access/decorators.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { CandidatesService } from './candidates.service.js';
 import { CreateCandidateDto } from './dto/create-candidate.dto.js';
 import { ListCandidatesQuery } from './dto/list-candidates.query.js';
+import { ROLE_GROUPS } from '#domain';
 
 @ApiTags('Hồ sơ điển hình / Candidates')
 @Controller('candidates')
@@ -20,14 +21,14 @@ export class CandidatesController {
   }
 
   @Get()
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Danh sách hồ sơ, có lọc và phân trang / List candidates with filters and pages' })
   list(@Query() query: ListCandidatesQuery, @CurrentActor() actor: Actor) {
     return this.candidates.list(query, actor);
   }
 
   @Get(':id')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Một hồ sơ, kèm các thao tác được phép / One candidate with the events allowed now' })
   get(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     return this.candidates.get(id, actor);

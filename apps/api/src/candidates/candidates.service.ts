@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startCandidate } from '#workflow';
-import { CandidateAccess } from '../accounts/candidate-access.js';
-import { AuditWriter, candidateStream } from '../audit/audit.writer.js';
+import { CandidateAccess } from '../access/candidate-access.js';
+import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
@@ -14,6 +14,8 @@ import { Candidate } from './candidate.entity.js';
 import { candidateView, type CandidateView } from './candidate.views.js';
 import type { CreateCandidateDto } from './dto/create-candidate.dto.js';
 import type { ListCandidatesQuery } from './dto/list-candidates.query.js';
+import { candidateStream } from '../audit/streams.js';
+import { andWithin, reachOf } from '../access/unit-reach.js';
 
 /** The event type of a candidate's first audit record: its discovery. Not a statechart event. */
 export const DISCOVERED_EVENT = 'DISCOVER';
@@ -116,12 +118,13 @@ export class CandidatesService {
     const pageSize = query.pageSize ?? 20;
     const qb = this.dataSource.getRepository(Candidate).createQueryBuilder('c').innerJoinAndSelect('c.unit', 'u');
     // A unit head sees the candidates of their own unit and the units below it, nothing else.
-    if (actor.role === 'UNIT_HEAD') qb.andWhere('u.path LIKE :scope', { scope: `${actor.unitPath ?? '/nowhere/'}%` });
+    andWithin(qb, 'u.path', reachOf(actor));
     if (query.state) qb.andWhere('c.state = :state', { state: query.state });
     if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
     if (query.field) qb.andWhere('c.field = :field', { field: query.field });
     if (query.year) qb.andWhere('c.year = :year', { year: query.year });
     if (query.unitId) {
+      // The named unit's subtree (an unknown unit matches nothing).
       qb.andWhere(`u.path LIKE (SELECT root.path FROM unit root WHERE root.id = :unitId) || '%'`, { unitId: query.unitId });
     }
     if (query.q) qb.andWhere('c.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` });

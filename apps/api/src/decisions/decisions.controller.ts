@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
+import { Allow } from '../access/decorators.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { CorrectDecisionDto, DecisionListQuery, IssueDecisionDto, RevokeDecisionDto } from './dto/decision.dto.js';
 import { RecognitionDecisions } from './recognition-decisions.service.js';
+import { ROLE_GROUPS } from '#domain';
 
 function sendPdf(res: Response, pdf: Buffer, fileName: string): void {
   res.setHeader('Content-Type', 'application/pdf');
@@ -26,7 +27,7 @@ export class DecisionsController {
   ) {}
 
   @Get()
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Các quyết định công nhận, đính chính, thu hồi / Decisions' })
   list(@Query() query: DecisionListQuery) {
     return this.decisions.list(query);
@@ -40,7 +41,7 @@ export class DecisionsController {
   }
 
   @Get(':id')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Một quyết định, với các quyết định đính chính hoặc thu hồi nó / One decision' })
   get(@Param('id', ParseUuid) id: string) {
     return this.decisions.get(id);
@@ -61,7 +62,7 @@ export class DecisionsController {
   }
 
   @Get(':id/pdf')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Quyết định (PDF) / The decision as PDF' })
   async pdf(@Param('id', ParseUuid) id: string, @Res() res: Response) {
@@ -70,7 +71,7 @@ export class DecisionsController {
   }
 
   @Get(':id/certificates/:candidateId/pdf')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Giấy chứng nhận điển hình tiên tiến (PDF) / Certificate' })
   async certificate(@Param('id', ParseUuid) id: string, @Param('candidateId', ParseUuid) candidateId: string, @Res() res: Response) {

@@ -16,8 +16,8 @@ import type { CertificateData, RecognitionDecisionData } from '../documents/docu
 import { RECOGNISED_STATES } from '../replication/replication.service.js';
 import { CandidateTransitions } from '../transitions/candidate-transitions.service.js';
 import { DecisionRecipient, RecognitionDecision, type DecisionKind } from './decision.entities.js';
+import { decisionStream } from '../audit/streams.js';
 
-export const decisionStream = (authorityCode: string, year: number) => `decisions:${authorityCode}:${year}`;
 
 const LEGAL_BASES = [
   'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',

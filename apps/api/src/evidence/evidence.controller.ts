@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
-import { CandidateAccess } from '../accounts/candidate-access.js';
+import { Allow } from '../access/decorators.js';
+import { CandidateAccess } from '../access/candidate-access.js';
 import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { IntField } from '../common/fields.js';
 import { EvidenceService, type IncomingFile } from './evidence.service.js';
+import { ROLE_GROUPS } from '#domain';
 
 class UploadEvidenceForm {
   @IntField({ description: 'Phiên bản hồ sơ đang xem (không bắt buộc) / Version the client last saw (optional)', min: 1, max: 2_147_483_647, optional: true, query: true })
@@ -45,7 +46,7 @@ export class EvidenceController {
   }
 
   @Get()
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Danh sách minh chứng / Evidence files of a candidate' })
   async list(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     await this.access.assertReadable(actor, id);
@@ -53,7 +54,7 @@ export class EvidenceController {
   }
 
   @Get(':evidenceId')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Tải xuống một tệp minh chứng / Download one evidence file' })
   async download(@Param('id', ParseUuid) id: string, @Param('evidenceId', ParseUuid) evidenceId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.access.assertReadable(actor, id);

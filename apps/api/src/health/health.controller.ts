@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../accounts/access.js';
+import { Public } from '../access/decorators.js';
 
 /** Liveness and readiness for process managers and load balancers; outside /api and without a session. */
 @ApiTags('Tình trạng / Health')

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
+import { Allow } from '../access/decorators.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { LookupQuery } from './dto/lookup.query.js';
 import { LookupService } from './lookup.service.js';
+import { ROLE_GROUPS } from '#domain';
 
 @ApiTags('Tra cứu / Lookup')
 @Controller('lookup')
@@ -12,7 +13,7 @@ export class LookupController {
   constructor(private readonly lookup: LookupService) {}
 
   @Get()
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({
     summary: 'Tra cứu tập thể, cá nhân, hộ gia đình, đơn vị, phong trào (có dấu hoặc không dấu) / Search candidates, units and movements (with or without diacritics)',
   })
@@ -21,7 +22,7 @@ export class LookupController {
   }
 
   @Get('subjects/:candidateId')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({
     summary: 'Các lần đối tượng của hồ sơ này là điển hình và kết quả (một thành tích chỉ khen thưởng một lần) / Every candidacy of this subject and what became of it',
   })

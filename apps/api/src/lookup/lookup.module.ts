@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { MovementsModule } from '../movements/movements.module.js';
-import { ReplicationModule } from '../replication/replication.module.js';
 import { LookupController } from './lookup.controller.js';
 import { LookupService } from './lookup.service.js';
 import { SubjectRegistry } from './subjects.js';
@@ -10,7 +9,7 @@ import { SubjectRegistry } from './subjects.js';
  * (who a candidacy is about, and a subject's history). Reads only; SubjectRegistry is used by nominations.
  */
 @Module({
-  imports: [ReplicationModule, MovementsModule],
+  imports: [MovementsModule],
   controllers: [LookupController],
   providers: [LookupService, SubjectRegistry],
   exports: [SubjectRegistry],

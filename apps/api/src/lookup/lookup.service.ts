@@ -15,12 +15,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FIELDS, SECTORS, STAGES, SUBJECT_KINDS, UNIT_LEVELS, labelsOf, type SubjectKind } from '#domain';
 import { CANDIDATE_STATES, stageOf, type CandidateState } from '#workflow';
-import { CandidateAccess } from '../accounts/candidate-access.js';
+import { CandidateAccess } from '../access/candidate-access.js';
 import type { Actor } from '../common/actor.js';
-import { MovementAccess, movementVisibilitySql } from '../movements/movement-access.js';
+import { MovementAccess, movementVisibilitySql } from '../access/movement-access.js';
 import { MOVEMENT_STATUSES } from '../movements/movement-lifecycle.js';
 import { RECOGNISED_STATES } from '../replication/replication.service.js';
-import { UnitScope, subtreePattern } from '../replication/unit-scope.js';
+import { UnitScope } from '../access/unit-scope.js';
+import { pathConditions, reachOf } from '../access/unit-reach.js';
 import type { LookupQuery } from './dto/lookup.query.js';
 import { escapeLike, foldedPhrase, prefixQuery } from './fold.js';
 import { subjectNameSql } from './subjects.js';
@@ -50,6 +51,7 @@ export class LookupService {
 
     const params: unknown[] = [];
     const p = (value: unknown) => `$${params.push(value)}`;
+    const paths = pathConditions(params);
     const tsquery = query.q ? prefixQuery(query.q) : null;
     const phrase = query.q ? foldedPhrase(query.q) : '';
     const textGiven = query.q !== undefined;
@@ -72,7 +74,8 @@ export class LookupService {
     const parts: string[] = [];
     if (wants('CANDIDATE')) {
       const where = [match('c.name')];
-      if (scope.pathPrefix) where.push(`u.path LIKE ${p(subtreePattern(scope.pathPrefix))}`);
+      const inScope = paths.within('u.path', scope.reach);
+      if (inScope) where.push(inScope);
       if (subjectKind) where.push(`c.kind = ${p(subjectKind)}`);
       if (query.stage) where.push(`c.state = ANY(${p(CANDIDATE_STATES.filter((s) => s.stage === query.stage).map((s) => s.code))}::text[])`);
       if (query.state) where.push(`c.state = ${p(query.state)}`);
@@ -86,7 +89,8 @@ export class LookupService {
     }
     if (wants('UNIT')) {
       const where = [match('u.name')];
-      if (scope.pathPrefix) where.push(`u.path LIKE ${p(subtreePattern(scope.pathPrefix))}`);
+      const inScope = paths.within('u.path', scope.reach);
+      if (inScope) where.push(inScope);
       parts.push(`SELECT 'UNIT' AS type, u.id, u.name, ${rank('u.name')} AS rank FROM unit u WHERE ${where.join(' AND ')}`);
     }
     if (wants('MOVEMENT')) {
@@ -94,7 +98,8 @@ export class LookupService {
       // Without a unit, a unit head finds the movements they see; with one, those launched in its subtree.
       const visible = query.unitId ? null : movementVisibilitySql(actor, 'u.path', params);
       if (visible) where.push(visible);
-      if (query.unitId && scope.pathPrefix) where.push(`u.path LIKE ${p(subtreePattern(scope.pathPrefix))}`);
+      const inUnit = query.unitId ? paths.within('u.path', scope.reach) : null;
+      if (inUnit) where.push(inUnit);
       if (query.year) where.push(`m.period_from <= ${p(`${query.year}-12-31`)}::date AND m.period_to >= ${p(`${query.year}-01-01`)}::date`);
       if (query.field) where.push(`${p(query.field)} = ANY(m.fields)`);
       parts.push(`SELECT 'MOVEMENT' AS type, m.id, m.name, ${rank('m.name')} AS rank FROM movement m JOIN unit u ON u.id = m.launching_unit_id WHERE ${where.join(' AND ')}`);
@@ -130,7 +135,8 @@ export class LookupService {
     await this.candidates.assertReadable(actor, candidateId);
     const [{ subjectId }] = (await this.dataSource.query('SELECT coalesce(subject_id, id) AS "subjectId" FROM candidate WHERE id = $1', [candidateId])) as { subjectId: string }[];
     const params: unknown[] = [subjectId];
-    const scope = actor.role === 'UNIT_HEAD' ? `AND u.path LIKE $${params.push(subtreePattern(actor.unitPath ?? '/nowhere/'))}` : '';
+    const reach = pathConditions(params).within('u.path', reachOf(actor));
+    const scope = reach ? `AND ${reach}` : '';
     const rows = (await this.dataSource.query(
       `SELECT c.id, c.kind, c.name, c.year, c.field, c.state, c.achievement, c.discovery_channel AS "discoveryChannel", c.created_at AS "createdAt",
               u.id AS "unitId", u.name AS "unitName",

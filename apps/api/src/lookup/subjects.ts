@@ -17,7 +17,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SubjectKind } from '#domain';
 import { CANDIDATE_STATES, type CandidateState } from '#workflow';
-import { reaches } from '../accounts/access.js';
+import { reaches } from '../access/unit-reach.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { RECOGNISED_STATES } from '../replication/replication.service.js';

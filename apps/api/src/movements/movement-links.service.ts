@@ -8,15 +8,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CandidateAccess } from '../accounts/candidate-access.js';
+import { CandidateAccess } from '../access/candidate-access.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { CandidateMovementLink } from './candidate-movement-link.entity.js';
 import type { LinkMovementDto } from './dto/movement.dto.js';
-import { MovementAccess, movementStream, seesMovement, type MovementHead } from './movement-access.js';
+import { MovementAccess, seesMovement, type MovementHead } from '../access/movement-access.js';
 import { MOVEMENT_STATUSES } from './movement-lifecycle.js';
+import { movementStream } from '../audit/streams.js';
 
 /** What a nomination says about movements, checked inside its transaction. */
 export interface NominationMovements {

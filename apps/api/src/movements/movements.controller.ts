@@ -4,7 +4,8 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { Role } from '#domain';
-import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
+import { ROLE_GROUPS } from '#domain';
+import { Allow } from '../access/decorators.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { ParseUuid } from '../common/pipes.js';
@@ -25,7 +26,6 @@ import { MovementsService, type IncomingDocument } from './movements.service.js'
 import { RegistrationsService } from './registrations.service.js';
 
 /** Who launches and runs movements: the secretariat (province) and unit heads (their unit and below). */
-const MOVEMENT_RUNNERS: Role[] = ['UNIT_HEAD', 'COUNCIL_SECRETARY'];
 
 /** Multer's upload (limits from MovementsModule); past the size limit, this feature's own 413. */
 @Injectable()
@@ -49,21 +49,21 @@ export class MovementsController {
   ) {}
 
   @Post()
-  @Allow(...MOVEMENT_RUNNERS)
+  @Allow(...ROLE_GROUPS.movementRunners)
   @ApiOperation({ summary: 'Phát động một phong trào thi đua / Launch an emulation movement' })
   launch(@Body() dto: LaunchMovementDto, @CurrentActor() actor: Actor) {
     return this.movements.launch(dto, actor);
   }
 
   @Get()
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Danh sách phong trào, có lọc và phân trang / List movements with filters and pages' })
   list(@Query() query: ListMovementsQuery, @CurrentActor() actor: Actor) {
     return this.movements.list(query, actor);
   }
 
   @Get(':id')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({
     summary: 'Trang phong trào: đăng ký tham gia, sơ kết, tổng kết, hồ sơ theo trạng thái / A movement: registrations, reviews, candidates by state',
   })
@@ -73,14 +73,14 @@ export class MovementsController {
 
   @Post(':id/start')
   @HttpCode(200)
-  @Allow(...MOVEMENT_RUNNERS)
+  @Allow(...ROLE_GROUPS.movementRunners)
   @ApiOperation({ summary: 'Bắt đầu triển khai phong trào / Start running the movement' })
   start(@Param('id', ParseUuid) id: string, @Body() dto: StartMovementDto, @CurrentActor() actor: Actor) {
     return this.movements.start(id, dto, actor);
   }
 
   @Post(':id/reviews')
-  @Allow(...MOVEMENT_RUNNERS)
+  @Allow(...ROLE_GROUPS.movementRunners)
   @ApiOperation({
     summary: 'Ghi nhận sơ kết (INTERIM) hoặc tổng kết (FINAL, kết thúc phong trào), hoặc đính chính (correctsId) / Record an interim or final review, or correct one',
   })
@@ -90,14 +90,14 @@ export class MovementsController {
 
   @Post(':id/revisions')
   @HttpCode(200)
-  @Allow(...MOVEMENT_RUNNERS)
+  @Allow(...ROLE_GROUPS.movementRunners)
   @ApiOperation({ summary: 'Đính chính thông tin phong trào (thông tin cũ được lưu trong nhật ký) / Correct the details (the old ones stay in the audit trail)' })
   revise(@Param('id', ParseUuid) id: string, @Body() dto: ReviseMovementDto, @CurrentActor() actor: Actor) {
     return this.movements.revise(id, dto, actor);
   }
 
   @Post(':id/documents')
-  @Allow(...MOVEMENT_RUNNERS)
+  @Allow(...ROLE_GROUPS.movementRunners)
   @UseInterceptors(DocumentFileInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file', 'expectedVersion'], properties: { file: { type: 'string', format: 'binary' }, expectedVersion: { type: 'integer' } } } })
@@ -107,7 +107,7 @@ export class MovementsController {
   }
 
   @Get(':id/documents/:documentId')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Tải xuống tệp văn bản phát động / Download a launching document file' })
   async download(@Param('id', ParseUuid) id: string, @Param('documentId', ParseUuid) documentId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const file = await this.movements.documentContent(actor, id, documentId);
@@ -122,21 +122,21 @@ export class MovementsController {
   }
 
   @Post(':id/registrations')
-  @Allow(...MOVEMENT_RUNNERS)
+  @Allow(...ROLE_GROUPS.movementRunners)
   @ApiOperation({ summary: 'Đơn vị trực thuộc đăng ký tham gia, kèm chỉ tiêu / A unit below registers to take part, with its targets' })
   register(@Param('id', ParseUuid) id: string, @Body() dto: RegisterDto, @CurrentActor() actor: Actor) {
     return this.registrations.register(id, dto, actor);
   }
 
   @Post(':id/registrations/:registrationId/amend')
-  @Allow(...MOVEMENT_RUNNERS)
+  @Allow(...ROLE_GROUPS.movementRunners)
   @ApiOperation({ summary: 'Điều chỉnh đăng ký (bản mới trỏ về bản cũ) / Amend a registration (a new row pointing at the old)' })
   amend(@Param('id', ParseUuid) id: string, @Param('registrationId', ParseUuid) registrationId: string, @Body() dto: AmendRegistrationDto, @CurrentActor() actor: Actor) {
     return this.registrations.amend(id, registrationId, dto, actor);
   }
 
   @Post(':id/registrations/:registrationId/withdraw')
-  @Allow(...MOVEMENT_RUNNERS)
+  @Allow(...ROLE_GROUPS.movementRunners)
   @ApiOperation({ summary: 'Rút đăng ký tham gia (được đánh dấu, không xóa) / Withdraw a registration (marked, never deleted)' })
   withdraw(@Param('id', ParseUuid) id: string, @Param('registrationId', ParseUuid) registrationId: string, @Body() dto: WithdrawRegistrationDto, @CurrentActor() actor: Actor) {
     return this.registrations.withdraw(id, registrationId, dto, actor);
@@ -157,7 +157,7 @@ export class CandidateMovementsController {
   }
 
   @Get()
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Các phong trào của hồ sơ và lịch sử gắn, bỏ gắn / The candidate’s movements and the history of links' })
   async list(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     await this.links.assertReadable(actor, id);

@@ -3,7 +3,6 @@ import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '../audit/audit.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { ReplicationModule } from '../replication/replication.module.js';
-import { MovementAccess } from './movement-access.js';
 import { MovementLinks } from './movement-links.service.js';
 import { CandidateMovementsController, MovementsController } from './movements.controller.js';
 import { MovementsService } from './movements.service.js';
@@ -25,7 +24,7 @@ import { RegistrationsService } from './registrations.service.js';
     }),
   ],
   controllers: [MovementsController, CandidateMovementsController],
-  providers: [MovementsService, RegistrationsService, MovementAccess, MovementLinks],
-  exports: [MovementAccess, MovementLinks, MovementsService, RegistrationsService],
+  providers: [MovementsService, RegistrationsService, MovementLinks],
+  exports: [MovementLinks, MovementsService, RegistrationsService],
 })
 export class MovementsModule {}

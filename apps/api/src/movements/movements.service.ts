@@ -18,13 +18,15 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { cleanFileName, EVIDENCE_TYPES, extensionOf } from '../evidence/evidence-policy.js';
 import { foldedPhrase, prefixQuery } from '../lookup/fold.js';
-import { UnitScope } from '../replication/unit-scope.js';
+import { UnitScope } from '../access/unit-scope.js';
 import { Unit } from '../units/unit.entity.js';
 import type { LaunchMovementDto, ListMovementsQuery, RecordReviewDto, ReviseMovementDto, StartMovementDto } from './dto/movement.dto.js';
-import { MovementAccess, movementStream, type MovementHead } from './movement-access.js';
+import { MovementAccess, type MovementHead } from '../access/movement-access.js';
 import { MOVEMENT_ACTIONS, allowedActions, nextStatus, PARTICIPATION_ACTIONS, type MovementAction } from './movement-lifecycle.js';
 import { Movement, MovementDocument, MovementRegistration, MovementReview } from './movement.entities.js';
 import { documentView, movementView, registrationView, reviewView, type MovementView } from './movement.views.js';
+import { movementStream } from '../audit/streams.js';
+import { andInLine, andWithin, pathConditions, reachOf } from '../access/unit-reach.js';
 
 /** Launching documents: PDF, Word, or a scan. */
 export const DOCUMENT_TYPES = ['application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/jpeg', 'image/png'];
@@ -254,15 +256,13 @@ export class MovementsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const qb = this.dataSource.getRepository(Movement).createQueryBuilder('m').innerJoinAndSelect('m.launchingUnit', 'u');
-    if (actor.role === 'UNIT_HEAD') {
-      // Launched by the unit head's unit, a unit above it, or a unit below it (movement-access.ts).
-      qb.andWhere(`(:actorPath LIKE u.path || '%' OR u.path LIKE :actorPath || '%')`, { actorPath: actor.unitPath ?? '/nowhere/' });
-    }
+    // A unit head sees the movements launched by their unit, a unit above it, or a unit below it.
+    andInLine(qb, 'u.path', reachOf(actor));
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
     if (query.unitId) {
       const [unit] = (await this.dataSource.query('SELECT path FROM unit WHERE id = $1', [query.unitId])) as { path: string }[];
       if (!unit) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId: query.unitId });
-      qb.andWhere(`u.path LIKE :subtree`, { subtree: `${unit.path}%` });
+      andWithin(qb, 'u.path', { kind: 'subtree', path: unit.path }, 'subtree');
     }
     if (query.field) qb.andWhere(':field = ANY(m.fields)', { field: query.field });
     if (query.year) qb.andWhere('m.periodFrom <= :yearEnd AND m.periodTo >= :yearStart', { yearStart: `${query.year}-01-01`, yearEnd: `${query.year}-12-31` });
@@ -324,7 +324,8 @@ export class MovementsService {
   /** The candidates that lead the movement (links in force), by state; a unit head sees those of their subtree. */
   private async candidatesOf(actor: Actor, id: string) {
     const params: unknown[] = [id];
-    const scope = actor.role === 'UNIT_HEAD' ? `AND u.path LIKE $${params.push(`${actor.unitPath ?? '/nowhere/'}%`)}` : '';
+    const reach = pathConditions(params).within('u.path', reachOf(actor));
+    const scope = reach ? `AND ${reach}` : '';
     const linked = `FROM candidate_movement_link l
       JOIN candidate c ON c.id = l.candidate_id
       JOIN unit u ON u.id = c.unit_id
@@ -368,7 +369,8 @@ export class MovementsService {
   /** Candidates discovered at the movement's review conferences (discovery channel REVIEW_CONFERENCE). */
   private async discoveredAt(actor: Actor, id: string) {
     const params: unknown[] = [id];
-    const scope = actor.role === 'UNIT_HEAD' ? `AND u.path LIKE $${params.push(`${actor.unitPath ?? '/nowhere/'}%`)}` : '';
+    const reach = pathConditions(params).within('u.path', reachOf(actor));
+    const scope = reach ? `AND ${reach}` : '';
     const rows = (await this.dataSource.query(
       `SELECT c.id, c.name, c.kind, c.year, c.state, c.discovered_at_review_id AS "reviewId", u.id AS "unitId", u.name AS "unitName", count(*) OVER () AS total
          FROM candidate c JOIN unit u ON u.id = c.unit_id

@@ -12,13 +12,14 @@ import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { UnitScope } from '../replication/unit-scope.js';
+import { UnitScope } from '../access/unit-scope.js';
 import type { AmendRegistrationDto, RegisterDto, WithdrawRegistrationDto } from './dto/movement.dto.js';
-import { MovementAccess, movementStream } from './movement-access.js';
+import { MovementAccess } from '../access/movement-access.js';
 import type { MovementAction, RegistrationAction } from './movement-lifecycle.js';
 import { MovementRegistration } from './movement.entities.js';
 import { registrationView } from './movement.views.js';
 import { assertAllowed } from './movements.service.js';
+import { movementStream } from '../audit/streams.js';
 
 @Injectable()
 export class RegistrationsService {

@@ -1,10 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ParseUuid } from '../common/pipes.js';
-import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
-import { CandidateAccess } from '../accounts/candidate-access.js';
+import { Allow } from '../access/decorators.js';
+import { CandidateAccess } from '../access/candidate-access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { NurturingService } from './nurturing.service.js';
+import { ROLE_GROUPS } from '#domain';
 
 @ApiTags('Bồi dưỡng / Nurturing')
 @Controller('candidates/:id/nurturing')
@@ -15,7 +16,7 @@ export class NurturingController {
   ) {}
 
   @Get()
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({
     summary: 'Kế hoạch bồi dưỡng và các lần kiểm tra / Nurturing plan and check-ins',
     description: 'Written through POST /api/candidates/:id/events with START_NURTURING, REVISE_PLAN, RESUME_NURTURING or RECORD_CHECK_IN.',

@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error.js';
 import { EventEffects, type EffectContext } from '../transitions/event-effects.js';
 import { NurturingCheckIn, NurturingPlan } from './nurturing.entities.js';
 import type { CandidateEvent } from '#workflow';
+import { candidateStream } from '../audit/streams.js';
 
 type PlanEvent = Extract<CandidateEvent, { type: 'START_NURTURING' | 'REVISE_PLAN' | 'RESUME_NURTURING' }>;
 
@@ -60,7 +61,7 @@ export class NurturingService implements OnModuleInit {
       this.dataSource.query(
         `SELECT payload->'shortcomings' AS shortcomings, payload->'verdict'->>'sessionId' AS "sessionId", occurred_at AS "returnedAt", actor
            FROM audit_event WHERE stream = $1 AND event_type = 'RETURN_TO_NURTURING' ORDER BY seq DESC`,
-        [`candidate:${candidateId}`],
+        [candidateStream(candidateId)],
       ) as Promise<{ shortcomings: string[]; sessionId: string | null; returnedAt: Date; actor: string }[]>,
     ]);
     const beingNurtured = candidate.state === 'nurturing';

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Injectable, Param, Post, Query, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
-import { CandidateAccess } from '../accounts/candidate-access.js';
+import { Allow } from '../access/decorators.js';
+import { CandidateAccess } from '../access/candidate-access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { ParseUuid } from '../common/pipes.js';
 import { SpreadQuery, UnitPlansQuery, WriteUnitPlanDto } from './dto/unit-plan.dto.js';
 import { ReplicationService } from './replication.service.js';
 import { UnitPlansService } from './unit-plans.service.js';
+import { ROLE_GROUPS } from '#domain';
 
 /** A year in the route: a whole number from 2000 to 2100, or a 400 naming the parameter. */
 @Injectable()
@@ -31,7 +32,7 @@ export class ReplicationController {
   ) {}
 
   @Get('candidates/:id/replication')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({
     summary: 'Tuyên truyền, tôn vinh, nhân rộng và theo dõi một điển hình / An exemplar’s honouring ledger, adoptions, spread and follow-ups',
     description: 'Written through POST /api/candidates/:id/events with RECORD_HONOURING, RECORD_ADOPTION or RECORD_FOLLOW_UP.',
@@ -42,7 +43,7 @@ export class ReplicationController {
   }
 
   @Get('replication/spread')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Các mô hình lan tỏa rộng nhất / The models that spread furthest (units that studied or adopted them)' })
   spread(@Query() query: SpreadQuery, @CurrentActor() actor: Actor) {
     return this.replication.spread(actor, query);
@@ -55,14 +56,14 @@ export class UnitPlansController {
   constructor(private readonly plans: UnitPlansService) {}
 
   @Get('unit-plans')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Kế hoạch của các đơn vị trong năm, và các đơn vị chưa có / Every unit’s plan for a year, and the units without one' })
   overview(@Query() query: UnitPlansQuery, @CurrentActor() actor: Actor) {
     return this.plans.overview(query.year, actor, query.unitId);
   }
 
   @Get('units/:unitId/plans/:year')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Kế hoạch đang áp dụng và các lần sửa trước / The plan in force and its earlier revisions' })
   get(@Param('unitId', ParseUuid) unitId: string, @Param('year', ParseYear) year: number, @CurrentActor() actor: Actor) {
     return this.plans.get(unitId, year, actor);

@@ -4,7 +4,6 @@ import { TransitionsModule } from '../transitions/transitions.module.js';
 import { ReplicationController, UnitPlansController } from './replication.controller.js';
 import { ReplicationService } from './replication.service.js';
 import { UnitPlansService } from './unit-plans.service.js';
-import { UnitScope } from './unit-scope.js';
 
 /**
  * Owns the replicate stage (nhân rộng): the honouring ledger, adoptions by other units and yearly follow-ups of
@@ -14,7 +13,6 @@ import { UnitScope } from './unit-scope.js';
 @Module({
   imports: [TransitionsModule, AuditModule],
   controllers: [ReplicationController, UnitPlansController],
-  providers: [ReplicationService, UnitPlansService, UnitScope],
-  exports: [UnitScope],
+  providers: [ReplicationService, UnitPlansService],
 })
 export class ReplicationModule {}

@@ -16,7 +16,8 @@ import { EvidenceFile } from '../evidence/evidence-file.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { EventEffects } from '../transitions/event-effects.js';
 import { AdoptionRecord, FollowUpRecord, HonouringRecord } from './replication.entities.js';
-import { UnitScope, subtreePattern } from './unit-scope.js';
+import { UnitScope } from '../access/unit-scope.js';
+import { pathConditions } from '../access/unit-reach.js';
 
 /** The states in which a candidate is a recognised exemplar (and so counts, and can be replicated). */
 export const RECOGNISED_STATES = ['recognised', 'replicating', 'replicationEnded'] as const;
@@ -183,7 +184,8 @@ export class ReplicationService implements OnModuleInit {
     const scope = await this.scope.of(actor, query.unitId);
     const params: unknown[] = [[...RECOGNISED_STATES]];
     const where = ['c.state = ANY($1::text[])'];
-    if (scope.pathPrefix) where.push(`u.path LIKE $${params.push(subtreePattern(scope.pathPrefix))}`);
+    const inScope = pathConditions(params).within('u.path', scope.reach);
+    if (inScope) where.push(inScope);
     if (query.year) where.push(`c.year = $${params.push(query.year)}`);
     if (query.field) where.push(`c.field = $${params.push(query.field)}`);
     const limit = params.push(query.limit ?? 20);

@@ -12,9 +12,10 @@ import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import type { WriteUnitPlanDto } from './dto/unit-plan.dto.js';
 import { UnitPlan } from './replication.entities.js';
-import { UnitScope, subtreePattern } from './unit-scope.js';
+import { UnitScope } from '../access/unit-scope.js';
+import { pathConditions } from '../access/unit-reach.js';
+import { unitPlanStream } from '../audit/streams.js';
 
-export const unitPlanStream = (unitId: string, year: number) => `unit-plan:${unitId}:${year}`;
 
 function planView(p: UnitPlan) {
   return {
@@ -106,7 +107,8 @@ export class UnitPlansService {
   async overview(year: number, actor: Actor, unitId?: string) {
     const scope = await this.scope.of(actor, unitId);
     const params: unknown[] = [year];
-    const where = scope.pathPrefix ? `WHERE u.path LIKE $${params.push(subtreePattern(scope.pathPrefix))}` : '';
+    const inScope = pathConditions(params).within('u.path', scope.reach);
+    const where = inScope ? `WHERE ${inScope}` : '';
     const rows = (await this.dataSource.query(
       `SELECT u.id, u.name, u.level, u.parent_id AS "parentId", p.id AS "planId", p.revision, p.document_number AS "documentNumber",
               p.written_at AS "writtenAt", p.inspection_result IS NOT NULL AS "inspected"

@@ -10,7 +10,8 @@ import { decideCouncilOutcome } from '#workflow';
 import { DomainError } from '../common/domain-error.js';
 import type { CouncilMinutesData, MinutesCandidate } from '../documents/document-data.js';
 import { ReviewSessions } from './review-sessions.service.js';
-import { itemsOf, readSession, reviewSessionStream } from './session-records.js';
+import { itemsOf, readSession } from './session-records.js';
+import { reviewSessionStream } from '../audit/streams.js';
 
 const OUTCOME_LABELS: Record<MinutesCandidate['outcome'], string> = {
   RECOGNISE: 'Đề nghị công nhận điển hình tiên tiến',

@@ -11,8 +11,8 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { CriteriaSet, type CriterionDefinition } from './review.entities.js';
+import { criteriaSetStream } from '../audit/streams.js';
 
-export const criteriaSetStream = (code: string) => `criteria-set:${code}`;
 
 export interface CriteriaSetView {
   id: string;

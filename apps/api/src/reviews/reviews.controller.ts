@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, CANDIDATE_READERS, EVERYONE } from '../accounts/access.js';
-import { CandidateAccess } from '../accounts/candidate-access.js';
+import { Allow } from '../access/decorators.js';
+import { CandidateAccess } from '../access/candidate-access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { ParseUuid } from '../common/pipes.js';
@@ -29,8 +29,8 @@ import {
 } from './dto/review.dto.js';
 import { ReviewSessions } from './review-sessions.service.js';
 import { ReviewViews } from './review-views.service.js';
+import { ROLE_GROUPS } from '#domain';
 
-const COUNCIL_READERS = ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'AUDITOR'] as const;
 const SET_CODES = ['COLLECTIVE', 'INDIVIDUAL_HOUSEHOLD'];
 
 @ApiTags('Tiêu chí / Criteria sets')
@@ -39,7 +39,7 @@ export class CriteriaSetsController {
   constructor(private readonly sets: CriteriaSets) {}
 
   @Get()
-  @Allow(...EVERYONE)
+  @Allow(...ROLE_GROUPS.everyone)
   @ApiOperation({ summary: 'Các bộ tiêu chí và mọi phiên bản / Criteria sets, every version' })
   list() {
     return this.sets.list();
@@ -66,7 +66,7 @@ export class ReviewSessionsController {
   ) {}
 
   @Get()
-  @Allow(...COUNCIL_READERS)
+  @Allow(...ROLE_GROUPS.councilReaders)
   @ApiOperation({ summary: 'Các đợt xét / Review sessions' })
   list(@Query() query: SessionListQuery) {
     return this.views.list(query);
@@ -80,7 +80,7 @@ export class ReviewSessionsController {
   }
 
   @Get(':id')
-  @Allow(...COUNCIL_READERS)
+  @Allow(...ROLE_GROUPS.councilReaders)
   @ApiOperation({ summary: 'Một đợt xét / One review session' })
   detail(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     return this.views.detail(id, actor);
@@ -141,7 +141,7 @@ export class ReviewSessionsController {
   }
 
   @Get(':id/items/:itemId/ballots')
-  @Allow(...COUNCIL_READERS)
+  @Allow(...ROLE_GROUPS.councilReaders)
   @ApiOperation({ summary: 'Phiếu biểu quyết sau khi kết thúc (phiếu kín: không gắn với người bỏ phiếu) / Ballots after the vote' })
   ballots(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string) {
     return this.votes.ballots(id, itemId);
@@ -201,7 +201,7 @@ export class ReviewSessionsController {
   }
 
   @Get(':id/minutes.pdf')
-  @Allow(...COUNCIL_READERS)
+  @Allow(...ROLE_GROUPS.councilReaders)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Biên bản họp Hội đồng (PDF) / Council minutes (PDF)' })
   async minutesPdf(@Param('id', ParseUuid) id: string, @Res() res: Response) {
@@ -223,7 +223,7 @@ export class CandidateReviewsController {
   ) {}
 
   @Get('candidates/:id/reviews')
-  @Allow(...CANDIDATE_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Các lần xét của một hồ sơ: phiếu đánh giá và kết luận / A candidate’s reviews' })
   async forCandidate(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     await this.access.assertReadable(actor, id);

@@ -8,8 +8,8 @@ import type { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import type { ItemStatus, ReviewItem, ReviewSession, SessionStatus } from './review.entities.js';
+import { reviewSessionStream } from '../audit/streams.js';
 
-export const reviewSessionStream = (id: string) => `review-session:${id}`;
 
 export const SESSION_STATUSES: readonly { code: SessionStatus; vi: string; en: string }[] = [
   { code: 'PREPARING', vi: 'Chuẩn bị (thêm hồ sơ, phân công, đánh giá)', en: 'Preparing (candidates, assignments, checklists)' },

@@ -29,15 +29,15 @@
  */
 import { FieldCodes, type Field, type Sector } from '#domain';
 import { RECOGNISED_STATES } from '../replication/replication.service.js';
-import { subtreePattern } from '../replication/unit-scope.js';
+import { pathConditions, type Reach } from '../access/unit-reach.js';
 
 export interface TableFilters {
   /** One field, or null for all seven (the table's rows, in the catalogue's order). */
   field: Field | null;
   yearFrom: number;
   yearTo: number;
-  /** Unit subtree (materialised path prefix), or null for every unit. */
-  pathPrefix: string | null;
+  /** The units counted: a subtree, or everything. */
+  reach: Reach;
   sector: Sector | null;
   /** Only exemplars linked to this movement (links in force); absent or null for all. */
   movementId?: string | null;
@@ -70,11 +70,12 @@ const COUNTED_STATES = RECOGNISED_STATES.map((s) => `'${s}'`).join(', ');
 
 export function statisticsTableQuery(f: TableFilters): { sql: string; params: unknown[] } {
   const params: unknown[] = [f.field ? [f.field] : [...FieldCodes], f.yearFrom, f.yearTo, f.includeHistory, f.separateHouseholds];
-  const unitJoin = f.pathPrefix !== null || f.sector !== null ? 'JOIN unit u ON u.id = c.unit_id' : '';
+  const inReach = pathConditions(params).within('u.path', f.reach);
+  const unitJoin = inReach !== null || f.sector !== null ? 'JOIN unit u ON u.id = c.unit_id' : '';
   const filters = [
     // Without a field filter every candidate's field is one of the seven: testing it per row would only cost time.
     f.field !== null ? 'AND c.field = ANY($1::text[])' : '',
-    f.pathPrefix !== null ? `AND u.path LIKE $${params.push(subtreePattern(f.pathPrefix))}` : '',
+    inReach !== null ? `AND ${inReach}` : '',
     f.sector !== null ? `AND u.sector = $${params.push(f.sector)}` : '',
     // Only with a movement (the fast path above is unchanged without one): the exemplars whose link to it is in
     // force. The ids are gathered once (an InitPlan) and fetched through the primary key, so the cost follows the

@@ -3,8 +3,9 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
-import { Allow, CANDIDATE_READERS } from '../accounts/access.js';
+import { Allow } from '../access/decorators.js';
 import type { Role } from '#domain';
+import { ROLE_GROUPS } from '#domain';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { ParseUuid } from '../common/pipes.js';
@@ -14,9 +15,7 @@ import { StatisticsImportService, type UploadedTable } from './statistics-import
 import { StatisticsService } from './statistics.service.js';
 
 /** Unit heads read the table of their own subtree; the others read the whole province. */
-const STATISTICS_READERS: Role[] = CANDIDATE_READERS;
 /** Imported batches are province-wide history: the council, its secretariat and auditors. */
-const IMPORT_READERS: Role[] = ['COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'];
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Multer's upload, in memory up to the limit; past it, this feature's own 413 (not the evidence file's). */
@@ -41,7 +40,7 @@ export class StatisticsController {
   ) {}
 
   @Get('exemplars')
-  @Allow(...STATISTICS_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({
     summary: 'Bảng thống kê điển hình tiên tiến (năm × lĩnh vực) / The statistics table (year × field)',
     description: 'Counted in the database by one aggregate query; imported history and live data as one series; conflicts and unknown cells reported.',
@@ -51,7 +50,7 @@ export class StatisticsController {
   }
 
   @Get('exemplars/xlsx')
-  @Allow(...STATISTICS_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Bảng thống kê dạng Excel (.xlsx) / The statistics table as Excel' })
   async xlsx(@Query() query: StatisticsQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
@@ -60,7 +59,7 @@ export class StatisticsController {
   }
 
   @Get('exemplars/csv')
-  @Allow(...STATISTICS_READERS)
+  @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Bảng thống kê dạng CSV (UTF-8 có BOM) / The statistics table as CSV (UTF-8 with BOM)' })
   async csv(@Query() query: StatisticsQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
@@ -92,14 +91,14 @@ export class StatisticsController {
   }
 
   @Get('imports')
-  @Allow(...IMPORT_READERS)
+  @Allow(...ROLE_GROUPS.councilReaders)
   @ApiOperation({ summary: 'Các lần nhập số liệu lịch sử / Historical imports, newest first' })
   list() {
     return this.imports.list();
   }
 
   @Get('imports/:id')
-  @Allow(...IMPORT_READERS)
+  @Allow(...ROLE_GROUPS.councilReaders)
   @ApiOperation({ summary: 'Một lần nhập: ô trống, chênh lệch với tổng nêu trong nguồn / One import: blank cells, differences to the stated totals' })
   get(@Param('id', ParseUuid) id: string) {
     return this.imports.get(id);

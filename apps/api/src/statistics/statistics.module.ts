@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { ReplicationModule } from '../replication/replication.module.js';
 import { StatisticsImportService } from './statistics-import.service.js';
 import { StatisticsController } from './statistics.controller.js';
 import { StatisticsService } from './statistics.service.js';
@@ -10,7 +9,7 @@ import { StatisticsService } from './statistics.service.js';
  * exports. Reads candidates and the honouring ledger; writes only its own import tables and audit stream.
  */
 @Module({
-  imports: [AuditModule, ReplicationModule],
+  imports: [AuditModule],
   controllers: [StatisticsController],
   providers: [StatisticsService, StatisticsImportService],
 })

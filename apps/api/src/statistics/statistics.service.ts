@@ -8,8 +8,9 @@ import { DataSource } from 'typeorm';
 import { FIELDS, HONOURING_FORMS, SECTORS, SUBJECT_KINDS, labelOf, labelsOf, type Field } from '#domain';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import { referencedMovement } from '../movements/movement-access.js';
-import { UnitScope } from '../replication/unit-scope.js';
+import { referencedMovement } from '../access/movement-access.js';
+import { UnitScope } from '../access/unit-scope.js';
+import { EVERYTHING } from '../access/unit-reach.js';
 import type { StatisticsQuery } from './dto/statistics.dto.js';
 import { statisticsTableQuery, type TableQueryRow } from './statistics-table.query.js';
 
@@ -114,7 +115,7 @@ export class StatisticsService {
       yearFrom,
       yearTo,
       // The whole province needs no unit filter at all (every candidate's unit is in it).
-      pathPrefix: scope.wholeProvince ? null : scope.pathPrefix,
+      reach: scope.wholeProvince ? EVERYTHING : scope.reach,
       sector: query.sector ?? null,
       movementId: movement?.id ?? null,
       includeHistory,

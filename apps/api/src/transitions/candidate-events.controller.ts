@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../accounts/access.js';
-import { CandidateAccess } from '../accounts/candidate-access.js';
+import { Allow } from '../access/decorators.js';
+import { CandidateAccess } from '../access/candidate-access.js';
 import type { ClassConstructor } from 'class-transformer';
 import { COUNCIL_DECISION_EVENTS, type CandidateEvent } from '#workflow';
 import { DomainError } from '../common/domain-error.js';

@@ -11,11 +11,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { applyEvent, CANDIDATE_MACHINE_VERSION, type CandidateEvent, type CandidateEventType, type CandidateState } from '#workflow';
 import { Candidate } from '../candidates/candidate.entity.js';
-import { AuditWriter, candidateStream } from '../audit/audit.writer.js';
+import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { EventEffects, type EventEffect } from './event-effects.js';
+import { candidateStream } from '../audit/streams.js';
 
 export interface TransitionCommand {
   candidateId: string;

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, EVERYONE } from '../accounts/access.js';
+import { Allow } from '../access/decorators.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { CreateUnitDto, RenameUnitDto } from './dto/unit.dto.js';
 import { UnitsService } from './units.service.js';
+import { ROLE_GROUPS } from '#domain';
 
 @ApiTags('Đơn vị / Units')
 @Controller('units')
@@ -19,14 +20,14 @@ export class UnitsController {
   }
 
   @Get()
-  @Allow(...EVERYONE)
+  @Allow(...ROLE_GROUPS.everyone)
   @ApiOperation({ summary: 'Cây đơn vị / The unit hierarchy as a tree' })
   tree() {
     return this.units.tree();
   }
 
   @Get(':id')
-  @Allow(...EVERYONE)
+  @Allow(...ROLE_GROUPS.everyone)
   @ApiOperation({ summary: 'Một đơn vị / One unit' })
   get(@Param('id', ParseUuid) id: string) {
     return this.units.get(id);

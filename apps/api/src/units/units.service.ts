@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type QueryFailedError } from 'typeorm';
 import { SECTORS, UNIT_LEVELS, labelsOf } from '#domain';
-import { AuditWriter, unitStream } from '../audit/audit.writer.js';
+import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { CreateUnitDto, RenameUnitDto } from './dto/unit.dto.js';
 import { Unit } from './unit.entity.js';
+import { unitStream } from '../audit/streams.js';
 
 export function unitView(u: Unit) {
   return {

@@ -14,7 +14,7 @@ import {
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
-import type { Role } from '#domain';
+import { ROLE_GROUPS, type Role } from '#domain';
 import { ROUTES } from './routes';
 
 export interface NavEntry {
@@ -26,9 +26,9 @@ export interface NavEntry {
   roles: readonly Role[];
 }
 
-const READERS: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'];
+const READERS = ROLE_GROUPS.candidateReaders;
 /** Review sessions: the council works in them; auditors read them. */
-export const COUNCIL_READERS: Role[] = ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'AUDITOR'];
+export const COUNCIL_READERS = ROLE_GROUPS.councilReaders;
 
 export const NAVIGATION: NavEntry[] = [
   { key: 'tasks', path: ROUTES.tasks, label: 'nav.tasks', icon: <CheckSquareOutlined />, roles: READERS },
@@ -39,7 +39,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'audit', path: ROUTES.audit, label: 'nav.audit', icon: <AuditOutlined />, roles: ['AUDITOR'] },
   { key: 'units', path: ROUTES.units, label: 'nav.units', icon: <ApartmentOutlined />, roles: ['ADMIN'] },
   { key: 'accounts', path: ROUTES.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: ['ADMIN'] },
-  { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ['ADMIN', 'COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'AUDITOR'] },
+  { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ROLE_GROUPS.everyone },
 ];
 
 /** Where a person lands after signing in. */

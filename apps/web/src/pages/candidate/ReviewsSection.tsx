@@ -21,7 +21,7 @@ export function ReviewsSection({ reviews, evidence, role, onChanged }: { reviews
   const format = useFormat();
   const { message } = AntApp.useApp();
   const [commenting, setCommenting] = useState<CandidateReview | null>(null);
-  const council = role !== undefined && COUNCIL_READERS.includes(role);
+  const council = role !== undefined && (COUNCIL_READERS as readonly Role[]).includes(role);
   return (
     <Card title={<h2 className="card-heading">{t('reviews.title')}</h2>} data-testid="reviews">
       {reviews.length === 0 ? (

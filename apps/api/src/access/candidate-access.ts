@@ -4,12 +4,12 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_ROLES, reaches } from './access.js';
+import { EVENT_ROLES, type CandidateEventType } from '#workflow';
+import { reaches } from './unit-reach.js';
 import { AccessRefusals } from './access-refusals.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import type { Role } from '#domain';
-import type { CandidateEventType } from '#workflow';
 
 @Injectable()
 export class CandidateAccess {

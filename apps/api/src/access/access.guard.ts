@@ -7,10 +7,10 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '#domain';
 import type { RequestWithActor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access.js';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators.js';
 import { AccessRefusals } from './access-refusals.js';
-import { SessionsService } from './sessions.service.js';
-import { clientAddress, userAgent } from './client.js';
+import { SessionsService } from '../accounts/sessions.service.js';
+import { clientAddress, userAgent } from '../accounts/client.js';
 
 export const SESSION_COOKIE = 'dth_session';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor.js';
-import { SecurityAudit } from './security-audit.js';
+import { SecurityAudit } from '../accounts/security-audit.js';
 
 /** Writes refused authorisations into the person's audit chain: who, what, when (UTC), from where. */
 @Injectable()

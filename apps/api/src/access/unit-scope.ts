@@ -1,14 +1,14 @@
 /**
- * Unit-level access for features that work on units rather than candidates (plans, statistics). Units are
+ * Unit-level access for features that work on units rather than candidates (plans, statistics, lookup). Units are
  * public (everyone may list them), so a unit outside a unit head's reach is refused with 403, audited, rather
  * than hidden behind a 404 as candidates are.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { reaches } from '../accounts/access.js';
-import { AccessRefusals } from '../accounts/access-refusals.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
+import { AccessRefusals } from './access-refusals.js';
+import { reachOf, reaches, type Reach } from './unit-reach.js';
 
 export interface ScopedUnit {
   id: string;
@@ -17,12 +17,13 @@ export interface ScopedUnit {
   parentId: string | null;
 }
 
-/** The subtree a request works in: null means the whole province. */
+/** The part of the unit tree a request works in. */
 export interface Scope {
+  /** The unit the request named, if it named one. */
   unit: ScopedUnit | null;
-  /** Prefix of the materialised paths within scope, or null for everything. */
-  pathPrefix: string | null;
-  /** True when the scope is the whole province (no unit, or the root unit). */
+  /** The subtree to work in: the named unit's, else the actor's own reach. */
+  reach: Reach;
+  /** True when the scope is the whole province (no unit or the root unit, for a person who reaches it). */
   wholeProvince: boolean;
 }
 
@@ -48,20 +49,14 @@ export class UnitScope {
     return unit;
   }
 
-  /** The requested unit's subtree; without one, the unit head's own subtree, or everything for the others. */
+  /** The requested unit's subtree; without one, the actor's own reach (a unit head's subtree, or everything). */
   async of(actor: Actor, unitId: string | undefined, field = 'unitId'): Promise<Scope> {
     if (unitId) {
       const unit = await this.reachable(actor, unitId, field);
-      return { unit, pathPrefix: unit.path, wholeProvince: unit.parentId === null };
+      return { unit, reach: { kind: 'subtree', path: unit.path }, wholeProvince: unit.parentId === null };
     }
-    if (actor.role === 'UNIT_HEAD') {
-      // A unit head without a unit reaches nothing: a prefix no path has.
-      const path = actor.unitPath ?? '/nowhere/';
-      return { unit: null, pathPrefix: path, wholeProvince: actor.unitPath !== null && path.split('/').filter(Boolean).length === 1 };
-    }
-    return { unit: null, pathPrefix: null, wholeProvince: true };
+    const reach = reachOf(actor);
+    const wholeProvince = reach.kind === 'everything' || (reach.kind === 'subtree' && reach.path.split('/').filter(Boolean).length === 1);
+    return { unit: null, reach, wholeProvince };
   }
 }
-
-/** A LIKE pattern matching a path prefix and everything below it (paths are uuids and slashes: nothing to escape). */
-export const subtreePattern = (prefix: string) => `${prefix}%`;

@@ -14,11 +14,11 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { reaches } from '../accounts/access.js';
-import { AccessRefusals } from '../accounts/access-refusals.js';
+import { AccessRefusals } from './access-refusals.js';
+import { inLineOf, pathConditions, reachOf, reaches } from './unit-reach.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import type { MovementStatus } from './movement-lifecycle.js';
+import type { MovementStatus } from '../movements/movement-lifecycle.js';
 
 export interface MovementHead {
   id: string;
@@ -36,9 +36,7 @@ const HEAD_SQL = `SELECT m.id, m.name, m.launching_unit_id AS "launchingUnitId",
 
 /** A unit head sees movements launched at, above or below their own unit. */
 export function seesMovement(actor: Actor, launchingPath: string): boolean {
-  if (actor.role !== 'UNIT_HEAD') return true;
-  if (actor.unitPath === null) return false;
-  return actor.unitPath.startsWith(launchingPath) || launchingPath.startsWith(actor.unitPath);
+  return inLineOf(actor, launchingPath);
 }
 
 /** Running a movement needs reach over its launching unit (the secretariat reaches every unit). */
@@ -51,11 +49,7 @@ export function runsMovement(actor: Actor, launchingPath: string): boolean {
  * the condition, or null when the actor sees every movement.
  */
 export function movementVisibilitySql(actor: Actor, pathColumn: string, params: unknown[]): string | null {
-  if (actor.role !== 'UNIT_HEAD') return null;
-  if (actor.unitPath === null) return 'false';
-  const p = `$${params.push(actor.unitPath)}`;
-  // Paths are uuids and slashes: no LIKE wildcard can appear in them.
-  return `(${p} LIKE ${pathColumn} || '%' OR ${pathColumn} LIKE ${p} || '%')`;
+  return pathConditions(params).inLine(pathColumn, reachOf(actor));
 }
 
 /** A movement named in a request body or filter: 422 on that field when missing or not seen by the actor. */
@@ -112,4 +106,3 @@ export class MovementAccess {
   }
 }
 
-export const movementStream = (id: string) => `movement:${id}`;
