@@ -14,6 +14,7 @@ import { Account, Session } from './account.entities.js';
 import type { CreateAccountDto } from './dto/account.dto.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
+import { invalidField } from '../common/validation.js';
 
 const UNIT_REQUIRED: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER'];
 
@@ -124,9 +125,7 @@ export class AccountsService {
     const account = await this.dataSource.getRepository(Account).findOneByOrFail({ id: actor.accountId });
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
       await this.security.record({ accountId: account.id, eventType: 'PASSWORD_CHANGE_FAILED', actor: actor.username, payload: { reason: 'WRONG_CURRENT_PASSWORD', ...actor.origin } });
-      throw new DomainError('VALIDATION_FAILED', {
-        errors: [{ field: 'currentPassword', code: 'wrongPassword', message: 'Mật khẩu hiện tại không đúng.', messageEn: 'The current password is wrong.' }],
-      });
+      throw invalidField('currentPassword', 'wrongPassword', { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' });
     }
     const passwordHash = await hashPassword(newPassword);
     return this.change(actor.accountId, actor, 'PASSWORD_CHANGED', async (em, a, now) => {

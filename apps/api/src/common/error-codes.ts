@@ -1,283 +1,36 @@
 /**
- * One table maps every error code to its HTTP status and its words, Vietnamese first.
- * Codes are stable identifiers for programs; the words are for people.
+ * Every error code of the API with its HTTP status and words: the feature tables gathered into one, which the
+ * exception filter reads. A code is declared once, beside the feature that raises it.
  */
-export const ERROR_CODES = {
-  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is invalid.' },
-  MALFORMED_JSON: { status: 400, vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
-  JSON_TOO_DEEP: { status: 400, vi: 'Nội dung JSON lồng nhau quá sâu.', en: 'The JSON body is nested too deeply.' },
-  UNSUPPORTED_ENCODING: { status: 415, vi: 'Bảng mã của nội dung không được hỗ trợ.', en: 'The body’s encoding is not supported.' },
-  SESSION_REQUIRED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
-  SESSION_EXPIRED: { status: 401, vi: 'Phiên làm việc đã hết hạn; vui lòng đăng nhập lại.', en: 'Your session has expired; please sign in again.' },
-  SIGN_IN_FAILED: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
-  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.', en: 'This account is disabled. Please contact an administrator.' },
-  CSRF_TOKEN_INVALID: {
-    status: 403,
-    vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token).',
-    en: 'The anti-forgery token (X-CSRF-Token) is missing or wrong.',
-  },
-  TOO_MANY_SIGN_IN_ATTEMPTS: {
-    status: 429,
-    vi: 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau.',
-    en: 'Too many sign-in attempts; please try again later.',
-  },
-  FORBIDDEN: { status: 403, vi: 'Không có quyền thực hiện thao tác này.', en: 'You may not do this.' },
-  REQUEST_REFUSED: { status: 400, vi: 'Yêu cầu không được chấp nhận.', en: 'The request was refused.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
-  NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such route.' },
-  UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' },
-  CANDIDATE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ điển hình.', en: 'Candidate not found.' },
-  EVIDENCE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp minh chứng.', en: 'Evidence file not found.' },
-  EVENT_NOT_ALLOWED: {
-    status: 409,
-    vi: 'Thao tác này không thực hiện được ở trạng thái hiện tại của hồ sơ.',
-    en: 'This action is not possible in the candidate’s current state.',
-  },
-  DECISION_ONLY_IN_REVIEW_SESSION: {
-    status: 409,
-    vi: 'Quyết định của Hội đồng (công nhận, trả về, không công nhận) chỉ được ghi nhận qua phiên xét, từ kết quả biểu quyết và phiếu đánh giá.',
-    en: "The council's decisions (recognise, return, reject) can only be recorded through a review session, from its votes and checklists.",
-  },
-  STALE_VERSION: {
-    status: 409,
-    vi: 'Hồ sơ đã được người khác thay đổi; vui lòng tải lại và thử lại.',
-    en: 'The record was changed by someone else; reload and try again.',
-  },
-  USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã được sử dụng.', en: 'The username is already taken.' },
-  ACCOUNT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' },
-  ACCOUNT_UNIT_REQUIRED: {
-    status: 422,
-    vi: 'Thủ trưởng đơn vị và thành viên Hội đồng phải thuộc một đơn vị.',
-    en: 'Unit heads and council members must belong to a unit.',
-  },
-  UNIT_CODE_TAKEN: { status: 409, vi: 'Mã đơn vị đã được sử dụng.', en: 'The unit code is already in use.' },
-  CONCURRENT_CHANGE: {
-    status: 409,
-    vi: 'Có thay đổi đồng thời trên cùng hồ sơ; vui lòng thử lại.',
-    en: 'A concurrent change touched the same record; try again.',
-  },
-  GUARD_REFUSED: {
-    status: 422,
-    vi: 'Hồ sơ chưa đủ điều kiện cho thao tác này.',
-    en: 'The candidate does not yet meet the conditions for this action.',
-  },
-  REFERENCED_UNIT_NOT_FOUND: {
-    status: 422,
-    vi: 'Đơn vị được chọn không tồn tại.',
-    en: 'The chosen unit does not exist.',
-  },
-  UNIT_PARENT_INVALID: {
-    status: 422,
-    vi: 'Đơn vị cấp trên không hợp lệ.',
-    en: 'The parent unit is invalid.',
-  },
-  EVENT_NEEDS_ITS_OWN_ENDPOINT: {
-    status: 422,
-    vi: 'Thao tác này được thực hiện qua chức năng riêng (ví dụ: tải lên minh chứng).',
-    en: 'This action has its own endpoint (e.g. evidence upload).',
-  },
-  EVIDENCE_FILE_MISSING: { status: 400, vi: 'Chưa chọn tệp minh chứng (trường file).', en: 'No evidence file was sent (field file).' },
-  EVIDENCE_TOO_LARGE: { status: 413, vi: 'Tệp minh chứng vượt quá dung lượng cho phép.', en: 'The evidence file is too large.' },
-  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Nội dung yêu cầu quá lớn.', en: 'The request body is too large.' },
-  EVIDENCE_TYPE_NOT_ALLOWED: {
-    status: 415,
-    vi: 'Loại tệp minh chứng không được chấp nhận.',
-    en: 'This type of evidence file is not accepted.',
-  },
-  CORRECTED_RECORD_NOT_FOUND: {
-    status: 422,
-    vi: 'Không tìm thấy bản ghi cần đính chính của điển hình này.',
-    en: 'The record to correct was not found for this exemplar.',
-  },
-  RECORD_ALREADY_CORRECTED: {
-    status: 409,
-    vi: 'Bản ghi này đã được đính chính; hãy đính chính bản ghi mới nhất.',
-    en: 'This record has already been corrected; correct the newest one.',
-  },
-  REFERENCED_EVIDENCE_NOT_FOUND: {
-    status: 422,
-    vi: 'Tệp minh chứng được chọn không thuộc hồ sơ này.',
-    en: 'The chosen evidence file does not belong to this candidate.',
-  },
-  ADOPTING_UNIT_IS_OWN: {
-    status: 422,
-    vi: 'Đơn vị học tập, áp dụng phải khác đơn vị của điển hình.',
-    en: 'The adopting unit must be another unit than the exemplar’s own.',
-  },
-  FOLLOW_UP_ALREADY_RECORDED: {
-    status: 409,
-    vi: 'Năm này đã có kết quả theo dõi; muốn sửa thì gửi bản đính chính (correctsId).',
-    en: 'A follow-up is already recorded for this year; send a correction (correctsId) instead.',
-  },
-  FOLLOW_UP_YEAR_INVALID: {
-    status: 422,
-    vi: 'Năm theo dõi không hợp lệ: không được trước năm của điển hình và bản đính chính phải giữ nguyên năm.',
-    en: 'Invalid follow-up year: not before the exemplar’s year, and a correction keeps the year it corrects.',
-  },
-  UNIT_PLAN_NOT_FOUND: { status: 404, vi: 'Đơn vị chưa có kế hoạch cho năm này.', en: 'The unit has no plan for this year.' },
-  IMPORT_FILE_MISSING: { status: 400, vi: 'Chưa chọn tệp số liệu (trường file).', en: 'No data file was sent (field file).' },
-  IMPORT_FILE_TOO_LARGE: { status: 413, vi: 'Tệp số liệu vượt quá dung lượng cho phép.', en: 'The data file is too large.' },
-  IMPORT_FILE_TYPE_NOT_ALLOWED: {
-    status: 415,
-    vi: 'Chỉ nhận tệp CSV (UTF-8) hoặc Excel (.xlsx).',
-    en: 'Only CSV (UTF-8) or Excel (.xlsx) files are accepted.',
-  },
-  IMPORT_FILE_INVALID: {
-    status: 422,
-    vi: 'Tệp số liệu không đúng mẫu; xem danh sách lỗi theo từng dòng, cột.',
-    en: 'The data file does not follow the layout; see the errors by line and column.',
-  },
-  IMPORT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lần nhập số liệu.', en: 'Import not found.' },
-  // Council review (tổng kết)
-  CRITERIA_SET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bộ tiêu chí.', en: 'Criteria set not found.' },
-  CRITERION_CODE_REPEATED: { status: 422, vi: 'Mã tiêu chí bị trùng trong bộ tiêu chí.', en: 'A criterion code is repeated.' },
-  REVIEW_SESSION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đợt xét.', en: 'Review session not found.' },
-  REVIEW_ITEM_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ trong đợt xét.', en: 'No such candidate in this review session.' },
-  REFERENCED_REVIEW_ITEM_NOT_FOUND: { status: 422, vi: 'Hồ sơ được nêu không thuộc đợt xét này.', en: 'The candidate named is not in this review session.' },
-  SESSION_STAGE_FORBIDS: { status: 409, vi: 'Giai đoạn hiện tại của đợt xét không cho phép thao tác này.', en: 'The review session’s current stage does not allow this.' },
-  REVIEW_ITEM_STAGE_FORBIDS: { status: 409, vi: 'Hồ sơ trong đợt xét không còn ở bước cho phép thao tác này.', en: 'The candidate’s review is past the step that allows this.' },
-  CANDIDATE_NOT_PROPOSED: { status: 409, vi: 'Hồ sơ chưa được đề nghị Hội đồng xét (hoặc đã có kết luận).', en: 'The candidate is not (or no longer) proposed for review.' },
-  CANDIDATE_ALREADY_IN_SESSION: { status: 409, vi: 'Hồ sơ đang được xét trong một đợt xét khác.', en: 'The candidate is already in another open review session.' },
-  NOT_COUNCIL_MEMBERS: { status: 422, vi: 'Có tài khoản không phải thành viên Hội đồng đang hoạt động.', en: 'Some accounts are not active council members.' },
-  COUNCIL_HAS_NO_MEMBERS: { status: 422, vi: 'Hội đồng chưa có thành viên nào.', en: 'The council has no members.' },
-  NOT_A_SESSION_MEMBER: { status: 403, vi: 'Không phải thành viên Hội đồng của đợt xét này.', en: 'Not a council member of this review session.' },
-  CONFLICT_OF_INTEREST: {
-    status: 422,
-    vi: 'Xung đột lợi ích: thành viên thuộc cùng đơn vị, đơn vị cấp trên hoặc cấp dưới của đơn vị có hồ sơ.',
-    en: 'Conflict of interest: the member belongs to the candidate’s unit or a unit above or below it.',
-  },
-  SESSION_HAS_NO_CANDIDATES: { status: 409, vi: 'Đợt xét chưa có hồ sơ nào để biểu quyết.', en: 'The session has no candidates to vote on.' },
-  NOT_ASSIGNED_REVIEWER: { status: 403, vi: 'Bạn không được phân công đánh giá hồ sơ này.', en: 'You are not assigned to review this candidate.' },
-  CHECKLIST_CRITERIA_MISMATCH: {
-    status: 422,
-    vi: 'Phiếu đánh giá phải đánh giá đủ và đúng từng tiêu chí của bộ tiêu chí áp dụng, mỗi tiêu chí một lần.',
-    en: 'The checklist must mark every criterion of the set in force, each exactly once, and nothing else.',
-  },
-  CHECKLIST_ALREADY_SUBMITTED: { status: 409, vi: 'Bạn đã nộp phiếu đánh giá; muốn sửa hãy lập phiếu đính chính.', en: 'Your checklist is already submitted; submit a correction instead.' },
-  CHECKLIST_CORRECTION_STALE: { status: 409, vi: 'Phiếu được đính chính không phải phiếu đang có hiệu lực của bạn.', en: 'The checklist corrected is not your checklist in force.' },
-  ALREADY_VOTED: { status: 409, vi: 'Bạn đã biểu quyết hồ sơ này; mỗi thành viên chỉ biểu quyết một lần.', en: 'You have already voted on this candidate.' },
-  OPINION_NOT_IN_SECRET_BALLOT: { status: 422, vi: 'Bỏ phiếu kín không kèm ý kiến ghi tên.', en: 'A secret ballot carries no opinion text.' },
-  NOT_A_SECRET_BALLOT: { status: 409, vi: 'Hồ sơ này không biểu quyết bằng phiếu kín.', en: 'This candidate was not voted on by secret ballot.' },
-  RECEIPT_NOT_FOUND: { status: 404, vi: 'Không có phiếu nào với mã biên nhận này.', en: 'No ballot has this receipt.' },
-  DECISIONS_NOT_CONFIRMED: { status: 409, vi: 'Còn hồ sơ chưa được xác nhận kết luận.', en: 'Some outcomes are not confirmed yet.' },
-  NOTHING_TO_PUBLISH: { status: 409, vi: 'Không có hồ sơ nào được đề nghị công nhận để công khai.', en: 'No candidate is proposed for recognition.' },
-  NOTICE_DATE_OUT_OF_RANGE: { status: 422, vi: 'Ngày niêm yết phải từ ngày kết thúc biểu quyết đến hôm nay.', en: 'The notice date must be between the close of voting and today.' },
-  COMMENT_DATE_OUT_OF_RANGE: { status: 422, vi: 'Ngày nhận ý kiến phải từ ngày niêm yết đến hôm nay.', en: 'The date received must be between the notice date and today.' },
-  ITEM_NOT_ON_NOTICE: { status: 422, vi: 'Hồ sơ này không có trong danh sách công khai.', en: 'This candidate is not on the public notice.' },
-  NOTICE_COMMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ý kiến góp ý.', en: 'Comment not found.' },
-  COMMENT_ALREADY_ANSWERED: { status: 409, vi: 'Ý kiến này đã được trả lời.', en: 'This comment is already answered.' },
-  OBJECTION_NOT_UPHELD: { status: 422, vi: 'Chỉ viện dẫn được ý kiến về hồ sơ này đã được trả lời là chấp nhận.', en: 'Only upheld comments about this candidate can be cited.' },
-  NOTICE_NOT_PUBLISHED: { status: 409, vi: 'Chưa công khai danh sách đề nghị công nhận.', en: 'The provisional list has not been published.' },
-  COMMENTS_UNANSWERED: { status: 409, vi: 'Còn ý kiến góp ý chưa được trả lời.', en: 'Some comments are not answered yet.' },
-  MOVEMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phong trào thi đua.', en: 'Movement not found.' },
-  REFERENCED_MOVEMENT_NOT_FOUND: { status: 422, vi: 'Phong trào thi đua được chọn không tồn tại.', en: 'The chosen movement does not exist.' },
-  MOVEMENT_ACTION_NOT_ALLOWED: {
-    status: 409,
-    vi: 'Thao tác này không thực hiện được ở trạng thái hiện tại của phong trào.',
-    en: 'This action is not possible in the movement’s current status.',
-  },
-  MOVEMENT_CLOSED: {
-    status: 409,
-    vi: 'Phong trào đã tổng kết, kết thúc: không nhận đăng ký hay thay đổi đăng ký tham gia.',
-    en: 'The movement is closed by its final review: registrations can no longer be made or changed.',
-  },
-  MOVEMENT_PERIOD_INVALID: {
-    status: 422,
-    vi: 'Thời gian không hợp lệ: ngày kết thúc không được trước ngày bắt đầu, ngày sơ kết, tổng kết không được trước ngày bắt đầu phong trào.',
-    en: 'Invalid dates: the end may not precede the start, and a review may not precede the movement’s start.',
-  },
-  MOVEMENT_UNIT_NOT_BELOW: {
-    status: 422,
-    vi: 'Chỉ các đơn vị trực thuộc đơn vị phát động mới đăng ký tham gia phong trào.',
-    en: 'Only units below the launching unit can register for the movement.',
-  },
-  MOVEMENT_NOT_FOR_UNIT: {
-    status: 422,
-    vi: 'Phong trào này do đơn vị khác phát động: đơn vị của hồ sơ không thuộc phạm vi phong trào.',
-    en: 'The candidate’s unit is outside the movement’s launching unit.',
-  },
-  MOVEMENT_ALREADY_REGISTERED: {
-    status: 409,
-    vi: 'Đơn vị đã đăng ký tham gia phong trào; muốn thay đổi thì điều chỉnh đăng ký.',
-    en: 'The unit has already registered; amend the registration instead.',
-  },
-  REGISTRATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đăng ký tham gia phong trào.', en: 'Registration not found.' },
-  REGISTRATION_SUPERSEDED: {
-    status: 409,
-    vi: 'Đăng ký này đã được điều chỉnh hoặc rút; vui lòng tải lại và thao tác trên đăng ký mới nhất.',
-    en: 'This registration has been amended or withdrawn; reload and act on the newest one.',
-  },
-  REGISTRATION_WITHDRAWN: {
-    status: 409,
-    vi: 'Đơn vị đã rút đăng ký; muốn tham gia lại thì đăng ký mới.',
-    en: 'The unit has withdrawn; register again to take part.',
-  },
-  MOVEMENT_DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp văn bản phát động.', en: 'Launching document file not found.' },
-  MOVEMENT_DOCUMENT_MISSING: { status: 400, vi: 'Chưa chọn tệp văn bản (trường file).', en: 'No document file was sent (field file).' },
-  MOVEMENT_DOCUMENT_TOO_LARGE: { status: 413, vi: 'Tệp văn bản vượt quá dung lượng cho phép.', en: 'The document file is too large.' },
-  MOVEMENT_DOCUMENT_TYPE_NOT_ALLOWED: {
-    status: 415,
-    vi: 'Tệp văn bản phải là PDF, Word hoặc ảnh chụp (JPEG, PNG), đúng với phần mở rộng và nội dung tệp.',
-    en: 'The document must be a PDF, Word file or scan (JPEG, PNG) whose extension and content match.',
-  },
-  MOVEMENT_LINK_EXISTS: { status: 409, vi: 'Hồ sơ đã được gắn với phong trào này.', en: 'The candidate is already linked to this movement.' },
-  MOVEMENT_LINK_NOT_FOUND: { status: 409, vi: 'Hồ sơ hiện không gắn với phong trào này.', en: 'The candidate is not linked to this movement.' },
-  DISCOVERY_CHANNEL_MISMATCH: {
-    status: 422,
-    vi: 'Chỉ hồ sơ phát hiện qua hội nghị sơ kết, tổng kết (REVIEW_CONFERENCE) mới ghi được nơi phát hiện là một phong trào.',
-    en: 'Only a candidate discovered at a review conference (REVIEW_CONFERENCE) can name the movement it was discovered at.',
-  },
-  REFERENCED_REVIEW_NOT_FOUND: {
-    status: 422,
-    vi: 'Đợt sơ kết, tổng kết được chọn không thuộc phong trào này.',
-    en: 'The chosen review does not belong to this movement.',
-  },
-  REFERENCED_CANDIDATE_NOT_FOUND: { status: 422, vi: 'Hồ sơ được chọn không tồn tại.', en: 'The chosen candidate does not exist.' },
-  SAME_SUBJECT_INVALID: {
-    status: 422,
-    vi: 'Không thể coi là cùng một đối tượng: phải cùng loại (tập thể, cá nhân, hộ gia đình), và không chọn đồng thời "đối tượng mới".',
-    en: 'Not the same subject: it must be of the same kind, and "new subject" cannot be chosen at the same time.',
-  },
-  UNSUPPORTED_CHARACTER: {
-    status: 400,
-    vi: 'Dữ liệu gửi lên có ký tự không lưu được (ví dụ ký tự NUL \\u0000).',
-    en: 'The request contains a character that cannot be stored (such as NUL, \\u0000).',
-  },
-  IDEMPOTENCY_KEY_REUSED: {
-    status: 422,
-    vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác; mỗi yêu cầu mới cần một khóa mới.',
-    en: 'This Idempotency-Key was used for a different request; use a new key for each new request.',
-  },
-  IDEMPOTENCY_KEY_IN_PROGRESS: {
-    status: 409,
-    vi: 'Yêu cầu mang khóa Idempotency-Key này đang được xử lý; vui lòng thử lại sau giây lát.',
-    en: 'A request with this Idempotency-Key is still being processed; retry shortly.',
-  },
-  IDEMPOTENCY_KEY_ALREADY_APPLIED: {
-    status: 409,
-    vi: 'Yêu cầu mang khóa Idempotency-Key này đã được thực hiện nhưng kết quả chưa kịp lưu (dịch vụ dừng trước khi trả lời). Vui lòng tải lại dữ liệu để xem kết quả; không gửi lại bằng khóa mới.',
-    en: 'The request with this Idempotency-Key was carried out, but its response was not kept (the service stopped before answering). Reload to see the result; do not resend it with a new key.',
-  },
-  // Recognition decisions
-  DECISION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quyết định.', en: 'Decision not found.' },
-  REFERENCED_REVIEW_SESSION_NOT_FOUND: { status: 422, vi: 'Đợt xét được nêu không tồn tại.', en: 'The review session named does not exist.' },
-  SESSION_NOT_CLOSED: { status: 409, vi: 'Đợt xét chưa kết thúc (chưa có quyết định chính thức sau thời gian công khai).', en: 'The review session is not closed yet.' },
-  DECISION_ALREADY_ISSUED: { status: 409, vi: 'Đợt xét này đã có quyết định công nhận; muốn sửa hãy ban hành quyết định đính chính.', en: 'This session already has its decision; issue a correction instead.' },
-  NOTHING_TO_DECIDE: { status: 409, vi: 'Đợt xét không có hồ sơ nào được công nhận chính thức.', en: 'The session recognised no one.' },
-  DECISION_NOT_AMENDABLE: { status: 409, vi: 'Quyết định thu hồi không được đính chính hay thu hồi tiếp; không cấp giấy chứng nhận theo quyết định thu hồi.', en: 'A revocation cannot be amended, and carries no certificates.' },
-  DECISION_REVOKED: { status: 409, vi: 'Quyết định (hoặc phần liên quan) đã bị thu hồi.', en: 'The decision (or this part of it) has been revoked.' },
-  RECIPIENT_NOT_IN_DECISION: { status: 422, vi: 'Hồ sơ được nêu không có trong quyết định.', en: 'The candidate named is not in the decision.' },
-  ISSUED_ON_OUT_OF_RANGE: { status: 422, vi: 'Ngày ban hành không được trước ngày kết thúc đợt xét (hoặc ngày của quyết định được sửa) và không sau hôm nay.', en: 'The issue date must be between the session’s close (or the amended decision’s date) and today.' },
-  DATABASE_UNAVAILABLE: {
-    status: 503,
-    vi: 'Cơ sở dữ liệu tạm thời không sẵn sàng; vui lòng thử lại sau.',
-    en: 'The database is temporarily unavailable; try again later.',
-  },
-  INTERNAL: {
-    status: 500,
-    vi: 'Đã xảy ra lỗi hệ thống. Vui lòng báo mã tra cứu cho quản trị viên.',
-    en: 'An internal error occurred. Please give the reference to an administrator.',
-  },
-} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+import { ACCESS_ERRORS } from '../access/access.errors.js';
+import { ACCOUNT_ERRORS } from '../accounts/accounts.errors.js';
+import { CANDIDATE_ERRORS } from '../candidates/candidates.errors.js';
+import { COMMON_ERRORS } from './common.errors.js';
+import { DECISION_ERRORS } from '../decisions/decisions.errors.js';
+import { EVIDENCE_ERRORS } from '../evidence/evidence.errors.js';
+import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency.errors.js';
+import { MOVEMENT_ERRORS } from '../movements/movements.errors.js';
+import { REPLICATION_ERRORS } from '../replication/replication.errors.js';
+import { REVIEW_ERRORS } from '../reviews/reviews.errors.js';
+import { STATISTICS_ERRORS } from '../statistics/statistics.errors.js';
+import { TRANSITION_ERRORS } from '../transitions/transitions.errors.js';
+import { UNIT_ERRORS } from '../units/units.errors.js';
+import { gatherErrorTables, type ErrorTable } from './errors.js';
+
+export const ERROR_CODES = gatherErrorTables(
+  COMMON_ERRORS,
+  ACCESS_ERRORS,
+  ACCOUNT_ERRORS,
+  UNIT_ERRORS,
+  CANDIDATE_ERRORS,
+  TRANSITION_ERRORS,
+  EVIDENCE_ERRORS,
+  REPLICATION_ERRORS,
+  STATISTICS_ERRORS,
+  REVIEW_ERRORS,
+  MOVEMENT_ERRORS,
+  IDEMPOTENCY_ERRORS,
+  DECISION_ERRORS,
+) satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -107,11 +107,16 @@ export function createValidationPipe(): ValidationPipe {
 /** Validates a plain object against a DTO class with the pipe's rules; field names get the given prefix. */
 export async function validatePlain<T extends object>(cls: ClassConstructor<T>, plain: unknown, prefix: string): Promise<T> {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
-    const words = wordsFor('isObject', prefix, []);
-    throw new DomainError('VALIDATION_FAILED', { errors: [{ field: prefix, code: 'isObject', message: words.vi, messageEn: words.en }] });
+    throw invalidField(prefix, 'isObject', wordsFor('isObject', prefix, []));
   }
   const instance = plainToInstance(cls, plain, VALIDATION_OPTIONS.transformOptions);
   const errors = await validate(instance, { ...VALIDATION_OPTIONS, forbidUnknownValues: true });
   if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', { errors: toFieldErrors(errors, prefix) });
   return instance;
+}
+
+/** A 400 on one field that the declarative rules cannot express: which field, which rule, what is wrong. */
+export function invalidField(field: string, code: string, words: { vi: string; en: string }): DomainError {
+  const error: FieldError = { field, code, message: words.vi, messageEn: words.en };
+  return new DomainError('VALIDATION_FAILED', { errors: [error] });
 }

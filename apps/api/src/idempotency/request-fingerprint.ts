@@ -15,6 +15,7 @@ import type { Request } from 'express';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DomainError } from '../common/domain-error.js';
+import { invalidField } from '../common/validation.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 
@@ -29,16 +30,7 @@ export function parseIdempotencyKey(raw: string | string[]): string {
   const value = Array.isArray(raw) ? raw.join(', ') : raw.trim();
   const unquoted = /^"(.*)"$/.exec(value)?.[1] ?? value;
   if (KEY.test(unquoted)) return unquoted;
-  throw new DomainError('VALIDATION_FAILED', {
-    errors: [
-      {
-        field: IDEMPOTENCY_KEY_HEADER,
-        code: 'idempotencyKey',
-        message: 'Tiêu đề Idempotency-Key phải có từ 8 đến 255 ký tự ASCII in được, không có dấu cách, dấu phẩy, dấu nháy kép hay dấu gạch chéo ngược (nên dùng UUID).',
-        messageEn: 'The Idempotency-Key header must be 8 to 255 printable ASCII characters without spaces, commas, double quotes or backslashes (a UUID is recommended).',
-      },
-    ],
-  });
+  throw invalidField(IDEMPOTENCY_KEY_HEADER, 'idempotencyKey', { vi: 'Tiêu đề Idempotency-Key phải có từ 8 đến 255 ký tự ASCII in được, không có dấu cách, dấu phẩy, dấu nháy kép hay dấu gạch chéo ngược (nên dùng UUID).', en: 'The Idempotency-Key header must be 8 to 255 printable ASCII characters without spaces, commas, double quotes or backslashes (a UUID is recommended).' });
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');

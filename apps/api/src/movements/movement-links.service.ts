@@ -18,6 +18,7 @@ import type { LinkMovementDto } from './dto/movement.dto.js';
 import { MovementAccess, seesMovement, type MovementHead } from '../access/movement-access.js';
 import { MOVEMENT_STATUSES } from './movement-lifecycle.js';
 import { movementStream } from '../audit/streams.js';
+import { invalidField } from '../common/validation.js';
 
 /** What a nomination says about movements, checked inside its transaction. */
 export interface NominationMovements {
@@ -89,9 +90,7 @@ export class MovementLinks {
     await this.candidates.assertReadable(actor, candidateId);
     const action = dto.action ?? 'LINK';
     if (action === 'UNLINK' && !dto.reason) {
-      throw new DomainError('VALIDATION_FAILED', {
-        errors: [{ field: 'reason', code: 'isDefined', message: 'Thiếu trường reason (lý do bỏ gắn).', messageEn: 'Field reason is required to unlink.' }],
-      });
+      throw invalidField('reason', 'isDefined', { vi: 'Thiếu trường reason (lý do bỏ gắn).', en: 'Field reason is required to unlink.' });
     }
     const movement = await this.access.referenced(actor, dto.movementId, 'movementId');
     const [candidate] = (await this.dataSource.query('SELECT u.path FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE c.id = $1', [candidateId])) as { path: string }[];

@@ -27,6 +27,7 @@ import { Movement, MovementDocument, MovementRegistration, MovementReview } from
 import { documentView, movementView, registrationView, reviewView, type MovementView } from './movement.views.js';
 import { movementStream } from '../audit/streams.js';
 import { andInLine, andWithin, pathConditions, reachOf } from '../access/unit-reach.js';
+import { invalidField } from '../common/validation.js';
 
 /** Launching documents: PDF, Word, or a scan. */
 export const DOCUMENT_TYPES = ['application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/jpeg', 'image/png'];
@@ -123,16 +124,7 @@ export class MovementsService {
         const [by] = (await em.query('SELECT id FROM movement_review WHERE corrects_id = $1', [dto.correctsId])) as { id: string }[];
         if (by) throw new DomainError('RECORD_ALREADY_CORRECTED', { field: 'correctsId', correctedBy: by.id });
         if (corrected.kind !== dto.kind) {
-          throw new DomainError('VALIDATION_FAILED', {
-            errors: [
-              {
-                field: 'kind',
-                code: 'sameKindAsCorrected',
-                message: `Bản đính chính phải cùng loại với bản ghi được đính chính (${corrected.kind}).`,
-                messageEn: `A correction keeps the kind of the record it corrects (${corrected.kind}).`,
-              },
-            ],
-          });
+          throw invalidField('kind', 'sameKindAsCorrected', { vi: `Bản đính chính phải cùng loại với bản ghi được đính chính (${corrected.kind}).`, en: `A correction keeps the kind of the record it corrects (${corrected.kind}).` });
         }
       }
       recorded = em.create(MovementReview, {
@@ -175,9 +167,7 @@ export class MovementsService {
         to[key] = value;
       }
       if (Object.keys(to).length === 0) {
-        throw new DomainError('VALIDATION_FAILED', {
-          errors: [{ field: 'reason', code: 'nothingChanged', message: 'Không có thông tin nào thay đổi so với hiện tại.', messageEn: 'Nothing differs from the current details.' }],
-        });
+        throw invalidField('reason', 'nothingChanged', { vi: 'Không có thông tin nào thay đổi so với hiện tại.', en: 'Nothing differs from the current details.' });
       }
       const next = { ...current, ...to } as Movement;
       if (next.periodTo < next.periodFrom) throw new DomainError('MOVEMENT_PERIOD_INVALID', { field: to.periodTo ? 'periodTo' : 'periodFrom', periodFrom: next.periodFrom, periodTo: next.periodTo });

@@ -15,6 +15,7 @@ import { UnitPlan } from './replication.entities.js';
 import { UnitScope } from '../access/unit-scope.js';
 import { pathConditions } from '../access/unit-reach.js';
 import { unitPlanStream } from '../audit/streams.js';
+import { invalidField } from '../common/validation.js';
 
 
 function planView(p: UnitPlan) {
@@ -44,16 +45,7 @@ export class UnitPlansService {
   async write(unitId: string, year: number, dto: WriteUnitPlanDto, actor: Actor) {
     if ((dto.inspectedOn === undefined) !== (dto.inspectionResult === undefined)) {
       const field = dto.inspectedOn === undefined ? 'inspectedOn' : 'inspectionResult';
-      throw new DomainError('VALIDATION_FAILED', {
-        errors: [
-          {
-            field,
-            code: 'isDefined',
-            message: `Thiếu trường ${field}: ngày kiểm tra và kết quả kiểm tra đi cùng nhau.`,
-            messageEn: `Field ${field} is required: the inspection date and result go together.`,
-          },
-        ],
-      });
+      throw invalidField(field, 'isDefined', { vi: `Thiếu trường ${field}: ngày kiểm tra và kết quả kiểm tra đi cùng nhau.`, en: `Field ${field} is required: the inspection date and result go together.` });
     }
     const unit = await this.scope.reachable(actor, unitId);
     return this.dataSource.transaction(async (em) => {

@@ -40,6 +40,7 @@ import {
   type SealedBallot,
 } from './review.entities.js';
 import { appendSessionAudit, findItem, itemsOf, lockSession, requireItemStatus, requireStatus, updateSession } from './session-records.js';
+import { invalidField } from '../common/validation.js';
 
 export interface OpenSessionCommand {
   title: string;
@@ -132,7 +133,7 @@ export class ReviewSessions {
   async open(command: OpenSessionCommand, actor: Actor): Promise<{ id: string }> {
     const quorumNumerator = command.quorumNumerator ?? 2;
     const quorumDenominator = command.quorumDenominator ?? 3;
-    if (quorumNumerator > quorumDenominator) throw new DomainError('VALIDATION_FAILED', { errors: [{ field: 'quorumNumerator', code: 'max', message: 'Tử số không được lớn hơn mẫu số của tỷ lệ tham dự tối thiểu.', messageEn: 'The quorum numerator cannot exceed its denominator.' }] });
+    if (quorumNumerator > quorumDenominator) throw invalidField('quorumNumerator', 'max', { vi: 'Tử số không được lớn hơn mẫu số của tỷ lệ tham dự tối thiểu.', en: 'The quorum numerator cannot exceed its denominator.' });
     return this.dataSource.transaction(async (em) => {
       const members = command.memberIds
         ? ((await em.query('SELECT id, display_name AS "displayName", unit_id AS "unitId", role, disabled_at AS "disabledAt" FROM account WHERE id = ANY($1::uuid[])', [command.memberIds])) as {

@@ -1,0 +1,13 @@
+/** Recognition decisions, their corrections and revocations. */
+import type { ErrorTable } from '../common/errors.js';
+
+export const DECISION_ERRORS = {
+  DECISION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quyết định.', en: 'Decision not found.' },
+  SESSION_NOT_CLOSED: { status: 409, vi: 'Đợt xét chưa kết thúc (chưa có quyết định chính thức sau thời gian công khai).', en: 'The review session is not closed yet.' },
+  DECISION_ALREADY_ISSUED: { status: 409, vi: 'Đợt xét này đã có quyết định công nhận; muốn sửa hãy ban hành quyết định đính chính.', en: 'This session already has its decision; issue a correction instead.' },
+  NOTHING_TO_DECIDE: { status: 409, vi: 'Đợt xét không có hồ sơ nào được công nhận chính thức.', en: 'The session recognised no one.' },
+  DECISION_NOT_AMENDABLE: { status: 409, vi: 'Quyết định thu hồi không được đính chính hay thu hồi tiếp; không cấp giấy chứng nhận theo quyết định thu hồi.', en: 'A revocation cannot be amended, and carries no certificates.' },
+  DECISION_REVOKED: { status: 409, vi: 'Quyết định (hoặc phần liên quan) đã bị thu hồi.', en: 'The decision (or this part of it) has been revoked.' },
+  RECIPIENT_NOT_IN_DECISION: { status: 422, vi: 'Hồ sơ được nêu không có trong quyết định.', en: 'The candidate named is not in the decision.' },
+  ISSUED_ON_OUT_OF_RANGE: { status: 422, vi: 'Ngày ban hành không được trước ngày kết thúc đợt xét (hoặc ngày của quyết định được sửa) và không sau hôm nay.', en: 'The issue date must be between the session’s close (or the amended decision’s date) and today.' },
+} as const satisfies ErrorTable;
