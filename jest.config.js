@@ -20,6 +20,7 @@ const common = {
   moduleNameMapper: {
     '^#workflow$': '<rootDir>/libs/workflow/src/index.ts',
     '^#domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^#contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

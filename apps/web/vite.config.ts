@@ -16,6 +16,7 @@ export default defineConfig({
     alias: {
       '#domain': here('../../libs/domain/src/index.ts'),
       '#workflow': here('../../libs/workflow/src/index.ts'),
+      '#contracts': here('../../libs/contracts/src/index.ts'),
     },
   },
   // React's automatic JSX runtime through Vite's own (Oxc) transform: no Babel plugin needed for a build.

@@ -17,6 +17,8 @@ import { errorBody } from './common/exception.filter.js';
 import { rejectDeepJson } from './common/json-depth.js';
 import { requestLogging } from './common/logging.js';
 import { createValidationPipe } from './common/validation.js';
+import { describeResponses } from './contracts/openapi-responses.js';
+import { ResponseContractInterceptor } from './contracts/response-contract.interceptor.js';
 import type { AppConfig } from './config/app-config.js';
 import { migrateWithLock } from './database/migrate.js';
 import { openDatabase, type OpenDatabase } from './database/open-database.js';
@@ -61,8 +63,9 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     app.use(rejectDeepJson);
     app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
     app.useGlobalPipes(createValidationPipe());
+    if (config.VALIDATE_RESPONSES) app.useGlobalInterceptors(new ResponseContractInterceptor());
 
-    const document = documentIdempotencyKey(SwaggerModule.createDocument(
+    const document = describeResponses(documentIdempotencyKey(SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
         .setTitle('Điển hình tiên tiến — API')
@@ -72,7 +75,7 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
         )
         .setVersion('0.1.0')
         .build(),
-    ));
+    )));
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
     await migrateWithLock(app.get(DataSource));

@@ -15,10 +15,11 @@ import type { CreateAccountDto } from './dto/account.dto.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
 import { invalidField } from '../common/validation.js';
+import type { AccountView } from '#contracts';
 
 const UNIT_REQUIRED: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER'];
 
-export function accountView(a: Account, unit?: Pick<Unit, 'id' | 'name'> | null) {
+export function accountView(a: Account, unit?: Pick<Unit, 'id' | 'name'> | null): AccountView {
   return {
     id: a.id,
     username: a.username,

@@ -30,4 +30,9 @@ export const COMMON_ERRORS = {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng báo mã tra cứu cho quản trị viên.',
     en: 'An internal error occurred. Please give the reference to an administrator.',
   },
+  RESPONSE_CONTRACT_BROKEN: {
+    status: 500,
+    vi: 'Phản hồi của hệ thống không đúng đặc tả (chỉ kiểm tra khi chạy thử nghiệm).',
+    en: 'The response does not match its contract (checked in tests only).',
+  },
 } as const satisfies ErrorTable;

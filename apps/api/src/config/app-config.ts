@@ -29,6 +29,13 @@ const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 export class AppConfig {
+  /**
+   * Check every JSON response against the route's contract (libs/contracts) and answer 500
+   * RESPONSE_CONTRACT_BROKEN, naming the differences, when it does not hold. On in the tests; costs time.
+   */
+  @Transform(toBool) @IsBoolean()
+  VALIDATE_RESPONSES = false;
+
   /** HTTP port of the API and the web app. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;

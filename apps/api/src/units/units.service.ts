@@ -9,8 +9,9 @@ import { DomainError } from '../common/domain-error.js';
 import type { CreateUnitDto, RenameUnitDto } from './dto/unit.dto.js';
 import { Unit } from './unit.entity.js';
 import { unitStream } from '../audit/streams.js';
+import type { UnitNode as UnitTreeNode, UnitView } from '#contracts';
 
-export function unitView(u: Unit) {
+export function unitView(u: Unit): UnitView {
   return {
     id: u.id,
     code: u.code,
@@ -23,8 +24,6 @@ export function unitView(u: Unit) {
     version: u.version,
   };
 }
-export type UnitView = ReturnType<typeof unitView>;
-export type UnitTreeNode = UnitView & { children: UnitTreeNode[] };
 
 const isUniqueViolation = (e: unknown) => (e as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505';
 

@@ -2,7 +2,7 @@
  * The one way the web app talks to the API: same origin, the session cookie, and the CSRF token in
  * X-CSRF-Token on every change. A 401 anywhere (but at sign-in) tells the app the session is gone.
  */
-import type { ErrorBody, FieldError } from './types';
+import type { EndpointContract, Endpoints, ErrorBody, FieldError, Route, Static, TSchema } from '#contracts';
 
 export const CSRF_COOKIE = 'dth_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -106,12 +106,54 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return parsed as T;
 }
 
+/** Routes of a method, as the contracts spell them (`/api/candidates/{id}`). */
+export type RouteOf<M extends string> = { [K in Route]: K extends `${M} ${infer P}` ? P : never }[Route];
+
+/** What a route answers, from its contract in libs/contracts. */
+export type ResponseOf<K extends Route> = Endpoints[K] extends { kind: 'json'; schema: infer S } ? (S extends TSchema ? Static<S> : never) : undefined;
+
+/** The `{name}` parameters of a route. */
+export type PathParams<P extends string> = P extends `${string}{${infer N}}${infer R}` ? { [K in N]: string } & PathParams<R> : unknown;
+
+/** A route with parameters needs them; one without takes none. */
+type PathArg<P extends string> = keyof PathParams<P> extends never ? { path?: undefined } : { path: PathParams<P> };
+type Args<P extends string, Extra> = keyof PathParams<P> extends never ? [options?: Extra & PathArg<P>] : [options: Extra & PathArg<P>];
+
+/** Puts the parameters into a route: `/api/candidates/{id}` → `/api/candidates/3f…`. */
+export function fillRoute(route: string, params: Record<string, string> | undefined): string {
+  return route.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`Missing route parameter ${name} for ${route}`);
+    return encodeURIComponent(value);
+  });
+}
+
+type Read = { query?: Query; signal?: AbortSignal };
+
+/**
+ * The API, typed by its contracts: the route is one the API declares, its parameters are named, and the answer
+ * has the route's response type. `untypedApi.get('/api/units/{id}', { path: { id } })`.
+ */
 export const api = {
+  get: <P extends RouteOf<'GET'>>(route: P, ...[options]: Args<P, Read>) =>
+    request<ResponseOf<`GET ${P}` & Route>>('GET', fillRoute(route, options?.path as Record<string, string>), { query: options?.query, signal: options?.signal }),
+  post: <P extends RouteOf<'POST'>>(route: P, json?: unknown, ...[options]: Args<P, object>) =>
+    request<ResponseOf<`POST ${P}` & Route>>('POST', fillRoute(route, options?.path as Record<string, string>), { json: json ?? {} }),
+  patch: <P extends RouteOf<'PATCH'>>(route: P, json: unknown, ...[options]: Args<P, object>) =>
+    request<ResponseOf<`PATCH ${P}` & Route>>('PATCH', fillRoute(route, options?.path as Record<string, string>), { json }),
+  upload: <P extends RouteOf<'POST'>>(route: P, form: FormData, ...[options]: Args<P, { query?: Query }>) =>
+    request<ResponseOf<`POST ${P}` & Route>>('POST', fillRoute(route, options?.path as Record<string, string>), { form, query: options?.query }),
+};
+
+/** The untyped calls of the routes whose contracts are not written yet; goes when every route has one. */
+export const untypedApi = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, json?: unknown) => request<T>('POST', path, { json: json ?? {} }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
   upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { form, query }),
 };
+
+export type { EndpointContract };
 
 /** How far a transfer has got: bytes so far and, when the server says, in all. */
 export interface Progress {

@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Role } from '#domain';
 import { api, ApiError, onUnauthorized, setCsrfToken } from '../api/client';
-import type { Account, SignInResult } from '../api/types';
+import type { AccountView as Account } from '#contracts';
 
 type Status = 'loading' | 'anonymous' | 'signedIn';
 
@@ -28,7 +28,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    api.get<Account>('/api/auth/me').then(
+    api.get('/api/auth/me').then(
       (me) => {
         if (cancelled) return;
         setAccount(me);
@@ -58,7 +58,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const result = await api.post<SignInResult>('/api/auth/sign-in', { username, password });
+    const result = await api.post('/api/auth/sign-in', { username, password });
     setCsrfToken(result.csrfToken);
     setAccount(result.account);
     setSessionEnded(false);

@@ -1,4 +1,4 @@
-import { api } from '../api/client';
+import { untypedApi } from '../api/client';
 import type { EvidenceFile, TransitionResult } from '../api/types';
 
 /** The types the API accepts as evidence (apps/api/src/evidence/evidence-policy.ts), for the file picker. */
@@ -7,7 +7,7 @@ export const EVIDENCE_ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.doc,.docx,.xls,.xlsx
 export function uploadEvidence(candidateId: string, file: File, expectedVersion?: number) {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.upload<TransitionResult & { evidence: EvidenceFile }>(`/api/candidates/${candidateId}/evidence`, form, { expectedVersion });
+  return untypedApi.upload<TransitionResult & { evidence: EvidenceFile }>(`/api/candidates/${candidateId}/evidence`, form, { expectedVersion });
 }
 
 export const evidenceUrl = (candidateId: string, evidenceId: string) => `/api/candidates/${candidateId}/evidence/${evidenceId}`;

@@ -1,5 +1,5 @@
+import type { UnitNode } from '#contracts';
 import { api } from '../api/client';
-import type { UnitNode } from '../api/types';
 
 export interface UnitOption {
   value: string;
@@ -25,4 +25,4 @@ export function flatten(nodes: UnitNode[]): UnitNode[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children)]);
 }
 
-export const loadUnitTree = (signal?: AbortSignal) => api.get<UnitNode[]>('/api/units', undefined, signal);
+export const loadUnitTree = (signal?: AbortSignal) => api.get('/api/units', { signal });

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CANDIDATE_STATE_CODES } from '#workflow';
-import { api } from '../api/client';
+import { untypedApi } from '../api/client';
 import type { Candidate, Page as ApiPage } from '../api/types';
 import { ROUTES } from '../app/routes';
 import { useAuth } from '../auth/AuthContext';
@@ -32,7 +32,7 @@ export function CandidatesPage() {
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])) as Record<(typeof FILTERS)[number], string | undefined>;
 
   const { data, error, loading, reload } = useAsync(
-    (signal) => api.get<ApiPage<Candidate>>('/api/candidates', { ...filters, page, pageSize }, signal),
+    (signal) => untypedApi.get<ApiPage<Candidate>>('/api/candidates', { ...filters, page, pageSize }, signal),
     [params.toString()],
   );
 

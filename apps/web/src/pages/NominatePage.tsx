@@ -5,7 +5,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DiscoveryChannel, Field, SubjectKind } from '#domain';
-import { api, ApiError } from '../api/client';
+import { untypedApi, ApiError } from '../api/client';
 import type { Candidate } from '../api/types';
 import { ROUTES } from '../app/routes';
 import { useAuth } from '../auth/AuthContext';
@@ -57,7 +57,7 @@ export function NominatePage() {
     let created: Candidate;
     try {
       const { files: _files, ...body } = values;
-      created = await api.post<Candidate>('/api/candidates', body);
+      created = await untypedApi.post<Candidate>('/api/candidates', body);
     } catch (e) {
       setError(applyServerErrors(form, e, t, i18n.language, { known: FIELDS }));
       setBusy(false);

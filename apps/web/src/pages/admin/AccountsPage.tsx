@@ -4,8 +4,8 @@ import { App as AntApp, Button, Form, Input, Modal, Popconfirm, Select, Space, T
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '#domain';
+import type { AccountView as Account } from '#contracts';
 import { api } from '../../api/client';
-import type { Account } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
@@ -62,7 +62,7 @@ function CreateAccountDialog({ open, onClose, onDone }: { open: boolean; onClose
           setBusy(true);
           setError(null);
           try {
-            onDone(await api.post<Account>('/api/accounts', { ...values, username: values.username.trim() }));
+            onDone(await api.post('/api/accounts', { ...values, username: values.username.trim() }));
           } catch (e) {
             setError(applyServerErrors(form, e, t, i18n.language, { known: ['username', 'displayName', 'role', 'unitId', 'password'] }));
           } finally {
@@ -124,7 +124,7 @@ function ResetPasswordDialog({ account, onClose, onDone }: { account: Account | 
           setBusy(true);
           setError(null);
           try {
-            await api.post(`/api/accounts/${account.id}/password`, { password });
+            await api.post('/api/accounts/{id}/password', { password }, { path: { id: account.id } });
             onDone();
           } catch (e) {
             setError(applyServerErrors(form, e, t, i18n.language, { known: ['password'] }));
@@ -147,13 +147,13 @@ export function AccountsPage() {
   const format = useFormat();
   const { account: me } = useAuth();
   const { message } = AntApp.useApp();
-  const { data, error, loading, reload } = useAsync((signal) => api.get<Account[]>('/api/accounts', undefined, signal), []);
+  const { data, error, loading, reload } = useAsync((signal) => api.get('/api/accounts', { signal }), []);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<Account | null>(null);
 
   const toggle = async (account: Account) => {
     try {
-      await api.post(`/api/accounts/${account.id}/${account.disabled ? 'enable' : 'disable'}`);
+      await (account.disabled ? api.post('/api/accounts/{id}/enable', {}, { path: { id: account.id } }) : api.post('/api/accounts/{id}/disable', {}, { path: { id: account.id } }));
       void message.success(t(account.disabled ? 'accounts.enabled' : 'accounts.disabledDone', { username: account.username }));
       reload();
     } catch (e) {

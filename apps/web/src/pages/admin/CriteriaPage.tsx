@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { App as AntApp, Button, Card, Collapse, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { CriteriaSetVersion } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
@@ -37,7 +37,7 @@ function PublishDialog({ current, onClose, onDone }: { current: CriteriaSetVersi
       intro={t('criteria.publishIntro')}
       warning={t('criteria.publishFinal')}
       submit={(values) =>
-        api.post<CriteriaSetVersion>(`/api/criteria-sets/${current!.code}/versions`, {
+        untypedApi.post<CriteriaSetVersion>(`/api/criteria-sets/${current!.code}/versions`, {
           criteria: values.criteria.map((c) => ({ code: c.code.trim(), vi: c.vi.trim(), en: c.en.trim() })),
           ...(values.note?.trim() ? { note: values.note.trim() } : {}),
         })
@@ -102,7 +102,7 @@ export function CriteriaPage() {
   const format = useFormat();
   const { account } = useAuth();
   const { message } = AntApp.useApp();
-  const { data, error, loading, reload } = useAsync((signal) => api.get<CriteriaSetVersion[]>('/api/criteria-sets', undefined, signal), []);
+  const { data, error, loading, reload } = useAsync((signal) => untypedApi.get<CriteriaSetVersion[]>('/api/criteria-sets', undefined, signal), []);
   const [publishing, setPublishing] = useState<CriteriaSetVersion | null>(null);
   const codes = [...new Set((data ?? []).map((s) => s.code))];
   const admin = account?.role === 'ADMIN';

@@ -3,8 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Tree, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Sector, UnitLevel } from '#domain';
+import type { UnitView as Unit, UnitNode } from '#contracts';
 import { api } from '../../api/client';
-import type { Unit, UnitNode } from '../../api/types';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
@@ -42,7 +42,7 @@ function RenameUnit({ unit, onDone }: { unit: Unit; onDone(unit: Unit): void }) 
         setBusy(true);
         setError(null);
         try {
-          onDone(await api.patch<Unit>(`/api/units/${unit.id}`, { name, expectedVersion: unit.version }));
+          onDone(await api.patch('/api/units/{id}', { name, expectedVersion: unit.version }, { path: { id: unit.id } }));
         } catch (e) {
           setError(applyServerErrors(form, e, t, i18n.language, { known: ['name'] }));
         } finally {
@@ -84,7 +84,7 @@ function CreateUnit({ parent, onDone }: { parent: Unit | null; onDone(unit: Unit
         setError(null);
         try {
           const body = { ...values, code: values.code?.trim() || undefined, parentId: parent?.id };
-          onDone(await api.post<Unit>('/api/units', body));
+          onDone(await api.post('/api/units', body));
           form.resetFields(['name', 'code']);
         } catch (e) {
           setError(applyServerErrors(form, e, t, i18n.language, { known: ['name', 'level', 'sector', 'code'], rename: { parentId: 'level' } }));

@@ -9,7 +9,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, ApiError, downloadFile, type Progress as TransferProgress } from '../../api/client';
+import { untypedApi, ApiError, downloadFile, type Progress as TransferProgress } from '../../api/client';
 import type { Candidate, Page as ApiPage, SessionSummary, TrailPage, TrailRecord } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
@@ -130,14 +130,14 @@ function TrailPanel() {
   }, [params]);
   const page = Number(params.get('trang') ?? 1);
   const pageSize = Number(params.get('co') ?? DEFAULT_PAGE_SIZE);
-  const { data, error, loading, reload } = useAsync((signal) => api.get<TrailPage>('/api/audit/records', { ...filter, page, pageSize }, signal), [filter, page, pageSize]);
+  const { data, error, loading, reload } = useAsync((signal) => untypedApi.get<TrailPage>('/api/audit/records', { ...filter, page, pageSize }, signal), [filter, page, pageSize]);
   const units = useAsync((signal) => loadUnitTree(signal), []);
-  const sessions = useAsync((signal) => api.get<SessionSummary[]>('/api/review-sessions', undefined, signal), []);
+  const sessions = useAsync((signal) => untypedApi.get<SessionSummary[]>('/api/review-sessions', undefined, signal), []);
   const candidates = useAsync(
-    (signal) => api.get<ApiPage<Candidate>>('/api/candidates', { q: candidateSearch || undefined, pageSize: 20 }, signal),
+    (signal) => untypedApi.get<ApiPage<Candidate>>('/api/candidates', { q: candidateSearch || undefined, pageSize: 20 }, signal),
     [candidateSearch],
   );
-  const chosenCandidate = useAsync((signal) => (filter.candidateId ? api.get<Candidate>(`/api/candidates/${filter.candidateId}`, undefined, signal) : Promise.resolve(null)), [filter.candidateId]);
+  const chosenCandidate = useAsync((signal) => (filter.candidateId ? untypedApi.get<Candidate>(`/api/candidates/${filter.candidateId}`, undefined, signal) : Promise.resolve(null)), [filter.candidateId]);
   const candidateOptions = useMemo(() => {
     const list = [...(candidates.data?.items ?? [])];
     if (chosenCandidate.data && !list.some((c) => c.id === chosenCandidate.data!.id)) list.unshift(chosenCandidate.data);

@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Card, Collapse, Descriptions, Progress, Result, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, downloadFile } from '../../api/client';
+import { untypedApi, downloadFile } from '../../api/client';
 import type { AuditProblem, VerificationReport } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
@@ -153,8 +153,8 @@ export function VerifyPanel() {
       }
       const result =
         checkpoints.length > 0
-          ? await api.post<VerificationReport>('/api/audit/verify', { checkpoints })
-          : await api.get<VerificationReport>('/api/audit/verify', undefined, controller.current.signal);
+          ? await untypedApi.post<VerificationReport>('/api/audit/verify', { checkpoints })
+          : await untypedApi.get<VerificationReport>('/api/audit/verify', undefined, controller.current.signal);
       setReport(result);
     } catch (e) {
       if ((e as Error).name === 'AbortError') setError({ message: t('verify.cancelled'), details: [] });

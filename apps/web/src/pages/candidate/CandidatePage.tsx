@@ -9,7 +9,7 @@ import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CANDIDATE_STATES, COUNCIL_DECISION_EVENTS, GUARD_REQUIREMENTS, candidateMachine, maySend, type CandidateContext, type CandidateEvent, type CandidateEventType, type CandidateState } from '#workflow';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { Candidate, CandidateReviews, EvidenceFile, History, Nurturing, Plan } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
@@ -38,11 +38,11 @@ interface CandidateData {
 
 async function loadCandidate(id: string, signal: AbortSignal): Promise<CandidateData> {
   const [candidate, nurturing, evidence, history, reviews] = await Promise.all([
-    api.get<Candidate>(`/api/candidates/${id}`, undefined, signal),
-    api.get<Nurturing>(`/api/candidates/${id}/nurturing`, undefined, signal),
-    api.get<EvidenceFile[]>(`/api/candidates/${id}/evidence`, undefined, signal),
-    api.get<History>(`/api/candidates/${id}/history`, undefined, signal),
-    api.get<CandidateReviews>(`/api/candidates/${id}/reviews`, undefined, signal),
+    untypedApi.get<Candidate>(`/api/candidates/${id}`, undefined, signal),
+    untypedApi.get<Nurturing>(`/api/candidates/${id}/nurturing`, undefined, signal),
+    untypedApi.get<EvidenceFile[]>(`/api/candidates/${id}/evidence`, undefined, signal),
+    untypedApi.get<History>(`/api/candidates/${id}/history`, undefined, signal),
+    untypedApi.get<CandidateReviews>(`/api/candidates/${id}/reviews`, undefined, signal),
   ]);
   return { candidate, nurturing, evidence, history, reviews };
 }

@@ -10,7 +10,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { HONOURING_FORMS, type Labelled } from '#domain';
 import { ADOPTION_STAGES, COUNCIL_DECISION_EVENTS, type CandidateEventType } from '#workflow';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { Candidate, Plan, TransitionResult } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
@@ -248,7 +248,7 @@ export function EventDialog({ candidate, event, currentPlan, onClose, onDone, on
         }
         result = last!;
       } else {
-        result = await api.post<TransitionResult>(`/api/candidates/${candidate.id}/events`, {
+        result = await untypedApi.post<TransitionResult>(`/api/candidates/${candidate.id}/events`, {
           type: event,
           expectedVersion: candidate.version,
           payload: toPayload(specs, values),

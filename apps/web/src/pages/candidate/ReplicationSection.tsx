@@ -10,7 +10,7 @@ import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HONOURING_FORMS } from '#domain';
 import { ADOPTION_STAGES, type CandidateEventType } from '#workflow';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { AdoptionRecordView, Candidate, DecisionStatus, FollowUpRecordView, HonouringRecordView, RecognitionDecision, Replication } from '../../api/types';
 import { LoadError } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
@@ -30,8 +30,8 @@ interface ReplicationData {
 
 async function loadReplication(id: string, signal: AbortSignal): Promise<ReplicationData> {
   const [replication, decisions] = await Promise.all([
-    api.get<Replication>(`/api/candidates/${id}/replication`, undefined, signal),
-    api.get<RecognitionDecision[]>('/api/decisions', undefined, signal),
+    untypedApi.get<Replication>(`/api/candidates/${id}/replication`, undefined, signal),
+    untypedApi.get<RecognitionDecision[]>('/api/decisions', undefined, signal),
   ]);
   return { replication, decisions: decisions.filter((d) => d.recipients.some((r) => r.candidateId === id)) };
 }

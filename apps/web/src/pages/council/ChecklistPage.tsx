@@ -8,7 +8,7 @@ import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Inp
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { Candidate, CriterionMark, EvidenceFile, SessionDetail } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
@@ -31,12 +31,12 @@ interface Loaded {
 }
 
 async function load(sessionId: string, itemId: string, signal: AbortSignal): Promise<Loaded> {
-  const session = await api.get<SessionDetail>(`/api/review-sessions/${sessionId}`, undefined, signal);
+  const session = await untypedApi.get<SessionDetail>(`/api/review-sessions/${sessionId}`, undefined, signal);
   const item = session.items.find((i) => i.id === itemId);
   if (!item) throw new Error('item not in session');
   const [candidate, evidence] = await Promise.all([
-    api.get<Candidate>(`/api/candidates/${item.candidate.id}`, undefined, signal),
-    api.get<EvidenceFile[]>(`/api/candidates/${item.candidate.id}/evidence`, undefined, signal),
+    untypedApi.get<Candidate>(`/api/candidates/${item.candidate.id}`, undefined, signal),
+    untypedApi.get<EvidenceFile[]>(`/api/candidates/${item.candidate.id}/evidence`, undefined, signal),
   ]);
   return { session, candidate, evidence };
 }
@@ -134,7 +134,7 @@ export function ChecklistPage() {
     setError(null);
     try {
       const marks: CriterionMark[] = values.marks.map((m) => ({ criterionCode: m.criterionCode, met: m.met === true, comment: (m.comment ?? '').trim(), evidenceIds: m.evidenceIds ?? [] }));
-      await api.post(`/api/review-sessions/${session.id}/items/${item.id}/checklists`, { marks, ...(mine ? { correctsId: mine.id } : {}) });
+      await untypedApi.post(`/api/review-sessions/${session.id}/items/${item.id}/checklists`, { marks, ...(mine ? { correctsId: mine.id } : {}) });
       void message.success(t(mine ? 'checklist.corrected' : 'checklist.submitted', { name: candidate.name }));
       navigate(back);
     } catch (e) {

@@ -7,7 +7,7 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Form, Input
 import { EditOutlined, FileDoneOutlined, LockOutlined, MinusCircleOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { Ballots, CastVoteResult, NoticeComment, ReviewItemView, SessionDetail } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
@@ -47,7 +47,7 @@ function AssignForm({ session, item, onDone }: { session: SessionDetail; item: R
         setBusy(true);
         setError(null);
         try {
-          const { assigned } = await api.post<{ assigned: string[] }>(`/api/review-sessions/${session.id}/items/${item.id}/assignments`, { reviewerIds });
+          const { assigned } = await untypedApi.post<{ assigned: string[] }>(`/api/review-sessions/${session.id}/items/${item.id}/assignments`, { reviewerIds });
           form.resetFields();
           void message.success(assigned.length > 0 ? t('assign.done', { names: assigned.map(nameOf).join(', ') }) : t('assign.nothingNew'));
           onDone();
@@ -89,7 +89,7 @@ function AssignForm({ session, item, onDone }: { session: SessionDetail; item: R
 function BallotsDialog({ sessionId, item, open, onClose }: { sessionId: string; item: ReviewItemView; open: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data, error } = useAsync((signal) => (open ? api.get<Ballots>(`/api/review-sessions/${sessionId}/items/${item.id}/ballots`, undefined, signal) : Promise.resolve(null)), [open, sessionId, item.id]);
+  const { data, error } = useAsync((signal) => (open ? untypedApi.get<Ballots>(`/api/review-sessions/${sessionId}/items/${item.id}/ballots`, undefined, signal) : Promise.resolve(null)), [open, sessionId, item.id]);
   return (
     <Modal open={open} title={t('ballots.title', { name: item.candidate.name })} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>} width={760} destroyOnHidden>
       {error ? <LoadError error={error} /> : null}
@@ -170,7 +170,7 @@ function ConfirmDecisionDialog({ session, item, open, onClose, onDone }: { sessi
       }
       warning={t('decision.final')}
       submit={(values) =>
-        api.post(`/api/review-sessions/${session.id}/items/${item.id}/decision`, {
+        untypedApi.post(`/api/review-sessions/${session.id}/items/${item.id}/decision`, {
           outcome,
           ...(outcome === 'RECOGNISE' && values.note?.trim() ? { note: values.note.trim() } : {}),
           ...(outcome === 'REJECT' && values.reasons?.trim() ? { reasons: values.reasons.trim() } : {}),
@@ -231,7 +231,7 @@ function DropDialog({ session, item, open, onClose, onDone }: { session: Session
       initialValues={{ commentIds: upheld.map((c) => c.id) }}
       intro={t('drop.intro')}
       warning={t('drop.final')}
-      submit={(values) => api.post(`/api/review-sessions/${session.id}/items/${item.id}/drop`, values)}
+      submit={(values) => untypedApi.post(`/api/review-sessions/${session.id}/items/${item.id}/drop`, values)}
       onClose={onClose}
       onDone={onDone}
     >

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { NoticeComment, SessionDetail } from '../../api/types';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormat, todayIso } from '../../lib/format';
@@ -32,7 +32,7 @@ export function RecordCommentDialog({ session, open, onClose, onDone, itemId }: 
       initialValues={{ itemId, receivedOn: dayjs() }}
       intro={t('notice.recordIntro')}
       submit={(values) =>
-        api.post(`/api/review-sessions/${session.id}/notice/comments`, {
+        untypedApi.post(`/api/review-sessions/${session.id}/notice/comments`, {
           ...(values.itemId ? { itemId: values.itemId } : {}),
           author: values.author.trim(),
           body: values.body.trim(),
@@ -74,7 +74,7 @@ function AnswerDialog({ session, comment, onClose, onDone }: { session: SessionD
       known={['body', 'upheld']}
       initialValues={{ upheld: false }}
       intro={<blockquote className="quote">{comment?.body}</blockquote>}
-      submit={(values) => api.post(`/api/review-sessions/${session.id}/notice/comments/${comment!.id}/answer`, { body: values.body.trim(), upheld: values.upheld === true })}
+      submit={(values) => untypedApi.post(`/api/review-sessions/${session.id}/notice/comments/${comment!.id}/answer`, { body: values.body.trim(), upheld: values.upheld === true })}
       onClose={onClose}
       onDone={onDone}
     >

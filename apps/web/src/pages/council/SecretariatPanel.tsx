@@ -6,7 +6,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { Candidate, SessionDetail } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
@@ -38,7 +38,7 @@ function AddCandidateForm({ session, onDone }: { session: SessionDetail; onDone(
         setBusy(true);
         setError(null);
         try {
-          await api.post(`/api/review-sessions/${session.id}/items`, { candidateId });
+          await untypedApi.post(`/api/review-sessions/${session.id}/items`, { candidateId });
           const name = options.find((o) => o.value === candidateId)?.title ?? '';
           form.resetFields();
           void message.success(t('secretariat.added', { name }));
@@ -87,7 +87,7 @@ function AutoAssignForm({ session, onDone }: { session: SessionDetail; onDone():
         setError(null);
         setShort([]);
         try {
-          const result = await api.post<{ assignments: unknown[]; short: { itemId: string; wanted: number; possible: number }[] }>(`/api/review-sessions/${session.id}/assignments/automatic`, { perCandidate });
+          const result = await untypedApi.post<{ assignments: unknown[]; short: { itemId: string; wanted: number; possible: number }[] }>(`/api/review-sessions/${session.id}/assignments/automatic`, { perCandidate });
           void message.success(t('secretariat.autoDone', { count: result.assignments.length }));
           setShort(result.short.map((s) => t('secretariat.short', { name: nameOfItem(s.itemId), wanted: s.wanted, possible: s.possible })));
           onDone();
@@ -135,7 +135,7 @@ function OpenVotingDialog({ session, open, onClose, onDone }: { session: Session
           {missing.length > 0 && <Alert type="warning" showIcon title={t('secretariat.checklistsMissing')} description={missing.map((i) => i.candidate.name).join(', ')} />}
         </>
       }
-      submit={(values) => api.post(`/api/review-sessions/${session.id}/voting/open`, { presentMemberIds: values.presentMemberIds ?? [] })}
+      submit={(values) => untypedApi.post(`/api/review-sessions/${session.id}/voting/open`, { presentMemberIds: values.presentMemberIds ?? [] })}
       onClose={onClose}
       onDone={onDone}
     >
@@ -166,7 +166,7 @@ function CloseVotingDialog({ session, open, onClose, onDone }: { session: Sessio
         setBusy(true);
         setError(null);
         try {
-          await api.post(`/api/review-sessions/${session.id}/voting/close`);
+          await untypedApi.post(`/api/review-sessions/${session.id}/voting/close`);
           onDone();
         } catch (e) {
           setError(describeError(e, t, i18n.language));
@@ -206,7 +206,7 @@ function PublishNoticeForm({ session, onDone }: { session: SessionDetail; onDone
         setBusy(true);
         setError(null);
         try {
-          const result = await api.post<{ publishedOn: string; endsOn: string }>(`/api/review-sessions/${session.id}/notice`, { channels: values.channels.trim(), publishedOn: values.publishedOn.format('YYYY-MM-DD') });
+          const result = await untypedApi.post<{ publishedOn: string; endsOn: string }>(`/api/review-sessions/${session.id}/notice`, { channels: values.channels.trim(), publishedOn: values.publishedOn.format('YYYY-MM-DD') });
           void message.success(t('notice.published', { endsOn: format.date(result.endsOn) }));
           onDone();
         } catch (e) {
@@ -252,7 +252,7 @@ function FinaliseDialog({ session, open, onClose, onDone }: { session: SessionDe
         setBusy(true);
         setError(null);
         try {
-          const result = await api.post<{ recognised: string[] }>(`/api/review-sessions/${session.id}/finalise`);
+          const result = await untypedApi.post<{ recognised: string[] }>(`/api/review-sessions/${session.id}/finalise`);
           onDone(result.recognised.length);
         } catch (e) {
           setError(describeError(e, t, i18n.language));

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, St
 import { ArrowLeftOutlined, AuditOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { CriteriaSetVersion, SessionDetail, SessionMember, SessionStatus } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
@@ -57,8 +57,8 @@ export function SessionPage() {
   const { account } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const { data: session, error, loading, reload } = useAsync((signal) => api.get<SessionDetail>(`/api/review-sessions/${id}`, undefined, signal), [id]);
-  const sets = useAsync((signal) => api.get<CriteriaSetVersion[]>('/api/criteria-sets', undefined, signal), []);
+  const { data: session, error, loading, reload } = useAsync((signal) => untypedApi.get<SessionDetail>(`/api/review-sessions/${id}`, undefined, signal), [id]);
+  const sets = useAsync((signal) => untypedApi.get<CriteriaSetVersion[]>('/api/criteria-sets', undefined, signal), []);
   const opened = (location.state as { opened?: boolean } | null)?.opened === true;
 
   // A link to one candidate of the session (#ho-so-<item>) scrolls to it once the page has it.

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Col, Collapse, Form, Input, InputNumber, Modal, Ra
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { SessionStatus, SessionSummary } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
@@ -73,7 +73,7 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
           setError(null);
           try {
             const body = { ...values, venue: values.venue?.trim() || undefined };
-            const created = await api.post<{ id: string }>('/api/review-sessions', body);
+            const created = await untypedApi.post<{ id: string }>('/api/review-sessions', body);
             onDone(created.id);
           } catch (e) {
             setError(applyServerErrors(form, e, t, i18n.language, { known: FIELDS }));
@@ -150,7 +150,7 @@ export function SessionsPage() {
   const [params] = useSearchParams();
   const status = (params.get('giai-doan') as SessionStatus | null) ?? undefined;
   const year = params.get('nam') ? Number(params.get('nam')) : undefined;
-  const { data, error, loading, reload } = useAsync((signal) => api.get<SessionSummary[]>('/api/review-sessions', { status, year }, signal), [status, year]);
+  const { data, error, loading, reload } = useAsync((signal) => untypedApi.get<SessionSummary[]>('/api/review-sessions', { status, year }, signal), [status, year]);
   const [opening, setOpening] = useState(false);
   const secretary = account?.role === 'COUNCIL_SECRETARY';
   const thisYear = new Date().getFullYear();

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Radio, Typography } from 'antd';
 import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { untypedApi, ApiError } from '../../api/client';
 import type { BallotKind, CastVoteResult, ReceiptCheck, VoteChoice } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
@@ -31,7 +31,7 @@ export function VoteForm({ sessionId, itemId, candidateName, ballot, writtenOpin
     setError(null);
     try {
       const body = { choice: confirming.choice, ...(ballot === 'OPEN' && confirming.opinion?.trim() ? { opinion: confirming.opinion.trim() } : {}) };
-      const result = await api.post<CastVoteResult>(`/api/review-sessions/${sessionId}/items/${itemId}/votes`, body);
+      const result = await untypedApi.post<CastVoteResult>(`/api/review-sessions/${sessionId}/items/${itemId}/votes`, body);
       setConfirming(null);
       onVoted(result);
     } catch (e) {
@@ -154,7 +154,7 @@ export function CheckBallotForm({ sessionId, itemId }: { sessionId: string; item
           setError(null);
           setResult(null);
           try {
-            setResult(await api.post<ReceiptCheck>(`/api/review-sessions/${sessionId}/items/${itemId}/ballots/verify`, { receipt: receipt.trim() }));
+            setResult(await untypedApi.post<ReceiptCheck>(`/api/review-sessions/${sessionId}/items/${itemId}/ballots/verify`, { receipt: receipt.trim() }));
           } catch (e) {
             if (e instanceof ApiError && e.code === 'RECEIPT_NOT_FOUND') {
               form.setFields([{ name: 'receipt', errors: [e.words(i18n.language)] }]);

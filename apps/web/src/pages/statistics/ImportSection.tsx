@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, InputNumber, Modal, Progress, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, uploadWithProgress, type Progress as TransferProgress } from '../../api/client';
+import { untypedApi, ApiError, uploadWithProgress, type Progress as TransferProgress } from '../../api/client';
 import type { ImportReport, ImportSummary } from '../../api/types';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
@@ -196,10 +196,10 @@ function ImportForm({ onDone }: { onDone(report: ImportReport): void }) {
 export function ImportSection({ mayImport, onImported }: { mayImport: boolean; onImported(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const list = useAsync((signal) => api.get<{ items: ImportSummary[] }>('/api/statistics/imports', undefined, signal), []);
+  const list = useAsync((signal) => untypedApi.get<{ items: ImportSummary[] }>('/api/statistics/imports', undefined, signal), []);
   const [latest, setLatest] = useState<ImportReport | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
-  const viewed = useAsync((signal) => (viewing ? api.get<ImportReport>(`/api/statistics/imports/${viewing}`, undefined, signal) : Promise.resolve(null)), [viewing]);
+  const viewed = useAsync((signal) => (viewing ? untypedApi.get<ImportReport>(`/api/statistics/imports/${viewing}`, undefined, signal) : Promise.resolve(null)), [viewing]);
   return (
     <Card title={<h2 className="card-heading">{t('imports.title')}</h2>} data-testid="imports">
       {mayImport && (

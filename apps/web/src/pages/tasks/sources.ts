@@ -4,7 +4,7 @@
  */
 import type { Role, SubjectKind } from '#domain';
 import type { CandidateState } from '#workflow';
-import { api } from '../../api/client';
+import { untypedApi } from '../../api/client';
 import type { Candidate, MyCouncilWork, Nurturing, Page, SessionDetail, SessionStatus, SessionSummary } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { todayIso } from '../../lib/format';
@@ -38,7 +38,7 @@ const NOTICE_SOON_DAYS = 3;
 export async function candidatesIn(state: CandidateState, signal: AbortSignal): Promise<Candidate[]> {
   const all: Candidate[] = [];
   for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const result = await api.get<Page<Candidate>>('/api/candidates', { state, page, pageSize: PAGE_SIZE }, signal);
+    const result = await untypedApi.get<Page<Candidate>>('/api/candidates', { state, page, pageSize: PAGE_SIZE }, signal);
     all.push(...result.items);
     if (all.length >= result.total || result.items.length === 0) break;
   }
@@ -70,8 +70,8 @@ const candidateTask = (candidate: Candidate, detail?: TaskItem['detail'], urgent
 
 /** Sessions at the given stages, each read whole. */
 async function sessionsAt(statuses: SessionStatus[], signal: AbortSignal): Promise<SessionDetail[]> {
-  const lists = await Promise.all(statuses.map((status) => api.get<SessionSummary[]>('/api/review-sessions', { status }, signal)));
-  return mapLimited(lists.flat(), 4, (s) => api.get<SessionDetail>(`/api/review-sessions/${s.id}`, undefined, signal));
+  const lists = await Promise.all(statuses.map((status) => untypedApi.get<SessionSummary[]>('/api/review-sessions', { status }, signal)));
+  return mapLimited(lists.flat(), 4, (s) => untypedApi.get<SessionDetail>(`/api/review-sessions/${s.id}`, undefined, signal));
 }
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -84,7 +84,7 @@ export const TASK_SOURCES: TaskSource[] = [
     hint: 'tasks.overdue.hint',
     load: async (signal) => {
       const nurturing = await candidatesIn('nurturing', signal);
-      const plans = await mapLimited(nurturing, 4, (c) => api.get<Nurturing>(`/api/candidates/${c.id}/nurturing`, undefined, signal));
+      const plans = await mapLimited(nurturing, 4, (c) => untypedApi.get<Nurturing>(`/api/candidates/${c.id}/nurturing`, undefined, signal));
       return nurturing
         .map((candidate, i) => ({ candidate, plan: plans[i]! }))
         .filter(({ plan }) => plan.overdue)
@@ -112,7 +112,7 @@ export const TASK_SOURCES: TaskSource[] = [
     title: 'tasks.myChecklists.title',
     hint: 'tasks.myChecklists.hint',
     load: async (signal) =>
-      (await api.get<MyCouncilWork>('/api/council/my-work', undefined, signal)).checklists.map((w) => ({
+      (await untypedApi.get<MyCouncilWork>('/api/council/my-work', undefined, signal)).checklists.map((w) => ({
         key: w.itemId,
         title: w.name,
         link: ROUTES.checklist(w.sessionId, w.itemId),
@@ -125,7 +125,7 @@ export const TASK_SOURCES: TaskSource[] = [
     title: 'tasks.myVotes.title',
     hint: 'tasks.myVotes.hint',
     load: async (signal) =>
-      (await api.get<MyCouncilWork>('/api/council/my-work', undefined, signal)).votes.map((w) => ({
+      (await untypedApi.get<MyCouncilWork>('/api/council/my-work', undefined, signal)).votes.map((w) => ({
         key: w.itemId,
         title: w.name,
         link: ROUTES.session(w.sessionId, w.itemId),

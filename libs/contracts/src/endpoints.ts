@@ -1,0 +1,27 @@
+/**
+ * Every route of the API with what it answers: the contract the API's description declares, its responses are
+ * checked against in the tests, and the web app's client is typed by. Each feature declares its routes beside
+ * its schemas; a route declared twice is refused.
+ */
+import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
+import { HEALTH_ENDPOINTS } from './health.js';
+import type { EndpointContract, EndpointTable } from './schema.js';
+import { UNIT_ENDPOINTS } from './units.js';
+
+function gather<T extends readonly EndpointTable[]>(...tables: T): UnionToIntersection<T[number]> {
+  const all: Record<string, EndpointContract> = {};
+  for (const table of tables) {
+    for (const [route, contract] of Object.entries(table)) {
+      if (route in all) throw new Error(`Route ${route} is declared twice`);
+      all[route] = contract;
+    }
+  }
+  return all as UnionToIntersection<T[number]>;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+export const ENDPOINTS = gather(HEALTH_ENDPOINTS, AUTH_ENDPOINTS, ACCOUNT_ENDPOINTS, UNIT_ENDPOINTS);
+
+export type Endpoints = typeof ENDPOINTS;
+export type Route = keyof Endpoints & string;

@@ -1,0 +1,11 @@
+/**
+ * The API's response contracts, shared by the API (its views return these types, its description declares these
+ * schemas, its tests check every response against them) and the web app (its client is typed by them).
+ * JSON Schemas built with TypeBox; no Nest, no database, no browser code.
+ */
+export * from './schema.js';
+export * from './errors.js';
+export * from './health.js';
+export * from './accounts.js';
+export * from './units.js';
+export * from './endpoints.js';
