@@ -96,6 +96,39 @@ describe('validation of a new candidate', () => {
     expect(inString.status).toBe(201);
   });
 
+  it('a lone UTF-16 surrogate or a NUL in any text → 400 UNSUPPORTED_CHARACTER naming the field; nothing written', async () => {
+    const before = await counts();
+    // Raw JSON text: "\ud800" is valid JSON but not Unicode text (it cannot be stored or hashed).
+    const lone = await t.as(UNIT_HEAD).post('/api/candidates').set('Content-Type', 'application/json').send(`{"kind":"INDIVIDUAL","name":"Tr\\ud800n","unitId":"${unitId}"}`);
+    expect(lone.status).toBe(400);
+    expect(lone.body).toMatchObject({ code: 'UNSUPPORTED_CHARACTER', field: 'name', message: expect.stringContaining('\\ud800') });
+    const trailing = await t.as(UNIT_HEAD).post('/api/candidates').set('Content-Type', 'application/json').send(`{"achievement":{"items":["ok","x\\udfff"]}}`);
+    expect(trailing.body).toMatchObject({ code: 'UNSUPPORTED_CHARACTER', field: 'achievement.items[1]' });
+    const inKey = await t.as(UNIT_HEAD).post('/api/candidates').set('Content-Type', 'application/json').send(`{"\\ud83d":1}`);
+    expect(inKey.body).toMatchObject({ code: 'UNSUPPORTED_CHARACTER' });
+    const nul = await t.as(UNIT_HEAD).post('/api/candidates').send({ ...valid(), achievement: 'a\u0000b' });
+    expect(nul.body).toMatchObject({ code: 'UNSUPPORTED_CHARACTER', field: 'achievement' });
+    // A whole surrogate pair is an ordinary character (an emoji): accepted.
+    const pair = await t.as(UNIT_HEAD).post('/api/candidates').set('Content-Type', 'application/json').send(JSON.stringify({ ...valid(), name: 'Trần Thị Mai \ud83c\udf1f' }));
+    expect(pair.status).toBe(201);
+    expect((await counts()).candidates).toBe(before.candidates + 1);
+  });
+
+  it('a lone surrogate is refused on every route, sign-in included, before anything else reads the body', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'patch'].includes(m)).map((m) => [m, path] as const));
+    expect(routes.length).toBeGreaterThan(50);
+    const answers = new Set<string>();
+    for (const [method, path] of routes) {
+      const url = path.replace(/\{[^}]+\}/g, randomUUID());
+      const res = await (t.as(SECRETARY) as unknown as Record<string, (u: string) => import('supertest').Test>)[method]!(url).set('Content-Type', 'application/json').send('{"text":"\\ud800"}');
+      answers.add(`${res.status} ${res.body.code}`);
+    }
+    const anonymous = await t.http.post('/api/auth/sign-in').set('Content-Type', 'application/json').send('{"username":"admin","password":"x\\ud800"}');
+    answers.add(`${anonymous.status} ${anonymous.body.code}`);
+    expect([...answers]).toEqual(['400 UNSUPPORTED_CHARACTER']);
+  });
+
   it('no session → 401 SESSION_REQUIRED; a forged cookie → 401; nothing written', async () => {
     const before = await counts();
     const res = await t.http.post('/api/candidates').send(valid());

@@ -173,6 +173,9 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(['một'], [], {}, { $ne: null }, { __proto__: { admin: true } }, JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}')),
   fc.constantFrom("' OR 1=1 --", '"; DROP TABLE candidate; --', '../../../../etc/passwd', '%00', '\u0000\u0001\u0002', '\u202Egnp.exe', '<script>alert(1)</script>', '${7*7}', '{{7*7}}', 'Ａ'.repeat(300)),
   fc.constantFrom('2025-02-30', '2025-13-01', '0000-00-00', '99999-01-01', '2025-06-01T25:61:00Z', '01/06/2025'),
+  // Text that is not Unicode (lone UTF-16 surrogates), bidirectional controls, and long Vietnamese text.
+  fc.constantFrom('\ud800', 'Nguy\udfffn', '\udbff\udbff', 'a\ud83d', '\u202Eabc\u202C', 'tên\u2066ẩn\u2069', '\u200F\u200E', '\u061C'),
+  fc.integer({ min: 4_990, max: 5_010 }).map((n) => 'ạ'.repeat(n)),
   fc.integer({ min: 1_000, max: 200_000 }).map((n) => 'x'.repeat(n)),
   fc.integer({ min: 2, max: 60 }).map(deepJson),
   fc.string({ unit: 'binary', maxLength: 200 }),

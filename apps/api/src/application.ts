@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { errorBody } from './common/exception.filter.js';
-import { rejectDeepJson } from './common/json-depth.js';
+import { checkJsonBody } from './common/json-body.js';
 import { requestLogging } from './common/logging.js';
 import { createValidationPipe } from './common/validation.js';
 import { describeResponses } from './contracts/openapi-responses.js';
@@ -60,7 +60,7 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     app.use(webAppMiddleware());
     app.use(cookieParser());
     app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-    app.use(rejectDeepJson);
+    app.use(checkJsonBody);
     app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
     app.useGlobalPipes(createValidationPipe());
     if (config.VALIDATE_RESPONSES) app.useGlobalInterceptors(new ResponseContractInterceptor());

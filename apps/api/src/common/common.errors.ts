@@ -12,8 +12,8 @@ export const COMMON_ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Nội dung yêu cầu quá lớn.', en: 'The request body is too large.' },
   UNSUPPORTED_CHARACTER: {
     status: 400,
-    vi: 'Dữ liệu gửi lên có ký tự không lưu được (ví dụ ký tự NUL \\u0000).',
-    en: 'The request contains a character that cannot be stored (such as NUL, \\u0000).',
+    vi: 'Dữ liệu gửi lên có ký tự không lưu được (ký tự NUL \\u0000, hoặc nửa cặp ký tự thay thế UTF-16 như \\ud800).',
+    en: 'The request contains a character that cannot be stored (NUL, \\u0000, or half of a UTF-16 surrogate pair such as \\ud800).',
   },
   CONCURRENT_CHANGE: {
     status: 409,
