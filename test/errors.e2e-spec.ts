@@ -114,6 +114,12 @@ describe('validation of a new candidate', () => {
     expect((await counts()).candidates).toBe(before.candidates + 1);
   });
 
+  it('a request line over the HTTP parser’s limit → 431 in the error shape, in Vietnamese', async () => {
+    const res = await t.as(UNIT_HEAD).get(`/api/candidates?q=${encodeURIComponent('ạ'.repeat(3000))}`);
+    expect(res.status).toBe(431);
+    expect(res.body).toMatchObject({ statusCode: 431, code: 'REQUEST_HEADERS_TOO_LARGE', message: expect.stringContaining('quá dài') });
+  });
+
   it('a lone surrogate is refused on every route, sign-in included, before anything else reads the body', async () => {
     const doc = (await t.http.get('/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'patch'].includes(m)).map((m) => [m, path] as const));

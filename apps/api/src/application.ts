@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { errorBody } from './common/exception.filter.js';
+import { answerClientErrorsInShape } from './common/client-errors.js';
 import { checkJsonBody } from './common/json-body.js';
 import { requestLogging } from './common/logging.js';
 import { createValidationPipe } from './common/validation.js';
@@ -51,6 +52,7 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     app.useLogger(logging.nestLogger);
     app.use(logging.middleware);
     app.disable('x-powered-by');
+    answerClientErrorsInShape(app.getHttpServer() as import('node:http').Server);
     if (config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', config.TRUST_PROXY_HOPS);
     app.use(helmet());
     const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);

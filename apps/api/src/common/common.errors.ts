@@ -10,6 +10,12 @@ export const COMMON_ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such route.' },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Nội dung yêu cầu quá lớn.', en: 'The request body is too large.' },
+  REQUEST_HEADERS_TOO_LARGE: {
+    status: 431,
+    vi: 'Địa chỉ hoặc phần đầu của yêu cầu quá dài (ví dụ chuỗi tìm kiếm quá dài).',
+    en: 'The request line or headers are too long (for example an overlong search text).',
+  },
+  MALFORMED_REQUEST: { status: 400, vi: 'Yêu cầu HTTP không đúng định dạng.', en: 'The HTTP request is malformed.' },
   UNSUPPORTED_CHARACTER: {
     status: 400,
     vi: 'Dữ liệu gửi lên có ký tự không lưu được (ký tự NUL \\u0000, hoặc nửa cặp ký tự thay thế UTF-16 như \\ud800).',

@@ -4,7 +4,7 @@
  * for people. `error-codes.ts` gathers the tables into the one the exception filter reads.
  */
 export interface ErrorDefinition {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 431 | 500 | 503;
   vi: string;
   en: string;
 }
