@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { getAdjacencyMap, getShortestPaths, getSimplePaths } from '@xstate/graph';
 import {
+  CANDIDATE_EFFECTS,
   CANDIDATE_EVENT_TYPES,
   CANDIDATE_MACHINE_VERSION,
+  EFFECT_EVENTS,
   CANDIDATE_STATE_CODES,
   applyEvent,
   allowedEvents,
@@ -10,7 +12,9 @@ import {
   replay,
   startCandidate,
   stageOf,
+  type CandidateEffect,
   type CandidateEvent,
+  type CandidateEventType,
   type CandidateState,
   type CouncilVerdict,
   type PersistedCandidateSnapshot,
@@ -76,6 +80,38 @@ const IN_STATE: Record<CandidateState, CandidateEvent['type'][]> = {
   withdrawn: ['WITHDRAW'],
 };
 
+/** Every transition of the machine but PROPOSE_FOR_REVIEW (guarded by the context), with its target. */
+const TARGETS: [CandidateState, CandidateEvent['type'], CandidateState][] = [
+  ['discovered', 'ATTACH_EVIDENCE', 'discovered'],
+  ['discovered', 'START_NURTURING', 'nurturing'],
+  ['discovered', 'WITHDRAW', 'withdrawn'],
+  ['nurturing', 'ATTACH_EVIDENCE', 'nurturing'],
+  ['nurturing', 'REVISE_PLAN', 'nurturing'],
+  ['nurturing', 'RECORD_CHECK_IN', 'nurturing'],
+  ['nurturing', 'WITHDRAW', 'withdrawn'],
+  ['underReview', 'RECOGNISE', 'publicNotice'],
+  ['publicNotice', 'CONFIRM_RECOGNITION', 'recognised'],
+  ['publicNotice', 'REJECT', 'rejected'],
+  ['underReview', 'RETURN_TO_NURTURING', 'returned'],
+  ['underReview', 'REJECT', 'rejected'],
+  ['underReview', 'WITHDRAW', 'withdrawn'],
+  ['returned', 'ATTACH_EVIDENCE', 'returned'],
+  ['returned', 'RESUME_NURTURING', 'nurturing'],
+  ['returned', 'WITHDRAW', 'withdrawn'],
+  ['recognised', 'START_REPLICATION', 'replicating'],
+  ['recognised', 'ATTACH_EVIDENCE', 'recognised'],
+  ['recognised', 'RECORD_HONOURING', 'recognised'],
+  ['recognised', 'RECORD_ADOPTION', 'recognised'],
+  ['recognised', 'RECORD_FOLLOW_UP', 'recognised'],
+  ['replicating', 'END_REPLICATION', 'replicationEnded'],
+  ['recognised', 'REVOKE_RECOGNITION', 'revoked'],
+  ['replicating', 'REVOKE_RECOGNITION', 'revoked'],
+  ['replicating', 'ATTACH_EVIDENCE', 'replicating'],
+  ['replicating', 'RECORD_HONOURING', 'replicating'],
+  ['replicating', 'RECORD_ADOPTION', 'replicating'],
+  ['replicating', 'RECORD_FOLLOW_UP', 'replicating'],
+];
+
 describe('candidate statechart: generated paths', () => {
   // Counters make the context unbounded; the traversal distinguishes what the guards can see.
   const serializeState = (s: { value: unknown; context: { checkInsThisRound: number; evidenceFiles: number } }) =>
@@ -134,36 +170,6 @@ describe('candidate statechart: generated paths', () => {
 });
 
 describe('candidate statechart: each transition pinned', () => {
-  const TARGETS: [CandidateState, CandidateEvent['type'], CandidateState][] = [
-    ['discovered', 'ATTACH_EVIDENCE', 'discovered'],
-    ['discovered', 'START_NURTURING', 'nurturing'],
-    ['discovered', 'WITHDRAW', 'withdrawn'],
-    ['nurturing', 'ATTACH_EVIDENCE', 'nurturing'],
-    ['nurturing', 'REVISE_PLAN', 'nurturing'],
-    ['nurturing', 'RECORD_CHECK_IN', 'nurturing'],
-    ['nurturing', 'WITHDRAW', 'withdrawn'],
-    ['underReview', 'RECOGNISE', 'publicNotice'],
-    ['publicNotice', 'CONFIRM_RECOGNITION', 'recognised'],
-    ['publicNotice', 'REJECT', 'rejected'],
-    ['underReview', 'RETURN_TO_NURTURING', 'returned'],
-    ['underReview', 'REJECT', 'rejected'],
-    ['underReview', 'WITHDRAW', 'withdrawn'],
-    ['returned', 'ATTACH_EVIDENCE', 'returned'],
-    ['returned', 'RESUME_NURTURING', 'nurturing'],
-    ['returned', 'WITHDRAW', 'withdrawn'],
-    ['recognised', 'START_REPLICATION', 'replicating'],
-    ['recognised', 'ATTACH_EVIDENCE', 'recognised'],
-    ['recognised', 'RECORD_HONOURING', 'recognised'],
-    ['recognised', 'RECORD_ADOPTION', 'recognised'],
-    ['recognised', 'RECORD_FOLLOW_UP', 'recognised'],
-    ['replicating', 'END_REPLICATION', 'replicationEnded'],
-    ['recognised', 'REVOKE_RECOGNITION', 'revoked'],
-    ['replicating', 'REVOKE_RECOGNITION', 'revoked'],
-    ['replicating', 'ATTACH_EVIDENCE', 'replicating'],
-    ['replicating', 'RECORD_HONOURING', 'replicating'],
-    ['replicating', 'RECORD_ADOPTION', 'replicating'],
-    ['replicating', 'RECORD_FOLLOW_UP', 'replicating'],
-  ];
 
   it.each(TARGETS)('%s --%s--> %s', (from, type, to) => {
     const start = drive(IN_STATE[from]);
@@ -260,6 +266,57 @@ describe('candidate statechart: guards', () => {
     }
     const withFile = applyEvent(recognised, ev('ATTACH_EVIDENCE'));
     expect(withFile.accepted && withFile.snapshot.context.evidenceFiles).toBe(recognised.context.evidenceFiles + 1);
+  });
+});
+
+describe('candidate statechart: the effects each event names', () => {
+  /** What each accepted event writes besides the candidate's row and audit record, pinned by hand. */
+  const EFFECTS_OF: Record<CandidateEventType, CandidateEffect[]> = {
+    ATTACH_EVIDENCE: ['storeEvidence'],
+    START_NURTURING: ['startPlan'],
+    REVISE_PLAN: ['revisePlan'],
+    RESUME_NURTURING: ['revisePlan'],
+    RECORD_CHECK_IN: ['recordCheckIn'],
+    RECORD_HONOURING: ['recordHonouring'],
+    RECORD_ADOPTION: ['recordAdoption'],
+    RECORD_FOLLOW_UP: ['recordFollowUp'],
+    PROPOSE_FOR_REVIEW: [],
+    RECOGNISE: [],
+    RETURN_TO_NURTURING: [],
+    REJECT: [],
+    CONFIRM_RECOGNITION: [],
+    REVOKE_RECOGNITION: [],
+    START_REPLICATION: [],
+    END_REPLICATION: [],
+    WITHDRAW: [],
+  };
+
+  it.each(TARGETS)('%s --%s--> names its effects', (from, type) => {
+    const outcome = applyEvent(drive(IN_STATE[from]), ev(type));
+    expect(outcome.accepted && outcome.actions).toEqual(EFFECTS_OF[type]);
+  });
+
+  it('nurturing --PROPOSE_FOR_REVIEW--> writes nothing besides the candidate', () => {
+    expect(applyEvent(drive(READY_FOR_REVIEW), ev('PROPOSE_FOR_REVIEW'))).toMatchObject({ accepted: true, actions: [] });
+  });
+
+  it('the effects table lists, for each effect, exactly the events that name it', () => {
+    const named: Record<string, string[]> = {};
+    for (const [type, effects] of Object.entries(EFFECTS_OF)) for (const effect of effects) (named[effect] ??= []).push(type);
+    expect(Object.fromEntries(Object.entries(EFFECT_EVENTS).map(([effect, types]) => [effect, [...types].sort()]))).toEqual(
+      Object.fromEntries(Object.entries(named).map(([effect, types]) => [effect, types.sort()])),
+    );
+  });
+
+  it('a refused event names no effects', () => {
+    const outcome = applyEvent(drive(['START_NURTURING']), ev('PROPOSE_FOR_REVIEW'));
+    expect(outcome.accepted).toBe(false);
+    expect('actions' in outcome).toBe(false);
+  });
+
+  it('the machine only names its effects: running one outside the API is refused', () => {
+    const implementations = candidateMachine.implementations.actions as Record<string, () => void>;
+    for (const effect of CANDIDATE_EFFECTS) expect(() => implementations[effect]!()).toThrow(new RegExp(`${effect} is written by the API`));
   });
 });
 

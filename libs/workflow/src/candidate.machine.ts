@@ -1,8 +1,9 @@
 /**
  * The candidate statechart: the single source of truth for which step of the programme may follow which.
  *
- * Owns: states, events, guards and the context they read. Must never do I/O, read clocks or randomness,
- * or know about Nest or the database: the API persists what this machine computes.
+ * Owns: states, events, guards and the context they read, and the names of the writes each event brings
+ * (its effects: the API carries them out). Must never do I/O, read clocks or randomness, or know about Nest or
+ * the database: the API persists what this machine computes and writes what it names.
  *
  * Guards read only the context, so the events a candidate can take now can be listed without a payload;
  * the shape of each payload is checked by the API before the event reaches the machine.
@@ -10,7 +11,7 @@
 import { assign, setup } from 'xstate';
 import type { SubjectKind } from '#domain';
 import { verdictGives, decideCouncilOutcome, type CouncilVerdict } from './council.js';
-import type { CandidateEvent } from './events.js';
+import type { CandidateEvent, CandidateEventType } from './events.js';
 
 /**
  * Bumped whenever states, events or guards change meaning; every persisted snapshot records it.
@@ -24,6 +25,11 @@ import type { CandidateEvent } from './events.js';
  *    so their histories cannot be replayed by this machine (the verifier reports them as skipped, not broken).
  * 4: a recognition can be revoked by a decision that refers to it: REVOKE_RECOGNITION (recognised or
  *    replicating → revoked). Only adds an event and a state, so version-3 histories replay unchanged.
+ *    Still 4 after the writes that go with events became named actions of the machine (storeEvidence, startPlan,
+ *    revisePlan, recordCheckIn, recordHonouring, recordAdoption, recordFollowUp; see EFFECT_EVENTS) and the
+ *    placeholder keepReplicationRecord went: every transition keeps its source, target, guard and context
+ *    updates, so snapshots and recorded histories are exactly what they were. Naming actions changes what the API
+ *    is told to write, not which states and events mean what: no new version.
  */
 export const CANDIDATE_MACHINE_VERSION = 4;
 
@@ -147,12 +153,53 @@ export type GuardName = keyof typeof GUARD_REQUIREMENTS;
 const allMet = (name: GuardName) => ({ context, event }: { context: CandidateContext; event: CandidateEvent }) =>
   GUARD_REQUIREMENTS[name].every((r: Requirement) => r.met(context, event));
 
+/**
+ * The writes that go with an event besides the candidate's own row and its audit record, each named after what it
+ * writes, with the events it is written for. They are actions of the machine so that the machine says what an
+ * event writes: xstate's pure `transition` returns them (`applyEvent` keeps them), and the API carries each out in
+ * the event's transaction from one static table, action name → the feature's effect
+ * (apps/api/src/transitions/effects.ts).
+ */
+export const EFFECT_EVENTS = {
+  /** The uploaded evidence file, with its SHA-256. */
+  storeEvidence: ['ATTACH_EVIDENCE'],
+  /** Version 1 of the nurturing plan. */
+  startPlan: ['START_NURTURING'],
+  /** A new version of the nurturing plan (revised, or written again when nurturing resumes after a return). */
+  revisePlan: ['REVISE_PLAN', 'RESUME_NURTURING'],
+  /** A dated check-in with strengths and shortcomings. */
+  recordCheckIn: ['RECORD_CHECK_IN'],
+  /** An honouring act in the replication ledger. */
+  recordHonouring: ['RECORD_HONOURING'],
+  /** A study visit, adoption or outcome by another unit. */
+  recordAdoption: ['RECORD_ADOPTION'],
+  /** The yearly follow-up. */
+  recordFollowUp: ['RECORD_FOLLOW_UP'],
+} as const satisfies Record<string, readonly CandidateEventType[]>;
+
+export type CandidateEffect = keyof typeof EFFECT_EVENTS;
+export const CANDIDATE_EFFECTS = Object.keys(EFFECT_EVENTS) as CandidateEffect[];
+
+/** The events an effect is written for, with their payloads. */
+export type EffectEvent<N extends CandidateEffect> = Extract<CandidateEvent, { type: (typeof EFFECT_EVENTS)[N][number] }>;
+
+/**
+ * An effect's implementation inside the machine. The machine does no I/O, so it only names the write; the API
+ * carries it out. Nothing runs the machine as an actor (the API and the tests use the pure `transition`, which
+ * returns the action without running it), so running one means the write was skipped: it says so instead.
+ */
+const carriedOutByTheApi = (name: CandidateEffect) => () => {
+  throw new Error(`The effect ${name} is written by the API inside the event's transaction, not by an actor of the candidate machine`);
+};
+
+const ATTACH_EVIDENCE = { actions: ['countEvidence', 'storeEvidence'] } as const;
+
 /** What a recognised exemplar records while it stays one (whether or not replication has started). */
 const REPLICATION_RECORDS = {
-  ATTACH_EVIDENCE: { actions: 'countEvidence' },
-  RECORD_HONOURING: { actions: 'keepReplicationRecord' },
-  RECORD_ADOPTION: { actions: 'keepReplicationRecord' },
-  RECORD_FOLLOW_UP: { actions: 'keepReplicationRecord' },
+  ATTACH_EVIDENCE,
+  RECORD_HONOURING: { actions: 'recordHonouring' },
+  RECORD_ADOPTION: { actions: 'recordAdoption' },
+  RECORD_FOLLOW_UP: { actions: 'recordFollowUp' },
 } as const;
 
 export const candidateMachine = setup({
@@ -179,11 +226,13 @@ export const candidateMachine = setup({
     startRound: assign({ checkInsThisRound: 0 }),
     countPlanVersion: assign({ planVersions: ({ context }) => context.planVersions + 1 }),
     countReturn: assign({ returns: ({ context }) => context.returns + 1 }),
-    /**
-     * The record itself is written by the API's effect for the event. The named action is what makes the
-     * self-transition count: xstate's can() treats a transition with neither target nor actions as impossible.
-     */
-    keepReplicationRecord: () => {},
+    storeEvidence: carriedOutByTheApi('storeEvidence'),
+    startPlan: carriedOutByTheApi('startPlan'),
+    revisePlan: carriedOutByTheApi('revisePlan'),
+    recordCheckIn: carriedOutByTheApi('recordCheckIn'),
+    recordHonouring: carriedOutByTheApi('recordHonouring'),
+    recordAdoption: carriedOutByTheApi('recordAdoption'),
+    recordFollowUp: carriedOutByTheApi('recordFollowUp'),
   },
 }).createMachine({
   id: 'candidate',
@@ -201,17 +250,17 @@ export const candidateMachine = setup({
     /** Phát hiện: recorded by a unit head with its achievement and evidence. */
     discovered: {
       on: {
-        ATTACH_EVIDENCE: { actions: 'countEvidence' },
-        START_NURTURING: { target: 'nurturing', actions: ['startRound', 'countPlanVersion'] },
+        ATTACH_EVIDENCE,
+        START_NURTURING: { target: 'nurturing', actions: ['startRound', 'countPlanVersion', 'startPlan'] },
         WITHDRAW: { target: 'withdrawn' },
       },
     },
     /** Bồi dưỡng: a plan and regular check-ins naming strengths and shortcomings. */
     nurturing: {
       on: {
-        ATTACH_EVIDENCE: { actions: 'countEvidence' },
-        REVISE_PLAN: { actions: 'countPlanVersion' },
-        RECORD_CHECK_IN: { actions: 'countCheckIn' },
+        ATTACH_EVIDENCE,
+        REVISE_PLAN: { actions: ['countPlanVersion', 'revisePlan'] },
+        RECORD_CHECK_IN: { actions: ['countCheckIn', 'recordCheckIn'] },
         PROPOSE_FOR_REVIEW: { target: 'underReview', guard: 'readyForReview' },
         WITHDRAW: { target: 'withdrawn' },
       },
@@ -241,8 +290,8 @@ export const candidateMachine = setup({
     /** Trả về bồi dưỡng: the council named shortcomings to work on; the unit revises its plan and resumes. */
     returned: {
       on: {
-        ATTACH_EVIDENCE: { actions: 'countEvidence' },
-        RESUME_NURTURING: { target: 'nurturing', actions: ['startRound', 'countPlanVersion'] },
+        ATTACH_EVIDENCE,
+        RESUME_NURTURING: { target: 'nurturing', actions: ['startRound', 'countPlanVersion', 'revisePlan'] },
         WITHDRAW: { target: 'withdrawn' },
       },
     },

@@ -1,12 +1,15 @@
 /**
  * Pure operations over persisted candidate snapshots: what the API calls inside its transaction.
- * Built on xstate's pure `initialTransition` / `transition`; nothing here runs actions with effects.
+ * Built on xstate's pure `initialTransition` / `transition`; nothing here runs actions with effects: an accepted
+ * event comes back with the effects its transition names, for the API to carry out.
  */
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import {
   CANDIDATE_MACHINE_VERSION,
+  EFFECT_EVENTS,
   GUARD_REQUIREMENTS,
   candidateMachine,
+  type CandidateEffect,
   type CandidateContext,
   type CandidateInput,
   type GuardName,
@@ -34,7 +37,15 @@ export interface Refusal {
 }
 
 export type EventOutcome =
-  | { accepted: true; from: CandidateState; to: CandidateState; snapshot: PersistedCandidateSnapshot; allowedEvents: CandidateEventType[] }
+  | {
+      accepted: true;
+      from: CandidateState;
+      to: CandidateState;
+      snapshot: PersistedCandidateSnapshot;
+      allowedEvents: CandidateEventType[];
+      /** The effects the transition names, in the machine's order: what the API writes with the event. */
+      actions: CandidateEffect[];
+    }
   | { accepted: false; reason: 'NOT_IN_THIS_STATE'; state: CandidateState; allowedEvents: CandidateEventType[] }
   | { accepted: false; reason: 'GUARD_REFUSED'; state: CandidateState; refusals: Refusal[]; allowedEvents: CandidateEventType[] };
 
@@ -89,8 +100,19 @@ export function applyEvent(persisted: PersistedCandidateSnapshot, event: Candida
     }
     return { accepted: false, reason: 'GUARD_REFUSED', state: from, refusals: refusalsFor(from, event, snapshot.context), allowedEvents: allowed };
   }
-  const [next] = transition(candidateMachine, snapshot, event);
-  return { accepted: true, from, to: stateOf(next), snapshot: persist(next), allowedEvents: allowedEvents(next) };
+  const [next, actions] = transition(candidateMachine, snapshot, event);
+  return { accepted: true, from, to: stateOf(next), snapshot: persist(next), allowedEvents: allowedEvents(next), actions: actions.map((a) => effectNamed(a.type, event.type)) };
+}
+
+/**
+ * The actions `transition` returns are the machine's effects (its context updates are applied, not returned).
+ * Anything else would be an action nobody carries out: refused loudly rather than skipped.
+ */
+function effectNamed(type: string, eventType: CandidateEventType): CandidateEffect {
+  if (!(type in EFFECT_EVENTS)) throw new Error(`The candidate machine returned the action ${type}, which is not one of its effects`);
+  const effect = type as CandidateEffect;
+  if (!(EFFECT_EVENTS[effect] as readonly CandidateEventType[]).includes(eventType)) throw new Error(`The effect ${effect} is not declared for ${eventType}`);
+  return effect;
 }
 
 /**

@@ -81,6 +81,9 @@ export type CandidateEvent =
 
 export type CandidateEventType = CandidateEvent['type'];
 
+/** What an event of type `T` carries besides its type: the body the API validates before the machine sees it. */
+export type EventPayload<T extends CandidateEventType> = Omit<Extract<CandidateEvent, { type: T }>, 'type'>;
+
 /** Labels of each event as an action a person takes (buttons, history lines). */
 export const CANDIDATE_EVENTS = [
   { code: 'ATTACH_EVIDENCE', vi: 'Bổ sung minh chứng', en: 'Attach evidence' },
