@@ -7,6 +7,10 @@ import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
 import { HEALTH_ENDPOINTS } from './health.js';
 import type { EndpointContract, EndpointTable } from './schema.js';
 import { UNIT_ENDPOINTS } from './units.js';
+import { CANDIDATE_ENDPOINTS } from './candidates.js';
+import { NURTURING_ENDPOINTS } from './nurturing.js';
+import { EVIDENCE_ENDPOINTS } from './evidence.js';
+import { REPLICATION_ENDPOINTS } from './replication.js';
 
 function gather<T extends readonly EndpointTable[]>(...tables: T): UnionToIntersection<T[number]> {
   const all: Record<string, EndpointContract> = {};
@@ -21,7 +25,16 @@ function gather<T extends readonly EndpointTable[]>(...tables: T): UnionToInters
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const ENDPOINTS = gather(HEALTH_ENDPOINTS, AUTH_ENDPOINTS, ACCOUNT_ENDPOINTS, UNIT_ENDPOINTS);
+export const ENDPOINTS = gather(
+  HEALTH_ENDPOINTS,
+  AUTH_ENDPOINTS,
+  ACCOUNT_ENDPOINTS,
+  UNIT_ENDPOINTS,
+  CANDIDATE_ENDPOINTS,
+  NURTURING_ENDPOINTS,
+  EVIDENCE_ENDPOINTS,
+  REPLICATION_ENDPOINTS,
+);
 
 export type Endpoints = typeof ENDPOINTS;
 export type Route = keyof Endpoints & string;

@@ -8,4 +8,8 @@ export * from './errors.js';
 export * from './health.js';
 export * from './accounts.js';
 export * from './units.js';
+export * from './candidates.js';
+export * from './nurturing.js';
+export * from './evidence.js';
+export * from './replication.js';
 export * from './endpoints.js';
