@@ -81,7 +81,6 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
     await migrateWithLock(app.get(DataSource));
-    // Lifecycle hooks run here (features register their events' effects); the demo data must come after them.
     await app.init();
     await app.get(DemoSeeder).seedIfWanted(database.embedded);
     await app.get(AccountsService).ensureInitialAdmin(config.INITIAL_ADMIN_USERNAME, config.INITIAL_ADMIN_PASSWORD);

@@ -1,11 +1,12 @@
 import { DISCOVERY_CHANNELS, FIELDS, SUBJECT_KINDS, labelsOf, type Labelled } from '#domain';
 import { CANDIDATE_EVENTS, CANDIDATE_STATES, allowedEvents, stageOf } from '#workflow';
+import type { CandidateView } from '#contracts';
 import type { Candidate } from './candidate.entity.js';
 
 const labels = (item: Labelled | undefined) => (item ? { vi: item.vi, en: item.en } : null);
 
 /** A candidate as the API shows it: codes with their labels, the stage, and what can be done next. */
-export function candidateView(c: Candidate, unit?: { id: string; name: string } | null) {
+export function candidateView(c: Candidate, unit?: { id: string; name: string } | null): CandidateView {
   const stage = stageOf(c.state);
   return {
     id: c.id,
@@ -37,5 +38,3 @@ export function candidateView(c: Candidate, unit?: { id: string; name: string } 
     updatedAt: c.updatedAt.toISOString(),
   };
 }
-
-export type CandidateView = ReturnType<typeof candidateView>;

@@ -9,13 +9,15 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { SubjectRegistry, type NominationWarning, type ResolvedSubject } from '../lookup/subjects.js';
 import { MovementLinks } from '../movements/movement-links.service.js';
-import { Unit } from '../units/unit.entity.js';
+import { UnitRepository } from '../units/unit.repository.js';
 import { Candidate } from './candidate.entity.js';
-import { candidateView, type CandidateView } from './candidate.views.js';
+import { CandidateRepository } from './candidate.repository.js';
+import { candidateView } from './candidate.views.js';
 import type { CreateCandidateDto } from './dto/create-candidate.dto.js';
 import type { ListCandidatesQuery } from './dto/list-candidates.query.js';
 import { candidateStream } from '../audit/streams.js';
-import { andWithin, reachOf } from '../access/unit-reach.js';
+import { reachOf, type Reach } from '../access/unit-reach.js';
+import type { CandidateDetail, CandidatePage, NominatedCandidate } from '#contracts';
 
 /** The event type of a candidate's first audit record: its discovery. Not a statechart event. */
 export const DISCOVERED_EVENT = 'DISCOVER';
@@ -29,17 +31,16 @@ export class CandidatesService {
     private readonly clock: Clock,
     private readonly links: MovementLinks,
     private readonly subjects: SubjectRegistry,
+    private readonly candidates: CandidateRepository,
+    private readonly units: UnitRepository,
   ) {}
 
   /** Records a newly discovered candidate in its initial state, with the first record of its audit stream. */
-  async discover(
-    dto: CreateCandidateDto,
-    actor: Actor,
-  ): Promise<CandidateView & { subject: ResolvedSubject & { id: string }; movements: { id: string; name: string }[]; discoveredAt: { movementId: string; reviewId: string | null } | null; warnings: NominationWarning[] }> {
+  async discover(dto: CreateCandidateDto, actor: Actor): Promise<NominatedCandidate> {
     await this.access.assertMayNominateIn(actor, dto.unitId);
     return this.dataSource.transaction(async (em) => {
       // A shared lock keeps the unit from changing under the new candidate; it does not block other nominations.
-      const unit = await em.createQueryBuilder(Unit, 'u').setLock('pessimistic_read').where('u.id = :id', { id: dto.unitId }).getOne();
+      const unit = await this.units.lockShared(em, dto.unitId);
       if (!unit) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId: dto.unitId });
       // The movements it leads and where it was discovered (locks the movements to link), and its subject.
       const movements = await this.links.checkNomination(em, actor, unit.path, dto);
@@ -66,7 +67,7 @@ export class CandidatesService {
         createdAt: now,
         updatedAt: now,
       });
-      await em.insert(Candidate, candidate);
+      await this.candidates.insert(em, candidate);
       // "One achievement, one recognition": flagged, never refused; the flags go into the audit record too.
       const warnings = await this.subjects.warnings(em, subject.subjectId, candidate);
       const subjectId = subject.subjectId ?? candidate.id;
@@ -97,12 +98,9 @@ export class CandidatesService {
     });
   }
 
-  async get(
-    id: string,
-    actor: Actor,
-  ): Promise<CandidateView & { subjectId: string; discoveredAt: { movementId: string; reviewId: string | null } | null; movements: { id: string; name: string; status: string }[] }> {
+  async get(id: string, actor: Actor): Promise<CandidateDetail> {
     await this.access.assertReadable(actor, id);
-    const candidate = await this.dataSource.getRepository(Candidate).findOne({ where: { id }, relations: { unit: true } });
+    const candidate = await this.candidates.findWithUnit(this.dataSource.manager, id);
     if (!candidate) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId: id });
     const { movements } = await this.links.forCandidate(id);
     return {
@@ -113,27 +111,22 @@ export class CandidatesService {
     };
   }
 
-  async list(query: ListCandidatesQuery, actor: Actor) {
+  async list(query: ListCandidatesQuery, actor: Actor): Promise<CandidatePage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const qb = this.dataSource.getRepository(Candidate).createQueryBuilder('c').innerJoinAndSelect('c.unit', 'u');
+    const db = this.dataSource.manager;
     // A unit head sees the candidates of their own unit and the units below it, nothing else.
-    andWithin(qb, 'u.path', reachOf(actor));
-    if (query.state) qb.andWhere('c.state = :state', { state: query.state });
-    if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
-    if (query.field) qb.andWhere('c.field = :field', { field: query.field });
-    if (query.year) qb.andWhere('c.year = :year', { year: query.year });
+    const within: Reach[] = [reachOf(actor)];
     if (query.unitId) {
       // The named unit's subtree (an unknown unit matches nothing).
-      qb.andWhere(`u.path LIKE (SELECT root.path FROM unit root WHERE root.id = :unitId) || '%'`, { unitId: query.unitId });
+      const path = await this.units.pathOf(db, query.unitId);
+      within.push(path === null ? { kind: 'nothing' } : { kind: 'subtree', path });
     }
-    if (query.q) qb.andWhere('c.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` });
-    const [rows, total] = await qb
-      .orderBy('c.updatedAt', 'DESC')
-      .addOrderBy('c.id', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const { rows, total } = await this.candidates.page(
+      db,
+      { state: query.state, kind: query.kind, field: query.field, year: query.year, nameContains: query.q, within },
+      { number: page, size: pageSize },
+    );
     return { total, page, pageSize, items: rows.map((c) => candidateView(c, c.unit)) };
   }
 }

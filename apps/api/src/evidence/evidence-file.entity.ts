@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import type { EvidenceMediaType } from '#contracts';
 import { Candidate } from '../candidates/candidate.entity.js';
 
 /** A file proving a candidate's achievement, stored in PostgreSQL with its SHA-256; never replaced. */
@@ -19,7 +20,7 @@ export class EvidenceFile {
   fileName: string;
 
   @Column('text', { name: 'content_type' })
-  contentType: string;
+  contentType: EvidenceMediaType;
 
   @Column('int', { name: 'size_bytes' })
   sizeBytes: number;

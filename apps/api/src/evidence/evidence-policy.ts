@@ -1,8 +1,16 @@
 /**
- * Which files are accepted as evidence, and how a declared type is checked against the file's first bytes
- * so that a renamed executable cannot pass as a PDF.
+ * Which files are accepted as evidence (one entry for each of the contract's EVIDENCE_MEDIA_TYPES), and how a
+ * declared type is checked against the file's first bytes so that a renamed executable cannot pass as a PDF.
  */
-export const EVIDENCE_TYPES: Record<string, { extensions: string[]; magic: (b: Buffer) => boolean }> = {
+import type { EvidenceMediaType } from '#contracts';
+
+export interface EvidencePolicy {
+  extensions: string[];
+  magic: (b: Buffer) => boolean;
+}
+
+/** Exactly the contract's media types, each with its policy. */
+const POLICIES = {
   'application/pdf': { extensions: ['.pdf'], magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   'image/jpeg': { extensions: ['.jpg', '.jpeg'], magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   'image/png': { extensions: ['.png'], magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
@@ -12,7 +20,15 @@ export const EVIDENCE_TYPES: Record<string, { extensions: string[]; magic: (b: B
   'application/msword': { extensions: ['.doc'], magic: isOle },
   'application/vnd.ms-excel': { extensions: ['.xls'], magic: isOle },
   'video/mp4': { extensions: ['.mp4'], magic: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' },
-};
+} satisfies Record<EvidenceMediaType, EvidencePolicy>;
+
+/** Looked up by a declared type; `evidenceTypeOf` says whether a declared type is one of them. */
+export const EVIDENCE_TYPES: Readonly<Record<string, EvidencePolicy>> = POLICIES;
+
+/** The accepted media type named `declared`, if it is one. */
+export function evidenceTypeOf(declared: string): EvidenceMediaType | undefined {
+  return Object.hasOwn(EVIDENCE_TYPES, declared) ? (declared as EvidenceMediaType) : undefined;
+}
 
 function isZip(b: Buffer): boolean {
   return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

@@ -9,6 +9,7 @@ import { ParseUuid } from '../common/pipes.js';
 import { IntField } from '../common/fields.js';
 import { EvidenceService, type IncomingFile } from './evidence.service.js';
 import { ROLE_GROUPS } from '#domain';
+import type { AttachedEvidence, EvidenceView } from '#contracts';
 
 class UploadEvidenceForm {
   @IntField({ description: 'Phiên bản hồ sơ đang xem (không bắt buộc) / Version the client last saw (optional)', min: 1, max: 2_147_483_647, optional: true, query: true })
@@ -40,7 +41,7 @@ export class EvidenceController {
     @UploadedFile() file: IncomingFile | undefined,
     @Body() form: UploadEvidenceForm,
     @CurrentActor() actor: Actor,
-  ) {
+  ): Promise<AttachedEvidence> {
     await this.access.assertMaySend(actor, id, 'ATTACH_EVIDENCE');
     return this.evidence.attach(id, file, actor, form.expectedVersion);
   }
@@ -48,7 +49,7 @@ export class EvidenceController {
   @Get()
   @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Danh sách minh chứng / Evidence files of a candidate' })
-  async list(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+  async list(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor): Promise<EvidenceView[]> {
     await this.access.assertReadable(actor, id);
     return this.evidence.list(id);
   }
@@ -56,7 +57,7 @@ export class EvidenceController {
   @Get(':evidenceId')
   @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Tải xuống một tệp minh chứng / Download one evidence file' })
-  async download(@Param('id', ParseUuid) id: string, @Param('evidenceId', ParseUuid) evidenceId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async download(@Param('id', ParseUuid) id: string, @Param('evidenceId', ParseUuid) evidenceId: string, @CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     await this.access.assertReadable(actor, id);
     const file = await this.evidence.content(id, evidenceId);
     res.setHeader('Content-Type', file.contentType);

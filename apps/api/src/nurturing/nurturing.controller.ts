@@ -6,6 +6,7 @@ import { CandidateAccess } from '../access/candidate-access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { NurturingService } from './nurturing.service.js';
 import { ROLE_GROUPS } from '#domain';
+import type { NurturingView } from '#contracts';
 
 @ApiTags('Bồi dưỡng / Nurturing')
 @Controller('candidates/:id/nurturing')
@@ -21,7 +22,7 @@ export class NurturingController {
     summary: 'Kế hoạch bồi dưỡng và các lần kiểm tra / Nurturing plan and check-ins',
     description: 'Written through POST /api/candidates/:id/events with START_NURTURING, REVISE_PLAN, RESUME_NURTURING or RECORD_CHECK_IN.',
   })
-  async get(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+  async get(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor): Promise<NurturingView> {
     await this.access.assertReadable(actor, id);
     return this.nurturing.forCandidate(id);
   }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import type { EffectEvent } from '#workflow';
 import { Candidate } from '../candidates/candidate.entity.js';
 
 /** One version of a candidate's nurturing plan; a revision adds a row, the newest is in force. */
@@ -28,7 +29,7 @@ export class NurturingPlan {
 
   /** The event that wrote this version: START_NURTURING, REVISE_PLAN or RESUME_NURTURING. */
   @Column('text', { name: 'written_by_event' })
-  writtenByEvent: string;
+  writtenByEvent: EffectEvent<'startPlan' | 'revisePlan'>['type'];
 
   @Column('text', { name: 'written_by' })
   writtenBy: string;

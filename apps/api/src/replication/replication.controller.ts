@@ -10,6 +10,7 @@ import { ReplicationService } from './replication.service.js';
 import { UnitPlansService } from './unit-plans.service.js';
 import { ROLE_GROUPS } from '#domain';
 import { invalidField } from '../common/validation.js';
+import type { ReplicationView, SpreadRanking, UnitPlanRevisions, UnitPlansOverview, WrittenUnitPlan } from '#contracts';
 
 /** A year in the route: a whole number from 2000 to 2100, or a 400 naming the parameter. */
 @Injectable()
@@ -36,7 +37,7 @@ export class ReplicationController {
     summary: 'Tuyên truyền, tôn vinh, nhân rộng và theo dõi một điển hình / An exemplar’s honouring ledger, adoptions, spread and follow-ups',
     description: 'Written through POST /api/candidates/:id/events with RECORD_HONOURING, RECORD_ADOPTION or RECORD_FOLLOW_UP.',
   })
-  async forCandidate(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+  async forCandidate(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor): Promise<ReplicationView> {
     await this.access.assertReadable(actor, id);
     return this.replication.forCandidate(id);
   }
@@ -44,7 +45,7 @@ export class ReplicationController {
   @Get('replication/spread')
   @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Các mô hình lan tỏa rộng nhất / The models that spread furthest (units that studied or adopted them)' })
-  spread(@Query() query: SpreadQuery, @CurrentActor() actor: Actor) {
+  spread(@Query() query: SpreadQuery, @CurrentActor() actor: Actor): Promise<SpreadRanking> {
     return this.replication.spread(actor, query);
   }
 }
@@ -57,14 +58,14 @@ export class UnitPlansController {
   @Get('unit-plans')
   @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Kế hoạch của các đơn vị trong năm, và các đơn vị chưa có / Every unit’s plan for a year, and the units without one' })
-  overview(@Query() query: UnitPlansQuery, @CurrentActor() actor: Actor) {
+  overview(@Query() query: UnitPlansQuery, @CurrentActor() actor: Actor): Promise<UnitPlansOverview> {
     return this.plans.overview(query.year, actor, query.unitId);
   }
 
   @Get('units/:unitId/plans/:year')
   @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Kế hoạch đang áp dụng và các lần sửa trước / The plan in force and its earlier revisions' })
-  get(@Param('unitId', ParseUuid) unitId: string, @Param('year', ParseYear) year: number, @CurrentActor() actor: Actor) {
+  get(@Param('unitId', ParseUuid) unitId: string, @Param('year', ParseYear) year: number, @CurrentActor() actor: Actor): Promise<UnitPlanRevisions> {
     return this.plans.get(unitId, year, actor);
   }
 
@@ -74,7 +75,7 @@ export class UnitPlansController {
     summary: 'Ghi kế hoạch năm (mỗi lần sửa là một bản mới) / Write the year’s plan (each revision is a new version)',
     description: 'expectedRevision is the revision the client last saw (0 for the first); a stale one is a 409.',
   })
-  write(@Param('unitId', ParseUuid) unitId: string, @Param('year', ParseYear) year: number, @Body() dto: WriteUnitPlanDto, @CurrentActor() actor: Actor) {
+  write(@Param('unitId', ParseUuid) unitId: string, @Param('year', ParseYear) year: number, @Body() dto: WriteUnitPlanDto, @CurrentActor() actor: Actor): Promise<WrittenUnitPlan> {
     return this.plans.write(unitId, year, dto, actor);
   }
 }

@@ -9,16 +9,17 @@ import { DataSource } from 'typeorm';
 import { UNIT_LEVELS, labelsOf } from '#domain';
 import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { WriteUnitPlanDto } from './dto/unit-plan.dto.js';
-import { UnitPlan } from './replication.entities.js';
+import type { UnitPlan } from './replication.entities.js';
+import { UnitPlanRepository } from './unit-plan.repository.js';
 import { UnitScope } from '../access/unit-scope.js';
-import { pathConditions } from '../access/unit-reach.js';
 import { unitPlanStream } from '../audit/streams.js';
 import { invalidField } from '../common/validation.js';
+import type { UnitPlanRevisions, UnitPlansOverview, UnitPlanView, WrittenUnitPlan } from '#contracts';
 
-
-function planView(p: UnitPlan) {
+function planView(p: Omit<UnitPlan, 'unit'>): UnitPlanView {
   return {
     id: p.id,
     unitId: p.unitId,
@@ -28,7 +29,8 @@ function planView(p: UnitPlan) {
     replicationPlan: p.replicationPlan,
     documentNumber: p.documentNumber,
     issuedOn: p.issuedOn,
-    inspection: p.inspectionResult === null ? null : { inspectedOn: p.inspectedOn, result: p.inspectionResult },
+    // The date and the result are written together (see write), so a plan has both or neither.
+    inspection: p.inspectionResult === null || p.inspectedOn === null ? null : { inspectedOn: p.inspectedOn, result: p.inspectionResult },
     writtenBy: p.writtenBy,
     writtenAt: p.writtenAt.toISOString(),
   };
@@ -40,9 +42,11 @@ export class UnitPlansService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
     private readonly scope: UnitScope,
+    private readonly plans: UnitPlanRepository,
+    private readonly clock: Clock,
   ) {}
 
-  async write(unitId: string, year: number, dto: WriteUnitPlanDto, actor: Actor) {
+  async write(unitId: string, year: number, dto: WriteUnitPlanDto, actor: Actor): Promise<WrittenUnitPlan> {
     if ((dto.inspectedOn === undefined) !== (dto.inspectionResult === undefined)) {
       const field = dto.inspectedOn === undefined ? 'inspectedOn' : 'inspectionResult';
       throw invalidField(field, 'isDefined', { vi: `Thiếu trường ${field}: ngày kiểm tra và kết quả kiểm tra đi cùng nhau.`, en: `Field ${field} is required: the inspection date and result go together.` });
@@ -51,14 +55,11 @@ export class UnitPlansService {
     return this.dataSource.transaction(async (em) => {
       const stream = unitPlanStream(unit.id, year);
       // Serialises the revisions of this unit's plan for this year, and the writers of its audit chain.
-      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [stream]);
-      const [current] = (await em.query('SELECT max(revision)::int AS revision FROM unit_plan WHERE unit_id = $1 AND year = $2', [unit.id, year])) as {
-        revision: number | null;
-      }[];
-      const currentRevision = current?.revision ?? 0;
+      await this.plans.lockPlan(em, stream);
+      const currentRevision = await this.plans.currentRevision(em, unit.id, year);
       if (dto.expectedRevision !== currentRevision) throw new DomainError('STALE_VERSION', { expectedRevision: dto.expectedRevision, currentRevision });
-      const now = new Date();
-      const plan = em.create(UnitPlan, {
+      const now = this.clock.now();
+      const plan: Omit<UnitPlan, 'unit'> = {
         id: randomUUID(),
         unitId: unit.id,
         year,
@@ -71,8 +72,8 @@ export class UnitPlansService {
         inspectionResult: dto.inspectionResult ?? null,
         writtenBy: actor.username,
         writtenAt: now,
-      });
-      await em.insert(UnitPlan, plan);
+      };
+      await this.plans.add(em, plan);
       await this.audit.append(em, {
         stream,
         eventType: 'UNIT_PLAN_WRITTEN',
@@ -85,9 +86,9 @@ export class UnitPlansService {
   }
 
   /** The plan in force and its earlier revisions, newest first. */
-  async get(unitId: string, year: number, actor: Actor) {
+  async get(unitId: string, year: number, actor: Actor): Promise<UnitPlanRevisions> {
     const unit = await this.scope.reachable(actor, unitId);
-    const plans = await this.dataSource.getRepository(UnitPlan).find({ where: { unitId: unit.id, year }, order: { revision: 'DESC' } });
+    const plans = await this.plans.revisionsOf(this.dataSource.manager, unit.id, year);
     if (plans.length === 0) throw new DomainError('UNIT_PLAN_NOT_FOUND', { unitId: unit.id, year });
     return { unit: { id: unit.id, name: unit.name }, year, current: planView(plans[0]!), earlierRevisions: plans.slice(1).map(planView) };
   }
@@ -96,25 +97,12 @@ export class UnitPlansService {
    * Every unit within the actor's reach with its plan in force for the year, if any, and the units without one
    * (the report's "100 % of units have a plan" is `withPlan / units`).
    */
-  async overview(year: number, actor: Actor, unitId?: string) {
+  async overview(year: number, actor: Actor, unitId?: string): Promise<UnitPlansOverview> {
     const scope = await this.scope.of(actor, unitId);
-    const params: unknown[] = [year];
-    const inScope = pathConditions(params).within('u.path', scope.reach);
-    const where = inScope ? `WHERE ${inScope}` : '';
-    const rows = (await this.dataSource.query(
-      `SELECT u.id, u.name, u.level, u.parent_id AS "parentId", p.id AS "planId", p.revision, p.document_number AS "documentNumber",
-              p.written_at AS "writtenAt", p.inspection_result IS NOT NULL AS "inspected"
-         FROM unit u
-         LEFT JOIN LATERAL (
-           SELECT * FROM unit_plan p WHERE p.unit_id = u.id AND p.year = $1 ORDER BY p.revision DESC LIMIT 1
-         ) p ON true
-         ${where}
-        ORDER BY u.path`,
-      params,
-    )) as { id: string; name: string; level: string; parentId: string | null; planId: string | null; revision: number | null; documentNumber: string | null; writtenAt: Date | null; inspected: boolean | null }[];
+    const rows = await this.plans.overview(this.dataSource.manager, year, scope.reach);
     const units = rows.map((r) => ({
       unit: { id: r.id, name: r.name, level: r.level, levelLabel: labelsOf(UNIT_LEVELS, r.level), parentId: r.parentId },
-      plan: r.planId ? { id: r.planId, revision: r.revision, documentNumber: r.documentNumber, writtenAt: r.writtenAt!.toISOString(), inspected: r.inspected } : null,
+      plan: r.planId ? { id: r.planId, revision: r.revision!, documentNumber: r.documentNumber, writtenAt: r.writtenAt!.toISOString(), inspected: r.inspected! } : null,
     }));
     const withPlan = units.filter((u) => u.plan).length;
     return {

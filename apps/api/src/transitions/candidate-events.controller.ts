@@ -10,7 +10,7 @@ import { ParseUuid } from '../common/pipes.js';
 import { validatePlain } from '../common/validation.js';
 import { CandidateTransitions, type TransitionResult } from './candidate-transitions.service.js';
 import { EVENT_PAYLOADS, type ApiEventType } from './dto/event-payloads.js';
-import { SendEventDto, TransitionResultDto } from './dto/send-event.dto.js';
+import { SendEventDto } from './dto/send-event.dto.js';
 
 @ApiTags('Chuyển trạng thái / Transitions')
 @Controller('candidates/:id/events')
@@ -27,13 +27,12 @@ export class CandidateEventsController {
     summary: 'Gửi một sự kiện tới hồ sơ / Send an event to a candidate',
     description: '409 when the event is not possible in the current state or the version is stale; 422 when a guard refuses.',
   })
-  async send(@Param('id', ParseUuid) id: string, @Body() body: SendEventDto, @CurrentActor() actor: Actor): Promise<TransitionResultDto> {
+  async send(@Param('id', ParseUuid) id: string, @Body() body: SendEventDto, @CurrentActor() actor: Actor): Promise<TransitionResult> {
     await this.access.assertMaySend(actor, id, body.type);
     if (COUNCIL_DECISION_EVENTS.has(body.type)) throw new DomainError('DECISION_ONLY_IN_REVIEW_SESSION', { field: 'type', event: body.type });
     const payloadClass: ClassConstructor<object> = EVENT_PAYLOADS[body.type as ApiEventType];
     const payload = await validatePlain(payloadClass, body.payload ?? {}, 'payload');
     const event = { ...payload, type: body.type } as CandidateEvent;
-    const result: TransitionResult = await this.transitions.send({ candidateId: id, event, expectedVersion: body.expectedVersion, actor });
-    return result;
+    return this.transitions.send({ candidateId: id, event, expectedVersion: body.expectedVersion, actor });
   }
 }

@@ -3,20 +3,24 @@
  * in a single transaction.
  *
  * Inside the transaction: lock the candidate row, compute the next snapshot with xstate's pure transition,
- * refuse what the machine refuses, run the event's effect, store snapshot + state + machine version,
- * append the audit record, commit. The row lock serialises events of one candidate and guards its audit
- * chain; different candidates never wait for each other.
+ * refuse what the machine refuses, carry out the effects the transition names (a plan revision, a check-in, a
+ * stored file: `effects.ts`), store snapshot + state + machine version, append the audit record, commit. The row
+ * lock serialises events of one candidate and guards its audit chain; different candidates never wait for each
+ * other.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { applyEvent, CANDIDATE_MACHINE_VERSION, type CandidateEvent, type CandidateEventType, type CandidateState } from '#workflow';
-import { Candidate } from '../candidates/candidate.entity.js';
+import { applyEvent, CANDIDATE_MACHINE_VERSION, type CandidateEffect, type CandidateEvent, type EffectEvent } from '#workflow';
+import type { TransitionResult } from '#contracts';
+import { CandidateRepository } from '../candidates/candidate.repository.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { EventEffects, type EventEffect } from './event-effects.js';
+import { carryOut } from './effects.js';
 import { candidateStream } from '../audit/streams.js';
+
+export type { TransitionResult };
 
 export interface TransitionCommand {
   candidateId: string;
@@ -24,25 +28,16 @@ export interface TransitionCommand {
   /** The version the client last saw; when given and not current, the event is refused as stale. */
   expectedVersion?: number;
   actor: Actor;
-  /** An effect for this one call (e.g. storing the uploaded file), run before the registered one. */
-  effect?: EventEffect;
-}
-
-export interface TransitionResult {
-  candidateId: string;
-  event: CandidateEventType;
-  previousState: CandidateState;
-  state: CandidateState;
-  version: number;
-  allowedEvents: CandidateEventType[];
+  /** The bytes of the file an ATTACH_EVIDENCE event attaches, for its storeEvidence effect. */
+  fileContent?: Buffer;
 }
 
 @Injectable()
 export class CandidateTransitions {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly candidates: CandidateRepository,
     private readonly audit: AuditWriter,
-    private readonly effects: EventEffects,
     private readonly clock: Clock,
   ) {}
 
@@ -53,14 +48,7 @@ export class CandidateTransitions {
   /** For callers that already hold a transaction (e.g. a decision covering several candidates). */
   async sendWithin(em: EntityManager, command: TransitionCommand): Promise<TransitionResult> {
     const { candidateId, event, expectedVersion, actor } = command;
-    // Plain SQL on the hot path: the query builder cost more CPU than the statement itself (docs/performance.md).
-    const rows = (await em.query(
-      `SELECT id, kind, name, unit_id AS "unitId", field, year, discovery_channel AS "discoveryChannel", achievement, state, snapshot,
-              machine_version AS "machineVersion", version, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"
-         FROM candidate WHERE id = $1 FOR UPDATE`,
-      [candidateId],
-    )) as Candidate[];
-    const candidate = rows[0];
+    const candidate = await this.candidates.lockForTransition(em, candidateId);
     if (!candidate) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId });
     if (expectedVersion !== undefined && expectedVersion !== candidate.version) {
       throw new DomainError('STALE_VERSION', { expectedVersion, currentVersion: candidate.version });
@@ -84,21 +72,19 @@ export class CandidateTransitions {
     }
 
     const now = this.clock.now();
-    const ctx = { em, candidate, event, next: outcome.snapshot, actor, now };
-    const facts = {
-      ...((await command.effect?.(ctx)) ?? {}),
-      ...((await this.effects.get(event.type)?.(ctx)) ?? {}),
-    };
+    // applyEvent returns only effects declared for this event, so the event is the one each effect is written for.
+    const facts = await carryOut(outcome.actions, {
+      em,
+      candidate,
+      event: event as EffectEvent<CandidateEffect>,
+      next: outcome.snapshot,
+      actor,
+      now,
+      fileContent: command.fileContent,
+    });
 
     const version = candidate.version + 1;
-    await em.query('UPDATE candidate SET state = $2, snapshot = $3, machine_version = $4, version = $5, updated_at = $6 WHERE id = $1', [
-      candidate.id,
-      outcome.to,
-      outcome.snapshot,
-      CANDIDATE_MACHINE_VERSION,
-      version,
-      now,
-    ]);
+    await this.candidates.recordTransition(em, candidate.id, { state: outcome.to, snapshot: outcome.snapshot, machineVersion: CANDIDATE_MACHINE_VERSION, version, at: now });
     const { type, ...payload } = event;
     const record = await this.audit.append(em, {
       stream: candidateStream(candidate.id),

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { CandidateRepositoryModule } from '../candidates/candidate-repository.module.js';
 import { CandidateEventsController } from './candidate-events.controller.js';
 import { CandidateTransitions } from './candidate-transitions.service.js';
-import { EventEffects } from './event-effects.js';
 
-/** Owns the one way a candidate's state changes; feature modules register their events' effects here. */
+/**
+ * Owns the one way a candidate's state changes. The writes that go with an event are the effects the statechart
+ * names, resolved from the static table in effects.ts to the functions of the features that own them.
+ */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, CandidateRepositoryModule],
   controllers: [CandidateEventsController],
-  providers: [CandidateTransitions, EventEffects],
-  exports: [CandidateTransitions, EventEffects],
+  providers: [CandidateTransitions],
+  exports: [CandidateTransitions],
 })
 export class TransitionsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SECTORS, UNIT_LEVELS, labelsOf } from '#domain';
 import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
@@ -8,6 +8,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { CreateUnitDto, RenameUnitDto } from './dto/unit.dto.js';
 import { Unit } from './unit.entity.js';
+import { UnitRepository } from './unit.repository.js';
 import { unitStream } from '../audit/streams.js';
 import type { UnitNode as UnitTreeNode, UnitView } from '#contracts';
 
@@ -25,14 +26,13 @@ export function unitView(u: Unit): UnitView {
   };
 }
 
-const isUniqueViolation = (e: unknown) => (e as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505';
-
 @Injectable()
 export class UnitsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly units: UnitRepository,
   ) {}
 
   async create(dto: CreateUnitDto, actor: Actor): Promise<UnitView> {
@@ -43,41 +43,36 @@ export class UnitsService {
     if (dto.parentId && dto.level === 'PROVINCE') {
       throw new DomainError('UNIT_PARENT_INVALID', { field: 'parentId' }, { vi: 'Đơn vị cấp tỉnh không có đơn vị cấp trên.', en: 'The province has no parent unit.' });
     }
-    try {
-      return await this.dataSource.transaction(async (em) => {
-        let parentPath = '/';
-        if (dto.parentId) {
-          const parent = await em.createQueryBuilder(Unit, 'u').setLock('pessimistic_read').where('u.id = :id', { id: dto.parentId }).getOne();
-          if (!parent) throw new DomainError('UNIT_PARENT_INVALID', { field: 'parentId' }, { vi: 'Đơn vị cấp trên không tồn tại.', en: 'The parent unit does not exist.' });
-          parentPath = parent.path;
-        }
-        const id = randomUUID();
-        const now = this.clock.now();
-        const unit = em.create(Unit, {
-          id,
-          code: dto.code ?? null,
-          name: dto.name,
-          level: dto.level,
-          sector: dto.sector,
-          parentId: dto.parentId ?? null,
-          path: `${parentPath}${id}/`,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        });
-        await em.insert(Unit, unit);
-        await this.audit.append(em, { stream: unitStream(id), eventType: 'UNIT_CREATED', payload: { ...dto }, actor: actor.username, occurredAt: now });
-        return unitView(unit);
+    return this.dataSource.transaction(async (em) => {
+      let parentPath = '/';
+      if (dto.parentId) {
+        const parent = await this.units.lockShared(em, dto.parentId);
+        if (!parent) throw new DomainError('UNIT_PARENT_INVALID', { field: 'parentId' }, { vi: 'Đơn vị cấp trên không tồn tại.', en: 'The parent unit does not exist.' });
+        parentPath = parent.path;
+      }
+      const id = randomUUID();
+      const now = this.clock.now();
+      const unit = em.create(Unit, {
+        id,
+        code: dto.code ?? null,
+        name: dto.name,
+        level: dto.level,
+        sector: dto.sector,
+        parentId: dto.parentId ?? null,
+        path: `${parentPath}${id}/`,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
       });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new DomainError('UNIT_CODE_TAKEN', { field: 'code', unitCode: dto.code });
-      throw e;
-    }
+      await this.units.insert(em, unit);
+      await this.audit.append(em, { stream: unitStream(id), eventType: 'UNIT_CREATED', payload: { ...dto }, actor: actor.username, occurredAt: now });
+      return unitView(unit);
+    });
   }
 
   async rename(id: string, dto: RenameUnitDto, actor: Actor): Promise<UnitView> {
     return this.dataSource.transaction(async (em) => {
-      const unit = await em.createQueryBuilder(Unit, 'u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+      const unit = await this.units.lockForUpdate(em, id);
       if (!unit) throw new DomainError('UNIT_NOT_FOUND', { unitId: id });
       if (unit.version !== dto.expectedVersion) throw new DomainError('STALE_VERSION', { expectedVersion: dto.expectedVersion, currentVersion: unit.version });
       const now = this.clock.now();
@@ -85,7 +80,7 @@ export class UnitsService {
       unit.name = dto.name;
       unit.version += 1;
       unit.updatedAt = now;
-      await em.update(Unit, { id }, { name: unit.name, version: unit.version, updatedAt: now });
+      await this.units.rename(em, id, { name: unit.name, version: unit.version, updatedAt: now });
       // The old name stays in the audit trail: a rename never silently overwrites history.
       await this.audit.append(em, { stream: unitStream(id), eventType: 'UNIT_RENAMED', payload: { from: previousName, to: dto.name }, actor: actor.username, occurredAt: now });
       return unitView(unit);
@@ -93,14 +88,14 @@ export class UnitsService {
   }
 
   async get(id: string): Promise<UnitView> {
-    const unit = await this.dataSource.getRepository(Unit).findOneBy({ id });
+    const unit = await this.units.find(this.dataSource.manager, id);
     if (!unit) throw new DomainError('UNIT_NOT_FOUND', { unitId: id });
     return unitView(unit);
   }
 
   /** The whole hierarchy as nested nodes, each level sorted by name (Vietnamese collation is left to the client). */
   async tree(): Promise<UnitTreeNode[]> {
-    const units = await this.dataSource.getRepository(Unit).find({ order: { path: 'ASC' } });
+    const units = await this.units.all(this.dataSource.manager);
     const nodes = new Map<string, UnitTreeNode>(units.map((u) => [u.id, { ...unitView(u), children: [] }]));
     const roots: UnitTreeNode[] = [];
     for (const u of units) {

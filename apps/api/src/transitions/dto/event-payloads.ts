@@ -1,5 +1,7 @@
 /**
- * The payload each event carries, as validated at the API's edge before the statechart sees it.
+ * The payload each event carries, as validated at the API's edge before the statechart sees it. Each class
+ * `implements` the payload of its events as libs/workflow types them, and carries no field they lack (checked
+ * below), so the validated body and the event the machine receives cannot drift apart.
  * ATTACH_EVIDENCE is absent: it happens only through the evidence upload, which supplies its payload.
  */
 import { ApiProperty } from '@nestjs/swagger';
@@ -7,10 +9,10 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsOptional, IsString, 
 import type { ClassConstructor } from 'class-transformer';
 import { Transform } from 'class-transformer';
 import { HonouringFormCodes, type HonouringForm } from '#domain';
-import { AdoptionStageCodes, type AdoptionStage, type CandidateEventType } from '#workflow';
+import { AdoptionStageCodes, type AdoptionStage, type CandidateEventType, type EventPayload } from '#workflow';
 import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
 
-export class PlanPayload {
+export class PlanPayload implements EventPayload<'START_NURTURING'>, EventPayload<'REVISE_PLAN'>, EventPayload<'RESUME_NURTURING'> {
   @TextField({ description: 'Mục tiêu bồi dưỡng / Nurturing goals', max: 4000, example: 'Hoàn thiện mô hình, nhân rộng ra 3 xã' })
   goals: string;
 
@@ -18,7 +20,7 @@ export class PlanPayload {
   supporter: string;
 }
 
-export class CheckInPayload {
+export class CheckInPayload implements EventPayload<'RECORD_CHECK_IN'> {
   @DateField({ description: 'Ngày kiểm tra (YYYY-MM-DD) / Check-in date', example: '2025-03-15' })
   date: string;
 
@@ -29,17 +31,17 @@ export class CheckInPayload {
   shortcomings: string;
 }
 
-export class NotePayload {
+export class NotePayload implements EventPayload<'PROPOSE_FOR_REVIEW'>, EventPayload<'START_REPLICATION'> {
   @TextField({ description: 'Ghi chú / Note', max: 2000, optional: true })
   note?: string;
 }
 
-export class ReasonsPayload {
+export class ReasonsPayload implements EventPayload<'END_REPLICATION'> {
   @TextField({ description: 'Lý do / Reasons', max: 4000 })
   reasons: string;
 }
 
-export class WithdrawPayload {
+export class WithdrawPayload implements EventPayload<'WITHDRAW'> {
   @TextField({ description: 'Lý do rút / Reason for withdrawal', max: 2000 })
   reason: string;
 }
@@ -47,7 +49,7 @@ export class WithdrawPayload {
 const CorrectsField = () =>
   UuidField({ description: 'Bản ghi được đính chính (bản ghi cũ được giữ nguyên) / The record this one corrects (the old one is kept)', optional: true });
 
-export class HonouringPayload {
+export class HonouringPayload implements EventPayload<'RECORD_HONOURING'> {
   @CodeField({ description: 'Hình thức tôn vinh / Honouring form', codes: HonouringFormCodes, example: 'PROVINCIAL_NEWSPAPER' })
   form: HonouringForm;
 
@@ -76,7 +78,7 @@ export class HonouringPayload {
   correctsId?: string;
 }
 
-export class AdoptionPayload {
+export class AdoptionPayload implements EventPayload<'RECORD_ADOPTION'> {
   @UuidField({ description: 'Đơn vị học tập, áp dụng mô hình / The adopting unit' })
   adoptingUnitId: string;
 
@@ -93,7 +95,7 @@ export class AdoptionPayload {
   correctsId?: string;
 }
 
-export class FollowUpPayload {
+export class FollowUpPayload implements EventPayload<'RECORD_FOLLOW_UP'> {
   @IntField({ description: 'Năm theo dõi / Year followed up', min: 2000, max: 2100, example: 2025 })
   year: number;
 
@@ -123,8 +125,25 @@ export const EVENT_PAYLOADS = {
   RECORD_HONOURING: HonouringPayload,
   RECORD_ADOPTION: AdoptionPayload,
   RECORD_FOLLOW_UP: FollowUpPayload,
-} as const satisfies Partial<Record<CandidateEventType, ClassConstructor<object>>>;
+} as const satisfies { [T in CandidateEventType]?: ClassConstructor<EventPayload<T>> };
 
 /** Events a person sends through the generic event endpoint; the council's decisions go through review sessions. */
 export type ApiEventType = keyof typeof EVENT_PAYLOADS;
 export const API_EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as ApiEventType[];
+
+/** The fields a payload class has that its event lacks (`implements` checks only the other way). */
+type ExtraFields<T extends ApiEventType> = Exclude<keyof InstanceType<(typeof EVENT_PAYLOADS)[T]>, keyof EventPayload<T>>;
+/** Compiles only while no payload class carries a field its event does not have. */
+export const PAYLOADS_MATCH_EVENTS: { [T in ApiEventType]: [ExtraFields<T>] extends [never] ? true : ExtraFields<T> } = {
+  START_NURTURING: true,
+  REVISE_PLAN: true,
+  RESUME_NURTURING: true,
+  RECORD_CHECK_IN: true,
+  PROPOSE_FOR_REVIEW: true,
+  START_REPLICATION: true,
+  END_REPLICATION: true,
+  WITHDRAW: true,
+  RECORD_HONOURING: true,
+  RECORD_ADOPTION: true,
+  RECORD_FOLLOW_UP: true,
+};

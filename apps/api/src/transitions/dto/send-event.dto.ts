@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional } from 'class-validator';
 import { CodeField, IntField } from '../../common/fields.js';
 import { COUNCIL_DECISION_EVENTS, type CandidateEventType } from '#workflow';
@@ -18,13 +18,4 @@ export class SendEventDto {
   @IsOptional()
   @IsObject()
   payload?: Record<string, unknown>;
-}
-
-export class TransitionResultDto {
-  @ApiProperty() candidateId: string;
-  @ApiProperty() event: string;
-  @ApiProperty() previousState: string;
-  @ApiProperty() state: string;
-  @ApiProperty() version: number;
-  @ApiProperty({ type: [String] }) allowedEvents: string[];
 }
