@@ -2,8 +2,9 @@
  * The shapes the API answers with (see /api/docs-json). Codes are typed with the shared vocabulary, so a
  * renamed state or event breaks the web app's type-check rather than a screen.
  */
-import type { DiscoveryChannel, Field, HonouringForm, Role, Sector, Stage, SubjectKind, UnitLevel } from '#domain';
-import type { AdoptionStage, CandidateEventType, CandidateState } from '#workflow';
+import type { Field, Role, Sector, SubjectKind } from '#domain';
+import type { CandidateState } from '#workflow';
+import type { CandidateView, EvidenceView } from '#contracts';
 
 export interface Labels {
   vi: string;
@@ -30,83 +31,18 @@ export interface SignInResult {
   expiresAt: string;
 }
 
-export interface Candidate {
-  id: string;
-  kind: SubjectKind;
-  name: string;
-  unitId: string;
-  unit?: { id: string; name: string };
-  field: Field;
-  year: number;
-  discoveryChannel: DiscoveryChannel;
-  achievement: string;
-  state: CandidateState;
-  stage: Stage | null;
-  machineVersion: number;
-  version: number;
-  counts: { checkIns: number; evidenceFiles: number; planVersions: number; returns: number };
-  allowedEvents: { type: CandidateEventType; label: Labels | null }[];
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * Types of the candidate routes still imported by the council and audit pages: the contracts' own (libs/contracts),
+ * until those pages import them from #contracts.
+ */
+export type Candidate = CandidateView;
+export type EvidenceFile = EvidenceView;
 
 export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
   items: T[];
-}
-
-export interface TransitionResult {
-  candidateId: string;
-  event: string;
-  previousState: CandidateState;
-  state: CandidateState;
-  version: number;
-  allowedEvents: CandidateEventType[];
-}
-
-export interface Plan {
-  id: string;
-  revision: number;
-  goals: string;
-  supporter: string;
-  writtenByEvent: string;
-  writtenBy: string;
-  writtenAt: string;
-}
-
-export interface CheckIn {
-  id: string;
-  date: string;
-  strengths: string;
-  shortcomings: string;
-  recordedBy: string;
-  recordedAt: string;
-}
-
-export interface Nurturing {
-  candidateId: string;
-  state: CandidateState;
-  currentPlan: Plan | null;
-  planHistory: Plan[];
-  checkIns: CheckIn[];
-  checkInIntervalDays: number;
-  lastCheckInOn: string | null;
-  nextCheckInDue: string | null;
-  overdue: boolean;
-}
-
-export interface EvidenceFile {
-  id: string;
-  candidateId: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: string;
 }
 
 export interface AuditRecord {
@@ -125,22 +61,6 @@ export interface AuditRecord {
 export interface History {
   candidateId: string;
   records: AuditRecord[];
-}
-
-export interface Unit {
-  id: string;
-  code: string | null;
-  name: string;
-  level: UnitLevel;
-  levelLabel: Labels | null;
-  sector: Sector;
-  sectorLabel: Labels | null;
-  parentId: string | null;
-  version: number;
-}
-
-export interface UnitNode extends Unit {
-  children: UnitNode[];
 }
 
 /** One field's problem, as every 400 (and some 4xx naming a field) reports it. */
@@ -496,62 +416,6 @@ export interface VerificationReport {
     consistency: { toTreeSize: number; toRootHash: string; proof: string[]; verified: boolean } | null;
     problems: AuditProblem[];
   }[];
-}
-
-// ---- replication (apps/api/src/replication) ----
-
-/** The fields every replication record shares: corrections are new rows naming the one they correct. */
-interface LedgerRecord {
-  id: string;
-  /** YYYY-MM-DD */
-  date: string;
-  correctsId: string | null;
-  /** The correction that replaced this record (null: it is in force). */
-  supersededBy: string | null;
-  recordedBy: string;
-  recordedAt: string;
-}
-
-export interface HonouringRecordView extends LedgerRecord {
-  form: HonouringForm;
-  formLabel: Labels | null;
-  outlet: string;
-  title: string;
-  link: string | null;
-  evidenceId: string | null;
-  reach: number | null;
-}
-
-export interface AdoptionRecordView extends LedgerRecord {
-  adoptingUnit: { id: string; name: string | null };
-  stage: AdoptionStage;
-  stageLabel: Labels | null;
-  description: string;
-}
-
-export interface FollowUpRecordView extends LedgerRecord {
-  year: number;
-  holdsUp: boolean;
-  findings: string;
-}
-
-export interface Replication {
-  candidateId: string;
-  name: string;
-  state: CandidateState;
-  stateLabel: Labels | null;
-  honouring: HonouringRecordView[];
-  honouringForms: { form: HonouringForm; label: Labels; count: number }[];
-  adoptions: AdoptionRecordView[];
-  spread: {
-    unitsReached: number;
-    unitsAdopted: number;
-    nodes: { id: string; name: string | null; role: 'ORIGIN' | 'ADOPTER' }[];
-    edges: { from: string; to: string; stages: AdoptionStage[]; firstDate: string; lastDate: string }[];
-  };
-  followUps: FollowUpRecordView[];
-  latestFollowUp: FollowUpRecordView | null;
-  endOfReplicationSuggested: boolean;
 }
 
 // ---- recognition decisions (apps/api/src/decisions) ----

@@ -4,8 +4,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CANDIDATE_STATE_CODES } from '#workflow';
-import { untypedApi } from '../api/client';
-import type { Candidate, Page as ApiPage } from '../api/types';
+import type { CandidateView } from '#contracts';
+import { api } from '../api/client';
 import { ROUTES } from '../app/routes';
 import { useAuth } from '../auth/AuthContext';
 import { LoadError } from '../components/ErrorAlert';
@@ -32,7 +32,7 @@ export function CandidatesPage() {
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])) as Record<(typeof FILTERS)[number], string | undefined>;
 
   const { data, error, loading, reload } = useAsync(
-    (signal) => untypedApi.get<ApiPage<Candidate>>('/api/candidates', { ...filters, page, pageSize }, signal),
+    (signal) => api.get('/api/candidates', { query: { ...filters, page, pageSize }, signal }),
     [params.toString()],
   );
 
@@ -85,7 +85,7 @@ export function CandidatesPage() {
         </Form>
       </Card>
       {error ? <LoadError error={error} onRetry={reload} /> : null}
-      <Table<Candidate>
+      <Table<CandidateView>
         rowKey="id"
         loading={loading}
         dataSource={data?.items ?? []}

@@ -5,8 +5,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DiscoveryChannel, Field, SubjectKind } from '#domain';
-import { untypedApi, ApiError } from '../api/client';
-import type { Candidate } from '../api/types';
+import type { NominatedCandidate } from '#contracts';
+import { api, ApiError } from '../api/client';
 import { ROUTES } from '../app/routes';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert, LoadError } from '../components/ErrorAlert';
@@ -54,10 +54,10 @@ export function NominatePage() {
   const submit = async (values: NominateForm) => {
     setBusy(true);
     setError(null);
-    let created: Candidate;
+    let created: NominatedCandidate;
     try {
       const { files: _files, ...body } = values;
-      created = await untypedApi.post<Candidate>('/api/candidates', body);
+      created = await api.post('/api/candidates', body);
     } catch (e) {
       setError(applyServerErrors(form, e, t, i18n.language, { known: FIELDS }));
       setBusy(false);

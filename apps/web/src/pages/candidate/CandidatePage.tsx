@@ -9,8 +9,9 @@ import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CANDIDATE_STATES, COUNCIL_DECISION_EVENTS, GUARD_REQUIREMENTS, candidateMachine, maySend, type CandidateContext, type CandidateEvent, type CandidateEventType, type CandidateState } from '#workflow';
-import { untypedApi } from '../../api/client';
-import type { Candidate, CandidateReviews, EvidenceFile, History, Nurturing, Plan } from '../../api/types';
+import type { CandidateDetail, CandidateView, EvidenceView, NurturingPlanView, NurturingView } from '#contracts';
+import { api, untypedApi } from '../../api/client';
+import type { CandidateReviews, History } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
@@ -29,18 +30,18 @@ import { REPLICATION_STATES, ReplicationSection } from './ReplicationSection';
 import { ReviewsSection } from './ReviewsSection';
 
 interface CandidateData {
-  candidate: Candidate;
-  nurturing: Nurturing;
-  evidence: EvidenceFile[];
+  candidate: CandidateDetail;
+  nurturing: NurturingView;
+  evidence: EvidenceView[];
   history: History;
   reviews: CandidateReviews;
 }
 
 async function loadCandidate(id: string, signal: AbortSignal): Promise<CandidateData> {
   const [candidate, nurturing, evidence, history, reviews] = await Promise.all([
-    untypedApi.get<Candidate>(`/api/candidates/${id}`, undefined, signal),
-    untypedApi.get<Nurturing>(`/api/candidates/${id}/nurturing`, undefined, signal),
-    untypedApi.get<EvidenceFile[]>(`/api/candidates/${id}/evidence`, undefined, signal),
+    api.get('/api/candidates/{id}', { path: { id }, signal }),
+    api.get('/api/candidates/{id}/nurturing', { path: { id }, signal }),
+    api.get('/api/candidates/{id}/evidence', { path: { id }, signal }),
     untypedApi.get<History>(`/api/candidates/${id}/history`, undefined, signal),
     untypedApi.get<CandidateReviews>(`/api/candidates/${id}/reviews`, undefined, signal),
   ]);
@@ -52,9 +53,9 @@ async function loadCandidate(id: string, signal: AbortSignal): Promise<Candidate
  * unmet: the machine's own requirements, checked against the candidate's figures (the check-ins of this
  * round are those recorded since the plan that started or resumed nurturing).
  */
-function blockedSteps(candidate: Candidate, nurturing: Nurturing, allowed: CandidateEventType[]) {
+function blockedSteps(candidate: CandidateView, nurturing: NurturingView, allowed: CandidateEventType[]) {
   const roundStart = [nurturing.currentPlan, ...nurturing.planHistory]
-    .filter((p): p is Plan => p !== null && (p.writtenByEvent === 'START_NURTURING' || p.writtenByEvent === 'RESUME_NURTURING'))
+    .filter((p): p is NurturingPlanView => p !== null && (p.writtenByEvent === 'START_NURTURING' || p.writtenByEvent === 'RESUME_NURTURING'))
     .map((p) => p.writtenAt)
     .sort()
     .pop();

@@ -10,8 +10,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { HONOURING_FORMS, type Labelled } from '#domain';
 import { ADOPTION_STAGES, COUNCIL_DECISION_EVENTS, type CandidateEventType } from '#workflow';
-import { untypedApi } from '../../api/client';
-import type { Candidate, Plan, TransitionResult } from '../../api/types';
+import type { CandidateView, NurturingPlanView, TransitionResult } from '#contracts';
+import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
 import { EVIDENCE_ACCEPT, uploadEvidence } from '../../lib/evidence';
@@ -193,9 +193,9 @@ function FieldInput({ spec, ownUnitId }: { spec: FieldSpec; ownUnitId: string })
 }
 
 export interface EventDialogProps {
-  candidate: Candidate;
+  candidate: CandidateView;
   event: CandidateEventType | null;
-  currentPlan: Plan | null;
+  currentPlan: NurturingPlanView | null;
   onClose(): void;
   /** Called after the server accepted the event. */
   onDone(event: CandidateEventType, result: TransitionResult): void;
@@ -248,11 +248,11 @@ export function EventDialog({ candidate, event, currentPlan, onClose, onDone, on
         }
         result = last!;
       } else {
-        result = await untypedApi.post<TransitionResult>(`/api/candidates/${candidate.id}/events`, {
-          type: event,
-          expectedVersion: candidate.version,
-          payload: toPayload(specs, values),
-        });
+        result = await api.post(
+          '/api/candidates/{id}/events',
+          { type: event, expectedVersion: candidate.version, payload: toPayload(specs, values) },
+          { path: { id: candidate.id } },
+        );
       }
       setBusy(false);
       onDone(event, result);

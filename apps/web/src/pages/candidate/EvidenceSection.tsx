@@ -1,16 +1,16 @@
 import { Card, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceFile } from '../../api/types';
+import type { EvidenceView } from '#contracts';
 import { evidenceUrl } from '../../lib/evidence';
 import { useFormat } from '../../lib/format';
 
-export function EvidenceSection({ files }: { files: EvidenceFile[] | undefined }) {
+export function EvidenceSection({ files }: { files: EvidenceView[] | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <Card title={<h2 className="card-heading">{t('evidence.title', { count: files?.length ?? 0 })}</h2>} data-testid="evidence">
-      <Table<EvidenceFile>
+      <Table<EvidenceView>
         size="small"
         rowKey="id"
         pagination={false}

@@ -1,10 +1,10 @@
 import { Alert, Card, Collapse, Descriptions, Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CheckIn, Nurturing, Plan } from '../../api/types';
+import type { CheckInView, NurturingPlanView, NurturingView } from '#contracts';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 
-function PlanView({ plan }: { plan: Plan }) {
+function PlanView({ plan }: { plan: NurturingPlanView }) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const format = useFormat();
@@ -26,7 +26,7 @@ function PlanView({ plan }: { plan: Plan }) {
   );
 }
 
-export function NurturingSection({ nurturing }: { nurturing: Nurturing | undefined }) {
+export function NurturingSection({ nurturing }: { nurturing: NurturingView | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (!nurturing) return null;
@@ -63,7 +63,7 @@ export function NurturingSection({ nurturing }: { nurturing: Nurturing | undefin
       <Typography.Title level={3} className="section-heading" style={{ marginTop: 24 }}>
         {t('nurturing.checkIns', { count: checkIns.length })}
       </Typography.Title>
-      <Table<CheckIn>
+      <Table<CheckInView>
         size="small"
         rowKey="id"
         pagination={false}

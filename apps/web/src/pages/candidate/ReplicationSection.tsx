@@ -9,9 +9,10 @@ import { Alert, Button, Card, Collapse, Skeleton, Space, Table, Tag, Typography,
 import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HONOURING_FORMS } from '#domain';
-import { ADOPTION_STAGES, type CandidateEventType } from '#workflow';
-import { untypedApi } from '../../api/client';
-import type { AdoptionRecordView, Candidate, DecisionStatus, FollowUpRecordView, HonouringRecordView, RecognitionDecision, Replication } from '../../api/types';
+import { ADOPTION_STAGES, type CandidateEventType, type CandidateState } from '#workflow';
+import type { AdoptionRecordView, CandidateView, FollowUpRecordView, HonouringRecordView, ReplicationView } from '#contracts';
+import { api, untypedApi } from '../../api/client';
+import type { DecisionStatus, RecognitionDecision } from '../../api/types';
 import { LoadError } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
@@ -19,18 +20,18 @@ import { useAsync } from '../../lib/useAsync';
 import { REPLICATION_EVENTS } from './EventForms';
 
 /** The states in which a candidate has been recognised (and so has a replication record and decisions). */
-export const REPLICATION_STATES: readonly Candidate['state'][] = ['recognised', 'replicating', 'replicationEnded', 'revoked'];
+export const REPLICATION_STATES: readonly CandidateState[] = ['recognised', 'replicating', 'replicationEnded', 'revoked'];
 
 const STATUS_COLOURS: Record<DecisionStatus, string> = { IN_FORCE: 'green', CORRECTED: 'blue', PARTLY_REVOKED: 'orange', REVOKED: 'red' };
 
 interface ReplicationData {
-  replication: Replication;
+  replication: ReplicationView;
   decisions: RecognitionDecision[];
 }
 
 async function loadReplication(id: string, signal: AbortSignal): Promise<ReplicationData> {
   const [replication, decisions] = await Promise.all([
-    untypedApi.get<Replication>(`/api/candidates/${id}/replication`, undefined, signal),
+    api.get('/api/candidates/{id}/replication', { path: { id }, signal }),
     untypedApi.get<RecognitionDecision[]>('/api/decisions', undefined, signal),
   ]);
   return { replication, decisions: decisions.filter((d) => d.recipients.some((r) => r.candidateId === id)) };
@@ -152,7 +153,7 @@ function DecisionsList({ candidateId, decisions }: { candidateId: string; decisi
 }
 
 export interface ReplicationSectionProps {
-  candidate: Candidate;
+  candidate: CandidateView;
   /** The replication events the reader may send now (allowed by the machine and by the reader's role). */
   recordable: CandidateEventType[];
   onRecord(event: CandidateEventType): void;

@@ -4,8 +4,9 @@
  */
 import type { Role, SubjectKind } from '#domain';
 import type { CandidateState } from '#workflow';
-import { untypedApi } from '../../api/client';
-import type { Candidate, MyCouncilWork, Nurturing, Page, SessionDetail, SessionStatus, SessionSummary } from '../../api/types';
+import type { CandidateView } from '#contracts';
+import { api, untypedApi } from '../../api/client';
+import type { MyCouncilWork, SessionDetail, SessionStatus, SessionSummary } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { todayIso } from '../../lib/format';
 
@@ -35,10 +36,10 @@ const MAX_PAGES = 20;
 const NOTICE_SOON_DAYS = 3;
 
 /** Every candidate in a state that the reader may see (the API scopes unit heads to their units). */
-export async function candidatesIn(state: CandidateState, signal: AbortSignal): Promise<Candidate[]> {
-  const all: Candidate[] = [];
+export async function candidatesIn(state: CandidateState, signal: AbortSignal): Promise<CandidateView[]> {
+  const all: CandidateView[] = [];
   for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const result = await untypedApi.get<Page<Candidate>>('/api/candidates', { state, page, pageSize: PAGE_SIZE }, signal);
+    const result = await api.get('/api/candidates', { query: { state, page, pageSize: PAGE_SIZE }, signal });
     all.push(...result.items);
     if (all.length >= result.total || result.items.length === 0) break;
   }
@@ -59,7 +60,7 @@ async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Pr
   return results;
 }
 
-const candidateTask = (candidate: Candidate, detail?: TaskItem['detail'], urgent?: boolean): TaskItem => ({
+const candidateTask = (candidate: CandidateView, detail?: TaskItem['detail'], urgent?: boolean): TaskItem => ({
   key: candidate.id,
   title: candidate.name,
   link: ROUTES.candidate(candidate.id),
@@ -84,7 +85,7 @@ export const TASK_SOURCES: TaskSource[] = [
     hint: 'tasks.overdue.hint',
     load: async (signal) => {
       const nurturing = await candidatesIn('nurturing', signal);
-      const plans = await mapLimited(nurturing, 4, (c) => untypedApi.get<Nurturing>(`/api/candidates/${c.id}/nurturing`, undefined, signal));
+      const plans = await mapLimited(nurturing, 4, (c) => api.get('/api/candidates/{id}/nurturing', { path: { id: c.id }, signal }));
       return nurturing
         .map((candidate, i) => ({ candidate, plan: plans[i]! }))
         .filter(({ plan }) => plan.overdue)
