@@ -7,7 +7,7 @@ import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { SubjectRegistry, type NominationWarning, type ResolvedSubject } from '../lookup/subjects.js';
+import { SubjectRegistry } from '../lookup/subjects.js';
 import { MovementLinks } from '../movements/movement-links.service.js';
 import { UnitRepository } from '../units/unit.repository.js';
 import { Candidate } from './candidate.entity.js';

@@ -3,7 +3,6 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/decorators.js';
 import { CandidateAccess } from '../access/candidate-access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
-import { DomainError } from '../common/domain-error.js';
 import { ParseUuid } from '../common/pipes.js';
 import { SpreadQuery, UnitPlansQuery, WriteUnitPlanDto } from './dto/unit-plan.dto.js';
 import { ReplicationService } from './replication.service.js';

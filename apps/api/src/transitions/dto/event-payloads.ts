@@ -5,9 +5,8 @@
  * ATTACH_EVIDENCE is absent: it happens only through the evidence upload, which supplies its payload.
  */
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsOptional, IsString, IsUrl, MaxLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsOptional, IsUrl, MaxLength } from 'class-validator';
 import type { ClassConstructor } from 'class-transformer';
-import { Transform } from 'class-transformer';
 import { HonouringFormCodes, type HonouringForm } from '#domain';
 import { AdoptionStageCodes, type AdoptionStage, type CandidateEventType, type EventPayload } from '#workflow';
 import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
