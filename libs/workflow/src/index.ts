@@ -1,5 +1,6 @@
 /**
- * The candidate workflow: a pure XState statechart and the operations the API performs with it.
+ * The candidate workflow and the review session's lifecycle: pure XState statecharts and the operations the API
+ * performs with them.
  * No Nest, no database, no clock: everything here is deterministic and testable on its own.
  */
 export * from './candidate.machine.js';
@@ -8,3 +9,4 @@ export * from './states.js';
 export * from './engine.js';
 export * from './event-roles.js';
 export * from './council.js';
+export * from './review-session.lifecycle.js';

@@ -1,0 +1,180 @@
+/**
+ * The review session's lifecycle (đợt xét): its stages, PREPARING → VOTING → VOTING_CLOSED → NOTICE → CLOSED,
+ * which operations each stage allows, and which stage each operation leads to. The API asks it before every
+ * change to a session (and before showing the ballots or drawing up the minutes); the web app asks it which steps
+ * come next. One statechart, so that the answer is the same everywhere and tested once.
+ *
+ * Owns: the stages, the operations and the words for both. Must never do I/O or look at a session's candidates:
+ * what an operation needs beyond the stage (every outcome confirmed, every comment answered…) the API checks with
+ * the records, and refuses with its own codes.
+ *
+ * Each candidate in a session (a review item) has a status of its own, listed here with the stages because it
+ * moves with them: PENDING until voting closes, then DECIDABLE (or NO_DECISION, or WITHDRAWN if its unit withdrew
+ * it), DECIDED once the secretariat confirms the outcome, DROPPED if an upheld objection removes it from the notice.
+ */
+import { initialTransition, setup, transition } from 'xstate';
+
+/** The stages of a session, in order, with their words and the short name of each stage as a step of the process. */
+export const REVIEW_SESSION_STATUSES = [
+  {
+    code: 'PREPARING',
+    vi: 'Chuẩn bị (thêm hồ sơ, phân công, đánh giá)',
+    en: 'Preparing (candidates, assignments, checklists)',
+    step: { vi: 'Chuẩn bị, đánh giá', en: 'Preparation, checklists' },
+    final: false,
+  },
+  { code: 'VOTING', vi: 'Đang biểu quyết', en: 'Voting', step: { vi: 'Biểu quyết', en: 'Voting' }, final: false },
+  { code: 'VOTING_CLOSED', vi: 'Đã kết thúc biểu quyết', en: 'Voting closed', step: { vi: 'Xác nhận kết luận', en: 'Outcomes confirmed' }, final: false },
+  { code: 'NOTICE', vi: 'Đang công khai lấy ý kiến', en: 'On public notice', step: { vi: 'Công khai lấy ý kiến', en: 'Public notice' }, final: false },
+  { code: 'CLOSED', vi: 'Đã kết thúc', en: 'Closed', step: { vi: 'Quyết định chính thức', en: 'Final decision' }, final: true },
+] as const satisfies readonly { code: string; vi: string; en: string; step: { vi: string; en: string }; final: boolean }[];
+
+export type ReviewSessionStatus = (typeof REVIEW_SESSION_STATUSES)[number]['code'];
+export const REVIEW_SESSION_STATUS_CODES = REVIEW_SESSION_STATUSES.map((s) => s.code) as readonly ReviewSessionStatus[];
+
+/**
+ * What can be done to a session. `vi` is the action as the refusal names it ("không thể thực hiện thao tác này
+ * (mở biểu quyết)"); `reads` marks what only shows the session's records.
+ */
+export const REVIEW_SESSION_OPERATIONS = [
+  { code: 'ADD_CANDIDATE', vi: 'thêm hồ sơ', en: 'add a candidate', reads: false },
+  { code: 'ASSIGN_REVIEWERS', vi: 'phân công thành viên đánh giá', en: 'assign reviewers', reads: false },
+  { code: 'ASSIGN_AUTOMATICALLY', vi: 'phân công tự động', en: 'assign reviewers automatically', reads: false },
+  { code: 'SUBMIT_CHECKLIST', vi: 'nộp phiếu đánh giá', en: 'submit a checklist', reads: false },
+  { code: 'OPEN_VOTING', vi: 'mở biểu quyết', en: 'open the vote', reads: false },
+  { code: 'CAST_VOTE', vi: 'biểu quyết', en: 'vote', reads: false },
+  { code: 'CLOSE_VOTING', vi: 'kết thúc biểu quyết', en: 'close the vote', reads: false },
+  { code: 'CONFIRM_DECISION', vi: 'xác nhận quyết định', en: 'confirm an outcome', reads: false },
+  { code: 'PUBLISH_NOTICE', vi: 'công khai danh sách', en: 'publish the provisional list', reads: false },
+  { code: 'RECORD_COMMENT', vi: 'ghi nhận ý kiến', en: 'record a comment', reads: false },
+  { code: 'ANSWER_COMMENT', vi: 'trả lời ý kiến', en: 'answer a comment', reads: false },
+  { code: 'DROP_ON_OBJECTION', vi: 'loại khỏi danh sách công nhận', en: 'drop a candidate on an objection', reads: false },
+  { code: 'FINALISE', vi: 'kết thúc phiên xét', en: 'make the final decision', reads: false },
+  { code: 'SEE_BALLOTS', vi: 'xem phiếu', en: 'see the ballots', reads: true },
+  { code: 'DRAW_UP_MINUTES', vi: 'lập biên bản', en: 'draw up the minutes', reads: true },
+] as const satisfies readonly { code: string; vi: string; en: string; reads: boolean }[];
+
+export type ReviewSessionOperation = (typeof REVIEW_SESSION_OPERATIONS)[number]['code'];
+export const REVIEW_SESSION_OPERATION_CODES = REVIEW_SESSION_OPERATIONS.map((o) => o.code) as readonly ReviewSessionOperation[];
+
+export type ReviewSessionEvent = { type: ReviewSessionOperation };
+
+/** Each candidate's status within its session, with its words. */
+export const REVIEW_ITEM_STATUSES = [
+  { code: 'PENDING', vi: 'Đang xét', en: 'Under review' },
+  { code: 'DECIDABLE', vi: 'Chờ xác nhận kết luận', en: 'Outcome to confirm' },
+  { code: 'DECIDED', vi: 'Đã xác nhận kết luận', en: 'Outcome confirmed' },
+  { code: 'NO_DECISION', vi: 'Chưa đủ điều kiện kết luận', en: 'No decision possible' },
+  { code: 'WITHDRAWN', vi: 'Đơn vị đã rút hồ sơ', en: 'Withdrawn by its unit' },
+  { code: 'DROPPED', vi: 'Bị loại do ý kiến phản ánh', en: 'Dropped on an objection' },
+] as const satisfies readonly { code: string; vi: string; en: string }[];
+
+export type ReviewItemStatus = (typeof REVIEW_ITEM_STATUSES)[number]['code'];
+export const REVIEW_ITEM_STATUS_CODES = REVIEW_ITEM_STATUSES.map((s) => s.code) as readonly ReviewItemStatus[];
+
+/** Operations that keep the session where it is; every one names its own stage so that xstate counts it as possible. */
+const stay = <S extends ReviewSessionStatus>(stage: S, ...operations: ReviewSessionOperation[]) =>
+  Object.fromEntries(operations.map((o) => [o, { target: stage }])) as Partial<Record<ReviewSessionOperation, { target: S }>>;
+
+export const reviewSessionLifecycle = setup({
+  types: { events: {} as ReviewSessionEvent },
+}).createMachine({
+  id: 'reviewSession',
+  initial: 'PREPARING',
+  states: {
+    /** The secretariat adds candidates and assigns reviewers; reviewers submit their checklists. */
+    PREPARING: {
+      on: {
+        ...stay('PREPARING', 'ADD_CANDIDATE', 'ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST'),
+        OPEN_VOTING: { target: 'VOTING' },
+      },
+    },
+    /** Attendance is taken; members vote. Late reviewers may still be assigned and submit. */
+    VOTING: {
+      on: {
+        ...stay('VOTING', 'ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'CAST_VOTE'),
+        CLOSE_VOTING: { target: 'VOTING_CLOSED' },
+      },
+    },
+    /** The rules have given each candidate's outcome; the secretariat confirms them, then publishes or closes. */
+    VOTING_CLOSED: {
+      on: {
+        ...stay('VOTING_CLOSED', 'CONFIRM_DECISION', 'SEE_BALLOTS', 'DRAW_UP_MINUTES'),
+        PUBLISH_NOTICE: { target: 'NOTICE' },
+        // A session that recognised no one closes without a notice.
+        FINALISE: { target: 'CLOSED' },
+      },
+    },
+    /** The provisional list is public: comments are recorded and answered; an upheld objection drops a candidate. */
+    NOTICE: {
+      on: {
+        ...stay('NOTICE', 'RECORD_COMMENT', 'ANSWER_COMMENT', 'DROP_ON_OBJECTION', 'SEE_BALLOTS', 'DRAW_UP_MINUTES'),
+        FINALISE: { target: 'CLOSED' },
+      },
+    },
+    /** The final decision is made; the session's records can only be read. */
+    CLOSED: {
+      on: stay('CLOSED', 'SEE_BALLOTS', 'DRAW_UP_MINUTES'),
+    },
+  },
+});
+
+export type ReviewSessionLifecycle = typeof reviewSessionLifecycle;
+
+const snapshotAt = (status: ReviewSessionStatus) => reviewSessionLifecycle.resolveState({ value: status });
+
+/** Whether a session at this stage allows the operation. */
+export function sessionAllows(status: ReviewSessionStatus, operation: ReviewSessionOperation): boolean {
+  return snapshotAt(status).can({ type: operation });
+}
+
+/** The operations a session at this stage allows, in the order of the process. */
+export function allowedSessionOperations(status: ReviewSessionStatus): ReviewSessionOperation[] {
+  return REVIEW_SESSION_OPERATION_CODES.filter((o) => sessionAllows(status, o));
+}
+
+/** The stages that allow the operation, in order. */
+export function stagesAllowing(operation: ReviewSessionOperation): ReviewSessionStatus[] {
+  return REVIEW_SESSION_STATUS_CODES.filter((s) => sessionAllows(s, operation));
+}
+
+/** The stage the operation leads to; null when the stage does not allow it. */
+export function sessionStatusAfter(status: ReviewSessionStatus, operation: ReviewSessionOperation): ReviewSessionStatus | null {
+  if (!sessionAllows(status, operation)) return null;
+  const [next] = transition(reviewSessionLifecycle, snapshotAt(status), { type: operation });
+  return next.value as ReviewSessionStatus;
+}
+
+/** Whether the session has reached the stage (is at it or past it). */
+export function sessionReached(status: ReviewSessionStatus, stage: ReviewSessionStatus): boolean {
+  return REVIEW_SESSION_STATUS_CODES.indexOf(status) >= REVIEW_SESSION_STATUS_CODES.indexOf(stage);
+}
+
+/** A new session's stage. */
+export function initialSessionStatus(): ReviewSessionStatus {
+  return initialTransition(reviewSessionLifecycle)[0].value as ReviewSessionStatus;
+}
+
+/** Why a stage refuses an operation, in the words the API answers with; null when it allows it. */
+export interface SessionStageRefusal {
+  status: ReviewSessionStatus;
+  /** The stages that would allow it. */
+  allowed: ReviewSessionStatus[];
+  /** The operation, as the refusal names it (Vietnamese). */
+  action: string;
+  vi: string;
+  en: string;
+}
+
+export function sessionStageRefusal(status: ReviewSessionStatus, operation: ReviewSessionOperation): SessionStageRefusal | null {
+  if (sessionAllows(status, operation)) return null;
+  const stage = REVIEW_SESSION_STATUSES.find((s) => s.code === status)!;
+  const action = REVIEW_SESSION_OPERATIONS.find((o) => o.code === operation)!.vi;
+  return {
+    status,
+    allowed: stagesAllowing(operation),
+    action,
+    vi: `Phiên xét đang ở giai đoạn "${stage.vi}"; không thể thực hiện thao tác này (${action}).`,
+    en: `The review session is at the stage "${stage.en}"; this action (${action}) is not possible now.`,
+  };
+}
