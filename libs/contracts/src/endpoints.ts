@@ -4,8 +4,10 @@
  * its schemas; a route declared twice is refused.
  */
 import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
+import { DECISION_ENDPOINTS } from './decisions.js';
 import { HEALTH_ENDPOINTS } from './health.js';
 import type { EndpointContract, EndpointTable } from './schema.js';
+import { CRITERIA_SET_ENDPOINTS, REVIEW_ENDPOINTS } from './reviews.js';
 import { UNIT_ENDPOINTS } from './units.js';
 import { CANDIDATE_ENDPOINTS } from './candidates.js';
 import { NURTURING_ENDPOINTS } from './nurturing.js';
@@ -34,6 +36,9 @@ export const ENDPOINTS = gather(
   NURTURING_ENDPOINTS,
   EVIDENCE_ENDPOINTS,
   REPLICATION_ENDPOINTS,
+  CRITERIA_SET_ENDPOINTS,
+  REVIEW_ENDPOINTS,
+  DECISION_ENDPOINTS,
 );
 
 export type Endpoints = typeof ENDPOINTS;

@@ -12,4 +12,6 @@ export * from './candidates.js';
 export * from './nurturing.js';
 export * from './evidence.js';
 export * from './replication.js';
+export * from './reviews.js';
+export * from './decisions.js';
 export * from './endpoints.js';

@@ -4,10 +4,11 @@
  * authority and year from a counter row locked in the issuing transaction, so they are unique and have no gaps.
  */
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import type { DecisionKind } from '#contracts';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { ReviewSession } from '../reviews/review.entities.js';
 
-export type DecisionKind = 'RECOGNITION' | 'CORRECTION' | 'REVOCATION';
+export type { DecisionKind };
 
 @Entity('recognition_decision')
 @Index('UQ_recognition_decision_number', ['authorityCode', 'year', 'number'], { unique: true })

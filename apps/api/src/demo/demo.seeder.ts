@@ -15,8 +15,21 @@ import { EvidenceService } from '../evidence/evidence.service.js';
 import { Clock } from '../common/clock.js';
 import { MovementsService } from '../movements/movements.service.js';
 import { RegistrationsService } from '../movements/registrations.service.js';
-import { CouncilVotes } from '../reviews/council-votes.service.js';
-import { ReviewSessions } from '../reviews/review-sessions.service.js';
+import {
+  AddCandidate,
+  AnswerComment,
+  AssignAutomatically,
+  AssignReviewers,
+  CastVote,
+  CloseVoting,
+  ConfirmDecision,
+  Finalise,
+  OpenSession,
+  OpenVoting,
+  PublishNotice,
+  RecordComment,
+  SubmitChecklist,
+} from '../reviews/use-cases/index.js';
 import { CandidateTransitions } from '../transitions/candidate-transitions.service.js';
 import { Unit } from '../units/unit.entity.js';
 import { UnitsService } from '../units/units.service.js';
@@ -65,8 +78,19 @@ export class DemoSeeder {
     private readonly transitions: CandidateTransitions,
     private readonly evidence: EvidenceService,
     private readonly accounts: AccountsService,
-    private readonly reviews: ReviewSessions,
-    private readonly votes: CouncilVotes,
+    private readonly openSession: OpenSession,
+    private readonly addCandidate: AddCandidate,
+    private readonly assignReviewers: AssignReviewers,
+    private readonly assignAutomatically: AssignAutomatically,
+    private readonly submitChecklist: SubmitChecklist,
+    private readonly openVoting: OpenVoting,
+    private readonly castVote: CastVote,
+    private readonly closeVoting: CloseVoting,
+    private readonly confirmDecision: ConfirmDecision,
+    private readonly publishNotice: PublishNotice,
+    private readonly recordComment: RecordComment,
+    private readonly answerComment: AnswerComment,
+    private readonly finalise: Finalise,
     private readonly clock: Clock,
     private readonly movements: MovementsService,
     private readonly registrations: RegistrationsService,
@@ -246,12 +270,12 @@ export class DemoSeeder {
     const secretary = await actor('thuongtruc');
     const members = { uyvien1: await actor('uyvien1'), uyvien2: await actor('uyvien2'), uyvien3: await actor('uyvien3') };
     const session = (await at('2025-11-17', () =>
-      this.reviews.open({ title: 'Tổng kết năm 2025', year: 2025, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', venue: 'Phòng họp số 1, UBND tỉnh Bắc Giang', ballot: 'SECRET' }, secretary),
+      this.openSession.execute({ title: 'Tổng kết năm 2025', year: 2025, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', venue: 'Phòng họp số 1, UBND tỉnh Bắc Giang', ballot: 'SECRET' }, secretary),
     )) as unknown as { id: string };
     const items: Record<string, string> = {};
     await at('2025-11-18', async () => {
-      for (const [key, id] of Object.entries({ school, icu, communePolice })) items[key] = (await this.reviews.addCandidate(session.id, id, secretary)).itemId;
-      await this.reviews.assignAutomatically(session.id, 2, secretary);
+      for (const [key, id] of Object.entries({ school, icu, communePolice })) items[key] = (await this.addCandidate.execute(session.id, id, secretary)).itemId;
+      await this.assignAutomatically.execute(session.id, 2, secretary);
     });
     const marks = async (itemId: string, notMet: Record<string, string> = {}) => {
       const [row] = (await this.dataSource.query('SELECT s.criteria FROM review_item i JOIN criteria_set s ON s.id = i.criteria_set_id WHERE i.id = $1', [itemId])) as { criteria: { code: string }[] }[];
@@ -262,30 +286,30 @@ export class DemoSeeder {
         const reviewers = (await this.dataSource.query('SELECT a.username FROM review_assignment r JOIN account a ON a.id = r.reviewer_id WHERE r.item_id = $1', [itemId])) as { username: string }[];
         for (const { username } of reviewers) {
           const notMet: Record<string, string> = key === 'communePolice' ? { C4_LEADING_MODEL: 'Chưa có số liệu đánh giá hiệu quả sau 1 năm; cần ý kiến của Nhân dân địa phương.' } : {};
-          await this.votes.submitChecklist(session.id, itemId, { marks: await marks(itemId, notMet) }, await actor(username));
+          await this.submitChecklist.execute(session.id, itemId, { marks: await marks(itemId, notMet) }, await actor(username));
         }
       }
     });
     await at('2025-12-05', async () => {
-      await this.reviews.openVoting(session.id, Object.values(members).map((m) => m.accountId), secretary);
-      await this.votes.cast(session.id, items.school!, { choice: 'IN_FAVOUR' }, members.uyvien1);
-      await this.votes.cast(session.id, items.school!, { choice: 'IN_FAVOUR' }, members.uyvien2);
-      await this.votes.cast(session.id, items.school!, { choice: 'IN_FAVOUR' }, members.uyvien3);
-      await this.votes.cast(session.id, items.icu!, { choice: 'IN_FAVOUR' }, members.uyvien2);
-      await this.votes.cast(session.id, items.icu!, { choice: 'IN_FAVOUR' }, members.uyvien3);
-      await this.votes.cast(session.id, items.communePolice!, { choice: 'IN_FAVOUR' }, members.uyvien1);
-      await this.votes.cast(session.id, items.communePolice!, { choice: 'ABSTAIN' }, members.uyvien3);
-      await this.reviews.closeVoting(session.id, secretary);
-      await this.reviews.confirmDecision(session.id, items.school!, { outcome: 'RECOGNISE', note: 'Hội đồng nhất trí đề nghị công nhận' }, secretary);
-      await this.reviews.confirmDecision(session.id, items.icu!, { outcome: 'RECOGNISE' }, secretary);
-      await this.reviews.confirmDecision(session.id, items.communePolice!, { outcome: 'RETURN_TO_NURTURING' }, secretary);
+      await this.openVoting.execute(session.id, Object.values(members).map((m) => m.accountId), secretary);
+      await this.castVote.execute(session.id, items.school!, { choice: 'IN_FAVOUR' }, members.uyvien1);
+      await this.castVote.execute(session.id, items.school!, { choice: 'IN_FAVOUR' }, members.uyvien2);
+      await this.castVote.execute(session.id, items.school!, { choice: 'IN_FAVOUR' }, members.uyvien3);
+      await this.castVote.execute(session.id, items.icu!, { choice: 'IN_FAVOUR' }, members.uyvien2);
+      await this.castVote.execute(session.id, items.icu!, { choice: 'IN_FAVOUR' }, members.uyvien3);
+      await this.castVote.execute(session.id, items.communePolice!, { choice: 'IN_FAVOUR' }, members.uyvien1);
+      await this.castVote.execute(session.id, items.communePolice!, { choice: 'ABSTAIN' }, members.uyvien3);
+      await this.closeVoting.execute(session.id, secretary);
+      await this.confirmDecision.execute(session.id, items.school!, { outcome: 'RECOGNISE', note: 'Hội đồng nhất trí đề nghị công nhận' }, secretary);
+      await this.confirmDecision.execute(session.id, items.icu!, { outcome: 'RECOGNISE' }, secretary);
+      await this.confirmDecision.execute(session.id, items.communePolice!, { outcome: 'RETURN_TO_NURTURING' }, secretary);
     });
-    await at('2025-12-08', () => this.reviews.publishNotice(session.id, { channels: 'Cổng thông tin điện tử tỉnh Bắc Giang; trụ sở Ban Thi đua - Khen thưởng' }, secretary));
+    await at('2025-12-08', () => this.publishNotice.execute(session.id, { channels: 'Cổng thông tin điện tử tỉnh Bắc Giang; trụ sở Ban Thi đua - Khen thưởng' }, secretary));
     await at('2025-12-10', async () => {
-      const { commentId } = await this.reviews.recordComment(session.id, { itemId: items.icu!, author: 'Ông Nguyễn Văn Bình (người nhà bệnh nhân)', body: 'Đề nghị ghi nhận thêm tinh thần phục vụ người bệnh của tập thể khoa.' }, secretary);
-      await this.reviews.answerComment(session.id, commentId, { body: 'Cảm ơn ý kiến; Hội đồng ghi nhận, không làm thay đổi đề nghị công nhận.', upheld: false }, secretary);
+      const { commentId } = await this.recordComment.execute(session.id, { itemId: items.icu!, author: 'Ông Nguyễn Văn Bình (người nhà bệnh nhân)', body: 'Đề nghị ghi nhận thêm tinh thần phục vụ người bệnh của tập thể khoa.' }, secretary);
+      await this.answerComment.execute(session.id, commentId, { body: 'Cảm ơn ý kiến; Hội đồng ghi nhận, không làm thay đổi đề nghị công nhận.', upheld: false }, secretary);
     });
-    await at('2025-12-26', () => this.reviews.finalise(session.id, secretary));
+    await at('2025-12-26', () => this.finalise.execute(session.id, secretary));
     await at('2026-01-15', () => send(school, { type: 'START_REPLICATION', note: 'Tổ chức hội nghị chia sẻ kinh nghiệm cho các trường THPT trong tỉnh' }));
     // The rural-development movement's period is over: its final review closes it.
     await at('2026-01-20', () =>
@@ -313,8 +337,8 @@ export class DemoSeeder {
       { discovered: '2026-02-23', checkIn: '2026-06-10', proposed: '2026-10-19' },
       'Sang kien kinh nghiem Nguyen Thi Hoa',
     );
-    const current = await this.reviews.open({ title: 'Tổng kết năm 2026', year: 2026, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', ballot: 'SECRET' }, secretary);
-    const item = await this.reviews.addCandidate(current.id, teacher, secretary);
-    await this.reviews.assign(current.id, item.itemId, [members.uyvien1.accountId, members.uyvien2.accountId], secretary);
+    const current = await this.openSession.execute({ title: 'Tổng kết năm 2026', year: 2026, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', ballot: 'SECRET' }, secretary);
+    const item = await this.addCandidate.execute(current.id, teacher, secretary);
+    await this.assignReviewers.execute(current.id, item.itemId, [members.uyvien1.accountId, members.uyvien2.accountId], secretary);
   }
 }

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfPages } from '../../../../test/support/pdf-text.js';
 import { renderCertificate } from './certificate.js';
-import { renderCouncilMinutes } from './council-minutes.js';
+import { renderCouncilMinutes } from './council-minutes-layout.js';
 import { sampleCertificate, sampleCouncilMinutes, sampleRecognitionDecision } from './document-samples.js';
 import { PdfRenderer } from './pdf-renderer.js';
 import { renderRecognitionDecision } from './recognition-decision.js';

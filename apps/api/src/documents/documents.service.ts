@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { renderCertificate } from './certificate.js';
-import { renderCouncilMinutes } from './council-minutes.js';
+import { renderCouncilMinutes } from './council-minutes-layout.js';
 import type { CertificateData, CouncilMinutesData, RecognitionDecisionData } from './document-data.js';
 import { PdfRenderer } from './pdf-renderer.js';
 import { renderRecognitionDecision } from './recognition-decision.js';

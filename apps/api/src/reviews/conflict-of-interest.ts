@@ -3,6 +3,8 @@
  * unit, of a unit above it or of a unit below it. Units carry materialised paths (`/root/…/self/`), so "same
  * line of the tree" is "one path is a prefix of the other". A member without a unit has no such tie.
  */
+import { DomainError } from '../common/domain-error.js';
+
 export function inConflict(memberUnitPath: string | null, candidateUnitPath: string): boolean {
   if (!memberUnitPath) return false;
   return candidateUnitPath.startsWith(memberUnitPath) || memberUnitPath.startsWith(candidateUnitPath);
@@ -49,4 +51,20 @@ export function planAssignments(
     if (chosen.length < needed) short.push({ itemId: item.itemId, wanted: perItem, possible: taken.size + chosen.length });
   }
   return { assignments, short };
+}
+
+/** The refusal of a member with a conflict of interest, naming them, their unit and the candidate's. */
+export function conflictOfInterest(
+  member: { accountId: string; displayName: string; unitName: string | null },
+  candidate: { id: string; name: string; unitName: string },
+  field?: string,
+): DomainError {
+  return new DomainError(
+    'CONFLICT_OF_INTEREST',
+    { ...(field ? { field } : {}), accountId: member.accountId, candidateId: candidate.id },
+    {
+      vi: `Xung đột lợi ích: ${member.displayName} (${member.unitName ?? 'không thuộc đơn vị'}) cùng đơn vị, hoặc thuộc đơn vị cấp trên hay cấp dưới của đơn vị có hồ sơ "${candidate.name}" (${candidate.unitName}); không được đánh giá hay biểu quyết hồ sơ này.`,
+      en: `Conflict of interest: ${member.displayName} belongs to the unit of "${candidate.name}" or to a unit above or below it, and may neither review nor vote on it.`,
+    },
+  );
 }

@@ -6,7 +6,9 @@
  * on), its members' attendance, each review item (its outcome once voting closes) and the secret-ballot urn.
  */
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import type { CouncilVerdict, RuleFinding } from '#workflow';
+import type { CouncilOutcome, CouncilVerdict, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
+import type { Attendance, BallotKind, VoteChoice, VoteMode } from '#contracts';
+import type { CriteriaSetCode, SubjectKind } from '#domain';
 import { Account } from '../accounts/account.entities.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -26,14 +28,14 @@ export class CriteriaSet {
 
   /** COLLECTIVE or INDIVIDUAL_HOUSEHOLD (criteria.json). */
   @Column('text')
-  code: string;
+  code: CriteriaSetCode;
 
   @Column('int')
   version: number;
 
   /** Candidate kinds judged by this set. */
   @Column('text', { name: 'applies_to', array: true })
-  appliesTo: string[];
+  appliesTo: SubjectKind[];
 
   @Column('jsonb')
   criteria: CriterionDefinition[];
@@ -49,8 +51,9 @@ export class CriteriaSet {
   publishedAt: Date;
 }
 
-export type SessionStatus = 'PREPARING' | 'VOTING' | 'VOTING_CLOSED' | 'NOTICE' | 'CLOSED';
-export type BallotKind = 'OPEN' | 'SECRET';
+/** The session's stage: its lifecycle is the statechart in libs/workflow. */
+export type SessionStatus = ReviewSessionStatus;
+export type { BallotKind };
 
 /** A review session (đợt xét) with its rules, fixed when it opens. */
 @Entity('review_session')
@@ -148,10 +151,10 @@ export class ReviewSessionMember {
 
   /** PRESENT or ABSENT, recorded when voting opens; null before. */
   @Column('text', { nullable: true })
-  attendance: 'PRESENT' | 'ABSENT' | null;
+  attendance: Attendance | null;
 }
 
-export type ItemStatus = 'PENDING' | 'DECIDABLE' | 'DECIDED' | 'NO_DECISION' | 'WITHDRAWN' | 'DROPPED';
+export type ItemStatus = ReviewItemStatus;
 
 /** A candidate in a session. Its outcome is computed when voting closes and confirmed by the secretariat. */
 @Entity('review_item')
@@ -193,7 +196,7 @@ export class ReviewItem {
 
   /** The outcome the rules give for the verdict. */
   @Column('text', { nullable: true })
-  outcome: string | null;
+  outcome: CouncilOutcome | null;
 
   @Column('jsonb', { nullable: true })
   findings: RuleFinding[] | null;
@@ -323,11 +326,11 @@ export class CouncilVote {
 
   /** IN_PERSON at the meeting, or WRITTEN_OPINION by an absent member (counts as their vote). */
   @Column('text')
-  mode: 'IN_PERSON' | 'WRITTEN_OPINION';
+  mode: VoteMode;
 
   /** IN_FAVOUR, AGAINST or ABSTAIN in an open ballot; always null in a secret ballot. */
   @Column('text', { nullable: true })
-  choice: string | null;
+  choice: VoteChoice | null;
 
   /** The written opinion's text (open ballot only). */
   @Column('text', { nullable: true })
@@ -340,7 +343,7 @@ export class CouncilVote {
 export interface SealedBallot {
   /** SHA-256 (hex) of the receipt the voter was given. */
   receiptHash: string;
-  choice: 'IN_FAVOUR' | 'AGAINST' | 'ABSTAIN';
+  choice: VoteChoice;
 }
 
 /**

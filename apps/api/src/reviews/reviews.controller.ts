@@ -1,15 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CRITERIA_SET_CODES } from '#contracts';
+import { ROLE_GROUPS, type CriteriaSetCode } from '#domain';
 import { Allow } from '../access/decorators.js';
 import { CandidateAccess } from '../access/candidate-access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { ParseUuid } from '../common/pipes.js';
-import { DocumentsService } from '../documents/documents.service.js';
-import { CouncilMinutes } from './council-minutes.js';
-import { CouncilVotes } from './council-votes.service.js';
-import { CriteriaSets } from './criteria-sets.service.js';
+import { CriteriaSetViews } from './criteria-set.views.js';
 import {
   AddCandidateDto,
   AnswerCommentDto,
@@ -27,30 +26,50 @@ import {
   SubmitChecklistDto,
   VerifyReceiptDto,
 } from './dto/review.dto.js';
-import { ReviewSessions } from './review-sessions.service.js';
-import { ReviewViews } from './review-views.service.js';
-import { ROLE_GROUPS } from '#domain';
+import { ReviewSessionViews } from './review-session.views.js';
+import {
+  AddCandidate,
+  AnswerComment,
+  AssignAutomatically,
+  AssignReviewers,
+  CastVote,
+  CloseVoting,
+  ConfirmDecision,
+  DrawUpMinutes,
+  DropOnObjection,
+  Finalise,
+  OpenSession,
+  OpenVoting,
+  PublishCriteriaSet,
+  PublishNotice,
+  RecordComment,
+  SubmitChecklist,
+  VerifyReceipt,
+} from './use-cases/index.js';
 
-const SET_CODES = ['COLLECTIVE', 'INDIVIDUAL_HOUSEHOLD'];
+const isCriteriaSetCode = (code: string): code is CriteriaSetCode => (CRITERIA_SET_CODES as readonly string[]).includes(code);
 
 @ApiTags('Tiêu chí / Criteria sets')
 @Controller('criteria-sets')
 export class CriteriaSetsController {
-  constructor(private readonly sets: CriteriaSets) {}
+  constructor(
+    private readonly views: CriteriaSetViews,
+    private readonly publishVersion: PublishCriteriaSet,
+  ) {}
 
   @Get()
   @Allow(...ROLE_GROUPS.everyone)
   @ApiOperation({ summary: 'Các bộ tiêu chí và mọi phiên bản / Criteria sets, every version' })
   list() {
-    return this.sets.list();
+    return this.views.list();
   }
 
   @Post(':code/versions')
   @Allow('ADMIN')
   @ApiOperation({ summary: 'Ban hành phiên bản mới của bộ tiêu chí / Publish a new version' })
   publish(@Param('code') code: string, @Body() body: PublishCriteriaSetDto, @CurrentActor() actor: Actor) {
-    if (!SET_CODES.includes(code)) throw new DomainError('CRITERIA_SET_NOT_FOUND', { code });
-    return this.sets.publish(code, body.criteria, body.note, actor);
+    if (!isCriteriaSetCode(code)) throw new DomainError('CRITERIA_SET_NOT_FOUND', { code });
+    return this.publishVersion.execute(code, body.criteria, body.note, actor);
   }
 }
 
@@ -58,11 +77,23 @@ export class CriteriaSetsController {
 @Controller('review-sessions')
 export class ReviewSessionsController {
   constructor(
-    private readonly sessions: ReviewSessions,
-    private readonly votes: CouncilVotes,
-    private readonly views: ReviewViews,
-    private readonly minutes: CouncilMinutes,
-    private readonly documents: DocumentsService,
+    private readonly views: ReviewSessionViews,
+    private readonly openSession: OpenSession,
+    private readonly addCandidates: AddCandidate,
+    private readonly assignReviewers: AssignReviewers,
+    private readonly assignAutomatic: AssignAutomatically,
+    private readonly submitChecklists: SubmitChecklist,
+    private readonly openVote: OpenVoting,
+    private readonly castVote: CastVote,
+    private readonly verifyReceipts: VerifyReceipt,
+    private readonly closeVote: CloseVoting,
+    private readonly confirmDecision: ConfirmDecision,
+    private readonly publishNotices: PublishNotice,
+    private readonly recordComments: RecordComment,
+    private readonly answerComments: AnswerComment,
+    private readonly dropOnObjection: DropOnObjection,
+    private readonly finaliseSession: Finalise,
+    private readonly drawUpMinutes: DrawUpMinutes,
   ) {}
 
   @Get()
@@ -76,7 +107,7 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Mở đợt xét với quy tắc và thành viên Hội đồng / Open a review session' })
   open(@Body() body: OpenSessionDto, @CurrentActor() actor: Actor) {
-    return this.sessions.open(body, actor);
+    return this.openSession.execute(body, actor);
   }
 
   @Get(':id')
@@ -90,7 +121,7 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Đưa hồ sơ đã được đề nghị vào đợt xét / Add a proposed candidate' })
   addCandidate(@Param('id', ParseUuid) id: string, @Body() body: AddCandidateDto, @CurrentActor() actor: Actor) {
-    return this.sessions.addCandidate(id, body.candidateId, actor);
+    return this.addCandidates.execute(id, body.candidateId, actor);
   }
 
   @Post(':id/items/:itemId/assignments')
@@ -98,7 +129,7 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Phân công thành viên đánh giá (từ chối nếu xung đột lợi ích) / Assign reviewers (conflicts refused)' })
   assign(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: AssignReviewersDto, @CurrentActor() actor: Actor) {
-    return this.sessions.assign(id, itemId, body.reviewerIds, actor);
+    return this.assignReviewers.execute(id, itemId, body.reviewerIds, actor);
   }
 
   @Post(':id/assignments/automatic')
@@ -106,14 +137,14 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Phân công tự động, cân bằng, loại trừ xung đột / Automatic balanced assignment' })
   assignAutomatically(@Param('id', ParseUuid) id: string, @Body() body: AutoAssignDto, @CurrentActor() actor: Actor) {
-    return this.sessions.assignAutomatically(id, body.perCandidate, actor);
+    return this.assignAutomatic.execute(id, body.perCandidate, actor);
   }
 
   @Post(':id/items/:itemId/checklists')
   @Allow('COUNCIL_MEMBER')
   @ApiOperation({ summary: 'Nộp phiếu đánh giá tiêu chí (khóa sau khi nộp; đính chính bằng phiếu mới) / Submit a checklist' })
   submitChecklist(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: SubmitChecklistDto, @CurrentActor() actor: Actor) {
-    return this.votes.submitChecklist(id, itemId, body, actor);
+    return this.submitChecklists.execute(id, itemId, body, actor);
   }
 
   @Post(':id/voting/open')
@@ -121,7 +152,7 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Điểm danh và mở biểu quyết / Record attendance and open the vote' })
   async openVoting(@Param('id', ParseUuid) id: string, @Body() body: OpenVotingDto, @CurrentActor() actor: Actor) {
-    await this.sessions.openVoting(id, body.presentMemberIds, actor);
+    await this.openVote.execute(id, body.presentMemberIds, actor);
     return this.views.detail(id, actor);
   }
 
@@ -129,7 +160,7 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_MEMBER')
   @ApiOperation({ summary: 'Biểu quyết (bỏ phiếu kín: trả về mã biên nhận) / Vote (secret ballot: returns a receipt)' })
   cast(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: CastVoteDto, @CurrentActor() actor: Actor) {
-    return this.votes.cast(id, itemId, body, actor);
+    return this.castVote.execute(id, itemId, body, actor);
   }
 
   @Post(':id/items/:itemId/ballots/verify')
@@ -137,14 +168,14 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_MEMBER')
   @ApiOperation({ summary: 'Kiểm tra phiếu của mình đã được tính (bằng mã biên nhận) / Check one’s ballot was counted' })
   verifyReceipt(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: VerifyReceiptDto) {
-    return this.votes.verifyReceipt(id, itemId, body.receipt);
+    return this.verifyReceipts.execute(id, itemId, body.receipt);
   }
 
   @Get(':id/items/:itemId/ballots')
   @Allow(...ROLE_GROUPS.councilReaders)
   @ApiOperation({ summary: 'Phiếu biểu quyết sau khi kết thúc (phiếu kín: không gắn với người bỏ phiếu) / Ballots after the vote' })
   ballots(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string) {
-    return this.votes.ballots(id, itemId);
+    return this.views.ballots(id, itemId);
   }
 
   @Post(':id/voting/close')
@@ -152,7 +183,7 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Kết thúc biểu quyết; hệ thống tính kết quả theo quy tắc / Close the vote; outcomes computed' })
   closeVoting(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
-    return this.sessions.closeVoting(id, actor);
+    return this.closeVote.execute(id, actor);
   }
 
   @Post(':id/items/:itemId/decision')
@@ -160,28 +191,28 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Xác nhận kết luận (máy trạng thái từ chối kết luận trái quy tắc) / Confirm the outcome' })
   confirm(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: ConfirmDecisionDto, @CurrentActor() actor: Actor) {
-    return this.sessions.confirmDecision(id, itemId, body, actor);
+    return this.confirmDecision.execute(id, itemId, body, actor);
   }
 
   @Post(':id/notice')
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Công khai danh sách đề nghị công nhận (tính theo ngày làm việc) / Publish the provisional list' })
   publishNotice(@Param('id', ParseUuid) id: string, @Body() body: PublishNoticeDto, @CurrentActor() actor: Actor) {
-    return this.sessions.publishNotice(id, body, actor);
+    return this.publishNotices.execute(id, body, actor);
   }
 
   @Post(':id/notice/comments')
   @Allow('COUNCIL_SECRETARY', 'UNIT_HEAD')
   @ApiOperation({ summary: 'Ghi nhận ý kiến góp ý trong thời gian công khai / Record a comment' })
   recordComment(@Param('id', ParseUuid) id: string, @Body() body: RecordCommentDto, @CurrentActor() actor: Actor) {
-    return this.sessions.recordComment(id, body, actor);
+    return this.recordComments.execute(id, body, actor);
   }
 
   @Post(':id/notice/comments/:commentId/answer')
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Trả lời ý kiến / Answer a comment' })
   answer(@Param('id', ParseUuid) id: string, @Param('commentId', ParseUuid) commentId: string, @Body() body: AnswerCommentDto, @CurrentActor() actor: Actor) {
-    return this.sessions.answerComment(id, commentId, body, actor);
+    return this.answerComments.execute(id, commentId, body, actor);
   }
 
   @Post(':id/items/:itemId/drop')
@@ -189,7 +220,7 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Loại khỏi danh sách do ý kiến phản ánh được chấp nhận / Drop on an upheld objection' })
   drop(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: DropOnObjectionDto, @CurrentActor() actor: Actor) {
-    return this.sessions.dropOnObjection(id, itemId, body, actor);
+    return this.dropOnObjection.execute(id, itemId, body, actor);
   }
 
   @Post(':id/finalise')
@@ -197,7 +228,7 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Quyết định chính thức sau thời gian công khai / Final decision after the notice period' })
   finalise(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
-    return this.sessions.finalise(id, actor);
+    return this.finaliseSession.execute(id, actor);
   }
 
   @Get(':id/minutes.pdf')
@@ -205,7 +236,7 @@ export class ReviewSessionsController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Biên bản họp Hội đồng (PDF) / Council minutes (PDF)' })
   async minutesPdf(@Param('id', ParseUuid) id: string, @Res() res: Response) {
-    const pdf = await this.documents.renderCouncilMinutes(await this.minutes.data(id));
+    const pdf = await this.drawUpMinutes.execute(id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Length', String(pdf.length));
     res.setHeader('Content-Disposition', `attachment; filename="bien-ban-hop-hoi-dong-${id}.pdf"`);
@@ -218,7 +249,7 @@ export class ReviewSessionsController {
 @Controller()
 export class CandidateReviewsController {
   constructor(
-    private readonly views: ReviewViews,
+    private readonly views: ReviewSessionViews,
     private readonly access: CandidateAccess,
   ) {}
 

@@ -2,23 +2,38 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { TransitionsModule } from '../transitions/transitions.module.js';
-import { CouncilMinutes } from './council-minutes.js';
-import { CouncilVotes } from './council-votes.service.js';
-import { CriteriaSets } from './criteria-sets.service.js';
+import { BallotRepository } from './ballot.repository.js';
+import { ChecklistRepository } from './checklist.repository.js';
+import { CouncilVerdicts } from './council-verdicts.js';
+import { CriteriaSetRepository } from './criteria-set.repository.js';
+import { CriteriaSetViews } from './criteria-set.views.js';
 import { CandidateReviewsController, CriteriaSetsController, ReviewSessionsController } from './reviews.controller.js';
-import { ReviewSessions } from './review-sessions.service.js';
-import { ReviewViews } from './review-views.service.js';
+import { ReviewSessionRepository } from './review-session.repository.js';
+import { ReviewSessionViews } from './review-session.views.js';
+import { SessionChanges } from './session-changes.js';
+import { REVIEW_USE_CASES } from './use-cases/index.js';
 
 /**
  * Owns the summarise stage (tổng kết): versioned criteria sets, review sessions with their rules and members,
  * assignment with conflicts of interest excluded, checklists, open and secret ballots, the outcomes the rules give,
- * the public notice and the minutes. A candidate's state changes only through CandidateTransitions, with the
- * verdict the statechart's guards check.
+ * the public notice and the minutes. One use case per operation (use-cases/), every change to a session through
+ * SessionChanges (row lock, the lifecycle's stage check, audit record), SQL only in the repositories. A candidate's
+ * state changes only through CandidateTransitions, with the verdict the statechart's guards check.
  */
 @Module({
   imports: [TransitionsModule, AuditModule, DocumentsModule],
   controllers: [CriteriaSetsController, ReviewSessionsController, CandidateReviewsController],
-  providers: [CriteriaSets, ReviewSessions, CouncilVotes, ReviewViews, CouncilMinutes],
-  exports: [ReviewSessions, CouncilVotes],
+  providers: [
+    ReviewSessionRepository,
+    ChecklistRepository,
+    BallotRepository,
+    CriteriaSetRepository,
+    SessionChanges,
+    CouncilVerdicts,
+    ReviewSessionViews,
+    CriteriaSetViews,
+    ...REVIEW_USE_CASES,
+  ],
+  exports: [...REVIEW_USE_CASES],
 })
 export class ReviewsModule {}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { pdfPages, pdfText } from '../../../../test/support/pdf-text.js';
-import { MINUTES_TITLE, renderCouncilMinutes } from './council-minutes.js';
+import { MINUTES_TITLE, renderCouncilMinutes } from './council-minutes-layout.js';
 import type { CouncilMinutesData } from './document-data.js';
 import { sampleCouncilMinutes } from './document-samples.js';
 import { PdfRenderer } from './pdf-renderer.js';

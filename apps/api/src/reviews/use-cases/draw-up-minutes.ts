@@ -1,17 +1,22 @@
 /**
- * The minutes of a council session (biên bản họp Hội đồng), assembled from the records: members and attendance,
- * the rules, each candidate's tally, checklist results and outcome, and the audit head of the session's stream so
- * that a reader can check the document against the record.
+ * Draws up the minutes of a council session (lập biên bản họp Hội đồng) once voting has closed: gathers from the
+ * records the members and their attendance, the rules, each candidate's tally, checklist results and outcome, and
+ * the head of the session's audit stream (so that a reader can check the document against the trail), then has
+ * the documents module lay them out as PDF.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { FIELDS, SUBJECT_KINDS, labelsOf } from '#domain';
 import { decideCouncilOutcome } from '#workflow';
-import { DomainError } from '../common/domain-error.js';
-import type { CouncilMinutesData, MinutesCandidate } from '../documents/document-data.js';
-import { ReviewSessions } from './review-sessions.service.js';
-import { itemsOf, readSession } from './session-records.js';
-import { reviewSessionStream } from '../audit/streams.js';
+import { reviewSessionStream } from '../../audit/streams.js';
+import { Clock } from '../../common/clock.js';
+import type { CouncilMinutesData, MinutesCandidate } from '../../documents/document-data.js';
+import { DocumentsService } from '../../documents/documents.service.js';
+import { BallotRepository } from '../ballot.repository.js';
+import { ChecklistRepository } from '../checklist.repository.js';
+import { CouncilVerdicts } from '../council-verdicts.js';
+import { CriteriaSetRepository } from '../criteria-set.repository.js';
+import { ReviewSessionRepository } from '../review-session.repository.js';
+import { SessionChanges, requireStage } from '../session-changes.js';
 
 const OUTCOME_LABELS: Record<MinutesCandidate['outcome'], string> = {
   RECOGNISE: 'Đề nghị công nhận điển hình tiên tiến',
@@ -23,31 +28,36 @@ const OUTCOME_LABELS: Record<MinutesCandidate['outcome'], string> = {
 export const ISSUER = { parentName: 'UBND TỈNH BẮC GIANG', name: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', place: 'Bắc Giang' };
 
 @Injectable()
-export class CouncilMinutes {
+export class DrawUpMinutes {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly sessions: ReviewSessions,
+    private readonly changes: SessionChanges,
+    private readonly sessions: ReviewSessionRepository,
+    private readonly checklists: ChecklistRepository,
+    private readonly ballots: BallotRepository,
+    private readonly criteriaSets: CriteriaSetRepository,
+    private readonly verdicts: CouncilVerdicts,
+    private readonly documents: DocumentsService,
+    private readonly clock: Clock,
   ) {}
 
+  async execute(sessionId: string): Promise<Buffer> {
+    return this.documents.renderCouncilMinutes(await this.data(sessionId));
+  }
+
+  /** The facts the minutes print. */
   async data(sessionId: string): Promise<CouncilMinutesData> {
-    const em = this.dataSource.manager;
-    const session = await readSession(em, sessionId);
-    if (session.status === 'PREPARING' || session.status === 'VOTING') {
-      throw new DomainError('SESSION_STAGE_FORBIDS', { status: session.status, allowed: ['VOTING_CLOSED', 'NOTICE', 'CLOSED'], action: 'lập biên bản' });
-    }
+    const em = this.sessions.reader;
+    const session = await this.changes.read(em, sessionId);
+    requireStage(session, 'DRAW_UP_MINUTES');
     const members = await this.sessions.members(em, sessionId);
-    const writtenBy = new Set(
-      ((await em.query(`SELECT DISTINCT v.member_id AS id FROM council_vote v JOIN review_item i ON i.id = v.item_id WHERE i.session_id = $1 AND v.mode = 'WRITTEN_OPINION'`, [sessionId])) as { id: string }[]).map(
-        (r) => r.id,
-      ),
-    );
+    const writtenBy = new Set(await this.ballots.writtenOpinionVoters(em, sessionId));
     const candidates: MinutesCandidate[] = [];
-    for (const item of await itemsOf(em, sessionId)) {
+    for (const item of await this.sessions.items(em, sessionId)) {
       if (!item.verdict) continue; // withdrawn before voting closed: not voted on
       const facts = await this.sessions.itemFacts(em, item);
       const decision = decideCouncilOutcome(item.verdict);
-      const inForce = await this.sessions.checklistsInForce(em, item.id);
-      const shortcomings = await this.sessions.shortcomingsFrom(em, facts);
+      const inForce = await this.checklists.inForce(em, item.id);
+      const shortcomings = await this.verdicts.shortcomingsFrom(em, facts);
       const { tally } = item.verdict;
       candidates.push({
         name: facts.candidate.name,
@@ -70,17 +80,18 @@ export class CouncilMinutes {
         notes: decision.outcome === 'RETURN_TO_NURTURING' ? shortcomings : decision.outcome === 'RECOGNISE' ? [] : decision.findings.map((f) => f.vi),
       });
     }
-    const [head] = (await em.query('SELECT seq, hash FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT 1', [reviewSessionStream(sessionId)])) as { seq: number; hash: string }[];
-    const [secretary] = (await em.query('SELECT display_name AS "displayName" FROM account WHERE username = $1', [session.openedBy])) as { displayName: string }[];
-    const sets = (await em.query('SELECT code, version FROM criteria_set WHERE id = ANY($1::uuid[]) ORDER BY code', [Object.values(session.criteriaSetIds)])) as { code: string; version: number }[];
+    const stream = reviewSessionStream(sessionId);
+    const head = await this.sessions.auditHead(em, stream);
+    const secretary = await this.sessions.displayNameOf(em, session.openedBy);
+    const sets = await this.criteriaSets.versions(em, Object.values(session.criteriaSetIds));
     return {
       issuer: ISSUER,
       number: '',
       sessionTitle: session.title,
-      meetingDate: this.sessions.dateIn(session.votingClosedAt!),
+      meetingDate: this.clock.dateOf(new Date(session.votingClosedAt!)),
       ...(session.venue ? { venue: session.venue } : {}),
       chairName: session.chairName,
-      secretaryName: secretary?.displayName ?? session.openedBy,
+      secretaryName: secretary ?? session.openedBy,
       rules: {
         quorum: `${session.quorumNumerator}/${session.quorumDenominator}`,
         threshold: `${session.recognitionPercent}%`,
@@ -95,7 +106,7 @@ export class CouncilMinutes {
       })),
       candidates,
       generatedAt: new Date().toISOString(),
-      auditReference: head ? `${reviewSessionStream(sessionId)} #${head.seq} ${head.hash.slice(0, 16)}` : reviewSessionStream(sessionId),
+      auditReference: head ? `${stream} #${head.seq} ${head.hash.slice(0, 16)}` : stream,
     };
   }
 }

@@ -1,0 +1,30 @@
+/**
+ * Criteria sets as people read them: every version of every set, newest first within a set, the newest marked as
+ * the one in force. Version 1 of each set comes from criteria.json (seeded by the CouncilReview migration).
+ */
+import { Injectable } from '@nestjs/common';
+import type { CriteriaSetView } from '#contracts';
+import { CriteriaSetRepository, type CriteriaSetRow } from './criteria-set.repository.js';
+
+export const criteriaSetView = (s: CriteriaSetRow, inForce: boolean): CriteriaSetView => ({
+  id: s.id,
+  code: s.code,
+  version: s.version,
+  appliesTo: s.appliesTo,
+  criteria: s.criteria,
+  note: s.note,
+  publishedBy: s.publishedBy,
+  publishedAt: new Date(s.publishedAt).toISOString(),
+  inForce,
+});
+
+@Injectable()
+export class CriteriaSetViews {
+  constructor(private readonly criteriaSets: CriteriaSetRepository) {}
+
+  /** Every version of every set, newest first within a set; the newest is the one in force. */
+  async list(): Promise<CriteriaSetView[]> {
+    const all = await this.criteriaSets.all();
+    return all.map((s, i) => criteriaSetView(s, i === 0 || all[i - 1]!.code !== s.code));
+  }
+}

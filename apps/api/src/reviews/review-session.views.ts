@@ -1,0 +1,178 @@
+/**
+ * What people read about review sessions: the list, one session whole (rules, members, candidates with their
+ * assignments, checklists, participation and outcomes, the notice and its comments), the ballots once voting has
+ * closed, a candidate's reviews, and a council member's work waiting for them. Secret choices never appear here:
+ * only the urn shows them, unlinked from the voters. Each view has its contract's type (libs/contracts).
+ */
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Ballots, CandidateReview, CandidateReviews, ChecklistView, MyCouncilWork, ReviewItemView, SessionDetail, SessionSummary } from '#contracts';
+import { REVIEW_SESSION_STATUSES, decideCouncilOutcome, stagesAllowing, type ReviewSessionStatus } from '#workflow';
+import type { Actor } from '../common/actor.js';
+import { BallotRepository } from './ballot.repository.js';
+import { ChecklistRepository } from './checklist.repository.js';
+import { inConflict } from './conflict-of-interest.js';
+import { rulesOf } from './council-verdicts.js';
+import { CriteriaSetRepository } from './criteria-set.repository.js';
+import type { BallotKind } from './review.entities.js';
+import { ReviewSessionRepository, type MemberWithUnit, type ReviewItemRow } from './review-session.repository.js';
+import { SessionChanges, requireStage } from './session-changes.js';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
+
+/** A stage with its words, as the views show it beside its code. */
+const statusLabel = (status: ReviewSessionStatus) => {
+  const { code, vi, en } = REVIEW_SESSION_STATUSES.find((s) => s.code === status)!;
+  return { code, vi, en };
+};
+
+@Injectable()
+export class ReviewSessionViews {
+  constructor(
+    private readonly sessions: ReviewSessionRepository,
+    private readonly checklists: ChecklistRepository,
+    private readonly ballotRecords: BallotRepository,
+    private readonly criteriaSets: CriteriaSetRepository,
+    private readonly changes: SessionChanges,
+  ) {}
+
+  async list(filter: { status?: string; year?: number }): Promise<SessionSummary[]> {
+    const rows = await this.sessions.list(filter);
+    return rows.map((r) => ({
+      ...r,
+      statusLabel: statusLabel(r.status),
+      openedAt: iso(r.openedAt),
+      votingClosedAt: isoOrNull(r.votingClosedAt),
+      closedAt: isoOrNull(r.closedAt),
+    }));
+  }
+
+  async detail(sessionId: string, actor: Actor): Promise<SessionDetail> {
+    const em = this.sessions.reader;
+    const session = await this.changes.read(em, sessionId);
+    const members = await this.sessions.members(em, sessionId);
+    const items = await this.sessions.items(em, sessionId);
+    const notice = await this.sessions.notice(em, sessionId);
+    const comments = notice ? await this.sessions.commentsWithAnswers(em, notice.id) : [];
+    return {
+      id: session.id,
+      title: session.title,
+      year: session.year,
+      status: session.status,
+      statusLabel: statusLabel(session.status),
+      version: session.version,
+      ballot: session.ballot,
+      rules: rulesOf(session),
+      noticeWorkingDays: session.noticeWorkingDays,
+      criteriaSetIds: session.criteriaSetIds,
+      chairName: session.chairName,
+      venue: session.venue,
+      openedBy: session.openedBy,
+      openedAt: iso(session.openedAt),
+      votingOpenedAt: isoOrNull(session.votingOpenedAt),
+      votingClosedAt: isoOrNull(session.votingClosedAt),
+      closedAt: isoOrNull(session.closedAt),
+      members: members.map((m) => ({ accountId: m.accountId, displayName: m.displayName, unitId: m.unitId, unitName: m.unitName, attendance: m.attendance })),
+      items: await Promise.all(items.map((i) => this.itemView(em, session.ballot, i, members, actor))),
+      notice: notice ? { ...notice, publishedAt: iso(notice.publishedAt) } : null,
+      comments: comments.map((c) => ({ ...c, recordedAt: iso(c.recordedAt), answeredAt: isoOrNull(c.answeredAt) })),
+    };
+  }
+
+  private async itemView(em: EntityManager, ballot: BallotKind, item: ReviewItemRow, members: MemberWithUnit[], actor: Actor): Promise<ReviewItemView> {
+    const facts = await this.sessions.itemFacts(em, item);
+    const assigned = await this.sessions.assignedReviewers(em, item.id);
+    const checklists = await this.checklistHistory(em, item.id);
+    const votes = await this.ballotRecords.participation(em, item.id);
+    const decision = item.verdict ? decideCouncilOutcome(item.verdict) : null;
+    const { candidate } = facts;
+    return {
+      id: item.id,
+      status: item.status,
+      candidate: {
+        id: candidate.id,
+        name: candidate.name,
+        kind: candidate.kind,
+        unitId: candidate.unitId,
+        unitName: candidate.unitName,
+        field: candidate.field,
+        state: candidate.state,
+        version: candidate.version,
+      },
+      criteriaSetId: item.criteriaSetId,
+      criteria: facts.criteria,
+      conflicts: members.filter((m) => inConflict(m.unitPath, candidate.unitPath)).map((m) => m.accountId),
+      reviewers: assigned,
+      checklists,
+      voted: votes.map((v) => v.memberId),
+      votedModes: Object.fromEntries(votes.map((v) => [v.memberId, v.mode])),
+      myVote: votes.some((v) => v.memberId === actor.accountId),
+      verdict: item.verdict,
+      outcome: item.outcome,
+      quorumMet: decision?.quorumMet ?? null,
+      thresholdMet: decision?.thresholdMet ?? null,
+      findings: item.findings,
+      decidedBy: item.decidedBy,
+      decidedAt: isoOrNull(item.decidedAt),
+      closedAt: isoOrNull(item.closedAt),
+      ballot,
+    };
+  }
+
+  /** Every checklist of an item, oldest first, each saying whether it is in force or which one corrected it. */
+  private async checklistHistory(em: EntityManager, itemId: string): Promise<ChecklistView[]> {
+    const rows = await this.checklists.history(em, itemId);
+    return rows.map((r) => ({ ...r, inForce: r.correctedById === null, submittedAt: iso(r.submittedAt) }));
+  }
+
+  /**
+   * The ballots of a candidate once voting has closed: for a secret ballot the urn (receipt hashes and choices, in
+   * the urn's shuffled order) with the members recorded as having voted; for an open ballot each vote.
+   */
+  async ballots(sessionId: string, itemId: string): Promise<Ballots> {
+    const em = this.sessions.reader;
+    const session = await this.changes.read(em, sessionId);
+    const item = await this.changes.item(em, sessionId, itemId);
+    requireStage(session, 'SEE_BALLOTS');
+    const votes = await this.ballotRecords.namedVotes(em, item.id);
+    if (session.ballot === 'SECRET') {
+      const urn = await this.ballotRecords.urn(em, item.id);
+      return {
+        ballot: 'SECRET',
+        voters: votes.map((v) => ({ memberId: v.memberId, displayName: v.displayName, mode: v.mode })),
+        ballots: urn?.ballots ?? [],
+        countsMatch: (urn?.ballots.length ?? 0) === votes.length,
+      };
+    }
+    return { ballot: 'OPEN', votes: votes.map((v) => ({ ...v, choice: v.choice!, castAt: iso(v.castAt) })) };
+  }
+
+  /** Every review of a candidate across sessions, with checklists and the outcome. */
+  async forCandidate(candidateId: string, actor: Actor): Promise<CandidateReviews> {
+    const em = this.sessions.reader;
+    const reviews: CandidateReview[] = [];
+    for (const r of await this.sessions.reviewsOf(em, candidateId)) {
+      const item = (await this.sessions.item(em, r.sessionId, r.itemId))!;
+      const members = await this.sessions.members(em, r.sessionId);
+      const view = await this.itemView(em, r.ballot, item, members, actor);
+      const set = (await this.criteriaSets.version(em, item.criteriaSetId))!;
+      reviews.push({
+        session: { id: r.sessionId, title: r.title, year: r.year, status: r.sessionStatus },
+        criteriaSet: { id: item.criteriaSetId, code: set.code, version: set.version },
+        ...view,
+      });
+    }
+    return { candidateId, reviews };
+  }
+
+  /** A council member's waiting work: checklists to submit and votes to cast, at the stages that take them. */
+  async myWork(actor: Actor): Promise<MyCouncilWork> {
+    const checklists = await this.sessions.checklistsWaiting(actor.accountId, stagesAllowing('SUBMIT_CHECKLIST'));
+    const votes = await this.sessions.votesWaiting(actor.accountId, stagesAllowing('CAST_VOTE'));
+    return {
+      checklists,
+      votes: votes.filter((v) => !inConflict(v.memberPath, v.unitPath)).map(({ unitPath: _u, memberPath: _m, ...v }) => v),
+    };
+  }
+}
