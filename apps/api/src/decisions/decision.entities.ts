@@ -5,6 +5,7 @@
  */
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import type { DecisionKind } from '#contracts';
+import type { Field, IssuingAuthority, SubjectKind } from '#domain';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { ReviewSession } from '../reviews/review.entities.js';
 
@@ -21,7 +22,7 @@ export class RecognitionDecision {
 
   /** Which authority issues it (libs/domain ISSUING_AUTHORITIES): numbering is per authority and year. */
   @Column('text', { name: 'authority_code' })
-  authorityCode: string;
+  authorityCode: IssuingAuthority;
 
   @Column('int')
   year: number;
@@ -105,13 +106,13 @@ export class DecisionRecipient {
   name: string;
 
   @Column('text')
-  kind: string;
+  kind: SubjectKind;
 
   @Column('text', { name: 'unit_name' })
   unitName: string;
 
   @Column('text')
-  field: string;
+  field: Field;
 
   @Column('text')
   achievement: string;

@@ -4,12 +4,13 @@ import type { Response } from 'express';
 import { Allow } from '../access/decorators.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
-import { DocumentsService } from '../documents/documents.service.js';
+import { DecisionDocuments, type PrintedDocument } from './decision-documents.js';
+import { DecisionViews } from './decision.views.js';
 import { CorrectDecisionDto, DecisionListQuery, IssueDecisionDto, RevokeDecisionDto } from './dto/decision.dto.js';
 import { RecognitionDecisions } from './recognition-decisions.service.js';
 import { ROLE_GROUPS } from '#domain';
 
-function sendPdf(res: Response, pdf: Buffer, fileName: string): void {
+function sendPdf(res: Response, { pdf, fileName }: PrintedDocument): void {
   res.setHeader('Content-Type', 'application/pdf');
   res.setHeader('Content-Length', String(pdf.length));
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
@@ -23,14 +24,15 @@ function sendPdf(res: Response, pdf: Buffer, fileName: string): void {
 export class DecisionsController {
   constructor(
     private readonly decisions: RecognitionDecisions,
-    private readonly documents: DocumentsService,
+    private readonly views: DecisionViews,
+    private readonly documents: DecisionDocuments,
   ) {}
 
   @Get()
   @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Các quyết định công nhận, đính chính, thu hồi / Decisions' })
   list(@Query() query: DecisionListQuery) {
-    return this.decisions.list(query);
+    return this.views.list(query);
   }
 
   @Post()
@@ -44,7 +46,7 @@ export class DecisionsController {
   @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Một quyết định, với các quyết định đính chính hoặc thu hồi nó / One decision' })
   get(@Param('id', ParseUuid) id: string) {
-    return this.decisions.get(id);
+    return this.views.get(id);
   }
 
   @Post(':id/corrections')
@@ -66,8 +68,7 @@ export class DecisionsController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Quyết định (PDF) / The decision as PDF' })
   async pdf(@Param('id', ParseUuid) id: string, @Res() res: Response) {
-    const data = await this.decisions.documentData(id);
-    sendPdf(res, await this.documents.renderRecognitionDecision(data), `quyet-dinh-${data.number.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`);
+    sendPdf(res, await this.documents.decision(id));
   }
 
   @Get(':id/certificates/:candidateId/pdf')
@@ -75,7 +76,6 @@ export class DecisionsController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Giấy chứng nhận điển hình tiên tiến (PDF) / Certificate' })
   async certificate(@Param('id', ParseUuid) id: string, @Param('candidateId', ParseUuid) candidateId: string, @Res() res: Response) {
-    const data = await this.decisions.certificateData(id, candidateId);
-    sendPdf(res, await this.documents.renderCertificate(data), `giay-chung-nhan-${data.serial.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-')}.pdf`);
+    sendPdf(res, await this.documents.certificate(id, candidateId));
   }
 }

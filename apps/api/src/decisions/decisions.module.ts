@@ -2,17 +2,20 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { TransitionsModule } from '../transitions/transitions.module.js';
+import { DecisionDocuments } from './decision-documents.js';
+import { DecisionViews } from './decision.views.js';
 import { DecisionsController } from './decisions.controller.js';
+import { RecognitionDecisionRepository } from './recognition-decision.repository.js';
 import { RecognitionDecisions } from './recognition-decisions.service.js';
 
 /**
  * Owns recognition decisions and certificates: issued from a closed review session, numbered without gaps per
- * authority and year, corrected or revoked only by new decisions that refer to them.
+ * authority and year, corrected or revoked only by new decisions that refer to them. SQL only in the repository.
  */
 @Module({
   imports: [TransitionsModule, AuditModule, DocumentsModule],
   controllers: [DecisionsController],
-  providers: [RecognitionDecisions],
+  providers: [RecognitionDecisionRepository, RecognitionDecisions, DecisionViews, DecisionDocuments],
   exports: [RecognitionDecisions],
 })
 export class DecisionsModule {}

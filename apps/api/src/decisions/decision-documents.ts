@@ -1,0 +1,95 @@
+/**
+ * The printed decision and each exemplar's certificate, as PDF: the facts gathered from the decision as it reads
+ * now (with what amended it), laid out by the documents module. The decision cites its own audit record so that a
+ * reader can check the paper against the trail.
+ */
+import { Injectable } from '@nestjs/common';
+import { ISSUING_AUTHORITIES } from '#domain';
+import { decisionStream } from '../audit/streams.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/domain-error.js';
+import type { CertificateData, RecognitionDecisionData } from '../documents/document-data.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { DecisionViews } from './decision.views.js';
+import { RecognitionDecisionRepository } from './recognition-decision.repository.js';
+
+const DISTRIBUTION = ['Như Điều 3;', 'Ban Thi đua - Khen thưởng tỉnh;', 'Lưu: VT.'];
+const PLACE = 'Bắc Giang';
+
+const issuerOf = (authority: (typeof ISSUING_AUTHORITIES)[number]) => ({
+  ...(authority.code === 'HDTDKT_TINH' ? { parentName: 'UBND TỈNH BẮC GIANG' } : {}),
+  name: authority.header,
+  place: PLACE,
+});
+
+/** A PDF with the name it is downloaded under. */
+export interface PrintedDocument {
+  pdf: Buffer;
+  fileName: string;
+}
+
+@Injectable()
+export class DecisionDocuments {
+  constructor(
+    private readonly views: DecisionViews,
+    private readonly decisions: RecognitionDecisionRepository,
+    private readonly documents: DocumentsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async decision(id: string): Promise<PrintedDocument> {
+    const data = await this.decisionData(id);
+    return { pdf: await this.documents.renderRecognitionDecision(data), fileName: `quyet-dinh-${data.number.replace(/[^A-Za-z0-9]+/g, '-')}.pdf` };
+  }
+
+  async certificate(id: string, candidateId: string): Promise<PrintedDocument> {
+    const data = await this.certificateData(id, candidateId);
+    return { pdf: await this.documents.renderCertificate(data), fileName: `giay-chung-nhan-${data.serial.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-')}.pdf` };
+  }
+
+  async decisionData(id: string): Promise<RecognitionDecisionData> {
+    const d = await this.views.get(id);
+    const authority = ISSUING_AUTHORITIES.find((a) => a.code === d.authority.code)!;
+    const amended = d.amendsId ? await this.views.get(d.amendsId) : null;
+    const stream = decisionStream(d.authority.code, d.year);
+    const record = await this.decisions.auditRecordOf(stream, d.id);
+    return {
+      issuer: issuerOf(authority),
+      // The one who decides, printed under the subject (Decree 30/2020/NĐ-CP).
+      authority: authority.authority,
+      number: d.number,
+      date: d.issuedOn,
+      subject: d.subject,
+      bases: d.bases,
+      signerTitle: d.signerTitle,
+      signerName: d.signerName,
+      recipients: d.recipients.map((r) => ({ name: r.name, kindLabel: r.kindLabel?.vi ?? r.kind, unitName: r.unitName, fieldLabel: r.fieldLabel?.vi ?? r.field, achievement: r.achievement })),
+      ...(amended ? { amends: { kind: d.kind === 'REVOCATION' ? ('REVOCATION' as const) : ('CORRECTION' as const), number: amended.number, date: amended.issuedOn, reasons: d.reasons ?? '' } } : {}),
+      distribution: DISTRIBUTION,
+      generatedAt: this.clock.now().toISOString(),
+      auditReference: record ? `${stream} #${record.seq} ${record.hash.slice(0, 16)}` : stream,
+    };
+  }
+
+  async certificateData(id: string, candidateId: string): Promise<CertificateData> {
+    const d = await this.views.get(id);
+    if (d.kind === 'REVOCATION') throw new DomainError('DECISION_NOT_AMENDABLE', { decisionId: id, kind: d.kind });
+    const r = d.recipients.find((x) => x.candidateId === candidateId);
+    if (!r) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { candidateId });
+    if (r.revoked) throw new DomainError('DECISION_REVOKED', { decisionId: id, candidateId });
+    const authority = ISSUING_AUTHORITIES.find((a) => a.code === d.authority.code)!;
+    return {
+      issuer: issuerOf(authority),
+      recipientName: r.name,
+      kindLabel: r.kindLabel?.vi ?? r.kind,
+      unitName: r.unitName,
+      achievement: r.achievement,
+      decisionNumber: d.number,
+      decisionDate: d.issuedOn,
+      signerTitle: d.signerTitle,
+      signerName: d.signerName,
+      serial: r.serial,
+      generatedAt: this.clock.now().toISOString(),
+    };
+  }
+}
