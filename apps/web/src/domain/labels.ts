@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { DISCOVERY_CHANNELS, FIELDS, ROLES, SECTORS, STAGES, SUBJECT_KINDS, UNIT_LEVELS, type Labelled } from '#domain';
-import { CANDIDATE_EVENTS, CANDIDATE_STATES } from '#workflow';
+import { CANDIDATE_EVENTS, CANDIDATE_STATES, REVIEW_ITEM_STATUSES, REVIEW_SESSION_STATUSES } from '#workflow';
 
 export const VOCABULARY = {
   kind: SUBJECT_KINDS,
@@ -16,6 +16,8 @@ export const VOCABULARY = {
   stage: STAGES,
   state: CANDIDATE_STATES,
   event: CANDIDATE_EVENTS,
+  sessionStatus: REVIEW_SESSION_STATUSES,
+  reviewItemStatus: REVIEW_ITEM_STATUSES,
 } as const satisfies Record<string, readonly Labelled[]>;
 
 export type Vocabulary = keyof typeof VOCABULARY;

@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { App as AntApp, Button, Card, Collapse, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { untypedApi } from '../../api/client';
-import type { CriteriaSetVersion } from '../../api/types';
+import type { CriteriaSetView as CriteriaSetVersion } from '#contracts';
+import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
@@ -37,10 +37,10 @@ function PublishDialog({ current, onClose, onDone }: { current: CriteriaSetVersi
       intro={t('criteria.publishIntro')}
       warning={t('criteria.publishFinal')}
       submit={(values) =>
-        untypedApi.post<CriteriaSetVersion>(`/api/criteria-sets/${current!.code}/versions`, {
+        api.post('/api/criteria-sets/{code}/versions', {
           criteria: values.criteria.map((c) => ({ code: c.code.trim(), vi: c.vi.trim(), en: c.en.trim() })),
           ...(values.note?.trim() ? { note: values.note.trim() } : {}),
-        })
+        }, { path: { code: current!.code } })
       }
       onClose={onClose}
       onDone={(result) => onDone(result as CriteriaSetVersion)}
@@ -102,7 +102,7 @@ export function CriteriaPage() {
   const format = useFormat();
   const { account } = useAuth();
   const { message } = AntApp.useApp();
-  const { data, error, loading, reload } = useAsync((signal) => untypedApi.get<CriteriaSetVersion[]>('/api/criteria-sets', undefined, signal), []);
+  const { data, error, loading, reload } = useAsync((signal) => api.get('/api/criteria-sets', { signal }), []);
   const [publishing, setPublishing] = useState<CriteriaSetVersion | null>(null);
   const codes = [...new Set((data ?? []).map((s) => s.code))];
   const admin = account?.role === 'ADMIN';

@@ -9,8 +9,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { untypedApi, ApiError, downloadFile, type Progress as TransferProgress } from '../../api/client';
-import type { Candidate, Page as ApiPage, SessionSummary, TrailPage, TrailRecord } from '../../api/types';
+import { api, untypedApi, ApiError, downloadFile, type Progress as TransferProgress } from '../../api/client';
+import type { Candidate, Page as ApiPage, TrailPage, TrailRecord } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
@@ -132,7 +132,7 @@ function TrailPanel() {
   const pageSize = Number(params.get('co') ?? DEFAULT_PAGE_SIZE);
   const { data, error, loading, reload } = useAsync((signal) => untypedApi.get<TrailPage>('/api/audit/records', { ...filter, page, pageSize }, signal), [filter, page, pageSize]);
   const units = useAsync((signal) => loadUnitTree(signal), []);
-  const sessions = useAsync((signal) => untypedApi.get<SessionSummary[]>('/api/review-sessions', undefined, signal), []);
+  const sessions = useAsync((signal) => api.get('/api/review-sessions', { signal }), []);
   const candidates = useAsync(
     (signal) => untypedApi.get<ApiPage<Candidate>>('/api/candidates', { q: candidateSearch || undefined, pageSize: 20 }, signal),
     [candidateSearch],

@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { Card, Descriptions, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditRecord, Verdict } from '../../api/types';
+import type { Verdict } from '#contracts';
+import type { AuditRecord } from '../../api/types';
 import { StateTag } from '../../components/StateTag';
 import { useLabels, type Vocabulary } from '../../domain/labels';
 import { useFormat } from '../../lib/format';

@@ -10,9 +10,8 @@ import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HONOURING_FORMS } from '#domain';
 import { ADOPTION_STAGES, type CandidateEventType, type CandidateState } from '#workflow';
-import type { AdoptionRecordView, CandidateView, FollowUpRecordView, HonouringRecordView, ReplicationView } from '#contracts';
-import { api, untypedApi } from '../../api/client';
-import type { DecisionStatus, RecognitionDecision } from '../../api/types';
+import type { AdoptionRecordView, CandidateView, DecisionStatus, DecisionView as RecognitionDecision, FollowUpRecordView, HonouringRecordView, ReplicationView } from '#contracts';
+import { api } from '../../api/client';
 import { LoadError } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
@@ -32,7 +31,7 @@ interface ReplicationData {
 async function loadReplication(id: string, signal: AbortSignal): Promise<ReplicationData> {
   const [replication, decisions] = await Promise.all([
     api.get('/api/candidates/{id}/replication', { path: { id }, signal }),
-    untypedApi.get<RecognitionDecision[]>('/api/decisions', undefined, signal),
+    api.get('/api/decisions', { signal }),
   ]);
   return { replication, decisions: decisions.filter((d) => d.recipients.some((r) => r.candidateId === id)) };
 }

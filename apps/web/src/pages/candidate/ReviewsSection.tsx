@@ -7,10 +7,13 @@ import { useState } from 'react';
 import { App as AntApp, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { CandidateReview } from '#contracts';
 import type { Role } from '#domain';
-import type { CandidateReview, EvidenceFile } from '../../api/types';
+import { sessionAllows } from '#workflow';
+import type { EvidenceFile } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { COUNCIL_READERS } from '../../app/navigation';
+import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { ItemStatusTag, OutcomeTag } from '../council/common';
 import { RecordCommentDialog } from '../council/NoticePanel';
@@ -19,6 +22,7 @@ import { ChecklistsView, VerdictView } from '../council/ReviewViews';
 export function ReviewsSection({ reviews, evidence, role, onChanged }: { reviews: CandidateReview[]; evidence: EvidenceFile[]; role: Role | undefined; onChanged(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { label } = useLabels();
   const { message } = AntApp.useApp();
   const [commenting, setCommenting] = useState<CandidateReview | null>(null);
   const council = role !== undefined && (COUNCIL_READERS as readonly Role[]).includes(role);
@@ -29,14 +33,14 @@ export function ReviewsSection({ reviews, evidence, role, onChanged }: { reviews
       ) : (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           {[...reviews].reverse().map((review) => {
-            const onNotice = review.session.status === 'NOTICE' && review.status === 'DECIDED' && review.outcome === 'RECOGNISE' && review.closedAt === null;
+            const onNotice = sessionAllows(review.session.status, 'RECORD_COMMENT') && review.status === 'DECIDED' && review.outcome === 'RECOGNISE' && review.closedAt === null;
             return (
               <section key={review.id} className="review" aria-label={review.session.title} data-testid={`review-${review.id}`}>
                 <Space wrap size={[8, 4]} style={{ marginBottom: 8 }}>
                   <Typography.Title level={3} className="section-heading" style={{ margin: 0 }}>
                     {council ? <Link to={ROUTES.session(review.session.id, review.id)}>{review.session.title}</Link> : review.session.title}
                   </Typography.Title>
-                  <Tag>{t(`council.status.${review.session.status}`)}</Tag>
+                  <Tag>{label('sessionStatus', review.session.status)}</Tag>
                   <ItemStatusTag status={review.status} />
                   {review.outcome && <OutcomeTag outcome={review.outcome} />}
                 </Space>

@@ -8,8 +8,10 @@ import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Inp
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { untypedApi } from '../../api/client';
-import type { Candidate, CriterionMark, EvidenceFile, SessionDetail } from '../../api/types';
+import type { CriterionMark, SessionDetail } from '#contracts';
+import { sessionAllows } from '#workflow';
+import { api, untypedApi } from '../../api/client';
+import type { Candidate, EvidenceFile } from '../../api/types';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
@@ -31,7 +33,7 @@ interface Loaded {
 }
 
 async function load(sessionId: string, itemId: string, signal: AbortSignal): Promise<Loaded> {
-  const session = await untypedApi.get<SessionDetail>(`/api/review-sessions/${sessionId}`, undefined, signal);
+  const session = await api.get('/api/review-sessions/{id}', { path: { id: sessionId }, signal });
   const item = session.items.find((i) => i.id === itemId);
   if (!item) throw new Error('item not in session');
   const [candidate, evidence] = await Promise.all([
@@ -126,7 +128,7 @@ export function ChecklistPage() {
   const back = ROUTES.session(session.id, item.id);
   const assigned = !!account && item.reviewers.includes(account.id);
   const conflict = !!account && item.conflicts.includes(account.id);
-  const open = (session.status === 'PREPARING' || session.status === 'VOTING') && item.status === 'PENDING';
+  const open = sessionAllows(session.status, 'SUBMIT_CHECKLIST') && item.status === 'PENDING';
   const why = !assigned ? t('checklist.notAssigned') : conflict ? t('vote.conflict') : !open ? t('checklist.closed') : null;
 
   const submit = async (values: ChecklistForm) => {
@@ -134,7 +136,7 @@ export function ChecklistPage() {
     setError(null);
     try {
       const marks: CriterionMark[] = values.marks.map((m) => ({ criterionCode: m.criterionCode, met: m.met === true, comment: (m.comment ?? '').trim(), evidenceIds: m.evidenceIds ?? [] }));
-      await untypedApi.post(`/api/review-sessions/${session.id}/items/${item.id}/checklists`, { marks, ...(mine ? { correctsId: mine.id } : {}) });
+      await api.post('/api/review-sessions/{id}/items/{itemId}/checklists', { marks, ...(mine ? { correctsId: mine.id } : {}) }, { path: { id: session.id, itemId: item.id } });
       void message.success(t(mine ? 'checklist.corrected' : 'checklist.submitted', { name: candidate.name }));
       navigate(back);
     } catch (e) {

@@ -7,8 +7,9 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Form, Input
 import { EditOutlined, FileDoneOutlined, LockOutlined, MinusCircleOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { untypedApi } from '../../api/client';
-import type { Ballots, CastVoteResult, NoticeComment, ReviewItemView, SessionDetail } from '../../api/types';
+import type { NoticeCommentView, ReviewItemView, SessionDetail, VoteCast } from '#contracts';
+import { sessionAllows, sessionReached, type ReviewSessionOperation } from '#workflow';
+import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
@@ -47,7 +48,7 @@ function AssignForm({ session, item, onDone }: { session: SessionDetail; item: R
         setBusy(true);
         setError(null);
         try {
-          const { assigned } = await untypedApi.post<{ assigned: string[] }>(`/api/review-sessions/${session.id}/items/${item.id}/assignments`, { reviewerIds });
+          const { assigned } = await api.post('/api/review-sessions/{id}/items/{itemId}/assignments', { reviewerIds }, { path: { id: session.id, itemId: item.id } });
           form.resetFields();
           void message.success(assigned.length > 0 ? t('assign.done', { names: assigned.map(nameOf).join(', ') }) : t('assign.nothingNew'));
           onDone();
@@ -89,7 +90,7 @@ function AssignForm({ session, item, onDone }: { session: SessionDetail; item: R
 function BallotsDialog({ sessionId, item, open, onClose }: { sessionId: string; item: ReviewItemView; open: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data, error } = useAsync((signal) => (open ? untypedApi.get<Ballots>(`/api/review-sessions/${sessionId}/items/${item.id}/ballots`, undefined, signal) : Promise.resolve(null)), [open, sessionId, item.id]);
+  const { data, error } = useAsync((signal) => (open ? api.get('/api/review-sessions/{id}/items/{itemId}/ballots', { path: { id: sessionId, itemId: item.id }, signal }) : Promise.resolve(null)), [open, sessionId, item.id]);
   return (
     <Modal open={open} title={t('ballots.title', { name: item.candidate.name })} onCancel={onClose} footer={<Button onClick={onClose}>{t('common.close')}</Button>} width={760} destroyOnHidden>
       {error ? <LoadError error={error} /> : null}
@@ -170,12 +171,12 @@ function ConfirmDecisionDialog({ session, item, open, onClose, onDone }: { sessi
       }
       warning={t('decision.final')}
       submit={(values) =>
-        untypedApi.post(`/api/review-sessions/${session.id}/items/${item.id}/decision`, {
+        api.post('/api/review-sessions/{id}/items/{itemId}/decision', {
           outcome,
           ...(outcome === 'RECOGNISE' && values.note?.trim() ? { note: values.note.trim() } : {}),
           ...(outcome === 'REJECT' && values.reasons?.trim() ? { reasons: values.reasons.trim() } : {}),
           ...(outcome === 'RETURN_TO_NURTURING' ? { shortcomings: (values.shortcomings ?? []).map((s) => (s ?? '').trim()).filter(Boolean) } : {}),
-        })
+        }, { path: { id: session.id, itemId: item.id } })
       }
       onClose={onClose}
       onDone={onDone}
@@ -219,7 +220,7 @@ function ConfirmDecisionDialog({ session, item, open, onClose, onDone }: { sessi
 
 function DropDialog({ session, item, open, onClose, onDone }: { session: SessionDetail; item: ReviewItemView; open: boolean; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
-  const upheld = session.comments.filter((c: NoticeComment) => c.itemId === item.id && c.upheld === true);
+  const upheld = session.comments.filter((c: NoticeCommentView) => c.itemId === item.id && c.upheld === true);
   return (
     <FormDialog<{ reasons: string; commentIds: string[] }>
       open={open}
@@ -231,7 +232,7 @@ function DropDialog({ session, item, open, onClose, onDone }: { session: Session
       initialValues={{ commentIds: upheld.map((c) => c.id) }}
       intro={t('drop.intro')}
       warning={t('drop.final')}
-      submit={(values) => untypedApi.post(`/api/review-sessions/${session.id}/items/${item.id}/drop`, values)}
+      submit={(values) => api.post('/api/review-sessions/{id}/items/{itemId}/drop', values, { path: { id: session.id, itemId: item.id } })}
       onClose={onClose}
       onDone={onDone}
     >
@@ -258,12 +259,12 @@ export function ItemCard({ session, item, viewer, onChanged }: { session: Sessio
   const submittedBy = new Set(inForce.map((k) => k.reviewerId));
   const eligible = session.members.length - item.conflicts.length;
   const pending = item.status === 'PENDING';
-  const preparing = session.status === 'PREPARING' || session.status === 'VOTING';
+  const may = (operation: ReviewSessionOperation) => sessionAllows(session.status, operation);
   const iAmReviewer = viewer.member && item.reviewers.includes(viewer.accountId);
   const iConflict = item.conflicts.includes(viewer.accountId);
   const myChecklist = inForce.find((k) => k.reviewerId === viewer.accountId);
   const me = session.members.find((m) => m.accountId === viewer.accountId);
-  const mayVote = viewer.member && !!me && !iConflict && session.status === 'VOTING' && pending && !item.myVote;
+  const mayVote = viewer.member && !!me && !iConflict && may('CAST_VOTE') && pending && !item.myVote;
   const provisional = item.status === 'DECIDED' && item.outcome === 'RECOGNISE' && item.closedAt === null;
   const upheld = session.comments.some((c) => c.itemId === item.id && c.upheld === true);
 
@@ -332,13 +333,13 @@ export function ItemCard({ session, item, viewer, onChanged }: { session: Sessio
         ]}
       />
 
-      {viewer.secretary && preparing && pending && (
+      {viewer.secretary && may('ASSIGN_REVIEWERS') && pending && (
         <div className="item-section">
           <AssignForm session={session} item={item} onDone={onChanged} />
         </div>
       )}
 
-      {iAmReviewer && pending && preparing && (
+      {iAmReviewer && pending && may('SUBMIT_CHECKLIST') && (
         <div className="item-section">
           {myChecklist ? (
             <Space wrap>
@@ -362,13 +363,13 @@ export function ItemCard({ session, item, viewer, onChanged }: { session: Sessio
         <ChecklistsView checklists={item.checklists} criteria={item.criteria} candidateId={item.candidate.id} />
       </div>
 
-      {session.status !== 'PREPARING' && item.status !== 'WITHDRAWN' && (
+      {sessionReached(session.status, 'VOTING') && item.status !== 'WITHDRAWN' && (
         <div className="item-section" data-testid="participation">
           <Typography.Title level={4} className="section-heading">
             {t('session.vote')}
           </Typography.Title>
           <Typography.Paragraph>{t('session.participation', { voted: item.voted.length, eligible })}</Typography.Paragraph>
-          {mayVote && <VoteForm sessionId={session.id} itemId={item.id} candidateName={item.candidate.name} ballot={session.ballot} writtenOpinion={me?.attendance === 'ABSENT'} onVoted={(result: CastVoteResult) => {
+          {mayVote && <VoteForm sessionId={session.id} itemId={item.id} candidateName={item.candidate.name} ballot={session.ballot} writtenOpinion={me?.attendance === 'ABSENT'} onVoted={(result: VoteCast) => {
             if (result.receipt) setReceipt(result.receipt);
             else {
               void message.success(t('vote.recorded'));
@@ -396,17 +397,17 @@ export function ItemCard({ session, item, viewer, onChanged }: { session: Sessio
       )}
 
       <Space wrap style={{ marginTop: 12 }}>
-        {viewer.secretary && item.status === 'DECIDABLE' && session.status === 'VOTING_CLOSED' && (
+        {viewer.secretary && item.status === 'DECIDABLE' && may('CONFIRM_DECISION') && (
           <Button type="primary" onClick={() => setDialog('confirm')} data-testid={`confirm-${item.id}`}>
             {t('decision.button')}
           </Button>
         )}
-        {(session.status === 'VOTING_CLOSED' || session.status === 'NOTICE' || session.status === 'CLOSED') && item.status !== 'WITHDRAWN' && (
+        {may('SEE_BALLOTS') && item.status !== 'WITHDRAWN' && (
           <Button icon={<LockOutlined />} onClick={() => setDialog('ballots')}>
             {t('ballots.button')}
           </Button>
         )}
-        {viewer.secretary && session.status === 'NOTICE' && provisional && (
+        {viewer.secretary && may('DROP_ON_OBJECTION') && provisional && (
           <Button danger disabled={!upheld} onClick={() => setDialog('drop')} title={upheld ? undefined : t('drop.needsUpheld')}>
             {t('drop.button')}
           </Button>

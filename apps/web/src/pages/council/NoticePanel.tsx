@@ -6,8 +6,9 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { untypedApi } from '../../api/client';
-import type { NoticeComment, SessionDetail } from '../../api/types';
+import type { NoticeCommentView as NoticeComment, SessionDetail } from '#contracts';
+import { sessionAllows } from '#workflow';
+import { api } from '../../api/client';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormat, todayIso } from '../../lib/format';
 
@@ -32,12 +33,12 @@ export function RecordCommentDialog({ session, open, onClose, onDone, itemId }: 
       initialValues={{ itemId, receivedOn: dayjs() }}
       intro={t('notice.recordIntro')}
       submit={(values) =>
-        untypedApi.post(`/api/review-sessions/${session.id}/notice/comments`, {
+        api.post('/api/review-sessions/{id}/notice/comments', {
           ...(values.itemId ? { itemId: values.itemId } : {}),
           author: values.author.trim(),
           body: values.body.trim(),
           ...(values.receivedOn ? { receivedOn: values.receivedOn.format('YYYY-MM-DD') } : {}),
-        })
+        }, { path: { id: session.id } })
       }
       onClose={onClose}
       onDone={onDone}
@@ -74,7 +75,7 @@ function AnswerDialog({ session, comment, onClose, onDone }: { session: SessionD
       known={['body', 'upheld']}
       initialValues={{ upheld: false }}
       intro={<blockquote className="quote">{comment?.body}</blockquote>}
-      submit={(values) => untypedApi.post(`/api/review-sessions/${session.id}/notice/comments/${comment!.id}/answer`, { body: values.body.trim(), upheld: values.upheld === true })}
+      submit={(values) => api.post('/api/review-sessions/{id}/notice/comments/{commentId}/answer', { body: values.body.trim(), upheld: values.upheld === true }, { path: { id: session.id, commentId: comment!.id } })}
       onClose={onClose}
       onDone={onDone}
     >
@@ -98,6 +99,8 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
   if (!notice) return null;
   const today = todayIso();
   const ended = today > notice.endsOn;
+  // While the notice runs, comments are taken and answered (the lifecycle says when that is).
+  const running = sessionAllows(session.status, 'RECORD_COMMENT');
   const nameOfItem = (itemId: string | null) => (itemId ? (session.items.find((i) => i.id === itemId)?.candidate.name ?? '') : t('notice.general'));
   return (
     <Card title={<h2 className="card-heading">{t('notice.title')}</h2>} data-testid="notice">
@@ -112,7 +115,7 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
             children: (
               <Space wrap>
                 <span data-testid="notice-ends-on">{format.date(notice.endsOn)}</span>
-                {session.status === 'NOTICE' && (ended ? <Tag color="green">{t('notice.ended')}</Tag> : <Tag color="gold">{t('notice.running')}</Tag>)}
+                {running && (ended ? <Tag color="green">{t('notice.ended')}</Tag> : <Tag color="gold">{t('notice.running')}</Tag>)}
               </Space>
             ),
           },
@@ -122,7 +125,7 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
           { key: 'by', label: t('notice.publishedBy'), children: t('candidate.createdByValue', { by: notice.publishedBy, at: format.dateTime(notice.publishedAt) }), span: 'filled' },
         ]}
       />
-      {session.status === 'NOTICE' && (
+      {running && (
         <Alert
           style={{ marginTop: 12 }}
           type={ended ? 'success' : 'info'}
@@ -134,7 +137,7 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
         <Typography.Title level={3} className="section-heading" style={{ margin: 0 }}>
           {t('notice.comments', { count: session.comments.length })}
         </Typography.Title>
-        {secretary && session.status === 'NOTICE' && (
+        {secretary && sessionAllows(session.status, 'RECORD_COMMENT') && (
           <Button onClick={() => setRecording(true)} data-testid="record-comment">
             {t('notice.recordComment')}
           </Button>
@@ -164,7 +167,7 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
                     <Typography.Text type="secondary">{t('candidate.createdByValue', { by: c.answeredBy, at: format.dateTime(c.answeredAt) })}</Typography.Text>
                   </div>
                 </>
-              ) : secretary && session.status === 'NOTICE' ? (
+              ) : secretary && sessionAllows(session.status, 'ANSWER_COMMENT') ? (
                 <Button size="small" type="primary" onClick={() => setAnswering(c)} aria-label={t('notice.answerNamed', { author: c.author })}>
                   {t('notice.answerButton')}
                 </Button>

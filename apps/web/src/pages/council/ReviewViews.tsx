@@ -7,7 +7,9 @@ import { Alert, Collapse, Descriptions, Space, Table, Tag, Typography } from 'an
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { untypedApi } from '../../api/client';
-import type { Checklist, CouncilOutcome, Criterion, EvidenceFile, Finding, Verdict } from '../../api/types';
+import type { ChecklistView as Checklist, Criterion, Finding, Verdict } from '#contracts';
+import type { CouncilOutcome } from '#workflow';
+import type { EvidenceFile } from '../../api/types';
 import { useLabels } from '../../domain/labels';
 import { evidenceUrl } from '../../lib/evidence';
 import { useFormat } from '../../lib/format';

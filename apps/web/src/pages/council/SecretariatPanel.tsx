@@ -1,13 +1,16 @@
 /**
- * What the secretariat does to the session as a whole, by stage: add candidates and assign reviewers, take
- * attendance and open the vote, close it, publish the notice, and make the final decision.
+ * What the secretariat does to the session as a whole: add candidates and assign reviewers, take attendance and
+ * open the vote, close it, publish the notice, and make the final decision. Which of these steps the session's
+ * stage allows comes from its lifecycle (libs/workflow), never from a list of stages here.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { untypedApi } from '../../api/client';
-import type { Candidate, SessionDetail } from '../../api/types';
+import type { SessionDetail } from '#contracts';
+import { sessionAllows, type ReviewSessionOperation } from '#workflow';
+import { api } from '../../api/client';
+import type { Candidate } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { useLabels } from '../../domain/labels';
@@ -38,7 +41,7 @@ function AddCandidateForm({ session, onDone }: { session: SessionDetail; onDone(
         setBusy(true);
         setError(null);
         try {
-          await untypedApi.post(`/api/review-sessions/${session.id}/items`, { candidateId });
+          await api.post('/api/review-sessions/{id}/items', { candidateId }, { path: { id: session.id } });
           const name = options.find((o) => o.value === candidateId)?.title ?? '';
           form.resetFields();
           void message.success(t('secretariat.added', { name }));
@@ -87,7 +90,7 @@ function AutoAssignForm({ session, onDone }: { session: SessionDetail; onDone():
         setError(null);
         setShort([]);
         try {
-          const result = await untypedApi.post<{ assignments: unknown[]; short: { itemId: string; wanted: number; possible: number }[] }>(`/api/review-sessions/${session.id}/assignments/automatic`, { perCandidate });
+          const result = await api.post('/api/review-sessions/{id}/assignments/automatic', { perCandidate }, { path: { id: session.id } });
           void message.success(t('secretariat.autoDone', { count: result.assignments.length }));
           setShort(result.short.map((s) => t('secretariat.short', { name: nameOfItem(s.itemId), wanted: s.wanted, possible: s.possible })));
           onDone();
@@ -135,7 +138,7 @@ function OpenVotingDialog({ session, open, onClose, onDone }: { session: Session
           {missing.length > 0 && <Alert type="warning" showIcon title={t('secretariat.checklistsMissing')} description={missing.map((i) => i.candidate.name).join(', ')} />}
         </>
       }
-      submit={(values) => untypedApi.post(`/api/review-sessions/${session.id}/voting/open`, { presentMemberIds: values.presentMemberIds ?? [] })}
+      submit={(values) => api.post('/api/review-sessions/{id}/voting/open', { presentMemberIds: values.presentMemberIds ?? [] }, { path: { id: session.id } })}
       onClose={onClose}
       onDone={onDone}
     >
@@ -166,7 +169,7 @@ function CloseVotingDialog({ session, open, onClose, onDone }: { session: Sessio
         setBusy(true);
         setError(null);
         try {
-          await untypedApi.post(`/api/review-sessions/${session.id}/voting/close`);
+          await api.post('/api/review-sessions/{id}/voting/close', undefined, { path: { id: session.id } });
           onDone();
         } catch (e) {
           setError(describeError(e, t, i18n.language));
@@ -206,7 +209,7 @@ function PublishNoticeForm({ session, onDone }: { session: SessionDetail; onDone
         setBusy(true);
         setError(null);
         try {
-          const result = await untypedApi.post<{ publishedOn: string; endsOn: string }>(`/api/review-sessions/${session.id}/notice`, { channels: values.channels.trim(), publishedOn: values.publishedOn.format('YYYY-MM-DD') });
+          const result = await api.post('/api/review-sessions/{id}/notice', { channels: values.channels.trim(), publishedOn: values.publishedOn.format('YYYY-MM-DD') }, { path: { id: session.id } });
           void message.success(t('notice.published', { endsOn: format.date(result.endsOn) }));
           onDone();
         } catch (e) {
@@ -252,7 +255,7 @@ function FinaliseDialog({ session, open, onClose, onDone }: { session: SessionDe
         setBusy(true);
         setError(null);
         try {
-          const result = await untypedApi.post<{ recognised: string[] }>(`/api/review-sessions/${session.id}/finalise`);
+          const result = await api.post('/api/review-sessions/{id}/finalise', undefined, { path: { id: session.id } });
           onDone(result.recognised.length);
         } catch (e) {
           setError(describeError(e, t, i18n.language));
@@ -291,62 +294,60 @@ export function SecretariatPanel({ session, onChanged }: { session: SessionDetai
     onChanged();
   };
 
+  const may = (operation: ReviewSessionOperation) => sessionAllows(session.status, operation);
+
   let body: ReactNode = null;
-  switch (session.status) {
-    case 'PREPARING':
-      body = (
-        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-          <AddCandidateForm session={session} onDone={onChanged} />
-          {session.items.length > 0 && <AutoAssignForm session={session} onDone={onChanged} />}
-          <div>
-            <Typography.Paragraph>{t('secretariat.openVotingIntro')}</Typography.Paragraph>
-            <Button type="primary" disabled={session.items.length === 0} onClick={() => setDialog('openVoting')}>
-              {t('secretariat.openVoting')}
-            </Button>
-          </div>
-        </Space>
-      );
-      break;
-    case 'VOTING':
-      body = (
-        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-          <AutoAssignForm session={session} onDone={onChanged} />
-          <div>
-            <Typography.Paragraph>{t('secretariat.votingIntro')}</Typography.Paragraph>
-            <Button type="primary" onClick={() => setDialog('closeVoting')}>
-              {t('secretariat.closeVoting')}
-            </Button>
-          </div>
-        </Space>
-      );
-      break;
-    case 'VOTING_CLOSED':
-      body =
-        undecided.length > 0 ? (
-          <Alert type="info" showIcon title={t('secretariat.confirmEach', { count: undecided.length })} description={undecided.map((i) => i.candidate.name).join(', ')} />
-        ) : provisional.length > 0 ? (
-          <PublishNoticeForm session={session} onDone={onChanged} />
-        ) : (
-          <div>
-            <Typography.Paragraph>{t('secretariat.nothingToPublish')}</Typography.Paragraph>
-            <Button type="primary" onClick={() => setDialog('finalise')}>
-              {t('finalise.closeButton')}
-            </Button>
-          </div>
-        );
-      break;
-    case 'NOTICE':
-      body = (
+  if (may('OPEN_VOTING')) {
+    body = (
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        {may('ADD_CANDIDATE') && <AddCandidateForm session={session} onDone={onChanged} />}
+        {may('ASSIGN_AUTOMATICALLY') && session.items.length > 0 && <AutoAssignForm session={session} onDone={onChanged} />}
         <div>
-          <Typography.Paragraph>{unanswered > 0 ? t('secretariat.unanswered', { count: unanswered }) : t('secretariat.noticeIntro')}</Typography.Paragraph>
-          <Button type="primary" onClick={() => setDialog('finalise')}>
-            {t('finalise.button')}
+          <Typography.Paragraph>{t('secretariat.openVotingIntro')}</Typography.Paragraph>
+          <Button type="primary" disabled={session.items.length === 0} onClick={() => setDialog('openVoting')}>
+            {t('secretariat.openVoting')}
           </Button>
         </div>
-      );
-      break;
-    case 'CLOSED':
-      return null;
+      </Space>
+    );
+  } else if (may('CLOSE_VOTING')) {
+    body = (
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        {may('ASSIGN_AUTOMATICALLY') && <AutoAssignForm session={session} onDone={onChanged} />}
+        <div>
+          <Typography.Paragraph>{t('secretariat.votingIntro')}</Typography.Paragraph>
+          <Button type="primary" onClick={() => setDialog('closeVoting')}>
+            {t('secretariat.closeVoting')}
+          </Button>
+        </div>
+      </Space>
+    );
+  } else if (may('CONFIRM_DECISION') && undecided.length > 0) {
+    body = <Alert type="info" showIcon title={t('secretariat.confirmEach', { count: undecided.length })} description={undecided.map((i) => i.candidate.name).join(', ')} />;
+  } else if (may('PUBLISH_NOTICE') && provisional.length > 0) {
+    body = <PublishNoticeForm session={session} onDone={onChanged} />;
+  } else if (may('PUBLISH_NOTICE') && may('FINALISE')) {
+    // Nobody to put on notice: the session closes without one.
+    body = (
+      <div>
+        <Typography.Paragraph>{t('secretariat.nothingToPublish')}</Typography.Paragraph>
+        <Button type="primary" onClick={() => setDialog('finalise')}>
+          {t('finalise.closeButton')}
+        </Button>
+      </div>
+    );
+  } else if (may('FINALISE')) {
+    body = (
+      <div>
+        <Typography.Paragraph>{unanswered > 0 ? t('secretariat.unanswered', { count: unanswered }) : t('secretariat.noticeIntro')}</Typography.Paragraph>
+        <Button type="primary" onClick={() => setDialog('finalise')}>
+          {t('finalise.button')}
+        </Button>
+      </div>
+    );
+  } else {
+    // Closed: nothing left for the secretariat to do.
+    return null;
   }
 
   return (

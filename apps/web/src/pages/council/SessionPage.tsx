@@ -8,20 +8,20 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, St
 import { ArrowLeftOutlined, AuditOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { untypedApi } from '../../api/client';
-import type { CriteriaSetVersion, SessionDetail, SessionMember, SessionStatus } from '../../api/types';
+import type { SessionDetail, SessionMember } from '#contracts';
+import { REVIEW_SESSION_STATUSES } from '#workflow';
+import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
+import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { BallotTag, SessionStatusTag, rulesInWords } from './common';
 import { ItemCard, type Viewer } from './ItemCard';
 import { NoticePanel } from './NoticePanel';
 import { SecretariatPanel } from './SecretariatPanel';
-
-const STAGES: SessionStatus[] = ['PREPARING', 'VOTING', 'VOTING_CLOSED', 'NOTICE', 'CLOSED'];
 
 export const minutesUrl = (sessionId: string) => `/api/review-sessions/${sessionId}/minutes.pdf`;
 
@@ -54,11 +54,12 @@ export function SessionPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const format = useFormat();
+  const { label, words } = useLabels();
   const { account } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const { data: session, error, loading, reload } = useAsync((signal) => untypedApi.get<SessionDetail>(`/api/review-sessions/${id}`, undefined, signal), [id]);
-  const sets = useAsync((signal) => untypedApi.get<CriteriaSetVersion[]>('/api/criteria-sets', undefined, signal), []);
+  const { data: session, error, loading, reload } = useAsync((signal) => api.get('/api/review-sessions/{id}', { path: { id }, signal }), [id]);
+  const sets = useAsync((signal) => api.get('/api/criteria-sets', { signal }), []);
   const opened = (location.state as { opened?: boolean } | null)?.opened === true;
 
   // A link to one candidate of the session (#ho-so-<item>) scrolls to it once the page has it.
@@ -93,7 +94,7 @@ export function SessionPage() {
     member: account?.role === 'COUNCIL_MEMBER' && session.members.some((m) => m.accountId === account.id),
   };
   const notAMember = account?.role === 'COUNCIL_MEMBER' && !viewer.member;
-  const stage = STAGES.indexOf(session.status);
+  const stage = REVIEW_SESSION_STATUSES.findIndex((s) => s.code === session.status);
   const pinned = (sets.data ?? []).filter((s) => Object.values(session.criteriaSetIds).includes(s.id));
 
   return (
@@ -134,9 +135,9 @@ export function SessionPage() {
       <Card style={{ marginBottom: 16 }}>
         <Steps
           current={stage}
-          status={session.status === 'CLOSED' ? 'finish' : 'process'}
+          status={REVIEW_SESSION_STATUSES[stage]?.final ? 'finish' : 'process'}
           size="small"
-          items={STAGES.map((s) => ({ title: t(`session.stage.${s}`) }))}
+          items={REVIEW_SESSION_STATUSES.map((s) => ({ title: words(s.step) }))}
           aria-label={t('session.stages')}
         />
       </Card>
@@ -200,8 +201,8 @@ export function SessionPage() {
             </div>
           )}
         </section>
-        {session.status === 'CLOSED' && (
-          <Alert type="success" showIcon title={t('session.closedSummary', { at: format.dateTime(session.closedAt) })} description={session.items.filter((i) => i.outcome).map((i) => `${i.candidate.name}: ${t(`council.outcome.${i.outcome}`)}${i.status === 'DROPPED' ? ` (${t('council.itemStatus.DROPPED')})` : ''}`).join('; ')} />
+        {REVIEW_SESSION_STATUSES[stage]?.final && (
+          <Alert type="success" showIcon title={t('session.closedSummary', { at: format.dateTime(session.closedAt) })} description={session.items.filter((i) => i.outcome).map((i) => `${i.candidate.name}: ${t(`council.outcome.${i.outcome}`)}${i.status === 'DROPPED' ? ` (${label('reviewItemStatus', 'DROPPED')})` : ''}`).join('; ')} />
         )}
       </div>
     </Page>

@@ -8,24 +8,26 @@ import { Alert, Button, Card, Col, Collapse, Form, Input, InputNumber, Modal, Ra
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { untypedApi } from '../../api/client';
-import type { SessionStatus, SessionSummary } from '../../api/types';
+import type { BallotKind, SessionSummary } from '#contracts';
+import { REVIEW_SESSION_STATUS_CODES, type ReviewSessionStatus } from '#workflow';
+import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
+import { useLabels } from '../../domain/labels';
 import { useAsync } from '../../lib/useAsync';
 import { useParamUpdater } from '../../lib/useParamUpdater';
-import { BallotTag, SESSION_STATUSES, SessionStatusTag } from './common';
+import { BallotTag, SessionStatusTag } from './common';
 
 interface OpenSessionForm {
   title: string;
   year: number;
   chairName: string;
   venue?: string;
-  ballot: 'OPEN' | 'SECRET';
+  ballot: BallotKind;
   quorumNumerator: number;
   quorumDenominator: number;
   recognitionPercent: number;
@@ -33,7 +35,7 @@ interface OpenSessionForm {
   noticeWorkingDays: number;
 }
 
-/** The rules' defaults (apps/api/src/reviews/review-sessions.service.ts), shown in the form so nobody guesses. */
+/** The rules' defaults (apps/api/src/reviews/use-cases/open-session.ts), shown in the form so nobody guesses. */
 const DEFAULT_RULES = { quorumNumerator: 2, quorumDenominator: 3, recognitionPercent: 70, rejectionPercent: 50, noticeWorkingDays: 10 };
 const FIELDS = ['title', 'year', 'chairName', 'venue', 'ballot', 'quorumNumerator', 'quorumDenominator', 'recognitionPercent', 'rejectionPercent', 'noticeWorkingDays', 'memberIds'];
 
@@ -73,7 +75,7 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
           setError(null);
           try {
             const body = { ...values, venue: values.venue?.trim() || undefined };
-            const created = await untypedApi.post<{ id: string }>('/api/review-sessions', body);
+            const created = await api.post('/api/review-sessions', body);
             onDone(created.id);
           } catch (e) {
             setError(applyServerErrors(form, e, t, i18n.language, { known: FIELDS }));
@@ -145,12 +147,14 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
 export function SessionsPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const { options } = useLabels();
   const { account } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const status = (params.get('giai-doan') as SessionStatus | null) ?? undefined;
+  const asked = params.get('giai-doan');
+  const status = REVIEW_SESSION_STATUS_CODES.find((s) => s === asked);
   const year = params.get('nam') ? Number(params.get('nam')) : undefined;
-  const { data, error, loading, reload } = useAsync((signal) => untypedApi.get<SessionSummary[]>('/api/review-sessions', { status, year }, signal), [status, year]);
+  const { data, error, loading, reload } = useAsync((signal) => api.get('/api/review-sessions', { query: { status, year }, signal }), [status, year]);
   const [opening, setOpening] = useState(false);
   const secretary = account?.role === 'COUNCIL_SECRETARY';
   const thisYear = new Date().getFullYear();
@@ -184,7 +188,7 @@ export function SessionsPage() {
                 value={status}
                 style={{ width: 280 }}
                 onChange={(v) => update('giai-doan', v)}
-                options={SESSION_STATUSES.map((s) => ({ value: s, label: t(`council.status.${s}`) }))}
+                options={options('sessionStatus')}
               />
             </Form.Item>
             <Form.Item label={t('council.fields.year')} htmlFor="session-year">
@@ -212,8 +216,8 @@ export function SessionsPage() {
         columns={[
           { title: t('council.fields.title'), dataIndex: 'title', render: (title: string, s) => <Link to={ROUTES.session(s.id)}>{title}</Link> },
           { title: t('council.fields.year'), dataIndex: 'year', width: 80 },
-          { title: t('council.fields.status'), dataIndex: 'status', width: 230, render: (v: SessionStatus) => <SessionStatusTag status={v} /> },
-          { title: t('council.fields.ballot'), dataIndex: 'ballot', width: 170, render: (v: 'OPEN' | 'SECRET') => <BallotTag ballot={v} /> },
+          { title: t('council.fields.status'), dataIndex: 'status', width: 230, render: (v: ReviewSessionStatus) => <SessionStatusTag status={v} /> },
+          { title: t('council.fields.ballot'), dataIndex: 'ballot', width: 170, render: (v: BallotKind) => <BallotTag ballot={v} /> },
           { title: t('council.fields.candidates'), dataIndex: 'candidates', width: 110, align: 'right', render: (v: number) => format.number(v) },
           { title: t('council.fields.openedAt'), dataIndex: 'openedAt', width: 120, render: (v: string) => format.date(v) },
           { title: t('council.fields.closedAt'), dataIndex: 'closedAt', width: 120, render: (v: string | null) => format.date(v) || '—' },

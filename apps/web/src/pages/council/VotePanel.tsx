@@ -6,19 +6,17 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Radio, Typography } from 'antd';
 import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { untypedApi, ApiError } from '../../api/client';
-import type { BallotKind, CastVoteResult, ReceiptCheck, VoteChoice } from '../../api/types';
+import { VOTE_CHOICES, type BallotKind, type ReceiptCheck, type VoteCast, type VoteChoice } from '#contracts';
+import { api, ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
-
-const CHOICES: VoteChoice[] = ['IN_FAVOUR', 'AGAINST', 'ABSTAIN'];
 
 interface VoteForm {
   choice: VoteChoice;
   opinion?: string;
 }
 
-export function VoteForm({ sessionId, itemId, candidateName, ballot, writtenOpinion, onVoted }: { sessionId: string; itemId: string; candidateName: string; ballot: BallotKind; writtenOpinion: boolean; onVoted(result: CastVoteResult): void }) {
+export function VoteForm({ sessionId, itemId, candidateName, ballot, writtenOpinion, onVoted }: { sessionId: string; itemId: string; candidateName: string; ballot: BallotKind; writtenOpinion: boolean; onVoted(result: VoteCast): void }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<VoteForm>();
   const [error, setError] = useState<GeneralError | null>(null);
@@ -31,7 +29,7 @@ export function VoteForm({ sessionId, itemId, candidateName, ballot, writtenOpin
     setError(null);
     try {
       const body = { choice: confirming.choice, ...(ballot === 'OPEN' && confirming.opinion?.trim() ? { opinion: confirming.opinion.trim() } : {}) };
-      const result = await untypedApi.post<CastVoteResult>(`/api/review-sessions/${sessionId}/items/${itemId}/votes`, body);
+      const result = await api.post('/api/review-sessions/{id}/items/{itemId}/votes', body, { path: { id: sessionId, itemId } });
       setConfirming(null);
       onVoted(result);
     } catch (e) {
@@ -48,7 +46,7 @@ export function VoteForm({ sessionId, itemId, candidateName, ballot, writtenOpin
       {writtenOpinion && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('vote.writtenOpinion')} />}
       <Form<VoteForm> form={form} layout="vertical" name={`vote-${itemId}`} onFinish={(values) => setConfirming(values)}>
         <Form.Item name="choice" label={t('vote.choiceLabel', { name: candidateName })} rules={[{ required: true, message: t('vote.chooseOne') }]}>
-          <Radio.Group className="radio-column" options={CHOICES.map((c) => ({ value: c, label: t(`vote.choice.${c}`) }))} />
+          <Radio.Group className="radio-column" options={VOTE_CHOICES.map((c) => ({ value: c, label: t(`vote.choice.${c}`) }))} />
         </Form.Item>
         {ballot === 'OPEN' && (
           <Form.Item name="opinion" label={t('vote.opinion')} extra={t('vote.opinionHint')} rules={[{ max: 4000, message: t('validation.max', { count: 4000 }) }]}>
@@ -154,7 +152,7 @@ export function CheckBallotForm({ sessionId, itemId }: { sessionId: string; item
           setError(null);
           setResult(null);
           try {
-            setResult(await untypedApi.post<ReceiptCheck>(`/api/review-sessions/${sessionId}/items/${itemId}/ballots/verify`, { receipt: receipt.trim() }));
+            setResult(await api.post('/api/review-sessions/{id}/items/{itemId}/ballots/verify', { receipt: receipt.trim() }, { path: { id: sessionId, itemId } }));
           } catch (e) {
             if (e instanceof ApiError && e.code === 'RECEIPT_NOT_FOUND') {
               form.setFields([{ name: 'receipt', errors: [e.words(i18n.language)] }]);

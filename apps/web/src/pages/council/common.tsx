@@ -2,9 +2,11 @@
 import { Tag } from 'antd';
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { BallotKind, CouncilOutcome, CouncilRules, ItemStatus, SessionStatus } from '../../api/types';
+import type { BallotKind, CouncilRules } from '#contracts';
+import type { CouncilOutcome, ReviewItemStatus, ReviewSessionStatus } from '#workflow';
+import { useLabels } from '../../domain/labels';
 
-const SESSION_COLOURS: Record<SessionStatus, string> = {
+const SESSION_COLOURS: Record<ReviewSessionStatus, string> = {
   PREPARING: 'processing',
   VOTING: 'gold',
   VOTING_CLOSED: 'orange',
@@ -12,18 +14,16 @@ const SESSION_COLOURS: Record<SessionStatus, string> = {
   CLOSED: 'default',
 };
 
-export const SESSION_STATUSES = Object.keys(SESSION_COLOURS) as SessionStatus[];
-
-export function SessionStatusTag({ status }: { status: SessionStatus }) {
-  const { t } = useTranslation();
+export function SessionStatusTag({ status }: { status: ReviewSessionStatus }) {
+  const { label } = useLabels();
   return (
     <Tag color={SESSION_COLOURS[status]} data-status={status}>
-      {t(`council.status.${status}`)}
+      {label('sessionStatus', status)}
     </Tag>
   );
 }
 
-const ITEM_COLOURS: Record<ItemStatus, string> = {
+const ITEM_COLOURS: Record<ReviewItemStatus, string> = {
   PENDING: 'processing',
   DECIDABLE: 'gold',
   DECIDED: 'green',
@@ -32,11 +32,11 @@ const ITEM_COLOURS: Record<ItemStatus, string> = {
   DROPPED: 'red',
 };
 
-export function ItemStatusTag({ status }: { status: ItemStatus }) {
-  const { t } = useTranslation();
+export function ItemStatusTag({ status }: { status: ReviewItemStatus }) {
+  const { label } = useLabels();
   return (
     <Tag color={ITEM_COLOURS[status]} data-item-status={status}>
-      {t(`council.itemStatus.${status}`)}
+      {label('reviewItemStatus', status)}
     </Tag>
   );
 }

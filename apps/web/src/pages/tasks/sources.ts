@@ -3,10 +3,9 @@
  * done — a candidate's page, a review session (at the candidate concerned) or a council member's checklist.
  */
 import type { Role, SubjectKind } from '#domain';
-import type { CandidateState } from '#workflow';
-import type { CandidateView } from '#contracts';
-import { api, untypedApi } from '../../api/client';
-import type { MyCouncilWork, SessionDetail, SessionStatus, SessionSummary } from '../../api/types';
+import type { CandidateView, SessionDetail } from '#contracts';
+import { REVIEW_SESSION_STATUSES, sessionAllows, stagesAllowing, type CandidateState, type ReviewSessionStatus } from '#workflow';
+import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { todayIso } from '../../lib/format';
 
@@ -70,10 +69,13 @@ const candidateTask = (candidate: CandidateView, detail?: TaskItem['detail'], ur
 });
 
 /** Sessions at the given stages, each read whole. */
-async function sessionsAt(statuses: SessionStatus[], signal: AbortSignal): Promise<SessionDetail[]> {
-  const lists = await Promise.all(statuses.map((status) => untypedApi.get<SessionSummary[]>('/api/review-sessions', { status }, signal)));
-  return mapLimited(lists.flat(), 4, (s) => untypedApi.get<SessionDetail>(`/api/review-sessions/${s.id}`, undefined, signal));
+async function sessionsAt(statuses: readonly ReviewSessionStatus[], signal: AbortSignal): Promise<SessionDetail[]> {
+  const lists = await Promise.all(statuses.map((status) => api.get('/api/review-sessions', { query: { status }, signal })));
+  return mapLimited(lists.flat(), 4, (s) => api.get('/api/review-sessions/{id}', { path: { id: s.id }, signal }));
 }
+
+/** Sessions not yet closed by their final decision. */
+const OPEN_STAGES = REVIEW_SESSION_STATUSES.filter((s) => !s.final).map((s) => s.code);
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -113,7 +115,7 @@ export const TASK_SOURCES: TaskSource[] = [
     title: 'tasks.myChecklists.title',
     hint: 'tasks.myChecklists.hint',
     load: async (signal) =>
-      (await untypedApi.get<MyCouncilWork>('/api/council/my-work', undefined, signal)).checklists.map((w) => ({
+      (await api.get('/api/council/my-work', { signal })).checklists.map((w) => ({
         key: w.itemId,
         title: w.name,
         link: ROUTES.checklist(w.sessionId, w.itemId),
@@ -126,7 +128,7 @@ export const TASK_SOURCES: TaskSource[] = [
     title: 'tasks.myVotes.title',
     hint: 'tasks.myVotes.hint',
     load: async (signal) =>
-      (await untypedApi.get<MyCouncilWork>('/api/council/my-work', undefined, signal)).votes.map((w) => ({
+      (await api.get('/api/council/my-work', { signal })).votes.map((w) => ({
         key: w.itemId,
         title: w.name,
         link: ROUTES.session(w.sessionId, w.itemId),
@@ -140,7 +142,7 @@ export const TASK_SOURCES: TaskSource[] = [
     title: 'tasks.decisions.title',
     hint: 'tasks.decisions.hint',
     load: async (signal) =>
-      (await sessionsAt(['VOTING_CLOSED'], signal)).flatMap((s) =>
+      (await sessionsAt(stagesAllowing('CONFIRM_DECISION'), signal)).flatMap((s) =>
         s.items
           .filter((i) => i.status === 'DECIDABLE')
           .map((i) => ({
@@ -160,7 +162,7 @@ export const TASK_SOURCES: TaskSource[] = [
     hint: 'tasks.notices.hint',
     load: async (signal) => {
       const today = todayIso();
-      return (await sessionsAt(['NOTICE'], signal))
+      return (await sessionsAt(stagesAllowing('RECORD_COMMENT'), signal))
         .filter((s) => s.notice)
         .sort((a, b) => a.notice!.endsOn.localeCompare(b.notice!.endsOn))
         .map((s): TaskItem => {
@@ -183,7 +185,7 @@ export const TASK_SOURCES: TaskSource[] = [
     title: 'tasks.sessions.title',
     hint: 'tasks.sessions.hint',
     load: async (signal) =>
-      (await sessionsAt(['PREPARING', 'VOTING'], signal)).map((s): TaskItem => {
+      (await sessionsAt(stagesAllowing('SUBMIT_CHECKLIST'), signal)).map((s): TaskItem => {
         const pending = s.items.filter((i) => i.status === 'PENDING');
         const unassigned = pending.filter((i) => i.reviewers.length === 0).length;
         const missing = pending.filter((i) => i.checklists.filter((k) => k.inForce).length < i.reviewers.length).length;
@@ -192,7 +194,7 @@ export const TASK_SOURCES: TaskSource[] = [
           title: s.title,
           link: ROUTES.session(s.id),
           detail:
-            s.status === 'PREPARING'
+            sessionAllows(s.status, 'OPEN_VOTING')
               ? { key: 'tasks.sessions.preparing', values: { items: s.items.length, unassigned, missing } }
               : { key: 'tasks.sessions.voting', values: { items: pending.length, voted: pending.filter((i) => i.voted.length >= s.members.length - i.conflicts.length).length } },
         };
@@ -204,7 +206,7 @@ export const TASK_SOURCES: TaskSource[] = [
     title: 'tasks.proposed.title',
     hint: 'tasks.proposed.hint',
     load: async (signal) => {
-      const [proposed, open] = await Promise.all([candidatesIn('underReview', signal), sessionsAt(['PREPARING', 'VOTING', 'VOTING_CLOSED', 'NOTICE'], signal)]);
+      const [proposed, open] = await Promise.all([candidatesIn('underReview', signal), sessionsAt(OPEN_STAGES, signal)]);
       const held = new Set(open.flatMap((s) => s.items.filter((i) => i.closedAt === null).map((i) => i.candidate.id)));
       return proposed.filter((c) => !held.has(c.id)).map((c) => candidateTask(c, { key: 'tasks.proposed.detail', values: { since: c.updatedAt } }));
     },
