@@ -423,3 +423,44 @@ describe('quorum not met', () => {
     expect((await secretary().post(`/api/review-sessions/${next}/items`).send({ candidateId: candidate.id })).status).toBe(201);
   });
 });
+
+describe("the session's stage", () => {
+  it('refuses what it does not allow, naming the stage, the stages that would allow it and the action', async () => {
+    const candidate = await newCandidate(t, { unitId: communeA.id, state: 'underReview' });
+    const sessionId = await openSession();
+    const itemId = (await secretary().post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: candidate.id })).body.itemId;
+    const refusals = {
+      close: await secretary().post(`/api/review-sessions/${sessionId}/voting/close`),
+      comment: await secretary().post(`/api/review-sessions/${sessionId}/notice/comments`).send({ author: 'Ẩn danh', body: 'Góp ý' }),
+      finalise: await secretary().post(`/api/review-sessions/${sessionId}/finalise`),
+      ballots: await secretary().get(`/api/review-sessions/${sessionId}/items/${itemId}/ballots`),
+      minutes: await secretary().get(`/api/review-sessions/${sessionId}/minutes.pdf`),
+    };
+    const expected = {
+      close: { allowed: ['VOTING'], action: 'kết thúc biểu quyết' },
+      comment: { allowed: ['NOTICE'], action: 'ghi nhận ý kiến' },
+      finalise: { allowed: ['VOTING_CLOSED', 'NOTICE'], action: 'kết thúc phiên xét' },
+      ballots: { allowed: ['VOTING_CLOSED', 'NOTICE', 'CLOSED'], action: 'xem phiếu' },
+      minutes: { allowed: ['VOTING_CLOSED', 'NOTICE', 'CLOSED'], action: 'lập biên bản' },
+    };
+    for (const [key, res] of Object.entries(refusals)) {
+      const { allowed, action } = expected[key as keyof typeof expected];
+      expect({ key, status: res.status, body: res.body }).toMatchObject({
+        key,
+        status: 409,
+        body: {
+          code: 'SESSION_STAGE_FORBIDS',
+          status: 'PREPARING',
+          allowed,
+          action,
+          message: `Phiên xét đang ở giai đoạn "Chuẩn bị (thêm hồ sơ, phân công, đánh giá)"; không thể thực hiện thao tác này (${action}).`,
+        },
+      });
+    }
+    // The stage moves only through its operations: opening the vote leaves adding candidates behind.
+    await secretary().post(`/api/review-sessions/${sessionId}/voting/open`).send({ presentMemberIds: allMembers() });
+    const late = await secretary().post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: (await newCandidate(t, { unitId: communeA.id, state: 'underReview' })).id });
+    expect(late).toMatchObject({ status: 409, body: { code: 'SESSION_STAGE_FORBIDS', status: 'VOTING', allowed: ['PREPARING'], action: 'thêm hồ sơ' } });
+    expect((await detail(sessionId)).status).toBe('VOTING');
+  });
+});

@@ -11,7 +11,7 @@ import {
   REVIEW_SESSION_STATUS_CODES,
   type CouncilOutcome,
 } from '#workflow';
-import { CalendarDate, Code, Instant, Nullable, Type, Uuid, file, json, type EndpointTable, type Static } from './schema.js';
+import { CalendarDate, Code, Instant, Nullable, Type, Uuid, file, json, type EndpointTable, type Static, type TSchema } from './schema.js';
 
 /** How a session votes: open (each vote named) or secret ballot (only the urn holds the choices). */
 export const BALLOT_KINDS = ['OPEN', 'SECRET'] as const;
@@ -34,6 +34,9 @@ export const COUNCIL_OUTCOME_CODES = Object.keys(OUTCOMES) as CouncilOutcome[];
 export const CRITERIA_SET_CODES = CRITERIA_SETS.map((s) => s.code);
 
 const SessionStatus = Code(REVIEW_SESSION_STATUS_CODES);
+
+/** An object keyed by any string (OpenAPI 3.0 knows `additionalProperties`, not the `patternProperties` of Type.Record). */
+const Dictionary = <T extends TSchema>(value: T) => Type.Unsafe<Record<string, Static<T>>>({ type: 'object', additionalProperties: value });
 const Count = Type.Integer({ minimum: 0 });
 
 export const Criterion = Type.Object({ code: Type.String(), vi: Type.String(), en: Type.String() });
@@ -145,7 +148,7 @@ export const ReviewItemView = Type.Object({
   reviewers: Type.Array(Uuid),
   checklists: Type.Array(ChecklistView),
   voted: Type.Array(Uuid),
-  votedModes: Type.Record(Type.String(), Code(VOTE_MODES)),
+  votedModes: Dictionary(Code(VOTE_MODES)),
   myVote: Type.Boolean(),
   verdict: Nullable(Verdict),
   outcome: Nullable(Code(COUNCIL_OUTCOME_CODES)),
@@ -200,7 +203,7 @@ export const SessionDetail = Type.Object({
   rules: CouncilRules,
   noticeWorkingDays: Type.Integer(),
   /** The criteria set version pinned when the session opened, per set code. */
-  criteriaSetIds: Type.Record(Type.String(), Uuid),
+  criteriaSetIds: Dictionary(Uuid),
   chairName: Type.String(),
   venue: Nullable(Type.String()),
   openedBy: Type.String(),
