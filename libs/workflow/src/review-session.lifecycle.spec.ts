@@ -8,6 +8,7 @@ import {
   initialSessionStatus,
   reviewSessionLifecycle,
   sessionAllows,
+  sessionClosed,
   sessionReached,
   sessionStageRefusal,
   sessionStatusAfter,
@@ -125,6 +126,10 @@ describe('review session lifecycle: pinned transitions', () => {
       en: 'The review session is at the stage "Voting"; this action (thêm hồ sơ) is not possible now.',
     });
     expect(sessionStageRefusal('PREPARING', 'SEE_BALLOTS')).toMatchObject({ allowed: ['VOTING_CLOSED', 'NOTICE', 'CLOSED'], action: 'xem phiếu' });
+  });
+
+  it('is closed only at its last stage, which allows nothing but reading', () => {
+    expect(REVIEW_SESSION_STATUS_CODES.filter(sessionClosed)).toEqual(['CLOSED']);
   });
 
   it('orders the stages', () => {

@@ -150,6 +150,11 @@ export function sessionReached(status: ReviewSessionStatus, stage: ReviewSession
   return REVIEW_SESSION_STATUS_CODES.indexOf(status) >= REVIEW_SESSION_STATUS_CODES.indexOf(stage);
 }
 
+/** Whether the session is closed: its final decision made, its records only to be read. */
+export function sessionClosed(status: ReviewSessionStatus): boolean {
+  return REVIEW_SESSION_STATUSES.some((s) => s.code === status && s.final);
+}
+
 /** A new session's stage. */
 export function initialSessionStatus(): ReviewSessionStatus {
   return initialTransition(reviewSessionLifecycle)[0].value as ReviewSessionStatus;

@@ -6,7 +6,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CandidateState } from '#workflow';
+import type { CandidateState, ReviewSessionStatus } from '#workflow';
 import { DecisionRecipient, RecognitionDecision, type DecisionKind } from './decision.entities.js';
 
 /** A decision's columns (the entity less its relations); issued on as YYYY-MM-DD. */
@@ -20,7 +20,7 @@ export type RecipientDraft = Omit<RecipientRow, 'decisionId' | 'position' | 'ser
 export interface SessionToDecide {
   id: string;
   title: string;
-  status: string;
+  status: ReviewSessionStatus;
   year: number;
   votingClosedAt: Date;
   closedAt: Date | null;

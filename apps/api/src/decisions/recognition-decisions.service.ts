@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DecisionIssued } from '#contracts';
 import { ISSUING_AUTHORITIES, type IssuingAuthority } from '#domain';
+import { sessionClosed } from '#workflow';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { decisionStream } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
@@ -59,7 +60,7 @@ export class RecognitionDecisions {
     return this.dataSource.transaction(async (em) => {
       const session = await this.decisions.sessionToDecide(em, command.sessionId);
       if (!session) throw new DomainError('REFERENCED_REVIEW_SESSION_NOT_FOUND', { field: 'sessionId', sessionId: command.sessionId });
-      if (session.status !== 'CLOSED') throw new DomainError('SESSION_NOT_CLOSED', { field: 'sessionId', status: session.status });
+      if (!sessionClosed(session.status)) throw new DomainError('SESSION_NOT_CLOSED', { field: 'sessionId', status: session.status });
       const existing = await this.decisions.recognitionOf(em, session.id);
       if (existing) throw new DomainError('DECISION_ALREADY_ISSUED', { field: 'sessionId', decisionId: existing });
       const recipients = await this.decisions.recognisedIn(em, session.id, RECOGNISED_STATES);

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { BALLOT_KINDS, VOTE_CHOICES, type BallotKind, type VoteChoice } from '#contracts';
+import { REVIEW_SESSION_STATUS_CODES } from '#workflow';
 import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
 
 const trimAll = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value);
@@ -45,8 +47,8 @@ export class OpenSessionDto {
   @TextField({ description: 'Địa điểm họp / Venue', max: 300, optional: true })
   venue?: string;
 
-  @CodeField({ description: 'Hình thức biểu quyết: công khai hoặc bỏ phiếu kín / Open or secret ballot', codes: ['OPEN', 'SECRET'], example: 'SECRET' })
-  ballot: 'OPEN' | 'SECRET';
+  @CodeField({ description: 'Hình thức biểu quyết: công khai hoặc bỏ phiếu kín / Open or secret ballot', codes: BALLOT_KINDS, example: 'SECRET' })
+  ballot: BallotKind;
 
   @IntField({ description: 'Tỷ lệ tham dự tối thiểu: tử số (mặc định 2) / Quorum numerator', min: 1, max: 100, optional: true })
   quorumNumerator?: number;
@@ -134,8 +136,8 @@ export class SubmitChecklistDto {
 }
 
 export class CastVoteDto {
-  @CodeField({ description: 'Tán thành / không tán thành / không biểu quyết / In favour, against, abstain', codes: ['IN_FAVOUR', 'AGAINST', 'ABSTAIN'], example: 'IN_FAVOUR' })
-  choice: 'IN_FAVOUR' | 'AGAINST' | 'ABSTAIN';
+  @CodeField({ description: 'Tán thành / không tán thành / không biểu quyết / In favour, against, abstain', codes: VOTE_CHOICES, example: 'IN_FAVOUR' })
+  choice: VoteChoice;
 
   @TextField({ description: 'Ý kiến bằng văn bản (chỉ với biểu quyết công khai) / Written opinion (open ballot only)', max: 4000, optional: true })
   opinion?: string;
@@ -213,7 +215,7 @@ export class DropOnObjectionDto {
 }
 
 export class SessionListQuery {
-  @CodeField({ description: 'Giai đoạn / Stage', codes: ['PREPARING', 'VOTING', 'VOTING_CLOSED', 'NOTICE', 'CLOSED'], optional: true })
+  @CodeField({ description: 'Giai đoạn / Stage', codes: REVIEW_SESSION_STATUS_CODES, optional: true })
   status?: string;
 
   @IntField({ description: 'Năm / Year', min: 2000, max: 2100, optional: true, query: true })

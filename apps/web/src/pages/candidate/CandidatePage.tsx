@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CANDIDATE_STATES, COUNCIL_DECISION_EVENTS, GUARD_REQUIREMENTS, candidateMachine, maySend, type CandidateContext, type CandidateEvent, type CandidateEventType, type CandidateState } from '#workflow';
 import type { CandidateDetail, CandidateReviews, CandidateView, EvidenceView, NurturingPlanView, NurturingView } from '#contracts';
+import { sessionClosed } from '#workflow';
 import { api, untypedApi } from '../../api/client';
 import type { History } from '../../api/types';
 import { ROUTES } from '../../app/routes';
@@ -113,7 +114,7 @@ export function CandidatePage() {
 
   const { candidate, nurturing, evidence, history, reviews } = data;
   // The session that holds the candidate now (under review, or on public notice after the council's proposal).
-  const current = [...reviews.reviews].reverse().find((r) => r.closedAt === null && r.session.status !== 'CLOSED');
+  const current = [...reviews.reviews].reverse().find((r) => r.closedAt === null && !sessionClosed(r.session.status));
   const councilRole = account?.role === 'COUNCIL_SECRETARY' || account?.role === 'COUNCIL_MEMBER' || account?.role === 'AUDITOR';
   const allowed = candidate.allowedEvents.map((e) => e.type);
   const mine = allowed.filter((type) => maySend(account?.role, type) && hasForm(type));

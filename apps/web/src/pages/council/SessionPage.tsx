@@ -9,7 +9,7 @@ import { ArrowLeftOutlined, AuditOutlined, FilePdfOutlined, ReloadOutlined } fro
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { SessionDetail, SessionMember } from '#contracts';
-import { REVIEW_SESSION_STATUSES } from '#workflow';
+import { REVIEW_SESSION_STATUSES, sessionClosed } from '#workflow';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
@@ -135,7 +135,7 @@ export function SessionPage() {
       <Card style={{ marginBottom: 16 }}>
         <Steps
           current={stage}
-          status={REVIEW_SESSION_STATUSES[stage]?.final ? 'finish' : 'process'}
+          status={sessionClosed(session.status) ? 'finish' : 'process'}
           size="small"
           items={REVIEW_SESSION_STATUSES.map((s) => ({ title: words(s.step) }))}
           aria-label={t('session.stages')}
@@ -201,7 +201,7 @@ export function SessionPage() {
             </div>
           )}
         </section>
-        {REVIEW_SESSION_STATUSES[stage]?.final && (
+        {sessionClosed(session.status) && (
           <Alert type="success" showIcon title={t('session.closedSummary', { at: format.dateTime(session.closedAt) })} description={session.items.filter((i) => i.outcome).map((i) => `${i.candidate.name}: ${t(`council.outcome.${i.outcome}`)}${i.status === 'DROPPED' ? ` (${label('reviewItemStatus', 'DROPPED')})` : ''}`).join('; ')} />
         )}
       </div>

@@ -4,7 +4,7 @@
  */
 import type { Role, SubjectKind } from '#domain';
 import type { CandidateView, SessionDetail } from '#contracts';
-import { REVIEW_SESSION_STATUSES, sessionAllows, stagesAllowing, type CandidateState, type ReviewSessionStatus } from '#workflow';
+import { REVIEW_SESSION_STATUS_CODES, sessionAllows, sessionClosed, stagesAllowing, type CandidateState, type ReviewSessionStatus } from '#workflow';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { todayIso } from '../../lib/format';
@@ -75,7 +75,7 @@ async function sessionsAt(statuses: readonly ReviewSessionStatus[], signal: Abor
 }
 
 /** Sessions not yet closed by their final decision. */
-const OPEN_STAGES = REVIEW_SESSION_STATUSES.filter((s) => !s.final).map((s) => s.code);
+const OPEN_STAGES = REVIEW_SESSION_STATUS_CODES.filter((s) => !sessionClosed(s));
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
