@@ -63,6 +63,8 @@ describe('each role in Chromium', () => {
     await page.getByLabel('Số thành viên đánh giá mỗi hồ sơ').fill('1');
     await page.getByRole('button', { name: 'Phân công tự động' }).click();
     await page.getByText('Đã phân công thêm 1 lượt đánh giá.').waitFor();
+    // The message shows as the session reloads: wait for the reloaded list before reading it.
+    await householdItem.getByTestId('reviewers').locator('li').first().waitFor();
     const reviewers = await householdItem.getByTestId('reviewers').locator('li').allTextContents();
     expect(reviewers).toHaveLength(1);
     expect(reviewers[0]).not.toContain('Hoàng Văn Tú');
