@@ -5,12 +5,12 @@
  */
 import { CRITERIA_SETS, FieldCodes, SubjectKindCodes } from '#domain';
 import {
-  CANDIDATE_EVENT_TYPES,
   CANDIDATE_STATE_CODES,
   REVIEW_ITEM_STATUS_CODES,
   REVIEW_SESSION_STATUS_CODES,
   type CouncilOutcome,
 } from '#workflow';
+import { TransitionResult } from './candidates.js';
 import { CalendarDate, Code, Instant, Nullable, Type, Uuid, file, json, type EndpointTable, type Static, type TSchema } from './schema.js';
 
 /** How a session votes: open (each vote named) or secret ballot (only the urn holds the choices). */
@@ -276,16 +276,6 @@ export const VotingClosed = Type.Object({
   results: Type.Array(Type.Object({ itemId: Uuid, candidateId: Uuid, outcome: Code([...COUNCIL_OUTCOME_CODES, 'WITHDRAWN'] as const) })),
 });
 
-/** A council decision carried out on the candidate's statechart: where the candidate was, where it is, what it may take next. */
-export const CouncilDecisionApplied = Type.Object({
-  candidateId: Uuid,
-  event: Code(CANDIDATE_EVENT_TYPES),
-  previousState: Code(CANDIDATE_STATE_CODES),
-  state: Code(CANDIDATE_STATE_CODES),
-  version: Type.Integer(),
-  allowedEvents: Type.Array(Code(CANDIDATE_EVENT_TYPES)),
-});
-
 export const NoticePublished = Type.Object({ noticeId: Uuid, publishedOn: CalendarDate, endsOn: CalendarDate, holidaysInPeriod: Type.Array(CalendarDate) });
 export type NoticePublished = Static<typeof NoticePublished>;
 
@@ -312,11 +302,11 @@ export const REVIEW_ENDPOINTS = {
   'POST /api/review-sessions/{id}/items/{itemId}/ballots/verify': json(ReceiptCheck),
   'GET /api/review-sessions/{id}/items/{itemId}/ballots': json(Ballots),
   'POST /api/review-sessions/{id}/voting/close': json(VotingClosed),
-  'POST /api/review-sessions/{id}/items/{itemId}/decision': json(CouncilDecisionApplied),
+  'POST /api/review-sessions/{id}/items/{itemId}/decision': json(TransitionResult),
   'POST /api/review-sessions/{id}/notice': json(NoticePublished, 201),
   'POST /api/review-sessions/{id}/notice/comments': json(CommentRecorded, 201),
   'POST /api/review-sessions/{id}/notice/comments/{commentId}/answer': json(CommentAnswered, 201),
-  'POST /api/review-sessions/{id}/items/{itemId}/drop': json(CouncilDecisionApplied),
+  'POST /api/review-sessions/{id}/items/{itemId}/drop': json(TransitionResult),
   'POST /api/review-sessions/{id}/finalise': json(SessionFinalised),
   'GET /api/review-sessions/{id}/minutes.pdf': file('application/pdf'),
   'GET /api/candidates/{id}/reviews': json(CandidateReviews),
