@@ -4,7 +4,7 @@
  * nomination that repeats an already recognised achievement ("one achievement, one recognition").
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { foldVietnamese } from '../apps/api/src/lookup/fold.js';
+import { foldVietnamese } from '#domain';
 import { startTestApp, type ActorClient, type TestApp } from './support/app.js';
 import { AUDITOR, COUNCIL_MEMBER, UNIT_HEAD, newCandidate, newUnit } from './support/factories.js';
 import { linkCandidate, newMovement } from './support/movement-factories.js';

@@ -8,3 +8,4 @@ export * from './criteria.js';
 export * from './units.js';
 export * from './calendar.js';
 export * from './roles.js';
+export * from './fold.js';

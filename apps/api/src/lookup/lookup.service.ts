@@ -2,7 +2,7 @@
  * Lookup (tra cứu): one search over candidates (people, collectives, households), units and movements, and a
  * subject's history. Reads only.
  *
- * Names match with or without diacritics: the query is folded by lookup/fold.ts and every word must begin a
+ * Names match with or without diacritics: the query is folded by foldVietnamese (libs/domain/src/fold.ts) and every word must begin a
  * word of the folded name (`to_tsvector('simple', fold_vietnamese(name)) @@ 'w1:* & w2:*'`, served by the GIN
  * indexes of the Movements migration for candidates and movements; units are few and are scanned). Results are
  * ranked: the whole name, then names that begin with the query, then names containing it as a phrase, then the
@@ -13,7 +13,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { FIELDS, SECTORS, STAGES, SUBJECT_KINDS, UNIT_LEVELS, labelsOf, type SubjectKind } from '#domain';
+import { FIELDS, SECTORS, STAGES, SUBJECT_KINDS, UNIT_LEVELS, escapeLike, foldedPhrase, labelsOf, prefixQuery, type SubjectKind } from '#domain';
 import { CANDIDATE_STATES, stageOf, type CandidateState } from '#workflow';
 import { CandidateAccess } from '../access/candidate-access.js';
 import type { Actor } from '../common/actor.js';
@@ -23,7 +23,6 @@ import { RECOGNISED_STATES } from '../replication/replication.service.js';
 import { UnitScope } from '../access/unit-scope.js';
 import { pathConditions, reachOf } from '../access/unit-reach.js';
 import type { LookupQuery } from './dto/lookup.query.js';
-import { escapeLike, foldedPhrase, prefixQuery } from './fold.js';
 import { subjectNameSql } from './subjects.js';
 
 type HitType = 'CANDIDATE' | 'UNIT' | 'MOVEMENT';

@@ -10,14 +10,13 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { FIELDS, labelsOf } from '#domain';
+import { FIELDS, foldedPhrase, labelsOf, prefixQuery } from '#domain';
 import { CANDIDATE_STATES, type CandidateState } from '#workflow';
 import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { cleanFileName, EVIDENCE_TYPES, extensionOf } from '../evidence/evidence-policy.js';
-import { foldedPhrase, prefixQuery } from '../lookup/fold.js';
 import { UnitScope } from '../access/unit-scope.js';
 import { Unit } from '../units/unit.entity.js';
 import type { LaunchMovementDto, ListMovementsQuery, RecordReviewDto, ReviseMovementDto, StartMovementDto } from './dto/movement.dto.js';

@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the candidate–movement links; where a candidate was discovered (a movement's review conference); the
  * subject a candidate is a candidacy of (subject_id); and the diacritic-insensitive name search.
  *
- * Search: `fold_vietnamese(text)` folds Vietnamese text in the database exactly as lookup/fold.ts does in the
+ * Search: `fold_vietnamese(text)` folds Vietnamese text in the database exactly as libs/domain/src/fold.ts does in the
  * application (NFD, drop the combining marks, đ → d, lower case), with built-in functions only, so it works the
  * same on PostgreSQL and on the embedded PGlite without any extension (PGlite ships `unaccent`, but only if
  * every PGlite.create() loads it, and unaccent() is not IMMUTABLE, so it cannot be indexed). It is IMMUTABLE,
@@ -53,7 +53,7 @@ export class Movements1795828806645 implements MigrationInterface {
     await q.query(`ALTER TABLE "candidate_movement_link" ADD CONSTRAINT "FK_db36bdddfb14ed85130ae6bffa2" FOREIGN KEY ("movement_id") REFERENCES "movement"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "candidate_movement_link" ADD CONSTRAINT "FK_89995e730ddfac2af03414661bd" FOREIGN KEY ("ends_id") REFERENCES "candidate_movement_link"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
 
-    // The folding of lookup/fold.ts, in SQL; pg_catalog functions only (safe under any search_path).
+    // The folding of libs/domain/src/fold.ts, in SQL; pg_catalog functions only (safe under any search_path).
     await q.query(`
       CREATE FUNCTION fold_vietnamese(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
         SELECT lower(translate(regexp_replace(normalize($1, NFD), '[\\u0300-\\u036f]', '', 'g'), 'đĐ', 'dd'))
