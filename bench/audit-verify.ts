@@ -1,5 +1,5 @@
 /**
- * Verification of a large audit trail in bounded memory (issue 5): generates candidates with valid histories
+ * Verification of a large audit trail in bounded memory: generates candidates with valid histories
  * (random walks through the statechart, hash-chained exactly as the application writes them) into a scratch
  * database on a PostgreSQL server, signs checkpoints over them, then runs the real command-line verification
  * (dist/apps/api/src/audit/cli.js) at a tenth of the size and at full size, and prints records per second and

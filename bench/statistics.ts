@@ -1,5 +1,5 @@
 /**
- * Statistics benchmark (issue 6): the report's table over a generated province of 1,000,000 candidates against
+ * Statistics benchmark: the report's table over a generated province of 1,000,000 candidates against
  * a raw `SELECT year, field, kind, count(*) … GROUP BY` over the same rows, on the same PostgreSQL server.
  *
  *   B   raw GROUP BY of the recognised candidates (test/support/statistics-data.ts RAW_GROUP_BY)

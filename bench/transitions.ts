@@ -1,5 +1,5 @@
 /**
- * Transition benchmarks (issue 8): the application against a raw `pg` baseline doing the same SQL, on the same
+ * Transition benchmarks: the application against a raw `pg` baseline doing the same SQL, on the same
  * PostgreSQL server, in one run, reported as ratios. Run with `npm run bench` (builds first).
  *
  *   B   raw pg: lock the candidate row, insert the check-in, update the snapshot, read the chain head,

@@ -1,5 +1,5 @@
 /**
- * Accounts (issue 3): sign-in, passwords, administration of accounts, sign-in rate limits, the security audit
+ * Accounts: sign-in, passwords, administration of accounts, sign-in rate limits, the security audit
  * lines, and access at function and object level. Sessions themselves (cookies, CSRF, expiry, sign-out,
  * headers, configuration) are in sessions.e2e-spec.ts.
  */

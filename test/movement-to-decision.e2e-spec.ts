@@ -1,6 +1,6 @@
 /**
  * A movement from launch to final review, with the candidates it led recognised by the council and the decision
- * issued: the whole of issue 10's path, through the API.
+ * issued: the whole path from a movement to a recognition decision, through the API.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Clock } from '../apps/api/src/common/clock.js';

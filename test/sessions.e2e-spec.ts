@@ -1,5 +1,5 @@
 /**
- * Sessions (issue 3): the cookies, a new session id at each sign-in, CSRF, sign-out, idle and absolute expiry,
+ * Sign-in sessions: the cookies, a new session id at each sign-in, CSRF, sign-out, idle and absolute expiry,
  * security headers and CORS, and a deployment configured from its environment (Secure cookies, idle minutes,
  * allowed origins, the first administrator).
  */

@@ -1,4 +1,6 @@
-// Generated from the programme catalogue (shared/domain/catalog.json); codes are stable identifiers.
+// The programme's vocabulary, taken from the Bắc Giang Department of Home Affairs' 2014–2023 report on the
+// advanced-exemplar programme (first kept as a JSON catalogue outside this repository; this file is now the source).
+// Codes are stable identifiers.
 // Vietnamese (vi) is the primary label on every screen, English (en) the translation.
 import type { Labelled } from "./labelled.js";
 

@@ -1,4 +1,5 @@
-// Generated from the criteria catalogue (shared/domain/criteria.json), version 1 of each set.
+// The criteria for evaluating an advanced exemplar, section III.2.2 of the Bắc Giang Department of Home Affairs'
+// 2014–2023 report (first kept as a JSON catalogue outside this repository; this file is now the source): version 1 of each set.
 // A review is judged against the version in force when it opened; later versions live in the database.
 import type { Labelled } from "./labelled.js";
 

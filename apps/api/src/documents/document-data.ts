@@ -85,7 +85,7 @@ export interface DecisionRecipient {
   achievement: string;
 }
 
-/** A recognition decision (quyết định công nhận điển hình tiên tiến), issue 10. */
+/** A recognition decision (quyết định công nhận điển hình tiên tiến). */
 export interface RecognitionDecisionData {
   issuer: IssuingBody;
   /** E.g. "125/QĐ-UBND". */
@@ -114,7 +114,7 @@ export interface RecognitionDecisionData {
   auditReference: string;
 }
 
-/** A certificate (giấy chứng nhận điển hình tiên tiến) for one recognised exemplar, issue 10. */
+/** A certificate (giấy chứng nhận điển hình tiên tiến) for one recognised exemplar. */
 export interface CertificateData {
   issuer: IssuingBody;
   recipientName: string;
