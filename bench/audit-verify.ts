@@ -27,6 +27,7 @@ import { auditHash, type AuditContent } from '../apps/api/src/audit/audit-hash.j
 import { AuditCheckpoints, type BuildOutcome } from '../apps/api/src/audit/audit-checkpoints.service.js';
 import { AuditKeyring } from '../apps/api/src/audit/audit-keyring.js';
 import type { VerificationReport } from '../apps/api/src/audit/audit-verifier.service.js';
+import { CheckpointRepository } from '../apps/api/src/audit/checkpoint.repository.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
@@ -211,7 +212,7 @@ try {
   await migrateWithLock(dataSource);
   const keyring = new AuditKeyring(config);
   keyring.resolve({ mayCreate: false });
-  const checkpoints = new AuditCheckpoints(dataSource, keyring);
+  const checkpoints = new AuditCheckpoints(dataSource, new CheckpointRepository(dataSource), keyring);
 
   const client = new pg.Client({ connectionString: url });
   client.on('error', (error: Error) => say(`connection lost: ${error.message}`));

@@ -11,6 +11,7 @@ import { auditHash } from '../apps/api/src/audit/audit-hash.js';
 import { AuditKeyring, SIGNING_KEY_FILE } from '../apps/api/src/audit/audit-keyring.js';
 import { AuditCheckpoints } from '../apps/api/src/audit/audit-checkpoints.service.js';
 import { AuditWriter } from '../apps/api/src/audit/audit.writer.js';
+import { CheckpointRepository } from '../apps/api/src/audit/checkpoint.repository.js';
 import { checkSignature, signedBytes, type SignedCheckpoint } from '../apps/api/src/audit/checkpoint-format.js';
 import { keyIdOf, publicKeyText } from '../apps/api/src/audit/ed25519.js';
 import { rootOf, recordLeafHash, verifyConsistency } from '../apps/api/src/audit/merkle.js';
@@ -277,7 +278,7 @@ describe('where the signing key comes from', () => {
     const keyring = new AuditKeyring(loadConfig({ DATABASE_URL: 'postgres://dth_app@127.0.0.1:5432/dien_hinh' }));
     keyring.resolve({ mayCreate: true });
     expect(keyring.signer).toBeNull();
-    expect(await new AuditCheckpoints(t.dataSource, keyring).build()).toEqual({ status: 'disabled' });
+    expect(await new AuditCheckpoints(t.dataSource, new CheckpointRepository(t.dataSource), keyring).build()).toEqual({ status: 'disabled' });
   });
 
   if (onServer) {

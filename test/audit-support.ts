@@ -6,7 +6,8 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { auditHash } from '../apps/api/src/audit/audit-hash.js';
 import { AuditCheckpoints } from '../apps/api/src/audit/audit-checkpoints.service.js';
 import { AuditVerifier, type VerificationReport, type VerifyOptions } from '../apps/api/src/audit/audit-verifier.service.js';
-import { AUDIT_ROW_COLUMNS, contentOf, type AuditRow } from '../apps/api/src/audit/chain-checker.js';
+import { AUDIT_ROW_COLUMNS, type AuditRow } from '../apps/api/src/audit/audit-event.repository.js';
+import { contentOf } from '../apps/api/src/audit/chain-checker.js';
 import type { AuditProblem } from '../apps/api/src/audit/audit-problems.js';
 import type { TestApp } from './support/app.js';
 

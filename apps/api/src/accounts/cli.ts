@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { DataSource } from 'typeorm';
+import { AuditEventRepository } from '../audit/audit-event.repository.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { Clock } from '../common/clock.js';
 import { systemActor } from '../common/actor.js';
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
       process.stderr.write('Đã có quản trị viên; hãy tạo tài khoản trong ứng dụng / An administrator exists already; create accounts in the application.\n');
       return 1;
     }
-    const accounts = new AccountsService(dataSource, new SecurityAudit(dataSource, new AuditWriter()), new Clock(config));
+    const accounts = new AccountsService(dataSource, new SecurityAudit(dataSource, new AuditWriter(new AuditEventRepository(dataSource))), new Clock(config));
     await accounts.create({ username, displayName: displayName ?? 'Quản trị hệ thống', role: 'ADMIN', password }, systemActor('cli'));
     process.stdout.write(`Đã tạo quản trị viên / Administrator created: ${username}\n`);
     return 0;

@@ -31,7 +31,7 @@ export class SecurityAudit {
   async recordWithin(em: EntityManager, event: SecurityEvent): Promise<void> {
     const stream = accountStream(event.accountId);
     // Serialises writers of this chain only; nothing else waits.
-    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [stream]);
+    await this.audit.lockStream(em, stream);
     await this.audit.append(em, { stream, eventType: event.eventType, payload: event.payload, actor: event.actor, occurredAt: new Date() });
   }
 }

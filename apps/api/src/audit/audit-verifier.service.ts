@@ -7,20 +7,22 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { KeyObject } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditEventRepository, type AuditRow } from './audit-event.repository.js';
 import { AuditKeyring } from './audit-keyring.js';
-import { leafCount, toSignedCheckpoint, type Queryable } from './audit-checkpoints.service.js';
+import { toSignedCheckpoint } from './audit-checkpoints.service.js';
 import { problem, type AuditProblem } from './audit-problems.js';
-import { CandidateReplay, type CandidateRowState } from './candidate-replay.js';
-import { AUDIT_ROW_COLUMNS, ChainChecker, type AuditRow, type StreamOutcome } from './chain-checker.js';
+import { CandidateReplay } from './candidate-replay.js';
+import { ChainChecker, type StreamOutcome } from './chain-checker.js';
 import { checkSignature, parseCheckpoint, type SignedCheckpoint } from './checkpoint-format.js';
+import { CheckpointRepository, type CoveredLeafRow } from './checkpoint.repository.js';
 import { keyIdOf } from './ed25519.js';
 import { MerkleTreeBuilder, RangeHasher, consistencyProofRanges, recordLeafHash, verifyConsistency } from './merkle.js';
-import { candidateStream, unitStream } from './streams.js';
+import { StreamOwnerRepository, type CandidateOwnerRow } from './stream-owner.repository.js';
+import { CANDIDATE_STREAM_PREFIX, UNIT_STREAM_PREFIX, candidateStream, unitStream } from './streams.js';
 
 const ROW_PAGE = 2_000;
 const LEAF_PAGE = 10_000;
-const CHECKPOINT_COLUMNS = 'tree_size, root_hash, created_at, key_id, public_key, signature, frontier';
 /** At most this many problems of each kind of check are listed; the rest are counted. */
 const MAX_LISTED = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -97,7 +99,7 @@ class Bounded {
   }
 }
 
-type Owner = { type: 'candidate'; id: string; row: (CandidateRowState & { id: string }) | undefined } | { type: 'unit'; id: string; version: number | undefined } | null;
+type Owner = { type: 'candidate'; id: string; row: CandidateOwnerRow | undefined } | { type: 'unit'; id: string; version: number | undefined } | null;
 
 interface StreamState {
   stream: string;
@@ -109,6 +111,9 @@ interface StreamState {
 export class AuditVerifier {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly records: AuditEventRepository,
+    private readonly owners: StreamOwnerRepository,
+    private readonly tree: CheckpointRepository,
     private readonly keyring: AuditKeyring,
   ) {}
 
@@ -118,7 +123,7 @@ export class AuditVerifier {
     const replays = new Bounded();
     const counts = { records: 0, streams: 0, candidates: 0, replayed: 0, skipped: 0 };
 
-    await this.checkStreams(this.dataSource, options.streams, counts, chains, replays, true);
+    await this.checkStreams(this.dataSource.manager, options.streams, counts, chains, replays, true);
     if (!options.streams) await this.checkOwnersWithoutRecords(chains);
     const chainsDone = Date.now();
 
@@ -176,14 +181,14 @@ export class AuditVerifier {
 
   /** Pass 1: every chain, in (stream, seq) order, with each candidate's replay and each owner's version. */
   private async checkStreams(
-    db: Queryable,
+    db: EntityManager,
     streams: string[] | undefined,
     counts: { records: number; streams: number; candidates: number; replayed: number; skipped: number },
     chains: Bounded,
     replays: Bounded,
     recheckMismatches: boolean,
   ): Promise<void> {
-    const checker = new ChainChecker((stream, hash, afterSeq) => this.laterRecordWithHash(db, stream, hash, afterSeq));
+    const checker = new ChainChecker((stream, hash, afterSeq) => this.records.laterSeqWithHash(stream, hash, afterSeq, db));
     let state: StreamState | null = null;
 
     const close = async (outcome: StreamOutcome | null) => {
@@ -202,7 +207,7 @@ export class AuditVerifier {
     };
 
     const load = async (after: { stream: string; seq: number } | null): Promise<{ rows: AuditRow[]; owners: Map<string, Owner> }> => {
-      const rows = await this.rowPage(db, after, streams);
+      const rows = await this.records.chainPage(after, streams, ROW_PAGE, db);
       return { rows, owners: await this.ownersOf(db, rows) };
     };
     let loading: ReturnType<typeof load> | null = load(null);
@@ -265,64 +270,36 @@ export class AuditVerifier {
     });
   }
 
-  private rowPage(db: Queryable, after: { stream: string; seq: number } | null, streams: string[] | undefined): Promise<AuditRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (after) {
-      params.push(after.stream, after.seq);
-      where.push('(stream, seq) > ($1, $2)');
-    }
-    if (streams) {
-      params.push(streams);
-      where.push(`stream = ANY($${params.length}::text[])`);
-    }
-    params.push(ROW_PAGE);
-    return db.query(
-      `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_event ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY stream, seq LIMIT $${params.length}`,
-      params,
-    );
-  }
-
   /** The candidates and units whose streams appear in a page, fetched together. */
-  private async ownersOf(db: Queryable, rows: AuditRow[]): Promise<Map<string, Owner>> {
+  private async ownersOf(db: EntityManager, rows: AuditRow[]): Promise<Map<string, Owner>> {
     const candidateIds = new Set<string>();
     const unitIds = new Set<string>();
     for (const { stream } of rows) {
-      const [type, id] = [stream.slice(0, stream.indexOf(':')), stream.slice(stream.indexOf(':') + 1)];
-      if (!UUID.test(id)) continue;
-      if (type === 'candidate') candidateIds.add(id);
-      else if (type === 'unit') unitIds.add(id);
+      if (stream.startsWith(CANDIDATE_STREAM_PREFIX)) {
+        const id = stream.slice(CANDIDATE_STREAM_PREFIX.length);
+        if (UUID.test(id)) candidateIds.add(id);
+      } else if (stream.startsWith(UNIT_STREAM_PREFIX)) {
+        const id = stream.slice(UNIT_STREAM_PREFIX.length);
+        if (UUID.test(id)) unitIds.add(id);
+      }
     }
     const owners = new Map<string, Owner>();
     if (candidateIds.size > 0) {
-      const found: (CandidateRowState & { id: string })[] = await db.query('SELECT id, state, snapshot, version FROM candidate WHERE id = ANY($1::uuid[])', [[...candidateIds]]);
+      const found = await this.owners.candidates([...candidateIds], db);
       const byId = new Map(found.map((c) => [c.id, c]));
       for (const id of candidateIds) owners.set(candidateStream(id), { type: 'candidate', id, row: byId.get(id) });
     }
     if (unitIds.size > 0) {
-      const found: { id: string; version: number }[] = await db.query('SELECT id, version FROM unit WHERE id = ANY($1::uuid[])', [[...unitIds]]);
+      const found = await this.owners.units([...unitIds], db);
       const byId = new Map(found.map((u) => [u.id, u.version]));
       for (const id of unitIds) owners.set(unitStream(id), { type: 'unit', id, version: byId.get(id) });
     }
     return owners;
   }
 
-  private async laterRecordWithHash(db: Queryable, stream: string, hash: string, afterSeq: number): Promise<number | null> {
-    const rows: { seq: number }[] = await db.query('SELECT seq FROM audit_event WHERE stream = $1 AND seq > $2 AND hash = $3 ORDER BY seq LIMIT 1', [stream, afterSeq, hash]);
-    return rows[0]?.seq ?? null;
-  }
-
   /** Candidates and units that changed but whose streams have no record at all. */
   private async checkOwnersWithoutRecords(chains: Bounded): Promise<void> {
-    const orphans: { stream: string; id: string; version: number; kind: string }[] = await this.dataSource.query(
-      `SELECT 'candidate:' || c.id AS stream, c.id, c.version, 'candidate' AS kind FROM candidate c
-         WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.stream = 'candidate:' || c.id)
-       UNION ALL
-       SELECT 'unit:' || u.id, u.id, u.version, 'unit' FROM unit u
-         WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.stream = 'unit:' || u.id)
-       LIMIT $1`,
-      [MAX_LISTED + 1],
-    );
+    const orphans = await this.owners.withoutRecords(MAX_LISTED + 1);
     for (const o of orphans) {
       chains.add(
         problem('RECORDS_MISSING_AT_END', {
@@ -341,13 +318,11 @@ export class AuditVerifier {
    */
   private async checkCheckpoints(trusted: ReadonlyMap<string, KeyObject>, suppliedRaw: unknown[]) {
     const problems = new Bounded();
-    const leaves = await leafCount(this.dataSource);
-    const [{ stored }] = (await this.dataSource.query('SELECT count(*)::int AS stored FROM audit_checkpoint')) as { stored: number }[];
-    const [{ uncovered }] = (await this.dataSource.query(
-      'SELECT count(*)::int AS uncovered FROM audit_event e WHERE NOT EXISTS (SELECT 1 FROM audit_leaf l WHERE l.audit_id = e.id)',
-    )) as { uncovered: number }[];
-    const latestRows = await this.dataSource.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoint ORDER BY tree_size DESC LIMIT 1`);
-    const latest = latestRows[0] ? toSignedCheckpoint(latestRows[0]) : null;
+    const leaves = await this.tree.leafCount();
+    const stored = await this.tree.count();
+    const uncovered = await this.tree.countUncovered();
+    const latestRow = await this.tree.latest();
+    const latest = latestRow ? toSignedCheckpoint(latestRow) : null;
     // Proofs lead to the latest checkpoint only if it is genuine; if not, that is reported below anyway.
     const proofTarget = latest && checkSignature(latest, trusted) === 'VALID' ? latest : null;
 
@@ -425,26 +400,16 @@ export class AuditVerifier {
       }
     };
     const fetchDue = async (upToSize: number) => {
-      const rows = await this.dataSource.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoint WHERE tree_size > $1 AND tree_size <= $2 ORDER BY tree_size`, [
-        checkpointsAfter,
-        upToSize,
-      ]);
+      const rows = await this.tree.between(checkpointsAfter, upToSize);
       due = due.concat(rows.map(toSignedCheckpoint));
       checkpointsAfter = Math.max(checkpointsAfter, upToSize);
     };
 
-    type LeafRow = { leaf_index: string; audit_id: string; leaf_hash: string; record_hash: string | null; stream: string | null; seq: number | null };
-    const leafPage = (after: number): Promise<LeafRow[]> =>
-      this.dataSource.query(
-        `SELECT l.leaf_index, l.audit_id, l.hash AS leaf_hash, e.hash AS record_hash, e.stream, e.seq
-         FROM audit_leaf l LEFT JOIN audit_event e ON e.id = l.audit_id
-         WHERE l.leaf_index > $1 ORDER BY l.leaf_index LIMIT $2`,
-        [after, LEAF_PAGE],
-      );
+    const leafPage = (after: number): Promise<CoveredLeafRow[]> => this.tree.coveredLeaves(after, LEAF_PAGE);
     let expected = 0;
     let loading: ReturnType<typeof leafPage> | null = leafPage(-1);
     while (loading) {
-      const rows: LeafRow[] = await loading;
+      const rows: CoveredLeafRow[] = await loading;
       loading = rows.length === LEAF_PAGE ? prefetched(leafPage(Number(rows[rows.length - 1]!.leaf_index))) : null;
       // Every checkpoint this page can reach: up to one past its last leaf.
       await fetchDue(builder.size + rows.length);

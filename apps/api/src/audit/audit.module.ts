@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditCheckpointScheduler } from './audit-checkpoint.scheduler.js';
+import { AuditEventRepository } from './audit-event.repository.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditExport } from './audit-export.js';
 import { AuditKeyring } from './audit-keyring.js';
@@ -8,6 +9,8 @@ import { AuditVerificationController } from './audit-verification.controller.js'
 import { AuditVerifier } from './audit-verifier.service.js';
 import { AuditController } from './audit.controller.js';
 import { AuditWriter } from './audit.writer.js';
+import { CheckpointRepository } from './checkpoint.repository.js';
+import { StreamOwnerRepository } from './stream-owner.repository.js';
 
 /**
  * Owns the append-only audit trail: writing records inside other features' transactions, reading them,
@@ -15,7 +18,18 @@ import { AuditWriter } from './audit.writer.js';
  */
 @Module({
   controllers: [AuditController, AuditVerificationController],
-  providers: [AuditWriter, AuditKeyring, AuditCheckpoints, AuditCheckpointScheduler, AuditVerifier, AuditTrails, AuditExport],
-  exports: [AuditWriter, AuditCheckpoints, AuditVerifier],
+  providers: [
+    AuditEventRepository,
+    CheckpointRepository,
+    StreamOwnerRepository,
+    AuditWriter,
+    AuditKeyring,
+    AuditCheckpoints,
+    AuditCheckpointScheduler,
+    AuditVerifier,
+    AuditTrails,
+    AuditExport,
+  ],
+  exports: [AuditWriter, AuditCheckpoints, AuditVerifier, AuditEventRepository],
 })
 export class AuditModule {}

@@ -1,20 +1,19 @@
 import { CANDIDATE_EVENTS } from '#workflow';
-import type { AuditEvent } from './audit-event.entity.js';
-import type { AuditRow } from './chain-checker.js';
+import type { AuditRow } from './audit-event.repository.js';
 
 /** An audit record as the API shows it. */
-export function auditView(e: AuditEvent) {
+export function auditView(r: AuditRow) {
   return {
-    seq: e.seq,
-    eventType: e.eventType,
-    fromState: e.fromState,
-    toState: e.toState,
-    payload: e.payload,
-    actor: e.actor,
-    occurredAt: e.occurredAt.toISOString(),
-    machineVersion: e.machineVersion,
-    prevHash: e.prevHash,
-    hash: e.hash,
+    seq: r.seq,
+    eventType: r.event_type,
+    fromState: r.from_state,
+    toState: r.to_state,
+    payload: r.payload,
+    actor: r.actor,
+    occurredAt: r.occurred_at.toISOString(),
+    machineVersion: r.machine_version,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   };
 }
 

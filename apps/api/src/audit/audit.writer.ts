@@ -2,12 +2,13 @@
  * Appends audit records inside the caller's transaction, chaining each to the previous record of its stream.
  *
  * Contract: the caller holds a lock that serialises writers of the stream (the candidate's or unit's row
- * lock, taken by the use case that changes it). There is no global chain head, so writes to different
- * candidates never wait for each other. The unique (stream, seq) index turns any violation into a refusal.
+ * lock, taken by the use case that changes it, or `lockStream` for a stream without a row of its own). There is
+ * no global chain head, so writes to different candidates never wait for each other. The unique (stream, seq)
+ * index turns any violation into a refusal.
  */
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditEvent } from './audit-event.entity.js';
+import { AuditEventRepository } from './audit-event.repository.js';
 import { auditHash, type AuditContent } from './audit-hash.js';
 
 export interface AuditEntry {
@@ -22,17 +23,27 @@ export interface AuditEntry {
   machineVersion?: number | null;
 }
 
+/** A record as appended: the content its hash covers, the hash, and the id the database gave it. */
+export interface AppendedRecord extends Omit<AuditContent, 'occurredAt'> {
+  id: string;
+  occurredAt: Date;
+  hash: string;
+}
 
 @Injectable()
 export class AuditWriter {
-  async append(em: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
-    const head: { seq: number; hash: string }[] = await em.query(
-      'SELECT seq, hash FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT 1',
-      [entry.stream],
-    );
+  constructor(private readonly records: AuditEventRepository) {}
+
+  /** Takes the lock that serialises the writers of a stream that has no row of its own (an account's, the imports'). */
+  lockStream(em: EntityManager, stream: string): Promise<void> {
+    return this.records.lockStream(em, stream);
+  }
+
+  async append(em: EntityManager, entry: AuditEntry): Promise<AppendedRecord> {
+    const head = await this.records.head(em, entry.stream);
     const content: AuditContent = {
       stream: entry.stream,
-      seq: (head[0]?.seq ?? 0) + 1,
+      seq: (head?.seq ?? 0) + 1,
       candidateId: entry.candidateId ?? null,
       eventType: entry.eventType,
       // A JSON round trip drops undefined members, as jsonb will, so the hash covers exactly what is stored.
@@ -42,16 +53,23 @@ export class AuditWriter {
       actor: entry.actor,
       occurredAt: entry.occurredAt.toISOString(),
       machineVersion: entry.machineVersion ?? null,
-      prevHash: head[0]?.hash ?? null,
+      prevHash: head?.hash ?? null,
     };
-    const record = em.create(AuditEvent, { ...content, occurredAt: entry.occurredAt, hash: auditHash(content) });
-    // Plain SQL: this runs inside every change, and the query builder's CPU cost showed in the benchmarks.
-    const inserted = (await em.query(
-      `INSERT INTO audit_event (stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [record.stream, record.seq, record.candidateId, record.eventType, record.payload, record.fromState, record.toState, record.actor, record.occurredAt, record.machineVersion, record.prevHash, record.hash],
-    )) as { id: string }[];
-    record.id = inserted[0]!.id;
-    return record;
+    const hash = auditHash(content);
+    const id = await this.records.insert(em, {
+      stream: content.stream,
+      seq: content.seq,
+      candidate_id: content.candidateId,
+      event_type: content.eventType,
+      payload: content.payload,
+      from_state: content.fromState,
+      to_state: content.toState,
+      actor: content.actor,
+      occurred_at: entry.occurredAt,
+      machine_version: content.machineVersion,
+      prev_hash: content.prevHash,
+      hash,
+    });
+    return { ...content, id, occurredAt: entry.occurredAt, hash };
   }
 }

@@ -9,7 +9,7 @@ import canonicalize from 'canonicalize';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { REPLAYABLE_MACHINE_VERSIONS, candidateMachine, type CandidateEvent, type CandidateEventType, type PersistedCandidateSnapshot } from '#workflow';
 import { problem, type AuditProblem } from './audit-problems.js';
-import type { AuditRow } from './chain-checker.js';
+import type { AuditRow } from './audit-event.repository.js';
 
 /** The event type of a candidate's first record (candidates.service.ts): its discovery, not a statechart event. */
 export const DISCOVERY_EVENT = 'DISCOVER';

@@ -6,27 +6,9 @@
  * For each broken stream it names the first broken record and how it broke. Only that first break is
  * reported: everything after it in the same stream follows from it.
  */
+import type { AuditRow } from './audit-event.repository.js';
 import { auditHash, type AuditContent } from './audit-hash.js';
 import { problem, type AuditProblem } from './audit-problems.js';
-
-/** A row of audit_event as the driver returns it. */
-export interface AuditRow {
-  id: string;
-  stream: string;
-  seq: number;
-  candidate_id: string | null;
-  event_type: string;
-  payload: Record<string, unknown>;
-  from_state: string | null;
-  to_state: string | null;
-  actor: string;
-  occurred_at: Date;
-  machine_version: number | null;
-  prev_hash: string | null;
-  hash: string;
-}
-
-export const AUDIT_ROW_COLUMNS = 'id, stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash';
 
 /** The content the hash covers, rebuilt from the row exactly as read back. */
 export function contentOf(row: AuditRow): AuditContent {

@@ -17,10 +17,13 @@ import { loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { openDatabase } from '../database/open-database.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
+import { AuditEventRepository } from './audit-event.repository.js';
 import { AuditKeyring } from './audit-keyring.js';
 import { AuditVerifier, type VerificationReport } from './audit-verifier.service.js';
 import type { AuditProblem } from './audit-problems.js';
+import { CheckpointRepository } from './checkpoint.repository.js';
 import { parsePublicKeyList } from './ed25519.js';
+import { StreamOwnerRepository } from './stream-owner.repository.js';
 
 const USAGE = 'usage: cli.js verify [--checkpoint file.json]... [--public-key file]... [--json] [--out report.json] | checkpoint | export-checkpoint [--out file.json]\n';
 const LISTED = 50;
@@ -59,10 +62,12 @@ async function main(): Promise<number> {
   try {
     const keyring = new AuditKeyring(config);
     keyring.resolve({ mayCreate: false });
-    const checkpoints = new AuditCheckpoints(dataSource, keyring);
+    const tree = new CheckpointRepository(dataSource);
+    const checkpoints = new AuditCheckpoints(dataSource, tree, keyring);
     switch (command) {
       case 'verify': {
-        const report = await new AuditVerifier(dataSource, keyring).verify({ supplied, trustedKeys: extraKeys });
+        const verifier = new AuditVerifier(dataSource, new AuditEventRepository(dataSource), new StreamOwnerRepository(dataSource), tree, keyring);
+        const report = await verifier.verify({ supplied, trustedKeys: extraKeys });
         if (values.out) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
         process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, values.checkpoint ?? []));
         return report.ok ? 0 : 1;

@@ -2,14 +2,15 @@
  * The audit trail's streams: one hash chain per thing that changes. Every stream name is built here, so that a
  * writer, the trails and the verifier can never disagree on one.
  */
-export const candidateStream = (id: string) => `candidate:${id}`;
-export const unitStream = (id: string) => `unit:${id}`;
+/** The prefixes shared by every candidate's and every unit's stream (for SQL that builds or matches them). */
+export const CANDIDATE_STREAM_PREFIX = 'candidate:';
+export const UNIT_STREAM_PREFIX = 'unit:';
+
+export const candidateStream = (id: string) => `${CANDIDATE_STREAM_PREFIX}${id}`;
+export const unitStream = (id: string) => `${UNIT_STREAM_PREFIX}${id}`;
 export const accountStream = (accountId: string | null) => `account:${accountId ?? 'unknown'}`;
 export const reviewSessionStream = (id: string) => `review-session:${id}`;
 export const criteriaSetStream = (code: string) => `criteria-set:${code}`;
 export const movementStream = (id: string) => `movement:${id}`;
 export const unitPlanStream = (unitId: string, year: number) => `unit-plan:${unitId}:${year}`;
 export const decisionStream = (authorityCode: string, year: number) => `decisions:${authorityCode}:${year}`;
-
-/** The prefix shared by every candidate's stream (for a LIKE over streams). */
-export const CANDIDATE_STREAM_PREFIX = 'candidate:';
