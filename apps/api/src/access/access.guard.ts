@@ -1,5 +1,5 @@
 /**
- * The global guard: every route needs a session and a role that `@Allow` names, unless it is `@Public`.
+ * The global guard: every route needs a sign-in session and a role that `@Allow` names, unless it is `@Public`.
  * Changes made with the session cookie must carry the session's CSRF token. Refusals are audited.
  */
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
@@ -9,7 +9,7 @@ import type { RequestWithActor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators.js';
 import { AccessRefusals } from './access-refusals.js';
-import { SessionsService } from '../accounts/sessions.service.js';
+import { SignInSessions } from '../accounts/sign-in-sessions.service.js';
 import { clientAddress, userAgent } from '../accounts/client.js';
 
 export const SESSION_COOKIE = 'dth_session';
@@ -22,7 +22,7 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessions,
     private readonly refusals: AccessRefusals,
   ) {}
 
@@ -33,7 +33,7 @@ export class AccessGuard implements CanActivate {
     const { actor, csrfHash } = await this.sessions.resolve((req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE]);
     req.actor = { ...actor, origin: { method: req.method, path: req.originalUrl.split('?')[0]!, clientAddress: clientAddress(req), userAgent: userAgent(req) } };
 
-    if (!SAFE_METHODS.has(req.method) && !SessionsService.csrfMatches(csrfHash, req.header(CSRF_HEADER))) {
+    if (!SAFE_METHODS.has(req.method) && !SignInSessions.csrfMatches(csrfHash, req.header(CSRF_HEADER))) {
       await this.refusals.record(req.actor, 'CSRF_TOKEN_INVALID');
       throw new DomainError('CSRF_TOKEN_INVALID');
     }

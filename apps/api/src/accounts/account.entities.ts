@@ -47,47 +47,6 @@ export class Account {
   updatedAt: Date;
 }
 
-/** A signed-in session. The id is the SHA-256 of the token the browser holds, so a database leak gives no session. */
-@Entity('session')
-@Index('IDX_session_account', ['accountId'])
-export class Session {
-  @PrimaryColumn('char', { length: 64 })
-  id: string;
-
-  @Column('uuid', { name: 'account_id' })
-  accountId: string;
-
-  @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'account_id' })
-  account?: Relation<Account>;
-
-  /** SHA-256 of the CSRF token sent back in the X-CSRF-Token header on every change. */
-  @Column('char', { name: 'csrf_hash', length: 64 })
-  csrfHash: string;
-
-  @Column('timestamptz', { name: 'created_at' })
-  createdAt: Date;
-
-  @Column('timestamptz', { name: 'last_seen_at' })
-  lastSeenAt: Date;
-
-  /** The absolute end, however active the session is. */
-  @Column('timestamptz', { name: 'expires_at' })
-  expiresAt: Date;
-
-  @Column('timestamptz', { name: 'revoked_at', nullable: true })
-  revokedAt: Date | null;
-
-  @Column('text', { name: 'revoked_reason', nullable: true })
-  revokedReason: string | null;
-
-  @Column('text', { name: 'client_address' })
-  clientAddress: string;
-
-  @Column('text', { name: 'user_agent' })
-  userAgent: string;
-}
-
 /** Every sign-in attempt, for rate limiting per account and per address (shared by all instances). */
 @Entity('sign_in_attempt')
 @Index('IDX_sign_in_attempt_username', ['username', 'attemptedAt'])

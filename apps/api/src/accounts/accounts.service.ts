@@ -1,19 +1,21 @@
 /**
  * Administration of accounts: create, disable, re-enable, reset passwords. Every change is audited in the
- * account's own chain; a disabled account or a reset password ends the account's sessions at once.
+ * account's own chain; a disabled account or a reset password ends the account's sign-in sessions at once.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager, type QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, type QueryFailedError } from 'typeorm';
 import { ROLES, labelsOf, type Role } from '#domain';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { Unit } from '../units/unit.entity.js';
-import { Account, Session } from './account.entities.js';
+import type { Unit } from '../units/unit.entity.js';
+import { Account } from './account.entities.js';
+import { AccountRepository } from './account.repository.js';
 import type { CreateAccountDto } from './dto/account.dto.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
+import { SignInRepository } from './sign-in.repository.js';
 import { invalidField } from '../common/validation.js';
 import type { AccountView } from '#contracts';
 
@@ -41,6 +43,8 @@ export class AccountsService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
+    private readonly signIns: SignInRepository,
     private readonly security: SecurityAudit,
     private readonly clock: Clock,
   ) {}
@@ -50,7 +54,7 @@ export class AccountsService {
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.dataSource.transaction(async (em) => {
-        const unit = dto.unitId ? await em.findOneBy(Unit, { id: dto.unitId }) : null;
+        const unit = dto.unitId ? await this.accounts.unitRef(dto.unitId, em) : null;
         if (dto.unitId && !unit) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId: dto.unitId });
         const now = this.clock.now();
         const account = em.create(Account, {
@@ -66,7 +70,7 @@ export class AccountsService {
           createdAt: now,
           updatedAt: now,
         });
-        await em.insert(Account, account);
+        await this.accounts.insert(em, account);
         await this.security.recordWithin(em, {
           accountId: account.id,
           eventType: 'ACCOUNT_CREATED',
@@ -84,12 +88,24 @@ export class AccountsService {
   }
 
   async list() {
-    const accounts = await this.dataSource.getRepository(Account).find({ relations: { unit: true }, order: { username: 'ASC' } });
+    const accounts = await this.accounts.listWithUnits();
     return accounts.map((a) => accountView(a, a.unit));
   }
 
+  /** The signed-in person's own account. */
+  async own(actor: Actor) {
+    const account = await this.accounts.withUnit(actor.accountId);
+    if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', { accountId: actor.accountId });
+    return accountView(account, account.unit);
+  }
+
+  /** The account that just signed in, as the sign-in answers it. */
+  async signedIn(account: Account) {
+    return accountView(account, account.unitId ? await this.accounts.unitRef(account.unitId) : null);
+  }
+
   async get(id: string) {
-    const account = await this.dataSource.getRepository(Account).findOne({ where: { id }, relations: { unit: true } });
+    const account = await this.accounts.withUnit(id);
     if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', { accountId: id });
     return accountView(account, account.unit);
   }
@@ -101,8 +117,7 @@ export class AccountsService {
     return this.change(id, actor, 'ACCOUNT_DISABLED', async (em, account, now) => {
       if (account.disabledAt) return {};
       account.disabledAt = now;
-      const ended = await this.endSessions(em, account.id, now, 'ACCOUNT_DISABLED');
-      return { sessionsEnded: ended };
+      return { sessionsEnded: await this.signIns.revokeAllOf(em, account.id, now, 'ACCOUNT_DISABLED') };
     });
   }
 
@@ -118,12 +133,13 @@ export class AccountsService {
     return this.change(id, actor, 'PASSWORD_RESET', async (em, account, now) => {
       account.passwordHash = passwordHash;
       account.passwordChangedAt = now;
-      return { sessionsEnded: await this.endSessions(em, account.id, now, 'PASSWORD_RESET') };
+      return { sessionsEnded: await this.signIns.revokeAllOf(em, account.id, now, 'PASSWORD_RESET') };
     });
   }
 
   async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string) {
-    const account = await this.dataSource.getRepository(Account).findOneByOrFail({ id: actor.accountId });
+    const account = await this.accounts.byId(actor.accountId);
+    if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', { accountId: actor.accountId });
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
       await this.security.record({ accountId: account.id, eventType: 'PASSWORD_CHANGE_FAILED', actor: actor.username, payload: { reason: 'WRONG_CURRENT_PASSWORD', ...actor.origin } });
       throw invalidField('currentPassword', 'wrongPassword', { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' });
@@ -132,47 +148,31 @@ export class AccountsService {
     return this.change(actor.accountId, actor, 'PASSWORD_CHANGED', async (em, a, now) => {
       a.passwordHash = passwordHash;
       a.passwordChangedAt = now;
-      // Other sessions end; the one that changed the password goes on.
-      const ended = await em
-        .createQueryBuilder()
-        .update(Session)
-        .set({ revokedAt: now, revokedReason: 'PASSWORD_CHANGED' })
-        .where('account_id = :id AND revoked_at IS NULL AND id <> :current', { id: a.id, current: actor.sessionId ?? '' })
-        .execute();
-      return { sessionsEnded: ended.affected ?? 0 };
+      // Other sign-in sessions end; the one that changed the password goes on.
+      return { sessionsEnded: await this.signIns.revokeAllOf(em, a.id, now, 'PASSWORD_CHANGED', actor.signInSessionId) };
     });
   }
 
   /** Creates the first administrator from configuration when there is none yet. */
   async ensureInitialAdmin(username: string | undefined, password: string | undefined): Promise<void> {
     if (!username || !password) return;
-    const admins = await this.dataSource.getRepository(Account).countBy({ role: 'ADMIN' });
-    if (admins > 0) return;
+    if ((await this.accounts.countAdministrators()) > 0) return;
     await this.create({ username, displayName: 'Quản trị hệ thống', role: 'ADMIN', password }, { accountId: '', username: 'he-thong', role: 'ADMIN', unitId: null, unitPath: null });
     this.logger.warn(`Created the first administrator "${username}" from INITIAL_ADMIN_*; remove INITIAL_ADMIN_PASSWORD from the environment.`);
   }
 
   private async change(id: string, actor: Actor, eventType: string, apply: (em: EntityManager, account: Account, now: Date) => Promise<Record<string, unknown>>) {
     return this.dataSource.transaction(async (em) => {
-      const account = await em.createQueryBuilder(Account, 'a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
+      const account = await this.accounts.lockForChange(em, id);
       if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', { accountId: id });
-      const now = new Date();
+      const now = this.clock.now();
       const facts = await apply(em, account, now);
       account.version += 1;
       account.updatedAt = now;
-      await em.update(
-        Account,
-        { id },
-        { disabledAt: account.disabledAt, passwordHash: account.passwordHash, passwordChangedAt: account.passwordChangedAt, version: account.version, updatedAt: now },
-      );
+      await this.accounts.update(em, id, { disabledAt: account.disabledAt, passwordHash: account.passwordHash, passwordChangedAt: account.passwordChangedAt, version: account.version, updatedAt: now });
       await this.security.recordWithin(em, { accountId: id, eventType, actor: actor.username, payload: { username: account.username, ...facts } });
-      const unit = account.unitId ? await em.findOneBy(Unit, { id: account.unitId }) : null;
+      const unit = account.unitId ? await this.accounts.unitRef(account.unitId, em) : null;
       return accountView(account, unit);
     });
-  }
-
-  private async endSessions(em: EntityManager, accountId: string, now: Date, reason: string): Promise<number> {
-    const result = await em.update(Session, { accountId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
-    return result.affected ?? 0;
   }
 }

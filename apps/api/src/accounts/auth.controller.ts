@@ -1,16 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
-import { Account } from './account.entities.js';
 import { Allow, Public } from '../access/decorators.js';
 import { SESSION_COOKIE } from '../access/access.guard.js';
-import { AccountsService, accountView } from './accounts.service.js';
+import { AccountsService } from './accounts.service.js';
 import { clientAddress, userAgent } from './client.js';
 import { ChangePasswordDto, SignInDto } from './dto/account.dto.js';
-import { SessionsService } from './sessions.service.js';
+import { SignInSessions } from './sign-in-sessions.service.js';
 import { ROLE_GROUPS } from '#domain';
 
 /** Readable by the page's script (unlike the session cookie), to be echoed in X-CSRF-Token. */
@@ -21,10 +19,9 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessions,
     private readonly accounts: AccountsService,
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
   ) {}
 
   private cookieOptions(req: Request, maxAgeMs?: number): CookieOptions {
@@ -46,8 +43,7 @@ export class AuthController {
     const maxAge = result.expiresAt.getTime() - Date.now();
     res.cookie(SESSION_COOKIE, result.token, { ...this.cookieOptions(req, maxAge), httpOnly: true });
     res.cookie(CSRF_COOKIE, result.csrfToken, { ...this.cookieOptions(req, maxAge), httpOnly: false });
-    const unit = result.account.unitId ? await this.dataSource.query('SELECT id, name FROM unit WHERE id = $1', [result.account.unitId]) : [];
-    return { account: accountView(result.account, unit[0] ?? null), csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
+    return { account: await this.accounts.signedIn(result.account), csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
   }
 
   @Post('sign-out')
@@ -64,9 +60,8 @@ export class AuthController {
   @Get('me')
   @Allow(...ROLE_GROUPS.everyone)
   @ApiOperation({ summary: 'Người đang đăng nhập / The signed-in person' })
-  async me(@CurrentActor() actor: Actor) {
-    const account = await this.dataSource.getRepository(Account).findOne({ where: { id: actor.accountId }, relations: { unit: true } });
-    return accountView(account!, account!.unit);
+  me(@CurrentActor() actor: Actor) {
+    return this.accounts.own(actor);
   }
 
   @Post('password')

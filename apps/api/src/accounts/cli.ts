@@ -15,10 +15,11 @@ import { loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { migrateWithLock } from '../database/migrate.js';
 import { openDatabase } from '../database/open-database.js';
-import { Account } from './account.entities.js';
+import { AccountRepository } from './account.repository.js';
 import { AccountsService } from './accounts.service.js';
 import { PASSWORD_MIN_LENGTH } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
+import { SignInRepository } from './sign-in.repository.js';
 
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
@@ -48,11 +49,13 @@ async function main(): Promise<number> {
   await dataSource.initialize();
   try {
     await migrateWithLock(dataSource);
-    if ((await dataSource.getRepository(Account).countBy({ role: 'ADMIN' })) > 0) {
+    const accountRepository = new AccountRepository(dataSource);
+    if ((await accountRepository.countAdministrators()) > 0) {
       process.stderr.write('Đã có quản trị viên; hãy tạo tài khoản trong ứng dụng / An administrator exists already; create accounts in the application.\n');
       return 1;
     }
-    const accounts = new AccountsService(dataSource, new SecurityAudit(dataSource, new AuditWriter(new AuditEventRepository(dataSource))), new Clock(config));
+    const security = new SecurityAudit(dataSource, new AuditWriter(new AuditEventRepository(dataSource)));
+    const accounts = new AccountsService(dataSource, accountRepository, new SignInRepository(dataSource), security, new Clock(config));
     await accounts.create({ username, displayName: displayName ?? 'Quản trị hệ thống', role: 'ADMIN', password }, systemActor('cli'));
     process.stdout.write(`Đã tạo quản trị viên / Administrator created: ${username}\n`);
     return 0;

@@ -14,8 +14,8 @@ export interface Actor {
   unitId: string | null;
   /** The materialised path of the person's unit (`/root/…/unit/`), for subtree checks. */
   unitPath: string | null;
-  /** The session the request came with (absent for system work such as seeding). */
-  sessionId?: string;
+  /** The sign-in session the request came with (absent for system work such as seeding). */
+  signInSessionId?: string;
   /** The request being served, for the audit of refusals: what, from where. */
   origin?: { method: string; path: string; clientAddress: string; userAgent: string };
 }

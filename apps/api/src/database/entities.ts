@@ -1,5 +1,6 @@
 /** Every entity, listed explicitly so that Nest, Jest and the migration tooling load the same set. */
-import { Account, Session, SignInAttempt } from '../accounts/account.entities.js';
+import { Account, SignInAttempt } from '../accounts/account.entities.js';
+import { SignInSession } from '../accounts/sign-in-session.entity.js';
 import { AuditCheckpoint, AuditLeaf } from '../audit/audit-checkpoint.entities.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Candidate } from '../candidates/candidate.entity.js';
@@ -13,4 +14,4 @@ import { REVIEW_ENTITIES } from '../reviews/review.entities.js';
 import { StatisticsImport, StatisticsImportRow } from '../statistics/statistics.entities.js';
 import { Unit } from '../units/unit.entity.js';
 
-export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, Session, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink];
+export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink];

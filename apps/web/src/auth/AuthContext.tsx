@@ -1,5 +1,5 @@
 /**
- * Who is signed in. The session itself is the HttpOnly cookie; the app keeps the account for display and
+ * Who is signed in. The sign-in session itself is the HttpOnly cookie; the app keeps the account for display and
  * the CSRF token for changes. A 401 from any call signs the app out and sends the person to sign-in.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -12,8 +12,8 @@ type Status = 'loading' | 'anonymous' | 'signedIn';
 interface AuthState {
   status: Status;
   account: Account | null;
-  /** Set when the server ended the session (expiry, account disabled): the sign-in page explains it. */
-  sessionEnded: boolean;
+  /** Set when the server ended the sign-in session (expiry, account disabled): the sign-in page explains it. */
+  signInSessionEnded: boolean;
   signIn(username: string, password: string): Promise<Account>;
   signOut(): Promise<void>;
   hasRole(...roles: Role[]): boolean;
@@ -24,7 +24,7 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('loading');
   const [account, setAccount] = useState<Account | null>(null);
-  const [sessionEnded, setSessionEnded] = useState(false);
+  const [signInSessionEnded, setSignInSessionEnded] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -49,7 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     onUnauthorized(() => {
       setCsrfToken(null);
       setAccount((previous) => {
-        if (previous) setSessionEnded(true);
+        if (previous) setSignInSessionEnded(true);
         return null;
       });
       setStatus('anonymous');
@@ -61,7 +61,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const result = await api.post('/api/auth/sign-in', { username, password });
     setCsrfToken(result.csrfToken);
     setAccount(result.account);
-    setSessionEnded(false);
+    setSignInSessionEnded(false);
     setStatus('signedIn');
     return result.account;
   }, []);
@@ -75,7 +75,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
     setCsrfToken(null);
     setAccount(null);
-    setSessionEnded(false);
+    setSignInSessionEnded(false);
     setStatus('anonymous');
   }, []);
 
@@ -83,12 +83,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       status,
       account,
-      sessionEnded,
+      signInSessionEnded,
       signIn,
       signOut,
       hasRole: (...roles: Role[]) => account !== null && roles.includes(account.role),
     }),
-    [status, account, sessionEnded, signIn, signOut],
+    [status, account, signInSessionEnded, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -21,7 +21,7 @@ function safeNext(next: string | null): string | null {
 
 export function SignInPage() {
   const { t, i18n } = useTranslation();
-  const { status, account, signIn, sessionEnded } = useAuth();
+  const { status, account, signIn, signInSessionEnded } = useAuth();
   const [form] = Form.useForm<SignInForm>();
   const [error, setError] = useState<GeneralError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,7 +66,7 @@ export function SignInPage() {
         <Typography.Title level={2} style={{ fontSize: 18 }}>
           {t('auth.signIn')}
         </Typography.Title>
-        {sessionEnded && !error && <Alert type="warning" showIcon role="status" title={t('auth.sessionEnded')} style={{ marginBottom: 16 }} />}
+        {signInSessionEnded && !error && <Alert type="warning" showIcon role="status" title={t('auth.sessionEnded')} style={{ marginBottom: 16 }} />}
         <ErrorAlert error={error} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
           <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
