@@ -19,6 +19,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { MovementsModule } from '../movements/movements.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AccessRefusals } from './access-refusals.js';
 import { CandidateAccess } from './candidate-access.js';
@@ -27,7 +28,8 @@ import { UnitScope } from './unit-scope.js';
 
 @Global()
 @Module({
-  imports: [AccountsModule],
+  // MovementsModule: MovementAccess reads a movement's head through the movements feature's repository.
+  imports: [AccountsModule, MovementsModule],
   providers: [AccessRefusals, CandidateAccess, UnitScope, MovementAccess, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AccessRefusals, CandidateAccess, UnitScope, MovementAccess],
 })

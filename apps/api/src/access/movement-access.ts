@@ -10,29 +10,16 @@
  *
  * Refusals are audited in their own transaction, so these checks run before the use case's transaction
  * (on the embedded database a second connection inside a transaction would wait forever). A movement's
- * launching unit never changes, so what was checked still holds under the row lock taken afterwards.
+ * launching unit never changes, so what was checked still holds under the row lock taken afterwards. The
+ * movement's head (launching unit, status, version) is read, or locked, through the movements feature's repository.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AccessRefusals } from './access-refusals.js';
-import { inLineOf, pathConditions, reachOf, reaches } from './unit-reach.js';
+import { inLineOf, reaches } from './unit-reach.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import type { MovementStatus } from '../movements/movement-lifecycle.js';
-
-export interface MovementHead {
-  id: string;
-  name: string;
-  launchingUnitId: string;
-  launchingPath: string;
-  status: MovementStatus;
-  version: number;
-}
-
-type Queryable = Pick<EntityManager, 'query'>;
-
-const HEAD_SQL = `SELECT m.id, m.name, m.launching_unit_id AS "launchingUnitId", u.path AS "launchingPath", m.status, m.version
-  FROM movement m JOIN unit u ON u.id = m.launching_unit_id WHERE m.id = $1`;
+import { MovementRepository, type MovementHead } from '../movements/movement.repository.js';
 
 /** A unit head sees movements launched at, above or below their own unit. */
 export function seesMovement(actor: Actor, launchingPath: string): boolean {
@@ -44,37 +31,16 @@ export function runsMovement(actor: Actor, launchingPath: string): boolean {
   return reaches(actor, launchingPath);
 }
 
-/**
- * The same visibility as SQL over the launching unit's path (`pathColumn`); pushes its parameter and returns
- * the condition, or null when the actor sees every movement.
- */
-export function movementVisibilitySql(actor: Actor, pathColumn: string, params: unknown[]): string | null {
-  return pathConditions(params).inLine(pathColumn, reachOf(actor));
-}
-
-/** A movement named in a request body or filter: 422 on that field when missing or not seen by the actor. */
-export async function referencedMovement(db: Queryable, actor: Actor, id: string, field: string): Promise<MovementHead> {
-  const rows = (await db.query(HEAD_SQL, [id])) as MovementHead[];
-  const movement = rows[0];
-  if (!movement || !seesMovement(actor, movement.launchingPath)) throw new DomainError('REFERENCED_MOVEMENT_NOT_FOUND', { field, movementId: id });
-  return movement;
-}
-
 @Injectable()
 export class MovementAccess {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly movements: MovementRepository,
     private readonly refusals: AccessRefusals,
   ) {}
 
-  async head(id: string, db: Queryable = this.dataSource): Promise<MovementHead | undefined> {
-    const rows = (await db.query(HEAD_SQL, [id])) as MovementHead[];
-    return rows[0];
-  }
-
   /** The movement, when the actor sees it; 404 otherwise (audited when it exists). */
   async readable(actor: Actor, id: string): Promise<MovementHead> {
-    const movement = await this.head(id);
+    const movement = await this.movements.head(id);
     if (!movement) throw new DomainError('MOVEMENT_NOT_FOUND', { movementId: id });
     if (!seesMovement(actor, movement.launchingPath)) {
       await this.refusals.record(actor, 'OUT_OF_UNIT_SCOPE', { movementId: id });
@@ -93,16 +59,21 @@ export class MovementAccess {
     return movement;
   }
 
-  /** A movement named in a request body or filter: 422 on that field when missing or not seen by the actor. */
-  referenced(actor: Actor, id: string, field: string, db: Queryable = this.dataSource): Promise<MovementHead> {
-    return referencedMovement(db, actor, id, field);
+  /**
+   * A movement named in a request body or filter: 422 on that field when missing or not seen by the actor (not
+   * audited: it is a reference, not an attempt to read the movement). Inside a transaction, pass its manager.
+   */
+  async referenced(actor: Actor, id: string, field: string, em?: EntityManager): Promise<MovementHead> {
+    const movement = await this.movements.head(id, em);
+    if (!movement || !seesMovement(actor, movement.launchingPath)) throw new DomainError('REFERENCED_MOVEMENT_NOT_FOUND', { field, movementId: id });
+    return movement;
   }
 
   /** Locks the movement row inside the caller's transaction: it serialises every writer of `movement:<id>`. */
   async lock(em: EntityManager, id: string): Promise<MovementHead> {
-    const rows = (await em.query(`${HEAD_SQL} FOR UPDATE OF m`, [id])) as MovementHead[];
-    if (!rows[0]) throw new DomainError('MOVEMENT_NOT_FOUND', { movementId: id });
-    return rows[0];
+    const movement = await this.movements.lockHead(em, id);
+    if (!movement) throw new DomainError('MOVEMENT_NOT_FOUND', { movementId: id });
+    return movement;
   }
 }
 

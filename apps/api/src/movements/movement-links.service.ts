@@ -13,9 +13,10 @@ import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { CandidateMovementLink } from './candidate-movement-link.entity.js';
+import type { CandidateMovementLink } from './candidate-movement-link.entity.js';
 import type { LinkMovementDto } from './dto/movement.dto.js';
-import { MovementAccess, seesMovement, type MovementHead } from '../access/movement-access.js';
+import { MovementAccess, seesMovement } from '../access/movement-access.js';
+import { MovementRepository, type MovementHead } from './movement.repository.js';
 import { MOVEMENT_STATUSES } from './movement-lifecycle.js';
 import { movementStream } from '../audit/streams.js';
 import { invalidField } from '../common/validation.js';
@@ -38,6 +39,7 @@ export interface CheckedNomination {
 export class MovementLinks {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly movements: MovementRepository,
     private readonly audit: AuditWriter,
     private readonly access: MovementAccess,
     private readonly candidates: CandidateAccess,
@@ -66,12 +68,12 @@ export class MovementLinks {
       if (n.discoveryChannel !== 'REVIEW_CONFERENCE') throw new DomainError('DISCOVERY_CHANNEL_MISMATCH', { field: 'discoveryChannel', discoveryChannel: n.discoveryChannel });
       let movementId = n.discoveredAtMovementId;
       if (n.discoveredAtReviewId) {
-        const [review] = (await em.query('SELECT movement_id AS "movementId" FROM movement_review WHERE id = $1', [n.discoveredAtReviewId])) as { movementId: string }[];
+        const reviewed = await this.movements.movementOfReview(em, n.discoveredAtReviewId);
         // A review of another movement is as good as none: the pair must agree.
-        if (!review || (movementId && review.movementId !== movementId)) {
+        if (!reviewed || (movementId && reviewed !== movementId)) {
           throw new DomainError('REFERENCED_REVIEW_NOT_FOUND', { field: 'discoveredAtReviewId', reviewId: n.discoveredAtReviewId });
         }
-        movementId = review.movementId;
+        movementId = reviewed;
       }
       const movement = await this.access.referenced(actor, movementId!, field, em);
       if (!unitPath.startsWith(movement.launchingPath)) throw new DomainError('MOVEMENT_NOT_FOR_UNIT', { field, movementId });
@@ -93,19 +95,14 @@ export class MovementLinks {
       throw invalidField('reason', 'isDefined', { vi: 'Thiếu trường reason (lý do bỏ gắn).', en: 'Field reason is required to unlink.' });
     }
     const movement = await this.access.referenced(actor, dto.movementId, 'movementId');
-    const [candidate] = (await this.dataSource.query('SELECT u.path FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE c.id = $1', [candidateId])) as { path: string }[];
-    if (!candidate!.path.startsWith(movement.launchingPath)) throw new DomainError('MOVEMENT_NOT_FOR_UNIT', { field: 'movementId', movementId: movement.id });
+    const candidatePath = await this.movements.candidateUnitPath(candidateId);
+    if (!candidatePath!.startsWith(movement.launchingPath)) throw new DomainError('MOVEMENT_NOT_FOR_UNIT', { field: 'movementId', movementId: movement.id });
     await this.dataSource.transaction(async (em) => {
       await this.access.lock(em, movement.id);
-      const [current] = (await em.query(
-        `SELECT l.id FROM candidate_movement_link l
-          WHERE l.candidate_id = $1 AND l.movement_id = $2 AND l.action = 'LINK'
-            AND NOT EXISTS (SELECT 1 FROM candidate_movement_link e WHERE e.ends_id = l.id)`,
-        [candidateId, movement.id],
-      )) as { id: string }[];
-      if (action === 'LINK' && current) throw new DomainError('MOVEMENT_LINK_EXISTS', { movementId: movement.id, linkId: current.id });
+      const current = await this.movements.linkInForce(em, candidateId, movement.id);
+      if (action === 'LINK' && current) throw new DomainError('MOVEMENT_LINK_EXISTS', { movementId: movement.id, linkId: current });
       if (action === 'UNLINK' && !current) throw new DomainError('MOVEMENT_LINK_NOT_FOUND', { movementId: movement.id });
-      await this.insert(em, actor, { candidateId, movementId: movement.id, action, endsId: action === 'UNLINK' ? current!.id : null, reason: dto.reason ?? null }, this.clock.now(), 'LATER');
+      await this.insert(em, actor, { candidateId, movementId: movement.id, action, endsId: action === 'UNLINK' ? current! : null, reason: dto.reason ?? null }, this.clock.now(), 'LATER');
     });
     return this.forCandidate(candidateId);
   }
@@ -117,15 +114,7 @@ export class MovementLinks {
 
   /** The movements a candidate leads now, and every link and unlink ever recorded. */
   async forCandidate(candidateId: string) {
-    const rows = (await this.dataSource.query(
-      `SELECT l.id, l.movement_id AS "movementId", m.name AS "movementName", m.status, l.action, l.ends_id AS "endsId", l.reason,
-              l.recorded_by AS "recordedBy", l.recorded_at AS "recordedAt",
-              EXISTS (SELECT 1 FROM candidate_movement_link e WHERE e.ends_id = l.id) AS ended
-         FROM candidate_movement_link l JOIN movement m ON m.id = l.movement_id
-        WHERE l.candidate_id = $1
-        ORDER BY l.recorded_at, l.id`,
-      [candidateId],
-    )) as { id: string; movementId: string; movementName: string; status: string; action: 'LINK' | 'UNLINK'; endsId: string | null; reason: string | null; recordedBy: string; recordedAt: Date; ended: boolean }[];
+    const rows = await this.movements.linksOfCandidate(candidateId);
     const statusLabel = (code: string) => {
       const s = MOVEMENT_STATUSES.find((x) => x.code === code);
       return s ? { vi: s.vi, en: s.en } : null;
@@ -155,8 +144,8 @@ export class MovementLinks {
     now: Date,
     when: 'NOMINATION' | 'LATER',
   ): Promise<void> {
-    const row = em.create(CandidateMovementLink, { id: randomUUID(), ...link, recordedBy: actor.username, recordedAt: now });
-    await em.insert(CandidateMovementLink, row);
+    const row: CandidateMovementLink = { id: randomUUID(), ...link, recordedBy: actor.username, recordedAt: now };
+    await this.movements.insertLink(em, row);
     await this.audit.append(em, {
       stream: movementStream(link.movementId),
       candidateId: link.candidateId,

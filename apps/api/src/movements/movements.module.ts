@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { ReplicationModule } from '../replication/replication.module.js';
 import { MovementLinks } from './movement-links.service.js';
+import { MovementRepository } from './movement.repository.js';
 import { CandidateMovementsController, MovementsController } from './movements.controller.js';
 import { MovementsService } from './movements.service.js';
 import { RegistrationsService } from './registrations.service.js';
@@ -12,6 +13,7 @@ import { RegistrationsService } from './registrations.service.js';
  * Owns emulation movements (phong trào thi đua): launch, lifecycle, reviews, registrations of the units below,
  * the launching document's files, and the links of candidates to the movements they lead. Never changes a
  * candidate's row or state; candidates name their movements through MovementLinks, which it exports.
+ * Its SQL is in MovementRepository.
  */
 @Module({
   imports: [
@@ -24,7 +26,8 @@ import { RegistrationsService } from './registrations.service.js';
     }),
   ],
   controllers: [MovementsController, CandidateMovementsController],
-  providers: [MovementsService, RegistrationsService, MovementLinks],
-  exports: [MovementLinks, MovementsService, RegistrationsService],
+  providers: [MovementRepository, MovementsService, RegistrationsService, MovementLinks],
+  // The repository also serves the access layer, which reads a movement's head through it (MovementAccess).
+  exports: [MovementRepository, MovementLinks, MovementsService, RegistrationsService],
 })
 export class MovementsModule {}

@@ -11,21 +11,22 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FIELDS, foldedPhrase, labelsOf, prefixQuery } from '#domain';
-import { CANDIDATE_STATES, type CandidateState } from '#workflow';
+import { CANDIDATE_STATES } from '#workflow';
+import { AuditEventRepository } from '../audit/audit-event.repository.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { cleanFileName, EVIDENCE_TYPES, extensionOf } from '../evidence/evidence-policy.js';
 import { UnitScope } from '../access/unit-scope.js';
-import { Unit } from '../units/unit.entity.js';
 import type { LaunchMovementDto, ListMovementsQuery, RecordReviewDto, ReviseMovementDto, StartMovementDto } from './dto/movement.dto.js';
-import { MovementAccess, type MovementHead } from '../access/movement-access.js';
+import { MovementAccess } from '../access/movement-access.js';
 import { MOVEMENT_ACTIONS, allowedActions, nextStatus, PARTICIPATION_ACTIONS, type MovementAction } from './movement-lifecycle.js';
-import { Movement, MovementDocument, MovementRegistration, MovementReview } from './movement.entities.js';
+import { Movement, MovementDocument, MovementReview, type MovementRegistration } from './movement.entities.js';
+import { MovementRepository, type MovementHead, type RegistrationWithUnit } from './movement.repository.js';
 import { documentView, movementView, registrationView, reviewView, type MovementView } from './movement.views.js';
 import { movementStream } from '../audit/streams.js';
-import { andInLine, andWithin, pathConditions, reachOf } from '../access/unit-reach.js';
+import { reachOf } from '../access/unit-reach.js';
 import { invalidField } from '../common/validation.js';
 
 /** Launching documents: PDF, Word, or a scan. */
@@ -33,6 +34,8 @@ export const DOCUMENT_TYPES = ['application/pdf', 'application/msword', 'applica
 
 /** Candidates shown per state on a movement's page; the lookup lists them all, page by page. */
 const CANDIDATES_PER_STATE = 50;
+/** Candidates discovered at the movement's conferences listed on its page. */
+const DISCOVERED_LISTED = 200;
 
 export interface IncomingDocument {
   originalname: string;
@@ -51,6 +54,8 @@ interface ChangeContext {
 export class MovementsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly movements: MovementRepository,
+    private readonly trail: AuditEventRepository,
     private readonly audit: AuditWriter,
     private readonly access: MovementAccess,
     private readonly units: UnitScope,
@@ -63,7 +68,7 @@ export class MovementsService {
     await this.units.reachable(actor, dto.launchingUnitId, 'launchingUnitId');
     return this.dataSource.transaction(async (em) => {
       // A shared lock keeps the unit from changing under the new movement.
-      const unit = await em.createQueryBuilder(Unit, 'u').setLock('pessimistic_read').where('u.id = :id', { id: dto.launchingUnitId }).getOne();
+      const unit = await this.movements.lockLaunchingUnit(em, dto.launchingUnitId);
       if (!unit) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'launchingUnitId', unitId: dto.launchingUnitId });
       const now = this.clock.now();
       const movement = em.create(Movement, {
@@ -83,7 +88,7 @@ export class MovementsService {
         createdAt: now,
         updatedAt: now,
       });
-      await em.insert(Movement, movement);
+      await this.movements.insert(em, movement);
       await this.audit.append(em, {
         stream: movementStream(movement.id),
         eventType: 'MOVEMENT_LAUNCHED',
@@ -106,13 +111,13 @@ export class MovementsService {
     const action: MovementAction = dto.correctsId ? 'CORRECT_REVIEW' : dto.kind === 'FINAL' ? 'FINAL_REVIEW' : 'INTERIM_REVIEW';
     let recorded: MovementReview | undefined;
     return this.change(actor, id, dto.expectedVersion, action, async ({ em, head, now }) => {
-      const [movement] = (await em.query('SELECT period_from::text AS "periodFrom" FROM movement WHERE id = $1', [head.id])) as { periodFrom: string }[];
+      const periodFrom = await this.movements.periodFrom(em, head.id);
       for (const field of ['heldOn', 'conferenceHeldOn'] as const) {
         const date = dto[field];
-        if (date && date < movement!.periodFrom) throw new DomainError('MOVEMENT_PERIOD_INVALID', { field, periodFrom: movement!.periodFrom, [field]: date });
+        if (date && date < periodFrom) throw new DomainError('MOVEMENT_PERIOD_INVALID', { field, periodFrom, [field]: date });
       }
       if (dto.correctsId) {
-        const [corrected] = (await em.query('SELECT id, kind FROM movement_review WHERE id = $1 AND movement_id = $2', [dto.correctsId, head.id])) as { id: string; kind: string }[];
+        const corrected = await this.movements.reviewOf(em, dto.correctsId, head.id);
         if (!corrected) {
           throw new DomainError(
             'CORRECTED_RECORD_NOT_FOUND',
@@ -120,8 +125,8 @@ export class MovementsService {
             { vi: 'Không tìm thấy bản ghi sơ kết, tổng kết cần đính chính của phong trào này.', en: 'The review record to correct was not found for this movement.' },
           );
         }
-        const [by] = (await em.query('SELECT id FROM movement_review WHERE corrects_id = $1', [dto.correctsId])) as { id: string }[];
-        if (by) throw new DomainError('RECORD_ALREADY_CORRECTED', { field: 'correctsId', correctedBy: by.id });
+        const correctedBy = await this.movements.correctionOf(em, dto.correctsId);
+        if (correctedBy) throw new DomainError('RECORD_ALREADY_CORRECTED', { field: 'correctsId', correctedBy });
         if (corrected.kind !== dto.kind) {
           throw invalidField('kind', 'sameKindAsCorrected', { vi: `Bản đính chính phải cùng loại với bản ghi được đính chính (${corrected.kind}).`, en: `A correction keeps the kind of the record it corrects (${corrected.kind}).` });
         }
@@ -143,7 +148,7 @@ export class MovementsService {
         recordedBy: actor.username,
         recordedAt: now,
       });
-      await em.insert(MovementReview, recorded);
+      await this.movements.insertReview(em, recorded);
       const { expectedVersion: _version, ...fields } = dto;
       return {
         eventType: action === 'CORRECT_REVIEW' ? 'MOVEMENT_REVIEW_CORRECTED' : action === 'FINAL_REVIEW' ? 'MOVEMENT_FINAL_REVIEW' : 'MOVEMENT_INTERIM_REVIEW',
@@ -155,7 +160,7 @@ export class MovementsService {
   /** Corrects the movement's details; the values replaced stay in the audit record. */
   revise(id: string, dto: ReviseMovementDto, actor: Actor) {
     return this.change(actor, id, dto.expectedVersion, 'REVISE', async ({ em, head }) => {
-      const current = await em.getRepository(Movement).findOneByOrFail({ id: head.id });
+      const current = await this.movements.byId(em, head.id);
       const from: Record<string, unknown> = {};
       const to: Record<string, unknown> = {};
       const keys = ['name', 'periodFrom', 'periodTo', 'fields', 'goals', 'documentNumber', 'documentDate', 'documentTitle'] as const;
@@ -170,7 +175,7 @@ export class MovementsService {
       }
       const next = { ...current, ...to } as Movement;
       if (next.periodTo < next.periodFrom) throw new DomainError('MOVEMENT_PERIOD_INVALID', { field: to.periodTo ? 'periodTo' : 'periodFrom', periodFrom: next.periodFrom, periodTo: next.periodTo });
-      await em.update(Movement, { id: head.id }, to as Partial<Movement>);
+      await this.movements.updateDetails(em, head.id, to as Partial<Movement>);
       return { eventType: 'MOVEMENT_REVISED', payload: { reason: dto.reason, from, to } };
     });
   }
@@ -198,7 +203,7 @@ export class MovementsService {
         uploadedBy: actor.username,
         uploadedAt: now,
       });
-      await em.insert(MovementDocument, stored);
+      await this.movements.insertDocument(em, stored);
       return { eventType: 'MOVEMENT_DOCUMENT_ATTACHED', payload: { documentId: stored.id, fileName, contentType, sizeBytes: file.size, sha256 } };
     });
     return { movement, document: documentView(stored!) };
@@ -206,14 +211,9 @@ export class MovementsService {
 
   async documentContent(actor: Actor, id: string, documentId: string): Promise<MovementDocument & { content: Buffer }> {
     await this.access.readable(actor, id);
-    const file = await this.dataSource
-      .getRepository(MovementDocument)
-      .createQueryBuilder('d')
-      .addSelect('d.content')
-      .where('d.id = :documentId AND d.movementId = :id', { documentId, id })
-      .getOne();
-    if (!file?.content) throw new DomainError('MOVEMENT_DOCUMENT_NOT_FOUND', { movementId: id, documentId });
-    return file as MovementDocument & { content: Buffer };
+    const file = await this.movements.documentWithContent(id, documentId);
+    if (!file) throw new DomainError('MOVEMENT_DOCUMENT_NOT_FOUND', { movementId: id, documentId });
+    return file;
   }
 
   /**
@@ -234,9 +234,9 @@ export class MovementsService {
       const to = assertAllowed(head, action);
       const now = this.clock.now();
       const { eventType, payload } = await effect({ em, head, now });
-      await em.query('UPDATE movement SET status = $1, version = $2, updated_at = $3 WHERE id = $4', [to, head.version + 1, now, id]);
+      await this.movements.advance(em, id, to, head.version + 1, now);
       await this.audit.append(em, { stream: movementStream(id), eventType, payload, fromState: head.status, toState: to, actor: actor.username, occurredAt: now });
-      const movement = await em.getRepository(Movement).findOneOrFail({ where: { id }, relations: { launchingUnit: true } });
+      const movement = await this.movements.withLaunchingUnit(id, em);
       return movementView(movement, movement.launchingUnit);
     });
   }
@@ -244,38 +244,25 @@ export class MovementsService {
   async list(query: ListMovementsQuery, actor: Actor) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const qb = this.dataSource.getRepository(Movement).createQueryBuilder('m').innerJoinAndSelect('m.launchingUnit', 'u');
-    // A unit head sees the movements launched by their unit, a unit above it, or a unit below it.
-    andInLine(qb, 'u.path', reachOf(actor));
-    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    let unitPath: string | undefined;
     if (query.unitId) {
-      const [unit] = (await this.dataSource.query('SELECT path FROM unit WHERE id = $1', [query.unitId])) as { path: string }[];
-      if (!unit) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId: query.unitId });
-      andWithin(qb, 'u.path', { kind: 'subtree', path: unit.path }, 'subtree');
+      const path = await this.movements.unitPath(query.unitId);
+      if (path === null) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId: query.unitId });
+      unitPath = path;
     }
-    if (query.field) qb.andWhere(':field = ANY(m.fields)', { field: query.field });
-    if (query.year) qb.andWhere('m.periodFrom <= :yearEnd AND m.periodTo >= :yearStart', { yearStart: `${query.year}-01-01`, yearEnd: `${query.year}-12-31` });
-    const tsquery = query.q ? prefixQuery(query.q) : null;
-    if (query.q && !tsquery) qb.andWhere('false');
-    if (tsquery) qb.andWhere(`to_tsvector('simple'::regconfig, fold_vietnamese(m.name)) @@ to_tsquery('simple'::regconfig, :tsquery)`, { tsquery });
-    const [rows, total] = await qb
-      .orderBy('m.periodFrom', 'DESC')
-      .addOrderBy('m.createdAt', 'DESC')
-      .addOrderBy('m.id', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    const registered = rows.length
-      ? ((await this.dataSource.query(
-          `SELECT r.movement_id AS "movementId", count(*)::int AS n
-             FROM movement_registration r
-            WHERE r.movement_id = ANY($1::uuid[]) AND r.action <> 'WITHDRAW'
-              AND NOT EXISTS (SELECT 1 FROM movement_registration s WHERE s.previous_id = r.id)
-            GROUP BY r.movement_id`,
-          [rows.map((m) => m.id)],
-        )) as { movementId: string; n: number }[])
-      : [];
-    const counts = new Map(registered.map((r) => [r.movementId, r.n]));
+    const [rows, total] = await this.movements.list(
+      {
+        reach: reachOf(actor),
+        status: query.status,
+        unitPath,
+        field: query.field,
+        year: query.year,
+        ...(query.q ? { tsquery: prefixQuery(query.q) } : {}),
+      },
+      page,
+      pageSize,
+    );
+    const counts = await this.movements.registeredUnitCounts(rows.map((m) => m.id));
     return {
       total,
       page,
@@ -288,21 +275,18 @@ export class MovementsService {
   /** The movement's page: details, registrations by unit, reviews, documents, and its candidates by state. */
   async page(actor: Actor, id: string) {
     await this.access.readable(actor, id);
-    const movement = await this.dataSource.getRepository(Movement).findOneOrFail({ where: { id }, relations: { launchingUnit: true } });
+    const movement = await this.movements.withLaunchingUnit(id);
     const [reviews, registrations, documents, revisions] = await Promise.all([
-      this.dataSource.getRepository(MovementReview).find({ where: { movementId: id }, order: { heldOn: 'ASC', recordedAt: 'ASC' } }),
-      this.dataSource.getRepository(MovementRegistration).find({ where: { movementId: id }, relations: { unit: true }, order: { recordedAt: 'ASC', id: 'ASC' } }),
-      this.dataSource.getRepository(MovementDocument).find({ where: { movementId: id }, order: { uploadedAt: 'ASC' } }),
-      this.dataSource.query(
-        `SELECT seq, event_type AS "eventType", payload, actor, occurred_at AS "occurredAt" FROM audit_event
-          WHERE stream = $1 AND event_type IN ('MOVEMENT_LAUNCHED', 'MOVEMENT_REVISED') ORDER BY seq`,
-        [movementStream(id)],
-      ) as Promise<{ seq: number; eventType: string; payload: Record<string, unknown>; actor: string; occurredAt: Date }[]>,
+      this.movements.reviews(id),
+      this.movements.registrations(id),
+      this.movements.documents(id),
+      // Its details as launched and as each revision left them: the audit records say what changed.
+      this.trail.ofStreamOfTypes(movementStream(id), ['MOVEMENT_LAUNCHED', 'MOVEMENT_REVISED']),
     ]);
     return {
       ...movementView(movement, movement.launchingUnit),
       documents: documents.map(documentView),
-      details: revisions.map((r) => ({ eventType: r.eventType, actor: r.actor, occurredAt: new Date(r.occurredAt).toISOString(), payload: r.payload })),
+      details: revisions.map((r) => ({ eventType: r.event_type, actor: r.actor, occurredAt: r.occurred_at.toISOString(), payload: r.payload })),
       reviews: reviewsWithNumbers(reviews),
       registrations: registrationsByUnit(registrations),
       candidates: await this.candidatesOf(actor, id),
@@ -312,25 +296,7 @@ export class MovementsService {
 
   /** The candidates that lead the movement (links in force), by state; a unit head sees those of their subtree. */
   private async candidatesOf(actor: Actor, id: string) {
-    const params: unknown[] = [id];
-    const reach = pathConditions(params).within('u.path', reachOf(actor));
-    const scope = reach ? `AND ${reach}` : '';
-    const linked = `FROM candidate_movement_link l
-      JOIN candidate c ON c.id = l.candidate_id
-      JOIN unit u ON u.id = c.unit_id
-     WHERE l.movement_id = $1 AND l.action = 'LINK'
-       AND NOT EXISTS (SELECT 1 FROM candidate_movement_link e WHERE e.ends_id = l.id) ${scope}`;
-    const [counts, rows] = await Promise.all([
-      this.dataSource.query(`SELECT c.state, count(*)::int AS n ${linked} GROUP BY c.state`, params) as Promise<{ state: CandidateState; n: number }[]>,
-      this.dataSource.query(
-        `SELECT * FROM (
-           SELECT c.id, c.name, c.kind, c.year, c.field, c.state, c.unit_id AS "unitId", u.name AS "unitName", l.recorded_at AS "linkedAt",
-                  row_number() OVER (PARTITION BY c.state ORDER BY c.name, c.id) AS n
-           ${linked}) s
-         WHERE s.n <= ${CANDIDATES_PER_STATE} ORDER BY s.name, s.id`,
-        params,
-      ) as Promise<{ id: string; name: string; kind: string; year: number; field: string; state: CandidateState; unitId: string; unitName: string; linkedAt: Date }[]>,
-    ]);
+    const { counts, rows } = await this.movements.linkedCandidates(id, reachOf(actor), CANDIDATES_PER_STATE);
     const countOf = new Map(counts.map((c) => [c.state, c.n]));
     const byState = CANDIDATE_STATES.filter((s) => countOf.has(s.code)).map((s) => {
       const items = rows.filter((r) => r.state === s.code);
@@ -357,18 +323,9 @@ export class MovementsService {
 
   /** Candidates discovered at the movement's review conferences (discovery channel REVIEW_CONFERENCE). */
   private async discoveredAt(actor: Actor, id: string) {
-    const params: unknown[] = [id];
-    const reach = pathConditions(params).within('u.path', reachOf(actor));
-    const scope = reach ? `AND ${reach}` : '';
-    const rows = (await this.dataSource.query(
-      `SELECT c.id, c.name, c.kind, c.year, c.state, c.discovered_at_review_id AS "reviewId", u.id AS "unitId", u.name AS "unitName", count(*) OVER () AS total
-         FROM candidate c JOIN unit u ON u.id = c.unit_id
-        WHERE c.discovered_at_movement_id = $1 ${scope}
-        ORDER BY c.created_at, c.id LIMIT 200`,
-      params,
-    )) as { id: string; name: string; kind: string; year: number; state: CandidateState; reviewId: string | null; unitId: string; unitName: string; total: string }[];
+    const { total, rows } = await this.movements.discoveredAt(id, reachOf(actor), DISCOVERED_LISTED);
     return {
-      total: rows.length ? Number(rows[0]!.total) : 0,
+      total,
       items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, year: r.year, state: r.state, reviewId: r.reviewId, unit: { id: r.unitId, name: r.unitName } })),
     };
   }
@@ -401,11 +358,11 @@ function reviewsWithNumbers(reviews: MovementReview[]) {
   return reviews.map((r) => reviewView(r, { number: numberOf.get(r.id) ?? null, supersededBy: supersededBy.get(r.id) ?? null }));
 }
 
-function registrationsByUnit(rows: MovementRegistration[]) {
+function registrationsByUnit(rows: RegistrationWithUnit[]) {
   const supersededBy = new Map(rows.filter((r) => r.previousId).map((r) => [r.previousId!, r.id]));
   const units = new Map<string, { unit: { id: string; name: string }; rows: MovementRegistration[] }>();
   for (const r of rows) {
-    const entry = units.get(r.unitId) ?? { unit: { id: r.unitId, name: r.unit!.name }, rows: [] };
+    const entry = units.get(r.unitId) ?? { unit: { id: r.unitId, name: r.unit.name }, rows: [] };
     entry.rows.push(r);
     units.set(r.unitId, entry);
   }

@@ -16,7 +16,8 @@ import { UnitScope } from '../access/unit-scope.js';
 import type { AmendRegistrationDto, RegisterDto, WithdrawRegistrationDto } from './dto/movement.dto.js';
 import { MovementAccess } from '../access/movement-access.js';
 import type { MovementAction, RegistrationAction } from './movement-lifecycle.js';
-import { MovementRegistration } from './movement.entities.js';
+import type { MovementRegistration } from './movement.entities.js';
+import { MovementRepository } from './movement.repository.js';
 import { registrationView } from './movement.views.js';
 import { assertAllowed } from './movements.service.js';
 import { movementStream } from '../audit/streams.js';
@@ -25,6 +26,7 @@ import { movementStream } from '../audit/streams.js';
 export class RegistrationsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly movements: MovementRepository,
     private readonly audit: AuditWriter,
     private readonly access: MovementAccess,
     private readonly units: UnitScope,
@@ -38,7 +40,7 @@ export class RegistrationsService {
       throw new DomainError('MOVEMENT_UNIT_NOT_BELOW', { field: 'unitId', unitId: unit.id, launchingUnitId: movement.launchingUnitId });
     }
     return this.write(actor, movementId, 'REGISTER', async (em) => {
-      const head = await chainHead(em, movementId, unit.id);
+      const head = await this.movements.registrationChainHead(em, movementId, unit.id);
       if (head && head.action !== 'WITHDRAW') throw new DomainError('MOVEMENT_ALREADY_REGISTERED', { field: 'unitId', registrationId: head.id });
       // After a withdrawal the unit registers again on the same chain: its whole history stays one story.
       return { unitId: unit.id, action: 'REGISTER', targets: dto.targets, targetExemplars: dto.targetExemplars ?? null, reason: null, previousId: head?.id ?? null };
@@ -48,7 +50,7 @@ export class RegistrationsService {
   async amend(movementId: string, registrationId: string, dto: AmendRegistrationDto, actor: Actor) {
     const previous = await this.reachableRegistration(actor, movementId, registrationId);
     return this.write(actor, movementId, 'AMEND_REGISTRATION', async (em) => {
-      await assertHead(em, previous);
+      await this.assertHead(em, previous);
       return { unitId: previous.unitId, action: 'AMEND', targets: dto.targets, targetExemplars: dto.targetExemplars ?? null, reason: dto.reason ?? null, previousId: previous.id };
     });
   }
@@ -56,7 +58,7 @@ export class RegistrationsService {
   async withdraw(movementId: string, registrationId: string, dto: WithdrawRegistrationDto, actor: Actor) {
     const previous = await this.reachableRegistration(actor, movementId, registrationId);
     return this.write(actor, movementId, 'WITHDRAW_REGISTRATION', async (em) => {
-      await assertHead(em, previous);
+      await this.assertHead(em, previous);
       return { unitId: previous.unitId, action: 'WITHDRAW', targets: previous.targets, targetExemplars: previous.targetExemplars, reason: dto.reason, previousId: previous.id };
     });
   }
@@ -64,10 +66,17 @@ export class RegistrationsService {
   /** The registration, when it belongs to a movement the actor sees and to a unit the actor reaches. */
   private async reachableRegistration(actor: Actor, movementId: string, registrationId: string): Promise<MovementRegistration> {
     await this.access.readable(actor, movementId);
-    const registration = await this.dataSource.getRepository(MovementRegistration).findOneBy({ id: registrationId, movementId });
+    const registration = await this.movements.registration(registrationId, movementId);
     if (!registration) throw new DomainError('REGISTRATION_NOT_FOUND', { movementId, registrationId });
     await this.units.reachable(actor, registration.unitId, 'unitId');
     return registration;
+  }
+
+  /** Only the newest row of a chain is amended or withdrawn; a stale one answers with the current row's id. */
+  private async assertHead(em: EntityManager, registration: MovementRegistration): Promise<void> {
+    const head = await this.movements.registrationChainHead(em, registration.movementId, registration.unitId);
+    if (head && head.id !== registration.id) throw new DomainError('REGISTRATION_SUPERSEDED', { registrationId: registration.id, currentId: head.id });
+    if (registration.action === 'WITHDRAW') throw new DomainError('REGISTRATION_WITHDRAWN', { registrationId: registration.id });
   }
 
   private write(
@@ -81,8 +90,8 @@ export class RegistrationsService {
       const movement = await this.access.lock(em, movementId);
       assertAllowed(movement, action);
       const now = this.clock.now();
-      const row = em.create(MovementRegistration, { id: randomUUID(), movementId, ...(await build(em)), recordedBy: actor.username, recordedAt: now });
-      await em.insert(MovementRegistration, row);
+      const row: MovementRegistration = { id: randomUUID(), movementId, ...(await build(em)), recordedBy: actor.username, recordedAt: now };
+      await this.movements.insertRegistration(em, row);
       const eventType = row.action === 'REGISTER' ? 'MOVEMENT_REGISTERED' : row.action === 'AMEND' ? 'MOVEMENT_REGISTRATION_AMENDED' : 'MOVEMENT_REGISTRATION_WITHDRAWN';
       await this.audit.append(em, {
         stream: movementStream(movementId),
@@ -94,21 +103,4 @@ export class RegistrationsService {
       return registrationView(row, null);
     });
   }
-}
-
-/** The newest row of a unit's registration chain in a movement, if any. */
-async function chainHead(em: EntityManager, movementId: string, unitId: string): Promise<MovementRegistration | null> {
-  return em
-    .getRepository(MovementRegistration)
-    .createQueryBuilder('r')
-    .where('r.movementId = :movementId AND r.unitId = :unitId', { movementId, unitId })
-    .andWhere('NOT EXISTS (SELECT 1 FROM movement_registration s WHERE s.previous_id = r.id)')
-    .getOne();
-}
-
-/** Only the newest row of a chain is amended or withdrawn; a stale one answers with the current row's id. */
-async function assertHead(em: EntityManager, registration: MovementRegistration): Promise<void> {
-  const head = await chainHead(em, registration.movementId, registration.unitId);
-  if (head && head.id !== registration.id) throw new DomainError('REGISTRATION_SUPERSEDED', { registrationId: registration.id, currentId: head.id });
-  if (registration.action === 'WITHDRAW') throw new DomainError('REGISTRATION_WITHDRAWN', { registrationId: registration.id });
 }
