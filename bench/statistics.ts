@@ -16,12 +16,14 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import type { AccessRefusals } from '../apps/api/src/access/access-refusals.js';
+import type { MovementAccess } from '../apps/api/src/access/movement-access.js';
 import type { Actor } from '../apps/api/src/common/actor.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
 import { UnitScope } from '../apps/api/src/access/unit-scope.js';
 import { statisticsTableQuery, type TableFilters } from '../apps/api/src/statistics/statistics-table.query.js';
+import { StatisticsRepository } from '../apps/api/src/statistics/statistics.repository.js';
 import { StatisticsService } from '../apps/api/src/statistics/statistics.service.js';
 import { RAW_GROUP_BY, generateCandidates, planNodes } from '../test/support/statistics-data.js';
 import { fmt, spread } from './stats.js';
@@ -68,8 +70,9 @@ async function main(): Promise<void> {
     const table = statisticsTableQuery(province);
     const ofUnit = statisticsTableQuery({ ...province, reach: { kind: 'subtree', path: unit!.path }, includeHistory: false });
     const secretariat: Actor = { accountId: ROOT.id, username: 'bench', role: 'COUNCIL_SECRETARY', unitId: ROOT.id, unitPath: ROOT.path };
-    // The secretariat's scope is the whole province: the refusal recorder is never reached.
-    const service = new StatisticsService(db, new UnitScope(db, {} as AccessRefusals));
+    // The secretariat's scope is the whole province and no movement is named: the refusal recorder and the
+    // movement access are never reached.
+    const service = new StatisticsService(new StatisticsRepository(db), new UnitScope(db, {} as AccessRefusals), {} as MovementAccess);
 
     const plan = planNodes(((await db.query(`EXPLAIN (FORMAT JSON) ${table.sql}`, table.params)) as { 'QUERY PLAN': unknown }[])[0]!['QUERY PLAN']);
     const scans = plan.filter((n) => n['Relation Name'] === 'candidate').map((n) => `${n['Node Type']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''}`);

@@ -14,3 +14,5 @@ export const criteriaSetStream = (code: string) => `criteria-set:${code}`;
 export const movementStream = (id: string) => `movement:${id}`;
 export const unitPlanStream = (unitId: string, year: number) => `unit-plan:${unitId}:${year}`;
 export const decisionStream = (authorityCode: string, year: number) => `decisions:${authorityCode}:${year}`;
+/** The chain of historical statistics imports (one for all of them: imports are serialised on it). */
+export const STATISTICS_IMPORT_STREAM = 'statistics:import';

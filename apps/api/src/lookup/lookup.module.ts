@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MovementsModule } from '../movements/movements.module.js';
 import { LookupController } from './lookup.controller.js';
+import { LookupRepository } from './lookup.repository.js';
 import { LookupService } from './lookup.service.js';
+import { SubjectRepository } from './subject.repository.js';
 import { SubjectRegistry } from './subjects.js';
 
 /**
@@ -11,7 +13,7 @@ import { SubjectRegistry } from './subjects.js';
 @Module({
   imports: [MovementsModule],
   controllers: [LookupController],
-  providers: [LookupService, SubjectRegistry],
+  providers: [LookupRepository, SubjectRepository, LookupService, SubjectRegistry],
   exports: [SubjectRegistry],
 })
 export class LookupModule {}

@@ -21,9 +21,7 @@ import { reaches } from '../access/unit-reach.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { RECOGNISED_STATES } from '../replication/replication.service.js';
-
-/** The name as a subject key: folded words joined by single spaces (SQL: `subjectNameSql`). */
-export const subjectNameSql = (column: string) => `btrim(regexp_replace(fold_vietnamese(${column}), '[^a-z0-9]+', ' ', 'g'))`;
+import { SubjectRepository } from './subject.repository.js';
 
 export type SubjectMatch = 'NAMED' | 'SAME_NAME_KIND_UNIT' | 'NEW';
 
@@ -44,19 +42,12 @@ export interface NominationWarning {
   state: CandidateState;
 }
 
-interface Earlier {
-  id: string;
-  name: string;
-  year: number;
-  state: CandidateState;
-  unitName: string;
-  sameAchievement: boolean;
-}
-
 const OPEN_STATES = CANDIDATE_STATES.filter((s) => !s.final && !(RECOGNISED_STATES as readonly string[]).includes(s.code)).map((s) => s.code);
 
 @Injectable()
 export class SubjectRegistry {
+  constructor(private readonly subjects: SubjectRepository) {}
+
   /** Inside the nomination's transaction, before the candidate row is written. */
   async resolve(
     em: EntityManager,
@@ -65,10 +56,7 @@ export class SubjectRegistry {
   ): Promise<ResolvedSubject> {
     if (n.sameSubjectAs && n.newSubject) throw new DomainError('SAME_SUBJECT_INVALID', { field: 'newSubject' });
     if (n.sameSubjectAs) {
-      const [earlier] = (await em.query(
-        'SELECT c.id, c.kind, c.subject_id AS "subjectId", u.path FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE c.id = $1',
-        [n.sameSubjectAs],
-      )) as { id: string; kind: string; subjectId: string | null; path: string }[];
+      const earlier = await this.subjects.named(em, n.sameSubjectAs);
       // One the actor cannot read is as good as none (its existence does not leak).
       if (!earlier || !reaches(actor, earlier.path)) throw new DomainError('REFERENCED_CANDIDATE_NOT_FOUND', { field: 'sameSubjectAs', candidateId: n.sameSubjectAs });
       if (earlier.kind !== n.kind) throw new DomainError('SAME_SUBJECT_INVALID', { field: 'sameSubjectAs', kind: n.kind, earlierKind: earlier.kind });
@@ -76,13 +64,8 @@ export class SubjectRegistry {
     }
     if (n.newSubject) return { subjectId: null, matchedBy: 'NEW', matchedCandidateId: null };
     // Two nominations of one new subject at once must not start two subjects: serialise on the key.
-    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('subject:' || $1 || ':' || $2 || ':' || ${subjectNameSql('$3::text')}, 0))`, [n.kind, n.unitId, n.name]);
-    const [earlier] = (await em.query(
-      `SELECT c.id, c.subject_id AS "subjectId" FROM candidate c
-        WHERE c.unit_id = $1 AND c.kind = $2 AND ${subjectNameSql('c.name')} = ${subjectNameSql('$3::text')}
-        ORDER BY c.created_at DESC, c.id DESC LIMIT 1`,
-      [n.unitId, n.kind, n.name],
-    )) as { id: string; subjectId: string | null }[];
+    await this.subjects.lockNameKey(em, n.kind, n.unitId, n.name);
+    const earlier = await this.subjects.latestOfNameKey(em, n.kind, n.unitId, n.name);
     if (!earlier) return { subjectId: null, matchedBy: 'NEW', matchedCandidateId: null };
     return { subjectId: earlier.subjectId ?? earlier.id, matchedBy: 'SAME_NAME_KIND_UNIT', matchedCandidateId: earlier.id };
   }
@@ -95,14 +78,7 @@ export class SubjectRegistry {
    */
   async warnings(em: EntityManager, subjectId: string | null, candidate: { id: string; year: number; achievement: string }): Promise<NominationWarning[]> {
     if (!subjectId) return [];
-    const earlier = (await em.query(
-      `SELECT c.id, c.name, c.year, c.state, u.name AS "unitName",
-              ${subjectNameSql('c.achievement')} = ${subjectNameSql('$3::text')} AS "sameAchievement"
-         FROM candidate c JOIN unit u ON u.id = c.unit_id
-        WHERE (c.id = $1 OR c.subject_id = $1) AND c.id <> $2
-        ORDER BY c.year, c.created_at, c.id`,
-      [subjectId, candidate.id, candidate.achievement],
-    )) as Earlier[];
+    const earlier = await this.subjects.others(em, subjectId, candidate.id, candidate.achievement);
     const out: NominationWarning[] = [];
     for (const e of earlier) {
       const who = `"${e.name}" (${e.unitName}, hồ sơ ${e.id})`;

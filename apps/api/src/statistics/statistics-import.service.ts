@@ -10,15 +10,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FIELDS, SUBJECT_KINDS, labelsOf } from '#domain';
 import { AuditWriter } from '../audit/audit.writer.js';
+import { STATISTICS_IMPORT_STREAM } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { cleanFileName } from '../evidence/evidence-policy.js';
-import { RECOGNISED_STATES } from '../replication/replication.service.js';
 import { detectFormat, parseTable } from './import-parser.js';
-import { StatisticsImport, StatisticsImportRow } from './statistics.entities.js';
+import type { StatisticsImport } from './statistics.entities.js';
+import { StatisticsRepository, type ImportBatch } from './statistics.repository.js';
 import { vn } from './statistics.service.js';
-
-export const STATISTICS_IMPORT_STREAM = 'statistics:import';
 
 export interface UploadedTable {
   originalname: string;
@@ -62,6 +61,7 @@ export interface ImportReport {
 export class StatisticsImportService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly statistics: StatisticsRepository,
     private readonly audit: AuditWriter,
   ) {}
 
@@ -79,8 +79,8 @@ export class StatisticsImportService {
     return this.dataSource.transaction(async (em) => {
       // Serialises imports and the writers of their audit chain; a concurrent import of the same file waits here
       // and then finds it.
-      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [STATISTICS_IMPORT_STREAM]);
-      const existing = await em.findOneBy(StatisticsImport, { sha256 });
+      await this.audit.lockStream(em, STATISTICS_IMPORT_STREAM);
+      const existing = await this.statistics.importBySha256(em, sha256);
       if (existing) {
         const report = await this.reportOf(em, existing);
         const ignored =
@@ -96,7 +96,7 @@ export class StatisticsImportService {
         };
       }
       const now = new Date();
-      const batch = em.create(StatisticsImport, {
+      const batch: StatisticsImport = {
         id: randomUUID(),
         sha256,
         fileName,
@@ -107,14 +107,8 @@ export class StatisticsImportService {
         statedIndividual,
         importedBy: actor.username,
         importedAt: now,
-      });
-      await em.insert(StatisticsImport, batch);
-      for (let i = 0; i < parsed.rows.length; i += 1000) {
-        await em.insert(
-          StatisticsImportRow,
-          parsed.rows.slice(i, i + 1000).map((r) => ({ importId: batch.id, ...r })),
-        );
-      }
+      };
+      await this.statistics.insertImport(em, batch, parsed.rows);
       const report = await this.reportOf(em, batch);
       await this.audit.append(em, {
         stream: STATISTICS_IMPORT_STREAM,
@@ -141,15 +135,7 @@ export class StatisticsImportService {
   }
 
   async list() {
-    const rows = (await this.dataSource.query(
-      `SELECT b.id, b.sha256, b.file_name AS "fileName", b.format, b.size_bytes AS "sizeBytes", b.imported_by AS "importedBy", b.imported_at AS "importedAt",
-              b.stated_collective AS "statedCollective", b.stated_individual AS "statedIndividual",
-              count(r.*)::int AS rows, min(r.year) AS "yearFrom", max(r.year) AS "yearTo"
-         FROM statistics_import b
-         LEFT JOIN statistics_import_row r ON r.import_id = b.id
-        GROUP BY b.id
-        ORDER BY b.imported_at DESC, b.id DESC`,
-    )) as { importedAt: Date; statedCollective: number | null; statedIndividual: number | null }[];
+    const rows = await this.statistics.listImports();
     return {
       items: rows.map(({ statedCollective, statedIndividual, importedAt, ...r }) => ({
         ...r,
@@ -161,39 +147,18 @@ export class StatisticsImportService {
 
   async get(id: string): Promise<ImportReport> {
     return this.dataSource.transaction(async (em) => {
-      const batch = await em.findOneBy(StatisticsImport, { id });
+      const batch = await this.statistics.importById(em, id);
       if (!batch) throw new DomainError('IMPORT_NOT_FOUND', { importId: id });
       return this.reportOf(em, batch);
     });
   }
 
   /** What a batch holds, computed from its stored rows (so a re-import reports exactly what the first did). */
-  private async reportOf(em: EntityManager, batch: StatisticsImport): Promise<ImportReport> {
-    const [sums] = (await em.query(
-      `SELECT count(*)::int AS rows,
-              coalesce(sum(collective), 0)::int AS collective, count(*) FILTER (WHERE collective IS NULL)::int AS "blankCollective",
-              coalesce(sum(individual), 0)::int AS individual, count(*) FILTER (WHERE individual IS NULL)::int AS "blankIndividual",
-              coalesce(array_agg(DISTINCT year ORDER BY year), '{}') AS years
-         FROM statistics_import_row WHERE import_id = $1`,
-      [batch.id],
-    )) as { rows: number; collective: number; blankCollective: number; individual: number; blankIndividual: number; years: number[] }[];
-    const blanks = (await em.query(
-      `SELECT line, year, field, collective IS NULL AS "collectiveBlank", individual IS NULL AS "individualBlank"
-         FROM statistics_import_row WHERE import_id = $1 AND (collective IS NULL OR individual IS NULL) ORDER BY line`,
-      [batch.id],
-    )) as { line: number; year: number; field: string; collectiveBlank: boolean; individualBlank: boolean }[];
-    const others = (await em.query(
-      `SELECT r.year, b.id, b.imported_at > $2 OR (b.imported_at = $2 AND b.id > $1) AS newer
-         FROM statistics_import_row r JOIN statistics_import b ON b.id = r.import_id
-        WHERE r.import_id <> $1 AND r.year = ANY($3::int[])
-        GROUP BY r.year, b.id
-        ORDER BY r.year, b.imported_at, b.id`,
-      [batch.id, batch.importedAt, sums!.years],
-    )) as { year: number; id: string; newer: boolean }[];
-    const live = (await em.query(`SELECT DISTINCT year FROM candidate WHERE state = ANY($1::text[]) AND year = ANY($2::int[]) ORDER BY year`, [
-      [...RECOGNISED_STATES],
-      sums!.years,
-    ])) as { year: number }[];
+  private async reportOf(em: EntityManager, batch: ImportBatch): Promise<ImportReport> {
+    const sums = await this.statistics.sums(em, batch.id);
+    const blanks = await this.statistics.blankRows(em, batch.id);
+    const others = await this.statistics.overlapping(em, batch, sums.years);
+    const conflictingLiveYears = await this.statistics.liveYears(em, sums.years);
 
     const blankCells = blanks.flatMap((b) =>
       (['COLLECTIVE', 'INDIVIDUAL'] as const)
@@ -209,8 +174,8 @@ export class StatisticsImportService {
     );
     const totals = (
       [
-        ['COLLECTIVE', sums!.collective, sums!.blankCollective, batch.statedCollective],
-        ['INDIVIDUAL', sums!.individual, sums!.blankIndividual, batch.statedIndividual],
+        ['COLLECTIVE', sums.collective, sums.blankCollective, batch.statedCollective],
+        ['INDIVIDUAL', sums.individual, sums.blankIndividual, batch.statedIndividual],
       ] as const
     ).map(([column, rowsSum, blankCount, stated]) => ({
       column,
@@ -225,7 +190,6 @@ export class StatisticsImportService {
     for (const o of others) if (o.newer) newest.set(o.year, o.id);
     const supersededYears = [...newest].map(([year, byImportId]) => ({ year, byImportId }));
     const replacedYears = others.filter((o) => !o.newer).map((o) => ({ year: o.year, importId: o.id }));
-    const conflictingLiveYears = live.map((l) => l.year);
 
     return {
       import: {
@@ -238,14 +202,14 @@ export class StatisticsImportService {
         importedAt: batch.importedAt.toISOString(),
         statedTotals: batch.statedCollective === null && batch.statedIndividual === null ? null : { collective: batch.statedCollective, individual: batch.statedIndividual },
       },
-      rows: sums!.rows,
-      years: sums!.years,
+      rows: sums.rows,
+      years: sums.years,
       blankCells,
       totals,
       supersededYears,
       replacedYears,
       conflictingLiveYears,
-      message: reportMessage(sums!.rows, sums!.years, blankCells, totals, conflictingLiveYears),
+      message: reportMessage(sums.rows, sums.years, blankCells, totals, conflictingLiveYears),
     };
   }
 }

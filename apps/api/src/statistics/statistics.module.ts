@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { StatisticsImportService } from './statistics-import.service.js';
 import { StatisticsController } from './statistics.controller.js';
+import { StatisticsRepository } from './statistics.repository.js';
 import { StatisticsService } from './statistics.service.js';
 
 /**
@@ -11,6 +12,6 @@ import { StatisticsService } from './statistics.service.js';
 @Module({
   imports: [AuditModule],
   controllers: [StatisticsController],
-  providers: [StatisticsService, StatisticsImportService],
+  providers: [StatisticsRepository, StatisticsService, StatisticsImportService],
 })
 export class StatisticsModule {}

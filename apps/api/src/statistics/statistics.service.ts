@@ -1,18 +1,18 @@
 /**
- * Owns the report's statistics table: runs the one aggregate query (statistics-table.query.ts) within the
- * actor's reach and shapes its rows (year × field, per-year subtotals, grand total) with Vietnamese-first
+ * Owns the report's statistics table: runs the one aggregate query (statistics-table.query.ts, through
+ * StatisticsRepository) within the actor's reach and shapes its rows (year × field, per-year subtotals, grand total) with Vietnamese-first
  * labels. Never counts candidates in Node: the rows it shapes are already aggregates.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { FIELDS, HONOURING_FORMS, SECTORS, SUBJECT_KINDS, labelOf, labelsOf, type Field } from '#domain';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
-import { referencedMovement } from '../access/movement-access.js';
+import { MovementAccess } from '../access/movement-access.js';
 import { UnitScope } from '../access/unit-scope.js';
 import { EVERYTHING } from '../access/unit-reach.js';
 import type { StatisticsQuery } from './dto/statistics.dto.js';
-import { statisticsTableQuery, type TableQueryRow } from './statistics-table.query.js';
+import type { TableQueryRow } from './statistics-table.query.js';
+import { StatisticsRepository } from './statistics.repository.js';
 import { invalidField } from '../common/validation.js';
 
 export const EARLIEST_YEAR = 1945;
@@ -93,8 +93,9 @@ const formsText = (forms: { vi: string; en: string }[]) => ({ vi: forms.map((f) 
 @Injectable()
 export class StatisticsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly statistics: StatisticsRepository,
     private readonly units: UnitScope,
+    private readonly movements: MovementAccess,
   ) {}
 
   async table(actor: Actor, query: StatisticsQuery): Promise<StatisticsTable> {
@@ -105,11 +106,11 @@ export class StatisticsService {
     }
     const scope = await this.units.of(actor, query.unitId);
     // 422 for a movement that does not exist or that a unit head does not see.
-    const movement = query.movementId ? await referencedMovement(this.dataSource, actor, query.movementId, 'movementId') : null;
+    const movement = query.movementId ? await this.movements.referenced(actor, query.movementId, 'movementId') : null;
     const separateHouseholds = query.separateHouseholds === 'true';
     // Imported history has no movements either: it is left out when one is chosen.
     const includeHistory = scope.wholeProvince && !query.sector && !movement;
-    const { sql, params } = statisticsTableQuery({
+    const rows = await this.statistics.table({
       field: query.field ?? null,
       yearFrom,
       yearTo,
@@ -120,7 +121,6 @@ export class StatisticsService {
       includeHistory,
       separateHouseholds,
     });
-    const rows = (await this.dataSource.query(sql, params)) as TableQueryRow[];
 
     const figures = (r: TableQueryRow): Figures => ({
       collective: r.collective,
