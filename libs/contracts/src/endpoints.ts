@@ -5,9 +5,13 @@
  */
 import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
+import { AUDIT_ENDPOINTS } from './audit.js';
 import { HEALTH_ENDPOINTS } from './health.js';
+import { LOOKUP_ENDPOINTS } from './lookup.js';
+import { MOVEMENT_ENDPOINTS } from './movements.js';
 import type { EndpointContract, EndpointTable } from './schema.js';
 import { CRITERIA_SET_ENDPOINTS, REVIEW_ENDPOINTS } from './reviews.js';
+import { STATISTICS_ENDPOINTS } from './statistics.js';
 import { UNIT_ENDPOINTS } from './units.js';
 import { CANDIDATE_ENDPOINTS } from './candidates.js';
 import { NURTURING_ENDPOINTS } from './nurturing.js';
@@ -39,6 +43,10 @@ export const ENDPOINTS = gather(
   CRITERIA_SET_ENDPOINTS,
   REVIEW_ENDPOINTS,
   DECISION_ENDPOINTS,
+  AUDIT_ENDPOINTS,
+  MOVEMENT_ENDPOINTS,
+  LOOKUP_ENDPOINTS,
+  STATISTICS_ENDPOINTS,
 );
 
 export type Endpoints = typeof ENDPOINTS;

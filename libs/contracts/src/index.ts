@@ -14,4 +14,8 @@ export * from './evidence.js';
 export * from './replication.js';
 export * from './reviews.js';
 export * from './decisions.js';
+export * from './audit.js';
+export * from './movements.js';
+export * from './lookup.js';
+export * from './statistics.js';
 export * from './endpoints.js';

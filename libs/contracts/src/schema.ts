@@ -28,6 +28,12 @@ export type Labels = Static<typeof Labels>;
 export const UnitRef = Type.Object({ id: Uuid, name: Type.String() });
 export type UnitRef = Static<typeof UnitRef>;
 
+/**
+ * An object keyed by any string, each value of the schema given. OpenAPI 3.0 knows `additionalProperties`, not the
+ * `patternProperties` that Type.Record writes.
+ */
+export const Dictionary = <T extends TSchema>(value: T) => Type.Unsafe<Record<string, Static<T>>>({ type: 'object', additionalProperties: value });
+
 /** One page of a list. */
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ total: Type.Integer({ minimum: 0 }), page: Type.Integer({ minimum: 1 }), pageSize: Type.Integer({ minimum: 1 }), items: Type.Array(item) });

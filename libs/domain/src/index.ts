@@ -9,3 +9,5 @@ export * from './units.js';
 export * from './calendar.js';
 export * from './roles.js';
 export * from './fold.js';
+export * from './movements.js';
+export * from './audit-problems.js';

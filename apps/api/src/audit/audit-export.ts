@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditTrails } from './audit-trails.service.js';
 import { AuditVerifier } from './audit-verifier.service.js';
-import type { TrailRecord } from './audit.views.js';
+import type { TrailRecord } from '#contracts';
 import type { AuditTrailFilter } from './dto/audit-queries.js';
 
 const CSV_COLUMNS: [string, (r: TrailRecord) => string | number | null][] = [

@@ -1,85 +1,11 @@
 /**
- * What verification can find wrong, with the words shown to a person (Vietnamese first). Codes are stable
- * identifiers for programs; the report carries both.
+ * A problem verification found, with the words for a person from the catalogue of libs/domain (AUDIT_PROBLEMS),
+ * located as precisely as it can be.
  */
-export const AUDIT_PROBLEMS = {
-  // One stream's hash chain.
-  CONTENT_CHANGED: {
-    vi: 'Nội dung bản ghi đã bị sửa: không còn khớp với mã băm của chính nó.',
-    en: 'The record’s content was changed: it no longer matches its own hash.',
-  },
-  FORGED_HASH: {
-    vi: 'Mã băm của bản ghi đã bị thay: bản ghi kế tiếp vẫn trỏ tới mã băm ban đầu.',
-    en: 'The record’s hash was replaced: the next record still links to the original hash.',
-  },
-  RECORD_MISSING: { vi: 'Thiếu bản ghi: chuỗi bị đứt tại số thứ tự này.', en: 'A record is missing: the chain has a gap at this sequence number.' },
-  RECORDS_MISSING_AT_END: {
-    vi: 'Thiếu các bản ghi cuối chuỗi: hồ sơ/đơn vị đã thay đổi nhiều lần hơn số bản ghi còn lại.',
-    en: 'Records are missing at the end of the chain: the candidate or unit changed more often than the records left show.',
-  },
-  REORDERED: { vi: 'Bản ghi bị đảo thứ tự: bản ghi này trỏ tới một bản ghi đứng sau nó.', en: 'Records were reordered: this record links to one that comes after it.' },
-  LINK_BROKEN: { vi: 'Liên kết với bản ghi trước đã bị sửa.', en: 'The link to the previous record was altered.' },
-  // Checkpoints (stored or supplied) against the leaves.
-  RECORD_CHANGED_SINCE_CHECKPOINT: {
-    vi: 'Bản ghi đã bị sửa sau khi được đưa vào điểm kiểm (kể cả khi cả chuỗi được tính lại).',
-    en: 'The record was changed after a checkpoint covered it (even if the whole chain was recomputed).',
-  },
-  COVERED_RECORD_MISSING: { vi: 'Bản ghi đã được đưa vào điểm kiểm nhưng không còn tồn tại.', en: 'A record that a checkpoint covers no longer exists.' },
-  LEAF_MISSING: { vi: 'Thiếu lá của cây Merkle.', en: 'A Merkle tree leaf is missing.' },
-  ROOT_MISMATCH: {
-    vi: 'Gốc cây Merkle tính lại không khớp với điểm kiểm đã ký: lịch sử đã bị viết lại.',
-    en: 'The recomputed Merkle root does not match the signed checkpoint: history was rewritten.',
-  },
-  TREE_SHORTER_THAN_CHECKPOINT: {
-    vi: 'Nhật ký hiện có ít bản ghi hơn điểm kiểm: bản ghi đã bị xóa.',
-    en: 'The log now holds fewer records than the checkpoint: records were removed.',
-  },
-  INCONSISTENT_WITH_LATEST: {
-    vi: 'Không chứng minh được điểm kiểm này là tiền thân của điểm kiểm mới nhất.',
-    en: 'This checkpoint cannot be proven to be a prefix of the latest checkpoint.',
-  },
-  SIGNATURE_INVALID: { vi: 'Chữ ký của điểm kiểm không hợp lệ.', en: 'The checkpoint’s signature is invalid.' },
-  KEY_NOT_TRUSTED: {
-    vi: 'Điểm kiểm được ký bằng một khóa không được tin cậy.',
-    en: 'The checkpoint was signed with a key that is not trusted.',
-  },
-  KEY_ID_MISMATCH: { vi: 'Mã khóa của điểm kiểm không khớp với khóa công khai kèm theo.', en: 'The checkpoint’s key id does not match its public key.' },
-  CHECKPOINT_MALFORMED: { vi: 'Tệp điểm kiểm không đúng định dạng.', en: 'The checkpoint file is malformed.' },
-  // Replaying candidates through the statechart.
-  CANDIDATE_WITHOUT_HISTORY: { vi: 'Hồ sơ không có bản ghi nhật ký nào.', en: 'The candidate has no audit records.' },
-  FIRST_RECORD_NOT_DISCOVERY: { vi: 'Bản ghi đầu tiên của hồ sơ không phải là ghi nhận phát hiện.', en: 'The candidate’s first record is not its discovery.' },
-  EVENT_REFUSED: { vi: 'Máy trạng thái không chấp nhận sự kiện này khi phát lại.', en: 'The statechart refuses this event on replay.' },
-  STATE_DIFFERS: {
-    vi: 'Trạng thái ghi trong bản ghi khác với trạng thái khi phát lại.',
-    en: 'The state written in the record differs from the state on replay.',
-  },
-  FINAL_STATE_DIFFERS: { vi: 'Trạng thái của hồ sơ khác với kết quả phát lại nhật ký.', en: 'The candidate’s state differs from the replay of its log.' },
-  SNAPSHOT_DIFFERS: {
-    vi: 'Dữ liệu trạng thái (ảnh chụp) của hồ sơ khác với kết quả phát lại nhật ký.',
-    en: 'The candidate’s stored snapshot differs from the replay of its log.',
-  },
-  VERSION_DIFFERS: {
-    vi: 'Phiên bản của hồ sơ/đơn vị không khớp với số bản ghi trong nhật ký.',
-    en: 'The candidate’s or unit’s version does not match the number of its records.',
-  },
-} as const satisfies Record<string, { vi: string; en: string }>;
+import { AUDIT_PROBLEMS, type AuditProblemKind } from '#domain';
+import type { AuditProblem } from '#contracts';
 
-export type AuditProblemKind = keyof typeof AUDIT_PROBLEMS;
-
-export interface AuditProblem {
-  kind: AuditProblemKind;
-  message: string;
-  messageEn: string;
-  stream?: string;
-  seq?: number;
-  /** audit_event.id of the record named. */
-  auditId?: string;
-  candidateId?: string;
-  leafIndex?: number;
-  treeSize?: number;
-  /** Facts that locate or explain the problem (expected and found values, ranges). */
-  detail?: Record<string, unknown>;
-}
+export type { AuditProblem };
 
 export function problem(kind: AuditProblemKind, where: Omit<AuditProblem, 'kind' | 'message' | 'messageEn'>): AuditProblem {
   return { kind, message: AUDIT_PROBLEMS[kind].vi, messageEn: AUDIT_PROBLEMS[kind].en, ...where };

@@ -6,7 +6,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
 import { AuditEventRepository, type TrailCriteria, type TrailCursor } from './audit-event.repository.js';
-import { DECISION_EVENTS, auditView, trailView, type TrailRecord } from './audit.views.js';
+import type { CandidateHistory, TrailPage, TrailRecord } from '#contracts';
+import { DECISION_EVENTS, historyView, trailView } from './audit.views.js';
 import { StreamOwnerRepository } from './stream-owner.repository.js';
 import type { AuditTrailFilter } from './dto/audit-queries.js';
 import { candidateStream, reviewSessionStream, unitStream } from './streams.js';
@@ -30,9 +31,9 @@ export class AuditTrails {
   ) {}
 
   /** A candidate's whole stream, oldest first (the candidate's readers see it on its page). */
-  async candidateHistory(candidateId: string) {
+  async candidateHistory(candidateId: string): Promise<CandidateHistory> {
     const rows = await this.events.ofStream(candidateStream(candidateId));
-    return { candidateId, records: rows.map(auditView) };
+    return { candidateId, records: rows.map(historyView) };
   }
 
   /** Turns an auditor's filter into the records it means, refusing unknown candidates, units and sessions. */
@@ -71,7 +72,7 @@ export class AuditTrails {
     return { criteria, described };
   }
 
-  async page(filter: AuditTrailFilter, page: number, pageSize: number) {
+  async page(filter: AuditTrailFilter, page: number, pageSize: number): Promise<TrailPage> {
     const resolved = await this.resolve(filter);
     const total = await this.events.countTrail(resolved.criteria);
     const rows = await this.events.trailPage(resolved.criteria, pageSize, (page - 1) * pageSize);

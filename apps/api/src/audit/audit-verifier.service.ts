@@ -6,6 +6,7 @@
  * only state kept per stream is O(1). Reads only: verification never writes anything.
  */
 import { Injectable } from '@nestjs/common';
+import type { SuppliedCheckpointResult, VerificationReport } from '#contracts';
 import type { KeyObject } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditEventRepository, type AuditRow } from './audit-event.repository.js';
@@ -36,46 +37,7 @@ export interface VerifyOptions {
   streams?: string[];
 }
 
-export interface SuppliedCheckpointResult {
-  treeSize: number | null;
-  rootHash: string | null;
-  keyId: string | null;
-  createdAt: string | null;
-  ok: boolean;
-  /** The proof that the latest stored checkpoint extends this one (RFC 6962 §2.1.2), when one exists. */
-  consistency: { toTreeSize: number; toRootHash: string; proof: string[]; verified: boolean } | null;
-  problems: AuditProblem[];
-}
-
-export interface VerificationReport {
-  ok: boolean;
-  summary: { vi: string; en: string };
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  /** Records whose chains were checked. */
-  records: number;
-  streams: number;
-  recordsPerSecond: number;
-  /** Peak resident memory of the process that verified (MB). */
-  peakRssMb: number;
-  scope: { streams: 'all' | number };
-  chains: { checked: number; broken: number; problems: AuditProblem[]; notListed: number };
-  replay: { candidates: number; replayed: number; skipped: number; mismatches: number; problems: AuditProblem[]; notListed: number };
-  checkpoints: {
-    signingKeyId: string | null;
-    trustedKeyIds: string[];
-    leaves: number;
-    recordsNotYetCovered: number;
-    stored: number;
-    valid: number;
-    latest: SignedCheckpoint | null;
-    problems: AuditProblem[];
-    notListed: number;
-  };
-  supplied: SuppliedCheckpointResult[];
-  timings: { chainsMs: number; checkpointsMs: number };
-}
+export type { SuppliedCheckpointResult, VerificationReport };
 
 /**
  * A page requested ahead of need. If checking the current page fails first, nobody awaits this one: its own

@@ -1,13 +1,14 @@
-import { CANDIDATE_EVENTS } from '#workflow';
+import { CANDIDATE_EVENTS, type CandidateState } from '#workflow';
+import type { HistoryRecord, TrailRecord } from '#contracts';
 import type { AuditRow } from './audit-event.repository.js';
 
-/** An audit record as the API shows it. */
-export function auditView(r: AuditRow) {
+/** A record of a candidate's stream as its page shows it (the states of a candidate's stream are the statechart's). */
+export function historyView(r: AuditRow): HistoryRecord {
   return {
     seq: r.seq,
     eventType: r.event_type,
-    fromState: r.from_state,
-    toState: r.to_state,
+    fromState: r.from_state as CandidateState | null,
+    toState: r.to_state as CandidateState | null,
     payload: r.payload,
     actor: r.actor,
     occurredAt: r.occurred_at.toISOString(),
@@ -47,27 +48,6 @@ export function eventLabel(eventType: string): { vi: string; en: string } | null
 
 /** Decisions on a candidate, which the auditors' views show with the evidence they rested on. */
 export const DECISION_EVENTS: ReadonlySet<string> = new Set(['PROPOSE_FOR_REVIEW', 'RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT', 'CONFIRM_RECOGNITION']);
-
-export interface TrailRecord {
-  /** audit_event.id */
-  id: string;
-  stream: string;
-  seq: number;
-  candidateId: string | null;
-  eventType: string;
-  eventLabel: { vi: string; en: string } | null;
-  fromState: string | null;
-  toState: string | null;
-  payload: Record<string, unknown>;
-  actor: string;
-  occurredAt: string;
-  machineVersion: number | null;
-  prevHash: string | null;
-  hash: string;
-  /** Its position in the Merkle tree; a checkpoint of tree size greater than this covers it. Null: not yet covered. */
-  leafIndex: number | null;
-  evidence?: { seq: number; evidenceId: string; fileName: string; sha256: string }[];
-}
 
 export function trailView(r: AuditRow, leafIndex: string | null): TrailRecord {
   return {

@@ -9,10 +9,9 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { escapeLike, type Field, type Sector, type SubjectKind, type UnitLevel } from '#domain';
+import { escapeLike, type Field, type MovementStatus, type Sector, type SubjectKind, type UnitLevel } from '#domain';
 import type { CandidateState } from '#workflow';
 import { pathConditions, type Reach } from '../access/unit-reach.js';
-import type { MovementStatus } from '../movements/movement-lifecycle.js';
 import { subjectNameSql } from './subject.repository.js';
 
 export type HitType = 'CANDIDATE' | 'UNIT' | 'MOVEMENT';

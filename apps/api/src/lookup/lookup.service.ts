@@ -12,15 +12,15 @@
  * (launched at, above or below their unit); the other readers find everything.
  */
 import { Injectable } from '@nestjs/common';
-import { FIELDS, SECTORS, STAGES, SUBJECT_KINDS, UNIT_LEVELS, foldedPhrase, labelsOf, prefixQuery, type SubjectKind } from '#domain';
+import { FIELDS, MOVEMENT_STATUSES, SECTORS, STAGES, SUBJECT_KINDS, UNIT_LEVELS, foldedPhrase, labelsOf, prefixQuery, type SubjectKind } from '#domain';
 import { CANDIDATE_STATES, stageOf } from '#workflow';
 import { CandidateAccess } from '../access/candidate-access.js';
 import type { Actor } from '../common/actor.js';
 import { MovementAccess } from '../access/movement-access.js';
-import { MOVEMENT_STATUSES } from '../movements/movement-lifecycle.js';
 import { RECOGNISED_STATES } from '../replication/replication.service.js';
 import { UnitScope } from '../access/unit-scope.js';
 import { reachOf } from '../access/unit-reach.js';
+import type { LookupHit, LookupResult, SubjectHistory } from '#contracts';
 import type { LookupQuery } from './dto/lookup.query.js';
 import { LookupRepository, type HitType, type SearchCriteria } from './lookup.repository.js';
 import { SubjectRepository } from './subject.repository.js';
@@ -40,7 +40,7 @@ export class LookupService {
     private readonly candidates: CandidateAccess,
   ) {}
 
-  async search(query: LookupQuery, actor: Actor) {
+  async search(query: LookupQuery, actor: Actor): Promise<LookupResult> {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     // 422 for a unit that does not exist, 403 (audited) for one outside a unit head's reach.
@@ -93,7 +93,7 @@ export class LookupService {
   }
 
   /** Every time the subject of this candidacy was a candidate, and what became of it. */
-  async subjectHistory(actor: Actor, candidateId: string) {
+  async subjectHistory(actor: Actor, candidateId: string): Promise<SubjectHistory> {
     await this.candidates.assertReadable(actor, candidateId);
     const subjectId = (await this.subjects.subjectOf(candidateId))!;
     const rows = await this.subjects.candidacies(subjectId, reachOf(actor));
@@ -129,14 +129,14 @@ export class LookupService {
     };
   }
 
-  private async hydrate(page: { type: HitType; id: string }[]) {
+  private async hydrate(page: { type: HitType; id: string }[]): Promise<LookupHit[]> {
     const ids = (type: HitType) => page.filter((h) => h.type === type).map((h) => h.id);
     const [candidates, units, movements] = await Promise.all([this.lookups.candidateHits(ids('CANDIDATE')), this.lookups.unitHits(ids('UNIT')), this.lookups.movementHits(ids('MOVEMENT'))]);
-    const byId = new Map<string, unknown>();
+    const byId = new Map<string, LookupHit>();
     for (const c of candidates) {
       const stage = stageOf(c.state);
       byId.set(c.id, {
-        type: 'CANDIDATE',
+        type: 'CANDIDATE' as const,
         id: c.id,
         name: c.name,
         kind: c.kind,
@@ -154,7 +154,7 @@ export class LookupService {
     }
     for (const u of units) {
       byId.set(u.id, {
-        type: 'UNIT',
+        type: 'UNIT' as const,
         id: u.id,
         name: u.name,
         code: u.code,
@@ -162,13 +162,13 @@ export class LookupService {
         levelLabel: labelsOf(UNIT_LEVELS, u.level),
         sector: u.sector,
         sectorLabel: labelsOf(SECTORS, u.sector),
-        parent: u.parentId ? { id: u.parentId, name: u.parentName } : null,
+        parent: u.parentId ? { id: u.parentId, name: u.parentName! } : null,
       });
     }
     for (const m of movements) {
       const status = MOVEMENT_STATUSES.find((s) => s.code === m.status);
       byId.set(m.id, {
-        type: 'MOVEMENT',
+        type: 'MOVEMENT' as const,
         id: m.id,
         name: m.name,
         status: m.status,
@@ -179,6 +179,7 @@ export class LookupService {
         fields: m.fields,
       });
     }
-    return page.map((h) => byId.get(h.id));
+    // Every hit of the page was read back just now: rows are never deleted.
+    return page.map((h) => byId.get(h.id)!);
   }
 }

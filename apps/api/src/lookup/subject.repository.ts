@@ -5,7 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Field, SubjectKind } from '#domain';
+import type { DiscoveryChannel, Field, SubjectKind } from '#domain';
 import type { CandidateState } from '#workflow';
 import { pathConditions, type Reach } from '../access/unit-reach.js';
 import { CANDIDATE_STREAM_PREFIX } from '../audit/streams.js';
@@ -41,7 +41,7 @@ export interface CandidacyRow {
   field: Field;
   state: CandidateState;
   achievement: string;
-  discoveryChannel: string;
+  discoveryChannel: DiscoveryChannel;
   createdAt: Date;
   unitId: string;
   unitName: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { MOVEMENT_ACTIONS, MOVEMENT_STATUS_CODES, allowedActions, nextStatus } from './movement-lifecycle.js';
+import { MOVEMENT_ACTIONS, MOVEMENT_STATUS_CODES } from '#domain';
+import { allowedActions, nextStatus } from './movement-lifecycle.js';
 
 describe('the movement state table', () => {
   it('pins every transition', () => {

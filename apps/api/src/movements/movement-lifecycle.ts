@@ -3,27 +3,9 @@
  * running (triển khai, with any number of interim reviews, sơ kết), closed by its final review (tổng kết).
  * Corrections (details, the launching document, a review's record) stay possible after closing: a record
  * must always be correctable; nothing new happens in a closed movement. This is NOT the candidate statechart.
+ * The words (statuses, actions, review kinds) are the programme's vocabulary, in libs/domain.
  */
-export const MOVEMENT_STATUSES = [
-  { code: 'LAUNCHED', vi: 'Đã phát động', en: 'Launched' },
-  { code: 'RUNNING', vi: 'Đang triển khai', en: 'Running' },
-  { code: 'CLOSED', vi: 'Đã tổng kết, kết thúc', en: 'Closed by its final review' },
-] as const;
-export type MovementStatus = (typeof MOVEMENT_STATUSES)[number]['code'];
-export const MOVEMENT_STATUS_CODES = MOVEMENT_STATUSES.map((s) => s.code) as readonly MovementStatus[];
-
-export const MOVEMENT_ACTIONS = [
-  { code: 'START', vi: 'Bắt đầu triển khai', en: 'Start running' },
-  { code: 'INTERIM_REVIEW', vi: 'Sơ kết', en: 'Interim review' },
-  { code: 'FINAL_REVIEW', vi: 'Tổng kết (kết thúc phong trào)', en: 'Final review (closes the movement)' },
-  { code: 'CORRECT_REVIEW', vi: 'Đính chính kết quả sơ kết, tổng kết', en: 'Correct a review’s record' },
-  { code: 'REVISE', vi: 'Đính chính thông tin phong trào', en: 'Correct the movement’s details' },
-  { code: 'ATTACH_DOCUMENT', vi: 'Đính kèm tệp văn bản phát động', en: 'Attach the launching document’s file' },
-  { code: 'REGISTER', vi: 'Đăng ký tham gia', en: 'Register to take part' },
-  { code: 'AMEND_REGISTRATION', vi: 'Điều chỉnh đăng ký', en: 'Amend a registration' },
-  { code: 'WITHDRAW_REGISTRATION', vi: 'Rút đăng ký', en: 'Withdraw a registration' },
-] as const;
-export type MovementAction = (typeof MOVEMENT_ACTIONS)[number]['code'];
+import { MOVEMENT_ACTIONS, type MovementAction, type MovementStatus } from '#domain';
 
 /** Where each action leads from each status; an action missing from a status is refused there. */
 const TABLE: Record<MovementStatus, Partial<Record<MovementAction, MovementStatus>>> = {
@@ -64,17 +46,3 @@ export function allowedActions(status: MovementStatus): MovementAction[] {
 
 /** Actions by which units take part; refused with their own code (MOVEMENT_CLOSED) once the movement is over. */
 export const PARTICIPATION_ACTIONS: readonly MovementAction[] = ['REGISTER', 'AMEND_REGISTRATION', 'WITHDRAW_REGISTRATION'];
-
-export const REVIEW_KINDS = [
-  { code: 'INTERIM', vi: 'Sơ kết', en: 'Interim review' },
-  { code: 'FINAL', vi: 'Tổng kết', en: 'Final review' },
-] as const;
-export type ReviewKind = (typeof REVIEW_KINDS)[number]['code'];
-export const REVIEW_KIND_CODES = REVIEW_KINDS.map((k) => k.code) as readonly ReviewKind[];
-
-export const REGISTRATION_ACTIONS = [
-  { code: 'REGISTER', vi: 'Đăng ký', en: 'Registered' },
-  { code: 'AMEND', vi: 'Điều chỉnh', en: 'Amended' },
-  { code: 'WITHDRAW', vi: 'Rút đăng ký', en: 'Withdrawn' },
-] as const;
-export type RegistrationAction = (typeof REGISTRATION_ACTIONS)[number]['code'];

@@ -8,6 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { CandidateMovements } from '#contracts';
 import { CandidateAccess } from '../access/candidate-access.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
@@ -17,7 +18,7 @@ import type { CandidateMovementLink } from './candidate-movement-link.entity.js'
 import type { LinkMovementDto } from './dto/movement.dto.js';
 import { MovementAccess, seesMovement } from '../access/movement-access.js';
 import { MovementRepository, type MovementHead } from './movement.repository.js';
-import { MOVEMENT_STATUSES } from './movement-lifecycle.js';
+import { MOVEMENT_STATUSES } from '#domain';
 import { movementStream } from '../audit/streams.js';
 import { invalidField } from '../common/validation.js';
 
@@ -88,7 +89,7 @@ export class MovementLinks {
   }
 
   /** Links a candidate to a movement, or ends a link, later than its nomination. */
-  async change(candidateId: string, dto: LinkMovementDto, actor: Actor) {
+  async change(candidateId: string, dto: LinkMovementDto, actor: Actor): Promise<CandidateMovements> {
     await this.candidates.assertReadable(actor, candidateId);
     const action = dto.action ?? 'LINK';
     if (action === 'UNLINK' && !dto.reason) {
@@ -113,7 +114,7 @@ export class MovementLinks {
   }
 
   /** The movements a candidate leads now, and every link and unlink ever recorded. */
-  async forCandidate(candidateId: string) {
+  async forCandidate(candidateId: string): Promise<CandidateMovements> {
     const rows = await this.movements.linksOfCandidate(candidateId);
     const statusLabel = (code: string) => {
       const s = MOVEMENT_STATUSES.find((x) => x.code === code);

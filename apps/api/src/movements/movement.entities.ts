@@ -8,9 +8,8 @@
  * the row it follows.
  */
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import type { Field } from '#domain';
 import { Unit } from '../units/unit.entity.js';
-import type { MovementStatus, RegistrationAction, ReviewKind } from './movement-lifecycle.js';
+import type { Field, MovementStatus, RegistrationAction, ReviewKind } from '#domain';
 
 @Entity('movement')
 @Index('IDX_movement_launching_unit', ['launchingUnitId'])

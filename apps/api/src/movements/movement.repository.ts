@@ -7,12 +7,11 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Field } from '#domain';
+import type { Field, MovementStatus, SubjectKind } from '#domain';
 import type { CandidateState } from '#workflow';
 import { andInLine, andWithin, pathConditions, type Reach } from '../access/unit-reach.js';
 import { Unit } from '../units/unit.entity.js';
 import { CandidateMovementLink } from './candidate-movement-link.entity.js';
-import type { MovementStatus } from './movement-lifecycle.js';
 import { Movement, MovementDocument, MovementRegistration, MovementReview } from './movement.entities.js';
 
 /** What deciding about a movement needs: who launched it (and where that unit sits), its status and version. */
@@ -52,7 +51,7 @@ export interface MovementFilter {
 export interface LinkedCandidateRow {
   id: string;
   name: string;
-  kind: string;
+  kind: SubjectKind;
   year: number;
   field: Field;
   state: CandidateState;
@@ -65,7 +64,7 @@ export interface LinkedCandidateRow {
 export interface DiscoveredCandidateRow {
   id: string;
   name: string;
-  kind: string;
+  kind: SubjectKind;
   year: number;
   state: CandidateState;
   reviewId: string | null;

@@ -1,16 +1,17 @@
-import { FIELDS, labelsOf } from '#domain';
-import { MOVEMENT_ACTIONS, MOVEMENT_STATUSES, REGISTRATION_ACTIONS, REVIEW_KINDS, allowedActions } from './movement-lifecycle.js';
+import { FIELDS, MOVEMENT_ACTIONS, MOVEMENT_STATUSES, REGISTRATION_ACTIONS, REVIEW_KINDS, labelsOf } from '#domain';
+import type { MovementDocumentView, MovementReviewView, MovementView, RegistrationView } from '#contracts';
+import { allowedActions } from './movement-lifecycle.js';
 import type { Movement, MovementDocument, MovementRegistration, MovementReview } from './movement.entities.js';
 
 const words = (item: { vi: string; en: string } | undefined) => (item ? { vi: item.vi, en: item.en } : null);
 
 /** A movement as the API shows it: codes with their labels, and what can be done next. */
-export function movementView(m: Movement, unit?: { id: string; name: string } | null) {
+export function movementView(m: Movement, unit: { id: string; name: string }): MovementView {
   return {
     id: m.id,
     name: m.name,
     launchingUnitId: m.launchingUnitId,
-    launchingUnit: unit ? { id: unit.id, name: unit.name } : undefined,
+    launchingUnit: { id: unit.id, name: unit.name },
     periodFrom: m.periodFrom,
     periodTo: m.periodTo,
     fields: m.fields.map((code) => ({ code, label: labelsOf(FIELDS, code) })),
@@ -25,9 +26,8 @@ export function movementView(m: Movement, unit?: { id: string; name: string } | 
     updatedAt: m.updatedAt.toISOString(),
   };
 }
-export type MovementView = ReturnType<typeof movementView>;
 
-export function reviewView(r: MovementReview, extra: { number: number | null; supersededBy: string | null }) {
+export function reviewView(r: MovementReview, extra: { number: number | null; supersededBy: string | null }): MovementReviewView {
   return {
     id: r.id,
     kind: r.kind,
@@ -50,7 +50,7 @@ export function reviewView(r: MovementReview, extra: { number: number | null; su
   };
 }
 
-export function registrationView(r: MovementRegistration, supersededBy: string | null) {
+export function registrationView(r: MovementRegistration, supersededBy: string | null): RegistrationView {
   return {
     id: r.id,
     movementId: r.movementId,
@@ -67,7 +67,7 @@ export function registrationView(r: MovementRegistration, supersededBy: string |
   };
 }
 
-export function documentView(d: MovementDocument) {
+export function documentView(d: MovementDocument): MovementDocumentView {
   return {
     id: d.id,
     fileName: d.fileName,

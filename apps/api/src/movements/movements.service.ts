@@ -10,7 +10,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { FIELDS, foldedPhrase, labelsOf, prefixQuery } from '#domain';
+import type { DocumentAttached, MovementList, MovementPage, MovementView, ReviewRecorded } from '#contracts';
+import { FIELDS, MOVEMENT_ACTIONS, MOVEMENT_DOCUMENT_TYPES, foldedPhrase, labelsOf, prefixQuery, type MovementAction } from '#domain';
 import { CANDIDATE_STATES } from '#workflow';
 import { AuditEventRepository } from '../audit/audit-event.repository.js';
 import { AuditWriter } from '../audit/audit.writer.js';
@@ -21,16 +22,13 @@ import { cleanFileName, EVIDENCE_TYPES, extensionOf } from '../evidence/evidence
 import { UnitScope } from '../access/unit-scope.js';
 import type { LaunchMovementDto, ListMovementsQuery, RecordReviewDto, ReviseMovementDto, StartMovementDto } from './dto/movement.dto.js';
 import { MovementAccess } from '../access/movement-access.js';
-import { MOVEMENT_ACTIONS, allowedActions, nextStatus, PARTICIPATION_ACTIONS, type MovementAction } from './movement-lifecycle.js';
+import { allowedActions, nextStatus, PARTICIPATION_ACTIONS } from './movement-lifecycle.js';
 import { Movement, MovementDocument, MovementReview, type MovementRegistration } from './movement.entities.js';
 import { MovementRepository, type MovementHead, type RegistrationWithUnit } from './movement.repository.js';
-import { documentView, movementView, registrationView, reviewView, type MovementView } from './movement.views.js';
+import { documentView, movementView, registrationView, reviewView } from './movement.views.js';
 import { movementStream } from '../audit/streams.js';
 import { reachOf } from '../access/unit-reach.js';
 import { invalidField } from '../common/validation.js';
-
-/** Launching documents: PDF, Word, or a scan. */
-export const DOCUMENT_TYPES = ['application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/jpeg', 'image/png'];
 
 /** Candidates shown per state on a movement's page; the lookup lists them all, page by page. */
 const CANDIDATES_PER_STATE = 50;
@@ -102,12 +100,12 @@ export class MovementsService {
     });
   }
 
-  start(id: string, dto: StartMovementDto, actor: Actor) {
+  start(id: string, dto: StartMovementDto, actor: Actor): Promise<MovementView> {
     return this.change(actor, id, dto.expectedVersion, 'START', async () => ({ eventType: 'MOVEMENT_STARTED', payload: { note: dto.note } }));
   }
 
   /** An interim review, the final review (which closes the movement), or the correction of a review's record. */
-  review(id: string, dto: RecordReviewDto, actor: Actor) {
+  review(id: string, dto: RecordReviewDto, actor: Actor): Promise<ReviewRecorded> {
     const action: MovementAction = dto.correctsId ? 'CORRECT_REVIEW' : dto.kind === 'FINAL' ? 'FINAL_REVIEW' : 'INTERIM_REVIEW';
     let recorded: MovementReview | undefined;
     return this.change(actor, id, dto.expectedVersion, action, async ({ em, head, now }) => {
@@ -158,7 +156,7 @@ export class MovementsService {
   }
 
   /** Corrects the movement's details; the values replaced stay in the audit record. */
-  revise(id: string, dto: ReviseMovementDto, actor: Actor) {
+  revise(id: string, dto: ReviseMovementDto, actor: Actor): Promise<MovementView> {
     return this.change(actor, id, dto.expectedVersion, 'REVISE', async ({ em, head }) => {
       const current = await this.movements.byId(em, head.id);
       const from: Record<string, unknown> = {};
@@ -181,13 +179,13 @@ export class MovementsService {
   }
 
   /** Stores a file of the launching document (a later one adds a row; the earlier stay). */
-  async attachDocument(id: string, file: IncomingDocument | undefined, expectedVersion: number, actor: Actor) {
+  async attachDocument(id: string, file: IncomingDocument | undefined, expectedVersion: number, actor: Actor): Promise<DocumentAttached> {
     if (!file || file.size === 0) throw new DomainError('MOVEMENT_DOCUMENT_MISSING', { field: 'file' });
     const fileName = cleanFileName(file.originalname);
     const contentType = file.mimetype.toLowerCase().split(';')[0]!.trim();
-    const policy = DOCUMENT_TYPES.includes(contentType) ? EVIDENCE_TYPES[contentType] : undefined;
+    const policy = (MOVEMENT_DOCUMENT_TYPES as readonly string[]).includes(contentType) ? EVIDENCE_TYPES[contentType] : undefined;
     if (!policy || !policy.extensions.includes(extensionOf(fileName)) || !policy.magic(file.buffer)) {
-      throw new DomainError('MOVEMENT_DOCUMENT_TYPE_NOT_ALLOWED', { field: 'file', contentType, allowed: DOCUMENT_TYPES });
+      throw new DomainError('MOVEMENT_DOCUMENT_TYPE_NOT_ALLOWED', { field: 'file', contentType, allowed: MOVEMENT_DOCUMENT_TYPES });
     }
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     let stored: MovementDocument | undefined;
@@ -241,7 +239,7 @@ export class MovementsService {
     });
   }
 
-  async list(query: ListMovementsQuery, actor: Actor) {
+  async list(query: ListMovementsQuery, actor: Actor): Promise<MovementList> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     let unitPath: string | undefined;
@@ -273,7 +271,7 @@ export class MovementsService {
   }
 
   /** The movement's page: details, registrations by unit, reviews, documents, and its candidates by state. */
-  async page(actor: Actor, id: string) {
+  async page(actor: Actor, id: string): Promise<MovementPage> {
     await this.access.readable(actor, id);
     const movement = await this.movements.withLaunchingUnit(id);
     const [reviews, registrations, documents, revisions] = await Promise.all([

@@ -8,6 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { RegistrationView } from '#contracts';
 import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
@@ -15,7 +16,7 @@ import { DomainError } from '../common/domain-error.js';
 import { UnitScope } from '../access/unit-scope.js';
 import type { AmendRegistrationDto, RegisterDto, WithdrawRegistrationDto } from './dto/movement.dto.js';
 import { MovementAccess } from '../access/movement-access.js';
-import type { MovementAction, RegistrationAction } from './movement-lifecycle.js';
+import type { MovementAction, RegistrationAction } from '#domain';
 import type { MovementRegistration } from './movement.entities.js';
 import { MovementRepository } from './movement.repository.js';
 import { registrationView } from './movement.views.js';
@@ -33,7 +34,7 @@ export class RegistrationsService {
     private readonly clock: Clock,
   ) {}
 
-  async register(movementId: string, dto: RegisterDto, actor: Actor) {
+  async register(movementId: string, dto: RegisterDto, actor: Actor): Promise<RegistrationView> {
     const movement = await this.access.readable(actor, movementId);
     const unit = await this.units.reachable(actor, dto.unitId, 'unitId');
     if (unit.id === movement.launchingUnitId || !unit.path.startsWith(movement.launchingPath)) {
@@ -47,7 +48,7 @@ export class RegistrationsService {
     });
   }
 
-  async amend(movementId: string, registrationId: string, dto: AmendRegistrationDto, actor: Actor) {
+  async amend(movementId: string, registrationId: string, dto: AmendRegistrationDto, actor: Actor): Promise<RegistrationView> {
     const previous = await this.reachableRegistration(actor, movementId, registrationId);
     return this.write(actor, movementId, 'AMEND_REGISTRATION', async (em) => {
       await this.assertHead(em, previous);
@@ -55,7 +56,7 @@ export class RegistrationsService {
     });
   }
 
-  async withdraw(movementId: string, registrationId: string, dto: WithdrawRegistrationDto, actor: Actor) {
+  async withdraw(movementId: string, registrationId: string, dto: WithdrawRegistrationDto, actor: Actor): Promise<RegistrationView> {
     const previous = await this.reachableRegistration(actor, movementId, registrationId);
     return this.write(actor, movementId, 'WITHDRAW_REGISTRATION', async (em) => {
       await this.assertHead(em, previous);

@@ -5,7 +5,7 @@
  * Vietnamese headers first, English beneath (Excel) or beside (CSV).
  */
 import ExcelJS from 'exceljs';
-import type { Figures, StatisticsTable, TableRow } from './statistics.service.js';
+import type { StatisticsFigures as Figures, StatisticsRow as TableRow, StatisticsTable } from '#contracts';
 
 const UNKNOWN_NOTE = { vi: 'Chưa rõ số liệu (ô trống trong nguồn)', en: 'Unknown (blank in the source)' };
 const SOURCE_NOTES = {

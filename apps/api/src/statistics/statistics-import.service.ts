@@ -9,6 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FIELDS, SUBJECT_KINDS, labelsOf } from '#domain';
+import type { FigureColumn, ImportList, ImportReport, ImportResult } from '#contracts';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { STATISTICS_IMPORT_STREAM } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
@@ -26,36 +27,10 @@ export interface UploadedTable {
   buffer: Buffer;
 }
 
-type Column = 'COLLECTIVE' | 'INDIVIDUAL';
-const COLUMN_LABELS: Record<Column, { vi: string; en: string }> = {
+const COLUMN_LABELS: Record<FigureColumn, { vi: string; en: string }> = {
   COLLECTIVE: labelsOf(SUBJECT_KINDS, 'COLLECTIVE')!,
   INDIVIDUAL: labelsOf(SUBJECT_KINDS, 'INDIVIDUAL')!,
 };
-
-export interface ImportReport {
-  import: {
-    id: string;
-    sha256: string;
-    fileName: string;
-    format: string;
-    sizeBytes: number;
-    importedBy: string;
-    importedAt: string;
-    statedTotals: { collective: number | null; individual: number | null } | null;
-  };
-  rows: number;
-  years: number[];
-  blankCells: { line: number; year: number; field: string; fieldLabel: { vi: string; en: string } | null; column: Column; columnLabel: { vi: string; en: string } }[];
-  /** Per column: the sum of the known cells, how many are blank, the stated total and stated − sum. */
-  totals: { column: Column; label: { vi: string; en: string }; rowsSum: number; blankCells: number; stated: number | null; difference: number | null }[];
-  /** Years for which a newer import is in force instead of this one. */
-  supersededYears: { year: number; byImportId: string }[];
-  /** Years this import took over from earlier imports. */
-  replacedYears: { year: number; importId: string }[];
-  /** Years that also have recognised exemplars in the system: the table reports them as conflicts. */
-  conflictingLiveYears: number[];
-  message: { vi: string; en: string };
-}
 
 @Injectable()
 export class StatisticsImportService {
@@ -65,7 +40,7 @@ export class StatisticsImportService {
     private readonly audit: AuditWriter,
   ) {}
 
-  async import(file: UploadedTable | undefined, stated: { statedCollective?: number; statedIndividual?: number }, actor: Actor) {
+  async import(file: UploadedTable | undefined, stated: { statedCollective?: number; statedIndividual?: number }, actor: Actor): Promise<ImportResult> {
     if (!file || file.size === 0) throw new DomainError('IMPORT_FILE_MISSING', { field: 'file' });
     const fileName = cleanFileName(file.originalname);
     const format = detectFormat(file.buffer, fileName, file.mimetype.toLowerCase().split(';')[0]!.trim());
@@ -134,7 +109,7 @@ export class StatisticsImportService {
     });
   }
 
-  async list() {
+  async list(): Promise<ImportList> {
     const rows = await this.statistics.listImports();
     return {
       items: rows.map(({ statedCollective, statedIndividual, importedAt, ...r }) => ({

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Field } from '#domain';
 import { RECOGNISED_STATES } from '../replication/replication.service.js';
-import { StatisticsImport, StatisticsImportRow } from './statistics.entities.js';
+import { StatisticsImport, StatisticsImportRow, type ImportFormat } from './statistics.entities.js';
 import type { ParsedRow } from './import-parser.js';
 import { statisticsTableQuery, type TableFilters, type TableQueryRow } from './statistics-table.query.js';
 
@@ -19,7 +19,7 @@ export interface ImportSummaryRow {
   id: string;
   sha256: string;
   fileName: string;
-  format: string;
+  format: ImportFormat;
   sizeBytes: number;
   importedBy: string;
   importedAt: Date;

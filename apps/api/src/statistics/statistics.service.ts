@@ -1,10 +1,11 @@
 /**
  * Owns the report's statistics table: runs the one aggregate query (statistics-table.query.ts, through
- * StatisticsRepository) within the actor's reach and shapes its rows (year × field, per-year subtotals, grand total) with Vietnamese-first
- * labels. Never counts candidates in Node: the rows it shapes are already aggregates.
+ * StatisticsRepository) within the actor's reach and shapes its rows (year × field, per-year subtotals, grand
+ * total) with Vietnamese-first labels. Never counts candidates in Node: the rows it shapes are already aggregates.
  */
 import { Injectable } from '@nestjs/common';
-import { FIELDS, HONOURING_FORMS, SECTORS, SUBJECT_KINDS, labelOf, labelsOf, type Field } from '#domain';
+import { FIELDS, HONOURING_FORMS, SECTORS, SUBJECT_KINDS, labelOf, labelsOf } from '#domain';
+import type { StatisticsFigures, StatisticsRow, StatisticsTable, StatisticsYear } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { MovementAccess } from '../access/movement-access.js';
@@ -17,62 +18,6 @@ import { invalidField } from '../common/validation.js';
 
 export const EARLIEST_YEAR = 1945;
 export const LATEST_YEAR = 2100;
-
-export interface Figures {
-  collective: number | null;
-  individual: number | null;
-  /** Present only when households are reported apart. */
-  household?: number | null;
-}
-
-export interface TableRow extends Figures {
-  field: Field;
-  fieldLabel: { vi: string; en: string };
-  /** Columns whose figure is unknown (a blank cell of the import, or a row the import lacks). */
-  unknown: ('COLLECTIVE' | 'INDIVIDUAL')[];
-}
-
-export interface TableYear {
-  /** Số thứ tự (TT): the year's position in the table, as the report numbers them. */
-  tt: number;
-  year: number;
-  /** LIVE: counted in the system; IMPORT: from an imported file; CONFLICT: both (the import is shown). */
-  source: 'LIVE' | 'IMPORT' | 'CONFLICT';
-  importId: string | null;
-  rows: TableRow[];
-  subtotal: Figures & { unknownCells: number };
-  honouringForms: { code: string; vi: string; en: string }[];
-  honouringFormsText: { vi: string; en: string };
-}
-
-export interface StatisticsTable {
-  title: { vi: string; en: string };
-  scope: { vi: string; en: string };
-  filters: {
-    unit: { id: string; name: string } | null;
-    sector: string | null;
-    sectorLabel: { vi: string; en: string } | null;
-    field: Field | null;
-    yearFrom: number;
-    yearTo: number;
-    separateHouseholds: boolean;
-    movement: { id: string; name: string } | null;
-  };
-  countingRule: { vi: string; en: string };
-  historical: { included: boolean; note: { vi: string; en: string } | null };
-  columns: { code: string; vi: string; en: string }[];
-  years: TableYear[];
-  total: Figures & { unknownCells: number; honouringForms: { code: string; vi: string; en: string }[] };
-  conflicts: {
-    year: number;
-    shown: 'IMPORT';
-    importId: string | null;
-    imported: Figures;
-    live: Figures;
-    message: { vi: string; en: string };
-  }[];
-  unknownCells: { year: number; field: Field; column: 'COLLECTIVE' | 'INDIVIDUAL'; reason: 'BLANK_CELL' | 'MISSING_ROW' }[];
-}
 
 export const COUNTING_RULE = {
   vi:
@@ -122,12 +67,12 @@ export class StatisticsService {
       separateHouseholds,
     });
 
-    const figures = (r: TableQueryRow): Figures => ({
+    const figures = (r: TableQueryRow): StatisticsFigures => ({
       collective: r.collective,
       individual: r.individual,
       ...(separateHouseholds ? { household: r.household } : {}),
     });
-    const years: TableYear[] = [];
+    const years: StatisticsYear[] = [];
     const conflicts: StatisticsTable['conflicts'] = [];
     const unknownCells: StatisticsTable['unknownCells'] = [];
     let total: StatisticsTable['total'] = { collective: 0, individual: 0, ...(separateHouseholds ? { household: 0 } : {}), unknownCells: 0, honouringForms: [] };
@@ -144,7 +89,7 @@ export class StatisticsService {
         year.honouringForms = formsOf(r.forms);
         year.honouringFormsText = formsText(year.honouringForms);
         if (r.source === 'CONFLICT') {
-          const live: Figures = {
+          const live: StatisticsFigures = {
             collective: r.live_collective,
             individual: (r.live_individual ?? 0) + (separateHouseholds ? 0 : (r.live_household ?? 0)),
             ...(separateHouseholds ? { household: r.live_household } : {}),
@@ -177,7 +122,7 @@ export class StatisticsService {
         };
         years.push(year);
       }
-      const unknown: TableRow['unknown'] = [];
+      const unknown: StatisticsRow['unknown'] = [];
       if (r.collective === null) unknown.push('COLLECTIVE');
       if (r.individual === null) unknown.push('INDIVIDUAL');
       for (const column of unknown) unknownCells.push({ year: r.year!, field: r.field!, column, reason: r.missing_rows > 0 ? 'MISSING_ROW' : 'BLANK_CELL' });

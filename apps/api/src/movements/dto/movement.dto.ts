@@ -1,9 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
-import { FieldCodes, type Field } from '#domain';
+import { FieldCodes, MOVEMENT_STATUS_CODES, REVIEW_KIND_CODES, type Field, type MovementStatus, type ReviewKind } from '#domain';
 import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
-import { MOVEMENT_STATUS_CODES, REVIEW_KIND_CODES, type MovementStatus, type ReviewKind } from '../movement-lifecycle.js';
 
 /** One or more field codes (lĩnh vực), each once. */
 function FieldListField(o: { description: string; optional?: boolean }) {
