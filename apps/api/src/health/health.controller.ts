@@ -1,15 +1,15 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../access/decorators.js';
+import { HealthRepository } from './health.repository.js';
 
 /** Liveness and readiness for process managers and load balancers; outside /api and without a session. */
 @ApiTags('Tình trạng / Health')
 @Controller('health')
 @Public()
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: HealthRepository) {}
 
   @Get()
   @ApiOperation({ summary: 'Tiến trình đang chạy / The process is alive' })
@@ -22,7 +22,7 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) res: Response) {
     try {
       await Promise.race([
-        this.dataSource.query('SELECT 1'),
+        this.database.ping(),
         new Promise((_, reject) => setTimeout(() => reject(new Error('readiness probe timed out')), 2_000).unref()),
       ]);
       return { status: 'ready', database: 'up' };
