@@ -9,8 +9,9 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, untypedApi, ApiError, downloadFile, type Progress as TransferProgress } from '../../api/client';
-import type { Candidate, Page as ApiPage, TrailPage, TrailRecord } from '../../api/types';
+import type { TrailRecord } from '#contracts';
+import type { CandidateState } from '#workflow';
+import { api, ApiError, downloadFile, type Progress as TransferProgress } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
@@ -130,14 +131,14 @@ function TrailPanel() {
   }, [params]);
   const page = Number(params.get('trang') ?? 1);
   const pageSize = Number(params.get('co') ?? DEFAULT_PAGE_SIZE);
-  const { data, error, loading, reload } = useAsync((signal) => untypedApi.get<TrailPage>('/api/audit/records', { ...filter, page, pageSize }, signal), [filter, page, pageSize]);
+  const { data, error, loading, reload } = useAsync((signal) => api.get('/api/audit/records', { query: { ...filter, page, pageSize }, signal }), [filter, page, pageSize]);
   const units = useAsync((signal) => loadUnitTree(signal), []);
   const sessions = useAsync((signal) => api.get('/api/review-sessions', { signal }), []);
   const candidates = useAsync(
-    (signal) => untypedApi.get<ApiPage<Candidate>>('/api/candidates', { q: candidateSearch || undefined, pageSize: 20 }, signal),
+    (signal) => api.get('/api/candidates', { query: { q: candidateSearch || undefined, pageSize: 20 }, signal }),
     [candidateSearch],
   );
-  const chosenCandidate = useAsync((signal) => (filter.candidateId ? untypedApi.get<Candidate>(`/api/candidates/${filter.candidateId}`, undefined, signal) : Promise.resolve(null)), [filter.candidateId]);
+  const chosenCandidate = useAsync((signal) => (filter.candidateId ? api.get('/api/candidates/{id}', { path: { id: filter.candidateId }, signal }) : Promise.resolve(null)), [filter.candidateId]);
   const candidateOptions = useMemo(() => {
     const list = [...(candidates.data?.items ?? [])];
     if (chosenCandidate.data && !list.some((c) => c.id === chosenCandidate.data!.id)) list.unshift(chosenCandidate.data);
@@ -255,11 +256,12 @@ function TrailPanel() {
             render: (_: unknown, r) => (
               <Space orientation="vertical" size={2}>
                 <span>{r.eventLabel ? words(r.eventLabel) : label('event', r.eventType) || r.eventType}</span>
+                {/* Candidates' streams hold the statechart's states; another stream's state shows as its code. */}
                 {r.toState && r.fromState !== r.toState && (
                   <span className="history-states">
-                    {r.fromState ? <StateTag state={r.fromState} /> : null}
+                    {r.fromState ? <StateTag state={r.fromState as CandidateState} /> : null}
                     {r.fromState ? '→' : null}
-                    <StateTag state={r.toState} />
+                    <StateTag state={r.toState as CandidateState} />
                   </span>
                 )}
               </Space>

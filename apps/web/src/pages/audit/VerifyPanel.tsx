@@ -7,8 +7,8 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Card, Collapse, Descriptions, Progress, Result, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { untypedApi, downloadFile } from '../../api/client';
-import type { AuditProblem, VerificationReport } from '../../api/types';
+import type { AuditProblem, VerificationReport } from '#contracts';
+import { api, downloadFile } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
 import { formatNumber, useFormat } from '../../lib/format';
@@ -153,8 +153,8 @@ export function VerifyPanel() {
       }
       const result =
         checkpoints.length > 0
-          ? await untypedApi.post<VerificationReport>('/api/audit/verify', { checkpoints })
-          : await untypedApi.get<VerificationReport>('/api/audit/verify', undefined, controller.current.signal);
+          ? await api.post('/api/audit/verify', { checkpoints })
+          : await api.get('/api/audit/verify', { signal: controller.current.signal });
       setReport(result);
     } catch (e) {
       if ((e as Error).name === 'AbortError') setError({ message: t('verify.cancelled'), details: [] });

@@ -9,10 +9,9 @@ import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CANDIDATE_STATES, COUNCIL_DECISION_EVENTS, GUARD_REQUIREMENTS, candidateMachine, maySend, type CandidateContext, type CandidateEvent, type CandidateEventType, type CandidateState } from '#workflow';
-import type { CandidateDetail, CandidateReviews, CandidateView, EvidenceView, NurturingPlanView, NurturingView } from '#contracts';
+import type { CandidateDetail, CandidateHistory, CandidateReviews, CandidateView, EvidenceView, NurturingPlanView, NurturingView } from '#contracts';
 import { sessionClosed } from '#workflow';
-import { api, untypedApi } from '../../api/client';
-import type { History } from '../../api/types';
+import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
@@ -34,7 +33,7 @@ interface CandidateData {
   candidate: CandidateDetail;
   nurturing: NurturingView;
   evidence: EvidenceView[];
-  history: History;
+  history: CandidateHistory;
   reviews: CandidateReviews;
 }
 
@@ -43,7 +42,7 @@ async function loadCandidate(id: string, signal: AbortSignal): Promise<Candidate
     api.get('/api/candidates/{id}', { path: { id }, signal }),
     api.get('/api/candidates/{id}/nurturing', { path: { id }, signal }),
     api.get('/api/candidates/{id}/evidence', { path: { id }, signal }),
-    untypedApi.get<History>(`/api/candidates/${id}/history`, undefined, signal),
+    api.get('/api/candidates/{id}/history', { path: { id }, signal }),
     api.get('/api/candidates/{id}/reviews', { path: { id }, signal }),
   ]);
   return { candidate, nurturing, evidence, history, reviews };

@@ -2,8 +2,7 @@
 import type { ReactNode } from 'react';
 import { Card, Descriptions, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Verdict } from '#contracts';
-import type { AuditRecord } from '../../api/types';
+import type { HistoryRecord as AuditRecord, Verdict } from '#contracts';
 import { StateTag } from '../../components/StateTag';
 import { useLabels, type Vocabulary } from '../../domain/labels';
 import { useFormat } from '../../lib/format';

@@ -8,7 +8,7 @@ import { Segmented, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { FIELDS } from '#domain';
-import type { StatisticsTable } from '../../api/types';
+import type { StatisticsTable } from '#contracts';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 

@@ -7,8 +7,11 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, InputNumber, Modal, Progress, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { untypedApi, ApiError, uploadWithProgress, type Progress as TransferProgress } from '../../api/client';
-import type { ImportReport, ImportSummary } from '../../api/types';
+import type { ImportReport, ImportResult, ImportSummary } from '#contracts';
+import { api, ApiError, uploadWithProgress, type Progress as TransferProgress } from '../../api/client';
+
+/** A report as an upload answers it (saying whether the file was new) or as the list shows it. */
+type ShownReport = ImportReport & Partial<Pick<ImportResult, 'created' | 'statedTotalsIgnored'>>;
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
@@ -23,7 +26,7 @@ interface ParseError {
   messageEn: string;
 }
 
-export function ImportReportView({ report }: { report: ImportReport }) {
+export function ImportReportView({ report }: { report: ShownReport }) {
   const { t } = useTranslation();
   const { words } = useLabels();
   const format = useFormat();
@@ -92,7 +95,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   );
 }
 
-function ImportForm({ onDone }: { onDone(report: ImportReport): void }) {
+function ImportForm({ onDone }: { onDone(report: ImportResult): void }) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const format = useFormat();
@@ -119,7 +122,7 @@ function ImportForm({ onDone }: { onDone(report: ImportReport): void }) {
         if (values.statedCollective !== undefined && values.statedCollective !== null) body.append('statedCollective', String(values.statedCollective));
         if (values.statedIndividual !== undefined && values.statedIndividual !== null) body.append('statedIndividual', String(values.statedIndividual));
         try {
-          const { body: report } = await uploadWithProgress<ImportReport>('/api/statistics/imports', body, setProgress);
+          const { body: report } = await uploadWithProgress<ImportResult>('/api/statistics/imports', body, setProgress);
           void message.success(t(report.created === false ? 'imports.already' : 'imports.done'));
           form.resetFields();
           onDone(report);
@@ -196,10 +199,10 @@ function ImportForm({ onDone }: { onDone(report: ImportReport): void }) {
 export function ImportSection({ mayImport, onImported }: { mayImport: boolean; onImported(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const list = useAsync((signal) => untypedApi.get<{ items: ImportSummary[] }>('/api/statistics/imports', undefined, signal), []);
-  const [latest, setLatest] = useState<ImportReport | null>(null);
+  const list = useAsync((signal) => api.get('/api/statistics/imports', { signal }), []);
+  const [latest, setLatest] = useState<ImportResult | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
-  const viewed = useAsync((signal) => (viewing ? untypedApi.get<ImportReport>(`/api/statistics/imports/${viewing}`, undefined, signal) : Promise.resolve(null)), [viewing]);
+  const viewed = useAsync((signal) => (viewing ? api.get('/api/statistics/imports/{id}', { path: { id: viewing }, signal }) : Promise.resolve(null)), [viewing]);
   return (
     <Card title={<h2 className="card-heading">{t('imports.title')}</h2>} data-testid="imports">
       {mayImport && (

@@ -9,8 +9,9 @@ import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Field, Sector } from '#domain';
-import { untypedApi, ApiError, withQuery } from '../../api/client';
-import type { Figures, StatisticsTable } from '../../api/types';
+import type { StatisticsFigures as Figures, StatisticsTable } from '#contracts';
+import { inGroup } from '#domain';
+import { api, ApiError, withQuery } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
@@ -58,10 +59,10 @@ export function StatisticsPage() {
   const { account } = useAuth();
   const [params] = useSearchParams();
   const query = useMemo(() => Object.fromEntries(Object.entries(PARAMS).map(([url, apiName]) => [apiName, params.get(url) ?? undefined])), [params]);
-  const { data, error, loading, reload } = useAsync((signal) => untypedApi.get<StatisticsTable>('/api/statistics/exemplars', query, signal), [query]);
+  const { data, error, loading, reload } = useAsync((signal) => api.get('/api/statistics/exemplars', { query, signal }), [query]);
   const units = useAsync((signal) => loadUnitTree(signal), []);
   const treeData = useMemo(() => toTreeData(units.data ?? []), [units.data]);
-  const importReaders = account?.role === 'COUNCIL_SECRETARY' || account?.role === 'COUNCIL_MEMBER' || account?.role === 'AUDITOR';
+  const importReaders = account ? inGroup(account.role, 'councilReaders') : false;
 
   // The server's refusal of a filter (e.g. "to" before "from") sits under that filter.
   const filterErrors = useMemo(() => {
