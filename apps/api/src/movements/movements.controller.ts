@@ -3,7 +3,6 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
-import type { Role } from '#domain';
 import { ROLE_GROUPS } from '#domain';
 import { Allow } from '../access/decorators.js';
 import { CurrentActor, type Actor } from '../common/actor.js';

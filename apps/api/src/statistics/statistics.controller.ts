@@ -4,7 +4,6 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags }
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import { Allow } from '../access/decorators.js';
-import type { Role } from '#domain';
 import { ROLE_GROUPS } from '#domain';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';

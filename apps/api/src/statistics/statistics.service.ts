@@ -7,7 +7,6 @@ import { Injectable } from '@nestjs/common';
 import { FIELDS, HONOURING_FORMS, SECTORS, SUBJECT_KINDS, labelOf, labelsOf } from '#domain';
 import type { StatisticsFigures, StatisticsRow, StatisticsTable, StatisticsYear } from '#contracts';
 import type { Actor } from '../common/actor.js';
-import { DomainError } from '../common/domain-error.js';
 import { MovementAccess } from '../access/movement-access.js';
 import { UnitScope } from '../access/unit-scope.js';
 import { EVERYTHING } from '../access/unit-reach.js';
