@@ -2,11 +2,11 @@
  * Lookup (tra cứu): one search over candidates (people, collectives, households), units and movements, and a
  * subject's history. Reads only.
  *
- * Names match with or without diacritics: the query is folded by foldVietnamese (libs/domain/src/fold.ts) and every word must begin a
- * word of the folded name (`to_tsvector('simple', fold_vietnamese(name)) @@ 'w1:* & w2:*'`, served by the GIN
- * indexes of the Movements migration for candidates and movements; units are few and are scanned). Results are
- * ranked: the whole name, then names that begin with the query, then names containing it as a phrase, then the
- * rest; each rank by folded name.
+ * Names match with or without diacritics: the query is folded as libs/domain's foldVietnamese folds it, and
+ * every word must begin a word of the folded name (LookupRepository holds the SQL: the GIN indexes of the
+ * Movements migration serve it). Results are ranked: the whole name, then names that begin with the query, then
+ * names containing it as a phrase, then the rest; each rank by folded name. This service decides which kinds of
+ * result a filter applies to and in whose scope, and shapes the hits.
  *
  * Scope: a unit head finds the candidates and units of their own subtree and the movements they see
  * (launched at, above or below their unit); the other readers find everything.
