@@ -21,6 +21,7 @@ import type { Actor } from '../apps/api/src/common/actor.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
+import { UnitRepository } from '../apps/api/src/units/unit.repository.js';
 import { UnitScope } from '../apps/api/src/access/unit-scope.js';
 import { statisticsTableQuery, type TableFilters } from '../apps/api/src/statistics/statistics-table.query.js';
 import { StatisticsRepository } from '../apps/api/src/statistics/statistics.repository.js';
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     const secretariat: Actor = { accountId: ROOT.id, username: 'bench', role: 'COUNCIL_SECRETARY', unitId: ROOT.id, unitPath: ROOT.path };
     // The secretariat's scope is the whole province and no movement is named: the refusal recorder and the
     // movement access are never reached.
-    const service = new StatisticsService(new StatisticsRepository(db), new UnitScope(db, {} as AccessRefusals), {} as MovementAccess);
+    const service = new StatisticsService(new StatisticsRepository(db), new UnitScope(db, new UnitRepository(), {} as AccessRefusals), {} as MovementAccess);
 
     const plan = planNodes(((await db.query(`EXPLAIN (FORMAT JSON) ${table.sql}`, table.params)) as { 'QUERY PLAN': unknown }[])[0]!['QUERY PLAN']);
     const scans = plan.filter((n) => n['Relation Name'] === 'candidate').map((n) => `${n['Node Type']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''}`);

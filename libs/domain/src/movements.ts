@@ -1,7 +1,7 @@
 /**
  * Emulation movements (phong trào thi đua): the words of their lifecycle (statuses and actions), of their reviews
  * (sơ kết, tổng kết) and of units' registrations. Which action leads where is the API's state table
- * (apps/api/src/movements/movement-lifecycle.ts).
+ * (libs/workflow/src/movement.lifecycle.ts).
  */
 import type { Labelled } from './labelled.js';
 

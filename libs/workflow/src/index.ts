@@ -10,3 +10,4 @@ export * from './engine.js';
 export * from './event-roles.js';
 export * from './council.js';
 export * from './review-session.lifecycle.js';
+export * from './movement.lifecycle.js';

@@ -19,7 +19,9 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { CandidateRepositoryModule } from '../candidates/candidate-repository.module.js';
 import { MovementsModule } from '../movements/movements.module.js';
+import { UnitRepositoryModule } from '../units/unit-repository.module.js';
 import { AccessGuard } from './access.guard.js';
 import { AccessRefusals } from './access-refusals.js';
 import { CandidateAccess } from './candidate-access.js';
@@ -28,8 +30,8 @@ import { UnitScope } from './unit-scope.js';
 
 @Global()
 @Module({
-  // MovementsModule: MovementAccess reads a movement's head through the movements feature's repository.
-  imports: [AccountsModule, MovementsModule],
+  // The features' repositories it reads positions in the unit tree through: a candidate's unit, a unit, a movement's head.
+  imports: [AccountsModule, CandidateRepositoryModule, UnitRepositoryModule, MovementsModule],
   providers: [AccessRefusals, CandidateAccess, UnitScope, MovementAccess, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AccessRefusals, CandidateAccess, UnitScope, MovementAccess],
 })

@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { EVENT_ROLES, type CandidateEventType } from '#workflow';
 import { reaches } from './unit-reach.js';
 import { AccessRefusals } from './access-refusals.js';
+import { CandidateRepository } from '../candidates/candidate.repository.js';
+import { UnitRepository } from '../units/unit.repository.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import type { Role } from '#domain';
@@ -15,13 +17,15 @@ import type { Role } from '#domain';
 export class CandidateAccess {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly candidates: CandidateRepository,
+    private readonly units: UnitRepository,
     private readonly refusals: AccessRefusals,
   ) {}
 
   async assertReadable(actor: Actor, candidateId: string): Promise<void> {
-    const rows = (await this.dataSource.query('SELECT u.path FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE c.id = $1', [candidateId])) as { path: string }[];
-    if (!rows[0]) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId });
-    if (!reaches(actor, rows[0].path)) {
+    const path = await this.candidates.unitPathOf(this.dataSource.manager, candidateId);
+    if (path === undefined) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId });
+    if (!reaches(actor, path)) {
       await this.refusals.record(actor, 'OUT_OF_UNIT_SCOPE', { candidateId });
       throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId });
     }
@@ -37,9 +41,9 @@ export class CandidateAccess {
 
   /** For a new candidate: the unit must exist (422 otherwise) and be within the actor's reach (403). */
   async assertMayNominateIn(actor: Actor, unitId: string): Promise<void> {
-    const rows = (await this.dataSource.query('SELECT path FROM unit WHERE id = $1', [unitId])) as { path: string }[];
-    if (!rows[0]) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId });
-    if (!reaches(actor, rows[0].path)) {
+    const path = await this.units.pathOf(this.dataSource.manager, unitId);
+    if (path === null) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId });
+    if (!reaches(actor, path)) {
       await this.refusals.record(actor, 'OUT_OF_UNIT_SCOPE', { unitId });
       throw new DomainError('FORBIDDEN', { field: 'unitId' });
     }

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { AccessRefusals } from './access-refusals.js';
+import { UnitRepository } from '../units/unit.repository.js';
 import { reachOf, reaches, type Reach } from './unit-reach.js';
 
 export interface ScopedUnit {
@@ -31,6 +32,7 @@ export interface Scope {
 export class UnitScope {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly units: UnitRepository,
     private readonly refusals: AccessRefusals,
   ) {}
 
@@ -39,8 +41,7 @@ export class UnitScope {
    * missing unit named in a filter or body is a 422 on that field, a missing unit in the route a 404.
    */
   async reachable(actor: Actor, unitId: string, field?: string): Promise<ScopedUnit> {
-    const rows = (await this.dataSource.query('SELECT id, name, path, parent_id AS "parentId" FROM unit WHERE id = $1', [unitId])) as ScopedUnit[];
-    const unit = rows[0];
+    const unit: ScopedUnit | null = await this.units.find(this.dataSource.manager, unitId);
     if (!unit) throw field ? new DomainError('REFERENCED_UNIT_NOT_FOUND', { field, unitId }) : new DomainError('UNIT_NOT_FOUND', { unitId });
     if (!reaches(actor, unit.path)) {
       await this.refusals.record(actor, 'OUT_OF_UNIT_SCOPE', { unitId });

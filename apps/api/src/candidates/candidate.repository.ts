@@ -77,6 +77,13 @@ export class CandidateRepository {
     return row?.state;
   }
 
+  /** The materialised path of the candidate's unit (what access is judged by), or undefined when there is no such candidate. */
+  async unitPathOf(db: EntityManager, id: string): Promise<string | undefined> {
+    // Plain SQL: every request about a candidate asks this first.
+    const rows = (await db.query('SELECT u.path FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE c.id = $1', [id])) as { path: string }[];
+    return rows[0]?.path;
+  }
+
   exists(db: EntityManager, id: string): Promise<boolean> {
     return db.exists(Candidate, { where: { id } });
   }

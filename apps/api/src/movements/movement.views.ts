@@ -1,6 +1,6 @@
 import { FIELDS, MOVEMENT_ACTIONS, MOVEMENT_STATUSES, REGISTRATION_ACTIONS, REVIEW_KINDS, labelsOf } from '#domain';
 import type { MovementDocumentView, MovementReviewView, MovementView, RegistrationView } from '#contracts';
-import { allowedActions } from './movement-lifecycle.js';
+import { movementActionsIn } from '#workflow';
 import type { Movement, MovementDocument, MovementRegistration, MovementReview } from './movement.entities.js';
 
 const words = (item: { vi: string; en: string } | undefined) => (item ? { vi: item.vi, en: item.en } : null);
@@ -20,7 +20,7 @@ export function movementView(m: Movement, unit: { id: string; name: string }): M
     status: m.status,
     statusLabel: words(MOVEMENT_STATUSES.find((s) => s.code === m.status)),
     version: m.version,
-    allowedActions: allowedActions(m.status).map((type) => ({ type, label: words(MOVEMENT_ACTIONS.find((a) => a.code === type)) })),
+    allowedActions: movementActionsIn(m.status).map((type) => ({ type, label: words(MOVEMENT_ACTIONS.find((a) => a.code === type)) })),
     createdBy: m.createdBy,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),

@@ -1,5 +1,5 @@
 /**
- * Owns emulation movements: launching one, its lifecycle (movement-lifecycle.ts), its reviews, corrections of
+ * Owns emulation movements: launching one, its lifecycle (movement.lifecycle.ts in libs/workflow), its reviews, corrections of
  * its details and the files of its launching document, and the movement's page.
  *
  * Every change runs in one transaction that locks the movement row, checks the version the client saw
@@ -12,7 +12,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DocumentAttached, MovementList, MovementPage, MovementView, ReviewRecorded } from '#contracts';
 import { FIELDS, MOVEMENT_ACTIONS, MOVEMENT_DOCUMENT_TYPES, foldedPhrase, labelsOf, prefixQuery, type MovementAction } from '#domain';
-import { CANDIDATE_STATES } from '#workflow';
 import { AuditEventRepository } from '../audit/audit-event.repository.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import type { Actor } from '../common/actor.js';
@@ -22,7 +21,7 @@ import { cleanFileName, EVIDENCE_TYPES, extensionOf } from '../evidence/evidence
 import { UnitScope } from '../access/unit-scope.js';
 import type { LaunchMovementDto, ListMovementsQuery, RecordReviewDto, ReviseMovementDto, StartMovementDto } from './dto/movement.dto.js';
 import { MovementAccess } from '../access/movement-access.js';
-import { allowedActions, nextStatus, PARTICIPATION_ACTIONS } from './movement-lifecycle.js';
+import { CANDIDATE_STATES, movementActionsIn, movementStatusAfter, MOVEMENT_PARTICIPATION_ACTIONS } from '#workflow';
 import { Movement, MovementDocument, MovementReview, type MovementRegistration } from './movement.entities.js';
 import { MovementRepository, type MovementHead, type RegistrationWithUnit } from './movement.repository.js';
 import { documentView, movementView, registrationView, reviewView } from './movement.views.js';
@@ -331,12 +330,12 @@ export class MovementsService {
 
 /** Refuses what the state table refuses: a closed movement takes no more registrations (its own code). */
 export function assertAllowed(head: Pick<MovementHead, 'status'>, action: MovementAction) {
-  const to = nextStatus(head.status, action);
+  const to = movementStatusAfter(head.status, action);
   if (to) return to;
-  if (head.status === 'CLOSED' && PARTICIPATION_ACTIONS.includes(action)) throw new DomainError('MOVEMENT_CLOSED', { status: head.status, action });
+  if (head.status === 'CLOSED' && MOVEMENT_PARTICIPATION_ACTIONS.includes(action)) throw new DomainError('MOVEMENT_CLOSED', { status: head.status, action });
   throw new DomainError(
     'MOVEMENT_ACTION_NOT_ALLOWED',
-    { status: head.status, action, allowedActions: allowedActions(head.status) },
+    { status: head.status, action, allowedActions: movementActionsIn(head.status) },
     {
       vi: `Không thể "${MOVEMENT_ACTIONS.find((a) => a.code === action)!.vi.toLowerCase()}" khi phong trào đang ở trạng thái hiện tại.`,
       en: `"${MOVEMENT_ACTIONS.find((a) => a.code === action)!.en}" is not possible in the movement’s current status.`,

@@ -132,7 +132,7 @@ type Read = { query?: Query; signal?: AbortSignal };
 
 /**
  * The API, typed by its contracts: the route is one the API declares, its parameters are named, and the answer
- * has the route's response type. `untypedApi.get('/api/units/{id}', { path: { id } })`.
+ * has the route's response type. `api.get('/api/units/{id}', { path: { id } })`.
  */
 export const api = {
   get: <P extends RouteOf<'GET'>>(route: P, ...[options]: Args<P, Read>) =>
@@ -145,13 +145,6 @@ export const api = {
     request<ResponseOf<`POST ${P}` & Route>>('POST', fillRoute(route, options?.path as Record<string, string>), { form, query: options?.query }),
 };
 
-/** The untyped calls of the routes whose contracts are not written yet; goes when every route has one. */
-export const untypedApi = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, json?: unknown) => request<T>('POST', path, { json: json ?? {} }),
-  patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
-  upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { form, query }),
-};
 
 export type { EndpointContract };
 

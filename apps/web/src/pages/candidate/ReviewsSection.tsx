@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import type { CandidateReview } from '#contracts';
 import type { Role } from '#domain';
 import { sessionAllows } from '#workflow';
-import type { EvidenceFile } from '../../api/types';
+import type { EvidenceView as EvidenceFile } from '#contracts';
 import { ROUTES } from '../../app/routes';
 import { COUNCIL_READERS } from '../../app/navigation';
 import { useLabels } from '../../domain/labels';

@@ -10,8 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CriterionMark, SessionDetail } from '#contracts';
 import { sessionAllows } from '#workflow';
-import { api, untypedApi } from '../../api/client';
-import type { Candidate, EvidenceFile } from '../../api/types';
+import { api } from '../../api/client';
+import type { CandidateView as Candidate, EvidenceView as EvidenceFile } from '#contracts';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
@@ -37,8 +37,8 @@ async function load(sessionId: string, itemId: string, signal: AbortSignal): Pro
   const item = session.items.find((i) => i.id === itemId);
   if (!item) throw new Error('item not in session');
   const [candidate, evidence] = await Promise.all([
-    untypedApi.get<Candidate>(`/api/candidates/${item.candidate.id}`, undefined, signal),
-    untypedApi.get<EvidenceFile[]>(`/api/candidates/${item.candidate.id}/evidence`, undefined, signal),
+    api.get('/api/candidates/{id}', { path: { id: item.candidate.id }, signal }),
+    api.get('/api/candidates/{id}/evidence', { path: { id: item.candidate.id }, signal }),
   ]);
   return { session, candidate, evidence };
 }

@@ -6,10 +6,10 @@
 import { Alert, Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { untypedApi } from '../../api/client';
+import { api } from '../../api/client';
 import type { ChecklistView as Checklist, Criterion, Finding, Verdict } from '#contracts';
 import type { CouncilOutcome } from '#workflow';
-import type { EvidenceFile } from '../../api/types';
+import type { EvidenceView as EvidenceFile } from '#contracts';
 import { useLabels } from '../../domain/labels';
 import { evidenceUrl } from '../../lib/evidence';
 import { useFormat } from '../../lib/format';
@@ -157,7 +157,7 @@ export function ChecklistsView({ checklists, criteria, candidateId, evidence }: 
   const { t } = useTranslation();
   const format = useFormat();
   const needsEvidence = !evidence && checklists.some((k) => k.marks.some((m) => m.evidenceIds.length > 0));
-  const loaded = useAsync((signal) => (needsEvidence ? untypedApi.get<EvidenceFile[]>(`/api/candidates/${candidateId}/evidence`, undefined, signal) : Promise.resolve(evidence ?? [])), [candidateId, needsEvidence]);
+  const loaded = useAsync((signal) => (needsEvidence ? api.get('/api/candidates/{id}/evidence', { path: { id: candidateId }, signal }) : Promise.resolve(evidence ?? [])), [candidateId, needsEvidence]);
   if (checklists.length === 0) return <Typography.Text type="secondary">{t('checklist.noneYet')}</Typography.Text>;
   const ordered = [...checklists].sort((a, b) => Number(b.inForce) - Number(a.inForce));
   return (

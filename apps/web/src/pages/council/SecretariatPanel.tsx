@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionDetail } from '#contracts';
 import { sessionAllows, type ReviewSessionOperation } from '#workflow';
 import { api } from '../../api/client';
-import type { Candidate } from '../../api/types';
+import type { CandidateView as Candidate } from '#contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { useLabels } from '../../domain/labels';

@@ -35,14 +35,14 @@ const TABLE: Record<MovementStatus, Partial<Record<MovementAction, MovementStatu
 };
 
 /** The status an action leads to, or null when the status does not take it. */
-export function nextStatus(status: MovementStatus, action: MovementAction): MovementStatus | null {
+export function movementStatusAfter(status: MovementStatus, action: MovementAction): MovementStatus | null {
   return TABLE[status]?.[action] ?? null;
 }
 
 /** The actions a status takes, in the catalogue's order. */
-export function allowedActions(status: MovementStatus): MovementAction[] {
-  return MOVEMENT_ACTIONS.map((a) => a.code).filter((a) => nextStatus(status, a) !== null);
+export function movementActionsIn(status: MovementStatus): MovementAction[] {
+  return MOVEMENT_ACTIONS.map((a) => a.code).filter((a) => movementStatusAfter(status, a) !== null);
 }
 
 /** Actions by which units take part; refused with their own code (MOVEMENT_CLOSED) once the movement is over. */
-export const PARTICIPATION_ACTIONS: readonly MovementAction[] = ['REGISTER', 'AMEND_REGISTRATION', 'WITHDRAW_REGISTRATION'];
+export const MOVEMENT_PARTICIPATION_ACTIONS: readonly MovementAction[] = ['REGISTER', 'AMEND_REGISTRATION', 'WITHDRAW_REGISTRATION'];

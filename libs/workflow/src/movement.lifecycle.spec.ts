@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { MOVEMENT_ACTIONS, MOVEMENT_STATUS_CODES } from '#domain';
-import { allowedActions, nextStatus } from './movement-lifecycle.js';
+import { movementActionsIn, movementStatusAfter } from './movement.lifecycle.js';
 
 describe('the movement state table', () => {
   it('pins every transition', () => {
-    const table = Object.fromEntries(MOVEMENT_STATUS_CODES.map((s) => [s, Object.fromEntries(MOVEMENT_ACTIONS.map((a) => [a.code, nextStatus(s, a.code)]))]));
+    const table = Object.fromEntries(MOVEMENT_STATUS_CODES.map((s) => [s, Object.fromEntries(MOVEMENT_ACTIONS.map((a) => [a.code, movementStatusAfter(s, a.code)]))]));
     expect(table).toEqual({
       LAUNCHED: {
         START: 'RUNNING',
@@ -46,12 +46,12 @@ describe('the movement state table', () => {
     const reached = new Set(['LAUNCHED']);
     for (let changed = true; changed; ) {
       changed = false;
-      for (const s of [...reached]) for (const a of allowedActions(s as never)) {
-        const to = nextStatus(s as never, a)!;
+      for (const s of [...reached]) for (const a of movementActionsIn(s as never)) {
+        const to = movementStatusAfter(s as never, a)!;
         if (!reached.has(to)) reached.add(to), (changed = true);
       }
     }
     expect([...reached].sort()).toEqual([...MOVEMENT_STATUS_CODES].sort());
-    expect(allowedActions('CLOSED').map((a) => nextStatus('CLOSED', a))).toEqual(['CLOSED', 'CLOSED', 'CLOSED']);
+    expect(movementActionsIn('CLOSED').map((a) => movementStatusAfter('CLOSED', a))).toEqual(['CLOSED', 'CLOSED', 'CLOSED']);
   });
 });
