@@ -3,6 +3,7 @@
  * test province and one signed-in account per role.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import pg from 'pg';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApplication, type RunningApplication } from '../../apps/api/src/application.js';
@@ -45,6 +46,11 @@ export interface TestApp {
   as(username: string): ActorClient;
   /** Signs in and returns the client, throwing with the response when sign-in fails. */
   signIn(username: string, password?: string): Promise<ActorClient>;
+  /**
+   * The database as its owner (superuser on the test server): what an attacker with the database could do, and
+   * what a test that plants a fault needs. The application itself may connect with fewer rights.
+   */
+  admin: { query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
   /** Creates an account directly (no HTTP) and signs it in. */
   newAccount(username: string, role: Role, unitId: string | null): Promise<ActorClient>;
   close(): Promise<void>;
@@ -100,10 +106,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     for (const [username, role] of Object.entries(FIXTURE_ACCOUNTS)) await newAccount(username, role, provinceId);
   }
 
+  const dataSource = running.app.get(DataSource);
+  // On the server a pool of its own (the owner's rights); embedded, PGlite has one user and one connection.
+  const adminPool = database.url ? new pg.Pool({ connectionString: database.url, max: 2 }) : null;
+  const admin: TestApp['admin'] = {
+    query: async <T>(sql: string, params: unknown[] = []) =>
+      adminPool ? ((await adminPool.query(sql, params)).rows as T[]) : ((await dataSource.query(sql, params)) as T[]),
+  };
+
   return {
     running,
     http,
-    dataSource: running.app.get(DataSource),
+    dataSource,
+    admin,
     provinceId,
     as: (username) => {
       const client = clients.get(username);
@@ -113,6 +128,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     signIn,
     newAccount,
     close: async () => {
+      await adminPool?.end();
       await running.close();
       await database.drop();
     },
