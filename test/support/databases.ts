@@ -70,14 +70,22 @@ async function ensureServerTemplate(): Promise<void> {
     try {
       const found = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE_DB]);
       if (found.rowCount) return;
-      // Templates of earlier migration sets are no longer of use.
-      const old = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'dth\\_test\\_template\\_%'`);
-      for (const { datname } of old.rows as { datname: string }[]) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      // Templates of earlier migration sets are of no more use once nobody has built one for a while: another
+      // checkout of the repository (a branch with a new migration) may be using its own on the same server.
+      const old = await c.query(
+        `SELECT d.datname FROM pg_database d LEFT JOIN pg_shdescription s ON s.objoid = d.oid AND s.classoid = 'pg_database'::regclass
+          WHERE d.datname LIKE 'dth\\_test\\_template\\_%'
+            AND (s.description IS NULL OR s.description !~ '^built ' OR substr(s.description, 7)::timestamptz < now() - interval '6 hours')`,
+      );
+      for (const { datname } of old.rows as { datname: string }[]) {
+        await c.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined); // in use: left for a later run
+      }
       // Built under another name and renamed when complete, so a crash never leaves a half-migrated template.
       const building = `${TEMPLATE_DB}_building`;
       await c.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
       await c.query(`CREATE DATABASE ${building}`);
       await migrate(withDatabase(SERVER_URL!, building));
+      await c.query(`COMMENT ON DATABASE ${building} IS 'built ${new Date().toISOString()}'`);
       await c.query(`ALTER DATABASE ${building} RENAME TO ${TEMPLATE_DB}`);
     } finally {
       await c.query('SELECT pg_advisory_unlock(hashtext($1))', ['dth_test_template']);
