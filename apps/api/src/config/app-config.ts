@@ -2,6 +2,7 @@
  * The application's configuration, read once from the environment and validated at boot.
  * A bad value stops the process with a message naming the variable; nothing reads process.env elsewhere.
  */
+import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 import { isValidKey } from '../audit/ed25519.js';
@@ -134,6 +135,14 @@ export class AppConfig {
   INITIAL_ADMIN_PASSWORD?: string = undefined;
 
   /**
+   * Folder of the product's secret keys (the checkpoint signing key, the audit records' MAC keys). Kept outside
+   * the database it vouches for, and backed up apart from it. Unset: `DATA_DIR/keys` on the embedded database;
+   * with DATABASE_URL it must be given (see `keyDirectory`).
+   */
+  @IsOptional() @IsString()
+  KEY_DIR?: string = undefined;
+
+  /**
    * Signs the audit checkpoints (Ed25519 private key, PKCS#8 PEM or base64 DER). Unset on the embedded database:
    * one is generated under DATA_DIR on first start. Unset with DATABASE_URL: no checkpoints are signed.
    */
@@ -168,6 +177,11 @@ export class AppConfig {
 
   get embedded(): boolean {
     return !this.DATABASE_URL;
+  }
+
+  /** Where keys are kept: KEY_DIR, else `DATA_DIR/keys` on the embedded database, else none (server without KEY_DIR). */
+  get keyDirectory(): string | undefined {
+    return this.KEY_DIR ?? (this.embedded ? join(this.DATA_DIR, 'keys') : undefined);
   }
 }
 
