@@ -48,7 +48,8 @@ export interface TestApp {
   signIn(username: string, password?: string): Promise<ActorClient>;
   /**
    * The database as its owner (superuser on the test server): what an attacker with the database could do, and
-   * what a test that plants a fault needs. The application itself may connect with fewer rights.
+   * what a test that plants a fault needs. The application itself connects as the restricted role dth_app on
+   * the server (test/support/databases.ts); on the embedded database both are the one superuser session.
    */
   admin: { query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
   /** Creates an account directly (no HTTP) and signs it in. */
@@ -107,8 +108,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   }
 
   const dataSource = running.app.get(DataSource);
-  // On the server a pool of its own (the owner's rights); embedded, PGlite has one user and one connection.
-  const adminPool = database.url ? new pg.Pool({ connectionString: database.url, max: 2 }) : null;
+  // On the server a pool of its own as the server's administrator (the app itself connects as the restricted
+  // APP_ROLE); embedded, PGlite has one user and one connection.
+  const adminPool = database.adminUrl ? new pg.Pool({ connectionString: database.adminUrl, max: 2 }) : null;
   const admin: TestApp['admin'] = {
     query: async <T>(sql: string, params: unknown[] = []) =>
       adminPool ? ((await adminPool.query(sql, params)).rows as T[]) : ((await dataSource.query(sql, params)) as T[]),

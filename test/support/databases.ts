@@ -3,6 +3,12 @@
  * into a template database and every test file gets its own copy (CREATE DATABASE … TEMPLATE), so files
  * run in parallel and never see each other's rows. Without it the suite runs on the embedded PGlite: the
  * migrated data folder is dumped once and every test file starts its own in-memory instance from it.
+ *
+ * On the server the roles are those of a deployment (docker/postgres/init/01-roles.sh): the template is
+ * migrated by the schema's owner (OWNER_ROLE), which also gives the application's role its rights
+ * (database/grants.ts), and every test app connects as the application's role (APP_ROLE), so the whole suite
+ * runs with the rights the product has in production. DATABASE_URL's own user (a superuser) stays the
+ * administrator: it creates the roles when missing, the databases, and is what `t.admin` uses.
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -15,14 +21,20 @@ import { loadConfig } from '../../apps/api/src/config/app-config.js';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options.js';
 import { EmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres.js';
 import { migrateWithLock } from '../../apps/api/src/database/migrate.js';
+import { APP_ROLE } from '../../apps/api/src/database/grants.js';
 
 export const SERVER_URL = process.env.DATABASE_URL;
 export const onServer = Boolean(SERVER_URL);
+/** The role that owns the schema and runs the migrations (the application's role is grants.ts' APP_ROLE). */
+export const OWNER_ROLE = 'dth_owner';
+export { APP_ROLE };
 
 // The template is named after the migrations' source: a changed migration gets a fresh template.
+// The grants and this file (how the template is built) count too: a template built another way is not reused.
 const MIGRATIONS_DIR = join(process.cwd(), 'apps/api/src/database/migrations');
 const migrationsHash = createHash('sha256');
 for (const f of readdirSync(MIGRATIONS_DIR).sort()) migrationsHash.update(f).update(readFileSync(join(MIGRATIONS_DIR, f)));
+for (const f of ['apps/api/src/database/grants.ts', 'test/support/databases.ts']) migrationsHash.update(f).update(readFileSync(join(process.cwd(), f)));
 const suffix = migrationsHash.digest('hex').slice(0, 12);
 export const TEMPLATE_DB = `dth_test_template_${suffix}`;
 export const TEMPLATE_DUMP = join(tmpdir(), `dth-test-template-${suffix}.tar.gz`);
@@ -31,6 +43,28 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+/** The same URL as another user (the test server trusts local connections: no password). */
+export function asUser(url: string, user: string): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = '';
+  return u.toString();
+}
+
+/**
+ * Creates the owner's and the application's roles if the server lacks them, as 01-roles.sh does in a
+ * deployment (without passwords: the test server trusts local connections). Idempotent; two test files racing
+ * here are harmless (the loser's duplicate is ignored).
+ */
+export async function ensureRoles(client: pg.Client): Promise<void> {
+  for (const role of [OWNER_ROLE, APP_ROLE]) {
+    await client.query(`DO $$ BEGIN
+        CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION;
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+      END $$`);
+  }
 }
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -83,8 +117,9 @@ async function ensureServerTemplate(): Promise<void> {
       // Built under another name and renamed when complete, so a crash never leaves a half-migrated template.
       const building = `${TEMPLATE_DB}_building`;
       await c.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${building}`);
-      await migrate(withDatabase(SERVER_URL!, building));
+      await ensureRoles(c);
+      await c.query(`CREATE DATABASE ${building} OWNER ${OWNER_ROLE}`);
+      await migrate(asUser(withDatabase(SERVER_URL!, building), OWNER_ROLE));
       await c.query(`COMMENT ON DATABASE ${building} IS 'built ${new Date().toISOString()}'`);
       await c.query(`ALTER DATABASE ${building} RENAME TO ${TEMPLATE_DB}`);
     } finally {
@@ -125,8 +160,10 @@ async function ensureEmbeddedTemplate(): Promise<void> {
 }
 
 export interface TestDatabase {
-  /** DATABASE_URL for the app, or undefined for the embedded database started from `embeddedFrom`. */
+  /** DATABASE_URL for the app (as APP_ROLE), or undefined for the embedded database started from `embeddedFrom`. */
   url?: string;
+  /** The same database as the server's administrator (DATABASE_URL's user, a superuser); server only. */
+  adminUrl?: string;
   embeddedFrom?: Blob;
   drop(): Promise<void>;
 }
@@ -136,9 +173,10 @@ export async function newTestDatabase(): Promise<TestDatabase> {
   await ensureTemplate();
   if (onServer) {
     const name = `dth_test_${randomBytes(6).toString('hex')}`;
-    await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+    await admin((c) => c.query(`CREATE DATABASE ${name} OWNER ${OWNER_ROLE} TEMPLATE ${TEMPLATE_DB}`));
     return {
-      url: withDatabase(SERVER_URL!, name),
+      url: asUser(withDatabase(SERVER_URL!, name), APP_ROLE),
+      adminUrl: withDatabase(SERVER_URL!, name),
       drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
     };
   }

@@ -97,9 +97,14 @@ export class RecognitionDecisionRepository {
     if (recipients.length > 0) await em.insert(DecisionRecipient, recipients);
   }
 
-  /** A decision about to be amended, locked so that two amendments of it are serialised. */
+  /**
+   * A decision about to be amended, under its transaction-scoped advisory lock so that two amendments of it are
+   * serialised. Not `FOR UPDATE`: that needs UPDATE privilege, which the application does not have on this
+   * append-only table.
+   */
   async lock(em: EntityManager, id: string): Promise<DecisionRow | null> {
-    const [row] = (await em.query(`SELECT ${DECISION_COLUMNS} FROM recognition_decision WHERE id = $1 FOR UPDATE`, [id])) as DecisionRow[];
+    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`recognition_decision:${id}`]);
+    const [row] = (await em.query(`SELECT ${DECISION_COLUMNS} FROM recognition_decision WHERE id = $1`, [id])) as DecisionRow[];
     return row ?? null;
   }
 

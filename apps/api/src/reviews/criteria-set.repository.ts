@@ -16,9 +16,14 @@ export class CriteriaSetRepository {
     return this.dataSource.getRepository(CriteriaSet).find({ order: { code: 'ASC', version: 'DESC' } });
   }
 
-  /** The newest version of a set, locked: two administrators publishing at once get versions n+1 and n+2, or one waits. */
+  /**
+   * The newest version of a set, under the set's transaction-scoped advisory lock: two administrators publishing
+   * at once get versions n+1 and n+2, or one waits (also for a set's first version, which has no row to lock).
+   * Not `FOR UPDATE`: that needs UPDATE privilege, which the application does not have on this append-only table.
+   */
   async lockNewest(em: EntityManager, code: CriteriaSetCode): Promise<Pick<CriteriaSetRow, 'id' | 'version' | 'appliesTo'> | null> {
-    const [row] = (await em.query('SELECT id, version, applies_to AS "appliesTo" FROM criteria_set WHERE code = $1 ORDER BY version DESC LIMIT 1 FOR UPDATE', [code])) as Pick<
+    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`criteria_set:${code}`]);
+    const [row] = (await em.query('SELECT id, version, applies_to AS "appliesTo" FROM criteria_set WHERE code = $1 ORDER BY version DESC LIMIT 1', [code])) as Pick<
       CriteriaSetRow,
       'id' | 'version' | 'appliesTo'
     >[];
