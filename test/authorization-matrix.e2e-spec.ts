@@ -44,9 +44,11 @@ interface Row {
   /**
    * How a unit head reaches outside their subtree: a candidate (404, as if missing), a unit to nominate in (403),
    * or a unit whose plans or statistics are asked for (403: units are public, their data is not), or a
-   * movement launched in another subtree (404 MOVEMENT_NOT_FOUND, as if missing).
+   * movement launched in another subtree (404 MOVEMENT_NOT_FOUND, as if missing); or 'public': an object of the
+   * target unit that every allowed role reads whatever their unit (recognition decisions and certificates, public
+   * acts: access/decision-access.ts), so the unit head of unit A gets unit B's too.
    */
-  scope: 'candidate' | 'nominate' | 'unit' | 'none' | 'movement';
+  scope: 'candidate' | 'nominate' | 'unit' | 'none' | 'movement' | 'public';
   /** Status when allowed and within reach. */
   ok: number;
   /** Sends the request as `client` (a fresh object is built per call, so calls do not interfere). */
@@ -139,22 +141,27 @@ async function buildClosedSession(c: Ctx): Promise<string> {
   return (await decideThroughCouncil(c.t, [candidate.id], 'RECOGNISE')).sessionId;
 }
 
-/** A recognition decision, issued (as of after the session closed) by the secretariat. */
-async function issuedDecision(c: Ctx): Promise<{ id: string; candidateId: string }> {
-  return once(c, 'decision', () => buildIssuedDecision(c));
+/** A recognition decision about a candidate of the target unit, issued (as of after the session closed) by the secretariat. */
+async function issuedDecision(c: Ctx, target: Target = 'own'): Promise<{ id: string; candidateId: string }> {
+  return once(c, `decision:${target}`, () => buildIssuedDecision(c, target));
 }
 
-async function buildIssuedDecision(c: Ctx): Promise<{ id: string; candidateId: string }> {
-  const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
+async function buildIssuedDecision(c: Ctx, target: Target): Promise<{ id: string; candidateId: string }> {
+  const candidate = await newCandidate(c.t, { unitId: c.unitOf(target), state: 'underReview' });
   const { sessionId } = await decideThroughCouncil(c.t, [candidate.id], 'RECOGNISE');
   const res = await laterFor(c, () => c.t.as(SECRETARY).post('/api/decisions').send({ ...DECISION_SIGNER, sessionId }));
   expect(res.status).toBe(201);
   return { id: res.body.id, candidateId: candidate.id };
 }
 
-/** One decision for the rows that only read it. */
-let shared: Promise<{ id: string; candidateId: string }> | undefined;
-const sharedDecision = (c: Ctx) => (shared ??= issuedDecision(c));
+/** One decision per target unit for the rows that only read it. */
+const shared = new Map<Target, Promise<{ id: string; candidateId: string }>>();
+const sharedDecision = (c: Ctx, target: Target) => {
+  if (!shared.has(target)) shared.set(target, issuedDecision(c, target));
+  return shared.get(target)!;
+};
+/** Decisions and certificates are public acts: every signed-in role reads them, whatever the unit. */
+const DECISION_READERS: Role[] = ROLES;
 
 const TABLE: Record<string, Row> = {
   'GET /health': { allowed: 'PUBLIC', scope: 'none', ok: 200, send: (c, cl) => cl.get('/health') },
@@ -577,7 +584,18 @@ const TABLE: Record<string, Row> = {
   'GET /api/review-sessions/{id}/minutes.pdf': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/review-sessions/${(await sessionAt(c, 'closed')).sessionId}/minutes.pdf`) },
   'GET /api/candidates/{id}/reviews': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target)).id}/reviews`) },
   'GET /api/council/my-work': { allowed: ['COUNCIL_MEMBER'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/council/my-work') },
-  'GET /api/decisions': { allowed: READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/decisions') },
+  'GET /api/decisions': {
+    allowed: DECISION_READERS,
+    scope: 'public',
+    ok: 200,
+    // Every role sees the decision about the other unit's candidate too.
+    send: async (c, cl, target) => {
+      const d = await sharedDecision(c, target);
+      const res = await cl.get('/api/decisions');
+      if (res.status === 200) expect((res.body as { id: string }[]).map((x) => x.id)).toContain(d.id);
+      return res;
+    },
+  },
   'POST /api/decisions': {
     allowed: ['COUNCIL_SECRETARY'],
     scope: 'none',
@@ -587,7 +605,7 @@ const TABLE: Record<string, Row> = {
       return laterFor(c, () => cl.post('/api/decisions').send({ ...DECISION_SIGNER, sessionId }));
     },
   },
-  'GET /api/decisions/{id}': { allowed: READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/decisions/${(await sharedDecision(c)).id}`) },
+  'GET /api/decisions/{id}': { allowed: DECISION_READERS, scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}`) },
   'POST /api/decisions/{id}/corrections': {
     allowed: ['COUNCIL_SECRETARY'],
     scope: 'none',
@@ -606,13 +624,13 @@ const TABLE: Record<string, Row> = {
       return laterFor(c, () => cl.post(`/api/decisions/${d.id}/revocations`).send({ ...DECISION_SIGNER, reasons: 'Không trung thực' }));
     },
   },
-  'GET /api/decisions/{id}/pdf': { allowed: READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/decisions/${(await sharedDecision(c)).id}/pdf`) },
+  'GET /api/decisions/{id}/pdf': { allowed: DECISION_READERS, scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}/pdf`) },
   'GET /api/decisions/{id}/certificates/{candidateId}/pdf': {
-    allowed: READERS,
-    scope: 'none',
+    allowed: DECISION_READERS,
+    scope: 'public',
     ok: 200,
-    send: async (c, cl) => {
-      const d = await sharedDecision(c);
+    send: async (c, cl, target) => {
+      const d = await sharedDecision(c, target);
       return cl.get(`/api/decisions/${d.id}/certificates/${d.candidateId}/pdf`);
     },
   },

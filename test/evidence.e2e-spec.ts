@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from './support/app.js';
 import { AUDITOR, UNIT_HEAD, newCandidate, pdfBytes, uploadEvidence } from './support/factories.js';
+import { FILE_NAME_MAX_BYTES, FILE_NAME_MAX_CHARS } from '../apps/api/src/evidence/evidence-policy.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -161,6 +162,9 @@ describe('file names', () => {
     ['an absolute path', '/var/lib/postgresql/data/bao-cao.pdf', 'bao-cao.pdf'],
     ['a decomposed (NFD) Vietnamese name', 'Bằng khen tập thể.pdf'.normalize('NFD'), 'Bằng khen tập thể.pdf'.normalize('NFC')],
     ['a hidden-file name', '...an.pdf', 'an.pdf'],
+    ['a right-to-left override (U+202E)', 'Báo cáo\u202Efdp.pdf', 'Báo cáofdp.pdf'],
+    ['bidirectional isolates and marks (U+2066–U+2069, U+200E/F)', '\u2067Tên\u2069 \u200Eẩn\u200F\u2066.pdf', 'Tên ẩn.pdf'],
+    ['C1 control characters (C0 ones are refused by the multipart parser already)', 'Bằng\u0085 khen\u009b.pdf', 'Bằng khen.pdf'],
   ])('%s is cleaned', async (_label, sent, storedAs) => {
     const c = await newCandidate(t);
     const res = await postMultipart(t, c.id, [file(sent, 'application/pdf', pdfBytes())]);
@@ -168,6 +172,38 @@ describe('file names', () => {
     expect(res.body.evidence.fileName).toBe(storedAs);
     const [row] = (await t.dataSource.query('SELECT file_name FROM evidence_file WHERE id = $1', [res.body.evidence.id])) as { file_name: string }[];
     expect(row!.file_name).toBe(storedAs);
+  });
+
+  it('a name of 300 characters with a right-to-left override is stored without it, short, with its extension, and downloads under its Vietnamese name', async () => {
+    const c = await newCandidate(t);
+    const sent = `Báo cáo thành tích\u202E ${'Điển hình tiên tiến '.repeat(15)}`.slice(0, 296) + '.pdf';
+    expect(sent.length).toBe(300);
+    const res = await postMultipart(t, c.id, [file(sent, 'application/pdf', pdfBytes())]);
+    expect(res.status).toBe(201);
+    const stored = res.body.evidence.fileName as string;
+    expect(stored).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u0000-\u001f\u007f-\u009f]/);
+    expect([...stored].length).toBeLessThanOrEqual(FILE_NAME_MAX_CHARS);
+    expect(Buffer.byteLength(stored, 'utf8')).toBeLessThanOrEqual(FILE_NAME_MAX_BYTES);
+    expect(stored.startsWith('Báo cáo thành tích Điển hình tiên tiến')).toBe(true);
+    expect(stored.endsWith('.pdf')).toBe(true);
+    expect(stored.normalize('NFC')).toBe(stored);
+    const [row] = (await t.dataSource.query('SELECT file_name FROM evidence_file WHERE id = $1', [res.body.evidence.id])) as { file_name: string }[];
+    expect(row!.file_name).toBe(stored);
+
+    const got = await download(t, c.id, res.body.evidence.id);
+    expect(got.status).toBe(200);
+    const disposition = got.headers['content-disposition'] as string;
+    // The ASCII fallback for old clients; the RFC 5987/8187 filename* keeps the Vietnamese letters.
+    expect(disposition).toMatch(/^attachment; filename="Bao cao thanh tich Dien hinh tien tien /);
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]*)/.exec(disposition)![1]!)).toBe(stored);
+  });
+
+  it('a name of nothing but unwanted characters and ".pdf" is left without an extension, so it is refused (415), not stored nameless', async () => {
+    const c = await newCandidate(t);
+    const res = await postMultipart(t, c.id, [file('\u202E\u2066.pdf', 'application/pdf', pdfBytes())]);
+    // ".pdf" alone is a hidden-file name: the leading dot goes, and with it the extension, so the type check refuses it.
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('EVIDENCE_TYPE_NOT_ALLOWED');
   });
 
   it('a name with parentheses and apostrophes round-trips through the download header', async () => {

@@ -9,6 +9,11 @@ export const ROLE_GROUPS = {
   everyone: ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'ADMIN'],
   /** Read candidates and what hangs on them: everyone but administrators, who run the system and take no part in decisions. */
   candidateReaders: ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'],
+  /**
+   * Read recognition decisions and their certificates: every signed-in person, whatever their unit. A decision is
+   * a public act of the province (published, posted, cited by the person it honours); see access/decision-access.ts.
+   */
+  decisionReaders: ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'ADMIN'],
   /** Read the council's own work: review sessions, checklists, ballots, imported history. */
   councilReaders: ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'AUDITOR'],
   /** Run emulation movements (unit heads: those launched at or above their unit) and record replication. */

@@ -9,6 +9,9 @@
  *   use case calls before it opens its transaction: whether the unit tree position of the thing named (a
  *   candidate's unit, a movement's launching unit, a unit in a filter) lies within the person's reach
  *   (`unit-reach.ts`, which also builds every subtree condition of the API's SQL).
+ * - **Public acts, with no unit reach** (`decision-access.ts`): recognition decisions and their certificates are
+ *   read by every signed-in person, whatever their unit; the one deliberate exception to "another unit's objects
+ *   answer 404", and why.
  *
  * Object checks run before the use case's transaction, not inside it, because a refusal is audited in a
  * transaction of its own (a refused request leaves its trace even though nothing else is written), and on the

@@ -2,13 +2,13 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow } from '../access/decorators.js';
+import { DECISION_READERS } from '../access/decision-access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { DecisionDocuments, type PrintedDocument } from './decision-documents.js';
 import { DecisionViews } from './decision.views.js';
 import { CorrectDecisionDto, DecisionListQuery, IssueDecisionDto, RevokeDecisionDto } from './dto/decision.dto.js';
 import { RecognitionDecisions } from './recognition-decisions.service.js';
-import { ROLE_GROUPS } from '#domain';
 
 function sendPdf(res: Response, { pdf, fileName }: PrintedDocument): void {
   res.setHeader('Content-Type', 'application/pdf');
@@ -18,7 +18,10 @@ function sendPdf(res: Response, { pdf, fileName }: PrintedDocument): void {
   res.end(pdf);
 }
 
-/** Decisions are public acts of the province: everyone who reads candidates reads them. */
+/**
+ * Decisions are public acts of the province: every signed-in person reads every decision and certificate, with no
+ * unit reach (access/decision-access.ts says why); only the secretariat issues, corrects and revokes them.
+ */
 @ApiTags('Quyết định công nhận / Recognition decisions')
 @Controller('decisions')
 export class DecisionsController {
@@ -29,7 +32,7 @@ export class DecisionsController {
   ) {}
 
   @Get()
-  @Allow(...ROLE_GROUPS.candidateReaders)
+  @Allow(...DECISION_READERS)
   @ApiOperation({ summary: 'Các quyết định công nhận, đính chính, thu hồi / Decisions' })
   list(@Query() query: DecisionListQuery) {
     return this.views.list(query);
@@ -43,7 +46,7 @@ export class DecisionsController {
   }
 
   @Get(':id')
-  @Allow(...ROLE_GROUPS.candidateReaders)
+  @Allow(...DECISION_READERS)
   @ApiOperation({ summary: 'Một quyết định, với các quyết định đính chính hoặc thu hồi nó / One decision' })
   get(@Param('id', ParseUuid) id: string) {
     return this.views.get(id);
@@ -64,7 +67,7 @@ export class DecisionsController {
   }
 
   @Get(':id/pdf')
-  @Allow(...ROLE_GROUPS.candidateReaders)
+  @Allow(...DECISION_READERS)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Quyết định (PDF) / The decision as PDF' })
   async pdf(@Param('id', ParseUuid) id: string, @Res() res: Response) {
@@ -72,7 +75,7 @@ export class DecisionsController {
   }
 
   @Get(':id/certificates/:candidateId/pdf')
-  @Allow(...ROLE_GROUPS.candidateReaders)
+  @Allow(...DECISION_READERS)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Giấy chứng nhận điển hình tiên tiến (PDF) / Certificate' })
   async certificate(@Param('id', ParseUuid) id: string, @Param('candidateId', ParseUuid) candidateId: string, @Res() res: Response) {

@@ -38,23 +38,48 @@ function isOle(b: Buffer): boolean {
   return b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
 }
 
+/** Longest stored file name, in characters (code points) and in UTF-8 bytes (a file system's usual 255, with room). */
+export const FILE_NAME_MAX_CHARS = 120;
+export const FILE_NAME_MAX_BYTES = 240;
+/** An extension longer than this (dot included) is no extension: it is cut with the rest. */
+const EXTENSION_MAX_CHARS = 10;
+
 /**
- * A file name safe to store and to offer back for download: no folders, no control characters, NFC.
- * Multipart parsers hand non-ASCII names over as Latin-1; they are decoded back to UTF-8 when that is what they were.
+ * Characters a stored name never keeps: C0 and C1 controls and DEL; the bidirectional marks, embeddings, overrides
+ * and isolates (U+200E/F, U+061C, U+202A–U+202E, U+2066–U+2069), with which "hoa-don\u202Efdp.exe" reads as
+ * "hoa-donexe.pdf"; line and paragraph separators and the byte-order mark; lone surrogates; and the characters
+ * Windows refuses in names.
+ */
+const UNWANTED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff"<>|:*?]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A file name safe to store and to offer back for download, applied on every upload (evidence, movement documents,
+ * statistics files): NFC; no folders; none of the UNWANTED characters; no leading dots or surrounding spaces; at
+ * most FILE_NAME_MAX_CHARS characters and FILE_NAME_MAX_BYTES UTF-8 bytes, the stem cut at its end so that the
+ * extension is kept. Multipart parsers hand non-ASCII names over as Latin-1; they are decoded back to UTF-8 when
+ * that is what they were.
  */
 export function cleanFileName(raw: string): string {
   let name = raw;
   const asUtf8 = Buffer.from(raw, 'latin1').toString('utf8');
   if (/[\u0080-\u00ff]/.test(raw) && !asUtf8.includes('\uFFFD')) name = asUtf8;
-  name = name.normalize('NFC');
+  name = name.replace(UNWANTED, '').normalize('NFC');
   name = name.split(/[/\\]/).pop() ?? '';
-  name = name.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').replace(/^\.+/, '').trim();
-  if (name.length > 200) {
-    const dot = name.lastIndexOf('.');
-    const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
-    name = name.slice(0, 200 - ext.length) + ext;
-  }
+  name = name.replace(/^[.\s]+/, '').trim();
+  name = capLength(name);
   return name || 'minh-chung';
+}
+
+/** Cuts the stem (by whole characters) until the name fits both limits; the extension stays. */
+function capLength(name: string): string {
+  const fits = (s: string) => [...s].length <= FILE_NAME_MAX_CHARS && Buffer.byteLength(s, 'utf8') <= FILE_NAME_MAX_BYTES;
+  if (fits(name)) return name;
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 && name.length - dot <= EXTENSION_MAX_CHARS ? name.slice(dot) : '';
+  const stem = [...name.slice(0, name.length - ext.length)];
+  while (stem.length > 0 && !fits(stem.join('') + ext)) stem.pop();
+  // NFC again: cutting may leave a base letter without the mark it had (only in names NFC does not compose).
+  return (stem.join('').trimEnd() + ext).normalize('NFC');
 }
 
 export function extensionOf(name: string): string {
