@@ -118,9 +118,9 @@ describe('building checkpoints', () => {
   }
 
   it('the leaf and checkpoint tables refuse changes; a covered record cannot be deleted even with the trigger off', async () => {
-    await expect(t.dataSource.query('UPDATE audit_leaf SET hash = hash')).rejects.toThrow(/audit_leaf is append-only: UPDATE refused/);
-    await expect(t.dataSource.query('DELETE FROM audit_checkpoint')).rejects.toThrow(/audit_checkpoint is append-only: DELETE refused/);
-    await expect(t.dataSource.query('TRUNCATE audit_leaf')).rejects.toThrow(/append-only|foreign key/);
+    await expect(t.admin.query('UPDATE audit_leaf SET hash = hash')).rejects.toThrow(/audit_leaf is append-only: UPDATE refused/);
+    await expect(t.admin.query('DELETE FROM audit_checkpoint')).rejects.toThrow(/audit_checkpoint is append-only: DELETE refused/);
+    await expect(t.admin.query('TRUNCATE audit_leaf')).rejects.toThrow(/append-only|foreign key/);
     const [{ id }] = await t.dataSource.query('SELECT audit_id::text AS id FROM audit_leaf ORDER BY leaf_index LIMIT 1');
     await expect(tamper(t, [['DELETE FROM audit_event WHERE id = $1', [id]]])).rejects.toThrow(/foreign key/);
     expect(await leafOf(id)).toBe(0);

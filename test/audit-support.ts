@@ -23,10 +23,11 @@ export function newSigningKey(): { privateKey: KeyObject; publicKey: KeyObject; 
 
 /** Runs SQL with the append-only triggers of the audit tables disabled, as an attacker with the owner's rights would. */
 export async function tamper(t: TestApp, statements: [string, unknown[]?][]): Promise<void> {
-  await t.dataSource.transaction(async (em) => {
-    for (const table of ['audit_event', 'audit_leaf', 'audit_checkpoint']) await em.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
-    for (const [sql, params] of statements) await em.query(sql, params ?? []);
-    for (const table of ['audit_event', 'audit_leaf', 'audit_checkpoint']) await em.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+  // As the owner (t.admin): the application's role may not switch a trigger off.
+  await t.admin.transaction(async (query) => {
+    for (const table of ['audit_event', 'audit_leaf', 'audit_checkpoint']) await query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+    for (const [sql, params] of statements) await query(sql, params ?? []);
+    for (const table of ['audit_event', 'audit_leaf', 'audit_checkpoint']) await query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
   });
 }
 

@@ -170,7 +170,7 @@ describe('a council session from opening to the final decision (secret ballot)',
       [correction.body.checklistId, true, first.body.checklistId],
     ]);
     // The database itself refuses to change a submitted checklist.
-    await expect(t.dataSource.query(`UPDATE review_checklist SET marks = '[]' WHERE id = $1`, [first.body.checklistId])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query(`UPDATE review_checklist SET marks = '[]' WHERE id = $1`, [first.body.checklistId])).rejects.toThrow(/append-only/);
 
     for (const item of (await detail(sessionId)).items) {
       for (const reviewerId of item.reviewers) {

@@ -101,7 +101,7 @@ describe('corrections and revocations are new decisions that refer to the old on
     const text = (await pdfText((await binary(t.as(AUDITOR).get(`/api/decisions/${res.body.id}/pdf`))).body as Buffer)).replace(/\s+/g, ' ');
     expect(text).toContain('Ghi sai tên hợp tác xã');
     // The database refuses to edit a decision in place.
-    await expect(t.dataSource.query(`UPDATE recognition_decision SET subject = 'x' WHERE id = $1`, [decisionId])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query(`UPDATE recognition_decision SET subject = 'x' WHERE id = $1`, [decisionId])).rejects.toThrow(/append-only/);
   });
 
   it('a revocation moves the exemplar it names to revoked through the statechart, and its certificate is no longer issued', async () => {

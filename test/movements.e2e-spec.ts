@@ -160,8 +160,8 @@ describe('the lifecycle', () => {
     const wrongMovement = await recordReview(t, foreign.id, { correctsId: fix.body.review.id });
     expect([wrongMovement.status, wrongMovement.body.code]).toEqual([422, 'CORRECTED_RECORD_NOT_FOUND']);
 
-    await expect(t.dataSource.query(`UPDATE movement_review SET results = 'sửa lén' WHERE id = $1`, [finalReview.id])).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query('DELETE FROM movement_review WHERE id = $1', [finalReview.id])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query(`UPDATE movement_review SET results = 'sửa lén' WHERE id = $1`, [finalReview.id])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query('DELETE FROM movement_review WHERE id = $1', [finalReview.id])).rejects.toThrow(/append-only/);
   });
 
   it('corrects the details as a new version; the replaced values stay in the trail and on the page', async () => {
@@ -255,7 +255,7 @@ describe('registrations of the units below', () => {
     ]);
     // Registrations do not change the movement's own version.
     expect(await movementVersion(t, m.id)).toBe(1);
-    await expect(t.dataSource.query('DELETE FROM movement_registration WHERE id = $1', [reg.body.id])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query('DELETE FROM movement_registration WHERE id = $1', [reg.body.id])).rejects.toThrow(/append-only/);
   });
 
   it('refuses the launching unit itself, units not under it, units outside a unit head’s reach, and a closed movement', async () => {
@@ -375,7 +375,7 @@ describe('candidates in movements', () => {
       ['CANDIDATE_LINKED', later.id, 'LATER'],
       ['CANDIDATE_UNLINKED', later.id, 'LATER'],
     ]);
-    await expect(t.dataSource.query('DELETE FROM candidate_movement_link WHERE candidate_id = $1', [later.id])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query('DELETE FROM candidate_movement_link WHERE candidate_id = $1', [later.id])).rejects.toThrow(/append-only/);
   });
 
   it('refuses movements the nominator does not see, of another subtree, and links by a unit head outside the candidate’s reach', async () => {

@@ -72,10 +72,10 @@ describe('schema', () => {
 
   it('the database itself refuses to change or delete audit records', async () => {
     const c = await newCandidate(t);
-    await expect(t.dataSource.query(`UPDATE audit_event SET actor = 'someone-else' WHERE candidate_id = $1`, [c.id])).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query('DELETE FROM audit_event WHERE candidate_id = $1', [c.id])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query(`UPDATE audit_event SET actor = 'someone-else' WHERE candidate_id = $1`, [c.id])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query('DELETE FROM audit_event WHERE candidate_id = $1', [c.id])).rejects.toThrow(/append-only/);
     // Refused by the trigger, or first by the foreign key from the checkpoint leaves: either way, refused.
-    await expect(t.dataSource.query('TRUNCATE audit_event')).rejects.toThrow(/append-only|foreign key/);
+    await expect(t.admin.query('TRUNCATE audit_event')).rejects.toThrow(/append-only|foreign key/);
     const rows = await t.dataSource.query('SELECT actor FROM audit_event WHERE candidate_id = $1', [c.id]);
     expect(rows).toEqual([{ actor: 'truongdonvi' }]);
   });

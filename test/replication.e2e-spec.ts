@@ -93,8 +93,8 @@ describe('the honouring ledger', () => {
     expect(wrongExemplar.body.code).toBe('CORRECTED_RECORD_NOT_FOUND');
 
     // The ledger is append-only in the database itself.
-    await expect(t.dataSource.query(`UPDATE honouring_record SET title = 'sửa lén' WHERE id = $1`, [first.id])).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query('DELETE FROM honouring_record WHERE id = $1', [fixed.id])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query(`UPDATE honouring_record SET title = 'sửa lén' WHERE id = $1`, [first.id])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query('DELETE FROM honouring_record WHERE id = $1', [fixed.id])).rejects.toThrow(/append-only/);
   });
 
   it('is refused before recognition, to council members and auditors, and with a payload that is not valid', async () => {
@@ -251,7 +251,7 @@ describe('unit plans', () => {
       [1, 'UNIT_PLAN_WRITTEN', 1],
       [2, 'UNIT_PLAN_WRITTEN', 2],
     ]);
-    await expect(t.dataSource.query(`UPDATE unit_plan SET building_plan = 'x' WHERE unit_id = $1`, [districtA])).rejects.toThrow(/append-only/);
+    await expect(t.admin.query(`UPDATE unit_plan SET building_plan = 'x' WHERE unit_id = $1`, [districtA])).rejects.toThrow(/append-only/);
   });
 
   it('two revisions written at once from the same revision: one is kept, the other is told it is stale', async () => {

@@ -51,7 +51,11 @@ export interface TestApp {
    * what a test that plants a fault needs. The application itself connects as the restricted role dth_app on
    * the server (test/support/databases.ts); on the embedded database both are the one superuser session.
    */
-  admin: { query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
+  admin: {
+    query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+    /** Several statements in one transaction (committed when `work` resolves, rolled back when it throws). */
+    transaction<R>(work: (query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>) => Promise<R>): Promise<R>;
+  };
   /** Creates an account directly (no HTTP) and signs it in. */
   newAccount(username: string, role: Role, unitId: string | null): Promise<ActorClient>;
   close(): Promise<void>;
@@ -114,6 +118,21 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const admin: TestApp['admin'] = {
     query: async <T>(sql: string, params: unknown[] = []) =>
       adminPool ? ((await adminPool.query(sql, params)).rows as T[]) : ((await dataSource.query(sql, params)) as T[]),
+    transaction: async (work) => {
+      if (!adminPool) return dataSource.transaction((em) => work(async <T>(sql: string, params: unknown[] = []) => (await em.query(sql, params)) as T[]));
+      const client = await adminPool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[]);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
   };
 
   return {

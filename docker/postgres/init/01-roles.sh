@@ -7,8 +7,10 @@
 #   dth_owner  owns the database, schema public and every object the migrations create; only the `migrate`
 #              service logs in as it.
 #   dth_app    what the API logs in as. It owns nothing, so it cannot ALTER or DROP the tables, nor DISABLE
-#              or DROP the append-only trigger on audit_event: those need ownership. It gets plain DML only,
-#              and on audit_event only SELECT and INSERT (see the note below).
+#              or DROP the append-only triggers: those need ownership. Its rights on the tables are given by
+#              the migrate command itself (apps/api/src/database/grants.ts, run as dth_owner after migrating),
+#              derived from the triggers the migrations define: SELECT and INSERT only on append-only tables,
+#              no DELETE where deletes are refused, never TRUNCATE; so there is no list here to keep in step.
 #
 # Passwords come from the db service's environment (DTH_OWNER_PASSWORD, DTH_APP_PASSWORD). They are also
 # written into DATABASE_URL in docker-compose.yml, so keep them URL-safe (letters, digits, - _ . ~).
@@ -39,17 +41,9 @@ ALTER SCHEMA public OWNER TO dth_owner;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO dth_app;
 
--- Objects the migrations create later (as dth_owner) give the app plain DML, and nothing else:
--- no TRUNCATE, REFERENCES or TRIGGER, and never ownership.
-ALTER DEFAULT PRIVILEGES FOR ROLE dth_owner IN SCHEMA public
-  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO dth_app;
-ALTER DEFAULT PRIVILEGES FOR ROLE dth_owner IN SCHEMA public
-  GRANT USAGE, SELECT ON SEQUENCES TO dth_app;
-
--- audit_event (append-only) must give the app SELECT and INSERT only. It does not exist yet, so it cannot be
--- handled here: the migration that creates it (or a later one) runs, when the role exists,
---   REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM dth_app;
--- The trigger audit_event_no_update_delete / audit_event_no_truncate remains the second line of defence.
+-- No default privileges: the tables do not exist yet, and each gets exactly its rights from the migrate
+-- command (grants.ts) right after the migration that creates it. The append-only triggers remain the second
+-- line of defence.
 SQL
 
 echo "01-roles.sh: database dien_hinh with roles dth_owner (owner) and dth_app (restricted) created."
