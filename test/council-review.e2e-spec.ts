@@ -309,7 +309,8 @@ describe('secret ballot: nothing in the database links a ballot to its voter', (
   it('the urn has no voter, time or order column; participation rows hold no choice; the audit holds no choice', async () => {
     const columns = (await t.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'ballot_box' ORDER BY column_name`)) as { column_name: string }[];
     expect(columns.map((c) => c.column_name)).toEqual(['ballots', 'item_id', 'sealed_at']);
-    const fks = (await t.dataSource.query(
+    // As the owner: information_schema shows constraint usage only to a table's owner, and the app owns nothing.
+    const fks = (await t.admin.query(
       `SELECT ccu.table_name FROM information_schema.table_constraints tc JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name
         WHERE tc.table_name = 'ballot_box' AND tc.constraint_type = 'FOREIGN KEY'`,
     )) as { table_name: string }[];
