@@ -3,6 +3,9 @@
  * test province and one signed-in account per role.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
@@ -14,6 +17,7 @@ import { systemActor } from '../../apps/api/src/common/actor.js';
 import type { Role } from '#domain';
 import { newTestDatabase } from './databases.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo.seeder.js';
+import { AuditVerifier } from '../../apps/api/src/audit/audit-verifier.service.js';
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem-2025';
 const TEST_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
@@ -61,16 +65,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /**
+   * On close, verify the whole audit trail of the file's database and fail when it is not intact: proof that no
+   * write path forgot its audit record or its row attestations. Off only for suites that tamper on purpose.
+   */
+  verifyOnClose?: boolean;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await newTestDatabase();
+  // The product's keys (the audit records' MAC keyring) outside the database, in a folder of this app's own.
+  const keyDir = mkdtempSync(join(tmpdir(), 'dth-test-keys-'));
   // Every test signs in from 127.0.0.1: the per-address limit is lifted unless a test sets it.
   // A signing key of the test's own, and no background checkpoint job: tests build checkpoints when they mean to.
-  const config = loadConfig({ LOG_LEVEL: 'silent', VALIDATE_RESPONSES: 'true', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
+  const config = loadConfig({ LOG_LEVEL: 'silent', VALIDATE_RESPONSES: 'true', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', KEY_DIR: keyDir, ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
   let running: RunningApplication;
   try {
     running = await createApplication(config, { embeddedFrom: database.embeddedFrom });
   } catch (error) {
     await database.drop();
+    rmSync(keyDir, { recursive: true, force: true });
     throw error;
   }
   const http = supertest(running.app.getHttpServer());
@@ -149,9 +164,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     signIn,
     newAccount,
     close: async () => {
-      await adminPool?.end();
-      await running.close();
-      await database.drop();
+      try {
+        if (options.verifyOnClose !== false) {
+          const report = await running.app.get(AuditVerifier).verify();
+          if (!report.ok) {
+            const problems = [...report.chains.problems, ...report.authentication.problems, ...report.replay.problems, ...report.checkpoints.problems, ...report.coverage.problems];
+            throw new Error(`The audit trail of this test file's database is not intact (verify-on-close):\n${JSON.stringify(problems.slice(0, 20), null, 2)}`);
+          }
+        }
+      } finally {
+        await adminPool?.end();
+        await running.close();
+        await database.drop();
+        rmSync(keyDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -103,6 +103,9 @@ export const AuditProblem = Type.Object({
   candidateId: Type.Optional(Type.String()),
   leafIndex: Type.Optional(Type.Integer()),
   treeSize: Type.Optional(Type.Integer()),
+  /** The covered table and the row's primary key, for a row that disagrees with the audit trail. */
+  table: Type.Optional(Type.String()),
+  rowKey: Type.Optional(Dictionary(Type.Unknown())),
   /** Facts that locate or explain the problem (expected and found values, ranges). */
   detail: Type.Optional(Dictionary(Type.Unknown())),
 });
@@ -151,6 +154,17 @@ export const VerificationReport = Type.Object({
     notListed: Count,
   }),
   supplied: Type.Array(SuppliedCheckpointResult),
+  /** Records only the application can write: each record's MAC, by the application's record keys. */
+  authentication: Type.Object({
+    currentKeyId: Nullable(Type.String()),
+    authenticated: Count,
+    /** Records written before records were authenticated, accepted as such (see docs/audit-trail.md). */
+    legacy: Count,
+    problems: Type.Array(AuditProblem),
+    notListed: Count,
+  }),
+  /** Every covered table's rows against their latest attestation, and stored files against their SHA-256. */
+  coverage: Type.Object({ tables: Count, rows: Count, problems: Type.Array(AuditProblem), notListed: Count }),
   timings: Type.Object({ chainsMs: Count, checkpointsMs: Count }),
 });
 export type VerificationReport = Static<typeof VerificationReport>;

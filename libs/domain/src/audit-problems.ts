@@ -62,6 +62,36 @@ export const AUDIT_PROBLEMS = {
     vi: 'Phiên bản của hồ sơ/đơn vị không khớp với số bản ghi trong nhật ký.',
     en: 'The candidate’s or unit’s version does not match the number of its records.',
   },
+  // Records only the application can write (a MAC with a key kept outside the database).
+  RECORD_NOT_AUTHENTICATED: {
+    vi: 'Bản ghi không có mã xác thực (MAC) của ứng dụng: không do ứng dụng ghi (có thể bị chèn trực tiếp vào cơ sở dữ liệu).',
+    en: 'The record carries no MAC of the application: the application did not write it (it may have been inserted straight into the database).',
+  },
+  RECORD_FORGED: {
+    vi: 'Mã xác thực (MAC) của bản ghi không khớp: bản ghi đã bị sửa hoặc bị tạo giả, kể cả khi chuỗi băm được tính lại.',
+    en: 'The record’s MAC does not match: the record was altered or forged, even if its hash chain was recomputed.',
+  },
+  RECORD_KEY_UNKNOWN: {
+    vi: 'Bản ghi được xác thực bằng một khóa không có trong chùm khóa của ứng dụng.',
+    en: 'The record was authenticated with a key that is not in the application’s keyring.',
+  },
+  // Rows of covered tables against the records that vouch for them (coverage.ts).
+  ROW_CHANGED: {
+    vi: 'Dữ liệu của dòng đã bị sửa ngoài ứng dụng: không khớp với bản ghi nhật ký cuối cùng xác nhận nó.',
+    en: 'The row was changed outside the application: it does not match the last audit record that vouches for it.',
+  },
+  ROW_NOT_ATTESTED: {
+    vi: 'Dòng dữ liệu không được bản ghi nhật ký nào xác nhận: được thêm ngoài ứng dụng.',
+    en: 'No audit record vouches for this row: it was added outside the application.',
+  },
+  ROW_MISSING: {
+    vi: 'Dòng dữ liệu đã được nhật ký xác nhận nay không còn: đã bị xóa ngoài ứng dụng.',
+    en: 'A row the audit trail vouches for is gone: it was deleted outside the application.',
+  },
+  EVIDENCE_CONTENT_CHANGED: {
+    vi: 'Nội dung tệp đã bị thay: mã SHA-256 tính lại không khớp với mã đã lưu.',
+    en: 'The file’s content was replaced: its recomputed SHA-256 does not match the stored one.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type AuditProblemKind = keyof typeof AUDIT_PROBLEMS;

@@ -8,6 +8,8 @@ import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { DataSource } from 'typeorm';
 import { AuditEventRepository } from '../audit/audit-event.repository.js';
+import { AuditRecordKeys } from '../audit/audit-record-keys.js';
+import { RowAttestations } from '../audit/row-attestations.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { Clock } from '../common/clock.js';
 import { systemActor } from '../common/actor.js';
@@ -54,7 +56,10 @@ async function main(): Promise<number> {
       process.stderr.write('Đã có quản trị viên; hãy tạo tài khoản trong ứng dụng / An administrator exists already; create accounts in the application.\n');
       return 1;
     }
-    const security = new SecurityAudit(dataSource, new AuditWriter(new AuditEventRepository(dataSource)));
+    // The record it writes is authenticated like the application's: the same keyring (created if new).
+    const recordKeys = new AuditRecordKeys(config);
+    recordKeys.resolve({ mayCreate: true });
+    const security = new SecurityAudit(dataSource, new AuditWriter(new AuditEventRepository(dataSource), new RowAttestations(dataSource), recordKeys));
     const accounts = new AccountsService(dataSource, accountRepository, new SignInRepository(dataSource), security, new Clock(config));
     await accounts.create({ username, displayName: displayName ?? 'Quản trị hệ thống', role: 'ADMIN', password }, systemActor('cli'));
     process.stdout.write(`Đã tạo quản trị viên / Administrator created: ${username}\n`);

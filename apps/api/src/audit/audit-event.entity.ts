@@ -58,4 +58,18 @@ export class AuditEvent {
 
   @Column('char', { length: 64 })
   hash: string;
+
+  /**
+   * The digests of the rows this record's transaction wrote in covered tables (coverage.ts), hashed with the
+   * record when present. Not part of the event's payload.
+   */
+  @Column('jsonb', { nullable: true })
+  attests: object | null;
+
+  /** HMAC-SHA256 over `hash` with the application's record key `macKeyId` (kept outside the database). */
+  @Column('text', { nullable: true })
+  mac: string | null;
+
+  @Column('text', { name: 'mac_key_id', nullable: true })
+  macKeyId: string | null;
 }

@@ -28,9 +28,14 @@ export interface AuditRow {
   machine_version: number | null;
   prev_hash: string | null;
   hash: string;
+  /** The rows the record vouches for (coverage.ts); null when none. */
+  attests: { table: string; key: Record<string, unknown>; digest: string | null }[] | null;
+  /** HMAC-SHA256 over `hash` with the record key `mac_key_id` (null: written before records were authenticated). */
+  mac: string | null;
+  mac_key_id: string | null;
 }
 
-export const AUDIT_ROW_COLUMNS = 'id, stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash';
+export const AUDIT_ROW_COLUMNS = 'id, stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash, attests, mac, mac_key_id';
 
 /** A record to append: every column but the id, which the database gives. */
 export type NewAuditRow = Omit<AuditRow, 'id'>;
@@ -88,9 +93,12 @@ export class AuditEventRepository {
   /** Appends a record; returns its id. Plain SQL: this runs inside every change, and the query builder's CPU cost showed in the benchmarks. */
   async insert(em: EntityManager, r: NewAuditRow): Promise<string> {
     const inserted = (await em.query(
-      `INSERT INTO audit_event (stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [r.stream, r.seq, r.candidate_id, r.event_type, r.payload, r.from_state, r.to_state, r.actor, r.occurred_at, r.machine_version, r.prev_hash, r.hash],
+      `INSERT INTO audit_event (stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash, attests, mac, mac_key_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        r.stream, r.seq, r.candidate_id, r.event_type, r.payload, r.from_state, r.to_state, r.actor, r.occurred_at, r.machine_version, r.prev_hash, r.hash,
+        r.attests === null ? null : JSON.stringify(r.attests), r.mac, r.mac_key_id,
+      ],
     )) as { id: string }[];
     return inserted[0]!.id;
   }

@@ -19,6 +19,11 @@ export interface AuditContent {
   occurredAt: string;
   machineVersion: number | null;
   prevHash: string | null;
+  /**
+   * The rows the record's transaction wrote in covered tables (coverage.ts), with their digests. Absent when
+   * there are none, so records written before attestations existed keep their hashes.
+   */
+  attests?: { table: string; key: Record<string, unknown>; digest: string | null }[];
 }
 
 export function auditHash(content: AuditContent): string {

@@ -11,6 +11,10 @@ import type { KeyObject } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditEventRepository, type AuditRow } from './audit-event.repository.js';
 import { AuditKeyring } from './audit-keyring.js';
+import { AuditRecordKeys } from './audit-record-keys.js';
+import { LEGACY_RECORDS_STREAM, legacyBoundary } from './legacy-records.js';
+import { RowAttestations } from './row-attestations.js';
+import { ATTESTED_TABLES } from './coverage.js';
 import { toSignedCheckpoint } from './audit-checkpoints.service.js';
 import { problem, type AuditProblem } from './audit-problems.js';
 import { CandidateReplay } from './candidate-replay.js';
@@ -69,6 +73,54 @@ interface StreamState {
   replay: CandidateReplay | null;
 }
 
+/**
+ * Checks each record's MAC as the chains are walked, naming the first record of each stream that the
+ * application did not write (no MAC, a MAC that does not match, an unknown key). Records older than the legacy
+ * boundary (written before records were authenticated) are accepted without a MAC and counted.
+ */
+class Authentication {
+  readonly problems = new Bounded();
+  authenticated = 0;
+  legacy = 0;
+  private stream: string | null = null;
+  private reported = false;
+
+  constructor(
+    private readonly keys: AuditRecordKeys,
+    private readonly legacyUpTo: bigint | null,
+  ) {}
+
+  check(row: AuditRow): void {
+    if (row.stream !== this.stream) this.finishStream(row.stream);
+    const verdict = this.keys.check(row.hash, row.mac, row.mac_key_id);
+    if (verdict === 'VALID') {
+      this.authenticated += 1;
+      return;
+    }
+    if (verdict === 'MISSING' && this.legacyUpTo !== null && BigInt(row.id) <= this.legacyUpTo && row.stream !== LEGACY_RECORDS_STREAM) {
+      this.legacy += 1;
+      return;
+    }
+    if (this.reported) return;
+    this.reported = true;
+    const kind = verdict === 'MISSING' ? 'RECORD_NOT_AUTHENTICATED' : verdict === 'INVALID' ? 'RECORD_FORGED' : 'RECORD_KEY_UNKNOWN';
+    this.problems.add(
+      problem(kind, {
+        stream: row.stream,
+        seq: row.seq,
+        auditId: String(row.id),
+        ...(row.candidate_id ? { candidateId: row.candidate_id } : {}),
+        detail: { keyId: row.mac_key_id, actor: row.actor, eventType: row.event_type },
+      }),
+    );
+  }
+
+  finishStream(next: string | null = null): void {
+    this.stream = next;
+    this.reported = false;
+  }
+}
+
 @Injectable()
 export class AuditVerifier {
   constructor(
@@ -77,6 +129,8 @@ export class AuditVerifier {
     private readonly owners: StreamOwnerRepository,
     private readonly tree: CheckpointRepository,
     private readonly keyring: AuditKeyring,
+    private readonly recordKeys: AuditRecordKeys,
+    private readonly rows: RowAttestations,
   ) {}
 
   async verify(options: VerifyOptions = {}): Promise<VerificationReport> {
@@ -84,9 +138,12 @@ export class AuditVerifier {
     const chains = new Bounded();
     const replays = new Bounded();
     const counts = { records: 0, streams: 0, candidates: 0, replayed: 0, skipped: 0 };
+    const auth = new Authentication(this.recordKeys, await legacyBoundary(this.dataSource.manager, this.recordKeys));
 
-    await this.checkStreams(this.dataSource.manager, options.streams, counts, chains, replays, true);
+    await this.checkStreams(this.dataSource.manager, options.streams, counts, chains, replays, true, auth);
+    auth.finishStream();
     if (!options.streams) await this.checkOwnersWithoutRecords(chains);
+    const coverage = options.streams ? { rows: 0, problems: new Bounded() } : await this.checkCoverage();
     const chainsDone = Date.now();
 
     const trusted = new Map(this.keyring.trustedKeys);
@@ -95,8 +152,9 @@ export class AuditVerifier {
     const finished = Date.now();
 
     const durationMs = finished - started;
-    const ok = chains.total === 0 && replays.total === 0 && checkpoints.problems.total === 0 && checkpoints.supplied.every((s) => s.ok);
-    const problemCount = chains.total + replays.total + checkpoints.problems.total + checkpoints.supplied.filter((s) => !s.ok).length;
+    const ok =
+      chains.total === 0 && replays.total === 0 && checkpoints.problems.total === 0 && checkpoints.supplied.every((s) => s.ok) && auth.problems.total === 0 && coverage.problems.total === 0;
+    const problemCount = chains.total + replays.total + checkpoints.problems.total + checkpoints.supplied.filter((s) => !s.ok).length + auth.problems.total + coverage.problems.total;
     return {
       ok,
       summary: ok
@@ -105,8 +163,8 @@ export class AuditVerifier {
             en: `The audit trail is intact: ${counts.records} records in ${counts.streams} chains, ${checkpoints.valid}/${checkpoints.stored} checkpoints valid, ${counts.replayed} candidates replay to their state.`,
           }
         : {
-            vi: `Phát hiện ${problemCount} vấn đề: ${chains.total} chuỗi bị đứt hoặc bị sửa, ${checkpoints.problems.total} vấn đề về điểm kiểm, ${replays.total} hồ sơ phát lại không khớp.`,
-            en: `${problemCount} problems found: ${chains.total} broken or altered chains, ${checkpoints.problems.total} checkpoint problems, ${replays.total} candidates that do not replay to their state.`,
+            vi: `Phát hiện ${problemCount} vấn đề: ${chains.total} chuỗi bị đứt hoặc bị sửa, ${auth.problems.total} chuỗi có bản ghi không do ứng dụng ghi, ${checkpoints.problems.total} vấn đề về điểm kiểm, ${replays.total} hồ sơ phát lại không khớp, ${coverage.problems.total} dòng dữ liệu hoặc tệp không khớp với nhật ký.`,
+            en: `${problemCount} problems found: ${chains.total} broken or altered chains, ${auth.problems.total} chains with records the application did not write, ${checkpoints.problems.total} checkpoint problems, ${replays.total} candidates that do not replay to their state, ${coverage.problems.total} rows or files that disagree with the trail.`,
           },
       startedAt: new Date(started).toISOString(),
       finishedAt: new Date(finished).toISOString(),
@@ -137,6 +195,14 @@ export class AuditVerifier {
         notListed: checkpoints.problems.notListed,
       },
       supplied: checkpoints.supplied,
+      authentication: {
+        currentKeyId: this.recordKeys.currentKeyId,
+        authenticated: auth.authenticated,
+        legacy: auth.legacy,
+        problems: auth.problems.items,
+        notListed: auth.problems.notListed,
+      },
+      coverage: { tables: options.streams ? 0 : ATTESTED_TABLES.length, rows: coverage.rows, problems: coverage.problems.items, notListed: coverage.problems.notListed },
       timings: { chainsMs: chainsDone - started, checkpointsMs: finished - chainsDone },
     };
   }
@@ -149,6 +215,7 @@ export class AuditVerifier {
     chains: Bounded,
     replays: Bounded,
     recheckMismatches: boolean,
+    auth?: Authentication,
   ): Promise<void> {
     const checker = new ChainChecker((stream, hash, afterSeq) => this.records.laterSeqWithHash(stream, hash, afterSeq, db));
     let state: StreamState | null = null;
@@ -186,6 +253,7 @@ export class AuditVerifier {
           if (state.replay) counts.candidates += 1;
         }
         state.replay?.apply(row);
+        auth?.check(row);
         counts.records += 1;
       }
     }
@@ -257,6 +325,38 @@ export class AuditVerifier {
       for (const id of unitIds) owners.set(unitStream(id), { type: 'unit', id, version: byId.get(id) });
     }
     return owners;
+  }
+
+  /** Every covered row against its latest attestation; every stored file against its SHA-256. */
+  private async checkCoverage(): Promise<{ rows: number; problems: Bounded }> {
+    const problems = new Bounded();
+    const found = await this.rows.mismatches(MAX_LISTED);
+    for (const m of found.rows) {
+      const kind = m.actual === null ? 'ROW_MISSING' : m.stream === null ? 'ROW_NOT_ATTESTED' : 'ROW_CHANGED';
+      problems.add(
+        problem(kind, {
+          table: m.table,
+          rowKey: m.key,
+          ...(m.stream !== null ? { stream: m.stream } : {}),
+          ...(m.seq !== null ? { seq: m.seq } : {}),
+          ...(m.auditId !== null ? { auditId: m.auditId } : {}),
+          detail: { digestNow: m.actual, digestAttested: m.attested },
+        }),
+      );
+    }
+    problems.notListed += found.total - found.rows.length;
+    for (const f of await this.rows.fileMismatches(MAX_LISTED)) {
+      problems.add(
+        problem('EVIDENCE_CONTENT_CHANGED', {
+          table: f.table,
+          rowKey: f.key,
+          ...(f.stream !== null ? { stream: f.stream } : {}),
+          ...(f.seq !== null ? { seq: f.seq } : {}),
+          detail: { storedSha256: f.stored, contentSha256: f.recomputed },
+        }),
+      );
+    }
+    return { rows: found.rowsChecked, problems };
   }
 
   /** Candidates and units that changed but whose streams have no record at all. */

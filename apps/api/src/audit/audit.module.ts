@@ -4,6 +4,9 @@ import { AuditEventRepository } from './audit-event.repository.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditExport } from './audit-export.js';
 import { AuditKeyring } from './audit-keyring.js';
+import { AuditRecordKeys } from './audit-record-keys.js';
+import { LegacyRecordsSeal } from './legacy-records.js';
+import { RowAttestations } from './row-attestations.js';
 import { AuditTrails } from './audit-trails.service.js';
 import { AuditVerificationController } from './audit-verification.controller.js';
 import { AuditVerifier } from './audit-verifier.service.js';
@@ -24,12 +27,15 @@ import { StreamOwnerRepository } from './stream-owner.repository.js';
     StreamOwnerRepository,
     AuditWriter,
     AuditKeyring,
+    AuditRecordKeys,
+    RowAttestations,
+    LegacyRecordsSeal,
     AuditCheckpoints,
     AuditCheckpointScheduler,
     AuditVerifier,
     AuditTrails,
     AuditExport,
   ],
-  exports: [AuditWriter, AuditCheckpoints, AuditVerifier, AuditEventRepository],
+  exports: [AuditWriter, AuditRecordKeys, AuditCheckpoints, AuditVerifier, AuditEventRepository],
 })
 export class AuditModule {}

@@ -10,6 +10,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditEventRepository } from './audit-event.repository.js';
 import { auditHash, type AuditContent } from './audit-hash.js';
+import { AuditRecordKeys } from './audit-record-keys.js';
+import { RowAttestations } from './row-attestations.js';
 
 export interface AuditEntry {
   stream: string;
@@ -32,15 +34,24 @@ export interface AppendedRecord extends Omit<AuditContent, 'occurredAt'> {
 
 @Injectable()
 export class AuditWriter {
-  constructor(private readonly records: AuditEventRepository) {}
+  constructor(
+    private readonly records: AuditEventRepository,
+    private readonly rows: RowAttestations,
+    private readonly keys: AuditRecordKeys,
+  ) {}
 
   /** Takes the lock that serialises the writers of a stream that has no row of its own (an account's, the imports'). */
   lockStream(em: EntityManager, stream: string): Promise<void> {
     return this.records.lockStream(em, stream);
   }
 
+  /**
+   * Appends the record, vouching for every covered row the transaction wrote before it (see row-attestations.ts):
+   * call it after the change's writes. Its MAC is made with the current record key.
+   */
   async append(em: EntityManager, entry: AuditEntry): Promise<AppendedRecord> {
     const head = await this.records.head(em, entry.stream);
+    const attests = await this.rows.collect(em);
     const content: AuditContent = {
       stream: entry.stream,
       seq: (head?.seq ?? 0) + 1,
@@ -54,8 +65,10 @@ export class AuditWriter {
       occurredAt: entry.occurredAt.toISOString(),
       machineVersion: entry.machineVersion ?? null,
       prevHash: head?.hash ?? null,
+      ...(attests.length > 0 ? { attests } : {}),
     };
     const hash = auditHash(content);
+    const { mac, keyId } = this.keys.sign(hash);
     const id = await this.records.insert(em, {
       stream: content.stream,
       seq: content.seq,
@@ -69,6 +82,9 @@ export class AuditWriter {
       machine_version: content.machineVersion,
       prev_hash: content.prevHash,
       hash,
+      attests: content.attests ?? null,
+      mac,
+      mac_key_id: keyId,
     });
     return { ...content, id, occurredAt: entry.occurredAt, hash };
   }

@@ -24,6 +24,7 @@ export function contentOf(row: AuditRow): AuditContent {
     occurredAt: row.occurred_at.toISOString(),
     machineVersion: row.machine_version,
     prevHash: row.prev_hash,
+    ...(row.attests !== null ? { attests: row.attests } : {}),
   };
 }
 

@@ -5,6 +5,8 @@
  *       kept; exit 0 when everything holds, 1 when anything is wrong
  *   node dist/apps/api/src/audit/cli.js checkpoint                  sign a checkpoint over new records now
  *   node dist/apps/api/src/audit/cli.js export-checkpoint [--out f] the latest checkpoint, as a file to keep
+ *   node dist/apps/api/src/audit/cli.js rotate-record-key           add a new current key to the records' keyring
+ *       (KEY_DIR or DATA_DIR/keys; older keys stay and keep verifying; restart the application to use it)
  * Uses DATABASE_URL, or the embedded database under DATA_DIR (stop the application first: the embedded
  * database admits one process). Reads the signing key like the application, but never creates one.
  */
@@ -19,13 +21,15 @@ import { openDatabase } from '../database/open-database.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditEventRepository } from './audit-event.repository.js';
 import { AuditKeyring } from './audit-keyring.js';
+import { AuditRecordKeys, rotateRecordKey } from './audit-record-keys.js';
+import { RowAttestations } from './row-attestations.js';
 import { AuditVerifier, type VerificationReport } from './audit-verifier.service.js';
 import type { AuditProblem } from './audit-problems.js';
 import { CheckpointRepository } from './checkpoint.repository.js';
 import { parsePublicKeyList } from './ed25519.js';
 import { StreamOwnerRepository } from './stream-owner.repository.js';
 
-const USAGE = 'usage: cli.js verify [--checkpoint file.json]... [--public-key file]... [--json] [--out report.json] | checkpoint | export-checkpoint [--out file.json]\n';
+const USAGE = 'usage: cli.js verify [--checkpoint file.json]... [--public-key file]... [--json] [--out report.json] | checkpoint | export-checkpoint [--out file.json] | rotate-record-key\n';
 const LISTED = 50;
 
 /** Everything the libraries log goes to stderr, so that stdout carries only the result (e.g. --json). */
@@ -46,13 +50,23 @@ async function main(): Promise<number> {
     },
   });
   const command = positionals[0];
-  if (!command || !['verify', 'checkpoint', 'export-checkpoint'].includes(command)) {
+  if (!command || !['verify', 'checkpoint', 'export-checkpoint', 'rotate-record-key'].includes(command)) {
     process.stderr.write(USAGE);
     return 2;
   }
   Logger.overrideLogger(stderrLogger);
 
   const config = loadConfig();
+  if (command === 'rotate-record-key') {
+    const directory = config.keyDirectory;
+    if (!directory) {
+      process.stderr.write('Cần KEY_DIR (hoặc đổi AUDIT_RECORD_KEYS bằng tay) / KEY_DIR is needed (or change AUDIT_RECORD_KEYS by hand)\n');
+      return 2;
+    }
+    const keyId = rotateRecordKey(directory);
+    process.stdout.write(`Khóa xác thực bản ghi mới / New audit record key: ${keyId} (${directory}); khởi động lại ứng dụng để dùng / restart the application to use it\n`);
+    return 0;
+  }
   const supplied = (values.checkpoint ?? []).map((file) => JSON.parse(readFileSync(file, 'utf8')) as unknown);
   const extraKeys = (values['public-key'] ?? []).flatMap((file) => parsePublicKeyList(readFileSync(file, 'utf8')));
   const database = await openDatabase(config);
@@ -66,7 +80,9 @@ async function main(): Promise<number> {
     const checkpoints = new AuditCheckpoints(dataSource, tree, keyring);
     switch (command) {
       case 'verify': {
-        const verifier = new AuditVerifier(dataSource, new AuditEventRepository(dataSource), new StreamOwnerRepository(dataSource), tree, keyring);
+        const recordKeys = new AuditRecordKeys(config);
+        recordKeys.resolve({ mayCreate: false });
+        const verifier = new AuditVerifier(dataSource, new AuditEventRepository(dataSource), new StreamOwnerRepository(dataSource), tree, keyring, recordKeys, new RowAttestations(dataSource));
         const report = await verifier.verify({ supplied, trustedKeys: extraKeys });
         if (values.out) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
         process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, values.checkpoint ?? []));
@@ -96,7 +112,7 @@ async function main(): Promise<number> {
 }
 
 function line(p: AuditProblem): string {
-  const where = [p.stream, p.seq !== undefined ? `seq ${p.seq}` : '', p.auditId ? `bản ghi / record ${p.auditId}` : '', p.leafIndex !== undefined ? `lá / leaf ${p.leafIndex}` : '', p.treeSize !== undefined ? `cây / tree size ${p.treeSize}` : '']
+  const where = [p.table ? `${p.table} ${JSON.stringify(p.rowKey ?? {})}` : '', p.stream, p.seq !== undefined ? `seq ${p.seq}` : '', p.auditId ? `bản ghi / record ${p.auditId}` : '', p.leafIndex !== undefined ? `lá / leaf ${p.leafIndex}` : '', p.treeSize !== undefined ? `cây / tree size ${p.treeSize}` : '']
     .filter(Boolean)
     .join(', ');
   return `  [${p.kind}] ${where}: ${p.message} / ${p.messageEn}\n`;
@@ -116,11 +132,15 @@ function describe(r: VerificationReport, files: string[]): string {
     out.push(`Điểm kiểm đã lưu / Kept checkpoint ${files[i] ?? i + 1} (${s.treeSize ?? '?'}): ${verdict}\n`);
     s.problems.forEach((p) => out.push(line(p)));
   });
-  const problems = [...r.chains.problems, ...r.checkpoints.problems, ...r.replay.problems];
+  out.push(
+    `Xác thực bản ghi / Record authentication: ${r.authentication.authenticated} bản ghi có MAC hợp lệ / records with a valid MAC, ${r.authentication.legacy} bản ghi cũ trước khi có MAC / legacy records; khóa hiện tại / current key ${r.authentication.currentKeyId ?? '—'}\n`,
+    `Phạm vi bảo vệ / Coverage: ${r.coverage.rows} dòng trong / rows in ${r.coverage.tables} bảng / tables\n`,
+  );
+  const problems = [...r.chains.problems, ...r.authentication.problems, ...r.checkpoints.problems, ...r.replay.problems, ...r.coverage.problems];
   if (problems.length > 0) {
     out.push(`\nVấn đề / Problems:\n`);
     problems.slice(0, LISTED).forEach((p) => out.push(line(p)));
-    const more = problems.length - LISTED + r.chains.notListed + r.checkpoints.notListed + r.replay.notListed;
+    const more = problems.length - LISTED + r.chains.notListed + r.checkpoints.notListed + r.replay.notListed + r.authentication.notListed + r.coverage.notListed;
     if (more > 0) out.push(`  … và ${more} vấn đề khác (--json để xem) / and ${more} more (see --json)\n`);
   }
   return out.join('');

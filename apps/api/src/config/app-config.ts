@@ -149,6 +149,13 @@ export class AppConfig {
   @IsOptional() @IsEd25519Key('private')
   AUDIT_SIGNING_KEY?: string = undefined;
 
+  /**
+   * The audit records' authentication keys (`id:base64-secret`, comma-separated; the last is current), for a
+   * server without KEY_DIR. Unset: the keyring file in the key directory (created on first start).
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9._-]+:[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9._-]+:[A-Za-z0-9+/]{43}=)*$/, { message: 'must be id:base64 of 32 bytes, comma-separated' })
+  AUDIT_RECORD_KEYS?: string = undefined;
+
   /** Public keys of earlier signing keys (comma-separated), so that checkpoints they signed still verify. */
   @IsOptional() @IsEd25519Key('public-list')
   AUDIT_TRUSTED_PUBLIC_KEYS?: string = undefined;

@@ -1,0 +1,92 @@
+/**
+ * The registry of audit coverage: every table of the schema, and how the audit trail vouches for its rows.
+ *
+ * - `attested`: every write to the table is noted by the `audit_row_write` trigger (created in the table's
+ *   migration), and the audit record of the same transaction carries the row's digest (`attests`). Verification
+ *   compares every row with its latest attestation (ROW_CHANGED, ROW_NOT_ATTESTED, ROW_MISSING).
+ *   `appendOnly`: the database also refuses UPDATE/DELETE. `excluded`: columns left out of the digest (bytea
+ *   content: the digest covers the `hash` column instead, and verification recomputes the content's SHA-256).
+ * - `audit`: the audit trail itself (hash chains, MACs, Merkle leaves and signed checkpoints).
+ * - `operational`: rows no decision or access right rests on, with the reason.
+ *
+ * A new table is declared here in the same change as its migration; `test/audit-coverage.e2e-spec.ts` lists the
+ * tables of the database and fails on any that is not.
+ */
+
+export type TableCoverage =
+  | {
+      kind: 'attested';
+      /** The primary key's columns: the attestation's key is the object of their values. */
+      key: readonly string[];
+      appendOnly?: boolean;
+      excluded?: readonly string[];
+      /** A stored file: `content` must hash (SHA-256, hex) to `hash`. */
+      file?: { content: string; hash: string };
+    }
+  | { kind: 'audit'; reason: string }
+  | { kind: 'operational'; reason: string };
+
+export const TABLE_COVERAGE = {
+  // The unit tree, accounts and their roles: who may do what.
+  unit: { kind: 'attested', key: ['id'] },
+  account: { kind: 'attested', key: ['id'] },
+  // Candidates and what their statechart's effects wrote.
+  candidate: { kind: 'attested', key: ['id'] },
+  evidence_file: { kind: 'attested', key: ['id'], excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  nurturing_plan: { kind: 'attested', key: ['id'] },
+  nurturing_check_in: { kind: 'attested', key: ['id'] },
+  honouring_record: { kind: 'attested', key: ['id'], appendOnly: true },
+  adoption_record: { kind: 'attested', key: ['id'], appendOnly: true },
+  follow_up_record: { kind: 'attested', key: ['id'], appendOnly: true },
+  unit_plan: { kind: 'attested', key: ['id'], appendOnly: true },
+  // The council: sessions, membership, criteria in force, checklists, ballots and the urn, notices.
+  criteria_set: { kind: 'attested', key: ['id'], appendOnly: true },
+  review_session: { kind: 'attested', key: ['id'] },
+  review_session_member: { kind: 'attested', key: ['session_id', 'account_id'] },
+  review_item: { kind: 'attested', key: ['id'] },
+  review_assignment: { kind: 'attested', key: ['id'], appendOnly: true },
+  review_checklist: { kind: 'attested', key: ['id'], appendOnly: true },
+  council_vote: { kind: 'attested', key: ['id'], appendOnly: true },
+  ballot_box: { kind: 'attested', key: ['item_id'] },
+  public_notice: { kind: 'attested', key: ['id'], appendOnly: true },
+  notice_comment: { kind: 'attested', key: ['id'], appendOnly: true },
+  notice_answer: { kind: 'attested', key: ['id'], appendOnly: true },
+  // Decisions, their recipients and numbering.
+  recognition_decision: { kind: 'attested', key: ['id'], appendOnly: true },
+  decision_recipient: { kind: 'attested', key: ['decision_id', 'candidate_id'], appendOnly: true },
+  decision_counter: { kind: 'attested', key: ['authority_code', 'year'] },
+  // Emulation movements.
+  movement: { kind: 'attested', key: ['id'] },
+  movement_document: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  movement_registration: { kind: 'attested', key: ['id'], appendOnly: true },
+  movement_review: { kind: 'attested', key: ['id'], appendOnly: true },
+  candidate_movement_link: { kind: 'attested', key: ['id'], appendOnly: true },
+  // Historical statistics the report's table counts.
+  statistics_import: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  statistics_import_row: { kind: 'attested', key: ['import_id', 'year', 'field'], appendOnly: true },
+
+  audit_event: { kind: 'audit', reason: 'the hash chains themselves: hash, link, sequence and MAC of every record' },
+  audit_leaf: { kind: 'audit', reason: 'Merkle leaves of the signed checkpoints, compared with the records' },
+  audit_checkpoint: { kind: 'audit', reason: 'signed checkpoints, checked by their signatures' },
+
+  session: { kind: 'operational', reason: 'sign-in sessions: access is decided by the account row (attested), a session only carries it' },
+  sign_in_attempt: { kind: 'operational', reason: 'throttling counters of sign-in attempts; outcomes that matter are in the accounts’ chains' },
+  idempotency_key: { kind: 'operational', reason: 'replays of retried requests’ answers; the changes themselves are attested' },
+  schema_migration: { kind: 'operational', reason: 'which migrations ran: the schema is the code’s, not a fact of a decision' },
+} as const satisfies Record<string, TableCoverage>;
+
+export type CoveredTable = keyof typeof TABLE_COVERAGE;
+
+export const ATTESTED_TABLES = (Object.entries(TABLE_COVERAGE) as [string, TableCoverage][])
+  .filter((e): e is [string, Extract<TableCoverage, { kind: 'attested' }>] => e[1].kind === 'attested')
+  .map(([table, coverage]) => ({ table, ...coverage }));
+
+/**
+ * Rows written by migrations, before any audit record could vouch for them: vouched for by the code that seeded
+ * them (their digests, fixed here). A row's later write is attested like any other.
+ */
+export const SEEDED_ROWS: { table: string; key: Record<string, unknown>; digest: string; seededBy: string }[] = [
+  // Version 1 of the criteria (migration CouncilReview1795829079987): fixed ids, text and publication instant.
+  { table: 'criteria_set', key: { id: '6b0c9a0e-4d1f-4c3e-9a51-0c1e7a9d0001' }, digest: 'f263639c469ee7d80aa820af1a4fd5d0c44e73d0092b556839b0716b84fa9a2a', seededBy: 'migration:CouncilReview1795829079987' },
+  { table: 'criteria_set', key: { id: '6b0c9a0e-4d1f-4c3e-9a51-0c1e7a9d0002' }, digest: '720304feac84cd8d53e9c7c4335a28fa2063d002ea3908b93a05fb823fdeb290', seededBy: 'migration:CouncilReview1795829079987' },
+];
