@@ -26,6 +26,8 @@ import type { SubjectKind } from '#domain';
 import { auditHash, type AuditContent } from '../apps/api/src/audit/audit-hash.js';
 import { AuditCheckpoints, type BuildOutcome } from '../apps/api/src/audit/audit-checkpoints.service.js';
 import { AuditKeyring } from '../apps/api/src/audit/audit-keyring.js';
+import { AuditRecordKeys } from '../apps/api/src/audit/audit-record-keys.js';
+import type { RowAttestation } from '../apps/api/src/audit/row-attestations.js';
 import type { VerificationReport } from '../apps/api/src/audit/audit-verifier.service.js';
 import { CheckpointRepository } from '../apps/api/src/audit/checkpoint.repository.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
@@ -127,14 +129,36 @@ function walks(count: number): History[] {
   });
 }
 
-type Row = AuditContent & { hash: string };
+type Row = AuditContent & { hash: string; mac: string; macKeyId: string };
+
+/** The record key the generated trail is authenticated with (the verifier reads the same keyring from KEY_DIR). */
+let recordKeys: AuditRecordKeys;
+
+/** Finishes one stream's records: the last attests the rows given, each is hashed, chained and authenticated. */
+function chain(contents: AuditContent[], attests: RowAttestation[]): Row[] {
+  let prevHash: string | null = null;
+  return contents.map((c, i) => {
+    const content: AuditContent = { ...c, prevHash, ...(i === contents.length - 1 && attests.length ? { attests } : {}) };
+    const hash = auditHash(content);
+    prevHash = hash;
+    const { mac, keyId } = recordKeys.sign(hash);
+    return { ...content, hash, mac, macKeyId: keyId };
+  });
+}
+
+/** Digests of rows as the application's writer takes them (audit_row_digest, in the same database). */
+async function digests(client: pg.Client, table: string, ids: string[]): Promise<Map<string, string>> {
+  const { rows } = await client.query(`SELECT id::text, audit_row_digest(t, '{}'::text[]) AS digest FROM ${table} t WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map((rows as { id: string; digest: string }[]).map((r) => [r.id, r.digest]));
+}
 
 /** Appends whole candidate histories until the trail holds at least `upTo` records; returns how many it holds. */
 async function generate(client: pg.Client, unitId: string, histories: History[], from: number, upTo: number, clock: { now: number }): Promise<number> {
   let written = from;
-  let records: Row[] = [];
+  let pending: { id: string; contents: AuditContent[] }[] = [];
   let candidates: { id: string; doc: object }[] = [];
   const flush = async () => {
+    let records: Row[] = [];
     if (candidates.length) {
       await client.query(
         `INSERT INTO candidate (id, kind, name, unit_id, field, year, discovery_channel, achievement, state, snapshot, machine_version, version, created_by, created_at, updated_at)
@@ -142,25 +166,33 @@ async function generate(client: pg.Client, unitId: string, histories: History[],
          FROM unnest($1::uuid[], $2::jsonb[]) WITH ORDINALITY AS u(id, doc, n), LATERAL (SELECT u.id, u.n, u.doc->>'kind' AS kind, u.doc->>'state' AS state, u.doc->'snapshot' AS snapshot, (u.doc->>'version')::int AS version) c`,
         [candidates.map((c) => c.id), candidates.map((c) => JSON.stringify(c.doc)), unitId, CANDIDATE_MACHINE_VERSION],
       );
+      // Each candidate's last record vouches for the candidate row as it now stands.
+      const byId = await digests(client, 'candidate', candidates.map((c) => c.id));
+      records = pending.flatMap((h) => chain(h.contents, [{ table: 'candidate', key: { id: h.id }, digest: byId.get(h.id)! }]));
       candidates = [];
+      pending = [];
     }
     if (records.length) {
       const col = (k: keyof Row) => records.map((r) => r[k]);
       await client.query(
-        `INSERT INTO audit_event (stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::int[], $11::bpchar[], $12::bpchar[])`,
-        [col('stream'), col('seq'), col('candidateId'), col('eventType'), records.map((r) => JSON.stringify(r.payload)), col('fromState'), col('toState'), col('actor'), col('occurredAt'), col('machineVersion'), col('prevHash'), col('hash')],
+        `INSERT INTO audit_event (stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash, attests, mac, mac_key_id)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::int[], $11::bpchar[], $12::bpchar[], $13::jsonb[], $14::text[], $15::text[])`,
+        [
+          col('stream'), col('seq'), col('candidateId'), col('eventType'), records.map((r) => JSON.stringify(r.payload)), col('fromState'), col('toState'), col('actor'), col('occurredAt'), col('machineVersion'), col('prevHash'), col('hash'),
+          records.map((r) => (r.attests ? JSON.stringify(r.attests) : null)), col('mac'), col('macKeyId'),
+        ],
       );
       records = [];
     }
   };
   let n = 0;
+  let flushes = 0;
   while (written < upTo) {
     const h = histories[n++ % histories.length]!;
     const id = randomUUID();
     const stream = `candidate:${id}`;
     const all: Step[] = [{ type: 'DISCOVER', payload: { kind: h.kind, name: `Điển hình ${n}`, unitId, field: 'ECONOMY', year: 2025, discoveryChannel: 'INSPECTION', achievement: 'Thành tích tiêu biểu' }, from: null, to: 'discovered' }, ...h.steps];
-    let prevHash: string | null = null;
+    const contents: AuditContent[] = [];
     all.forEach((s, i) => {
       const content: AuditContent = {
         stream,
@@ -173,24 +205,26 @@ async function generate(client: pg.Client, unitId: string, histories: History[],
         actor: i % 4 === 3 ? 'thuongtruc' : 'truongdonvi',
         occurredAt: new Date(clock.now++).toISOString(),
         machineVersion: CANDIDATE_MACHINE_VERSION,
-        prevHash,
+        prevHash: null,
       };
-      const hash = auditHash(content);
-      records.push({ ...content, hash });
-      prevHash = hash;
+      contents.push(content);
     });
     candidates.push({ id, doc: { kind: h.kind, state: h.snapshot.value, snapshot: h.snapshot, version: all.length } });
+    pending.push({ id, contents });
     written += all.length;
-    if (records.length >= 5000) await flush();
+    if (written - from >= 5000 * (flushes + 1)) {
+      flushes += 1;
+      await flush();
+    }
   }
   await flush();
   return written;
 }
 
-function verifyWithCli(kept: string, signingKey: string): { report: VerificationReport; wallMs: number } {
+function verifyWithCli(kept: string, signingKey: string, keyDir: string): { report: VerificationReport; wallMs: number } {
   const started = Date.now();
   const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, 'dist/apps/api/src/audit/cli.js', 'verify', '--json', '--checkpoint', kept], {
-    env: { ...process.env, DATABASE_URL: url, AUDIT_SIGNING_KEY: signingKey, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: url, AUDIT_SIGNING_KEY: signingKey, KEY_DIR: keyDir, LOG_LEVEL: 'warn' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -210,6 +244,8 @@ try {
   const dataSource = new DataSource(dataSourceOptions(url, { ...config, DB_POOL_MAX: 2 }));
   await dataSource.initialize();
   await migrateWithLock(dataSource);
+  recordKeys = new AuditRecordKeys(loadConfig({ DATABASE_URL: url, KEY_DIR: work }));
+  recordKeys.resolve({ mayCreate: true });
   const keyring = new AuditKeyring(config);
   keyring.resolve({ mayCreate: false });
   const checkpoints = new AuditCheckpoints(dataSource, new CheckpointRepository(dataSource), keyring);
@@ -221,9 +257,10 @@ try {
   await client.query(`INSERT INTO unit (id, code, name, level, sector, parent_id, path, version, created_at, updated_at) VALUES ($1::uuid, 'BENCH', 'Tỉnh thử tải', 'PROVINCE', 'STATE', NULL, $2, 1, now(), now())`, [unitId, `/${unitId}/`]);
   const clock = { now: Date.UTC(2025, 0, 1) };
   const unitRecord: AuditContent = { stream: `unit:${unitId}`, seq: 1, candidateId: null, eventType: 'UNIT_CREATED', payload: { name: 'Tỉnh thử tải', level: 'PROVINCE', sector: 'STATE', code: 'BENCH' }, fromState: null, toState: null, actor: 'bench', occurredAt: new Date(clock.now++).toISOString(), machineVersion: null, prevHash: null };
+  const [unitRow] = chain([unitRecord], [{ table: 'unit', key: { id: unitId }, digest: (await digests(client, 'unit', [unitId])).get(unitId)! }]);
   await client.query(
-    `INSERT INTO audit_event (stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash) VALUES ($1, 1, NULL, $2, $3, NULL, NULL, $4, $5, NULL, NULL, $6)`,
-    [unitRecord.stream, unitRecord.eventType, JSON.stringify(unitRecord.payload), unitRecord.actor, unitRecord.occurredAt, auditHash(unitRecord)],
+    `INSERT INTO audit_event (stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash, attests, mac, mac_key_id) VALUES ($1, 1, NULL, $2, $3, NULL, NULL, $4, $5, NULL, NULL, $6, $7, $8, $9)`,
+    [unitRow!.stream, unitRow!.eventType, JSON.stringify(unitRow!.payload), unitRow!.actor, unitRow!.occurredAt, unitRow!.hash, JSON.stringify(unitRow!.attests), unitRow!.mac, unitRow!.macKeyId],
   );
   const histories = walks(500);
   const rows: Record<string, number>[] = [];
@@ -247,7 +284,7 @@ try {
     if (!latest || latest.treeSize !== written) throw new Error(`no checkpoint over all ${written} records: ${built.status}`);
     writeFileSync(kept, JSON.stringify(latest));
     // Several verification runs of the same trail: the figure is their median, with min and max.
-    const runs = Array.from({ length: VERIFY_RUNS }, () => verifyWithCli(kept, signingKey));
+    const runs = Array.from({ length: VERIFY_RUNS }, () => verifyWithCli(kept, signingKey, work));
     for (const { report } of runs) {
       if (!report.ok || report.records !== written) throw new Error(`unexpected report: ${JSON.stringify(report.summary)}`);
     }

@@ -56,6 +56,8 @@ interface AuditRow {
   machineVersion: number | null;
   prevHash: string | null;
   hash: string;
+  /** The rows the record vouches for (hashed with it when present). */
+  attests: { table: string; key: Record<string, unknown>; digest: string | null }[] | null;
 }
 
 /**
@@ -65,7 +67,7 @@ interface AuditRow {
 async function auditStream(app: TestApp, stream: string): Promise<AuditRow[]> {
   const rows = (await app.dataSource.query(
     `SELECT stream, seq, candidate_id AS "candidateId", event_type AS "eventType", payload, from_state AS "fromState", to_state AS "toState",
-            actor, occurred_at AS "occurredAt", machine_version AS "machineVersion", prev_hash AS "prevHash", hash
+            actor, occurred_at AS "occurredAt", machine_version AS "machineVersion", prev_hash AS "prevHash", hash, attests
        FROM audit_event WHERE stream = $1 ORDER BY seq`,
     [stream],
   )) as AuditRow[];
@@ -75,8 +77,8 @@ async function auditStream(app: TestApp, stream: string): Promise<AuditRow[]> {
     expect(r.seq).toBe(i + 1);
     expect(r.prevHash).toBe(i === 0 ? null : rows[i - 1]!.hash);
     expect(Math.abs(occurredAt.getTime() - Date.now())).toBeLessThan(10 * 60_000);
-    const { hash, ...content } = r;
-    expect(auditHash({ ...content, occurredAt: occurredAt.toISOString() })).toBe(hash);
+    const { hash, attests, ...content } = r;
+    expect(auditHash({ ...content, occurredAt: occurredAt.toISOString(), ...(attests ? { attests } : {}) })).toBe(hash);
   });
   return rows;
 }

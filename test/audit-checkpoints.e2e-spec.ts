@@ -30,7 +30,8 @@ const key = newSigningKey();
 const trusted = new Map([[keyIdOf(key.publicKey), key.publicKey]]);
 
 beforeAll(async () => {
-  t = await startTestApp(key.env);
+  // Tampers on purpose: the harness's verification on close would (rightly) fail it.
+  t = await startTestApp(key.env, { verifyOnClose: false });
 });
 afterAll(async () => {
   await t?.close();

@@ -162,6 +162,8 @@ describe('side roads', () => {
         occurredAt: (row.occurred_at as Date).toISOString(),
         machineVersion: row.machine_version as number,
         prevHash: row.prev_hash as string | null,
+        // The rows the record vouches for (hashed with it when present).
+        ...(row.attests ? { attests: row.attests as { table: string; key: Record<string, unknown>; digest: string | null }[] } : {}),
       };
       expect(auditHash(content)).toBe(row.hash);
     }
