@@ -4,7 +4,7 @@
  * audit verification command line, and percentiles.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import pg from 'pg';
@@ -43,6 +43,8 @@ export async function freePort(): Promise<number> {
 }
 
 export const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+/** The audit records' MAC key of this run, shared by every process it starts (a server needs one: no KEY_DIR here). */
+export const RECORD_KEYS = `reliability:${randomBytes(32).toString('base64')}`;
 export const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-2025' };
 export const HEAD = { username: 'truongdonvi', password: 'mat-khau-truong-don-vi-2025' };
 
@@ -66,6 +68,7 @@ export async function startApi(port: number, env: Record<string, string>): Promi
       INITIAL_ADMIN_USERNAME: ADMIN.username,
       INITIAL_ADMIN_PASSWORD: ADMIN.password,
       AUDIT_SIGNING_KEY: SIGNING_KEY,
+      AUDIT_RECORD_KEYS: RECORD_KEYS,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -172,7 +175,7 @@ export async function storedOps(url: string): Promise<Map<string, number>> {
 
 /** `npm run audit:verify` against the database: every chain, every checkpoint, the replay of every candidate. */
 export function auditVerify(url: string): { ok: boolean; output: string } {
-  const run = spawnSync(process.execPath, ['dist/apps/api/src/audit/cli.js', 'verify'], { env: { ...process.env, DATABASE_URL: url, AUDIT_SIGNING_KEY: SIGNING_KEY, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['dist/apps/api/src/audit/cli.js', 'verify'], { env: { ...process.env, DATABASE_URL: url, AUDIT_SIGNING_KEY: SIGNING_KEY, AUDIT_RECORD_KEYS: RECORD_KEYS, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 
