@@ -7,6 +7,7 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AuditRecordKeys } from '../apps/api/src/audit/audit-record-keys.js';
 import { auditHash } from '../apps/api/src/audit/audit-hash.js';
 import { AuditKeyring, SIGNING_KEY_FILE } from '../apps/api/src/audit/audit-keyring.js';
 import { AuditCheckpoints } from '../apps/api/src/audit/audit-checkpoints.service.js';
@@ -84,10 +85,13 @@ describe('building checkpoints', () => {
       machineVersion: null,
       prevHash: null,
     };
+    // Written as the application writes it: with its MAC (audit-record-keys.ts).
+    const hash = auditHash(content);
+    const { mac, keyId } = t.running.app.get(AuditRecordKeys).sign(hash);
     await t.dataSource.query(
-      `INSERT INTO audit_event (id, stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash)
-       VALUES ($1, $2, 1, NULL, $3, '{}', NULL, NULL, $4, $5, NULL, NULL, $6)`,
-      [lateId, content.stream, content.eventType, content.actor, content.occurredAt, auditHash(content)],
+      `INSERT INTO audit_event (id, stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash, mac, mac_key_id)
+       VALUES ($1, $2, 1, NULL, $3, '{}', NULL, NULL, $4, $5, NULL, NULL, $6, $7, $8)`,
+      [lateId, content.stream, content.eventType, content.actor, content.occurredAt, hash, mac, keyId],
     );
     const outcome = await checkpoints(t).build();
     expect(outcome).toMatchObject({ status: 'created', newLeaves: 1 });
