@@ -28,7 +28,7 @@ function Problems({ problems, notListed }: { problems: AuditProblem[]; notListed
         scroll={{ x: 720 }}
         columns={[
           { title: t('verify.problem'), key: 'words', render: (_: unknown, p) => (i18n.language === 'en' ? p.messageEn : p.message) },
-          { title: t('verify.where'), key: 'where', width: 300, render: (_: unknown, p) => [p.stream, p.seq !== undefined ? t('verify.seq', { seq: p.seq }) : null, p.treeSize !== undefined ? t('verify.treeSize', { size: p.treeSize }) : null].filter(Boolean).join(' · ') || '—' },
+          { title: t('verify.where'), key: 'where', width: 300, render: (_: unknown, p) => [p.table ? `${p.table} ${JSON.stringify(p.rowKey ?? {})}` : null, p.stream, p.seq !== undefined ? t('verify.seq', { seq: p.seq }) : null, p.treeSize !== undefined ? t('verify.treeSize', { size: p.treeSize }) : null].filter(Boolean).join(' · ') || '—' },
           { title: t('verify.code'), dataIndex: 'kind', width: 220, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
         ]}
       />
@@ -122,6 +122,8 @@ export function ReportView({ report }: { report: VerificationReport }) {
           <Problems problems={chains.problems} notListed={chains.notListed} />
           <Problems problems={checkpoints.problems} notListed={checkpoints.notListed} />
           <Problems problems={replay.problems} notListed={replay.notListed} />
+          <Problems problems={report.authentication.problems} notListed={report.authentication.notListed} />
+          <Problems problems={report.coverage.problems} notListed={report.coverage.notListed} />
         </div>
       )}
     </div>
