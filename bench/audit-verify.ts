@@ -293,10 +293,10 @@ try {
     const slowest = bySpeed[0]!.report.recordsPerSecond;
     const fastest = bySpeed[bySpeed.length - 1]!.report.recordsPerSecond;
     const peakRssMb = Math.max(...runs.map((r) => r.report.peakRssMb));
-    rows.push({ records: written, generatedMs, checkpointMs, newLeaves, verifyMs: report.durationMs, wallMs, recordsPerSecond: report.recordsPerSecond, slowest, fastest, runs: runs.length, peakRssMb, chainsMs: report.timings.chainsMs, checkpointsMs: report.timings.checkpointsMs });
+    rows.push({ records: written, generatedMs, checkpointMs, newLeaves, verifyMs: report.durationMs, wallMs, recordsPerSecond: report.recordsPerSecond, slowest, fastest, runs: runs.length, peakRssMb, chainsMs: report.timings.chainsMs, coverageMs: report.timings.coverageMs, checkpointsMs: report.timings.checkpointsMs });
     say(`${written} records: generated in ${(generatedMs / 1000).toFixed(1)} s; checkpoints over ${newLeaves} new leaves signed in ${(checkpointMs / 1000).toFixed(1)} s`);
     say(
-      `  verify (median of ${runs.length} runs): ${(report.durationMs / 1000).toFixed(1)} s (chains + replay ${(report.timings.chainsMs / 1000).toFixed(1)} s, checkpoints ${(report.timings.checkpointsMs / 1000).toFixed(1)} s), ` +
+      `  verify (median of ${runs.length} runs): ${(report.durationMs / 1000).toFixed(1)} s (chains + replay + MACs ${(report.timings.chainsMs / 1000).toFixed(1)} s, rows ${(report.timings.coverageMs / 1000).toFixed(1)} s, checkpoints ${(report.timings.checkpointsMs / 1000).toFixed(1)} s), ` +
         `${report.recordsPerSecond} records/s (min ${slowest}, max ${fastest}), peak RSS ${peakRssMb} MB, ${report.replay.replayed} candidates replayed`,
     );
   }

@@ -165,7 +165,7 @@ export const VerificationReport = Type.Object({
   }),
   /** Every covered table's rows against their latest attestation, and stored files against their SHA-256. */
   coverage: Type.Object({ tables: Count, rows: Count, problems: Type.Array(AuditProblem), notListed: Count }),
-  timings: Type.Object({ chainsMs: Count, checkpointsMs: Count }),
+  timings: Type.Object({ chainsMs: Count, coverageMs: Count, checkpointsMs: Count }),
 });
 export type VerificationReport = Static<typeof VerificationReport>;
 
