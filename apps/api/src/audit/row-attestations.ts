@@ -64,24 +64,24 @@ export class RowAttestations {
   async collect(em: EntityManager): Promise<RowAttestation[]> {
     const [{ noted }] = (await em.query(`SELECT to_regclass('pg_temp.audit_row_write') IS NOT NULL AS noted`)) as { noted: boolean }[];
     if (!noted) return [];
-    const written = (await em.query('SELECT tbl, jsonb_agg(DISTINCT key) AS keys FROM pg_temp.audit_row_write GROUP BY tbl ORDER BY tbl')) as { tbl: string; keys: Record<string, unknown>[] }[];
+    // Read and cleared in one statement: this runs inside every change.
+    const written = (await em.query(
+      'WITH noted AS (DELETE FROM pg_temp.audit_row_write RETURNING tbl, key) SELECT tbl, jsonb_agg(DISTINCT key) AS keys FROM noted GROUP BY tbl ORDER BY tbl',
+    )) as { tbl: string; keys: Record<string, unknown>[] }[];
     if (written.length === 0) return [];
-    await em.query('DELETE FROM pg_temp.audit_row_write');
-    const attestations: RowAttestation[] = [];
-    for (const { tbl, keys } of written) {
+    // Every table's rows read back in one statement, in a stable order (table, then key).
+    const params: unknown[] = [];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const selects = written.map(({ tbl, keys }) => {
       const coverage = coverageOf(tbl);
       const key = coverage?.key ?? Object.keys(keys[0] ?? {});
-      const rows = (await em.query(
-        `SELECT k.key, audit_row_digest(t, $2::text[]) AS digest
-           FROM jsonb_array_elements($1::jsonb) AS k(key)
-           CROSS JOIN LATERAL jsonb_populate_record(NULL::${quote(tbl)}, k.key) AS p
-           LEFT JOIN ${quote(tbl)} t ON ${key.map((c) => `t.${quote(c)} = p.${quote(c)}`).join(' AND ')}
-          ORDER BY k.key::text`,
-        [JSON.stringify(keys), [...(coverage?.excluded ?? [])]],
-      )) as { key: Record<string, unknown>; digest: string | null }[];
-      for (const r of rows) attestations.push({ table: tbl, key: r.key, digest: r.digest });
-    }
-    return attestations;
+      return `SELECT ${p(tbl)}::text AS tbl, k.key, audit_row_digest(t, ${p([...(coverage?.excluded ?? [])])}::text[]) AS digest
+                FROM jsonb_array_elements(${p(JSON.stringify(keys))}::jsonb) AS k(key)
+                CROSS JOIN LATERAL jsonb_populate_record(NULL::${quote(tbl)}, k.key) AS p
+                LEFT JOIN ${quote(tbl)} t ON ${key.map((c) => `t.${quote(c)} = p.${quote(c)}`).join(' AND ')}`;
+    });
+    const rows = (await em.query(`${selects.map((s) => `(${s})`).join(' UNION ALL ')} ORDER BY 1, 2`, params)) as { tbl: string; key: Record<string, unknown>; digest: string | null }[];
+    return rows.map((r) => ({ table: r.tbl, key: r.key, digest: r.digest }));
   }
 
   /**
