@@ -4,7 +4,7 @@
  * sessions; the audit checkpoint job runs on one of them per interval, not on both.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import supertest from 'supertest';
 import { createApplication, type RunningApplication } from '../../apps/api/src/application.js';
@@ -43,6 +43,8 @@ describeOnServer('several instances on one PostgreSQL server (server only: skipp
       SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000',
       AUDIT_SIGNING_KEY: key,
       AUDIT_CHECKPOINT_INTERVAL_MS: String(INTERVAL_MS),
+      // One record key for both instances, as a cluster shares its keyring.
+      AUDIT_RECORD_KEYS: `instances:${randomBytes(32).toString('base64')}`,
     });
     // Both start at once on an empty database: both try to migrate.
     apps.push(...(await Promise.all([createApplication(config), createApplication(config)])));
