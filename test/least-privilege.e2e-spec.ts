@@ -79,10 +79,12 @@ describeOnServer('least privilege: the application runs as dth_app (server only:
     );
     expect(role).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false });
     const owned = await t.admin.query(
-      `SELECT 'class' AS kind, relname AS name FROM pg_class WHERE relowner = $1::regrole
+      // Session-local temporary objects (the audit writer's note of rows written, pg_temp_N / pg_toast_temp_N) vanish with
+      // the session and are not counted.
+      `SELECT 'class' AS kind, relname AS name FROM pg_class WHERE relowner = $1::regrole AND relpersistence <> 't'
        UNION ALL SELECT 'function', proname FROM pg_proc WHERE proowner = $1::regrole
        UNION ALL SELECT 'schema', nspname FROM pg_namespace WHERE nspowner = $1::regrole
-       UNION ALL SELECT 'type', typname FROM pg_type WHERE typowner = $1::regrole
+       UNION ALL SELECT 'type', t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typowner = $1::regrole AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
        UNION ALL SELECT 'database', datname FROM pg_database WHERE datdba = $1::regrole AND datname = current_database()`,
       [APP_ROLE],
     );
