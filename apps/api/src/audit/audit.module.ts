@@ -4,6 +4,7 @@ import { AuditEventRepository } from './audit-event.repository.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditExport } from './audit-export.js';
 import { AuditKeyring } from './audit-keyring.js';
+import { AuditWitness } from './audit-witness.js';
 import { AuditTrails } from './audit-trails.service.js';
 import { AuditVerificationController } from './audit-verification.controller.js';
 import { AuditVerifier } from './audit-verifier.service.js';
@@ -24,6 +25,7 @@ import { StreamOwnerRepository } from './stream-owner.repository.js';
     StreamOwnerRepository,
     AuditWriter,
     AuditKeyring,
+    AuditWitness,
     AuditCheckpoints,
     AuditCheckpointScheduler,
     AuditVerifier,

@@ -19,6 +19,7 @@ import { openDatabase } from '../database/open-database.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditEventRepository } from './audit-event.repository.js';
 import { AuditKeyring } from './audit-keyring.js';
+import { AuditWitness } from './audit-witness.js';
 import { AuditVerifier, type VerificationReport } from './audit-verifier.service.js';
 import type { AuditProblem } from './audit-problems.js';
 import { CheckpointRepository } from './checkpoint.repository.js';
@@ -63,10 +64,11 @@ async function main(): Promise<number> {
     const keyring = new AuditKeyring(config);
     keyring.resolve({ mayCreate: false });
     const tree = new CheckpointRepository(dataSource);
-    const checkpoints = new AuditCheckpoints(dataSource, tree, keyring);
+    const witness = new AuditWitness(config);
+    const checkpoints = new AuditCheckpoints(dataSource, tree, keyring, witness);
     switch (command) {
       case 'verify': {
-        const verifier = new AuditVerifier(dataSource, new AuditEventRepository(dataSource), new StreamOwnerRepository(dataSource), tree, keyring);
+        const verifier = new AuditVerifier(dataSource, new AuditEventRepository(dataSource), new StreamOwnerRepository(dataSource), tree, keyring, witness, config);
         const report = await verifier.verify({ supplied, trustedKeys: extraKeys });
         if (values.out) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
         process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, values.checkpoint ?? []));

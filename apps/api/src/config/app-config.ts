@@ -143,8 +143,8 @@ export class AppConfig {
   KEY_DIR?: string = undefined;
 
   /**
-   * Signs the audit checkpoints (Ed25519 private key, PKCS#8 PEM or base64 DER). Unset on the embedded database:
-   * one is generated under DATA_DIR on first start. Unset with DATABASE_URL: no checkpoints are signed.
+   * Signs the audit checkpoints (Ed25519 private key, PKCS#8 PEM or base64 DER). Unset: the key in the key folder
+   * (`keyDirectory`), generated on first start; with DATABASE_URL and no KEY_DIR the application refuses to start.
    */
   @IsOptional() @IsEd25519Key('private')
   AUDIT_SIGNING_KEY?: string = undefined;
@@ -156,6 +156,21 @@ export class AppConfig {
   /** How often the background job signs a checkpoint over the audit records not yet covered; 0 turns it off. */
   @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000)
   AUDIT_CHECKPOINT_INTERVAL_MS = 60_000;
+
+  /**
+   * A folder on another machine (a mounted share) where every checkpoint is also appended, one line of JSON each,
+   * so that whoever owns the database cannot rewrite the checkpoint history with it. Unset: `DATA_DIR/witness` on
+   * the embedded database (point it elsewhere), none with DATABASE_URL (verification says so).
+   */
+  @IsOptional() @IsString()
+  AUDIT_WITNESS_DIR?: string = undefined;
+
+  /**
+   * How long after the checkpoint interval a record may stay uncovered before verification reports the checkpoints
+   * as missing (CHECKPOINTS_MISSING). Unset: 5 minutes, and no such check while the job is off (interval 0).
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(30 * 86_400_000)
+  AUDIT_CHECKPOINT_GRACE_MS?: number = undefined;
 
   /** The province's time zone: "today" for deadlines and notice periods is the date there. */
   @IsString() @ValidateBy({ name: 'isTimeZone', validator: { validate: (v: unknown) => isTimeZone(v), defaultMessage: () => 'must be an IANA time zone such as Asia/Ho_Chi_Minh' } })
@@ -177,6 +192,12 @@ export class AppConfig {
 
   get embedded(): boolean {
     return !this.DATABASE_URL;
+  }
+
+  /** Uncovered records older than this are a missing checkpoint; null: not checked (the job is off, no grace set). */
+  get checkpointOverdueMs(): number | null {
+    if (this.AUDIT_CHECKPOINT_INTERVAL_MS === 0 && this.AUDIT_CHECKPOINT_GRACE_MS === undefined) return null;
+    return this.AUDIT_CHECKPOINT_INTERVAL_MS + (this.AUDIT_CHECKPOINT_GRACE_MS ?? 300_000);
   }
 
   /** Where keys are kept: KEY_DIR, else `DATA_DIR/keys` on the embedded database, else none (server without KEY_DIR). */
