@@ -5,6 +5,7 @@ import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditExport } from './audit-export.js';
 import { AuditKeyring } from './audit-keyring.js';
 import { AuditWitness } from './audit-witness.js';
+import { CaseBundle } from './case-bundle.js';
 import { AuditTrails } from './audit-trails.service.js';
 import { AuditVerificationController } from './audit-verification.controller.js';
 import { AuditVerifier } from './audit-verifier.service.js';
@@ -31,6 +32,7 @@ import { StreamOwnerRepository } from './stream-owner.repository.js';
     AuditVerifier,
     AuditTrails,
     AuditExport,
+    CaseBundle,
   ],
   exports: [AuditWriter, AuditCheckpoints, AuditVerifier, AuditEventRepository],
 })

@@ -5,6 +5,9 @@
  *       kept; exit 0 when everything holds, 1 when anything is wrong
  *   node dist/apps/api/src/audit/cli.js checkpoint                  sign a checkpoint over new records now
  *   node dist/apps/api/src/audit/cli.js export-checkpoint [--out f] the latest checkpoint, as a file to keep
+ *   node dist/apps/api/src/audit/cli.js verify-bundle bundle.zip --public-key key.txt [--json]
+ *       an export bundle, offline (no database): chains, inclusion proofs, the checkpoint's signature by the key
+ *       given, the witness's line, the council file's hashes; exit 0 when it holds, 1 naming what failed
  * Uses DATABASE_URL, or the embedded database under DATA_DIR (stop the application first: the embedded
  * database admits one process). Reads the signing key like the application, but never creates one.
  */
@@ -23,10 +26,12 @@ import { AuditWitness } from './audit-witness.js';
 import { AuditVerifier, type VerificationReport } from './audit-verifier.service.js';
 import type { AuditProblem } from './audit-problems.js';
 import { CheckpointRepository } from './checkpoint.repository.js';
+import { verifyBundle } from './bundle-verify.js';
 import { parsePublicKeyList } from './ed25519.js';
 import { StreamOwnerRepository } from './stream-owner.repository.js';
 
-const USAGE = 'usage: cli.js verify [--checkpoint file.json]... [--public-key file]... [--json] [--out report.json] | checkpoint | export-checkpoint [--out file.json]\n';
+const USAGE =
+  'usage: cli.js verify [--checkpoint file.json]... [--public-key file]... [--json] [--out report.json] | checkpoint | export-checkpoint [--out file.json] | verify-bundle bundle.zip --public-key file [--json]\n';
 const LISTED = 50;
 
 /** Everything the libraries log goes to stderr, so that stdout carries only the result (e.g. --json). */
@@ -47,11 +52,12 @@ async function main(): Promise<number> {
     },
   });
   const command = positionals[0];
-  if (!command || !['verify', 'checkpoint', 'export-checkpoint'].includes(command)) {
+  if (!command || !['verify', 'checkpoint', 'export-checkpoint', 'verify-bundle'].includes(command)) {
     process.stderr.write(USAGE);
     return 2;
   }
   Logger.overrideLogger(stderrLogger);
+  if (command === 'verify-bundle') return verifyBundleFile(positionals[1], values['public-key'] ?? [], values.json ?? false);
 
   const config = loadConfig();
   const supplied = (values.checkpoint ?? []).map((file) => JSON.parse(readFileSync(file, 'utf8')) as unknown);
@@ -97,6 +103,26 @@ async function main(): Promise<number> {
   }
 }
 
+/** No database: the bundle and the public key the auditor obtained separately. */
+function verifyBundleFile(file: string | undefined, keyFiles: string[], json: boolean): number {
+  if (!file || keyFiles.length === 0) {
+    process.stderr.write('Cần tệp zip và ít nhất một --public-key (khóa công khai của cơ quan, nhận riêng) / A zip file and at least one --public-key (the office’s public key, obtained separately) are needed\n');
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const keys = keyFiles.flatMap((f) => parsePublicKeyList(readFileSync(f, 'utf8')));
+  const verdict = verifyBundle(new Uint8Array(readFileSync(file)), keys);
+  if (json) process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+  else {
+    const out = verdict.findings.map((f) => `  [${f.ok ? 'ĐÚNG / OK' : 'SAI / FAILED'}] ${f.code}: ${f.vi} / ${f.en}\n`);
+    const head = verdict.ok
+      ? 'Bộ hồ sơ hợp lệ. / The bundle verifies.\n'
+      : `Bộ hồ sơ KHÔNG hợp lệ: ${verdict.findings.filter((f) => !f.ok).length} sai lệch. / The bundle does NOT verify: ${verdict.findings.filter((f) => !f.ok).length} failures.\n`;
+    process.stdout.write(head + out.join(''));
+  }
+  return verdict.ok ? 0 : 1;
+}
+
 function line(p: AuditProblem): string {
   const where = [p.stream, p.seq !== undefined ? `seq ${p.seq}` : '', p.auditId ? `bản ghi / record ${p.auditId}` : '', p.leafIndex !== undefined ? `lá / leaf ${p.leafIndex}` : '', p.treeSize !== undefined ? `cây / tree size ${p.treeSize}` : '']
     .filter(Boolean)
@@ -118,11 +144,16 @@ function describe(r: VerificationReport, files: string[]): string {
     out.push(`Điểm kiểm đã lưu / Kept checkpoint ${files[i] ?? i + 1} (${s.treeSize ?? '?'}): ${verdict}\n`);
     s.problems.forEach((p) => out.push(line(p)));
   });
-  const problems = [...r.chains.problems, ...r.checkpoints.problems, ...r.replay.problems];
+  out.push(
+    r.history.witness.configured
+      ? `Nơi chứng thực / Witness: ${r.history.witness.location} — ${r.history.witness.entries} dòng / entries, cây lớn nhất / largest tree ${r.history.witness.latestTreeSize ?? '—'}\n`
+      : 'Nơi chứng thực / Witness: CHƯA CẤU HÌNH (AUDIT_WITNESS_DIR) / NOT CONFIGURED (AUDIT_WITNESS_DIR)\n',
+  );
+  const problems = [...r.chains.problems, ...r.checkpoints.problems, ...r.history.problems, ...r.replay.problems];
   if (problems.length > 0) {
     out.push(`\nVấn đề / Problems:\n`);
     problems.slice(0, LISTED).forEach((p) => out.push(line(p)));
-    const more = problems.length - LISTED + r.chains.notListed + r.checkpoints.notListed + r.replay.notListed;
+    const more = problems.length - LISTED + r.chains.notListed + r.checkpoints.notListed + r.history.notListed + r.replay.notListed;
     if (more > 0) out.push(`  … và ${more} vấn đề khác (--json để xem) / and ${more} more (see --json)\n`);
   }
   return out.join('');
