@@ -141,6 +141,6 @@ describe("a candidate's bundle", () => {
       'DECISION_HASH_MISMATCH',
     ]);
     // A record removed from the middle of the candidate's chain.
-    expect(failures(altered('records.json', (b) => ({ ...b, records: b.records.filter((_: unknown, i: number) => i !== 2) })))).toEqual(['RECORD_MISSING']);
+    expect(failures(altered('records.json', (b) => ({ ...b, records: b.records.filter((_: unknown, i: number) => i !== 2) })))).toEqual(['RECORD_MISSING', 'RECORD_MISSING']);
   });
 });

@@ -152,6 +152,11 @@ export function verifyBundle(zip: Uint8Array, publicKeys: KeyObject[]): BundleVe
     for (const p of proofs.proofs) {
       const record = byId.get(p.auditId);
       const hash = hashOf.get(p.auditId);
+      if (!record) {
+        bad += 1;
+        fail('RECORD_MISSING', `Bản ghi ${p.auditId} (lá ${p.leafIndex}) có chứng minh nhưng không có trong bộ hồ sơ.`, `Record ${p.auditId} (leaf ${p.leafIndex}) has a proof but is missing from the bundle.`);
+        continue;
+      }
       const ok =
         record !== undefined &&
         hash !== undefined &&
