@@ -15,7 +15,7 @@
 import 'reflect-metadata';
 import canonicalize from 'canonicalize';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,8 @@ import { UnitsService } from '../apps/api/src/units/units.service.js';
 import { closedLoop, openLoop } from './load.js';
 import { fmt, spread, type RunResult } from './stats.js';
 
+/** A server refuses to start without a signing key (or KEY_DIR): a throw-away one for the benchmark. */
+const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'dth_bench';
 const DB_URL = (() => {
@@ -59,7 +61,7 @@ async function prepareDatabase(): Promise<Fixture> {
   await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DB}`);
   await admin.end();
-  const config = loadConfig({ DATABASE_URL: DB_URL, LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: '16' });
+  const config = loadConfig({ DATABASE_URL: DB_URL, LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: '16', AUDIT_SIGNING_KEY: SIGNING_KEY });
   const app = await createApplication(config);
   const system = systemActor('bench');
   const province = await app.app.get(UnitsService).create({ name: 'Tỉnh đo hiệu năng', level: 'PROVINCE', sector: 'STATE' }, system);
@@ -256,7 +258,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: DB_URL, max: 16 });
   pool.on('error', () => undefined);
 
-  const server = await startServer({ DATABASE_URL: DB_URL, DB_POOL_MAX: '16' });
+  const server = await startServer({ DATABASE_URL: DB_URL, DB_POOL_MAX: '16', AUDIT_SIGNING_KEY: SIGNING_KEY });
   const sessions = await httpSessions(16);
   const rss: number[] = [];
   const sampler = setInterval(() => rss.push(rssMb(server.pid!)), 100);
