@@ -186,7 +186,7 @@ function request(method: string, path: string, body: unknown, headers: Record<st
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
-    env: { ...process.env, PORT: String(HTTP_PORT), LOG_LEVEL: 'warn', SEED_DEMO: 'false', SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000', ...env },
+    env: { ...process.env, PORT: String(HTTP_PORT), LOG_LEVEL: 'warn', SEED_DEMO: 'false', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {

@@ -56,7 +56,7 @@ let t: TestApp;
 let unitId: string;
 beforeAll(async () => {
   // This file signs in far more often than a person would; the address limit is tested in accounts.e2e-spec.ts.
-  t = await startTestApp({ SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '1000' });
+  t = await startTestApp({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' });
   unitId = (await newUnit(t)).id;
 });
 afterAll(async () => {

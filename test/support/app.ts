@@ -67,7 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   // A signing key of the test's own (a server without AUDIT_SIGNING_KEY or KEY_DIR refuses to start: a test that
   // means that passes AUDIT_SIGNING_KEY: ''), no witness unless the test gives AUDIT_WITNESS_DIR (the in-memory
   // database has no DATA_DIR/witness), and no background checkpoint job: tests build checkpoints when they mean to.
-  const config = loadConfig({ LOG_LEVEL: 'silent', VALIDATE_RESPONSES: 'true', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
+  const config = loadConfig({ LOG_LEVEL: 'silent', VALIDATE_RESPONSES: 'true', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
   let running: RunningApplication;
   try {
     running = await createApplication(config, { embeddedFrom: database.embeddedFrom });

@@ -2,6 +2,7 @@
  * The application's configuration, read once from the environment and validated at boot.
  * A bad value stops the process with a message naming the variable; nothing reads process.env elsewhere.
  */
+import { BlockList, isIP } from 'node:net';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
@@ -19,6 +20,26 @@ const IsEd25519Key = (kind: 'private' | 'public-list') =>
           : 'must be Ed25519 public keys: SPKI PEM blocks, or base64 of the SPKI DER, separated by commas',
     },
   });
+/** Parses `a.b.c.d/n, x::/n` into a BlockList, or throws naming the bad entry. */
+export function parseCidrs(list: string): BlockList {
+  const blocks = new BlockList();
+  for (const entry of list.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const match = /^([^/]+)\/(\d{1,3})$/.exec(entry);
+    const family = match ? isIP(match[1]!) : 0;
+    const prefix = match ? Number(match[2]) : -1;
+    if (!match || family === 0 || prefix > (family === 4 ? 32 : 128)) throw new Error(`not a CIDR: ${entry}`);
+    blocks.addSubnet(match[1]!, prefix, family === 4 ? 'ipv4' : 'ipv6');
+  }
+  return blocks;
+}
+function isCidrList(v: string): boolean {
+  try {
+    parseCidrs(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function isTimeZone(v: unknown): boolean {
   try {
     return typeof v === 'string' && v.length > 0 && Boolean(new Intl.DateTimeFormat('en-CA', { timeZone: v }));
@@ -105,16 +126,60 @@ export class AppConfig {
   @IsIn(['auto', 'true', 'false'])
   COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
 
-  /** Failed sign-ins of one account within the window before it is refused with 429. */
+  /**
+   * Failures of one account from one address (since its last success there, within SIGN_IN_FAILURE_MEMORY_HOURS)
+   * that are free; each one after waits twice as long: SIGN_IN_DELAY_BASE_SECONDS, then 2×, 4× … up to
+   * SIGN_IN_DELAY_MAX_SECONDS. A correct password from another address is not held back by it.
+   */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
-  SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5;
+  SIGN_IN_FREE_FAILURES = 5;
 
-  /** Sign-in attempts from one address within the window before it is refused with 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  SIGN_IN_DELAY_BASE_SECONDS = 1;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 3600)
+  SIGN_IN_DELAY_MAX_SECONDS = 15 * 60;
+
+  /** How long the failures of one account from one address are remembered for the growing delay. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  SIGN_IN_FAILURE_MEMORY_HOURS = 24;
+
+  /**
+   * The account-wide limit (a spread-out attack): this many failures of one account within the window, from at
+   * least SIGN_IN_ACCOUNT_LIMIT_MIN_ADDRESSES addresses, hold back every address outside TRUSTED_NETWORKS (429)
+   * until failures leave the window.
+   */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
-  SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS = 30;
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 20;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  SIGN_IN_ACCOUNT_LIMIT_MIN_ADDRESSES = 3;
+
+  /** Failed sign-ins from one address, on any accounts, within the window before it is refused with 429 (password spraying). Successes do not count. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS = 30;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
   SIGN_IN_WINDOW_MINUTES = 15;
+
+  /**
+   * Networks (CIDRs, comma-separated, e.g. the office LAN `10.20.0.0/16, 2001:db8::/48`) never held back by the
+   * account-wide limit, so the office can still sign in while an account is attacked from outside. The growing
+   * delay per address and the per-address limit still apply to them.
+   */
+  @IsString() @ValidateBy({ name: 'isCidrList', validator: { validate: (v: unknown) => typeof v === 'string' && isCidrList(v), defaultMessage: () => 'must be CIDRs such as 10.20.0.0/16 or 2001:db8::/48, separated by commas' } })
+  TRUSTED_NETWORKS = '';
+
+  /**
+   * Refused requests and rate-limited sign-ins are recorded once per (account or address, reason) per window of
+   * this many seconds: the first at once with its details, the count of the rest when the window closes.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  REFUSAL_AGGREGATION_WINDOW_SECONDS = 60;
+
+  /** Distinct (account or address, reason) keys per window; past it, refusals are counted under one overflow record. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  REFUSAL_AGGREGATION_MAX_KEYS = 100;
 
   /** Origins allowed to call the API from a browser (comma-separated); empty: same origin only. */
   @IsString()
@@ -188,6 +253,10 @@ export class AppConfig {
 
   get publicHolidays(): string[] {
     return this.PUBLIC_HOLIDAYS.split(',').map((d) => d.trim()).filter(Boolean);
+  }
+
+  get trustedNetworks(): BlockList {
+    return parseCidrs(this.TRUSTED_NETWORKS);
   }
 
   get embedded(): boolean {
