@@ -228,6 +228,20 @@ describe('the trail cannot be flooded', () => {
     expect(overflow[1]!.payload).toMatchObject({ count: (100 - (MAX_KEYS - 1)) * 98, maxKeys: MAX_KEYS });
   });
 
+  it('at shutdown the open window’s counts are written (what the application’s close runs)', async () => {
+    const repeated = r.running.app.get(RepeatedSecurityEvents);
+    const refusals = r.running.app.get(AccessRefusals);
+    now = (Math.floor(now / 60_000) + 1) * 60_000 + 1000;
+    await repeated.closeDue();
+    const person: Actor = { accountId: randomUUID(), username: 'dung-truoc-khi-tat', role: 'AUDITOR', unitId: null, unitPath: null };
+    for (let i = 0; i < 3; i++) await refusals.record(person, 'ROLE_NOT_ALLOWED');
+    await repeated.onModuleDestroy();
+    expect((await records(`account:${person.accountId}`)).map((x) => [x.eventType, x.payload.count])).toEqual([
+      ['ACCESS_REFUSED', undefined],
+      ['ACCESS_REFUSED_REPEATED', 3],
+    ]);
+  });
+
   it('what must be recorded one by one is never aggregated: every sign-in has its own record', async () => {
     nextDay();
     const stream = `account:${await accountId(SECRETARY)}`;
