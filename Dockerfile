@@ -29,7 +29,8 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/apps/web/dist ./apps/web/dist
 # DATA_DIR is only used by the embedded database (no DATABASE_URL); make it writable for the node user.
-RUN mkdir -p /app/data/keys && chown -R node:node /app/data && chmod 700 /app/data/keys
+# The data, the secret keys (KEY_DIR) and the audit witness (AUDIT_WITNESS_DIR): volumes in docker-compose.yml.
+RUN mkdir -p /app/data /app/keys /app/witness && chown node:node /app/data /app/keys /app/witness
 USER node
 EXPOSE 3000
 # No curl in slim images: Node 20's global fetch does the readiness probe.

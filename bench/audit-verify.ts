@@ -25,6 +25,7 @@ import { CANDIDATE_MACHINE_VERSION, COUNCIL_DECISION_EVENTS, allowedEvents, appl
 import type { SubjectKind } from '#domain';
 import { auditHash, type AuditContent } from '../apps/api/src/audit/audit-hash.js';
 import { AuditCheckpoints, type BuildOutcome } from '../apps/api/src/audit/audit-checkpoints.service.js';
+import { AuditWitness } from '../apps/api/src/audit/audit-witness.js';
 import { AuditKeyring } from '../apps/api/src/audit/audit-keyring.js';
 import { AuditRecordKeys } from '../apps/api/src/audit/audit-record-keys.js';
 import type { RowAttestation } from '../apps/api/src/audit/row-attestations.js';
@@ -248,7 +249,7 @@ try {
   recordKeys.resolve({ mayCreate: true });
   const keyring = new AuditKeyring(config);
   keyring.resolve({ mayCreate: false });
-  const checkpoints = new AuditCheckpoints(dataSource, new CheckpointRepository(dataSource), keyring);
+  const checkpoints = new AuditCheckpoints(dataSource, new CheckpointRepository(dataSource), keyring, new AuditWitness(config));
 
   const client = new pg.Client({ connectionString: url });
   client.on('error', (error: Error) => say(`connection lost: ${error.message}`));

@@ -15,7 +15,7 @@
 import 'reflect-metadata';
 import canonicalize from 'canonicalize';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,8 @@ import { fmt, spread, type RunResult } from './stats.js';
 
 /** The audit records' MAC key of this run (a server has no KEY_DIR here). */
 const RECORD_KEYS = `bench:${randomBytes(32).toString('base64')}`;
+/** A server refuses to start without a signing key (or KEY_DIR): a throw-away one for the benchmark. */
+const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'dth_bench';
 const DB_URL = (() => {
@@ -61,7 +63,7 @@ async function prepareDatabase(): Promise<Fixture> {
   await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DB}`);
   await admin.end();
-  const config = loadConfig({ DATABASE_URL: DB_URL, LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: '16', AUDIT_RECORD_KEYS: RECORD_KEYS });
+  const config = loadConfig({ DATABASE_URL: DB_URL, LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: '16', AUDIT_SIGNING_KEY: SIGNING_KEY, AUDIT_RECORD_KEYS: RECORD_KEYS });
   const app = await createApplication(config);
   const system = systemActor('bench');
   const province = await app.app.get(UnitsService).create({ name: 'Tỉnh đo hiệu năng', level: 'PROVINCE', sector: 'STATE' }, system);
@@ -186,7 +188,7 @@ function request(method: string, path: string, body: unknown, headers: Record<st
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
-    env: { ...process.env, PORT: String(HTTP_PORT), LOG_LEVEL: 'warn', SEED_DEMO: 'false', SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000', AUDIT_RECORD_KEYS: RECORD_KEYS, ...env },
+    env: { ...process.env, PORT: String(HTTP_PORT), LOG_LEVEL: 'warn', SEED_DEMO: 'false', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', AUDIT_RECORD_KEYS: RECORD_KEYS, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {
@@ -258,7 +260,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: DB_URL, max: 16 });
   pool.on('error', () => undefined);
 
-  const server = await startServer({ DATABASE_URL: DB_URL, DB_POOL_MAX: '16' });
+  const server = await startServer({ DATABASE_URL: DB_URL, DB_POOL_MAX: '16', AUDIT_SIGNING_KEY: SIGNING_KEY });
   const sessions = await httpSessions(16);
   const rss: number[] = [];
   const sampler = setInterval(() => rss.push(rssMb(server.pid!)), 100);

@@ -3,8 +3,8 @@
  * consistency proofs between tree sizes, append-only tables, and where the signing key comes from.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditRecordKeys } from '../apps/api/src/audit/audit-record-keys.js';
@@ -255,13 +255,13 @@ describe('where the signing key comes from', () => {
     expect(loadConfig({}).AUDIT_CHECKPOINT_INTERVAL_MS).toBe(60_000);
   });
 
-  it('on an embedded database kept on disk, a key is generated once beside it (readable by its owner only) and reused', () => {
+  it('on an embedded database kept on disk, a key is generated once in DATA_DIR/keys (readable by its owner only) and reused; an older install keeps its key', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dth-audit-key-'));
     try {
       mkdirSync(join(dataDir, 'pglite'));
       const first = new AuditKeyring(loadConfig({ DATA_DIR: dataDir }));
       first.resolve({ mayCreate: true });
-      const file = join(dataDir, SIGNING_KEY_FILE);
+      const file = join(dataDir, 'keys', SIGNING_KEY_FILE);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(readFileSync(file, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
       const second = new AuditKeyring(loadConfig({ DATA_DIR: dataDir }));
@@ -273,35 +273,60 @@ describe('where the signing key comes from', () => {
       const cli = new AuditKeyring(loadConfig({ DATA_DIR: elsewhere }));
       cli.resolve({ mayCreate: false });
       expect(cli.signer).toBeNull();
+      // An install from before KEY_DIR: its DATA_DIR/audit-signing-key.pem is still the key.
+      writeFileSync(join(elsewhere, SIGNING_KEY_FILE), key.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+      const older = new AuditKeyring(loadConfig({ DATA_DIR: elsewhere }));
+      older.resolve({ mayCreate: true });
+      expect(older.signer!.keyId).toBe(keyIdOf(key.publicKey));
+      expect(existsSync(join(elsewhere, 'keys', SIGNING_KEY_FILE))).toBe(false);
       rmSync(elsewhere, { recursive: true, force: true });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
-  it('with DATABASE_URL and no key: no checkpoints, and nothing else stops', async () => {
+  it('with DATABASE_URL and neither KEY_DIR nor AUDIT_SIGNING_KEY: refuses to start, naming both variables (Vietnamese first)', async () => {
     const keyring = new AuditKeyring(loadConfig({ DATABASE_URL: 'postgres://dth_app@127.0.0.1:5432/dien_hinh' }));
-    keyring.resolve({ mayCreate: true });
-    expect(keyring.signer).toBeNull();
-    expect(await new AuditCheckpoints(t.dataSource, new CheckpointRepository(t.dataSource), keyring).build()).toEqual({ status: 'disabled' });
+    expect(() => keyring.resolve({ mayCreate: true })).toThrow(/^Invalid configuration:\n  - KEY_DIR, AUDIT_SIGNING_KEY: Với DATABASE_URL phải đặt KEY_DIR .* \/ With DATABASE_URL, set KEY_DIR/);
+    // A command-line verification needs no key of its own.
+    const cli = new AuditKeyring(loadConfig({ DATABASE_URL: 'postgres://dth_app@127.0.0.1:5432/dien_hinh' }));
+    cli.resolve({ mayCreate: false });
+    expect(cli.signer).toBeNull();
+    if (onServer) {
+      // An empty value unsets the harness's default key.
+      await expect(startTestApp({ AUDIT_SIGNING_KEY: '' })).rejects.toThrow(/KEY_DIR, AUDIT_SIGNING_KEY/);
+    }
   });
 
-  if (onServer) {
-    it('an app on a server without a key stays ready, refuses to build checkpoints and still verifies chains', async () => {
-      // An empty value unsets the harness's default key.
-      const bare = await startTestApp({ AUDIT_CHECKPOINT_INTERVAL_MS: '0', AUDIT_SIGNING_KEY: '' });
+  it('with KEY_DIR the key is created there at first start (mode 600), reused on restart, and signs checkpoints', async () => {
+    const keyDir = join(mkdtempSync(join(tmpdir(), 'dth-keydir-')), 'keys');
+    try {
+      const first = await startTestApp({ AUDIT_SIGNING_KEY: '', KEY_DIR: keyDir });
+      let keyId: string;
       try {
-        expect((await bare.http.get('/health/ready')).status).toBe(200);
-        const refused = await bare.as(ADMIN).post('/api/audit/checkpoints');
-        expect(refused.status).toBe(400);
-        expect(refused.body).toMatchObject({ code: 'REQUEST_REFUSED', reason: 'AUDIT_SIGNING_KEY_MISSING' });
-        const report = await bare.as(AUDITOR).get('/api/audit/verify');
-        expect(report.body).toMatchObject({ ok: true, checkpoints: { signingKeyId: null, stored: 0 } });
+        const file = join(keyDir, SIGNING_KEY_FILE);
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+        expect(statSync(keyDir).mode & 0o777).toBe(0o700);
+        await newUnit(first, { name: 'Đơn vị khóa' });
+        const built = await checkpoints(first).build();
+        expect(built.status).toBe('created');
+        keyId = (built as { checkpoint: SignedCheckpoint }).checkpoint.keyId;
+        expect(keyId).toBe(keyIdOf(createPublicKey(readFileSync(file, 'utf8'))));
       } finally {
-        await bare.close();
+        await first.close();
       }
-    });
-  }
+      const again = await startTestApp({ AUDIT_SIGNING_KEY: '', KEY_DIR: keyDir });
+      try {
+        expect(checkpoints(again).enabled).toBe(true);
+        await newUnit(again, { name: 'Đơn vị khóa 2' });
+        expect(await checkpoints(again).build()).toMatchObject({ status: 'created', checkpoint: { keyId } });
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(join(keyDir, '..'), { recursive: true, force: true });
+    }
+  });
 
   it('the background job signs checkpoints on its own when an interval is set, and stops with the application', async () => {
     const timed = await startTestApp({ ...key.env, AUDIT_CHECKPOINT_INTERVAL_MS: '100' });

@@ -130,7 +130,7 @@ describe('the export bundle', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="nhat-ky-kiem-toan-\d{8}-\d{6}\.zip"$/);
 
     const files = unzipSync(new Uint8Array(res.body as Buffer));
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'checkpoint.json', 'records.csv', 'records.json', 'verification.json']);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'checkpoint.json', 'proofs.json', 'records.csv', 'records.json', 'verification.json', 'witness.json']);
 
     const expected = await dbIds('stream = $1 OR candidate_id = ANY($2::uuid[])', [`unit:${district.id}`, [inCommune.id, inDistrict.id]]);
     const json = JSON.parse(strFromU8(files['records.json']!));

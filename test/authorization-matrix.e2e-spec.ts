@@ -200,6 +200,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/accounts/{id}': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/accounts/${await throwawayAccount(c)}`) },
   'POST /api/accounts/{id}/disable': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: async (c, cl) => cl.post(`/api/accounts/${await throwawayAccount(c)}/disable`) },
   'POST /api/accounts/{id}/enable': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: async (c, cl) => cl.post(`/api/accounts/${await throwawayAccount(c)}/enable`) },
+  'POST /api/accounts/{id}/clear-sign-in-throttle': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: async (c, cl) => cl.post(`/api/accounts/${await throwawayAccount(c)}/clear-sign-in-throttle`) },
   'POST /api/accounts/{id}/password': {
     allowed: ['ADMIN'],
     scope: 'none',

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type ActorClient, type TestApp } from './support/app.js';
+import { closeRefusalWindow } from './support/refusals.js';
 import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit, pdfBytes } from './support/factories.js';
 import { MOVEMENT, REVIEW, linkCandidate, movementIn, movementVersion, newMovement, recordReview, registerUnit, startMovement } from './support/movement-factories.js';
 
@@ -293,6 +294,7 @@ describe('who sees and who runs a movement', () => {
     const ofCommune = await newMovement(t, { name: 'Phong trào của xã Tân Thịnh về vệ sinh môi trường', launchingUnitId: communeA });
 
     for (const id of [provincial.id, ofA.id, ofCommune.id]) expect((await page(id, headOfA)).status).toBe(200);
+    await closeRefusalWindow(t);
     const hidden = await page(ofA.id, headOfB);
     expect([hidden.status, hidden.body.code]).toEqual([404, 'MOVEMENT_NOT_FOUND']);
     expect(JSON.stringify(hidden.body)).not.toContain('khuyến học');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import type supertest from 'supertest';
 import { startTestApp, TEST_PASSWORD, type ActorClient, type TestApp } from './support/app.js';
+import { closeRefusalWindow } from './support/refusals.js';
 import { ADMIN, newUnit, SECRETARY, UNIT_HEAD } from './support/factories.js';
 import { AccountsService } from '../apps/api/src/accounts/accounts.service.js';
 
@@ -56,7 +57,7 @@ let t: TestApp;
 let unitId: string;
 beforeAll(async () => {
   // This file signs in far more often than a person would; the address limit is tested in accounts.e2e-spec.ts.
-  t = await startTestApp({ SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '1000' });
+  t = await startTestApp({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000' });
   unitId = (await newUnit(t)).id;
 });
 afterAll(async () => {
@@ -122,6 +123,7 @@ describe('CSRF', () => {
   it('a change with the session cookie but no X-CSRF-Token → 403 CSRF_TOKEN_INVALID, nothing written; audited', async () => {
     const head = t.as(UNIT_HEAD);
     const before = await candidateCount(t);
+    await closeRefusalWindow(t);
     const res = await t.http.post('/api/candidates').set('Cookie', head.cookie).send(candidate());
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ statusCode: 403, code: 'CSRF_TOKEN_INVALID', message: expect.stringContaining('X-CSRF-Token') });

@@ -64,7 +64,7 @@ export async function startApi(port: number, env: Record<string, string>): Promi
       PORT: String(port),
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
-      SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000',
+      SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000',
       INITIAL_ADMIN_USERNAME: ADMIN.username,
       INITIAL_ADMIN_PASSWORD: ADMIN.password,
       AUDIT_SIGNING_KEY: SIGNING_KEY,

@@ -443,6 +443,10 @@ describe('the web application in Chromium', () => {
     await reset.getByRole('button', { name: 'Đặt lại' }).click();
     await page.getByText('Đã đặt lại mật khẩu cho nguyenvanan.').waitFor();
     await shot('13-tai-khoan');
+    // Clearing an account's sign-in limits (audited on the server).
+    await row.getByRole('button', { name: 'Gỡ hạn chế đăng nhập của nguyenvanan' }).click();
+    await page.locator('.ant-popconfirm', { hasText: 'Gỡ hạn chế đăng nhập của nguyenvanan?' }).getByRole('button', { name: 'Đồng ý' }).click();
+    await page.getByText('Đã gỡ hạn chế đăng nhập của nguyenvanan.').waitFor();
     await signOut();
   });
 

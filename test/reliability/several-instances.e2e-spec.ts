@@ -40,7 +40,7 @@ describeOnServer('several instances on one PostgreSQL server (server only: skipp
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'false',
       DB_POOL_MAX: '5',
-      SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: '100000',
+      SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000',
       AUDIT_SIGNING_KEY: key,
       AUDIT_CHECKPOINT_INTERVAL_MS: String(INTERVAL_MS),
       // One record key for both instances, as a cluster shares its keyring.

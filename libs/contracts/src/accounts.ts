@@ -35,5 +35,6 @@ export const ACCOUNT_ENDPOINTS = {
   'GET /api/accounts/{id}': json(AccountView),
   'POST /api/accounts/{id}/disable': json(AccountView),
   'POST /api/accounts/{id}/enable': json(AccountView),
+  'POST /api/accounts/{id}/clear-sign-in-throttle': json(AccountView),
   'POST /api/accounts/{id}/password': json(AccountView),
 } satisfies EndpointTable;

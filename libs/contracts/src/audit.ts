@@ -126,6 +126,20 @@ export type SuppliedCheckpointResult = Static<typeof SuppliedCheckpointResult>;
 
 const Count = Type.Integer({ minimum: 0 });
 
+/** The checkpoint history as a whole: timely, and in agreement with the witness kept outside the database. */
+export const HistoryReport = Type.Object({
+  witness: Type.Object({
+    configured: Type.Boolean(),
+    location: Nullable(Type.String()),
+    entries: Count,
+    latestTreeSize: Nullable(Type.Integer()),
+  }),
+  overdueAfterMs: Nullable(Count),
+  problems: Type.Array(AuditProblem),
+  notListed: Count,
+});
+export type HistoryReport = Static<typeof HistoryReport>;
+
 /** The verification of the whole trail (or of some streams): chains, replays, checkpoints. */
 export const VerificationReport = Type.Object({
   ok: Type.Boolean(),
@@ -165,6 +179,7 @@ export const VerificationReport = Type.Object({
   }),
   /** Every covered table's rows against their latest attestation, and stored files against their SHA-256. */
   coverage: Type.Object({ tables: Count, rows: Count, problems: Type.Array(AuditProblem), notListed: Count }),
+  history: HistoryReport,
   timings: Type.Object({ chainsMs: Count, coverageMs: Count, checkpointsMs: Count }),
 });
 export type VerificationReport = Static<typeof VerificationReport>;

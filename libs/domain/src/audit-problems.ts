@@ -45,6 +45,29 @@ export const AUDIT_PROBLEMS = {
   },
   KEY_ID_MISMATCH: { vi: 'Mã khóa của điểm kiểm không khớp với khóa công khai kèm theo.', en: 'The checkpoint’s key id does not match its public key.' },
   CHECKPOINT_MALFORMED: { vi: 'Tệp điểm kiểm không đúng định dạng.', en: 'The checkpoint file is malformed.' },
+  // The checkpoint history: its timeliness, and the witness kept outside the database.
+  CHECKPOINTS_MISSING: {
+    vi: 'Có bản ghi cũ hơn chu kỳ lập điểm kiểm mà không điểm kiểm nào phủ: điểm kiểm đã bị xóa hoặc không được lập.',
+    en: 'Records older than the checkpoint interval are covered by no checkpoint: checkpoints were deleted or never made.',
+  },
+  ROLLBACK: {
+    vi: 'Lịch sử điểm kiểm bị quay lui: nơi chứng thực đã ghi một cây lớn hơn cây hiện có trong cơ sở dữ liệu.',
+    en: 'The checkpoint history was rolled back: the witness recorded a larger tree than the database now holds.',
+  },
+  FORK: {
+    vi: 'Lịch sử điểm kiểm bị rẽ nhánh: cùng số lá nhưng gốc khác với điểm kiểm nơi chứng thực đã ghi.',
+    en: 'The checkpoint history forked: the same tree size has another root than the checkpoint the witness recorded.',
+  },
+  WITNESS_MISSING_ENTRY: {
+    vi: 'Điểm kiểm trong cơ sở dữ liệu chưa có ở nơi chứng thực (chưa ghi được, hoặc được thêm sau).',
+    en: 'A checkpoint in the database is missing from the witness (not yet written there, or added later).',
+  },
+  CHECKPOINT_REMOVED: {
+    vi: 'Điểm kiểm nơi chứng thực đã ghi không còn trong cơ sở dữ liệu (các lá vẫn khớp).',
+    en: 'A checkpoint the witness recorded is gone from the database (the leaves still agree with it).',
+  },
+  WITNESS_MALFORMED: { vi: 'Một dòng của tệp chứng thực không đúng định dạng.', en: 'A line of the witness file is malformed.' },
+  WITNESS_UNREACHABLE: { vi: 'Không đọc được nơi chứng thực.', en: 'The witness cannot be read.' },
   // Replaying candidates through the statechart.
   CANDIDATE_WITHOUT_HISTORY: { vi: 'Hồ sơ không có bản ghi nhật ký nào.', en: 'The candidate has no audit records.' },
   FIRST_RECORD_NOT_DISCOVERY: { vi: 'Bản ghi đầu tiên của hồ sơ không phải là ghi nhận phát hiện.', en: 'The candidate’s first record is not its discovery.' },

@@ -47,7 +47,10 @@ export class Account {
   updatedAt: Date;
 }
 
-/** Every sign-in attempt, for rate limiting per account and per address (shared by all instances). */
+/**
+ * Every password check (sign-in, or the current password when changing it), for throttling per account and
+ * address, per account and per address (shared by all instances). Counted as a failure until it succeeds.
+ */
 @Entity('sign_in_attempt')
 @Index('IDX_sign_in_attempt_username', ['username', 'attemptedAt'])
 @Index('IDX_sign_in_attempt_address', ['clientAddress', 'attemptedAt'])
@@ -66,4 +69,8 @@ export class SignInAttempt {
 
   @Column('timestamptz', { name: 'attempted_at' })
   attemptedAt: Date;
+
+  /** When an administrator cleared the account's throttle: the attempt no longer counts against the account. */
+  @Column('timestamptz', { name: 'cleared_at', nullable: true })
+  clearedAt: Date | null;
 }

@@ -44,6 +44,16 @@ export class AccountsController {
     return this.accounts.enable(id, actor);
   }
 
+  @Post(':id/clear-sign-in-throttle')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Gỡ hạn chế đăng nhập của tài khoản (được ghi vết) / Clear the account’s sign-in throttle (audited)',
+    description: 'The account’s failed sign-ins stop counting against it (they stay in the records, marked as cleared).',
+  })
+  clearSignInThrottle(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+    return this.accounts.clearSignInThrottle(id, actor);
+  }
+
   @Post(':id/password')
   @HttpCode(200)
   @ApiOperation({ summary: 'Đặt lại mật khẩu: các phiên kết thúc / Reset the password: its sessions end' })

@@ -9,7 +9,12 @@ export const ACCOUNT_ERRORS = {
   TOO_MANY_SIGN_IN_ATTEMPTS: {
     status: 429,
     vi: 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau.',
-    en: 'Too many sign-in attempts; please try again later.',
+    en: 'Too many failed sign-ins; please try again later.',
+  },
+  TOO_MANY_PASSWORD_ATTEMPTS: {
+    status: 429,
+    vi: 'Nhập sai mật khẩu hiện tại quá nhiều lần; vui lòng thử lại sau.',
+    en: 'Too many wrong current passwords; please try again later.',
   },
   USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã được sử dụng.', en: 'The username is already taken.' },
   ACCOUNT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' },

@@ -7,6 +7,8 @@ import { AuthController } from './auth.controller.js';
 import { SecurityAudit } from './security-audit.js';
 import { SignInSessions } from './sign-in-sessions.service.js';
 import { SignInRepository } from './sign-in.repository.js';
+import { RepeatedSecurityEvents } from './repeated-security-events.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 /**
  * Owns accounts, their passwords and sign-in sessions, and the security records of each account's chain.
@@ -16,7 +18,7 @@ import { SignInRepository } from './sign-in.repository.js';
 @Module({
   imports: [AuditModule],
   controllers: [AuthController, AccountsController],
-  providers: [AccountRepository, SignInRepository, AccountsService, SignInSessions, SecurityAudit],
-  exports: [AccountsService, SignInSessions, SecurityAudit],
+  providers: [AccountRepository, SignInRepository, AccountsService, SignInSessions, SecurityAudit, SignInThrottle, RepeatedSecurityEvents],
+  exports: [AccountsService, SignInSessions, SecurityAudit, RepeatedSecurityEvents],
 })
 export class AccountsModule {}

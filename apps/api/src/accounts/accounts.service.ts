@@ -16,6 +16,9 @@ import type { CreateAccountDto } from './dto/account.dto.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
 import { SignInRepository } from './sign-in.repository.js';
+import { RepeatedSecurityEvents } from './repeated-security-events.js';
+import { SignInThrottle, waitInWords } from './sign-in-throttle.js';
+import { addressStream } from '../audit/streams.js';
 import { invalidField } from '../common/validation.js';
 import type { AccountView } from '#contracts';
 
@@ -47,6 +50,8 @@ export class AccountsService {
     private readonly signIns: SignInRepository,
     private readonly security: SecurityAudit,
     private readonly clock: Clock,
+    private readonly throttle: SignInThrottle,
+    private readonly repeated: RepeatedSecurityEvents,
   ) {}
 
   async create(dto: CreateAccountDto, actor: Actor) {
@@ -140,16 +145,53 @@ export class AccountsService {
   async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string) {
     const account = await this.accounts.byId(actor.accountId);
     if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', { accountId: actor.accountId });
+    // Guessing the current password is throttled like signing in, keyed by the signed-in account and its address.
+    const address = actor.origin?.clientAddress ?? 'unknown';
+    const admission = await this.throttle.admit(account.username, address);
+    if (!admission.admitted) {
+      await this.repeated.record(
+        {
+          accountId: account.id,
+          ...(admission.reason === 'ADDRESS_FAILURES' ? { stream: addressStream(address) } : {}),
+          eventType: 'PASSWORD_CHANGE_RATE_LIMITED',
+          actor: actor.username,
+          payload: { ...actor.origin, reason: admission.reason, retryAfterSeconds: admission.retryAfterSeconds },
+        },
+        admission.reason,
+      );
+      const wait = waitInWords(admission.retryAfterSeconds);
+      throw new DomainError(
+        'TOO_MANY_PASSWORD_ATTEMPTS',
+        { field: 'currentPassword', retryAfterSeconds: admission.retryAfterSeconds },
+        { vi: `Nhập sai mật khẩu hiện tại quá nhiều lần. Vui lòng thử lại sau ${wait.vi}.`, en: `Too many wrong current passwords. Please try again in ${wait.en}.` },
+      );
+    }
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
       await this.security.record({ accountId: account.id, eventType: 'PASSWORD_CHANGE_FAILED', actor: actor.username, payload: { reason: 'WRONG_CURRENT_PASSWORD', ...actor.origin } });
       throw invalidField('currentPassword', 'wrongPassword', { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' });
     }
+    await this.throttle.succeeded(admission.attemptId);
     const passwordHash = await hashPassword(newPassword);
     return this.change(actor.accountId, actor, 'PASSWORD_CHANGED', async (em, a, now) => {
       a.passwordHash = passwordHash;
       a.passwordChangedAt = now;
       // Other sign-in sessions end; the one that changed the password goes on.
       return { sessionsEnded: await this.signIns.revokeAllOf(em, a.id, now, 'PASSWORD_CHANGED', actor.signInSessionId) };
+    });
+  }
+
+  /**
+   * Clears an account's sign-in throttle (its failures stop counting against it; they stay, marked), e.g. when the
+   * person cannot sign in from outside the office during an attack. Audited in the account's chain.
+   */
+  async clearSignInThrottle(id: string, actor: Actor) {
+    return this.dataSource.transaction(async (em) => {
+      const account = await this.accounts.lockForChange(em, id);
+      if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', { accountId: id });
+      const failuresCleared = await this.signIns.clearFailures(em, account.username, this.clock.now());
+      await this.security.recordWithin(em, { accountId: id, eventType: 'SIGN_IN_THROTTLE_CLEARED', actor: actor.username, payload: { username: account.username, failuresCleared } });
+      const unit = account.unitId ? await this.accounts.unitRef(account.unitId, em) : null;
+      return accountView(account, unit);
     });
   }
 

@@ -22,6 +22,8 @@ import { AccountsService } from './accounts.service.js';
 import { PASSWORD_MIN_LENGTH } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
 import { SignInRepository } from './sign-in.repository.js';
+import { RepeatedSecurityEvents } from './repeated-security-events.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
@@ -60,7 +62,10 @@ async function main(): Promise<number> {
     const recordKeys = new AuditRecordKeys(config);
     recordKeys.resolve({ mayCreate: true });
     const security = new SecurityAudit(dataSource, new AuditWriter(new AuditEventRepository(dataSource), new RowAttestations(dataSource), recordKeys));
-    const accounts = new AccountsService(dataSource, accountRepository, new SignInRepository(dataSource), security, new Clock(config));
+    const clock = new Clock(config);
+    const signIns = new SignInRepository(dataSource);
+    const repeated = new RepeatedSecurityEvents(security, clock, config);
+    const accounts = new AccountsService(dataSource, accountRepository, signIns, security, clock, new SignInThrottle(dataSource, signIns, config, clock), repeated);
     await accounts.create({ username, displayName: displayName ?? 'Quản trị hệ thống', role: 'ADMIN', password }, systemActor('cli'));
     process.stdout.write(`Đã tạo quản trị viên / Administrator created: ${username}\n`);
     return 0;

@@ -15,6 +15,8 @@ export interface SecurityEvent {
   /** Who acted: the account itself for its own sign-ins, an administrator for account changes. */
   actor: string;
   payload: Record<string, unknown>;
+  /** Another stream than the account's (an address's, the overflow's); the account's by default. */
+  stream?: string;
 }
 
 @Injectable()
@@ -29,7 +31,7 @@ export class SecurityAudit {
   }
 
   async recordWithin(em: EntityManager, event: SecurityEvent): Promise<void> {
-    const stream = accountStream(event.accountId);
+    const stream = event.stream ?? accountStream(event.accountId);
     // Serialises writers of this chain only; nothing else waits.
     await this.audit.lockStream(em, stream);
     await this.audit.append(em, { stream, eventType: event.eventType, payload: event.payload, actor: event.actor, occurredAt: new Date() });

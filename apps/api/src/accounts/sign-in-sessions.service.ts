@@ -4,7 +4,7 @@
  * the same ones and a disabled account or a sign-out takes effect everywhere at once.
  */
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import type { Actor } from '../common/actor.js';
@@ -15,6 +15,9 @@ import { AccountRepository } from './account.repository.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
 import { SignInRepository } from './sign-in.repository.js';
+import { RepeatedSecurityEvents } from './repeated-security-events.js';
+import { SignInThrottle, waitInWords } from './sign-in-throttle.js';
+import { addressStream } from '../audit/streams.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const MINUTE = 60_000;
@@ -42,13 +45,32 @@ export class SignInSessions {
     private readonly config: AppConfig,
     private readonly security: SecurityAudit,
     private readonly clock: Clock,
+    private readonly throttle: SignInThrottle,
+    private readonly repeated: RepeatedSecurityEvents,
   ) {}
 
   async signIn(usernameRaw: string, password: string, client: ClientInfo): Promise<SignedIn> {
     const username = usernameRaw.trim().toLowerCase();
-    // The attempt is reserved (counted as a failure) before the password is tried, so simultaneous guesses
-    // cannot all slip under the limit; a success turns the reservation into a success afterwards.
-    const attemptId = await this.reserveAttempt(username, client);
+    const admission = await this.throttle.admit(username, client.address);
+    if (!admission.admitted) {
+      const account = await this.accounts.byUsername(username);
+      await this.repeated.record(
+        {
+          accountId: account?.id ?? null,
+          ...(admission.reason === 'ADDRESS_FAILURES' ? { stream: addressStream(client.address) } : {}),
+          eventType: 'SIGN_IN_RATE_LIMITED',
+          actor: username,
+          payload: { username, clientAddress: client.address, userAgent: client.userAgent, reason: admission.reason, retryAfterSeconds: admission.retryAfterSeconds },
+        },
+        admission.reason,
+      );
+      const wait = waitInWords(admission.retryAfterSeconds);
+      throw new DomainError(
+        'TOO_MANY_SIGN_IN_ATTEMPTS',
+        { retryAfterSeconds: admission.retryAfterSeconds },
+        { vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${wait.vi}.`, en: `Too many failed sign-ins. Please try again in ${wait.en}.` },
+      );
+    }
     const account = await this.accounts.byUsername(username);
     const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
     const now = this.clock.now();
@@ -65,7 +87,7 @@ export class SignInSessions {
       await this.security.record({ accountId: account.id, eventType: 'SIGN_IN_FAILED', actor: username, payload: { username, clientAddress: client.address, userAgent: client.userAgent, reason: 'ACCOUNT_DISABLED' } });
       throw new DomainError('ACCOUNT_DISABLED');
     }
-    await this.signIns.markSucceeded(attemptId);
+    await this.throttle.succeeded(admission.attemptId);
 
     // A new, random session id at every sign-in; only its hash is stored.
     const token = randomBytes(32).toString('base64url');
@@ -87,40 +109,6 @@ export class SignInSessions {
       await this.security.recordWithin(em, { accountId: account.id, eventType: 'SIGNED_IN', actor: username, payload: { clientAddress: client.address, userAgent: client.userAgent, expiresAt: expiresAt.toISOString() } });
     });
     return { token, csrfToken, expiresAt, account };
-  }
-
-  /**
-   * Counts the recent attempts of this account and this address and, when under both limits, records this
-   * one as a failure, all under advisory locks on the username and the address: a burst of simultaneous
-   * attempts is admitted one by one. Past a limit: 429 with the seconds until an attempt leaves the window.
-   */
-  private async reserveAttempt(username: string, client: ClientInfo): Promise<string> {
-    const windowMs = this.config.SIGN_IN_WINDOW_MINUTES * MINUTE;
-    const accountLimit = this.config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT;
-    const addressLimit = this.config.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS;
-    const id = randomUUID();
-    const retryAfterSeconds = await this.dataSource.transaction(async (em) => {
-      await this.signIns.lockAttempts(em, username, client.address);
-      const recent = await this.signIns.recentAttempts(em, username, client.address, new Date(Date.now() - windowMs), accountLimit, addressLimit);
-      const limited: Date[] = [];
-      if (recent.accountFailures >= accountLimit && recent.accountOldest) limited.push(recent.accountOldest);
-      if (recent.addressAttempts >= addressLimit && recent.addressOldest) limited.push(recent.addressOldest);
-      if (limited.length > 0) {
-        // Free again when the oldest attempt that counts against the limit leaves the window.
-        return Math.max(1, Math.ceil(Math.max(...limited.map((d) => new Date(d).getTime() + windowMs - Date.now())) / 1000));
-      }
-      await this.signIns.insertAttempt(em, id, username, client.address);
-      return 0;
-    });
-    if (retryAfterSeconds === 0) return id;
-    const account = await this.accounts.byUsername(username);
-    await this.security.record({
-      accountId: account?.id ?? null,
-      eventType: 'SIGN_IN_RATE_LIMITED',
-      actor: username,
-      payload: { username, clientAddress: client.address, userAgent: client.userAgent, retryAfterSeconds },
-    });
-    throw new DomainError('TOO_MANY_SIGN_IN_ATTEMPTS', { retryAfterSeconds });
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * The SQL of signing in: the attempts counted against the rate limits (sign_in_attempt), and the sign-in sessions
+ * The SQL of signing in: the password checks counted by the throttle (sign_in_attempt), and the sign-in sessions
  * (table `session`), which live in PostgreSQL so that every instance sees the same ones and an ended session ends
  * everywhere at once. Only hashes of the tokens are stored.
  */
@@ -8,12 +8,27 @@ import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import type { Role } from '#domain';
 import { SignInSession } from './sign-in-session.entity.js';
 
-/** The recent attempts that count against the limits, and the oldest of those that would still count at the limit. */
-export interface RecentAttempts {
+/** What the throttle decides on (see SignInThrottle). */
+export interface ThrottleFacts {
+  /** Failures of this account from this address since its last success there (uncleared, within the memory). */
+  pairFailures: number;
+  pairLastFailure: Date | null;
+  /** Failures of this account within the window (uncleared), the addresses they came from, and the oldest of the last `accountLimit`. */
   accountFailures: number;
+  accountAddresses: number;
   accountOldest: Date | null;
-  addressAttempts: number;
+  /** Failures from this address on any account within the window, and the oldest of the last `addressLimit`. */
+  addressFailures: number;
   addressOldest: Date | null;
+}
+
+export interface ThrottleQuery {
+  username: string;
+  address: string;
+  memorySince: Date;
+  windowSince: Date;
+  accountLimit: number;
+  addressLimit: number;
 }
 
 /** A sign-in session with the account and unit it speaks for. */
@@ -46,29 +61,47 @@ export class SignInRepository {
     await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`sign-in:address:${address}`]);
   }
 
-  /**
-   * Since `since`: the failures of the username and the attempts of the address, and for each the oldest of the
-   * last `accountLimit` / `addressLimit` (when it leaves the window, one more attempt is allowed).
-   */
-  async recentAttempts(em: EntityManager, username: string, address: string, since: Date, accountLimit: number, addressLimit: number): Promise<RecentAttempts> {
+  /** The failures the throttle counts for one (account, address), the account and the address. */
+  async throttleFacts(em: EntityManager, q: ThrottleQuery): Promise<ThrottleFacts> {
     const [row] = (await em.query(
-      `SELECT
-         (SELECT count(*)::int FROM sign_in_attempt WHERE username = $1 AND NOT succeeded AND attempted_at > $3) AS "accountFailures",
-         (SELECT min(attempted_at) FROM (SELECT attempted_at FROM sign_in_attempt WHERE username = $1 AND NOT succeeded AND attempted_at > $3 ORDER BY attempted_at DESC LIMIT $4) f) AS "accountOldest",
-         (SELECT count(*)::int FROM sign_in_attempt WHERE client_address = $2 AND attempted_at > $3) AS "addressAttempts",
-         (SELECT min(attempted_at) FROM (SELECT attempted_at FROM sign_in_attempt WHERE client_address = $2 AND attempted_at > $3 ORDER BY attempted_at DESC LIMIT $5) a) AS "addressOldest"`,
-      [username, address, since, accountLimit, addressLimit],
-    )) as RecentAttempts[];
+      `WITH pair AS (
+         SELECT attempted_at, succeeded FROM sign_in_attempt
+          WHERE username = $1 AND client_address = $2 AND cleared_at IS NULL AND attempted_at > $3
+       ), since_success AS (
+         SELECT attempted_at FROM pair
+          WHERE NOT succeeded AND attempted_at > coalesce((SELECT max(attempted_at) FROM pair WHERE succeeded), '-infinity')
+       ), account_failures AS (
+         SELECT attempted_at, client_address FROM sign_in_attempt WHERE username = $1 AND NOT succeeded AND cleared_at IS NULL AND attempted_at > $4
+       )
+       SELECT
+         (SELECT count(*)::int FROM since_success) AS "pairFailures",
+         (SELECT max(attempted_at) FROM since_success) AS "pairLastFailure",
+         (SELECT count(*)::int FROM account_failures) AS "accountFailures",
+         (SELECT count(DISTINCT client_address)::int FROM account_failures) AS "accountAddresses",
+         (SELECT min(attempted_at) FROM (SELECT attempted_at FROM account_failures ORDER BY attempted_at DESC LIMIT $5) f) AS "accountOldest",
+         (SELECT count(*)::int FROM sign_in_attempt WHERE client_address = $2 AND NOT succeeded AND attempted_at > $4) AS "addressFailures",
+         (SELECT min(attempted_at) FROM (SELECT attempted_at FROM sign_in_attempt WHERE client_address = $2 AND NOT succeeded AND attempted_at > $4 ORDER BY attempted_at DESC LIMIT $6) a) AS "addressOldest"`,
+      [q.username, q.address, q.memorySince, q.windowSince, q.accountLimit, q.addressLimit],
+    )) as ThrottleFacts[];
     return row!;
   }
 
-  /** An attempt, counted as a failure until `markSucceeded`; dated by the database's clock. */
-  async insertAttempt(em: EntityManager, id: string, username: string, address: string): Promise<void> {
-    await em.query('INSERT INTO sign_in_attempt (id, username, client_address, succeeded, attempted_at) VALUES ($1, $2, $3, false, now())', [id, username, address]);
+  /** An attempt, counted as a failure until `markSucceeded`. */
+  async insertAttempt(em: EntityManager, id: string, username: string, address: string, at: Date): Promise<void> {
+    await em.query('INSERT INTO sign_in_attempt (id, username, client_address, succeeded, attempted_at) VALUES ($1, $2, $3, false, $4)', [id, username, address, at]);
   }
 
   async markSucceeded(attemptId: string): Promise<void> {
     await this.dataSource.query('UPDATE sign_in_attempt SET succeeded = true WHERE id = $1', [attemptId]);
+  }
+
+  /** Clears the throttle of an account: its failures stop counting against it (they stay, marked). Returns how many. */
+  async clearFailures(em: EntityManager, username: string, at: Date): Promise<number> {
+    const [row] = (await em.query(
+      'WITH cleared AS (UPDATE sign_in_attempt SET cleared_at = $2 WHERE username = $1 AND NOT succeeded AND cleared_at IS NULL RETURNING 1) SELECT count(*)::int AS n FROM cleared',
+      [username, at],
+    )) as { n: number }[];
+    return row!.n;
   }
 
   // ---- sessions ----

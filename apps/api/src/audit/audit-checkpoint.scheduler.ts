@@ -23,7 +23,8 @@ export class AuditCheckpointScheduler implements OnApplicationBootstrap, OnModul
     const interval = this.config.AUDIT_CHECKPOINT_INTERVAL_MS;
     if (interval === 0 || !this.checkpoints.enabled) return;
     this.logger.log(`Lập điểm kiểm mỗi ${interval} ms / Signing a checkpoint every ${interval} ms`);
-    this.schedule(interval);
+    // The first run comes at once: records written before this start (a first start, an upgrade) are covered now.
+    this.schedule(interval, 0);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -8,6 +8,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditKeyring } from './audit-keyring.js';
+import { AuditWitness } from './audit-witness.js';
 import { CHECKPOINT_FORMAT, checkSignature, signedBytes, type SignedCheckpoint } from './checkpoint-format.js';
 import { CheckpointRepository, type CheckpointRow, type LeafRow } from './checkpoint.repository.js';
 import { MerkleTreeBuilder, RangeHasher, consistencyProofRanges, recordLeafHash } from './merkle.js';
@@ -73,6 +74,7 @@ export class AuditCheckpoints {
     private readonly dataSource: DataSource,
     private readonly tree: CheckpointRepository,
     private readonly keyring: AuditKeyring,
+    private readonly witness: AuditWitness,
   ) {}
 
   get enabled(): boolean {
@@ -84,6 +86,18 @@ export class AuditCheckpoints {
    * advisory lock. Records that commit while this runs are covered by the next checkpoint.
    */
   async build(options: { skipIfNewerThanMs?: number } = {}): Promise<BuildOutcome> {
+    const outcome = await this.buildInDatabase(options);
+    // Only a committed checkpoint goes to the witness; one it misses now is given at the next run.
+    if (outcome.status === 'created' || outcome.status === 'unchanged') await this.witnessPending(outcome.status === 'created' ? outcome.checkpoint : undefined);
+    return outcome;
+  }
+
+  /** Appends to the witness the checkpoints it does not have yet (see AuditWitness.catchUp). */
+  witnessPending(just?: SignedCheckpoint): ReturnType<AuditWitness['catchUp']> {
+    return this.witness.catchUp(async (after) => (await this.tree.between(after, Number.MAX_SAFE_INTEGER)).map(toSignedCheckpoint), just);
+  }
+
+  private async buildInDatabase(options: { skipIfNewerThanMs?: number }): Promise<BuildOutcome> {
     const signer = this.keyring.signer;
     if (!signer) return { status: 'disabled' };
     return this.dataSource.transaction(async (em) => {

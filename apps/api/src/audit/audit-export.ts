@@ -1,7 +1,9 @@
 /**
  * The export bundle for a case file: one zip with the matching records as JSON and as CSV (UTF-8 with a
- * byte order mark, so that Excel reads Vietnamese correctly), the latest signed checkpoint, and the
- * verification report of the records' streams. Records are streamed into the archive, never held whole.
+ * byte order mark, so that Excel reads Vietnamese correctly), the latest signed checkpoint with the witness's line
+ * for it and the inclusion proofs of the records in its tree, for a candidate the council file (case.json), and
+ * the verification report of the records' streams. Records are streamed into the archive, never held whole.
+ * `cli.js verify-bundle` checks it offline (bundle-verify.ts).
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
@@ -11,6 +13,7 @@ import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { AuditTrails } from './audit-trails.service.js';
 import { AuditVerifier } from './audit-verifier.service.js';
 import type { TrailRecord } from '#contracts';
+import { CaseBundle, MAX_PROVEN_RECORDS } from './case-bundle.js';
 import type { AuditTrailFilter } from './dto/audit-queries.js';
 
 const CSV_COLUMNS: [string, (r: TrailRecord) => string | number | null][] = [
@@ -39,19 +42,40 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const README = (exportedAt: string, filter: Record<string, string>, hasCheckpoint: boolean) =>
+const README = (exportedAt: string, filter: Record<string, string>, parts: { checkpoint: boolean; witness: boolean; caseFile: boolean; proofs: boolean }) =>
   [
-    'NHẬT KÝ KIỂM TOÁN — HỒ SƠ TRÍCH XUẤT / AUDIT TRAIL — EXPORT BUNDLE',
+    'NHẬT KÝ KIỂM TOÁN — BỘ HỒ SƠ TRÍCH XUẤT / AUDIT TRAIL — EXPORT BUNDLE',
     '',
     `Thời điểm trích xuất / Exported at: ${exportedAt}`,
     `Bộ lọc / Filter: ${JSON.stringify(filter)}`,
     '',
     'records.json       Các bản ghi, đúng như đã lưu / The records, exactly as stored',
     'records.csv        Các bản ghi dạng bảng (UTF-8) / The records as a table (UTF-8)',
-    hasCheckpoint
+    parts.checkpoint
       ? 'checkpoint.json    Điểm kiểm mới nhất có chữ ký Ed25519 / The latest Ed25519-signed checkpoint'
       : 'checkpoint.json    (chưa có điểm kiểm nào / no checkpoint yet)',
+    parts.witness
+      ? 'witness.json       Dòng của nơi chứng thực (ngoài cơ sở dữ liệu) ghi điểm kiểm này / The witness’s line (outside the database) for this checkpoint'
+      : 'witness.json       (nơi chứng thực chưa có điểm kiểm này hoặc chưa được cấu hình / the witness does not hold this checkpoint or none is configured)',
+    parts.proofs
+      ? 'proofs.json        Chứng minh mỗi bản ghi nằm trong cây Merkle của điểm kiểm / Proof that each record is in the checkpoint’s Merkle tree'
+      : 'proofs.json        (không có / none)',
+    ...(parts.caseFile
+      ? ['case.json          Hồ sơ hội đồng: phiếu chấm, kết quả bỏ phiếu, mã băm hòm phiếu, quyết định và mã băm / The council file: checklists, ballot tally, urn hash, decisions and their hashes']
+      : []),
     'verification.json  Kết quả kiểm tra các chuỗi của các bản ghi này và mọi điểm kiểm / Verification of these records’ chains and of every checkpoint',
+    '',
+    'KIỂM TRA KHÔNG CẦN MÁY CHỦ — cần khóa công khai của cơ quan, nhận riêng (không lấy từ bộ hồ sơ này):',
+    '  node dist/apps/api/src/audit/cli.js verify-bundle <tệp>.zip --public-key khoa-cong-khai.txt',
+    'Lệnh kiểm tra: mã băm và liên kết của từng chuỗi trong bộ hồ sơ; chứng minh mỗi bản ghi thuộc gốc Merkle của',
+    'điểm kiểm; chữ ký của điểm kiểm bằng khóa đã cho; dòng của nơi chứng thực trùng với điểm kiểm; mã băm của hòm',
+    'phiếu và các quyết định. Kết quả 0: hợp lệ; 1: có sai lệch (nêu rõ tệp và bản ghi).',
+    '',
+    'OFFLINE VERIFICATION — needs the office’s public key, obtained separately (never from this bundle):',
+    '  node dist/apps/api/src/audit/cli.js verify-bundle <file>.zip --public-key office-public-key.txt',
+    'It checks: each chain’s hashes and links within the bundle; that each record is in the Merkle tree of the',
+    'checkpoint’s root; the checkpoint’s signature with the key given; that the witness’s line matches the checkpoint;',
+    'the hashes of the urn and of the decisions. Exit 0: valid; 1: something differs (it names the file and record).',
     '',
     'Mỗi bản ghi có mã băm SHA-256 trên dạng JSON chuẩn hóa RFC 8785 của nội dung, và trỏ tới mã băm của bản ghi',
     'trước trong cùng chuỗi. Hãy lưu checkpoint.json ở nơi khác: lần kiểm tra sau, đưa tệp này vào',
@@ -75,6 +99,7 @@ export class AuditExport {
     private readonly trails: AuditTrails,
     private readonly verifier: AuditVerifier,
     private readonly checkpoints: AuditCheckpoints,
+    private readonly bundle: CaseBundle,
   ) {}
 
   async write(filter: AuditTrailFilter, res: Response): Promise<void> {
@@ -83,6 +108,8 @@ export class AuditExport {
     const streams = await this.trails.streams(resolved);
     const report = await this.verifier.verify({ streams });
     const checkpoint = await this.checkpoints.latest();
+    const witness = await this.bundle.witnessEntry(checkpoint);
+    const caseFile = filter.candidateId ? await this.bundle.caseOf(filter.candidateId) : null;
     const exportedAt = new Date().toISOString();
     const name = `nhat-ky-kiem-toan-${exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}.zip`;
 
@@ -116,9 +143,14 @@ export class AuditExport {
 
     try {
       const readme = file('README.txt');
-      readme.push(`\uFEFF${README(exportedAt, resolved.described, checkpoint !== null)}`);
+      readme.push(
+        `\uFEFF${README(exportedAt, resolved.described, { checkpoint: checkpoint !== null, witness: witness.entry !== null, caseFile: caseFile !== null, proofs: checkpoint !== null })}`,
+      );
       readme.close();
 
+      // The records to prove, gathered while they stream past (at most MAX_PROVEN_RECORDS).
+      const toProve: { id: string; leafIndex: number | null; hash: string }[] = [];
+      let omitted = 0;
       const json = file('records.json');
       json.push(`{"exportedAt":${JSON.stringify(exportedAt)},"filter":${JSON.stringify(resolved.described)},"records":[`);
       let first = true;
@@ -127,6 +159,8 @@ export class AuditExport {
         for (const r of page) {
           text += `${first ? '' : ','}\n${JSON.stringify(r)}`;
           first = false;
+          if (toProve.length < MAX_PROVEN_RECORDS) toProve.push({ id: r.id, leafIndex: r.leafIndex, hash: r.hash });
+          else omitted += 1;
         }
         json.push(text);
         await drained();
@@ -145,6 +179,21 @@ export class AuditExport {
       const cp = file('checkpoint.json');
       cp.push(`${JSON.stringify(checkpoint, null, 2)}\n`);
       cp.close();
+
+      const witnessFile = file('witness.json');
+      witnessFile.push(`${JSON.stringify(witness, null, 2)}\n`);
+      witnessFile.close();
+
+      if (caseFile) {
+        const caseEntry = file('case.json');
+        caseEntry.push(`${JSON.stringify(caseFile, null, 2)}\n`);
+        caseEntry.close();
+        for (const r of caseFile.decisionRecords) toProve.push({ id: r.id, leafIndex: r.leafIndex, hash: r.hash });
+      }
+
+      const proofs = file('proofs.json');
+      proofs.push(`${JSON.stringify(checkpoint ? await this.bundle.proofs(checkpoint, toProve, omitted) : null)}\n`);
+      proofs.close();
 
       const verification = file('verification.json');
       verification.push(`${JSON.stringify(report, null, 2)}\n`);

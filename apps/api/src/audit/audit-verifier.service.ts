@@ -23,6 +23,9 @@ import { checkSignature, parseCheckpoint, type SignedCheckpoint } from './checkp
 import { CheckpointRepository, type CoveredLeafRow } from './checkpoint.repository.js';
 import { keyIdOf } from './ed25519.js';
 import { MerkleTreeBuilder, RangeHasher, consistencyProofRanges, recordLeafHash, verifyConsistency } from './merkle.js';
+import { AppConfig } from '../config/app-config.js';
+import { AuditWitness } from './audit-witness.js';
+import { checkHistory } from './history-check.js';
 import { StreamOwnerRepository, type CandidateOwnerRow } from './stream-owner.repository.js';
 import { CANDIDATE_STREAM_PREFIX, UNIT_STREAM_PREFIX, candidateStream, unitStream } from './streams.js';
 
@@ -131,6 +134,8 @@ export class AuditVerifier {
     private readonly keyring: AuditKeyring,
     private readonly recordKeys: AuditRecordKeys,
     private readonly rows: RowAttestations,
+    private readonly witness: AuditWitness,
+    private readonly config: AppConfig,
   ) {}
 
   async verify(options: VerifyOptions = {}): Promise<VerificationReport> {
@@ -150,22 +155,37 @@ export class AuditVerifier {
     const trusted = new Map(this.keyring.trustedKeys);
     for (const key of options.trustedKeys ?? []) trusted.set(keyIdOf(key), key);
     const checkpoints = await this.checkCheckpoints(trusted, options.supplied ?? []);
+    const history = await checkHistory({ tree: this.tree, witness: this.witness.witness, trusted, overdueAfterMs: this.config.checkpointOverdueMs });
     const finished = Date.now();
 
     const durationMs = finished - started;
+    const historyTotal = history.problems.length + history.notListed;
     const ok =
-      chains.total === 0 && replays.total === 0 && checkpoints.problems.total === 0 && checkpoints.supplied.every((s) => s.ok) && auth.problems.total === 0 && coverage.problems.total === 0;
-    const problemCount = chains.total + replays.total + checkpoints.problems.total + checkpoints.supplied.filter((s) => !s.ok).length + auth.problems.total + coverage.problems.total;
+      chains.total === 0 &&
+      replays.total === 0 &&
+      checkpoints.problems.total === 0 &&
+      historyTotal === 0 &&
+      checkpoints.supplied.every((s) => s.ok) &&
+      auth.problems.total === 0 &&
+      coverage.problems.total === 0;
+    const problemCount =
+      chains.total + replays.total + checkpoints.problems.total + historyTotal + checkpoints.supplied.filter((s) => !s.ok).length + auth.problems.total + coverage.problems.total;
+    const noWitness = history.witness.configured
+      ? { vi: '', en: '' }
+      : {
+          vi: ' Chưa cấu hình nơi chứng thực (AUDIT_WITNESS_DIR): không so được lịch sử điểm kiểm với bản sao bên ngoài cơ sở dữ liệu.',
+          en: ' No witness is configured (AUDIT_WITNESS_DIR): the checkpoint history was not compared with a copy outside the database.',
+        };
     return {
       ok,
       summary: ok
         ? {
-            vi: `Nhật ký toàn vẹn: ${counts.records} bản ghi trong ${counts.streams} chuỗi, ${checkpoints.valid}/${checkpoints.stored} điểm kiểm hợp lệ, ${counts.replayed} hồ sơ phát lại khớp.`,
-            en: `The audit trail is intact: ${counts.records} records in ${counts.streams} chains, ${checkpoints.valid}/${checkpoints.stored} checkpoints valid, ${counts.replayed} candidates replay to their state.`,
+            vi: `Nhật ký toàn vẹn: ${counts.records} bản ghi trong ${counts.streams} chuỗi, ${checkpoints.valid}/${checkpoints.stored} điểm kiểm hợp lệ, ${counts.replayed} hồ sơ phát lại khớp.${noWitness.vi}`,
+            en: `The audit trail is intact: ${counts.records} records in ${counts.streams} chains, ${checkpoints.valid}/${checkpoints.stored} checkpoints valid, ${counts.replayed} candidates replay to their state.${noWitness.en}`,
           }
         : {
-            vi: `Phát hiện ${problemCount} vấn đề: ${chains.total} chuỗi bị đứt hoặc bị sửa, ${auth.problems.total} chuỗi có bản ghi không do ứng dụng ghi, ${checkpoints.problems.total} vấn đề về điểm kiểm, ${replays.total} hồ sơ phát lại không khớp, ${coverage.problems.total} dòng dữ liệu hoặc tệp không khớp với nhật ký.`,
-            en: `${problemCount} problems found: ${chains.total} broken or altered chains, ${auth.problems.total} chains with records the application did not write, ${checkpoints.problems.total} checkpoint problems, ${replays.total} candidates that do not replay to their state, ${coverage.problems.total} rows or files that disagree with the trail.`,
+            vi: `Phát hiện ${problemCount} vấn đề: ${chains.total} chuỗi bị đứt hoặc bị sửa, ${auth.problems.total} chuỗi có bản ghi không do ứng dụng ghi, ${checkpoints.problems.total} vấn đề về điểm kiểm, ${historyTotal} vấn đề về lịch sử điểm kiểm, ${replays.total} hồ sơ phát lại không khớp, ${coverage.problems.total} dòng dữ liệu hoặc tệp không khớp với nhật ký.${noWitness.vi}`,
+            en: `${problemCount} problems found: ${chains.total} broken or altered chains, ${auth.problems.total} chains with records the application did not write, ${checkpoints.problems.total} checkpoint problems, ${historyTotal} checkpoint history problems, ${replays.total} candidates that do not replay to their state, ${coverage.problems.total} rows or files that disagree with the trail.${noWitness.en}`,
           },
       startedAt: new Date(started).toISOString(),
       finishedAt: new Date(finished).toISOString(),
@@ -204,6 +224,7 @@ export class AuditVerifier {
         notListed: auth.problems.notListed,
       },
       coverage: { tables: options.streams ? 0 : ATTESTED_TABLES.length, rows: coverage.rows, problems: coverage.problems.items, notListed: coverage.problems.notListed },
+      history,
       timings: { chainsMs: chainsDone - started, coverageMs: coverageDone - chainsDone, checkpointsMs: finished - coverageDone },
     };
   }

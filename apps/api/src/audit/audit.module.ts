@@ -7,6 +7,8 @@ import { AuditKeyring } from './audit-keyring.js';
 import { AuditRecordKeys } from './audit-record-keys.js';
 import { LegacyRecordsSeal } from './legacy-records.js';
 import { RowAttestations } from './row-attestations.js';
+import { AuditWitness } from './audit-witness.js';
+import { CaseBundle } from './case-bundle.js';
 import { AuditTrails } from './audit-trails.service.js';
 import { AuditVerificationController } from './audit-verification.controller.js';
 import { AuditVerifier } from './audit-verifier.service.js';
@@ -30,11 +32,13 @@ import { StreamOwnerRepository } from './stream-owner.repository.js';
     AuditRecordKeys,
     RowAttestations,
     LegacyRecordsSeal,
+    AuditWitness,
     AuditCheckpoints,
     AuditCheckpointScheduler,
     AuditVerifier,
     AuditTrails,
     AuditExport,
+    CaseBundle,
   ],
   exports: [AuditWriter, AuditRecordKeys, AuditCheckpoints, AuditVerifier, AuditEventRepository],
 })

@@ -149,4 +149,20 @@ export class CheckpointRepository {
       JSON.stringify(c.frontier),
     ]);
   }
+
+  /** Checkpoints of tree size above `after`, at most `limit`, smallest first (keyset pagination). */
+  pageAfter(after: number, limit: number): Promise<CheckpointRow[]> {
+    return this.dataSource.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoint WHERE tree_size > $1 ORDER BY tree_size LIMIT $2`, [after, limit]);
+  }
+
+  /** Records no leaf covers that are older than `olderThanMs` (by the database's clock): how many, and the oldest. */
+  async overdueUncovered(olderThanMs: number): Promise<{ count: number; oldest: Date | null }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS count, min(e.occurred_at) AS oldest FROM audit_event e
+       WHERE e.occurred_at < now() - make_interval(secs => $1::double precision / 1000)
+         AND NOT EXISTS (SELECT 1 FROM audit_leaf l WHERE l.audit_id = e.id)`,
+      [olderThanMs],
+    )) as { count: number; oldest: Date | null }[];
+    return { count: row!.count, oldest: row!.oldest ? new Date(row!.oldest) : null };
+  }
 }

@@ -7,6 +7,9 @@
  *   node dist/apps/api/src/audit/cli.js export-checkpoint [--out f] the latest checkpoint, as a file to keep
  *   node dist/apps/api/src/audit/cli.js rotate-record-key           add a new current key to the records' keyring
  *       (KEY_DIR or DATA_DIR/keys; older keys stay and keep verifying; restart the application to use it)
+ *   node dist/apps/api/src/audit/cli.js verify-bundle bundle.zip --public-key key.txt [--json]
+ *       an export bundle, offline (no database): chains, inclusion proofs, the checkpoint's signature by the key
+ *       given, the witness's line, the council file's hashes; exit 0 when it holds, 1 naming what failed
  * Uses DATABASE_URL, or the embedded database under DATA_DIR (stop the application first: the embedded
  * database admits one process). Reads the signing key like the application, but never creates one.
  */
@@ -23,13 +26,16 @@ import { AuditEventRepository } from './audit-event.repository.js';
 import { AuditKeyring } from './audit-keyring.js';
 import { AuditRecordKeys, rotateRecordKey } from './audit-record-keys.js';
 import { RowAttestations } from './row-attestations.js';
+import { AuditWitness } from './audit-witness.js';
 import { AuditVerifier, type VerificationReport } from './audit-verifier.service.js';
 import type { AuditProblem } from './audit-problems.js';
 import { CheckpointRepository } from './checkpoint.repository.js';
+import { verifyBundle } from './bundle-verify.js';
 import { parsePublicKeyList } from './ed25519.js';
 import { StreamOwnerRepository } from './stream-owner.repository.js';
 
-const USAGE = 'usage: cli.js verify [--checkpoint file.json]... [--public-key file]... [--json] [--out report.json] | checkpoint | export-checkpoint [--out file.json] | rotate-record-key\n';
+const USAGE =
+  'usage: cli.js verify [--checkpoint file.json]... [--public-key file]... [--json] [--out report.json] | checkpoint | export-checkpoint [--out file.json] | verify-bundle bundle.zip --public-key file [--json] | rotate-record-key\n';
 const LISTED = 50;
 
 /** Everything the libraries log goes to stderr, so that stdout carries only the result (e.g. --json). */
@@ -50,11 +56,12 @@ async function main(): Promise<number> {
     },
   });
   const command = positionals[0];
-  if (!command || !['verify', 'checkpoint', 'export-checkpoint', 'rotate-record-key'].includes(command)) {
+  if (!command || !['verify', 'checkpoint', 'export-checkpoint', 'verify-bundle', 'rotate-record-key'].includes(command)) {
     process.stderr.write(USAGE);
     return 2;
   }
   Logger.overrideLogger(stderrLogger);
+  if (command === 'verify-bundle') return verifyBundleFile(positionals[1], values['public-key'] ?? [], values.json ?? false);
 
   const config = loadConfig();
   if (command === 'rotate-record-key') {
@@ -77,12 +84,13 @@ async function main(): Promise<number> {
     const keyring = new AuditKeyring(config);
     keyring.resolve({ mayCreate: false });
     const tree = new CheckpointRepository(dataSource);
-    const checkpoints = new AuditCheckpoints(dataSource, tree, keyring);
+    const witness = new AuditWitness(config);
+    const checkpoints = new AuditCheckpoints(dataSource, tree, keyring, witness);
     switch (command) {
       case 'verify': {
         const recordKeys = new AuditRecordKeys(config);
         recordKeys.resolve({ mayCreate: false });
-        const verifier = new AuditVerifier(dataSource, new AuditEventRepository(dataSource), new StreamOwnerRepository(dataSource), tree, keyring, recordKeys, new RowAttestations(dataSource));
+        const verifier = new AuditVerifier(dataSource, new AuditEventRepository(dataSource), new StreamOwnerRepository(dataSource), tree, keyring, recordKeys, new RowAttestations(dataSource), witness, config);
         const report = await verifier.verify({ supplied, trustedKeys: extraKeys });
         if (values.out) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
         process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, values.checkpoint ?? []));
@@ -111,6 +119,26 @@ async function main(): Promise<number> {
   }
 }
 
+/** No database: the bundle and the public key the auditor obtained separately. */
+function verifyBundleFile(file: string | undefined, keyFiles: string[], json: boolean): number {
+  if (!file || keyFiles.length === 0) {
+    process.stderr.write('Cần tệp zip và ít nhất một --public-key (khóa công khai của cơ quan, nhận riêng) / A zip file and at least one --public-key (the office’s public key, obtained separately) are needed\n');
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const keys = keyFiles.flatMap((f) => parsePublicKeyList(readFileSync(f, 'utf8')));
+  const verdict = verifyBundle(new Uint8Array(readFileSync(file)), keys);
+  if (json) process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+  else {
+    const out = verdict.findings.map((f) => `  [${f.ok ? 'ĐÚNG / OK' : 'SAI / FAILED'}] ${f.code}: ${f.vi} / ${f.en}\n`);
+    const head = verdict.ok
+      ? 'Bộ hồ sơ hợp lệ. / The bundle verifies.\n'
+      : `Bộ hồ sơ KHÔNG hợp lệ: ${verdict.findings.filter((f) => !f.ok).length} sai lệch. / The bundle does NOT verify: ${verdict.findings.filter((f) => !f.ok).length} failures.\n`;
+    process.stdout.write(head + out.join(''));
+  }
+  return verdict.ok ? 0 : 1;
+}
+
 function line(p: AuditProblem): string {
   const where = [p.table ? `${p.table} ${JSON.stringify(p.rowKey ?? {})}` : '', p.stream, p.seq !== undefined ? `seq ${p.seq}` : '', p.auditId ? `bản ghi / record ${p.auditId}` : '', p.leafIndex !== undefined ? `lá / leaf ${p.leafIndex}` : '', p.treeSize !== undefined ? `cây / tree size ${p.treeSize}` : '']
     .filter(Boolean)
@@ -135,12 +163,16 @@ function describe(r: VerificationReport, files: string[]): string {
   out.push(
     `Xác thực bản ghi / Record authentication: ${r.authentication.authenticated} bản ghi có MAC hợp lệ / records with a valid MAC, ${r.authentication.legacy} bản ghi cũ trước khi có MAC / legacy records; khóa hiện tại / current key ${r.authentication.currentKeyId ?? '—'}\n`,
     `Phạm vi bảo vệ / Coverage: ${r.coverage.rows} dòng trong / rows in ${r.coverage.tables} bảng / tables\n`,
+    r.history.witness.configured
+      ? `Nơi chứng thực / Witness: ${r.history.witness.location} — ${r.history.witness.entries} dòng / entries, cây lớn nhất / largest tree ${r.history.witness.latestTreeSize ?? '—'}\n`
+      : 'Nơi chứng thực / Witness: CHƯA CẤU HÌNH (AUDIT_WITNESS_DIR) / NOT CONFIGURED (AUDIT_WITNESS_DIR)\n',
   );
-  const problems = [...r.chains.problems, ...r.authentication.problems, ...r.checkpoints.problems, ...r.replay.problems, ...r.coverage.problems];
+  const problems = [...r.chains.problems, ...r.authentication.problems, ...r.checkpoints.problems, ...r.history.problems, ...r.replay.problems, ...r.coverage.problems];
   if (problems.length > 0) {
     out.push(`\nVấn đề / Problems:\n`);
     problems.slice(0, LISTED).forEach((p) => out.push(line(p)));
-    const more = problems.length - LISTED + r.chains.notListed + r.checkpoints.notListed + r.replay.notListed + r.authentication.notListed + r.coverage.notListed;
+    const more =
+      problems.length - LISTED + r.chains.notListed + r.checkpoints.notListed + r.history.notListed + r.replay.notListed + r.authentication.notListed + r.coverage.notListed;
     if (more > 0) out.push(`  … và ${more} vấn đề khác (--json để xem) / and ${more} more (see --json)\n`);
   }
   return out.join('');

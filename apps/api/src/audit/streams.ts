@@ -9,6 +9,10 @@ export const UNIT_STREAM_PREFIX = 'unit:';
 export const candidateStream = (id: string) => `${CANDIDATE_STREAM_PREFIX}${id}`;
 export const unitStream = (id: string) => `${UNIT_STREAM_PREFIX}${id}`;
 export const accountStream = (accountId: string | null) => `account:${accountId ?? 'unknown'}`;
+/** Security records about a client address rather than an account (e.g. password spraying held back). */
+export const addressStream = (address: string) => `address:${address}`;
+/** Repeated security records past the aggregation's bound on distinct keys, counted together. */
+export const SECURITY_OVERFLOW_STREAM = 'security:overflow';
 export const reviewSessionStream = (id: string) => `review-session:${id}`;
 export const criteriaSetStream = (code: string) => `criteria-set:${code}`;
 export const movementStream = (id: string) => `movement:${id}`;

@@ -2,6 +2,7 @@
  * The application's configuration, read once from the environment and validated at boot.
  * A bad value stops the process with a message naming the variable; nothing reads process.env elsewhere.
  */
+import { BlockList, isIP } from 'node:net';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
@@ -19,6 +20,26 @@ const IsEd25519Key = (kind: 'private' | 'public-list') =>
           : 'must be Ed25519 public keys: SPKI PEM blocks, or base64 of the SPKI DER, separated by commas',
     },
   });
+/** Parses `a.b.c.d/n, x::/n` into a BlockList, or throws naming the bad entry. */
+export function parseCidrs(list: string): BlockList {
+  const blocks = new BlockList();
+  for (const entry of list.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const match = /^([^/]+)\/(\d{1,3})$/.exec(entry);
+    const family = match ? isIP(match[1]!) : 0;
+    const prefix = match ? Number(match[2]) : -1;
+    if (!match || family === 0 || prefix > (family === 4 ? 32 : 128)) throw new Error(`not a CIDR: ${entry}`);
+    blocks.addSubnet(match[1]!, prefix, family === 4 ? 'ipv4' : 'ipv6');
+  }
+  return blocks;
+}
+function isCidrList(v: string): boolean {
+  try {
+    parseCidrs(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function isTimeZone(v: unknown): boolean {
   try {
     return typeof v === 'string' && v.length > 0 && Boolean(new Intl.DateTimeFormat('en-CA', { timeZone: v }));
@@ -105,16 +126,60 @@ export class AppConfig {
   @IsIn(['auto', 'true', 'false'])
   COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
 
-  /** Failed sign-ins of one account within the window before it is refused with 429. */
+  /**
+   * Failures of one account from one address (since its last success there, within SIGN_IN_FAILURE_MEMORY_HOURS)
+   * that are free; each one after waits twice as long: SIGN_IN_DELAY_BASE_SECONDS, then 2×, 4× … up to
+   * SIGN_IN_DELAY_MAX_SECONDS. A correct password from another address is not held back by it.
+   */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
-  SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5;
+  SIGN_IN_FREE_FAILURES = 5;
 
-  /** Sign-in attempts from one address within the window before it is refused with 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  SIGN_IN_DELAY_BASE_SECONDS = 1;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 3600)
+  SIGN_IN_DELAY_MAX_SECONDS = 15 * 60;
+
+  /** How long the failures of one account from one address are remembered for the growing delay. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  SIGN_IN_FAILURE_MEMORY_HOURS = 24;
+
+  /**
+   * The account-wide limit (a spread-out attack): this many failures of one account within the window, from at
+   * least SIGN_IN_ACCOUNT_LIMIT_MIN_ADDRESSES addresses, hold back every address outside TRUSTED_NETWORKS (429)
+   * until failures leave the window.
+   */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
-  SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS = 30;
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 20;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  SIGN_IN_ACCOUNT_LIMIT_MIN_ADDRESSES = 3;
+
+  /** Failed sign-ins from one address, on any accounts, within the window before it is refused with 429 (password spraying). Successes do not count. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS = 30;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
   SIGN_IN_WINDOW_MINUTES = 15;
+
+  /**
+   * Networks (CIDRs, comma-separated, e.g. the office LAN `10.20.0.0/16, 2001:db8::/48`) never held back by the
+   * account-wide limit, so the office can still sign in while an account is attacked from outside. The growing
+   * delay per address and the per-address limit still apply to them.
+   */
+  @IsString() @ValidateBy({ name: 'isCidrList', validator: { validate: (v: unknown) => typeof v === 'string' && isCidrList(v), defaultMessage: () => 'must be CIDRs such as 10.20.0.0/16 or 2001:db8::/48, separated by commas' } })
+  TRUSTED_NETWORKS = '';
+
+  /**
+   * Refused requests and rate-limited sign-ins are recorded once per (account or address, reason) per window of
+   * this many seconds: the first at once with its details, the count of the rest when the window closes.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  REFUSAL_AGGREGATION_WINDOW_SECONDS = 60;
+
+  /** Distinct (account or address, reason) keys per window; past it, refusals are counted under one overflow record. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  REFUSAL_AGGREGATION_MAX_KEYS = 100;
 
   /** Origins allowed to call the API from a browser (comma-separated); empty: same origin only. */
   @IsString()
@@ -143,8 +208,8 @@ export class AppConfig {
   KEY_DIR?: string = undefined;
 
   /**
-   * Signs the audit checkpoints (Ed25519 private key, PKCS#8 PEM or base64 DER). Unset on the embedded database:
-   * one is generated under DATA_DIR on first start. Unset with DATABASE_URL: no checkpoints are signed.
+   * Signs the audit checkpoints (Ed25519 private key, PKCS#8 PEM or base64 DER). Unset: the key in the key folder
+   * (`keyDirectory`), generated on first start; with DATABASE_URL and no KEY_DIR the application refuses to start.
    */
   @IsOptional() @IsEd25519Key('private')
   AUDIT_SIGNING_KEY?: string = undefined;
@@ -164,6 +229,21 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000)
   AUDIT_CHECKPOINT_INTERVAL_MS = 60_000;
 
+  /**
+   * A folder on another machine (a mounted share) where every checkpoint is also appended, one line of JSON each,
+   * so that whoever owns the database cannot rewrite the checkpoint history with it. Unset: `DATA_DIR/witness` on
+   * the embedded database (point it elsewhere), none with DATABASE_URL (verification says so).
+   */
+  @IsOptional() @IsString()
+  AUDIT_WITNESS_DIR?: string = undefined;
+
+  /**
+   * How long after the checkpoint interval a record may stay uncovered before verification reports the checkpoints
+   * as missing (CHECKPOINTS_MISSING). Unset: 5 minutes, and no such check while the job is off (interval 0).
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(30 * 86_400_000)
+  AUDIT_CHECKPOINT_GRACE_MS?: number = undefined;
+
   /** The province's time zone: "today" for deadlines and notice periods is the date there. */
   @IsString() @ValidateBy({ name: 'isTimeZone', validator: { validate: (v: unknown) => isTimeZone(v), defaultMessage: () => 'must be an IANA time zone such as Asia/Ho_Chi_Minh' } })
   TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -182,8 +262,18 @@ export class AppConfig {
     return this.PUBLIC_HOLIDAYS.split(',').map((d) => d.trim()).filter(Boolean);
   }
 
+  get trustedNetworks(): BlockList {
+    return parseCidrs(this.TRUSTED_NETWORKS);
+  }
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
+  }
+
+  /** Uncovered records older than this are a missing checkpoint; null: not checked (the job is off, no grace set). */
+  get checkpointOverdueMs(): number | null {
+    if (this.AUDIT_CHECKPOINT_INTERVAL_MS === 0 && this.AUDIT_CHECKPOINT_GRACE_MS === undefined) return null;
+    return this.AUDIT_CHECKPOINT_INTERVAL_MS + (this.AUDIT_CHECKPOINT_GRACE_MS ?? 300_000);
   }
 
   /** Where keys are kept: KEY_DIR, else `DATA_DIR/keys` on the embedded database, else none (server without KEY_DIR). */

@@ -161,6 +161,15 @@ export function AccountsPage() {
     }
   };
 
+  const clearThrottle = async (account: Account) => {
+    try {
+      await api.post('/api/accounts/{id}/clear-sign-in-throttle', {}, { path: { id: account.id } });
+      void message.success(t('accounts.clearThrottleDone', { username: account.username }));
+    } catch (e) {
+      void message.error(describeError(e, t, i18n.language).message);
+    }
+  };
+
   return (
     <Page
       title={t('accounts.title')}
@@ -193,7 +202,7 @@ export function AccountsPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 270,
+            width: 400,
             render: (_: unknown, a) => (
               <Space wrap>
                 <Popconfirm
@@ -210,6 +219,11 @@ export function AccountsPage() {
                 <Button size="small" onClick={() => setResetting(a)} aria-label={t('accounts.resetNamed', { username: a.username })}>
                   {t('accounts.reset')}
                 </Button>
+                <Popconfirm title={t('accounts.confirmClearThrottle', { username: a.username })} okText={t('common.yes')} cancelText={t('common.no')} onConfirm={() => clearThrottle(a)}>
+                  <Button size="small" aria-label={t('accounts.clearThrottleNamed', { username: a.username })}>
+                    {t('accounts.clearThrottle')}
+                  </Button>
+                </Popconfirm>
               </Space>
             ),
           },

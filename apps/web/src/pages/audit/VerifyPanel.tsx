@@ -121,6 +121,7 @@ export function ReportView({ report }: { report: VerificationReport }) {
           </Typography.Title>
           <Problems problems={chains.problems} notListed={chains.notListed} />
           <Problems problems={checkpoints.problems} notListed={checkpoints.notListed} />
+          <Problems problems={report.history.problems} notListed={report.history.notListed} />
           <Problems problems={replay.problems} notListed={replay.notListed} />
           <Problems problems={report.authentication.problems} notListed={report.authentication.notListed} />
           <Problems problems={report.coverage.problems} notListed={report.coverage.notListed} />
