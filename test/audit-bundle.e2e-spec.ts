@@ -121,6 +121,7 @@ describe("a candidate's bundle", () => {
           occurredAt: next.occurredAt,
           machineVersion: next.machineVersion,
           prevHash: next.prevHash,
+          ...(next.attests ? { attests: next.attests } : {}),
         });
         prev = next.hash;
         return next;

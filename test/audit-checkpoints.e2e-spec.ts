@@ -294,7 +294,7 @@ describe('where the signing key comes from', () => {
     expect(cli.signer).toBeNull();
     if (onServer) {
       // An empty value unsets the harness's default key.
-      await expect(startTestApp({ AUDIT_SIGNING_KEY: '' })).rejects.toThrow(/KEY_DIR, AUDIT_SIGNING_KEY/);
+      await expect(startTestApp({ AUDIT_SIGNING_KEY: '', KEY_DIR: '' })).rejects.toThrow(/KEY_DIR, AUDIT_SIGNING_KEY/);
     }
   });
 

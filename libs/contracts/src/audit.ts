@@ -47,6 +47,8 @@ export const TrailRecord = Type.Object({
   occurredAt: Instant,
   machineVersion: Nullable(Type.Integer()),
   prevHash: Nullable(Type.String()),
+  /** The digests of the rows the record's transaction wrote (part of what the hash covers; absent when none). */
+  attests: Type.Optional(Type.Array(Type.Object({ table: Type.String(), key: Dictionary(Type.Unknown()), digest: Nullable(Type.String()) }))),
   hash: Type.String(),
   /** Its position in the Merkle tree; a checkpoint of tree size greater than this covers it. Null: not yet covered. */
   leafIndex: Nullable(Type.Integer({ minimum: 0 })),

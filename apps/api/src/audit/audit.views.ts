@@ -64,6 +64,7 @@ export function trailView(r: AuditRow, leafIndex: string | null): TrailRecord {
     occurredAt: r.occurred_at.toISOString(),
     machineVersion: r.machine_version,
     prevHash: r.prev_hash,
+    ...(r.attests !== null ? { attests: r.attests } : {}),
     hash: r.hash,
     leafIndex: leafIndex === null ? null : Number(leafIndex),
   };

@@ -41,6 +41,7 @@ const recomputed = (r: TrailRecord) =>
     occurredAt: r.occurredAt,
     machineVersion: r.machineVersion,
     prevHash: r.prevHash,
+    ...(r.attests ? { attests: r.attests } : {}),
   });
 
 export function verifyBundle(zip: Uint8Array, publicKeys: KeyObject[]): BundleVerdict {
