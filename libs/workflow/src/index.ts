@@ -9,5 +9,7 @@ export * from './states.js';
 export * from './engine.js';
 export * from './event-roles.js';
 export * from './council.js';
+export * from './council-rules.js';
+export * from './council-presets.js';
 export * from './review-session.lifecycle.js';
 export * from './movement.lifecycle.js';
