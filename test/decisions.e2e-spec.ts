@@ -69,7 +69,7 @@ describe('the recognition decision of a session', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
-    for (const s of ['ỦY BAN NHÂN DÂN TỈNH BẮC GIANG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 1/QĐ-UBND', 'QUYẾT ĐỊNH', 'Về việc công nhận điển hình tiên tiến năm 2025', 'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022', 'Hợp tác xã Nông nghiệp Tân Yên', 'Nguyễn Thị Hường', 'Nguyễn Văn Mạnh', 'Nơi nhận']) {
+    for (const s of ['ỦY BAN NHÂN DÂN TỈNH BẮC NINH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 1/QĐ-UBND', 'QUYẾT ĐỊNH', 'Về việc công nhận điển hình tiên tiến năm 2025', 'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định số 152/2025/NĐ-CP', 'Hợp tác xã Nông nghiệp Tân Yên', 'Nguyễn Thị Hường', 'Nguyễn Văn Mạnh', 'Nơi nhận']) {
       expect(text).toContain(s);
     }
     const view = (await t.as(AUDITOR).get(`/api/decisions/${decisionId}`)).body;

@@ -70,7 +70,7 @@ describe('a movement from launch to final review, its exemplars recognised and d
     const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
     expect(text).toContain('Hợp tác xã Nông nghiệp Cao Xá');
     expect(text).toContain('Hộ ông Nguyễn Văn Đông');
-    expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG');
+    expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH');
 
     // The movement closes with its final review, which records its results.
     const final = await recordReview(t, movement.id, { kind: 'FINAL', heldOn: '2025-12-28', conferenceHeldOn: '2025-12-28', exemplarsFound: 2 });

@@ -18,6 +18,12 @@ import type { Role } from '#domain';
 import { newTestDatabase } from './databases.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo.seeder.js';
 import { AuditVerifier } from '../../apps/api/src/audit/audit-verifier.service.js';
+import { BAC_NINH_WITH_REGULATION } from '../../apps/api/src/demo/demo-profile.js';
+import { Clock } from '../../apps/api/src/common/clock.js';
+import { JurisdictionProfiles } from '../../apps/api/src/jurisdiction/jurisdiction-profiles.js';
+
+/** The test province's jurisdiction profile takes effect on this day. */
+export const TEST_PROFILE_SINCE = '2000-01-01';
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem-2025';
 const TEST_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
@@ -127,6 +133,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   } else {
     provinceId = (await running.app.get(UnitsService).create({ name: 'Tỉnh thử nghiệm', level: 'PROVINCE', sector: 'STATE' }, system)).id;
     for (const [username, role] of Object.entries(FIXTURE_ACCOUNTS)) await newAccount(username, role, provinceId);
+    // The demo's jurisdiction profile, in force since long before any date a test uses (published as of then, as an
+    // administrator would have); `TEST_WITHOUT_PROFILE` leaves the province without one.
+    if (!env.TEST_WITHOUT_PROFILE) {
+      await running.app.get(Clock).during(new Date(`${TEST_PROFILE_SINCE}T00:00:00Z`), () =>
+        running.app.get(JurisdictionProfiles).publish({ effectiveFrom: TEST_PROFILE_SINCE, content: BAC_NINH_WITH_REGULATION }, system),
+      );
+    }
   }
 
   const dataSource = running.app.get(DataSource);

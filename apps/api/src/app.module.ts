@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module.js';
 import { LookupModule } from './lookup/lookup.module.js';
 import { MovementsModule } from './movements/movements.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { JurisdictionModule } from './jurisdiction/jurisdiction.module.js';
 import { NurturingModule } from './nurturing/nurturing.module.js';
 import { ReplicationModule } from './replication/replication.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: database.poolMax })),
         AuditModule,
+        JurisdictionModule,
         AccountsModule,
         AccessModule,
         UnitsModule,

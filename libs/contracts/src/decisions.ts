@@ -50,6 +50,8 @@ export const DecisionView = Type.Object({
   signerTitle: Type.String(),
   signerName: Type.String(),
   issuedBy: Type.String(),
+  /** The jurisdiction profile version it was issued under (header, place, distribution). */
+  profileVersion: Type.Integer({ minimum: 1 }),
   issuedAt: Instant,
   recipients: Type.Array(DecisionRecipientView),
 });

@@ -5,6 +5,7 @@
  */
 import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
+import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
 import { AUDIT_ENDPOINTS } from './audit.js';
 import { HEALTH_ENDPOINTS } from './health.js';
 import { LOOKUP_ENDPOINTS } from './lookup.js';
@@ -43,6 +44,7 @@ export const ENDPOINTS = gather(
   CRITERIA_SET_ENDPOINTS,
   REVIEW_ENDPOINTS,
   DECISION_ENDPOINTS,
+  JURISDICTION_ENDPOINTS,
   AUDIT_ENDPOINTS,
   MOVEMENT_ENDPOINTS,
   LOOKUP_ENDPOINTS,

@@ -14,6 +14,7 @@ export * from './evidence.js';
 export * from './replication.js';
 export * from './reviews.js';
 export * from './decisions.js';
+export * from './jurisdiction.js';
 export * from './audit.js';
 export * from './movements.js';
 export * from './lookup.js';

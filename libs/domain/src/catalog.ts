@@ -77,10 +77,13 @@ export type Role = (typeof ROLES)[number]["code"];
 export const RoleCodes = ROLES.map((x) => x.code) as readonly Role[];
 
 
-/** Who issues recognition decisions, with the symbol printed after the number (Decree 30/2020/NĐ-CP). */
+/**
+ * Who issues recognition decisions. Their names in the header, the deciding authority, the symbol after the number,
+ * the signature block and the legal bases are the jurisdiction profile's (jurisdiction.ts), versioned data.
+ */
 export const ISSUING_AUTHORITIES = [
-  { code: "UBND_TINH", vi: "Ủy ban nhân dân tỉnh", en: "Provincial People's Committee", header: "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", symbol: "QĐ-UBND", authority: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG" },
-  { code: "HDTDKT_TINH", vi: "Hội đồng Thi đua - Khen thưởng tỉnh", en: "Provincial Emulation and Commendation Council", header: "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", symbol: "QĐ-HĐTĐKT", authority: "CHỦ TỊCH HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH BẮC GIANG" },
-] as const satisfies readonly (Labelled & { header: string; symbol: string; authority: string })[];
+  { code: "UBND_TINH", vi: "Ủy ban nhân dân tỉnh", en: "Provincial People's Committee" },
+  { code: "HDTDKT_TINH", vi: "Hội đồng Thi đua - Khen thưởng tỉnh", en: "Provincial Emulation and Commendation Council" },
+] as const satisfies readonly Labelled[];
 export type IssuingAuthority = (typeof ISSUING_AUTHORITIES)[number]["code"];
 export const IssuingAuthorityCodes = ISSUING_AUTHORITIES.map((x) => x.code) as readonly IssuingAuthority[];

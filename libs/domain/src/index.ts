@@ -11,3 +11,4 @@ export * from './roles.js';
 export * from './fold.js';
 export * from './movements.js';
 export * from './audit-problems.js';
+export * from './jurisdiction.js';

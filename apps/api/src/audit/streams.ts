@@ -18,5 +18,7 @@ export const criteriaSetStream = (code: string) => `criteria-set:${code}`;
 export const movementStream = (id: string) => `movement:${id}`;
 export const unitPlanStream = (unitId: string, year: number) => `unit-plan:${unitId}:${year}`;
 export const decisionStream = (authorityCode: string, year: number) => `decisions:${authorityCode}:${year}`;
+/** The chain of the jurisdiction profile's versions (one for all of them: publishing is serialised on it). */
+export const JURISDICTION_PROFILE_STREAM = 'jurisdiction-profile';
 /** The chain of historical statistics imports (one for all of them: imports are serialised on it). */
 export const STATISTICS_IMPORT_STREAM = 'statistics:import';

@@ -12,3 +12,13 @@ export class ParseUuid implements PipeTransform<string, string> {
     throw invalidField(field, 'isUuid', { vi: `Trường ${field} phải là mã định danh (UUID) hợp lệ.`, en: `Field ${field} must be a valid UUID.` });
   }
 }
+
+/** A positive whole number in the route (a version, a year); anything else is a 400 naming the parameter. */
+@Injectable()
+export class ParsePositiveInt implements PipeTransform<string, number> {
+  transform(value: string, metadata: ArgumentMetadata): number {
+    if (/^[1-9]\d{0,8}$/.test(value)) return Number(value);
+    const field = metadata.data ?? 'id';
+    throw invalidField(field, 'isInt', { vi: `Trường ${field} phải là số nguyên dương.`, en: `Field ${field} must be a positive whole number.` });
+  }
+}

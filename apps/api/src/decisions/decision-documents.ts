@@ -4,22 +4,21 @@
  * reader can check the paper against the trail.
  */
 import { Injectable } from '@nestjs/common';
-import { ISSUING_AUTHORITIES } from '#domain';
+import type { ProfileAuthority } from '#domain';
 import { decisionStream } from '../audit/streams.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import type { CertificateData, RecognitionDecisionData } from '../documents/document-data.js';
+import type { CertificateData, IssuingBody, RecognitionDecisionData } from '../documents/document-data.js';
 import { DocumentsService } from '../documents/documents.service.js';
+import { JurisdictionProfiles, type ProfileInForce } from '../jurisdiction/jurisdiction-profiles.js';
 import { DecisionViews } from './decision.views.js';
 import { RecognitionDecisionRepository } from './recognition-decision.repository.js';
 
-const DISTRIBUTION = ['Như Điều 3;', 'Ban Thi đua - Khen thưởng tỉnh;', 'Lưu: VT.'];
-const PLACE = 'Bắc Giang';
-
-const issuerOf = (authority: (typeof ISSUING_AUTHORITIES)[number]) => ({
-  ...(authority.code === 'HDTDKT_TINH' ? { parentName: 'UBND TỈNH BẮC GIANG' } : {}),
+/** The header's issuing body: the authority as the profile the decision was issued under defines it. */
+const issuerOf = (profile: ProfileInForce, authority: ProfileAuthority): IssuingBody => ({
+  ...(authority.parentName ? { parentName: authority.parentName } : {}),
   name: authority.header,
-  place: PLACE,
+  place: profile.content.place,
 });
 
 /** A PDF with the name it is downloaded under. */
@@ -34,6 +33,7 @@ export class DecisionDocuments {
     private readonly views: DecisionViews,
     private readonly decisions: RecognitionDecisionRepository,
     private readonly documents: DocumentsService,
+    private readonly profiles: JurisdictionProfiles,
     private readonly clock: Clock,
   ) {}
 
@@ -49,12 +49,14 @@ export class DecisionDocuments {
 
   async decisionData(id: string): Promise<RecognitionDecisionData> {
     const d = await this.views.get(id);
-    const authority = ISSUING_AUTHORITIES.find((a) => a.code === d.authority.code)!;
+    // Printed as issued: under the profile version the decision recorded, whatever is in force today.
+    const profile = await this.profiles.version(d.profileVersion);
+    const authority = this.profiles.authority(profile, d.authority.code);
     const amended = d.amendsId ? await this.views.get(d.amendsId) : null;
     const stream = decisionStream(d.authority.code, d.year);
     const record = await this.decisions.auditRecordOf(stream, d.id);
     return {
-      issuer: issuerOf(authority),
+      issuer: issuerOf(profile, authority),
       // The one who decides, printed under the subject (Decree 30/2020/NĐ-CP).
       authority: authority.authority,
       number: d.number,
@@ -65,7 +67,7 @@ export class DecisionDocuments {
       signerName: d.signerName,
       recipients: d.recipients.map((r) => ({ name: r.name, kindLabel: r.kindLabel?.vi ?? r.kind, unitName: r.unitName, fieldLabel: r.fieldLabel?.vi ?? r.field, achievement: r.achievement })),
       ...(amended ? { amends: { kind: d.kind === 'REVOCATION' ? ('REVOCATION' as const) : ('CORRECTION' as const), number: amended.number, date: amended.issuedOn, reasons: d.reasons ?? '' } } : {}),
-      distribution: DISTRIBUTION,
+      distribution: authority.distribution,
       generatedAt: this.clock.now().toISOString(),
       auditReference: record ? `${stream} #${record.seq} ${record.hash.slice(0, 16)}` : stream,
     };
@@ -77,9 +79,10 @@ export class DecisionDocuments {
     const r = d.recipients.find((x) => x.candidateId === candidateId);
     if (!r) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { candidateId });
     if (r.revoked) throw new DomainError('DECISION_REVOKED', { decisionId: id, candidateId });
-    const authority = ISSUING_AUTHORITIES.find((a) => a.code === d.authority.code)!;
+    const profile = await this.profiles.version(d.profileVersion);
+    const authority = this.profiles.authority(profile, d.authority.code);
     return {
-      issuer: issuerOf(authority),
+      issuer: issuerOf(profile, authority),
       recipientName: r.name,
       kindLabel: r.kindLabel?.vi ?? r.kind,
       unitName: r.unitName,

@@ -77,6 +77,10 @@ export class RecognitionDecision {
 
   @Column('timestamptz', { name: 'issued_at' })
   issuedAt: Date;
+
+  /** The jurisdiction profile version it was issued under: its header, place and distribution come from it. */
+  @Column('int', { name: 'profile_version' })
+  profileVersion: number;
 }
 
 /** A collective, individual or household named in a decision, as the decision printed it. */

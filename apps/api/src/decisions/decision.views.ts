@@ -56,6 +56,7 @@ export class DecisionViews {
       signerTitle: d.signerTitle,
       signerName: d.signerName,
       issuedBy: d.issuedBy,
+      profileVersion: d.profileVersion,
       issuedAt: new Date(d.issuedAt).toISOString(),
       recipients: recipients.map((r) => ({ ...r, revoked: revokedIds.has(r.candidateId), kindLabel: labelsOf(SUBJECT_KINDS, r.kind), fieldLabel: labelsOf(FIELDS, r.field) })),
     };

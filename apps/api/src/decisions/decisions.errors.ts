@@ -10,4 +10,9 @@ export const DECISION_ERRORS = {
   DECISION_REVOKED: { status: 409, vi: 'Quyết định (hoặc phần liên quan) đã bị thu hồi.', en: 'The decision (or this part of it) has been revoked.' },
   RECIPIENT_NOT_IN_DECISION: { status: 422, vi: 'Hồ sơ được nêu không có trong quyết định.', en: 'The candidate named is not in the decision.' },
   ISSUED_ON_OUT_OF_RANGE: { status: 422, vi: 'Ngày ban hành không được trước ngày kết thúc đợt xét (hoặc ngày của quyết định được sửa) và không sau hôm nay.', en: 'The issue date must be between the session’s close (or the amended decision’s date) and today.' },
+  SIGNER_NAME_REQUIRED: {
+    status: 422,
+    vi: 'Cần ghi họ tên người ký: hồ sơ pháp lý không có người ký thường xuyên của cơ quan này.',
+    en: 'Name the signer: the jurisdiction profile has no usual signer for this authority.',
+  },
 } as const satisfies ErrorTable;

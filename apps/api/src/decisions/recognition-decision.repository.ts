@@ -36,7 +36,8 @@ export interface Amendment {
 }
 
 const DECISION_COLUMNS = `id, authority_code AS "authorityCode", year, number, symbol, kind, session_id AS "sessionId", amends_id AS "amendsId", subject, bases, reasons,
-  to_char(issued_on, 'YYYY-MM-DD') AS "issuedOn", signer_title AS "signerTitle", signer_name AS "signerName", issued_by AS "issuedBy", issued_at AS "issuedAt"`;
+  to_char(issued_on, 'YYYY-MM-DD') AS "issuedOn", signer_title AS "signerTitle", signer_name AS "signerName", issued_by AS "issuedBy", issued_at AS "issuedAt",
+  profile_version AS "profileVersion"`;
 
 @Injectable()
 export class RecognitionDecisionRepository {

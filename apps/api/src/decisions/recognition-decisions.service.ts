@@ -8,29 +8,26 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DecisionIssued } from '#contracts';
-import { ISSUING_AUTHORITIES, type IssuingAuthority } from '#domain';
+import { signatureLines, type IssuingAuthority, type ProfileAuthority } from '#domain';
 import { sessionClosed } from '#workflow';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { decisionStream } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
+import { JurisdictionProfiles, type ProfileInForce } from '../jurisdiction/jurisdiction-profiles.js';
 import { RECOGNISED_STATES } from '../replication/replication.service.js';
 import { CandidateTransitions } from '../transitions/candidate-transitions.service.js';
 import type { DecisionKind } from './decision.entities.js';
 import { RecognitionDecisionRepository, type DecisionRow, type RecipientDraft } from './recognition-decision.repository.js';
 
-const LEGAL_BASES = [
-  'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
-  'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
-  'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
-];
 
 export interface SignerCommand {
   authorityCode: IssuingAuthority;
   issuedOn?: string;
-  signerTitle: string;
-  signerName: string;
+  /** Default: the signature block of the authority in the jurisdiction profile. */
+  signerTitle?: string;
+  signerName?: string;
 }
 
 export interface RecipientCorrection {
@@ -52,6 +49,7 @@ export class RecognitionDecisions {
     private readonly decisions: RecognitionDecisionRepository,
     private readonly audit: AuditWriter,
     private readonly transitions: CandidateTransitions,
+    private readonly profiles: JurisdictionProfiles,
     private readonly clock: Clock,
   ) {}
 
@@ -73,7 +71,11 @@ export class RecognitionDecisions {
         sessionId: session.id,
         amends: null,
         subject: `Về việc công nhận điển hình tiên tiến năm ${session.year}`,
-        bases: [...LEGAL_BASES, `Căn cứ kết quả đợt xét "${session.title}" của Hội đồng Thi đua - Khen thưởng tỉnh (biên bản họp ngày ${closedOn}) và kết quả công khai lấy ý kiến;`, 'Theo đề nghị của Trưởng Ban Thi đua - Khen thưởng tỉnh.'],
+        bases: (profile, authority) => [
+          ...authority.legalBases,
+          `Căn cứ kết quả đợt xét "${session.title}" của ${profile.content.council.name} (biên bản họp ngày ${closedOn}) và kết quả công khai lấy ý kiến;`,
+          authority.proposal,
+        ],
         reasons: null,
         recipients,
         actor,
@@ -103,7 +105,7 @@ export class RecognitionDecisions {
         sessionId: original.sessionId,
         amends: original,
         subject: `Về việc đính chính Quyết định số ${citation(original)}`,
-        bases: [...LEGAL_BASES, `Căn cứ Quyết định số ${citation(original)} về việc công nhận điển hình tiên tiến;`, 'Theo đề nghị của Trưởng Ban Thi đua - Khen thưởng tỉnh.'],
+        bases: (_, authority) => [...authority.legalBases, `Căn cứ Quyết định số ${citation(original)} về việc công nhận điển hình tiên tiến;`, authority.proposal],
         reasons: command.reasons,
         recipients,
         actor,
@@ -125,7 +127,7 @@ export class RecognitionDecisions {
         sessionId: original.sessionId,
         amends: original,
         subject: `Về việc thu hồi Quyết định số ${citation(original)}`,
-        bases: [...LEGAL_BASES, `Căn cứ Quyết định số ${citation(original)} về việc công nhận điển hình tiên tiến;`, 'Theo đề nghị của Trưởng Ban Thi đua - Khen thưởng tỉnh.'],
+        bases: (_, authority) => [...authority.legalBases, `Căn cứ Quyết định số ${citation(original)} về việc công nhận điển hình tiên tiến;`, authority.proposal],
         reasons: command.reasons,
         recipients: current.filter((c) => wanted.includes(c.candidateId)),
         actor,
@@ -161,13 +163,18 @@ export class RecognitionDecisions {
       sessionId: string | null;
       amends: DecisionRow | null;
       subject: string;
-      bases: string[];
+      /** The legal bases, from the profile in force on the issue date and its authority. */
+      bases: (profile: ProfileInForce, authority: ProfileAuthority) => string[];
       reasons: string | null;
       recipients: RecipientDraft[];
       actor: Actor;
     },
   ): Promise<DecisionIssued> {
-    const authority = ISSUING_AUTHORITIES.find((a) => a.code === d.command.authorityCode)!;
+    const profile = await this.profiles.inForceOn(d.command.issuedOn, em);
+    const authority = this.profiles.authority(profile, d.command.authorityCode);
+    const signerTitle = d.command.signerTitle ?? signatureLines(authority.signatory).join('\n');
+    const signerName = d.command.signerName ?? authority.signatory.name;
+    if (!signerName) throw new DomainError('SIGNER_NAME_REQUIRED', { field: 'signerName', profileVersion: profile.version });
     const year = Number(d.command.issuedOn.slice(0, 4));
     const number = await this.decisions.nextNumber(em, authority.code, year);
     const now = this.clock.now();
@@ -181,13 +188,14 @@ export class RecognitionDecisions {
       sessionId: d.sessionId,
       amendsId: d.amends?.id ?? null,
       subject: d.subject,
-      bases: d.bases,
+      bases: d.bases(profile, authority),
       reasons: d.reasons,
       issuedOn: d.command.issuedOn,
-      signerTitle: d.command.signerTitle,
-      signerName: d.command.signerName,
+      signerTitle,
+      signerName,
       issuedBy: d.actor.username,
       issuedAt: now,
+      profileVersion: profile.version,
     };
     const recipients = d.recipients.map((r, i) => ({
       ...r,
@@ -207,6 +215,7 @@ export class RecognitionDecisions {
         amendsId: decision.amendsId,
         reasons: decision.reasons,
         signer: `${decision.signerTitle} ${decision.signerName}`,
+        profileVersion: profile.version,
         recipients: recipients.map((r) => ({ candidateId: r.candidateId, name: r.name, serial: r.serial })),
       },
       actor: d.actor.username,

@@ -1,3 +1,5 @@
+import { DecisionsModule } from '../decisions/decisions.module.js';
+import { JurisdictionModule } from '../jurisdiction/jurisdiction.module.js';
 import { Module } from '@nestjs/common';
 import { CandidatesModule } from '../candidates/candidates.module.js';
 import { EvidenceModule } from '../evidence/evidence.module.js';
@@ -8,7 +10,7 @@ import { UnitsModule } from '../units/units.module.js';
 import { DemoSeeder } from './demo.seeder.js';
 
 @Module({
-  imports: [UnitsModule, CandidatesModule, TransitionsModule, EvidenceModule, ReviewsModule, MovementsModule],
+  imports: [UnitsModule, CandidatesModule, TransitionsModule, EvidenceModule, ReviewsModule, MovementsModule, JurisdictionModule, DecisionsModule],
   providers: [DemoSeeder],
   exports: [DemoSeeder],
 })

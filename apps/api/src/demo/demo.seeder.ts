@@ -13,6 +13,9 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import type { Role } from '#domain';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { Clock } from '../common/clock.js';
+import { RecognitionDecisions } from '../decisions/recognition-decisions.service.js';
+import { JurisdictionProfiles } from '../jurisdiction/jurisdiction-profiles.js';
+import { BAC_NINH_AFTER_MERGER, BAC_NINH_WITH_REGULATION } from './demo-profile.js';
 import { MovementsService } from '../movements/movements.service.js';
 import { RegistrationsService } from '../movements/registrations.service.js';
 import {
@@ -94,6 +97,8 @@ export class DemoSeeder {
     private readonly clock: Clock,
     private readonly movements: MovementsService,
     private readonly registrations: RegistrationsService,
+    private readonly profiles: JurisdictionProfiles,
+    private readonly decisions: RecognitionDecisions,
   ) {}
 
   async seedIfWanted(embedded: boolean): Promise<boolean> {
@@ -269,6 +274,10 @@ export class DemoSeeder {
     // uyvien2 (Công an tỉnh) the commune police: the system leaves them out of those candidates.
     const secretary = await actor('thuongtruc');
     const members = { uyvien1: await actor('uyvien1'), uyvien2: await actor('uyvien2'), uyvien3: await actor('uyvien3') };
+    // 01/7/2025: Bắc Giang merged into Bắc Ninh; the office publishes the merged province's profile that day.
+    await at('2025-07-01', () =>
+      this.profiles.publish({ effectiveFrom: '2025-07-01', content: BAC_NINH_AFTER_MERGER, note: 'Sáp nhập tỉnh Bắc Giang vào tỉnh Bắc Ninh; Nghị định 152/2025/NĐ-CP thay Nghị định 98/2023/NĐ-CP.' }, SYSTEM),
+    );
     const session = (await at('2025-11-17', () =>
       this.openSession.execute({ title: 'Tổng kết năm 2025', year: 2025, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', venue: 'Phòng họp số 1, UBND tỉnh Bắc Giang', ballot: 'SECRET' }, secretary),
     )) as unknown as { id: string };
@@ -309,7 +318,12 @@ export class DemoSeeder {
       const { commentId } = await this.recordComment.execute(session.id, { itemId: items.icu!, author: 'Ông Nguyễn Văn Bình (người nhà bệnh nhân)', body: 'Đề nghị ghi nhận thêm tinh thần phục vụ người bệnh của tập thể khoa.' }, secretary);
       await this.answerComment.execute(session.id, commentId, { body: 'Cảm ơn ý kiến; Hội đồng ghi nhận, không làm thay đổi đề nghị công nhận.', upheld: false }, secretary);
     });
+    await at('2025-12-15', () =>
+      this.profiles.publish({ effectiveFrom: '2025-12-15', content: BAC_NINH_WITH_REGULATION, note: 'Quyết định 86/2025/QĐ-UBND (Quy định về công tác thi đua, khen thưởng tỉnh Bắc Ninh) có hiệu lực.' }, SYSTEM),
+    );
     await at('2025-12-26', () => this.finalise.execute(session.id, secretary));
+    // The decision, its header, place, bases and signature block all from the profile in force that day.
+    await at('2025-12-29', () => this.decisions.issue({ sessionId: session.id, authorityCode: 'UBND_TINH' }, secretary));
     await at('2026-01-15', () => send(school, { type: 'START_REPLICATION', note: 'Tổ chức hội nghị chia sẻ kinh nghiệm cho các trường THPT trong tỉnh' }));
     // The rural-development movement's period is over: its final review closes it.
     await at('2026-01-20', () =>

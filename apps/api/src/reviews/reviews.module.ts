@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
+import { JurisdictionModule } from '../jurisdiction/jurisdiction.module.js';
 import { TransitionsModule } from '../transitions/transitions.module.js';
 import { BallotRepository } from './ballot.repository.js';
 import { ChecklistRepository } from './checklist.repository.js';
@@ -21,7 +22,7 @@ import { REVIEW_USE_CASES } from './use-cases/index.js';
  * state changes only through CandidateTransitions, with the verdict the statechart's guards check.
  */
 @Module({
-  imports: [TransitionsModule, AuditModule, DocumentsModule],
+  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule],
   controllers: [CriteriaSetsController, ReviewSessionsController, CandidateReviewsController],
   providers: [
     ReviewSessionRepository,

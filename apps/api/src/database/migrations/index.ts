@@ -9,6 +9,7 @@ import { CouncilReview1795829079987 } from './1795829079987-CouncilReview.js';
 import { RecognitionDecisions1795830885871 } from './1795830885871-RecognitionDecisions.js';
 import { SignInThrottle1795840000000 } from './1795840000000-SignInThrottle.js';
 import { AuditCoverage1795900000000 } from './1795900000000-AuditCoverage.js';
+import { JurisdictionProfile1796567245918 } from './1796567245918-JurisdictionProfile.js';
 
 /** Every migration in order, listed explicitly (no globs) so the app, the tests and the CLI agree. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795818236358, Accounts1795820596716, AuditCheckpoints1795822303447, Replication1795823738157, IdempotencyKeys1795828780339, Movements1795828806645, CouncilReview1795829079987, RecognitionDecisions1795830885871, SignInThrottle1795840000000, AuditCoverage1795900000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795818236358, Accounts1795820596716, AuditCheckpoints1795822303447, Replication1795823738157, IdempotencyKeys1795828780339, Movements1795828806645, CouncilReview1795829079987, RecognitionDecisions1795830885871, SignInThrottle1795840000000, AuditCoverage1795900000000, JurisdictionProfile1796567245918];

@@ -11,11 +11,11 @@ export class SignerDto {
   @DateField({ description: 'Ngày ban hành (mặc định hôm nay) / Issued on (default today)', optional: true })
   issuedOn?: string;
 
-  @TextField({ description: 'Chức vụ người ký / Signer’s title', max: 200, example: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' })
-  signerTitle: string;
+  @TextField({ description: 'Chức vụ người ký (mặc định theo hồ sơ pháp lý) / Signer’s title (default: the profile’s)', max: 200, optional: true, example: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' })
+  signerTitle?: string;
 
-  @TextField({ description: 'Họ tên người ký / Signer’s name', max: 200, example: 'Nguyễn Văn Mạnh' })
-  signerName: string;
+  @TextField({ description: 'Họ tên người ký (mặc định theo hồ sơ pháp lý) / Signer’s name (default: the profile’s)', max: 200, optional: true, example: 'Nguyễn Văn Mạnh' })
+  signerName?: string;
 }
 
 export class IssueDecisionDto extends SignerDto {

@@ -10,6 +10,7 @@ import { decideCouncilOutcome } from '#workflow';
 import { reviewSessionStream } from '../../audit/streams.js';
 import { Clock } from '../../common/clock.js';
 import type { CouncilMinutesData, MinutesCandidate } from '../../documents/document-data.js';
+import { JurisdictionProfiles } from '../../jurisdiction/jurisdiction-profiles.js';
 import { DocumentsService } from '../../documents/documents.service.js';
 import { BallotRepository } from '../ballot.repository.js';
 import { ChecklistRepository } from '../checklist.repository.js';
@@ -25,8 +26,6 @@ const OUTCOME_LABELS: Record<MinutesCandidate['outcome'], string> = {
   NO_DECISION: 'Chưa đủ điều kiện kết luận',
 };
 
-export const ISSUER = { parentName: 'UBND TỈNH BẮC GIANG', name: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', place: 'Bắc Giang' };
-
 @Injectable()
 export class DrawUpMinutes {
   constructor(
@@ -37,6 +36,7 @@ export class DrawUpMinutes {
     private readonly criteriaSets: CriteriaSetRepository,
     private readonly verdicts: CouncilVerdicts,
     private readonly documents: DocumentsService,
+    private readonly profiles: JurisdictionProfiles,
     private readonly clock: Clock,
   ) {}
 
@@ -84,11 +84,14 @@ export class DrawUpMinutes {
     const head = await this.sessions.auditHead(em, stream);
     const secretary = await this.sessions.displayNameOf(em, session.openedBy);
     const sets = await this.criteriaSets.versions(em, Object.values(session.criteriaSetIds));
+    const meetingDate = this.clock.dateOf(new Date(session.votingClosedAt!));
+    // The council as the profile in force on the meeting's day names it (profiles never take effect retroactively).
+    const { council, place } = (await this.profiles.inForceOn(meetingDate, em)).content;
     return {
-      issuer: ISSUER,
+      issuer: { ...(council.parentName ? { parentName: council.parentName } : {}), name: council.header, place },
       number: '',
       sessionTitle: session.title,
-      meetingDate: this.clock.dateOf(new Date(session.votingClosedAt!)),
+      meetingDate,
       ...(session.venue ? { venue: session.venue } : {}),
       chairName: session.chairName,
       secretaryName: secretary ?? session.openedBy,
