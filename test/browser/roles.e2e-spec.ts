@@ -7,7 +7,7 @@
  * - the statistics page: the table, the chart, a filter the server refuses, the historical import with its
  *   reconciliation report, and the CSV download;
  * - an auditor reads a session's trail, downloads the export bundle and verifies the trail;
- * - an administrator publishes a new version of a criteria set.
+ * - an administrator publishes a new version of a criteria set, and of the jurisdiction profile.
  */
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
@@ -259,6 +259,31 @@ describe('each role in Chromium', () => {
     await collective.getByText('Phiên bản 2', { exact: true }).waitFor();
     await collective.getByText('Bổ sung tiêu chí chuyển đổi số').waitFor();
     await expect(collective.getByText('đang có hiệu lực').count()).resolves.toBe(1);
+    await signOut(page);
+  });
+
+  browserTest(() => browser, 'administrators: the jurisdiction profile, a retroactive version refused, a new signer published', 'ho-so-phap-ly', async ({ page }) => {
+    await signIn(page, app.baseUrl, 'admin');
+    await openMenu(page, 'Hồ sơ pháp lý');
+    await page.getByText('Phiên bản 2', { exact: true }).waitFor();
+    await page.getByText('Căn cứ Nghị định số 152/2025/NĐ-CP', { exact: false }).first().waitFor();
+    await shot(page, 'ho-so-phap-ly');
+    await page.getByRole('button', { name: 'Ban hành phiên bản mới' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ban hành hồ sơ pháp lý, phiên bản 3' });
+    await expect(dialog.getByLabel('Địa danh ghi trước ngày tháng').inputValue()).resolves.toBe('Bắc Ninh');
+    await dialog.getByLabel('Ngày có hiệu lực').fill('2024-01-01');
+    await dialog.getByLabel('Người thường ký').first().fill('Lê Văn Thử');
+    await dialog.getByLabel('Lý do ban hành').fill('Đổi người ký thường xuyên');
+    await dialog.getByTestId('publish-profile-submit').click();
+    await dialog.getByText('Ngày có hiệu lực không được trước hôm nay', { exact: false }).waitFor();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    await dialog.getByLabel('Ngày có hiệu lực').fill(today);
+    await dialog.getByTestId('publish-profile-submit').click();
+    await page.getByText('Đã ban hành hồ sơ pháp lý phiên bản 3', { exact: false }).waitFor();
+    await page.getByText('Đổi người ký thường xuyên').waitFor();
+    await expect(page.getByText('đang có hiệu lực').count()).resolves.toBe(1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'ho-so-phap-ly-dien-thoai');
     await signOut(page);
   });
 });

@@ -8,6 +8,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  BankOutlined,
   FileAddOutlined,
   OrderedListOutlined,
   SolutionOutlined,
@@ -40,6 +41,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'units', path: ROUTES.units, label: 'nav.units', icon: <ApartmentOutlined />, roles: ['ADMIN'] },
   { key: 'accounts', path: ROUTES.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: ['ADMIN'] },
   { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ROLE_GROUPS.everyone },
+  { key: 'profile', path: ROUTES.profile, label: 'nav.profile', icon: <BankOutlined />, roles: ROLE_GROUPS.everyone },
 ];
 
 /** Where a person lands after signing in. */

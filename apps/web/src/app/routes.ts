@@ -14,4 +14,5 @@ export const ROUTES = {
   units: '/quan-tri/don-vi',
   accounts: '/quan-tri/tai-khoan',
   criteria: '/quan-tri/tieu-chi',
+  profile: '/quan-tri/ho-so-phap-ly',
 } as const;
