@@ -9,6 +9,8 @@ import type { Role } from '#domain';
 import { startTestApp, TEST_PASSWORD, type ActorClient, type TestApp } from './support/app.js';
 import { ADMIN, importStatistics, newCandidate, newUnit, pdfBytes, SECRETARY, UNIT_HEAD, writeUnitPlan } from './support/factories.js';
 import { AuditCheckpoints } from '../apps/api/src/audit/audit-checkpoints.service.js';
+import { Clock } from '../apps/api/src/common/clock.js';
+import { BAC_NINH_WITH_REGULATION } from '../apps/api/src/demo/demo-profile.js';
 import { decideThroughCouncil, later } from './support/council.js';
 import { MOVEMENT, REVIEW, movementIn, type MovementStatus } from './support/movement-factories.js';
 
@@ -449,6 +451,15 @@ const TABLE: Record<string, Row> = {
     ok: 201,
     send: (c, cl) =>
       cl.post('/api/criteria-sets/INDIVIDUAL_HOUSEHOLD/versions').send({ criteria: [{ code: 'I1_COMPLIANCE', vi: 'Chấp hành tốt chủ trương, chính sách', en: 'Compliance' }, { code: 'I2_EXEMPLARY_CREATIVE', vi: 'Gương mẫu, sáng tạo', en: 'Exemplary' }, { code: 'I3_SOLIDARITY_SOCIAL', vi: 'Tương thân tương ái', en: 'Solidarity' }] }),
+  },
+  'GET /api/jurisdiction-profiles': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/jurisdiction-profiles') },
+  'GET /api/jurisdiction-profiles/current': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/jurisdiction-profiles/current') },
+  'GET /api/jurisdiction-profiles/{version}': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/jurisdiction-profiles/1') },
+  'POST /api/jurisdiction-profiles': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 201,
+    send: (c, cl) => cl.post('/api/jurisdiction-profiles').send({ effectiveFrom: c.t.running.app.get(Clock).today(), content: BAC_NINH_WITH_REGULATION }),
   },
   'GET /api/review-sessions': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/review-sessions') },
   'POST /api/review-sessions': {
