@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type supertest from 'supertest';
+import { addWorkingDays, holidaySet } from '#domain';
 import { Clock } from '../apps/api/src/common/clock.js';
+import { AppConfig } from '../apps/api/src/config/app-config.js';
 import { JURISDICTION_PROFILE_STREAM } from '../apps/api/src/audit/streams.js';
 import { BAC_NINH_WITH_REGULATION } from '../apps/api/src/demo/demo-profile.js';
 import { startTestApp, TEST_PROFILE_SINCE, type TestApp } from './support/app.js';
@@ -132,6 +134,25 @@ describe('documents follow the profile, and keep the version they were issued un
     expect(after).toMatch(/Kinh Bắc, ngày/);
     expect(after).not.toContain('BẮC NINH');
     jest.restoreAllMocks();
+  });
+});
+
+describe('the days off the profile announces', () => {
+  it('lengthen a public notice counted in working days, and are kept with it', async () => {
+    const noticeOf = async (name: string) => {
+      const c = await newCandidate(t, { name, state: 'underReview' });
+      const { sessionId } = await decideThroughCouncil(t, [c.id], 'RECOGNISE', { final: false });
+      return (await t.as(SECRETARY).get(`/api/review-sessions/${sessionId}`)).body.notice as { publishedOn: string; endsOn: string; holidays: string[] };
+    };
+    const before = await noticeOf('Hợp tác xã Tiên Du');
+    const year = Number(today().slice(0, 4));
+    const dayOff = addWorkingDays(today(), 1, holidaySet(year, year + 1, t.running.app.get(AppConfig).publicHolidays));
+    const content = { ...structuredClone(BAC_NINH_WITH_REGULATION), holidays: [dayOff] };
+    expect((await t.as(ADMIN).post('/api/jurisdiction-profiles').send({ effectiveFrom: today(), content })).status).toBe(201);
+    const after = await noticeOf('Hợp tác xã Quế Võ');
+    expect(after.publishedOn).toBe(before.publishedOn);
+    expect(after.holidays).toEqual([...before.holidays, dayOff].sort());
+    expect(after.endsOn).toBe(addWorkingDays(before.endsOn, 1, holidaySet(year, year + 1, [])));
   });
 });
 

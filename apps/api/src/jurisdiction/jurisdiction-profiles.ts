@@ -35,6 +35,14 @@ export class JurisdictionProfiles {
     return { version: row.version, content: row.content };
   }
 
+  /**
+   * The extra days off the profile in force on `date` announces (none when no profile is in force: the built-in
+   * holidays and PUBLIC_HOLIDAYS still count).
+   */
+  async extraHolidaysOn(date: string, em: EntityManager = this.profiles.reader): Promise<string[]> {
+    return (await this.profiles.inForceOn(em, date))?.content.holidays ?? [];
+  }
+
   /** A version a document recorded. */
   async version(version: number, em: EntityManager = this.profiles.reader): Promise<ProfileInForce> {
     const row = await this.profiles.version(em, version);

@@ -1,7 +1,7 @@
 /**
  * Publishes the provisional recognition list for public comment (công khai lấy ý kiến), once every outcome is
  * confirmed and someone is proposed for recognition. The period is counted in working days, without weekends and
- * the public holidays, which are kept with the notice so that a later change of the list never moves it.
+ * the public holidays (built in, configured, and announced in the jurisdiction profile), which are kept with the notice so that a later change of the list never moves it.
  */
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,7 @@ import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
+import { JurisdictionProfiles } from '../../jurisdiction/jurisdiction-profiles.js';
 import { ReviewSessionRepository, type ReviewItemRow } from '../review-session.repository.js';
 import { SessionChanges } from '../session-changes.js';
 
@@ -30,6 +31,7 @@ export class PublishNotice {
     private readonly sessions: ReviewSessionRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly profiles: JurisdictionProfiles,
   ) {}
 
   execute(sessionId: string, command: { publishedOn?: string; channels: string }, actor: Actor): Promise<NoticePublished> {
@@ -46,7 +48,8 @@ export class PublishNotice {
         throw new DomainError('NOTICE_DATE_OUT_OF_RANGE', { field: 'publishedOn', publishedOn, earliest: closedOn, latest: today });
       }
       const year = Number(publishedOn.slice(0, 4));
-      const holidays = holidaySet(year, year + 1, this.config.publicHolidays);
+      // Built-in holidays, the deployment's PUBLIC_HOLIDAYS, and the days off the jurisdiction profile announces.
+      const holidays = holidaySet(year, year + 1, [...this.config.publicHolidays, ...(await this.profiles.extraHolidaysOn(publishedOn, em))]);
       const endsOn = addWorkingDays(publishedOn, session.noticeWorkingDays, holidays);
       const used = [...holidays].filter((d) => d > publishedOn && d <= endsOn).sort();
       const now = this.clock.now();
