@@ -43,6 +43,8 @@ afterAll(async () => {
 describe('the replicate stage in Chromium', () => {
   browserTest(() => browser, 'the unit head records honouring and an adoption, sees the decision, and reads the server’s refusal under the field', 'nhan-rong', async ({ page }) => {
     await signIn(page, app.baseUrl, UNIT_HEAD);
+    // The tasks page reminds the unit head of the yearly dossier deadline the jurisdiction profile sets (10/12).
+    await page.getByTestId('yearly-deadlines').getByText(/Hạn gửi hồ sơ đề nghị khen thưởng: 10\/12\/\d{4} \(còn \d+ ngày\)/).waitFor();
     await page.goto(`${app.baseUrl}/ho-so/${candidateId}`);
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
     const section = page.getByTestId('replication');

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Empty, List, Space, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { StateTag } from '../../components/StateTag';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { api } from '../../api/client';
 import { TASK_SOURCES, type TaskItem, type TaskSource } from './sources';
 
 const DATE_VALUES = new Set(['due', 'last', 'since', 'endsOn']);
@@ -69,6 +70,30 @@ function TaskGroup({ source }: { source: TaskSource }) {
   );
 }
 
+/** The next occurrence of a yearly deadline ("MM-DD") from today, and the days left. */
+function nextDeadline(monthDay: string, today: string): { date: string; daysLeft: number } {
+  const year = Number(today.slice(0, 4));
+  const date = `${today.slice(5) <= monthDay ? year : year + 1}-${monthDay}`;
+  const daysLeft = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return { date, daysLeft };
+}
+
+/** The yearly deadlines of the jurisdiction profile in force (dossiers to the council, clearances), when it sets any. */
+function YearlyDeadlines() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data } = useAsync((signal) => api.get('/api/jurisdiction-profiles/current', { signal }).catch(() => null), []);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const lines = (['dossiers', 'clearances'] as const)
+    .filter((k) => data?.content.deadlines[k])
+    .map((k) => {
+      const { date, daysLeft } = nextDeadline(data!.content.deadlines[k]!, today);
+      return t(`tasks.deadline.${k}`, { date: format.date(date), count: daysLeft });
+    });
+  if (lines.length === 0) return null;
+  return <Alert type="info" showIcon title={t('tasks.deadline.title')} description={lines.map((l) => <div key={l}>{l}</div>)} data-testid="yearly-deadlines" />;
+}
+
 export function TasksPage() {
   const { t } = useTranslation();
   const { account } = useAuth();
@@ -90,6 +115,7 @@ export function TasksPage() {
         <Empty description={t('tasks.noneForRole')} />
       ) : (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+          {(account?.role === 'UNIT_HEAD' || account?.role === 'COUNCIL_SECRETARY') && <YearlyDeadlines />}
           {sources.map((source) => (
             <TaskGroup key={source.key} source={source} />
           ))}
