@@ -55,6 +55,8 @@ export const TABLE_COVERAGE = {
   recognition_decision: { kind: 'attested', key: ['id'], appendOnly: true },
   decision_recipient: { kind: 'attested', key: ['decision_id', 'candidate_id'], appendOnly: true },
   decision_counter: { kind: 'attested', key: ['authority_code', 'year'] },
+  // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).
+  jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
   // Emulation movements.
   movement: { kind: 'attested', key: ['id'] },
   movement_document: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
@@ -85,8 +87,11 @@ export const ATTESTED_TABLES = (Object.entries(TABLE_COVERAGE) as [string, Table
  * Rows written by migrations, before any audit record could vouch for them: vouched for by the code that seeded
  * them (their digests, fixed here). A row's later write is attested like any other.
  */
-export const SEEDED_ROWS: { table: string; key: Record<string, unknown>; digest: string; seededBy: string }[] = [
+export const SEEDED_ROWS: { table: string; key: Record<string, unknown>; digest: string; seededBy: string; optional?: true }[] = [
   // Version 1 of the criteria (migration CouncilReview1795829079987): fixed ids, text and publication instant.
   { table: 'criteria_set', key: { id: '6b0c9a0e-4d1f-4c3e-9a51-0c1e7a9d0001' }, digest: 'f263639c469ee7d80aa820af1a4fd5d0c44e73d0092b556839b0716b84fa9a2a', seededBy: 'migration:CouncilReview1795829079987' },
   { table: 'criteria_set', key: { id: '6b0c9a0e-4d1f-4c3e-9a51-0c1e7a9d0002' }, digest: '720304feac84cd8d53e9c7c4335a28fa2063d002ea3908b93a05fb823fdeb290', seededBy: 'migration:CouncilReview1795829079987' },
+  // What decisions printed before the jurisdiction profile existed (migration JurisdictionProfile1796567245918),
+  // written only on databases that already held decisions: vouched for where present.
+  { table: 'jurisdiction_profile', key: { version: 1 }, digest: 'ea8e3191de15f00ac775d5fdd992d8509c9f699a3d8cc1f6c9c21d7a10a761d0', seededBy: 'migration:JurisdictionProfile1796567245918', optional: true },
 ];

@@ -96,8 +96,11 @@ export class RowAttestations {
     const present = ATTESTED_TABLES.map(
       ({ table, key, excluded }) => `SELECT ${p(table)}::text AS tbl, ${keyExpression('t', key)} AS key, audit_row_digest(t, ${p([...(excluded ?? [])])}::text[]) AS digest FROM ${quote(table)} t`,
     ).join('\n UNION ALL ');
-    const seeded = SEEDED_ROWS.length
-      ? `UNION ALL SELECT s.tbl, s.key, s.digest, s.stream, NULL::int, -1::bigint FROM jsonb_to_recordset(${p(JSON.stringify(SEEDED_ROWS.map((r) => ({ tbl: r.table, key: r.key, digest: r.digest, stream: r.seededBy }))))}::jsonb) AS s(tbl text, key jsonb, digest text, stream text)`
+    // A seeded row marked optional was written only where a migration needed it: vouched for where present.
+    const seededRows = [];
+    for (const r of SEEDED_ROWS) if (!r.optional || (await this.exists(em, r.table, r.key))) seededRows.push(r);
+    const seeded = seededRows.length
+      ? `UNION ALL SELECT s.tbl, s.key, s.digest, s.stream, NULL::int, -1::bigint FROM jsonb_to_recordset(${p(JSON.stringify(seededRows.map((r) => ({ tbl: r.table, key: r.key, digest: r.digest, stream: r.seededBy }))))}::jsonb) AS s(tbl text, key jsonb, digest text, stream text)`
       : '';
     const rows = (await em.query(
       `WITH attested AS (
@@ -126,6 +129,12 @@ export class RowAttestations {
       rowsChecked,
       rows: rows.map((r) => ({ table: r.tbl, key: r.key, actual: r.actual, attested: r.attested, stream: r.stream, seq: r.seq, auditId: r.audit_id })),
     };
+  }
+
+  private async exists(em: EntityManager, table: string, key: Record<string, unknown>): Promise<boolean> {
+    const columns = Object.keys(key);
+    const found = (await em.query(`SELECT 1 FROM ${quote(table)} WHERE ${columns.map((c, i) => `${quote(c)}::text = $${i + 1}`).join(' AND ')} LIMIT 1`, columns.map((c) => String(key[c])))) as unknown[];
+    return found.length > 0;
   }
 
   private async countRows(em: EntityManager): Promise<number> {
