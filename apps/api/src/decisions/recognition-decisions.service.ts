@@ -21,7 +21,6 @@ import { CandidateTransitions } from '../transitions/candidate-transitions.servi
 import type { DecisionKind } from './decision.entities.js';
 import { RecognitionDecisionRepository, type DecisionRow, type RecipientDraft } from './recognition-decision.repository.js';
 
-
 export interface SignerCommand {
   authorityCode: IssuingAuthority;
   issuedOn?: string;

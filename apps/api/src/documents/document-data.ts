@@ -6,11 +6,11 @@
 
 /** The issuing body and the place and date printed in the header of an administrative document. */
 export interface IssuingBody {
-  /** The body above the issuer, upper case in the header (e.g. "UBND TỈNH BẮC GIANG"); optional. */
+  /** The body above the issuer, upper case in the header (e.g. "UBND TỈNH BẮC NINH", from the jurisdiction profile); optional. */
   parentName?: string;
   /** E.g. "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG". */
   name: string;
-  /** Place name printed before the date, e.g. "Bắc Giang". */
+  /** Place name printed before the date, e.g. "Bắc Ninh" (the jurisdiction profile's place). */
   place: string;
 }
 
@@ -96,7 +96,7 @@ export interface RecognitionDecisionData {
   subject: string;
   /**
    * The issuing authority line printed in capitals under the subject (Decree 30: thẩm quyền ban hành), e.g.
-   * "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG" or "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG"; optional, defaults to the
+   * "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH" or "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"; optional, defaults to the
    * issuer's name. (Added by the documents module.)
    */
   authority?: string;

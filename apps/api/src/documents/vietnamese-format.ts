@@ -41,7 +41,7 @@ export function formatDateVi(isoDate: string): string {
   return `${two(day)}/${two(month)}/${year}`;
 }
 
-/** The place and date line under the national motto: "Bắc Giang, ngày 05 tháng 12 năm 2025". */
+/** The place and date line under the national motto: "Bắc Ninh, ngày 05 tháng 12 năm 2025". */
 export function placeAndDateVi(place: string, isoDate: string): string {
   return `${place}, ${formatDateLongVi(isoDate)}`;
 }

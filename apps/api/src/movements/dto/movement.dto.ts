@@ -22,7 +22,7 @@ const VersionField = () => IntField({ description: 'Phiên bản phong trào đa
 const FigureField = (description: string) => IntField({ description, min: 0, max: 2_000_000_000, optional: true });
 
 export class LaunchMovementDto {
-  @TextField({ description: 'Tên phong trào / Name', max: 300, example: 'Bắc Giang chung sức xây dựng nông thôn mới' })
+  @TextField({ description: 'Tên phong trào / Name', max: 300, example: 'Bắc Ninh chung sức xây dựng nông thôn mới' })
   name: string;
 
   @UuidField({ description: 'Đơn vị phát động / Launching unit' })

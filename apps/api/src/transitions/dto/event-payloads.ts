@@ -55,7 +55,7 @@ export class HonouringPayload implements EventPayload<'RECORD_HONOURING'> {
   @DateField({ description: 'Ngày đăng, phát sóng, tổ chức (YYYY-MM-DD) / Date', example: '2025-06-15' })
   date: string;
 
-  @TextField({ description: 'Cơ quan, kênh, nơi tuyên truyền / Outlet', max: 500, example: 'Báo Bắc Giang' })
+  @TextField({ description: 'Cơ quan, kênh, nơi tuyên truyền / Outlet', max: 500, example: 'Báo Bắc Ninh' })
   outlet: string;
 
   @TextField({ description: 'Tiêu đề bài viết, phóng sự, sự kiện / Title', max: 1000, example: 'Hợp tác xã Tân Thịnh: làm giàu từ chuỗi giá trị' })
