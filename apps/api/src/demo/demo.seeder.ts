@@ -279,7 +279,7 @@ export class DemoSeeder {
       this.profiles.publish({ effectiveFrom: '2025-07-01', content: BAC_NINH_AFTER_MERGER, note: 'Sáp nhập tỉnh Bắc Giang vào tỉnh Bắc Ninh; Nghị định 152/2025/NĐ-CP thay Nghị định 98/2023/NĐ-CP.' }, SYSTEM),
     );
     const session = (await at('2025-11-17', () =>
-      this.openSession.execute({ title: 'Tổng kết năm 2025', year: 2025, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', venue: 'Phòng họp số 1, UBND tỉnh Bắc Giang', ballot: 'SECRET' }, secretary),
+      this.openSession.execute({ title: 'Tổng kết năm 2025', year: 2025, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', venue: 'Phòng họp số 1, UBND tỉnh Bắc Ninh', ballot: 'SECRET' }, secretary),
     )) as unknown as { id: string };
     const items: Record<string, string> = {};
     await at('2025-11-18', async () => {
@@ -313,7 +313,7 @@ export class DemoSeeder {
       await this.confirmDecision.execute(session.id, items.icu!, { outcome: 'RECOGNISE' }, secretary);
       await this.confirmDecision.execute(session.id, items.communePolice!, { outcome: 'RETURN_TO_NURTURING' }, secretary);
     });
-    await at('2025-12-08', () => this.publishNotice.execute(session.id, { channels: 'Cổng thông tin điện tử tỉnh Bắc Giang; trụ sở Ban Thi đua - Khen thưởng' }, secretary));
+    await at('2025-12-08', () => this.publishNotice.execute(session.id, { channels: 'Cổng thông tin điện tử tỉnh Bắc Ninh; trụ sở Sở Nội vụ' }, secretary));
     await at('2025-12-10', async () => {
       const { commentId } = await this.recordComment.execute(session.id, { itemId: items.icu!, author: 'Ông Nguyễn Văn Bình (người nhà bệnh nhân)', body: 'Đề nghị ghi nhận thêm tinh thần phục vụ người bệnh của tập thể khoa.' }, secretary);
       await this.answerComment.execute(session.id, commentId, { body: 'Cảm ơn ý kiến; Hội đồng ghi nhận, không làm thay đổi đề nghị công nhận.', upheld: false }, secretary);

@@ -17,17 +17,17 @@ describe('certificate', () => {
     expect(lines.slice(0, 8)).toEqual([
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
-      'ỦY BAN NHÂN DÂN TỈNH BẮC GIANG',
+      'ỦY BAN NHÂN DÂN TỈNH BẮC NINH',
       CERTIFICATE_TITLE,
       CERTIFICATE_SUBTITLE,
       'Nguyễn Thị Hường',
-      'Cá nhân · Giáo viên Trường THCS Ngô Sĩ Liên, thành phố Bắc Giang',
+      'Cá nhân · Giáo viên Trường THCS Ngô Sĩ Liên, phường Bắc Giang',
       'Đã có thành tích: Có sáng kiến ứng dụng công nghệ số trong dạy học môn Ngữ văn, được áp dụng tại',
     ]);
     const text = flat(pages[0]);
     expect(text).toContain('góp phần vào phong trào "Đổi mới, sáng tạo trong dạy và học".');
     expect(text).toContain('Được công nhận là điển hình tiên tiến theo Quyết định số 125/QĐ-UBND ngày 18 tháng 12 năm 2025.');
-    expect(text).toContain('Bắc Giang, ngày 18 tháng 12 năm 2025 KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Phương');
+    expect(text).toContain('Bắc Ninh, ngày 18 tháng 12 năm 2025 KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Mạnh');
     expect(text).toContain('Số: ĐHTT-2025-000123');
     expect(text).not.toContain('Trang');
 
@@ -48,7 +48,7 @@ describe('certificate', () => {
     expect(pageCount).toBe(1);
     const text = flat((await pdfPages(pdf)).join(' '));
     expect(text).toContain(achievement);
-    expect(text).toContain('Nguyễn Văn Phương');
+    expect(text).toContain('Nguyễn Văn Mạnh');
   });
 
   it('refuses an achievement too long for any certificate rather than cutting it', async () => {
@@ -59,15 +59,15 @@ describe('certificate', () => {
   it('prints a collective with its parent body', async () => {
     const { pdf } = await renderCertificate(renderer, {
       ...sampleCertificate(),
-      issuer: { parentName: 'UBND TỈNH BẮC GIANG', name: 'Hội đồng Thi đua - Khen thưởng', place: 'Bắc Giang' },
+      issuer: { parentName: 'UBND TỈNH BẮC NINH', name: 'Hội đồng Thi đua - Khen thưởng', place: 'Bắc Ninh' },
       recipientName: 'Hợp tác xã Nông nghiệp Tân Yên',
       kindLabel: 'Tập thể',
-      unitName: 'UBND huyện Tân Yên',
+      unitName: 'UBND xã Tân Yên',
       signerTitle: 'CHỦ TỊCH',
     });
     const text = (await pdfPages(pdf)).join('\n');
-    expect(text).toContain('UBND TỈNH BẮC GIANG\nHỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
-    expect(text).toContain('Hợp tác xã Nông nghiệp Tân Yên\nTập thể · UBND huyện Tân Yên');
-    expect(flat(text)).toContain('CHỦ TỊCH Nguyễn Văn Phương');
+    expect(text).toContain('UBND TỈNH BẮC NINH\nHỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
+    expect(text).toContain('Hợp tác xã Nông nghiệp Tân Yên\nTập thể · UBND xã Tân Yên');
+    expect(flat(text)).toContain('CHỦ TỊCH Nguyễn Văn Mạnh');
   });
 });

@@ -2,10 +2,19 @@
  * Realistic sample data for the three documents: the tests render them, and `scripts/sample-documents.sh` writes
  * them to docs/samples/ for people to look at. Names of people and organisations are illustrative.
  */
+import { profileAuthority, signatureLines } from '#domain';
+import { BAC_NINH_WITH_REGULATION } from '../demo/demo-profile.js';
 import type { CertificateData, CouncilMinutesData, MinutesCandidate, MinutesCriterionResult, RecognitionDecisionData } from './document-data.js';
 
-const PROVINCE_COUNCIL = { parentName: 'UBND TỈNH BẮC GIANG', name: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', place: 'Bắc Giang' };
-const PROVINCE = { name: 'ỦY BAN NHÂN DÂN TỈNH BẮC GIANG', place: 'Bắc Giang' };
+// The issuer, place, bases and signature come from the demo's jurisdiction profile, as a real document's do from
+// the profile in force: no province is written here.
+const PROFILE = BAC_NINH_WITH_REGULATION;
+const COUNCIL = PROFILE.council;
+const PROVINCE_COUNCIL = { ...(COUNCIL.parentName ? { parentName: COUNCIL.parentName } : {}), name: COUNCIL.header, place: PROFILE.place };
+const UBND = profileAuthority(PROFILE, 'UBND_TINH')!;
+const PROVINCE = { name: UBND.header, place: PROFILE.place };
+const SIGNER_TITLE = signatureLines(UBND.signatory).join('\n');
+const SIGNER_NAME = UBND.signatory.name ?? '';
 
 const COLLECTIVE_CRITERIA = [
   ['C1_COMPLIANCE', 'Gương mẫu, chấp hành tốt đường lối, chủ trương của Đảng, chính sách, pháp luật của Nhà nước'],
@@ -45,7 +54,7 @@ const BASE_CANDIDATES: MinutesCandidate[] = [
   {
     name: 'Hợp tác xã Nông nghiệp Tân Yên',
     kindLabel: 'Tập thể',
-    unitName: 'UBND huyện Tân Yên',
+    unitName: 'UBND xã Tân Yên',
     fieldLabel: 'Kinh tế',
     eligibleMembers: 8,
     participants: 8,
@@ -111,7 +120,7 @@ const BASE_CANDIDATES: MinutesCandidate[] = [
     criteria: criteria('COLLECTIVE', 3),
     outcome: 'RECOGNISE',
     outcomeLabel: 'Đề nghị công nhận điển hình tiên tiến',
-    notes: ['Đề nghị tuyên truyền kỹ thuật ECMO trên Báo Bắc Giang và Đài Phát thanh - Truyền hình tỉnh.'],
+    notes: ['Đề nghị tuyên truyền kỹ thuật ECMO trên Báo và Đài Phát thanh - Truyền hình tỉnh.'],
   },
   {
     name: 'Lê Văn Nam',
@@ -150,7 +159,7 @@ const BASE_CANDIDATES: MinutesCandidate[] = [
 ];
 
 const FIRST_NAMES = ['Nguyễn Văn Hùng', 'Trần Thị Thủy', 'Lê Đức Thắng', 'Phạm Thị Ngọc Ánh', 'Hoàng Văn Lợi', 'Đỗ Thị Hằng', 'Vũ Quang Huy', 'Ngô Thị Phượng', 'Đặng Văn Tuấn', 'Bùi Thị Yến'];
-const UNITS = ['UBND huyện Lạng Giang', 'Sở Giáo dục và Đào tạo', 'UBND huyện Yên Thế', 'Sở Y tế', 'UBND thành phố Bắc Giang', 'Công an tỉnh', 'UBND huyện Lục Ngạn'];
+const UNITS = ['UBND xã Lạng Giang', 'Sở Giáo dục và Đào tạo', 'UBND xã Yên Thế', 'Sở Y tế', 'UBND phường Bắc Giang', 'Công an tỉnh', 'UBND xã Lục Ngạn'];
 
 /** The session's minutes; with `candidateCount` beyond the six realistic ones, more are generated after them. */
 export function sampleCouncilMinutes(candidateCount = BASE_CANDIDATES.length): CouncilMinutesData {
@@ -172,12 +181,12 @@ export function sampleCouncilMinutes(candidateCount = BASE_CANDIDATES.length): C
     number: '05/BB-HĐTĐKT',
     sessionTitle: 'Xét công nhận điển hình tiên tiến, tổng kết năm 2025',
     meetingDate: '2025-12-05',
-    venue: 'Phòng họp số 2, trụ sở UBND tỉnh Bắc Giang, số 82 đường Hùng Vương, phường Ngô Quyền, thành phố Bắc Giang',
+    venue: `Phòng họp số 2, trụ sở UBND ${PROFILE.jurisdictionName}`,
     chairName: 'Nguyễn Văn Phương',
     secretaryName: 'Đặng Thị Thu Hà',
     rules: { quorum: '2/3', threshold: '70%', ballot: 'Bỏ phiếu kín', criteriaVersion: 'Bộ tiêu chí điển hình tiên tiến, phiên bản 1 (áp dụng từ 01/01/2025)', noticeWorkingDays: 10 },
     members: [
-      { displayName: 'Nguyễn Văn Phương', unitName: 'UBND tỉnh Bắc Giang', attendance: 'PRESENT' },
+      { displayName: 'Nguyễn Văn Phương', unitName: `UBND ${PROFILE.jurisdictionName}`, attendance: 'PRESENT' },
       { displayName: 'Đặng Thị Thu Hà', unitName: 'Ban Thi đua - Khen thưởng, Sở Nội vụ', attendance: 'PRESENT' },
       { displayName: 'Trần Quốc Khánh', unitName: 'Sở Nội vụ', attendance: 'PRESENT' },
       { displayName: 'Lương Thị Diệu Linh', unitName: 'Sở Giáo dục và Đào tạo', attendance: 'PRESENT' },
@@ -185,7 +194,7 @@ export function sampleCouncilMinutes(candidateCount = BASE_CANDIDATES.length): C
       { displayName: 'Hà Minh Đức', unitName: 'Công an tỉnh', attendance: 'PRESENT' },
       { displayName: 'Thân Thị Ngọc Yến', unitName: 'Liên đoàn Lao động tỉnh', attendance: 'PRESENT' },
       { displayName: 'Giáp Văn Lữ', unitName: 'Hội Nông dân tỉnh', attendance: 'WRITTEN_OPINION' },
-      { displayName: 'Chu Thị Ưng', unitName: 'Tỉnh đoàn Bắc Giang', attendance: 'PRESENT' },
+      { displayName: 'Chu Thị Ưng', unitName: 'Tỉnh đoàn', attendance: 'PRESENT' },
       { displayName: 'Nông Đức Thịnh', unitName: 'Bộ Chỉ huy Quân sự tỉnh', attendance: 'ABSENT' },
     ],
     candidates,
@@ -200,21 +209,15 @@ export function sampleRecognitionDecision(): RecognitionDecisionData {
     number: '125/QĐ-UBND',
     date: '2025-12-18',
     subject: 'Về việc công nhận điển hình tiên tiến năm 2025',
-    authority: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG',
-    bases: [
-      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;',
-      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
-      'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
-      'Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh số 05/BB-HĐTĐKT ngày 05 tháng 12 năm 2025;',
-      'Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 412/TTr-SNV ngày 15 tháng 12 năm 2025.',
-    ],
-    signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH',
-    signerName: 'Nguyễn Văn Phương',
+    authority: UBND.authority,
+    bases: [...UBND.legalBases, `Căn cứ Biên bản họp ${COUNCIL.name} số 05/${COUNCIL.minutesSymbol} ngày 05 tháng 12 năm 2025;`, UBND.proposal],
+    signerTitle: SIGNER_TITLE,
+    signerName: SIGNER_NAME,
     recipients: [
       {
         name: 'Hợp tác xã Nông nghiệp Tân Yên',
         kindLabel: 'Tập thể',
-        unitName: 'UBND huyện Tân Yên',
+        unitName: 'UBND xã Tân Yên',
         fieldLabel: 'Kinh tế',
         achievement: 'Xây dựng chuỗi liên kết sản xuất lúa hữu cơ 120 ha, thu nhập của xã viên tăng 35% so với năm 2023.',
       },
@@ -233,7 +236,7 @@ export function sampleRecognitionDecision(): RecognitionDecisionData {
         achievement: 'Giáo viên có sáng kiến ứng dụng công nghệ số trong dạy học môn Ngữ văn, được áp dụng tại 27 trường trong tỉnh.',
       },
     ],
-    distribution: ['Như Điều 3;', 'Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương);', 'TT Tỉnh ủy, TT HĐND tỉnh;', 'Chủ tịch, các PCT UBND tỉnh;', 'Báo Bắc Giang, Đài PT-TH tỉnh;', 'Lưu: VT, TĐKT.'],
+    distribution: UBND.distribution,
     generatedAt: '2025-12-18T02:15:00.000Z',
     auditReference: 'decision:125-QĐ-UBND-2025 #3 · 4e8a0c2b6d1f3a5c7e9b0d2f4a6c8e0b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a1c',
   };
@@ -244,12 +247,12 @@ export function sampleCertificate(): CertificateData {
     issuer: PROVINCE,
     recipientName: 'Nguyễn Thị Hường',
     kindLabel: 'Cá nhân',
-    unitName: 'Giáo viên Trường THCS Ngô Sĩ Liên, thành phố Bắc Giang',
+    unitName: 'Giáo viên Trường THCS Ngô Sĩ Liên, phường Bắc Giang',
     achievement: 'Có sáng kiến ứng dụng công nghệ số trong dạy học môn Ngữ văn, được áp dụng tại 27 trường trong tỉnh, góp phần vào phong trào "Đổi mới, sáng tạo trong dạy và học".',
     decisionNumber: '125/QĐ-UBND',
     decisionDate: '2025-12-18',
-    signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH',
-    signerName: 'Nguyễn Văn Phương',
+    signerTitle: SIGNER_TITLE,
+    signerName: SIGNER_NAME,
     serial: 'ĐHTT-2025-000123',
     generatedAt: '2025-12-18T02:20:00.000Z',
   };

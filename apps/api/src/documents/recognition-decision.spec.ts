@@ -23,13 +23,15 @@ describe('recognition decision', () => {
     const { pages, flatText } = await sample();
     const lines = pages[0].split('\n');
     // The issuer and the national title share a baseline, so they come back as one line.
-    expect(lines.slice(0, 2)).toEqual(['ỦY BAN NHÂN DÂN TỈNH BẮC GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
-    expect(lines[2]).toBe('Số: 125/QĐ-UBND Bắc Giang, ngày 18 tháng 12 năm 2025');
-    expect(lines.slice(3, 6)).toEqual(['QUYẾT ĐỊNH', 'Về việc công nhận điển hình tiên tiến năm 2025', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG']);
+    expect(lines.slice(0, 2)).toEqual(['ỦY BAN NHÂN DÂN TỈNH BẮC NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
+    expect(lines[2]).toBe('Số: 125/QĐ-UBND Bắc Ninh, ngày 18 tháng 12 năm 2025');
+    expect(lines.slice(3, 6)).toEqual(['QUYẾT ĐỊNH', 'Về việc công nhận điển hình tiên tiến năm 2025', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH']);
     // Justified lines widen only the spaces: a number such as 05/BB-HĐTĐKT stays in one piece.
     expect(flatText).toContain('Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh số 05/BB-HĐTĐKT ngày 05 tháng 12 năm 2025;');
-    expect(flatText).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
-    expect(flatText).toContain('Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 412/TTr-SNV ngày 15 tháng 12 năm 2025.');
+    expect(flatText).toContain('Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;');
+    expect(flatText).toContain('Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ');
+    expect(flatText).toContain('Theo đề nghị của Giám đốc Sở Nội vụ.');
+    expect(flatText).not.toContain('98/2023');
     expect(pages[0]).toMatch(/^QUYẾT ĐỊNH:$/m);
   });
 
@@ -37,7 +39,7 @@ describe('recognition decision', () => {
     const { flatText } = await sample();
     expect(flatText).toContain('Điều 1. Công nhận điển hình tiên tiến đối với 2 tập thể và 1 cá nhân có thành tích tiêu biểu');
     expect(flatText).toContain('STT Tên điển hình Loại Đơn vị Lĩnh vực Thành tích');
-    expect(flatText).toContain('1 Hợp tác xã Nông nghiệp Tân Yên Tập thể UBND huyện Tân Yên Kinh tế Xây dựng chuỗi liên kết sản xuất lúa hữu cơ 120 ha');
+    expect(flatText).toContain('1 Hợp tác xã Nông nghiệp Tân Yên Tập thể UBND xã Tân Yên Kinh tế Xây dựng chuỗi liên kết sản xuất lúa hữu cơ 120 ha');
     expect(flatText).toContain('3 Nguyễn Thị Hường Cá nhân Trường THCS Ngô Sĩ Liên Giáo dục, Khoa học công nghệ');
     expect(flatText.indexOf('Điều 1.')).toBeLessThan(flatText.indexOf('Điều 2.'));
     expect(flatText).toContain('Điều 3. Quyết định này có hiệu lực kể từ ngày ký.');
@@ -49,15 +51,15 @@ describe('recognition decision', () => {
     const last = pages[pageCount - 1];
     expect(last).toContain('Điều 3.');
     expect(last).toContain('Nơi nhận:\n- Như Điều 3;');
-    expect(flat(last)).toContain('- Lưu: VT, TĐKT.');
-    expect(last).toContain('KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Phương');
+    expect(flat(last)).toContain('- Lưu: VT, NC.');
+    expect(last).toContain('KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Mạnh');
     pages.forEach((p, i) => expect(p).toContain(`Trang ${i + 1}/${pageCount}`));
     expect(flat(last)).toContain('Tạo lúc 09:15 ngày 18/12/2025 (giờ Việt Nam) · Tham chiếu nhật ký: decision:125-QĐ-UBND-2025 #3');
   });
 
   it('prints the issuer as the authority when none is given', async () => {
     const { pages } = await render({ ...sampleRecognitionDecision(), authority: undefined });
-    expect(pages[0].split('\n')[5]).toBe('ỦY BAN NHÂN DÂN TỈNH BẮC GIANG');
+    expect(pages[0].split('\n')[5]).toBe('ỦY BAN NHÂN DÂN TỈNH BẮC NINH');
   });
 
   it('corrects an earlier decision', async () => {

@@ -59,7 +59,7 @@ describe('dates', () => {
   });
 
   it('puts the place before the date', () => {
-    expect(placeAndDateVi('Bắc Giang', '2025-12-05')).toBe('Bắc Giang, ngày 05 tháng 12 năm 2025');
+    expect(placeAndDateVi('Bắc Ninh', '2025-12-05')).toBe('Bắc Ninh, ngày 05 tháng 12 năm 2025');
   });
 
   it('refuses dates that do not exist or are not ISO', () => {
