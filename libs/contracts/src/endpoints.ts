@@ -18,6 +18,7 @@ import { CANDIDATE_ENDPOINTS } from './candidates.js';
 import { NURTURING_ENDPOINTS } from './nurturing.js';
 import { EVIDENCE_ENDPOINTS } from './evidence.js';
 import { REPLICATION_ENDPOINTS } from './replication.js';
+import { REHEARSAL_ENDPOINTS } from './rehearsal.js';
 
 function gather<T extends readonly EndpointTable[]>(...tables: T): UnionToIntersection<T[number]> {
   const all: Record<string, EndpointContract> = {};
@@ -49,6 +50,7 @@ export const ENDPOINTS = gather(
   MOVEMENT_ENDPOINTS,
   LOOKUP_ENDPOINTS,
   STATISTICS_ENDPOINTS,
+  REHEARSAL_ENDPOINTS,
 );
 
 export type Endpoints = typeof ENDPOINTS;

@@ -57,6 +57,8 @@ export const TABLE_COVERAGE = {
   decision_counter: { kind: 'attested', key: ['authority_code', 'year'] },
   // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).
   jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
+  // The rehearsal clock's changes (rehearsal instances only).
+  rehearsal_clock_change: { kind: 'attested', key: ['version'], appendOnly: true },
   // Emulation movements.
   movement: { kind: 'attested', key: ['id'] },
   movement_document: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },

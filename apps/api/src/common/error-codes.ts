@@ -12,6 +12,7 @@ import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency.errors.js';
 import { JURISDICTION_ERRORS } from '../jurisdiction/jurisdiction.errors.js';
 import { MOVEMENT_ERRORS } from '../movements/movements.errors.js';
 import { REPLICATION_ERRORS } from '../replication/replication.errors.js';
+import { REHEARSAL_ERRORS } from '../rehearsal/rehearsal.errors.js';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors.js';
 import { STATISTICS_ERRORS } from '../statistics/statistics.errors.js';
 import { TRANSITION_ERRORS } from '../transitions/transitions.errors.js';
@@ -33,6 +34,7 @@ export const ERROR_CODES = gatherErrorTables(
   IDEMPOTENCY_ERRORS,
   DECISION_ERRORS,
   JURISDICTION_ERRORS,
+  REHEARSAL_ERRORS,
 ) satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
