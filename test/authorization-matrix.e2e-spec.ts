@@ -461,6 +461,10 @@ const TABLE: Record<string, Row> = {
     ok: 201,
     send: (c, cl) => cl.post('/api/jurisdiction-profiles').send({ effectiveFrom: c.t.running.app.get(Clock).today(), content: BAC_NINH_WITH_REGULATION }),
   },
+  'GET /api/instance': { allowed: 'PUBLIC', scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/instance') },
+  'GET /api/rehearsal-clock': { allowed: ['ADMIN', 'AUDITOR'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/rehearsal-clock') },
+  // Clearing an already clear clock: recorded and audited, and leaves the other rows' dates alone.
+  'POST /api/rehearsal-clock': { allowed: ['ADMIN'], scope: 'none', ok: 201, send: (c, cl) => cl.post('/api/rehearsal-clock').send({ mode: 'OFF' }) },
   'GET /api/review-sessions': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/review-sessions') },
   'POST /api/review-sessions': {
     allowed: ['COUNCIL_SECRETARY'],
@@ -662,7 +666,8 @@ let ctx: Ctx;
 const clients = new Map<Role, ActorClient>();
 
 beforeAll(async () => {
-  const t = await startTestApp();
+  // A rehearsal instance, so that setting the rehearsal clock reaches its handler on both databases.
+  const t = await startTestApp({ INSTANCE_KIND: 'rehearsal' });
   const unitA = (await newUnit(t, { level: 'DISTRICT', name: 'Huyện A' })).id;
   const unitB = (await newUnit(t, { level: 'DISTRICT', name: 'Huyện B' })).id;
   ctx = { t, unitA, unitB, unitOf: (target) => (target === 'own' ? unitA : unitB) };

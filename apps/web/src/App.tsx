@@ -20,6 +20,8 @@ import { Shell } from './app/Shell';
 import { AccountsPage } from './pages/admin/AccountsPage';
 import { CriteriaPage } from './pages/admin/CriteriaPage';
 import { ProfilePage } from './pages/admin/ProfilePage';
+import { RehearsalClockPage } from './pages/admin/RehearsalClockPage';
+import { InstanceProvider, RehearsalBanner } from './app/Instance';
 import { AuditPage } from './pages/audit/AuditPage';
 import { UnitsPage } from './pages/admin/UnitsPage';
 import { CandidatePage } from './pages/candidate/CandidatePage';
@@ -74,6 +76,7 @@ function AppRoutes() {
         <Route path={ROUTES.audit} element={<RequireRole roles={['AUDITOR']}><AuditPage /></RequireRole>} />
         <Route path={ROUTES.criteria} element={<RequireRole roles={EVERYONE}><CriteriaPage /></RequireRole>} />
         <Route path={ROUTES.profile} element={<RequireRole roles={EVERYONE}><ProfilePage /></RequireRole>} />
+        <Route path={ROUTES.rehearsalClock} element={<RequireRole roles={['ADMIN', 'AUDITOR']}><RehearsalClockPage /></RequireRole>} />
         <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
         <Route path={ROUTES.accounts} element={<RequireRole roles={['ADMIN']}><AccountsPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
@@ -106,9 +109,13 @@ export function App() {
     >
       <AntApp>
         <BrowserRouter>
-          <AuthProvider>
-            <AppRoutes />
-          </AuthProvider>
+          <InstanceProvider>
+            {/* Above every page, the sign-in page included, while the rehearsal clock is on. */}
+            <RehearsalBanner />
+            <AuthProvider>
+              <AppRoutes />
+            </AuthProvider>
+          </InstanceProvider>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

@@ -9,6 +9,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   BankOutlined,
+  FieldTimeOutlined,
   FileAddOutlined,
   OrderedListOutlined,
   SolutionOutlined,
@@ -42,6 +43,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'accounts', path: ROUTES.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: ['ADMIN'] },
   { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'profile', path: ROUTES.profile, label: 'nav.profile', icon: <BankOutlined />, roles: ROLE_GROUPS.everyone },
+  { key: 'rehearsalClock', path: ROUTES.rehearsalClock, label: 'nav.rehearsalClock', icon: <FieldTimeOutlined />, roles: ['ADMIN', 'AUDITOR'] },
 ];
 
 /** Where a person lands after signing in. */
