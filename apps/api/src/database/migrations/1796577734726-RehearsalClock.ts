@@ -7,8 +7,6 @@ export class RehearsalClock1796577734726 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(
       `CREATE TABLE "rehearsal_clock_change" ("version" integer NOT NULL, "mode" text NOT NULL, "offset_days" integer, "fixed_date" date, "reason" text, "source" text NOT NULL, "set_by" text NOT NULL, "set_at" TIMESTAMP WITH TIME ZONE NOT NULL, ` +
-        `CONSTRAINT "CHK_rehearsal_clock_change_mode" CHECK ((mode = 'OFF' AND offset_days IS NULL AND fixed_date IS NULL) OR (mode = 'OFFSET' AND offset_days IS NOT NULL AND offset_days <> 0 AND fixed_date IS NULL) OR (mode = 'FIXED_DATE' AND fixed_date IS NOT NULL AND offset_days IS NULL)), ` +
-        `CONSTRAINT "CHK_rehearsal_clock_change_source" CHECK (source IN ('ADMIN', 'CONFIGURATION')), ` +
         `CONSTRAINT "PK_rehearsal_clock_change" PRIMARY KEY ("version"))`,
     );
     // Append-only, enforced by the database itself (append_only() comes from the Initial migration).
