@@ -90,7 +90,8 @@ export class PdfRenderer {
       // A rehearsal's document can never pass for an issued one: a header on every page and a watermark across it.
       ...(rehearsal
         ? {
-            header: () => ({ text: rehearsalMarkText(rehearsal), alignment: 'center', bold: true, fontSize: 10, color: '#b00020', margin: [0, 14, 0, 0] }),
+            // Landscape is the certificate, whose frame runs through the top 25 pt: the line goes inside it.
+            header: () => ({ text: rehearsalMarkText(rehearsal), alignment: 'center', bold: true, fontSize: 10, color: '#b00020', margin: [0, definition.pageOrientation === 'landscape' ? 28 : 14, 0, 0] }),
             watermark: { text: 'BẢN DIỄN TẬP', color: '#b00020', opacity: 0.12, bold: true, fontSize: 72 },
           }
         : {}),

@@ -111,7 +111,7 @@ export function RehearsalClockPage() {
               <Descriptions.Item label={t('rehearsal.instanceKind')}>
                 {production ? <Tag color="green">{t('rehearsal.kinds.production')}</Tag> : <Tag color="orange">{t('rehearsal.kinds.rehearsal')}</Tag>}
               </Descriptions.Item>
-              <Descriptions.Item label={t('rehearsal.clock')}>{clock ? <Tag color="red">{describe(clock)}</Tag> : <Tag>{t('rehearsal.offValue')}</Tag>}</Descriptions.Item>
+              <Descriptions.Item label={t('rehearsal.clock')}>{clock ? <Tag color="red" className="rehearsal-tag">{describe(clock)}</Tag> : <Tag>{t('rehearsal.offValue')}</Tag>}</Descriptions.Item>
               <Descriptions.Item label={t('rehearsal.productDate')}>
                 <strong>{format.date(clock?.today ?? null) || t('rehearsal.sameAsReal')}</strong>
               </Descriptions.Item>
