@@ -28,11 +28,15 @@ export class Clock {
   now(): Date {
     const at = this.asOf.getStore();
     if (at) return new Date(at);
-    const real = new Date();
+    const real = this.realNow();
     return shifted(real, this.dateOf(real), this.rehearsalSetting);
   }
 
-  /** The real instant, whatever the rehearsal clock says: for records about the rehearsal clock itself. */
+  /**
+   * The real instant, whatever the rehearsal clock says: for what measures real durations (sign-in sessions and
+   * throttles) and for records about the rehearsal clock itself. `now` is built on it, so a test that moves it
+   * moves both.
+   */
   realNow(): Date {
     return new Date();
   }
