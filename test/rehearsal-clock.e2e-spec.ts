@@ -4,6 +4,9 @@
  * mark; a production instance refuses it, at runtime and at start.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type supertest from 'supertest';
 import { AuditWriter } from '../apps/api/src/audit/audit.writer.js';
 import { Clock } from '../apps/api/src/common/clock.js';
@@ -28,16 +31,19 @@ const vi = (iso: string) => iso.split('-').reverse().join('/');
 describe('on a rehearsal instance', () => {
   let t: TestApp;
   let clock: Clock;
+  // A witness of this app's own: its checkpoints, signed at real times, must agree with it under the shifted clock.
+  const witness = mkdtempSync(join(tmpdir(), 'dth-rehearsal-witness-'));
   const realToday = () => clock.dateOf(new Date());
   const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
   beforeAll(async () => {
     // Started a day ahead, as a training copy might be configured.
-    t = await startTestApp({ INSTANCE_KIND: 'rehearsal', REHEARSAL_CLOCK: '+1d' });
+    t = await startTestApp({ INSTANCE_KIND: 'rehearsal', REHEARSAL_CLOCK: '+1d', AUDIT_WITNESS_DIR: witness });
     clock = t.running.app.get(Clock);
   });
   afterAll(async () => {
     await t?.close();
+    rmSync(witness, { recursive: true, force: true });
   });
 
   it('starts on the configured clock, records it, and tells every page, signed in or not', async () => {
@@ -89,8 +95,11 @@ describe('on a rehearsal instance', () => {
     expect(minutes.status).toBe(200);
     expect((await pdfText(minutes.body as Buffer)).replace(/\s+/g, ' ')).toContain(mark);
 
-    // A checkpoint signed now covers the records dated in the future; verify-on-close checks it.
+    // A checkpoint signed now (real time) covers the records dated in the future; the witness has it; verify-on-close
+    // checks chains, checkpoints and witness together.
     expect((await t.as(AUDITOR).post('/api/audit/checkpoints')).status).toBeLessThan(300);
+    const witnessed = readFileSync(join(witness, 'checkpoints.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { checkpoint: { createdAt: string } });
+    expect(Math.abs(Date.parse(witnessed.at(-1)!.checkpoint.createdAt) - Date.now())).toBeLessThan(10 * 60_000);
   });
 
   it('audits every change in its own chain, dated by the real clock, and clears back to the real date', async () => {
@@ -142,11 +151,13 @@ describe('on a rehearsal instance', () => {
 
 describe('on a production instance', () => {
   let t: TestApp;
+  const witness = mkdtempSync(join(tmpdir(), 'dth-production-witness-'));
   beforeAll(async () => {
-    t = await startTestApp({ INSTANCE_KIND: 'production' });
+    t = await startTestApp({ INSTANCE_KIND: 'production', AUDIT_WITNESS_DIR: witness });
   });
   afterAll(async () => {
     await t?.close();
+    rmSync(witness, { recursive: true, force: true });
   });
 
   it('refuses to set the clock, in Vietnamese first, and records nothing', async () => {
