@@ -30,14 +30,18 @@ import type { CandidateEvent, CandidateEventType } from './events.js';
  *    placeholder keepReplicationRecord went: every transition keeps its source, target, guard and context
  *    updates, so snapshots and recorded histories are exactly what they were. Naming actions changes what the API
  *    is told to write, not which states and events mean what: no new version.
+ * 5: a council verdict may carry the candidate's clearances (hiệp y) with the session's rule on them, and the
+ *    decision guards recompute the outcome with them: a missing or negative clearance the rule says blocks makes
+ *    RECOGNISE refused (the verdict gives NO_DECISION). Verdicts without clearances decide exactly as before, so
+ *    version-3 and version-4 histories replay unchanged.
  */
-export const CANDIDATE_MACHINE_VERSION = 4;
+export const CANDIDATE_MACHINE_VERSION = 5;
 
 /**
  * Machine versions whose recorded histories this machine replays to the same states. A version that changes the
  * meaning of existing events is not listed: 1 and 2 recognised without a council verdict.
  */
-export const REPLAYABLE_MACHINE_VERSIONS: readonly number[] = [3, 4];
+export const REPLAYABLE_MACHINE_VERSIONS: readonly number[] = [3, 4, 5];
 
 export interface CandidateContext {
   kind: SubjectKind;
