@@ -4,6 +4,7 @@
  * its schemas; a route declared twice is refused.
  */
 import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
+import { CLEARANCE_ENDPOINTS } from './clearances.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
 import { AUDIT_ENDPOINTS } from './audit.js';
@@ -46,6 +47,7 @@ export const ENDPOINTS = gather(
   REVIEW_ENDPOINTS,
   DECISION_ENDPOINTS,
   JURISDICTION_ENDPOINTS,
+  CLEARANCE_ENDPOINTS,
   AUDIT_ENDPOINTS,
   MOVEMENT_ENDPOINTS,
   LOOKUP_ENDPOINTS,

@@ -6,11 +6,14 @@
 import { CRITERIA_SETS, FieldCodes, SubjectKindCodes } from '#domain';
 import {
   CANDIDATE_STATE_CODES,
+  CLEARANCE_RULES,
+  CLEARANCE_STATES,
   REVIEW_ITEM_STATUS_CODES,
   REVIEW_SESSION_STATUS_CODES,
   type CouncilOutcome,
 } from '#workflow';
 import { TransitionResult } from './candidates.js';
+import { ClearanceView } from './clearances.js';
 import { CalendarDate, Code, Instant, Nullable, Type, Uuid, file, json, type EndpointTable, type Static, type TSchema } from './schema.js';
 
 /** How a session votes: open (each vote named) or secret ballot (only the urn holds the choices). */
@@ -72,6 +75,13 @@ export const Verdict = Type.Object({
   rules: CouncilRules,
   tally: Type.Object({ eligible: Count, participants: Count, inFavour: Count, against: Count, abstain: Count }),
   checklists: Type.Object({ assigned: Count, submitted: Count, criteria: Count, criteriaReviewed: Count }),
+  /** The candidate's clearances when voting closed, with the session's rule on them (absent from earlier verdicts). */
+  clearances: Type.Optional(
+    Type.Object({
+      rule: Code(CLEARANCE_RULES),
+      requests: Type.Array(Type.Object({ agencyCode: Type.String(), agencyName: Type.String(), dueOn: CalendarDate, state: Code(CLEARANCE_STATES.map((s) => s.code)) })),
+    }),
+  ),
 });
 export type Verdict = Static<typeof Verdict>;
 
@@ -159,6 +169,8 @@ export const ReviewItemView = Type.Object({
   decidedAt: Nullable(Instant),
   closedAt: Nullable(Instant),
   ballot: Code(BALLOT_KINDS),
+  /** The clearances (hiệp y) requested for the candidate in this session, with where each stands today. */
+  clearances: Type.Array(ClearanceView),
 });
 export type ReviewItemView = Static<typeof ReviewItemView>;
 

@@ -59,6 +59,9 @@ export const TABLE_COVERAGE = {
   jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
   // The rehearsal clock's changes (rehearsal instances only).
   rehearsal_clock_change: { kind: 'attested', key: ['version'], appendOnly: true },
+  clearance_request: { kind: 'attested', key: ['id'], appendOnly: true },
+  clearance_answer: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  session_clearance_rule: { kind: 'attested', key: ['session_id'], appendOnly: true },
   // Emulation movements.
   movement: { kind: 'attested', key: ['id'] },
   movement_document: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },

@@ -10,6 +10,7 @@ import { DECISION_ERRORS } from '../decisions/decisions.errors.js';
 import { EVIDENCE_ERRORS } from '../evidence/evidence.errors.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency.errors.js';
 import { JURISDICTION_ERRORS } from '../jurisdiction/jurisdiction.errors.js';
+import { CLEARANCE_ERRORS } from '../clearances/clearances.errors.js';
 import { MOVEMENT_ERRORS } from '../movements/movements.errors.js';
 import { REPLICATION_ERRORS } from '../replication/replication.errors.js';
 import { REHEARSAL_ERRORS } from '../rehearsal/rehearsal.errors.js';
@@ -35,6 +36,7 @@ export const ERROR_CODES = gatherErrorTables(
   DECISION_ERRORS,
   JURISDICTION_ERRORS,
   REHEARSAL_ERRORS,
+  CLEARANCE_ERRORS,
 ) satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

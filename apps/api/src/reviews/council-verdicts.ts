@@ -6,6 +6,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CouncilVerdict } from '#workflow';
+import { ClearanceRepository, statusOf } from '../clearances/clearance.repository.js';
+import { Clock } from '../common/clock.js';
 import { BallotRepository } from './ballot.repository.js';
 import { ChecklistRepository } from './checklist.repository.js';
 import { inConflict } from './conflict-of-interest.js';
@@ -27,6 +29,8 @@ export class CouncilVerdicts {
     private readonly sessions: ReviewSessionRepository,
     private readonly checklists: ChecklistRepository,
     private readonly ballots: BallotRepository,
+    private readonly clearances: ClearanceRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** Everything the outcome follows from, counted from the records. */
@@ -45,6 +49,7 @@ export class CouncilVerdicts {
     const inForce = (await this.checklists.inForce(em, facts.item.id)).filter((k) => assigned.includes(k.reviewerId));
     const criteriaCodes = new Set(facts.criteria.map((c) => c.code));
     const reviewed = new Set(inForce.flatMap((k) => k.marks.map((m) => m.criterionCode)).filter((c) => criteriaCodes.has(c)));
+    const clearances = await this.clearancesFor(em, session.id, facts.item.id);
     return {
       sessionId: session.id,
       rules: rulesOf(session),
@@ -56,7 +61,20 @@ export class CouncilVerdicts {
         abstain: choices.filter((c) => c === 'ABSTAIN').length,
       },
       checklists: { assigned: assigned.length, submitted: new Set(inForce.map((k) => k.reviewerId)).size, criteria: criteriaCodes.size, criteriaReviewed: reviewed.size },
+      // Only when some were requested: a candidate without clearances is decided on votes and checklists alone.
+      ...(clearances.requests.length > 0 ? { clearances } : {}),
     };
+  }
+
+  /**
+   * The candidate's clearances as they stand now (a request past its deadline without an answer is NO_ANSWER), with
+   * the session's rule on them: the verdict carries them, so the outcome, the statechart's guard and a replay agree.
+   * When council rule sets are pinned to sessions, the rule is the rule set's `clearances` field.
+   */
+  async clearancesFor(em: EntityManager, sessionId: string, itemId: string): Promise<NonNullable<CouncilVerdict['clearances']>> {
+    const today = this.clock.today();
+    const rows = await this.clearances.ofSession(em, sessionId, itemId);
+    return { rule: await this.clearances.ruleOf(em, sessionId), requests: rows.map((r) => statusOf(r, today)) };
   }
 
   /** "Criterion: comment" for every criterion a checklist in force marked not met. */

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { BALLOT_KINDS, VOTE_CHOICES, type BallotKind, type VoteChoice } from '#contracts';
-import { REVIEW_SESSION_STATUS_CODES } from '#workflow';
+import { CLEARANCE_RULES, REVIEW_SESSION_STATUS_CODES, type ClearanceRule } from '#workflow';
 import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
 
 const trimAll = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value);
@@ -72,6 +72,14 @@ export class OpenSessionDto {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   memberIds?: string[];
+
+  @CodeField({
+    description: 'Ý kiến hiệp y: chỉ tham khảo / cơ quan không đồng ý thì không công nhận / thiếu hoặc không đồng ý thì không công nhận (mặc định theo quy định) / Clearance rule',
+    codes: CLEARANCE_RULES,
+    optional: true,
+    example: 'MISSING_OR_NEGATIVE_BLOCKS',
+  })
+  clearanceRule?: ClearanceRule;
 }
 
 export class AddCandidateDto {

@@ -5,7 +5,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { initialSessionStatus } from '#workflow';
+import { REGULATION_2025_PRESET, clearanceRuleOf, initialSessionStatus, type ClearanceRule } from '#workflow';
+import { ClearanceRepository } from '../../clearances/clearance.repository.js';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -29,6 +30,8 @@ export interface OpenSessionCommand {
   noticeWorkingDays?: number;
   /** The council for this session; all active council members when omitted. */
   memberIds?: string[];
+  /** Whether a missing or negative clearance (hiệp y) blocks recognition; the regulation's preset when omitted. */
+  clearanceRule?: ClearanceRule;
 }
 
 @Injectable()
@@ -38,6 +41,7 @@ export class OpenSession {
     private readonly sessions: ReviewSessionRepository,
     private readonly criteriaSets: CriteriaSetRepository,
     private readonly changes: SessionChanges,
+    private readonly clearances: ClearanceRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -85,6 +89,9 @@ export class OpenSession {
         session,
         members.map((m) => ({ sessionId: session.id, accountId: m.id, displayName: m.displayName, unitId: m.unitId, attendance: null })),
       );
+      // The clearance rule is pinned now, like the criteria: what is published later does not change this session.
+      const clearanceRule = command.clearanceRule ?? clearanceRuleOf(REGULATION_2025_PRESET.ruleSet);
+      await this.clearances.pinRule(em, { sessionId: session.id, rule: clearanceRule, source: command.clearanceRule ? 'CHOSEN' : `PRESET:${REGULATION_2025_PRESET.ruleSet.code}`, pinnedAt: now });
       await this.changes.record(em, session.id, 'SESSION_OPENED', {
         title: session.title,
         year: session.year,
@@ -94,6 +101,7 @@ export class OpenSession {
         criteriaSets: sets.map((s) => ({ id: s.id, code: s.code, version: s.version })),
         members: members.map((m) => ({ accountId: m.id, displayName: m.displayName, unitId: m.unitId })),
         chairName: session.chairName,
+        clearanceRule,
       }, actor, now);
       return { id: session.id };
     });
