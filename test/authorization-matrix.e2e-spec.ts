@@ -546,6 +546,54 @@ const TABLE: Record<string, Row> = {
     ok: 200,
     send: async (c, cl) => cl.post(`/api/review-sessions/${(await sessionAt(c, 'voted')).sessionId}/voting/close`),
   },
+  'GET /api/review-sessions/{id}/clearances': {
+    allowed: COUNCIL_READERS,
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => cl.get(`/api/review-sessions/${(await sessionAt(c, 'preparing')).sessionId}/clearances`),
+  },
+  'POST /api/review-sessions/{id}/items/{itemId}/clearances': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    // A session of its own each time: an agency is asked once per candidate and session.
+    send: async (c, cl) => {
+      const s = await buildSessionAt(c, 'preparing');
+      return cl.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/clearances`).send({ agencyCodes: ['CONG_AN_TINH'] });
+    },
+  },
+  'POST /api/review-sessions/{id}/clearances/{requestId}/answer': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const s = await buildSessionAt(c, 'preparing');
+      const asked = await c.t.as(SECRETARY).post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/clearances`).send({ agencyCodes: ['THUE_TINH'] });
+      expect(asked.status).toBe(201);
+      return cl.post(`/api/review-sessions/${s.sessionId}/clearances/${asked.body[0].id}/answer`).send({ answer: 'AGREES', documentNumber: '12/TCT', documentDate: c.t.running.app.get(Clock).today() });
+    },
+  },
+  'GET /api/review-sessions/{id}/clearances/{requestId}/document': {
+    allowed: COUNCIL_READERS,
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const { sessionId, requestId } = await once(c, 'clearance:document', async () => {
+        const s = await buildSessionAt(c, 'preparing');
+        const sec = c.t.as(SECRETARY);
+        const asked = await sec.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/clearances`).send({ agencyCodes: ['BHXH_TINH'] });
+        const answered = await sec
+          .post(`/api/review-sessions/${s.sessionId}/clearances/${asked.body[0].id}/answer`)
+          .field('answer', 'AGREES')
+          .field('documentNumber', '7/BHXH')
+          .field('documentDate', c.t.running.app.get(Clock).today())
+          .attach('file', pdfBytes('hiep y'), { filename: 'hiep-y.pdf', contentType: 'application/pdf' });
+        expect(answered.status).toBe(201);
+        return { sessionId: s.sessionId, requestId: asked.body[0].id as string };
+      });
+      return cl.get(`/api/review-sessions/${sessionId}/clearances/${requestId}/document`);
+    },
+  },
   'POST /api/review-sessions/{id}/items/{itemId}/decision': {
     allowed: ['COUNCIL_SECRETARY'],
     scope: 'none',

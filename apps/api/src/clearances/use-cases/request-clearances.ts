@@ -96,7 +96,8 @@ export class RequestClearances {
         occurredAt: now,
       });
       const stored = await this.clearances.ofSession(em, sessionId, itemId);
-      return stored.filter((r) => rows.some((n) => n.id === r.id)).map((r) => clearanceView(r, target.candidateName, today));
+      // In the order asked.
+      return rows.map((n) => clearanceView(stored.find((r) => r.id === n.id)!, target.candidateName, today));
     });
   }
 }
