@@ -9,7 +9,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { BallotKind, SessionSummary } from '#contracts';
-import { REVIEW_SESSION_STATUS_CODES, type ReviewSessionStatus } from '#workflow';
+import { CLEARANCE_RULES, CLEARANCE_RULE_LABELS, REGULATION_2025_PRESET, REVIEW_SESSION_STATUS_CODES, clearanceRuleOf, type ClearanceRule, type ReviewSessionStatus } from '#workflow';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
@@ -33,11 +33,12 @@ interface OpenSessionForm {
   recognitionPercent: number;
   rejectionPercent: number;
   noticeWorkingDays: number;
+  clearanceRule: ClearanceRule;
 }
 
 /** The rules' defaults (apps/api/src/reviews/use-cases/open-session.ts), shown in the form so nobody guesses. */
-const DEFAULT_RULES = { quorumNumerator: 2, quorumDenominator: 3, recognitionPercent: 70, rejectionPercent: 50, noticeWorkingDays: 10 };
-const FIELDS = ['title', 'year', 'chairName', 'venue', 'ballot', 'quorumNumerator', 'quorumDenominator', 'recognitionPercent', 'rejectionPercent', 'noticeWorkingDays', 'memberIds'];
+const DEFAULT_RULES = { quorumNumerator: 2, quorumDenominator: 3, recognitionPercent: 70, rejectionPercent: 50, noticeWorkingDays: 10, clearanceRule: clearanceRuleOf(REGULATION_2025_PRESET.ruleSet) };
+const FIELDS = ['title', 'year', 'chairName', 'venue', 'ballot', 'quorumNumerator', 'quorumDenominator', 'recognitionPercent', 'rejectionPercent', 'noticeWorkingDays', 'clearanceRule', 'memberIds'];
 
 function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(id: string): void }) {
   const { t, i18n } = useTranslation();
@@ -137,6 +138,9 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
               <InputNumber min={1} max={60} style={{ width: 120 }} />
             </Form.Item>
           </Space>
+          <Form.Item name="clearanceRule" label={t('council.fields.clearanceRule')} extra={t('council.open.clearanceHint')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Select options={CLEARANCE_RULES.map((rule) => ({ value: rule, label: i18n.language === 'en' ? CLEARANCE_RULE_LABELS[rule].en : CLEARANCE_RULE_LABELS[rule].vi }))} />
+          </Form.Item>
         </fieldset>
         <Alert type="info" showIcon title={t('council.open.members')} description={t('council.open.membersHint')} />
       </Form>
