@@ -465,6 +465,8 @@ const TABLE: Record<string, Row> = {
   'GET /api/rehearsal-clock': { allowed: ['ADMIN', 'AUDITOR'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/rehearsal-clock') },
   // Clearing an already clear clock: recorded and audited, and leaves the other rows' dates alone.
   'POST /api/rehearsal-clock': { allowed: ['ADMIN'], scope: 'none', ok: 201, send: (c, cl) => cl.post('/api/rehearsal-clock').send({ mode: 'OFF' }) },
+  'GET /api/backups': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/backups') },
+  'POST /api/backups': { allowed: ['ADMIN'], scope: 'none', ok: 201, send: (c, cl) => cl.post('/api/backups').send({ passphrase: 'mật khẩu sao lưu ma trận' }) },
   'GET /api/review-sessions': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/review-sessions') },
   'POST /api/review-sessions': {
     allowed: ['COUNCIL_SECRETARY'],

@@ -4,7 +4,8 @@
  * server is the documented way to grow); a damaged, truncated or wrongly unlocked archive is refused before
  * anything is written; an archive of the previous migration version is migrated forward and verifies.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { createGunzip, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { EmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js'
 import { MIGRATIONS } from '../apps/api/src/database/migrations/index.js';
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
 import { productTables } from '../apps/api/src/backups/logical-dump.js';
+import { Backups } from '../apps/api/src/backups/backups.service.js';
 import { makeBackup } from '../apps/api/src/backups/make-backup.js';
 import { migrationName, openArchive, restoreInto, type RestoreResult } from '../apps/api/src/backups/restore-backup.js';
 import { extractArchive, writeArchive } from '../apps/api/src/backups/backup-archive.js';
@@ -235,21 +237,26 @@ describe('from one engine to the other', () => {
   }, 180_000);
 });
 
-describe('a damaged archive is refused before anything is written', () => {
+/**
+ * Refusals and migrating forward do not depend on the engine (the archive is refused before the target is
+ * touched; the migrations are the same code on both): they run on the server only, to keep the embedded run short.
+ */
+const onServerOnly = onServer ? describe : describe.skip;
+
+onServerOnly('a damaged archive is refused before anything is written', () => {
   let file: string;
+  let target: Target;
   beforeAll(async () => {
     file = join(work, 'intact.dth-backup.tar');
     await makeBackup(t.dataSource, config, PASSPHRASE, file, { signCheckpoint });
+    target = await emptyTarget('server');
   }, 60_000);
+  afterAll(() => target?.close());
 
   const refused = async (archive: string, code: string, passphrase = PASSPHRASE) => {
-    const target = await emptyTarget(onServer ? 'server' : 'embedded');
-    try {
-      await expect(restore(archive, target, passphrase)).rejects.toMatchObject({ code });
-      expect(await target.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
-    } finally {
-      await target.close();
-    }
+    await expect(restore(archive, target, passphrase)).rejects.toMatchObject({ code });
+    expect(await target.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
+    expect(existsSync(target.keyDir) ? readdirSync(target.keyDir) : []).toEqual([]);
   };
 
   it('a flipped byte', async () => {
@@ -292,7 +299,7 @@ describe('a damaged archive is refused before anything is written', () => {
   }, 60_000);
 });
 
-describe('an archive of the previous migration version', () => {
+onServerOnly('an archive of the previous migration version', () => {
   it('is migrated forward on restore, and verifies', async () => {
     // A province made before the jurisdiction profile existed: no profile, so its last migration added no row.
     const older = await startTestApp({ TEST_WITHOUT_PROFILE: 'true' });
@@ -304,7 +311,7 @@ describe('an archive of the previous migration version', () => {
       const entries = extractArchive(current, staging);
       const manifest = JSON.parse(readFileSync(entries[0]!.path, 'utf8')) as BackupManifest;
       // The schema that build had: a scratch database migrated to the previous migration.
-      const scratch = await emptyTarget(onServer ? 'server' : 'embedded');
+      const scratch = await emptyTarget('server');
       let schema: Map<string, string[]>;
       try {
         scratch.dataSource.migrations.splice(KNOWN.length - 1);
@@ -351,7 +358,7 @@ describe('an archive of the previous migration version', () => {
         { name: MANIFEST_MAC_ENTRY, bytes: Buffer.from(manifestMac(keys.authentication, manifestBytes)) },
         ...entries.slice(2).map((e) => ({ name: e.name, file: e.path })),
       ]);
-      const target = await emptyTarget(onServer ? 'server' : 'embedded');
+      const target = await emptyTarget('server');
       try {
         const result = await restore(previous, target);
         expect(result.migratedForward).toEqual([KNOWN[KNOWN.length - 1]]);
@@ -366,4 +373,42 @@ describe('an archive of the previous migration version', () => {
       await older.close();
     }
   }, 180_000);
+});
+
+describe("the administrator's backups", () => {
+  it('makes an archive in the backup folder, records the run in the audit trail and shows it; a failed run is recorded and shown too', async () => {
+    const admin = t.as('admin');
+    const short = await admin.post('/api/backups').send({ passphrase: 'ngắn' });
+    expect(short.status).toBe(400);
+    expect(short.body.errors).toEqual([expect.objectContaining({ field: 'passphrase' })]);
+
+    const made = await admin.post('/api/backups').send({ passphrase: PASSPHRASE });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ status: 'MADE', actor: 'admin', file: expect.stringMatching(/^dth-\d{8}T\d{6}Z\.dth-backup\.tar$/) });
+    const overview = await admin.get('/api/backups');
+    expect(overview.status).toBe(200);
+    expect(overview.body.archives).toEqual([expect.objectContaining({ file: made.body.file, bytes: made.body.bytes })]);
+    expect(overview.body.lastRun).toMatchObject({ status: 'MADE', file: made.body.file });
+    // The archive it wrote opens with the passphrase given.
+    const archive = await openArchive(join(overview.body.directory as string, made.body.file as string), PASSPHRASE, KNOWN);
+    archive.dispose();
+    const [record] = await t.admin.query<{ event_type: string; payload: { file: string; treeSize: number } }>("SELECT event_type, payload FROM audit_event WHERE stream = 'backups' ORDER BY seq DESC LIMIT 1");
+    expect(record).toMatchObject({ event_type: 'BACKUP_MADE', payload: { file: made.body.file } });
+
+    // A run that cannot write its archive (the folder is a file) fails, and the failure stays visible.
+    const backups = t.running.app.get(Backups);
+    const directory = backups.directory!;
+    rmSync(directory, { recursive: true, force: true });
+    writeFileSync(directory, 'not a folder');
+    try {
+      const failed = await admin.post('/api/backups').send({ passphrase: PASSPHRASE });
+      expect(failed.status).toBe(503);
+      expect(failed.body).toMatchObject({ code: 'BACKUP_RUN_FAILED', message: expect.stringContaining('Không tạo được bản sao lưu') });
+      const after = await admin.get('/api/backups');
+      expect(after.body.lastRun).toMatchObject({ status: 'FAILED', actor: 'admin', message: expect.stringContaining('EEXIST') });
+      expect(after.body.lastSuccess).toMatchObject({ status: 'MADE', file: made.body.file });
+    } finally {
+      rmSync(directory, { force: true });
+    }
+  }, 120_000);
 });

@@ -83,6 +83,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const database = await newTestDatabase();
   // The product's keys (the audit records' MAC keyring) outside the database, in a folder of this app's own.
   const keyDir = mkdtempSync(join(tmpdir(), 'dth-test-keys-'));
+  // And a backup folder of its own (the embedded default, DATA_DIR/backups, would be the checkout's ./data).
+  const backupDir = mkdtempSync(join(tmpdir(), 'dth-test-backups-'));
   // Every test signs in from 127.0.0.1: the per-address limit is lifted unless a test sets it.
   // A signing key of the test's own (a server without AUDIT_SIGNING_KEY or KEY_DIR refuses to start: a test that
   // means that passes AUDIT_SIGNING_KEY: '' and KEY_DIR: ''), a key folder of its own for the records' MAC keys, no
@@ -90,13 +92,14 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   // background checkpoint job: tests build checkpoints when they mean to. DATA_DIR is a folder of the app's own that
   // does not exist, so that a checkout's ./data (left by `npm start`) is never taken for this app's: its witness
   // would then be shared by every test app.
-  const config = loadConfig({ LOG_LEVEL: 'silent', VALIDATE_RESPONSES: 'true', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', KEY_DIR: keyDir, DATA_DIR: join(keyDir, 'data'), ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
+  const config = loadConfig({ LOG_LEVEL: 'silent', VALIDATE_RESPONSES: 'true', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', KEY_DIR: keyDir, DATA_DIR: join(keyDir, 'data'), BACKUP_DIR: backupDir, ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
   let running: RunningApplication;
   try {
     running = await createApplication(config, { embeddedFrom: database.embeddedFrom });
   } catch (error) {
     await database.drop();
     rmSync(keyDir, { recursive: true, force: true });
+    rmSync(backupDir, { recursive: true, force: true });
     throw error;
   }
   const http = supertest(running.app.getHttpServer());
@@ -195,6 +198,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
         await running.close();
         await database.drop();
         rmSync(keyDir, { recursive: true, force: true });
+        rmSync(backupDir, { recursive: true, force: true });
       }
     },
   };

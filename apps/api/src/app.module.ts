@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { BackupsModule } from './backups/backups.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
 import { GlobalExceptionFilter } from './common/exception.filter.js';
 import { AppConfig } from './config/app-config.js';
@@ -55,6 +56,7 @@ export class AppModule {
         HealthModule,
         IdempotencyModule,
         DemoModule,
+        BackupsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

@@ -5,6 +5,7 @@
  */
 import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
 import { CLEARANCE_ENDPOINTS } from './clearances.js';
+import { BACKUP_ENDPOINTS } from './backups.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
 import { AUDIT_ENDPOINTS } from './audit.js';
@@ -53,6 +54,7 @@ export const ENDPOINTS = gather(
   LOOKUP_ENDPOINTS,
   STATISTICS_ENDPOINTS,
   REHEARSAL_ENDPOINTS,
+  BACKUP_ENDPOINTS,
 );
 
 export type Endpoints = typeof ENDPOINTS;

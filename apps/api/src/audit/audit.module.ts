@@ -40,6 +40,6 @@ import { StreamOwnerRepository } from './stream-owner.repository.js';
     AuditExport,
     CaseBundle,
   ],
-  exports: [AuditWriter, AuditRecordKeys, AuditCheckpoints, AuditVerifier, AuditEventRepository],
+  exports: [AuditWriter, AuditRecordKeys, AuditCheckpoints, AuditVerifier, AuditEventRepository, AuditWitness],
 })
 export class AuditModule {}

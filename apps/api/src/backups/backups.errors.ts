@@ -57,6 +57,11 @@ export const BACKUP_ERRORS = {
     vi: 'Chưa cấu hình thư mục sao lưu (BACKUP_DIR).',
     en: 'No backup folder is configured (BACKUP_DIR).',
   },
+  BACKUP_RUN_FAILED: {
+    status: 503,
+    vi: 'Không tạo được bản sao lưu (xem lý do kèm theo; lần chạy này đã được ghi vào nhật ký). Hãy kiểm tra thư mục sao lưu và dung lượng đĩa.',
+    en: 'The backup could not be made (see the reason given; the failed run is in the audit trail). Check the backup folder and the free disk space.',
+  },
   BACKUP_IN_PROGRESS: {
     status: 409,
     vi: 'Một bản sao lưu khác đang được tạo: hãy chờ nó xong.',

@@ -245,6 +245,29 @@ export class AppConfig {
   @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(30 * 86_400_000)
   AUDIT_CHECKPOINT_GRACE_MS?: number = undefined;
 
+  /**
+   * Folder the backups made from the administrator's screen and by the schedule are written to (one archive each,
+   * `*.dth-backup.tar`). Put it on another disk or a mounted share. Unset: `DATA_DIR/backups` on the embedded
+   * database; none with DATABASE_URL (the screen says so and makes none).
+   */
+  @IsOptional() @IsString()
+  BACKUP_DIR?: string = undefined;
+
+  /**
+   * The passphrase scheduled backups encrypt the keys with (at least 12 characters). Unset: no scheduled backup
+   * (the administrator's screen says so); a backup made from the screen asks for its own.
+   */
+  @IsOptional() @IsString() @MinLength(12, { message: 'must have at least 12 characters' })
+  BACKUP_PASSPHRASE?: string = undefined;
+
+  /** Hours between scheduled backups (24: daily); 0 turns the schedule off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(24 * 31)
+  BACKUP_INTERVAL_HOURS = 24;
+
+  /** Archives kept in BACKUP_DIR after each scheduled run: the newest of each of the last N days, ISO weeks, months. */
+  @Matches(/^\d{1,3},\d{1,3},\d{1,3}$/, { message: 'must be three counts: daily,weekly,monthly (e.g. 7,4,12)' })
+  BACKUP_RETENTION = '7,4,12';
+
   /** The province's time zone: "today" for deadlines and notice periods is the date there. */
   @IsString() @ValidateBy({ name: 'isTimeZone', validator: { validate: (v: unknown) => isTimeZone(v), defaultMessage: () => 'must be an IANA time zone such as Asia/Ho_Chi_Minh' } })
   TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -297,6 +320,16 @@ export class AppConfig {
   get checkpointOverdueMs(): number | null {
     if (this.AUDIT_CHECKPOINT_INTERVAL_MS === 0 && this.AUDIT_CHECKPOINT_GRACE_MS === undefined) return null;
     return this.AUDIT_CHECKPOINT_INTERVAL_MS + (this.AUDIT_CHECKPOINT_GRACE_MS ?? 300_000);
+  }
+
+  /** Where backups go: BACKUP_DIR, else `DATA_DIR/backups` on the embedded database, else none. */
+  get backupDirectory(): string | undefined {
+    return this.BACKUP_DIR ?? (this.embedded ? join(this.DATA_DIR, 'backups') : undefined);
+  }
+
+  get backupRetention(): { daily: number; weekly: number; monthly: number } {
+    const [daily, weekly, monthly] = this.BACKUP_RETENTION.split(',').map(Number) as [number, number, number];
+    return { daily, weekly, monthly };
   }
 
   /** Where keys are kept: KEY_DIR, else `DATA_DIR/keys` on the embedded database, else none (server without KEY_DIR). */

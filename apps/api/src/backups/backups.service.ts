@@ -1,0 +1,196 @@
+/**
+ * Backups made by the running product: from the administrator's screen and on the schedule. Each run, made or
+ * failed, is an audit record of the `backups` stream (what was written, or why not), which is also where the
+ * screen reads the last runs from: a failed scheduled run stays visible to administrators until one succeeds.
+ *
+ * One run at a time: in this process by a flag, across instances on a server by a session advisory lock held on
+ * a connection of its own for the run (the embedded database admits one process). Never restores: restoring is
+ * the command line's, into an empty instance.
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { Clock } from '../common/clock.js';
+import type { Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
+import { ERROR_CODES } from '../common/error-codes.js';
+import { AuditCheckpoints } from '../audit/audit-checkpoints.service.js';
+import { AuditWriter } from '../audit/audit.writer.js';
+import { AuditWitness } from '../audit/audit-witness.js';
+import { BACKUP_STREAM } from '../audit/streams.js';
+import { ARCHIVE_SUFFIX } from './backup-manifest.js';
+import { makeBackup } from './make-backup.js';
+import { archivesToKeep } from './retention.js';
+
+/** Arbitrary but fixed: the advisory lock a backup run holds, so two instances never make one together. */
+const BACKUP_LOCK_KEY = 7_412_019_022;
+
+export interface BackupRunView {
+  status: 'MADE' | 'FAILED';
+  at: string;
+  actor: string;
+  file: string | null;
+  bytes: number | null;
+  durationMs: number | null;
+  treeSize: number | null;
+  errorCode: string | null;
+  message: string | null;
+}
+
+export interface BackupsOverview {
+  directory: string | null;
+  schedule: { enabled: boolean; intervalHours: number; retention: { daily: number; weekly: number; monthly: number }; reason: string | null };
+  lastRun: BackupRunView | null;
+  lastSuccess: BackupRunView | null;
+  archives: { file: string; bytes: number; createdAt: string }[];
+}
+
+@Injectable()
+export class Backups {
+  private readonly logger = new Logger('Backups');
+  private running = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly audit: AuditWriter,
+    private readonly checkpoints: AuditCheckpoints,
+    private readonly witness: AuditWitness,
+  ) {}
+
+  get directory(): string | null {
+    return this.config.backupDirectory ? resolve(this.config.backupDirectory) : null;
+  }
+
+  /** Makes one archive in the backup folder; records the run (made or failed) in the audit trail. */
+  async make(passphrase: string, actor: Actor, trigger: 'MANUAL' | 'SCHEDULED'): Promise<BackupRunView> {
+    const directory = this.directory;
+    if (!directory) throw new DomainError('BACKUP_DIRECTORY_MISSING');
+    if (this.running) throw new DomainError('BACKUP_IN_PROGRESS');
+    this.running = true;
+    const lock = this.dataSource.createQueryRunner();
+    try {
+      await lock.connect();
+      let locked = true;
+      if (!this.config.embedded) {
+        const [{ ok }] = (await lock.query('SELECT pg_try_advisory_lock($1) AS ok', [BACKUP_LOCK_KEY])) as { ok: boolean }[];
+        locked = ok;
+      }
+      // The embedded database has one connection: it goes back to the pool before the backup needs it.
+      if (this.config.embedded) await lock.release();
+      if (!locked) throw new DomainError('BACKUP_IN_PROGRESS');
+      try {
+        return await this.run(directory, passphrase, actor, trigger);
+      } finally {
+        if (!this.config.embedded) await lock.query('SELECT pg_advisory_unlock($1)', [BACKUP_LOCK_KEY]);
+      }
+    } finally {
+      if (!lock.isReleased) await lock.release();
+      this.running = false;
+    }
+  }
+
+  private async run(directory: string, passphrase: string, actor: Actor, trigger: 'MANUAL' | 'SCHEDULED'): Promise<BackupRunView> {
+    const started = this.clock.now();
+    const name = `dth-${started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}${ARCHIVE_SUFFIX}`;
+    try {
+      mkdirSync(directory, { recursive: true, mode: 0o700 });
+      const result = await makeBackup(this.dataSource, this.config, passphrase, join(directory, name), {
+        signCheckpoint: this.checkpoints.enabled ? () => this.checkpoints.build() : undefined,
+        witnessDir: this.witness.location,
+      });
+      const payload = {
+        trigger,
+        file: name,
+        bytes: result.bytes,
+        durationMs: result.durationMs,
+        snapshotAt: result.manifest.snapshot.takenAt,
+        auditRecords: result.manifest.snapshot.auditRecords,
+        treeSize: result.manifest.checkpoint?.treeSize ?? null,
+        rootHash: result.manifest.checkpoint?.rootHash ?? null,
+        migrations: result.manifest.migrations.length,
+      };
+      await this.record(actor, 'BACKUP_MADE', payload);
+      return { status: 'MADE', at: this.clock.now().toISOString(), actor: actor.username, file: name, bytes: result.bytes, durationMs: result.durationMs, treeSize: payload.treeSize, errorCode: null, message: null };
+    } catch (error) {
+      const code = error instanceof DomainError ? error.code : 'BACKUP_RUN_FAILED';
+      const message = error instanceof DomainError ? ERROR_CODES[error.code].vi : error instanceof Error ? error.message : String(error);
+      this.logger.error(`Sao lưu thất bại / Backup failed (${trigger}): ${message}`);
+      await this.record(actor, 'BACKUP_FAILED', { trigger, file: name, errorCode: code, message: message.slice(0, 500) }).catch((e: unknown) =>
+        this.logger.error(`Không ghi được nhật ký sao lưu / Could not record the failed backup: ${e instanceof Error ? e.message : String(e)}`),
+      );
+      throw error instanceof DomainError ? error : new DomainError('BACKUP_RUN_FAILED', { reason: message.slice(0, 500) });
+    }
+  }
+
+  private record(actor: Actor, eventType: 'BACKUP_MADE' | 'BACKUP_FAILED', payload: Record<string, unknown>): Promise<unknown> {
+    return this.dataSource.transaction(async (em) => {
+      await this.audit.lockStream(em, BACKUP_STREAM);
+      return this.audit.append(em, { stream: BACKUP_STREAM, eventType, payload, actor: actor.username, occurredAt: this.clock.now() });
+    });
+  }
+
+  async runs(limit: number): Promise<BackupRunView[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT event_type, payload, actor, occurred_at FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT $2`,
+      [BACKUP_STREAM, limit],
+    )) as { event_type: string; payload: Record<string, unknown>; actor: string; occurred_at: Date }[];
+    return rows.map((r) => ({
+      status: r.event_type === 'BACKUP_MADE' ? 'MADE' : 'FAILED',
+      at: r.occurred_at.toISOString(),
+      actor: r.actor,
+      file: (r.payload.file as string | undefined) ?? null,
+      bytes: (r.payload.bytes as number | undefined) ?? null,
+      durationMs: (r.payload.durationMs as number | undefined) ?? null,
+      treeSize: (r.payload.treeSize as number | null | undefined) ?? null,
+      errorCode: (r.payload.errorCode as string | undefined) ?? null,
+      message: (r.payload.message as string | undefined) ?? null,
+    }));
+  }
+
+  scheduleState(): BackupsOverview['schedule'] {
+    const retention = this.config.backupRetention;
+    const base = { intervalHours: this.config.BACKUP_INTERVAL_HOURS, retention };
+    if (this.config.BACKUP_INTERVAL_HOURS === 0) return { ...base, enabled: false, reason: 'Lịch sao lưu đã tắt (BACKUP_INTERVAL_HOURS=0). / The schedule is off (BACKUP_INTERVAL_HOURS=0).' };
+    if (!this.directory) return { ...base, enabled: false, reason: 'Chưa cấu hình thư mục sao lưu (BACKUP_DIR). / No backup folder (BACKUP_DIR).' };
+    if (!this.config.BACKUP_PASSPHRASE) return { ...base, enabled: false, reason: 'Chưa đặt mật khẩu sao lưu tự động (BACKUP_PASSPHRASE). / No passphrase for scheduled backups (BACKUP_PASSPHRASE).' };
+    return { ...base, enabled: true, reason: null };
+  }
+
+  listArchives(): BackupsOverview['archives'] {
+    const directory = this.directory;
+    if (!directory || !existsSync(directory) || !statSync(directory).isDirectory()) return [];
+    return readdirSync(directory)
+      .filter((f) => f.endsWith(ARCHIVE_SUFFIX))
+      .map((f) => {
+        const s = statSync(join(directory, f));
+        return { file: f, bytes: s.size, createdAt: s.mtime.toISOString() };
+      })
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async overview(): Promise<BackupsOverview> {
+    const runs = await this.runs(50);
+    return {
+      directory: this.directory,
+      schedule: this.scheduleState(),
+      lastRun: runs[0] ?? null,
+      lastSuccess: runs.find((r) => r.status === 'MADE') ?? null,
+      archives: this.listArchives(),
+    };
+  }
+
+  /** Deletes the archives the retention rule no longer keeps; returns their names. */
+  prune(): string[] {
+    const directory = this.directory;
+    if (!directory) return [];
+    const files = this.listArchives().map((a) => ({ name: a.file, createdAt: new Date(a.createdAt) }));
+    const keep = archivesToKeep(files, this.config.backupRetention, this.config.TIME_ZONE);
+    const gone = files.filter((f) => !keep.has(f.name)).map((f) => f.name);
+    for (const name of gone) rmSync(join(directory, name), { force: true });
+    return gone;
+  }
+}
