@@ -238,9 +238,10 @@ const admin = new pg.Client({ connectionString: SERVER });
 await admin.connect();
 await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
 await admin.query(`CREATE DATABASE ${DB}`);
-const work = mkdtempSync(join(tmpdir(), 'dth-bench-audit-'));
+// BENCH_KEY_DIR and BENCH_SIGNING_KEY keep the trail's keys for another bench (bench/backup.ts) that uses --keep.
+const work = process.env.BENCH_KEY_DIR ?? mkdtempSync(join(tmpdir(), 'dth-bench-audit-'));
 try {
-  const signingKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+  const signingKey = process.env.BENCH_SIGNING_KEY ?? generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
   const config = loadConfig({ DATABASE_URL: url, AUDIT_SIGNING_KEY: signingKey, DB_STATEMENT_TIMEOUT_MS: '600000' });
   const dataSource = new DataSource(dataSourceOptions(url, { ...config, DB_POOL_MAX: 2 }));
   await dataSource.initialize();
@@ -305,7 +306,7 @@ try {
   await dataSource.destroy();
   say(JSON.stringify({ node: process.version, cpus: cpus().length, heapCapMb: HEAP_MB, results: rows }));
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (!process.env.BENCH_KEY_DIR) rmSync(work, { recursive: true, force: true });
   if (!values.keep) await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await admin.end();
 }

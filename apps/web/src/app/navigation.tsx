@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import {
+  CloudUploadOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -44,6 +45,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'profile', path: ROUTES.profile, label: 'nav.profile', icon: <BankOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'rehearsalClock', path: ROUTES.rehearsalClock, label: 'nav.rehearsalClock', icon: <FieldTimeOutlined />, roles: ['ADMIN', 'AUDITOR'] },
+  { key: 'backups', path: ROUTES.backups, label: 'nav.backups', icon: <CloudUploadOutlined />, roles: ['ADMIN'] },
 ];
 
 /** Where a person lands after signing in. */

@@ -16,4 +16,5 @@ export const ROUTES = {
   criteria: '/quan-tri/tieu-chi',
   profile: '/quan-tri/ho-so-phap-ly',
   rehearsalClock: '/quan-tri/dong-ho-dien-tap',
+  backups: '/quan-tri/sao-luu',
 } as const;

@@ -1,0 +1,122 @@
+/**
+ * Backups (sao lưu), for administrators: where archives go, whether the schedule runs (and why not), the last run
+ * (a failed one stays shown in red until a run succeeds), the archives in the folder, and making one now with a
+ * passphrase. Restoring is a command (README), into an empty instance: the screen says how.
+ */
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { BackupRunView, BackupsOverview } from '#contracts';
+import { api } from '../../api/client';
+import { LoadError } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
+import { Page } from '../../components/Page';
+import { useFormat } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
+
+function RunLine({ run }: { run: BackupRunView }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <Space wrap>
+      <Tag color={run.status === 'MADE' ? 'green' : 'red'}>{t(`backups.status.${run.status}`)}</Tag>
+      <span>{f.dateTime(run.at)}</span>
+      <span>{run.actor}</span>
+      {run.file && <Typography.Text code>{run.file}</Typography.Text>}
+      {run.bytes !== null && <span>{f.bytes(run.bytes)}</span>}
+    </Space>
+  );
+}
+
+export function BackupsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { message } = AntApp.useApp();
+  const [open, setOpen] = useState(false);
+  const state = useAsync((signal) => api.get('/api/backups', { signal }), []);
+  const data: BackupsOverview | undefined = state.data;
+  const failing = data?.lastRun?.status === 'FAILED';
+  return (
+    <Page
+      title={t('backups.title')}
+      subtitle={t('backups.subtitle')}
+      extra={
+        <Button type="primary" data-testid="make-backup" disabled={!data?.directory} onClick={() => setOpen(true)}>
+          {t('backups.make')}
+        </Button>
+      }
+    >
+      {state.error ? (
+        <LoadError error={state.error} onRetry={state.reload} />
+      ) : (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          {failing && data?.lastRun && (
+            <Alert type="error" showIcon title={t('backups.failedTitle')} description={<Space direction="vertical"><RunLine run={data.lastRun} /><span>{data.lastRun.message}</span></Space>} />
+          )}
+          {data && !data.schedule.enabled && <Alert type="warning" showIcon title={t('backups.scheduleOff')} description={data.schedule.reason} />}
+          <Card title={t('backups.status.title')} loading={state.loading && !data}>
+            {data && (
+              <Descriptions column={{ xs: 1, md: 2 }} size="small">
+                <Descriptions.Item label={t('backups.directory')}>{data.directory ? <Typography.Text code>{data.directory}</Typography.Text> : t('backups.noDirectory')}</Descriptions.Item>
+                <Descriptions.Item label={t('backups.schedule')}>
+                  {data.schedule.enabled ? t('backups.every', { hours: data.schedule.intervalHours }) : t('backups.off')}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('backups.retention')}>{t('backups.retentionRule', data.schedule.retention)}</Descriptions.Item>
+                <Descriptions.Item label={t('backups.lastSuccess')}>{data.lastSuccess ? <RunLine run={data.lastSuccess} /> : t('backups.never')}</Descriptions.Item>
+              </Descriptions>
+            )}
+          </Card>
+          <Card title={t('backups.archives')}>
+            <Table
+              rowKey="file"
+              size="small"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              scroll={{ x: true }}
+              dataSource={data?.archives ?? []}
+              locale={{ emptyText: <Empty description={t('backups.noArchives')} /> }}
+              columns={[
+                { title: t('backups.file'), dataIndex: 'file', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+                { title: t('backups.createdAt'), dataIndex: 'createdAt', render: (v: string) => f.dateTime(v) },
+                { title: t('backups.size'), dataIndex: 'bytes', align: 'right', render: (v: number) => f.bytes(v) },
+              ]}
+            />
+          </Card>
+          <Card title={t('backups.restoreTitle')}>
+            <Typography.Paragraph>{t('backups.restoreText')}</Typography.Paragraph>
+            <Typography.Paragraph>
+              <Typography.Text code>BACKUP_PASSPHRASE=… node dist/apps/api/src/backups/cli.js restore tệp.dth-backup.tar</Typography.Text>
+            </Typography.Paragraph>
+          </Card>
+        </Space>
+      )}
+      <FormDialog<{ passphrase: string; confirm: string }>
+        open={open}
+        name="make-backup"
+        title={t('backups.make')}
+        okText={t('backups.makeOk')}
+        known={['passphrase']}
+        intro={t('backups.makeIntro')}
+        warning={t('backups.passphraseWarning')}
+        submit={(v) => api.post('/api/backups', { passphrase: v.passphrase })}
+        onClose={() => setOpen(false)}
+        onDone={(result) => {
+          setOpen(false);
+          message.success(t('backups.made', { file: (result as BackupRunView).file }));
+          state.reload();
+        }}
+      >
+        <Form.Item name="passphrase" label={t('backups.passphrase')} extra={t('backups.passphraseHint')} rules={[{ required: true, min: 12, message: t('backups.passphraseHint') }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('backups.confirm')}
+          dependencies={['passphrase']}
+          rules={[{ required: true, message: t('validation.required') }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error(t('backups.mismatch')))) })]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </FormDialog>
+    </Page>
+  );
+}
