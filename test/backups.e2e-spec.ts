@@ -19,6 +19,8 @@ import { MIGRATIONS } from '../apps/api/src/database/migrations/index.js';
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
 import { productTables } from '../apps/api/src/backups/logical-dump.js';
 import { Backups } from '../apps/api/src/backups/backups.service.js';
+import { BackupScheduler } from '../apps/api/src/backups/backup.scheduler.js';
+import { Clock } from '../apps/api/src/common/clock.js';
 import { makeBackup } from '../apps/api/src/backups/make-backup.js';
 import { migrationName, openArchive, restoreInto, type RestoreResult } from '../apps/api/src/backups/restore-backup.js';
 import { extractArchive, writeArchive } from '../apps/api/src/backups/backup-archive.js';
@@ -410,5 +412,19 @@ describe("the administrator's backups", () => {
     } finally {
       rmSync(directory, { force: true });
     }
+
+    // The schedule: nothing to do while an archive made within the interval exists; a day later it makes one and
+    // applies the retention rule (here: one daily archive), and the run shows as the schedule's.
+    const clock = t.running.app.get(Clock);
+    const scheduled = Object.assign(Object.create(AppConfig.prototype) as AppConfig, config, { BACKUP_PASSPHRASE: PASSPHRASE, BACKUP_RETENTION: '1,0,0' });
+    const scheduler = new BackupScheduler(scheduled, backups, clock);
+    expect(await scheduler.runIfDue()).toBe(false);
+    expect((await admin.post('/api/backups').send({ passphrase: PASSPHRASE })).status).toBe(201);
+    expect(backups.listArchives()).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await clock.during(new Date(Date.now() + 25 * 3_600_000), () => scheduler.runIfDue())).toBe(true);
+    const final = await admin.get('/api/backups');
+    expect(final.body.lastRun).toMatchObject({ status: 'MADE', actor: 'sao-luu-tu-dong' });
+    expect(final.body.archives).toEqual([expect.objectContaining({ file: final.body.lastRun.file })]);
   }, 120_000);
 });

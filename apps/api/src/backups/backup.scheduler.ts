@@ -51,11 +51,12 @@ export class BackupScheduler implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** Whether a run was made. Public for tests and for an operator's one-off. */
   async runIfDue(): Promise<boolean> {
+    if (this.config.BACKUP_INTERVAL_HOURS === 0 || !this.config.BACKUP_PASSPHRASE) return false;
     try {
       const last = (await this.backups.runs(50)).find((r) => r.status === 'MADE');
       if (last && this.clock.now().getTime() - Date.parse(last.at) < this.config.BACKUP_INTERVAL_HOURS * 3_600_000 - 60_000) return false;
       await this.backups.make(this.config.BACKUP_PASSPHRASE!, systemActor('sao-luu-tu-dong'), 'SCHEDULED');
-      const pruned = this.backups.prune();
+      const pruned = this.backups.prune(this.config.backupRetention);
       if (pruned.length) this.logger.log(`Đã xóa bản sao lưu cũ theo quy tắc giữ lại / Pruned by the retention rule: ${pruned.join(', ')}`);
       return true;
     } catch {

@@ -184,11 +184,11 @@ export class Backups {
   }
 
   /** Deletes the archives the retention rule no longer keeps; returns their names. */
-  prune(): string[] {
+  prune(rule = this.config.backupRetention): string[] {
     const directory = this.directory;
     if (!directory) return [];
     const files = this.listArchives().map((a) => ({ name: a.file, createdAt: new Date(a.createdAt) }));
-    const keep = archivesToKeep(files, this.config.backupRetention, this.config.TIME_ZONE);
+    const keep = archivesToKeep(files, rule, this.config.TIME_ZONE);
     const gone = files.filter((f) => !keep.has(f.name)).map((f) => f.name);
     for (const name of gone) rmSync(join(directory, name), { force: true });
     return gone;
