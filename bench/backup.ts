@@ -49,7 +49,7 @@ try {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (generated.status !== 0) throw new Error('bench/audit-verify.js failed');
-  const source = loadConfig({ DATABASE_URL: at('dth_bench_audit'), KEY_DIR: keyDir, AUDIT_SIGNING_KEY: signingKey, DB_STATEMENT_TIMEOUT_MS: '0', LOG_LEVEL: 'error' });
+  const source = loadConfig({ DATABASE_URL: at('dth_bench_audit'), KEY_DIR: keyDir, AUDIT_SIGNING_KEY: signingKey, DB_STATEMENT_TIMEOUT_MS: '600000', LOG_LEVEL: 'error' });
   const ds = new DataSource(dataSourceOptions(source.DATABASE_URL!, { ...source, DB_POOL_MAX: 2 }));
   await ds.initialize();
   const [{ candidates, records }] = (await ds.query('SELECT (SELECT count(*)::int FROM candidate) AS candidates, (SELECT count(*)::int FROM audit_event) AS records')) as { candidates: number; records: number }[];
@@ -61,7 +61,7 @@ try {
 
   await admin.query('DROP DATABASE IF EXISTS dth_bench_restore WITH (FORCE)');
   await admin.query('CREATE DATABASE dth_bench_restore');
-  const target = loadConfig({ DATABASE_URL: at('dth_bench_restore'), KEY_DIR: join(work, 'restored-keys'), DB_STATEMENT_TIMEOUT_MS: '0', LOG_LEVEL: 'error' });
+  const target = loadConfig({ DATABASE_URL: at('dth_bench_restore'), KEY_DIR: join(work, 'restored-keys'), DB_STATEMENT_TIMEOUT_MS: '600000', LOG_LEVEL: 'error' });
   const tds = new DataSource(dataSourceOptions(target.DATABASE_URL!, { ...target, DB_POOL_MAX: 2 }));
   await tds.initialize();
   const started = Date.now();

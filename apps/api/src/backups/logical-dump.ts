@@ -3,8 +3,8 @@
  * the row, read inside the caller's snapshot transaction. It is the database part every archive carries, because
  * it is the one format that goes both ways between the embedded database and a server:
  *
- * - PGlite is PostgreSQL 17/18 and a server may be 15: pg_dump refuses a server newer than itself, and a dump of
- *   a newer version's catalogue does not restore into an older one; PGlite's `dumpDataDir` is a data folder only
+ * - PGlite 0.5 is PostgreSQL 18.6 and a server may be 15: pg_dump 15 refuses it ("aborting because of server version
+ *   mismatch", measured), and a dump of a newer version's catalogue does not restore into an older one; PGlite's `dumpDataDir` is a data folder only
  *   the same PGlite build can open.
  * - The schema is never dumped: a restore runs the product's own migrations up to the archive's version, loads the
  *   rows, then runs the newer migrations. The rows are typed by the target's own columns
@@ -26,7 +26,9 @@ export interface DumpedTable {
   rows: number;
 }
 
-const FETCH = 2000;
+/** Rows per FETCH; a table with a bytea column (evidence files, up to 20 MB each) is read a few rows at a time. */
+const FETCH = 1000;
+const FETCH_FILES = 4;
 /** Rows per INSERT while loading, and the most JSON text one INSERT carries. */
 const LOAD_ROWS = 1000;
 const LOAD_BYTES = 8 * 1024 * 1024;
@@ -35,17 +37,22 @@ const MIGRATIONS_TABLE = 'schema_migration';
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The product's tables (schema public) and their stored columns, in a stable order. */
-export async function productTables(query: Query): Promise<{ name: string; columns: string[] }[]> {
-  const rows = await query<{ table_name: string; column_name: string }>(
-    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+export async function productTables(query: Query): Promise<{ name: string; columns: string[]; hasFiles: boolean }[]> {
+  const rows = await query<{ table_name: string; column_name: string; data_type: string }>(
+    `SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
       WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.is_generated = 'NEVER' AND c.table_name <> $1
       ORDER BY c.table_name, c.ordinal_position`,
     [MIGRATIONS_TABLE],
   );
-  const tables = new Map<string, string[]>();
-  for (const r of rows) tables.set(r.table_name, [...(tables.get(r.table_name) ?? []), r.column_name]);
-  return [...tables].map(([name, columns]) => ({ name, columns }));
+  const tables = new Map<string, { name: string; columns: string[]; hasFiles: boolean }>();
+  for (const r of rows) {
+    const table = tables.get(r.table_name) ?? { name: r.table_name, columns: [], hasFiles: false };
+    table.columns.push(r.column_name);
+    table.hasFiles ||= r.data_type === 'bytea';
+    tables.set(r.table_name, table);
+  }
+  return [...tables.values()];
 }
 
 /** Writes every table's rows to `file`; the caller's transaction is the snapshot (REPEATABLE READ). */
@@ -62,11 +69,12 @@ export async function writeLogicalDump(query: Query, file: string): Promise<Dump
       const select = `SELECT to_jsonb(x)::text AS row FROM (SELECT ${table.columns.map(ident).join(', ')} FROM ${ident(table.name)}) x`;
       await query(`DECLARE backup_rows NO SCROLL CURSOR FOR ${select}`);
       let rows = 0;
+      const size = table.hasFiles ? FETCH_FILES : FETCH;
       for (;;) {
-        const batch = await query<{ row: string }>(`FETCH ${FETCH} FROM backup_rows`);
+        const batch = await query<{ row: string }>(`FETCH ${size} FROM backup_rows`);
         for (const r of batch) await write(r.row);
         rows += batch.length;
-        if (batch.length < FETCH) break;
+        if (batch.length < size) break;
       }
       await query('CLOSE backup_rows');
       await write(JSON.stringify({ '@end': table.name, rows }));

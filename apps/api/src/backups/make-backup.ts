@@ -128,7 +128,10 @@ export async function makeBackup(dataSource: DataSource, config: AppConfig, pass
       const query: Query = (sql, params) => runner.query(sql, params);
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
-        // The snapshot is taken by the transaction's first statement.
+        // A large dump, or waiting for pg_dump, outlasts the request-sized limits of the application's sessions.
+        await runner.query('SET LOCAL statement_timeout = 0');
+        await runner.query('SET LOCAL idle_in_transaction_session_timeout = 0');
+        // The snapshot is taken by the transaction's first query (SET does not take one).
         const [{ now }] = await query<{ now: Date }>('SELECT clock_timestamp() AS now');
         await options.afterSnapshot?.();
         let pgDumpRun: Promise<void> = Promise.resolve();
