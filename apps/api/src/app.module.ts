@@ -20,6 +20,7 @@ import { JurisdictionModule } from './jurisdiction/jurisdiction.module.js';
 import { RehearsalModule } from './rehearsal/rehearsal.module.js';
 import { ClearancesModule } from './clearances/clearances.module.js';
 import { NurturingModule } from './nurturing/nurturing.module.js';
+import { PublicityModule } from './publicity/publicity.module.js';
 import { ReplicationModule } from './replication/replication.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         EvidenceModule,
         ReviewsModule,
         ClearancesModule,
+        PublicityModule,
         DecisionsModule,
         ReplicationModule,
         StatisticsModule,

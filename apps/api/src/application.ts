@@ -63,7 +63,8 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     app.use(cookieParser());
     app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
     app.use(checkJsonBody);
-    app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
+    // The public pages (publicity/) are server-rendered HTML outside /api, like the health probes.
+    app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'cong-khai', 'cong-khai/{*rest}'] });
     app.useGlobalPipes(createValidationPipe());
     if (config.VALIDATE_RESPONSES) app.useGlobalInterceptors(new ResponseContractInterceptor());
 

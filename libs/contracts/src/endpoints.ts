@@ -20,6 +20,7 @@ import { NURTURING_ENDPOINTS } from './nurturing.js';
 import { EVIDENCE_ENDPOINTS } from './evidence.js';
 import { REPLICATION_ENDPOINTS } from './replication.js';
 import { REHEARSAL_ENDPOINTS } from './rehearsal.js';
+import { PUBLICITY_ENDPOINTS } from './publicity.js';
 
 function gather<T extends readonly EndpointTable[]>(...tables: T): UnionToIntersection<T[number]> {
   const all: Record<string, EndpointContract> = {};
@@ -53,6 +54,7 @@ export const ENDPOINTS = gather(
   LOOKUP_ENDPOINTS,
   STATISTICS_ENDPOINTS,
   REHEARSAL_ENDPOINTS,
+  PUBLICITY_ENDPOINTS,
 );
 
 export type Endpoints = typeof ENDPOINTS;

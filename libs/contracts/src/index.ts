@@ -21,4 +21,5 @@ export * from './audit.js';
 export * from './movements.js';
 export * from './lookup.js';
 export * from './statistics.js';
+export * from './publicity.js';
 export * from './endpoints.js';

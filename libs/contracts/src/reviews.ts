@@ -201,6 +201,8 @@ export const NoticeCommentView = Type.Object({
   upheld: Nullable(Type.Boolean()),
   answeredBy: Nullable(Type.String()),
   answeredAt: Nullable(Instant),
+  /** When the answer was published on the public notice page; null while it is not. */
+  answerPublishedAt: Nullable(Instant),
 });
 export type NoticeCommentView = Static<typeof NoticeCommentView>;
 

@@ -51,6 +51,10 @@ export const TABLE_COVERAGE = {
   public_notice: { kind: 'attested', key: ['id'], appendOnly: true },
   notice_comment: { kind: 'attested', key: ['id'], appendOnly: true },
   notice_answer: { kind: 'attested', key: ['id'], appendOnly: true },
+  // The public side: comments sent by the public (the attachment's bytes vouched for by their hash), their moderation, published answers.
+  public_comment: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['attachment'], file: { content: 'attachment', hash: 'attachment_sha256' } },
+  public_comment_moderation: { kind: 'attested', key: ['public_comment_id'], appendOnly: true },
+  notice_answer_publication: { kind: 'attested', key: ['answer_id'], appendOnly: true },
   // Decisions, their recipients and numbering.
   recognition_decision: { kind: 'attested', key: ['id'], appendOnly: true },
   decision_recipient: { kind: 'attested', key: ['decision_id', 'candidate_id'], appendOnly: true },

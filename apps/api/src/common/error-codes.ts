@@ -12,6 +12,7 @@ import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency.errors.js';
 import { JURISDICTION_ERRORS } from '../jurisdiction/jurisdiction.errors.js';
 import { CLEARANCE_ERRORS } from '../clearances/clearances.errors.js';
 import { MOVEMENT_ERRORS } from '../movements/movements.errors.js';
+import { PUBLICITY_ERRORS } from '../publicity/publicity.errors.js';
 import { REPLICATION_ERRORS } from '../replication/replication.errors.js';
 import { REHEARSAL_ERRORS } from '../rehearsal/rehearsal.errors.js';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors.js';
@@ -37,6 +38,7 @@ export const ERROR_CODES = gatherErrorTables(
   JURISDICTION_ERRORS,
   REHEARSAL_ERRORS,
   CLEARANCE_ERRORS,
+  PUBLICITY_ERRORS,
 ) satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

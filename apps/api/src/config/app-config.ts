@@ -111,6 +111,29 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100 * 1024 * 1024)
   EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** The public side (/cong-khai): largest attachment of a public comment (same types as evidence). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100 * 1024 * 1024)
+  PUBLIC_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+  /** Leading zero bits the proof of work of a public comment needs (16: about a second of a phone's time). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(28)
+  PUBLIC_COMMENT_POW_BITS = 16;
+
+  /** Public comments kept from one address within an hour, and within a day; more are refused (429). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  PUBLIC_COMMENTS_PER_ADDRESS_PER_HOUR = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  PUBLIC_COMMENTS_PER_ADDRESS_PER_DAY = 20;
+
+  /** How long a rendered public page is reused by this process before it is read again (0: never reused). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  PUBLIC_PAGE_CACHE_SECONDS = 5;
+
+  /** The public address of the site (https://…), for shared links (og:url) and the Atom feed; unset: from the request. */
+  @IsOptional() @IsString()
+  PUBLIC_BASE_URL?: string = undefined;
+
   /** How often a candidate being nurtured should be checked on; later than this, its check-in is overdue. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3650)
   NURTURING_CHECK_IN_INTERVAL_DAYS = 90;

@@ -11,10 +11,11 @@ import { NurturingCheckIn, NurturingPlan } from '../nurturing/nurturing.entities
 import { AdoptionRecord, FollowUpRecord, HonouringRecord, UnitPlan } from '../replication/replication.entities.js';
 import { DECISION_ENTITIES } from '../decisions/decision.entities.js';
 import { CLEARANCE_ENTITIES } from '../clearances/clearance.entities.js';
+import { PUBLICITY_ENTITIES } from '../publicity/publicity.entities.js';
 import { REVIEW_ENTITIES } from '../reviews/review.entities.js';
 import { StatisticsImport, StatisticsImportRow } from '../statistics/statistics.entities.js';
 import { Unit } from '../units/unit.entity.js';
 import { JurisdictionProfile } from '../jurisdiction/jurisdiction-profile.entity.js';
 import { RehearsalClockChange } from '../rehearsal/rehearsal-clock-change.entity.js';
 
-export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, RehearsalClockChange, ...CLEARANCE_ENTITIES];
+export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, RehearsalClockChange, ...CLEARANCE_ENTITIES, ...PUBLICITY_ENTITIES];

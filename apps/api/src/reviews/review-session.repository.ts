@@ -91,6 +91,8 @@ export interface CommentWithAnswer {
   upheld: boolean | null;
   answeredBy: string | null;
   answeredAt: Date | null;
+  /** When the answer was published on the public notice page (publicity/); null while it is not. */
+  answerPublishedAt: Date | null;
 }
 
 /** One review of a candidate: the item and the session it belongs to. */
@@ -383,8 +385,9 @@ export class ReviewSessionRepository {
   async commentsWithAnswers(em: EntityManager, noticeId: string): Promise<CommentWithAnswer[]> {
     return (await em.query(
       `SELECT c.id, c.item_id AS "itemId", c.author, c.body, to_char(c.received_on, 'YYYY-MM-DD') AS "receivedOn", c.recorded_by AS "recordedBy", c.recorded_at AS "recordedAt",
-              a.id AS "answerId", a.body AS "answer", a.upheld, a.answered_by AS "answeredBy", a.answered_at AS "answeredAt"
-         FROM notice_comment c LEFT JOIN notice_answer a ON a.comment_id = c.id WHERE c.notice_id = $1 ORDER BY c.recorded_at, c.id`,
+              a.id AS "answerId", a.body AS "answer", a.upheld, a.answered_by AS "answeredBy", a.answered_at AS "answeredAt",
+              p.published_at AS "answerPublishedAt"
+         FROM notice_comment c LEFT JOIN notice_answer a ON a.comment_id = c.id LEFT JOIN notice_answer_publication p ON p.answer_id = a.id WHERE c.notice_id = $1 ORDER BY c.recorded_at, c.id`,
       [noticeId],
     )) as CommentWithAnswer[];
   }

@@ -78,7 +78,7 @@ export class ReviewSessionViews {
       members: members.map((m) => ({ accountId: m.accountId, displayName: m.displayName, unitId: m.unitId, unitName: m.unitName, attendance: m.attendance })),
       items: await Promise.all(items.map((i) => this.itemView(em, session.ballot, i, members, actor))),
       notice: notice ? { ...notice, publishedAt: iso(notice.publishedAt) } : null,
-      comments: comments.map((c) => ({ ...c, recordedAt: iso(c.recordedAt), answeredAt: isoOrNull(c.answeredAt) })),
+      comments: comments.map((c) => ({ ...c, recordedAt: iso(c.recordedAt), answeredAt: isoOrNull(c.answeredAt), answerPublishedAt: isoOrNull(c.answerPublishedAt) })),
     };
   }
 

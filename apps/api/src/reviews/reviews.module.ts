@@ -36,6 +36,6 @@ import { REVIEW_USE_CASES } from './use-cases/index.js';
     CriteriaSetViews,
     ...REVIEW_USE_CASES,
   ],
-  exports: [...REVIEW_USE_CASES],
+  exports: [...REVIEW_USE_CASES, SessionChanges, ReviewSessionRepository],
 })
 export class ReviewsModule {}

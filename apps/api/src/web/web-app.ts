@@ -12,8 +12,8 @@ import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NextFunction, Request, Response } from 'express';
 
-/** Paths that belong to the API, not to the web app. */
-const API_PREFIXES = ['/api', '/health'];
+/** Paths that belong to the API (and the server-rendered public pages), not to the web app. */
+const API_PREFIXES = ['/api', '/health', '/cong-khai'];
 
 /**
  * The web app's own policy: as helmet's default, but without `upgrade-insecure-requests`, which would make
