@@ -13,6 +13,8 @@ import { Clock } from '../apps/api/src/common/clock.js';
 import { BAC_NINH_WITH_REGULATION } from '../apps/api/src/demo/demo-profile.js';
 import { decideThroughCouncil, later } from './support/council.js';
 import { MOVEMENT, REVIEW, movementIn, type MovementStatus } from './support/movement-factories.js';
+import { issueChallenge, solveChallenge } from '../apps/api/src/publicity/proof-of-work.js';
+import { SubmitPublicComment } from '../apps/api/src/publicity/use-cases/submit-public-comment.js';
 
 type Target = 'own' | 'other';
 const ROLES: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'ADMIN'];
@@ -111,6 +113,23 @@ async function buildSessionAt(c: Ctx, stage: Stage) {
   if (reached('commented')) commentId = (await sec.post(`/api/review-sessions/${sessionId}/notice/comments`).send({ itemId, author: 'Người dân', body: 'Phản ánh' })).body.commentId;
   if (reached('answered')) await sec.post(`/api/review-sessions/${sessionId}/notice/comments/${commentId}/answer`).send({ body: 'Phản ánh đúng', upheld: true });
   return { candidateId: candidate.id, sessionId, itemId, receipt, commentId };
+}
+
+/** A comment sent by the public (with an attachment) on the notice of a session at 'noticed', waiting for moderation. */
+async function publicCommentIn(c: Ctx) {
+  return once(c, 'public-comment', async () => {
+    const s = await sessionAt({ ...c, refused: false }, 'noticed');
+    const [{ noticeId }] = (await c.t.dataSource.query('SELECT id AS "noticeId" FROM public_notice WHERE session_id = $1', [s.sessionId])) as { noticeId: string }[];
+    const challenge = issueChallenge(noticeId, c.t.running.app.get(Clock).now());
+    const { publicCommentId } = await c.t.running.app.get(SubmitPublicComment).execute(
+      noticeId,
+      { name: 'Người dân', contact: 'nguoidan@example.vn', body: 'Góp ý', challenge, nonce: solveChallenge(challenge, c.t.running.config.PUBLIC_COMMENT_POW_BITS) },
+      { originalname: 'gop-y.pdf', mimetype: 'application/pdf', size: pdfBytes().length, buffer: pdfBytes() },
+      // An address of its own each time: the per-address limit is not what this table tests.
+      `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    );
+    return { sessionId: s.sessionId, publicCommentId };
+  });
 }
 
 /** Who launches and runs movements. */
@@ -643,6 +662,39 @@ const TABLE: Record<string, Row> = {
       await c.t.as(SECRETARY).post(`/api/review-sessions/${s.sessionId}/voting/open`).send({ presentMemberIds: [] });
       await c.t.as(SECRETARY).post(`/api/review-sessions/${s.sessionId}/voting/close`);
       return cl.post(`/api/review-sessions/${s.sessionId}/finalise`);
+    },
+  },
+  'GET /api/review-sessions/{id}/notice/public-comments': {
+    allowed: ['COUNCIL_SECRETARY', 'AUDITOR'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => cl.get(`/api/review-sessions/${(await publicCommentIn(c)).sessionId}/notice/public-comments`),
+  },
+  'POST /api/review-sessions/{id}/notice/public-comments/{publicCommentId}/moderation': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const p = await publicCommentIn(c);
+      return cl.post(`/api/review-sessions/${p.sessionId}/notice/public-comments/${p.publicCommentId}/moderation`).send({ decision: 'ACCEPTED' });
+    },
+  },
+  'GET /api/review-sessions/{id}/notice/public-comments/{publicCommentId}/attachment': {
+    allowed: ['COUNCIL_SECRETARY', 'AUDITOR'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const p = await publicCommentIn(c);
+      return cl.get(`/api/review-sessions/${p.sessionId}/notice/public-comments/${p.publicCommentId}/attachment`);
+    },
+  },
+  'POST /api/review-sessions/{id}/notice/comments/{commentId}/answer/publication': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'answered');
+      return cl.post(`/api/review-sessions/${s.sessionId}/notice/comments/${s.commentId}/answer/publication`);
     },
   },
   'GET /api/review-sessions/{id}/minutes.pdf': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/review-sessions/${(await sessionAt(c, 'closed')).sessionId}/minutes.pdf`) },
