@@ -208,6 +208,9 @@ describe('the public notice', () => {
     const rejected = await t.as(SECRETARY).post(`/api/review-sessions/${sessionId}/notice/public-comments/${second!.id}/moderation`).send({ decision: 'REJECTED', reason: 'Trùng lặp' });
     expect(rejected.status).toBe(201);
     expect((await publicComments()).length).toBe(3);
+    // The decision waits until every public comment is dealt with.
+    const finalise = await later(t, 30, () => t.as(SECRETARY).post(`/api/review-sessions/${sessionId}/finalise`));
+    expect({ status: finalise.status, code: finalise.body.code, pending: finalise.body.pending }).toEqual({ status: 409, code: 'PUBLIC_COMMENTS_PENDING', pending: 1 });
     await expect(t.admin.query('DELETE FROM public_comment')).rejects.toThrow();
   });
 
@@ -219,6 +222,9 @@ describe('the public notice', () => {
       expect({ path, status: first.status }).toEqual({ path, status: 200 });
       expect(first.headers.etag).toMatch(/^"[\w-]{27}"$/);
       expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+      // Plain http://<address> must work: no upgrade-insecure-requests, scripts from the site only.
+      expect(first.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(first.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
       const second = await get().set('If-None-Match', first.headers.etag!);
       expect({ path, status: second.status }).toEqual({ path, status: 304 });
       expect(second.text ?? '').toBe('');

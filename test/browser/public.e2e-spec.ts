@@ -72,8 +72,8 @@ describe('the public side in Chromium', () => {
     const queue = page.getByTestId('public-comments');
     await queue.getByText(COMMENT).waitFor();
     await queue.getByText('0987 654 321').waitFor();
-    await queue.getByRole('button', { name: 'Tiếp nhận ý kiến của Lê Văn Dân' }).click();
-    await queue.getByText('đã tiếp nhận').waitFor();
+    await queue.getByRole('button', { name: 'Tiếp nhận ý kiến của Lê Văn Dân', exact: true }).click();
+    await queue.getByText('đã tiếp nhận', { exact: true }).waitFor();
     const notice = page.getByTestId('notice');
     await notice.getByRole('button', { name: 'Trả lời ý kiến của Lê Văn Dân' }).click();
     const dialog = page.getByRole('dialog');

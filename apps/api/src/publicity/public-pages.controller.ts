@@ -17,6 +17,7 @@ import { DomainError } from '../common/domain-error.js';
 import { errorBody } from '../common/exception.filter.js';
 import { AppConfig } from '../config/app-config.js';
 import type { UploadedFileParts } from '../evidence/evidence-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../web/web-app.js';
 import { PageCache, matches, type RenderedPage } from './page-cache.js';
 import { COMMENT_SCRIPT, STYLESHEET, shareCard } from './public-assets.js';
 import {
@@ -56,6 +57,7 @@ export class PublicPageErrors implements ExceptionFilter {
     if (res.headersSent) return;
     const message = body.statusCode === 413 ? 'Tệp đính kèm (trường attachment) vượt quá dung lượng cho phép. Vui lòng chọn tệp nhỏ hơn và gửi lại.' : body.message;
     const meta: PageMeta = { title: 'Không thực hiện được', description: message, url: `${PUBLIC_ROOT}`, image: SHARE_CARD_PATH, noindex: true };
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.status(body.statusCode).setHeader('Cache-Control', 'no-store').type(HTML).send(messagePage(meta, body.statusCode === 404 ? 'Không tìm thấy trang' : 'Không thực hiện được', message));
   }
 }
@@ -132,6 +134,7 @@ export class PublicPagesController {
   async sendComment(@Param('noticeId') noticeId: string, @UploadedFile() file: UploadedFileParts | undefined, @Req() req: Request, @Res() res: Response) {
     const form = formOf(req.body as Record<string, unknown> | undefined);
     res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     try {
       await this.submit.execute(UUID.test(noticeId) ? noticeId : '00000000-0000-0000-0000-000000000000', form, file, clientAddress(req));
       res.redirect(303, `${PUBLIC_ROOT}/thong-bao/${noticeId}/da-gui`);
@@ -242,6 +245,8 @@ export class PublicPagesController {
 
   private async send(req: Request, res: Response, key: string, render: () => Promise<{ body: string | Buffer; type: string }>, cacheControl: string): Promise<void> {
     const page: RenderedPage = await this.cache.get(key, render);
+    // The web app's policy (helmet's default without upgrade-insecure-requests, which would break plain http://<address>).
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('ETag', page.etag);
     res.setHeader('Cache-Control', cacheControl);
     res.setHeader('Vary', 'Accept-Encoding');
@@ -275,5 +280,6 @@ function galleryFilter(query: Record<string, string | string[] | undefined>): Ga
 function formOf(body: Record<string, unknown> | undefined): PublicCommentForm {
   const text = (key: string) => (typeof body?.[key] === 'string' ? (body[key] as string) : undefined);
   const itemId = text('itemId');
-  return { itemId: itemId && UUID.test(itemId) ? itemId : itemId ? itemId : undefined, name: text('name'), contact: text('contact'), body: text('body'), challenge: text('challenge'), nonce: text('nonce') };
+  // An item that is not on the notice is refused by the field checks, naming itemId.
+  return { itemId: itemId || undefined, name: text('name'), contact: text('contact'), body: text('body'), challenge: text('challenge'), nonce: text('nonce') };
 }

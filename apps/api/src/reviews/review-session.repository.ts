@@ -381,6 +381,15 @@ export class ReviewSessionRepository {
     return row!.n;
   }
 
+  /** Comments the public sent on the notice (publicity/) that wait for the secretariat's moderation. */
+  async pendingPublicComments(em: EntityManager, noticeId: string): Promise<number> {
+    const [row] = (await em.query(
+      'SELECT count(*)::int AS n FROM public_comment p LEFT JOIN public_comment_moderation m ON m.public_comment_id = p.id WHERE p.notice_id = $1 AND m.public_comment_id IS NULL',
+      [noticeId],
+    )) as { n: number }[];
+    return row!.n;
+  }
+
   /** Every comment of a notice with its answer, in the order they were recorded. */
   async commentsWithAnswers(em: EntityManager, noticeId: string): Promise<CommentWithAnswer[]> {
     return (await em.query(

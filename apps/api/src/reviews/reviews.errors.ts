@@ -42,5 +42,10 @@ export const REVIEW_ERRORS = {
   OBJECTION_NOT_UPHELD: { status: 422, vi: 'Chỉ viện dẫn được ý kiến về hồ sơ này đã được trả lời là chấp nhận.', en: 'Only upheld comments about this candidate can be cited.' },
   NOTICE_NOT_PUBLISHED: { status: 409, vi: 'Chưa công khai danh sách đề nghị công nhận.', en: 'The provisional list has not been published.' },
   COMMENTS_UNANSWERED: { status: 409, vi: 'Còn ý kiến góp ý chưa được trả lời.', en: 'Some comments are not answered yet.' },
+  PUBLIC_COMMENTS_PENDING: {
+    status: 409,
+    vi: 'Còn ý kiến người dân gửi qua trang công khai chưa được kiểm duyệt (tiếp nhận hoặc không tiếp nhận).',
+    en: 'Some comments sent through the public page are not moderated yet.',
+  },
   REFERENCED_REVIEW_SESSION_NOT_FOUND: { status: 422, vi: 'Đợt xét được nêu không tồn tại.', en: 'The review session named does not exist.' },
 } as const satisfies ErrorTable;

@@ -20,7 +20,7 @@ const API_PREFIXES = ['/api', '/health', '/cong-khai'];
  * a browser on plain http://<address>:3000 (anything but localhost) fetch the scripts over https and fail.
  * Ant Design writes its styles at run time, hence 'unsafe-inline' for styles only.
  */
-const CONTENT_SECURITY_POLICY = [
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "base-uri 'self'",
   "connect-src 'self'",
