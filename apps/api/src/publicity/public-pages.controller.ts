@@ -42,8 +42,12 @@ import { SubmitPublicComment, type FieldProblem, type PublicCommentForm } from '
 
 const GALLERY_PAGE_SIZE = 20;
 const HTML = 'text/html; charset=utf-8';
-/** Pages: a minute in any cache, then revalidated with the ETag. Assets: a day. */
-const PAGE_CACHE_CONTROL = 'public, max-age=60';
+/**
+ * The notice's pages change while it runs (answers published, the list itself): any cache keeps them but asks
+ * again each time, with the ETag (a 304 costs no body). The gallery changes with decisions: five minutes. Assets: a day.
+ */
+const NOTICE_CACHE_CONTROL = 'public, no-cache';
+const PAGE_CACHE_CONTROL = 'public, max-age=300';
 const ASSET_CACHE_CONTROL = 'public, max-age=86400';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -80,7 +84,7 @@ export class PublicPagesController {
 
   @Get()
   async home(@Req() req: Request, @Res() res: Response) {
-    await this.page(req, res, async (meta) => {
+    await this.page(req, res, NOTICE_CACHE_CONTROL, async (meta) => {
       const notices = await this.pages.openNotices(this.clock.today());
       const gallery = await this.pages.gallery({}, 1, 0);
       return homePage(meta('Điển hình tiên tiến', 'Lấy ý kiến nhân dân về danh sách đề nghị công nhận và các điển hình tiên tiến đã được công nhận.'), notices.length, gallery.total);
@@ -89,7 +93,7 @@ export class PublicPagesController {
 
   @Get('thong-bao')
   async notices(@Req() req: Request, @Res() res: Response) {
-    await this.page(req, res, async (meta) => {
+    await this.page(req, res, NOTICE_CACHE_CONTROL, async (meta) => {
       const notices = await this.pages.openNotices(this.clock.today());
       const all = await Promise.all(notices.map(async (notice) => ({ notice, entries: await this.pages.noticeEntries(notice.sessionId), answers: await this.pages.publishedAnswers(notice.id) })));
       return noticesPage(meta('Lấy ý kiến nhân dân', 'Danh sách đề nghị công nhận điển hình tiên tiến đang lấy ý kiến nhân dân.'), all);
@@ -98,7 +102,7 @@ export class PublicPagesController {
 
   @Get('thong-bao/:noticeId')
   async notice(@Param('noticeId') noticeId: string, @Req() req: Request, @Res() res: Response) {
-    await this.page(req, res, async (meta) => {
+    await this.page(req, res, NOTICE_CACHE_CONTROL, async (meta) => {
       const notice = await this.openNotice(noticeId);
       const entries = await this.pages.noticeEntries(notice.sessionId);
       return noticePage(
@@ -112,7 +116,7 @@ export class PublicPagesController {
 
   @Get('thong-bao/:noticeId/gop-y')
   async commentForm(@Param('noticeId') noticeId: string, @Query('muc') itemId: string | undefined, @Req() req: Request, @Res() res: Response) {
-    await this.page(req, res, async (meta) => {
+    await this.page(req, res, NOTICE_CACHE_CONTROL, async (meta) => {
       const notice = await this.openNotice(noticeId);
       const entries = await this.pages.noticeEntries(notice.sessionId);
       const state: CommentFormState = { values: { itemId: entries.some((e) => e.itemId === itemId) ? itemId : undefined }, problems: [] };
@@ -161,14 +165,14 @@ export class PublicPagesController {
 
   @Get('thong-bao/:noticeId/da-gui')
   async commentSent(@Param('noticeId') noticeId: string, @Req() req: Request, @Res() res: Response) {
-    await this.page(req, res, async (meta) => commentSentPage(meta('Đã nhận ý kiến', 'Ý kiến của bạn đã được ghi nhận.'), await this.openNotice(noticeId)));
+    await this.page(req, res, NOTICE_CACHE_CONTROL, async (meta) => commentSentPage(meta('Đã nhận ý kiến', 'Ý kiến của bạn đã được ghi nhận.'), await this.openNotice(noticeId)));
   }
 
   @Get('dien-hinh')
   async gallery(@Query() query: Record<string, string | string[] | undefined>, @Req() req: Request, @Res() res: Response) {
     const filter = galleryFilter(query);
     const page = Math.min(Math.max(1, Number.parseInt(one(query.trang) ?? '1', 10) || 1), 10_000);
-    await this.page(req, res, async (meta) => {
+    await this.page(req, res, PAGE_CACHE_CONTROL, async (meta) => {
       const [found, revoked, choices] = await Promise.all([
         this.pages.gallery(filter, GALLERY_PAGE_SIZE, (page - 1) * GALLERY_PAGE_SIZE),
         this.pages.revoked(50),
@@ -192,7 +196,7 @@ export class PublicPagesController {
 
   @Get('dien-hinh/:id')
   async exemplar(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
-    await this.page(req, res, async (meta) => {
+    await this.page(req, res, PAGE_CACHE_CONTROL, async (meta) => {
       const exemplar = UUID.test(id) ? await this.pages.exemplar(id) : null;
       if (!exemplar) throw new DomainError('EXEMPLAR_NOT_FOUND', { id });
       const revoked = exemplar.state === 'revoked';
@@ -239,8 +243,8 @@ export class PublicPagesController {
   }
 
   /** A page (HTML) from the cache or rendered, keyed by the whole address and the site's base. */
-  private page(req: Request, res: Response, render: (meta: ReturnType<PublicPagesController['metaFor']>) => Promise<string>): Promise<void> {
-    return this.send(req, res, `${this.baseOf(req)} ${req.originalUrl}`, async () => ({ body: await render(this.metaFor(req)), type: HTML }), PAGE_CACHE_CONTROL);
+  private page(req: Request, res: Response, cacheControl: string, render: (meta: ReturnType<PublicPagesController['metaFor']>) => Promise<string>): Promise<void> {
+    return this.send(req, res, `${this.baseOf(req)} ${req.originalUrl}`, async () => ({ body: await render(this.metaFor(req)), type: HTML }), cacheControl);
   }
 
   private async send(req: Request, res: Response, key: string, render: () => Promise<{ body: string | Buffer; type: string }>, cacheControl: string): Promise<void> {
