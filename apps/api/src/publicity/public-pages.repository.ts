@@ -140,7 +140,7 @@ export class PublicPagesRepository {
     )) as PublishedAnswer[];
   }
 
-  /** One page of the gallery, the total, in order of the latest recognition first. */
+  /** One page of the gallery and the total: the newest year first, then by name. */
   async gallery(filter: GalleryFilter, limit: number, offset: number): Promise<{ total: number; entries: GalleryEntry[] }> {
     const params: unknown[] = [GALLERY_STATES];
     const p = (v: unknown) => {
@@ -158,16 +158,19 @@ export class PublicPagesRepository {
       where.push(`EXISTS (SELECT 1 FROM candidate_movement_link l WHERE l.candidate_id = c.id AND l.movement_id = ${p(filter.movementId)} AND l.action = 'LINK'
                     AND NOT EXISTS (SELECT 1 FROM candidate_movement_link e WHERE e.ends_id = l.id))`);
     }
+    // The page is cut first (newest year first, then by name), and only its rows look up their decision.
     const rows = (await this.db.query(
-      `SELECT c.id, c.name, c.kind, u.name AS "unitName", c.field, c.year, coalesce(dec.achievement, c.achievement) AS achievement,
-              dec.number AS "decisionNumber", to_char(dec.issued_on, 'YYYY-MM-DD') AS "decisionDate", c.updated_at AS "updatedAt",
-              count(*) OVER ()::int AS total
-         FROM candidate c JOIN unit u ON u.id = c.unit_id
-         LEFT JOIN LATERAL (SELECT ${DECISION_NUMBER} AS number, d.issued_on, r.achievement FROM decision_recipient r JOIN recognition_decision d ON d.id = r.decision_id
-                             WHERE r.candidate_id = c.id AND d.kind <> 'REVOCATION' ORDER BY d.issued_at DESC LIMIT 1) dec ON true
-        WHERE ${where.join(' AND ')}
-        ORDER BY coalesce(dec.issued_on, make_date(c.year, 12, 31)) DESC, c.name, c.id
-        LIMIT ${p(limit)} OFFSET ${p(offset)}`,
+      `WITH page AS (
+         SELECT c.id, c.name, c.kind, u.name AS "unitName", c.field, c.year, c.achievement, c.updated_at AS "updatedAt", count(*) OVER ()::int AS total
+           FROM candidate c JOIN unit u ON u.id = c.unit_id
+          WHERE ${where.join(' AND ')}
+          ORDER BY c.year DESC, c.name, c.id
+          LIMIT ${p(limit)} OFFSET ${p(offset)})
+       SELECT page.id, page.name, page.kind, page."unitName", page.field, page.year, coalesce(dec.achievement, page.achievement) AS achievement,
+              dec.number AS "decisionNumber", to_char(dec.issued_on, 'YYYY-MM-DD') AS "decisionDate", page."updatedAt", page.total
+         FROM page LEFT JOIN LATERAL (SELECT ${DECISION_NUMBER} AS number, d.issued_on, r.achievement FROM decision_recipient r JOIN recognition_decision d ON d.id = r.decision_id
+                                      WHERE r.candidate_id = page.id AND d.kind <> 'REVOCATION' ORDER BY d.issued_at DESC LIMIT 1) dec ON true
+        ORDER BY page.year DESC, page.name, page.id`,
       params,
     )) as (GalleryEntry & { total: number })[];
     return { total: rows[0]?.total ?? 0, entries: rows.map(({ total: _t, ...e }) => e) };
