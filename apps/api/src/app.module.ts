@@ -19,6 +19,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module.js';
 import { RehearsalModule } from './rehearsal/rehearsal.module.js';
 import { ClearancesModule } from './clearances/clearances.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { NurturingModule } from './nurturing/nurturing.module.js';
 import { ReplicationModule } from './replication/replication.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         AuditModule,
         JurisdictionModule,
         RehearsalModule,
+        NotificationsModule,
         AccountsModule,
         AccessModule,
         UnitsModule,

@@ -7,6 +7,7 @@ import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
 import { CLEARANCE_ENDPOINTS } from './clearances.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
+import { NOTIFICATION_ENDPOINTS } from './notifications.js';
 import { AUDIT_ENDPOINTS } from './audit.js';
 import { HEALTH_ENDPOINTS } from './health.js';
 import { LOOKUP_ENDPOINTS } from './lookup.js';
@@ -48,6 +49,7 @@ export const ENDPOINTS = gather(
   DECISION_ENDPOINTS,
   JURISDICTION_ENDPOINTS,
   CLEARANCE_ENDPOINTS,
+  NOTIFICATION_ENDPOINTS,
   AUDIT_ENDPOINTS,
   MOVEMENT_ENDPOINTS,
   LOOKUP_ENDPOINTS,

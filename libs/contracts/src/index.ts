@@ -7,6 +7,7 @@ export * from './schema.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './accounts.js';
+export * from './notifications.js';
 export * from './units.js';
 export * from './candidates.js';
 export * from './nurturing.js';

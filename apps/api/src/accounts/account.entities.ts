@@ -74,3 +74,24 @@ export class SignInAttempt {
   @Column('timestamptz', { name: 'cleared_at', nullable: true })
   clearedAt: Date | null;
 }
+
+/**
+ * The e-mail address notifications go to, one per account. A table of its own rather than a column of `account`:
+ * a new column would change the digest of every account row already attested; this row is attested from its
+ * first write, in the same transaction as the account's audit record.
+ */
+@Entity('account_contact')
+export class AccountContact {
+  @PrimaryColumn('uuid', { name: 'account_id' })
+  accountId: string;
+
+  @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<Account>;
+
+  @Column('text')
+  email: string;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+}

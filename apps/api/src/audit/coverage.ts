@@ -30,6 +30,8 @@ export const TABLE_COVERAGE = {
   // The unit tree, accounts and their roles: who may do what.
   unit: { kind: 'attested', key: ['id'] },
   account: { kind: 'attested', key: ['id'] },
+  // The address notifications are mailed to: changed by an administrator, in the account's audited change.
+  account_contact: { kind: 'attested', key: ['account_id'] },
   // Candidates and what their statechart's effects wrote.
   candidate: { kind: 'attested', key: ['id'] },
   evidence_file: { kind: 'attested', key: ['id'], excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
@@ -79,6 +81,12 @@ export const TABLE_COVERAGE = {
   session: { kind: 'operational', reason: 'sign-in sessions: access is decided by the account row (attested), a session only carries it' },
   sign_in_attempt: { kind: 'operational', reason: 'throttling counters of sign-in attempts; outcomes that matter are in the accounts’ chains' },
   idempotency_key: { kind: 'operational', reason: 'replays of retried requests’ answers; the changes themselves are attested' },
+  // Notifications are nudges about changes that are themselves attested (and written in the same transaction as
+  // their audit record); no decision or right rests on them. The outbox rows are written in that transaction too,
+  // then changed by the sender outside any audited change (queued → sent / failed), so they are operational.
+  notification: { kind: 'operational', reason: 'nudges about attested changes, written in their transaction; read marks are the reader’s own' },
+  mail_message: { kind: 'operational', reason: 'the mail outbox: what a notification sent and its delivery state, changed by the sender' },
+  notification_preference: { kind: 'operational', reason: 'each person’s choice of mail per kind of notification; no right or decision rests on it' },
   schema_migration: { kind: 'operational', reason: 'which migrations ran: the schema is the code’s, not a fact of a decision' },
 } as const satisfies Record<string, TableCoverage>;
 

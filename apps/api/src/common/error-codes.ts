@@ -11,6 +11,7 @@ import { EVIDENCE_ERRORS } from '../evidence/evidence.errors.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency.errors.js';
 import { JURISDICTION_ERRORS } from '../jurisdiction/jurisdiction.errors.js';
 import { CLEARANCE_ERRORS } from '../clearances/clearances.errors.js';
+import { NOTIFICATION_ERRORS } from '../notifications/notifications.errors.js';
 import { MOVEMENT_ERRORS } from '../movements/movements.errors.js';
 import { REPLICATION_ERRORS } from '../replication/replication.errors.js';
 import { REHEARSAL_ERRORS } from '../rehearsal/rehearsal.errors.js';
@@ -37,6 +38,7 @@ export const ERROR_CODES = gatherErrorTables(
   JURISDICTION_ERRORS,
   REHEARSAL_ERRORS,
   CLEARANCE_ERRORS,
+  NOTIFICATION_ERRORS,
 ) satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

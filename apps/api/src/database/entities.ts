@@ -1,5 +1,5 @@
 /** Every entity, listed explicitly so that Nest, Jest and the migration tooling load the same set. */
-import { Account, SignInAttempt } from '../accounts/account.entities.js';
+import { Account, AccountContact, SignInAttempt } from '../accounts/account.entities.js';
 import { SignInSession } from '../accounts/sign-in-session.entity.js';
 import { AuditCheckpoint, AuditLeaf } from '../audit/audit-checkpoint.entities.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
@@ -16,5 +16,6 @@ import { StatisticsImport, StatisticsImportRow } from '../statistics/statistics.
 import { Unit } from '../units/unit.entity.js';
 import { JurisdictionProfile } from '../jurisdiction/jurisdiction-profile.entity.js';
 import { RehearsalClockChange } from '../rehearsal/rehearsal-clock-change.entity.js';
+import { MailMessage, Notification, NotificationPreference } from '../notifications/notification.entities.js';
 
-export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, RehearsalClockChange, ...CLEARANCE_ENTITIES];
+export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, RehearsalClockChange, ...CLEARANCE_ENTITIES, AccountContact, Notification, MailMessage, NotificationPreference];

@@ -12,6 +12,7 @@ import { CriteriaSetViews } from './criteria-set.views.js';
 import { CandidateReviewsController, CriteriaSetsController, ReviewSessionsController } from './reviews.controller.js';
 import { ReviewSessionRepository } from './review-session.repository.js';
 import { ReviewSessionViews } from './review-session.views.js';
+import { ReviewNotifications } from './review-notifications.js';
 import { SessionChanges } from './session-changes.js';
 import { REVIEW_USE_CASES } from './use-cases/index.js';
 
@@ -31,6 +32,7 @@ import { REVIEW_USE_CASES } from './use-cases/index.js';
     BallotRepository,
     CriteriaSetRepository,
     SessionChanges,
+    ReviewNotifications,
     CouncilVerdicts,
     ReviewSessionViews,
     CriteriaSetViews,

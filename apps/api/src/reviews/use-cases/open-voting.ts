@@ -8,6 +8,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { BallotRepository } from '../ballot.repository.js';
 import { ReviewSessionRepository } from '../review-session.repository.js';
+import { ReviewNotifications } from '../review-notifications.js';
 import { SessionChanges } from '../session-changes.js';
 
 @Injectable()
@@ -17,6 +18,7 @@ export class OpenVoting {
     private readonly sessions: ReviewSessionRepository,
     private readonly ballots: BallotRepository,
     private readonly clock: Clock,
+    private readonly notices: ReviewNotifications,
   ) {}
 
   async execute(sessionId: string, presentMemberIds: string[], actor: Actor): Promise<void> {
@@ -38,6 +40,7 @@ export class OpenVoting {
         absent: members.filter((m) => !present.has(m.accountId)).map((m) => m.accountId),
         ballot: session.ballot,
       }, actor, now);
+      await this.notices.votingOpened(em, sessionId, session.title, members.map((m) => m.accountId));
     });
   }
 }
