@@ -209,6 +209,37 @@ const TABLE: Record<string, Row> = {
     ok: 200,
     send: async (c, cl) => cl.post(`/api/accounts/${await throwawayAccount(c)}/password`).send({ password: 'mat-khau-dat-lai-2025' }),
   },
+  'POST /api/accounts/{id}/email': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => cl.post(`/api/accounts/${await throwawayAccount(c)}/email`).send({ email: 'thu-nghiem@bacninh.gov.vn' }),
+  },
+  'GET /api/notifications': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/notifications') },
+  'POST /api/notifications/read': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.post('/api/notifications/read').send({ all: true }) },
+  'GET /api/notifications/preferences': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/notifications/preferences') },
+  'POST /api/notifications/preferences': {
+    allowed: ROLES,
+    scope: 'none',
+    ok: 200,
+    send: (c, cl) => cl.post('/api/notifications/preferences').send({ preferences: [{ kind: 'DECISION_ISSUED', mail: 'DIGEST' }] }),
+  },
+  'GET /api/notifications/mail': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/notifications/mail?status=FAILED') },
+  'POST /api/notifications/mail/{id}/retry': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      // An undeliverable message of a throwaway account, as the sender leaves one.
+      const id = crypto.randomUUID();
+      await c.t.admin.query(
+        `INSERT INTO mail_message (id, account_id, to_address, subject, text_body, html_body, notification_ids, status, attempts, last_error, created_at, sent_at, updated_at)
+         VALUES ($1, $2, 'khong-ton-tai@bacninh.gov.vn', 'Thử', 'Thử', '<p>Thử</p>', '[]', 'FAILED', 1, '550 No such mailbox', now(), NULL, now())`,
+        [id, await throwawayAccount(c)],
+      );
+      return cl.post(`/api/notifications/mail/${id}/retry`);
+    },
+  },
   'POST /api/units': {
     allowed: ['ADMIN'],
     scope: 'none',

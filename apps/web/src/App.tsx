@@ -33,6 +33,9 @@ import { NominatePage } from './pages/NominatePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { TasksPage } from './pages/tasks/TasksPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { NotificationSettingsPage } from './pages/notifications/NotificationSettingsPage';
+import { OutboxPage } from './pages/notifications/OutboxPage';
 import { ROLE_GROUPS } from '#domain';
 
 const READERS = ROLE_GROUPS.candidateReaders;
@@ -79,6 +82,9 @@ function AppRoutes() {
         <Route path={ROUTES.rehearsalClock} element={<RequireRole roles={['ADMIN', 'AUDITOR']}><RehearsalClockPage /></RequireRole>} />
         <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
         <Route path={ROUTES.accounts} element={<RequireRole roles={['ADMIN']}><AccountsPage /></RequireRole>} />
+        <Route path={ROUTES.outbox} element={<RequireRole roles={['ADMIN']}><OutboxPage /></RequireRole>} />
+        <Route path={ROUTES.notifications} element={<RequireRole roles={EVERYONE}><NotificationsPage /></RequireRole>} />
+        <Route path={ROUTES.notificationSettings} element={<RequireRole roles={EVERYONE}><NotificationSettingsPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

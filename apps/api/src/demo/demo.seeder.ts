@@ -134,7 +134,7 @@ export class DemoSeeder {
       units = { province, education, school, health, hospital, district, commune, police, enterprise };
 
       const account = async (username: string, displayName: string, role: Role, unitId?: string) => {
-        people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD }, SYSTEM);
+        people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD, email: `${username}@demo.dhtt.vn` }, SYSTEM);
       };
       await account('admin', 'Quản trị hệ thống', 'ADMIN', province.id);
       await account('truongdonvi', 'Trần Văn Hùng (Giám đốc Sở Giáo dục và Đào tạo)', 'UNIT_HEAD', education.id);

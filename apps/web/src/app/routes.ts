@@ -16,4 +16,7 @@ export const ROUTES = {
   criteria: '/quan-tri/tieu-chi',
   profile: '/quan-tri/ho-so-phap-ly',
   rehearsalClock: '/quan-tri/dong-ho-dien-tap',
+  notifications: '/thong-bao',
+  notificationSettings: '/thong-bao/cai-dat',
+  outbox: '/quan-tri/thu-di',
 } as const;
