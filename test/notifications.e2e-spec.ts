@@ -356,8 +356,11 @@ describe('the outbox delivered exactly once by a sender killed mid-batch (a sepa
       });
       child.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
+      // The 8th was never accepted; later ones may have been (pg-boss gives up waiting on a batch after its
+      // expiry and fetches more while the 8th is held), so before the restart 7 or more, never all.
       const beforeRestart = smtp.received.length;
-      expect(beforeRestart).toBe(7);
+      expect(beforeRestart).toBeGreaterThanOrEqual(7);
+      expect(beforeRestart).toBeLessThan(MESSAGES);
 
       // 3. New senders (two instances at once on the server; the embedded database belongs to one process): the
       // jobs held by the killed one expire and are delivered; the rest follow.

@@ -63,6 +63,9 @@ const mailView = (r: MailRow): MailMessageView => ({
   sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
 });
 
+/** TypeORM answers an UPDATE on PostgreSQL with [rows, affected count]. */
+const affected = (result: unknown): number => (Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0);
+
 @Injectable()
 export class NotificationCentre {
   constructor(
@@ -92,8 +95,7 @@ export class NotificationCentre {
     const now = this.clock.now();
     let marked = 0;
     if (command.all) {
-      const rows = (await this.dataSource.query(`UPDATE notification SET read_at = $2 WHERE account_id = $1 AND read_at IS NULL RETURNING id`, [actor.accountId, now])) as { id: string }[];
-      marked = rows.length;
+      marked = affected(await this.dataSource.query(`UPDATE notification SET read_at = $2 WHERE account_id = $1 AND read_at IS NULL`, [actor.accountId, now]));
     } else if (command.ids?.length) {
       const ids = [...new Set(command.ids)];
       marked = await this.dataSource.transaction(async (em) => {
@@ -102,8 +104,7 @@ export class NotificationCentre {
           const missing = ids.filter((id) => !mine.some((m) => m.id === id));
           throw new DomainError('NOTIFICATION_NOT_FOUND', { field: 'ids', ids: missing });
         }
-        const rows = (await em.query(`UPDATE notification SET read_at = $2 WHERE id = ANY($1::uuid[]) AND read_at IS NULL RETURNING id`, [ids, now])) as { id: string }[];
-        return rows.length;
+        return affected(await em.query(`UPDATE notification SET read_at = $2 WHERE id = ANY($1::uuid[]) AND read_at IS NULL`, [ids, now]));
       });
     }
     return { marked, unread: await this.unread(actor.accountId) };
