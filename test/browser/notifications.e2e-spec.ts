@@ -26,13 +26,13 @@ describe('the notification centre', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await signIn(page, app.baseUrl, 'uyvien1');
     const bell = page.getByTestId('notification-bell');
-    await expect(bell.getAttribute('aria-label')).resolves.toMatch(/^Thông báo: [1-9]\d* chưa đọc$/);
+    // The count comes with the first answer of the API after the screen shows.
+    await page.waitForFunction(() => /^Thông báo: [1-9]\d* chưa đọc$/.test(document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') ?? ''));
     const before = Number((await bell.getAttribute('aria-label'))!.match(/\d+/)![0]);
     await bell.click();
     await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
-    const items = page.getByTestId('notification');
-    await expect(items.count()).resolves.toBeGreaterThanOrEqual(2);
     await page.getByText('Mở biểu quyết: phiên "Tổng kết năm 2025"').waitFor();
+    await expect(page.getByTestId('notification').count()).resolves.toBeGreaterThanOrEqual(2);
     await shot(page, 'thong-bao-1366', { fullPage: false });
 
     await page.getByRole('link', { name: 'Được phân công đánh giá: Nguyễn Thị Hoa' }).click();
