@@ -5,6 +5,7 @@ import { AccessModule } from './access/access.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
+import { CouncilsModule } from './councils/councils.module.js';
 import { GlobalExceptionFilter } from './common/exception.filter.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         TransitionsModule,
         NurturingModule,
         EvidenceModule,
+        CouncilsModule,
         ReviewsModule,
         ClearancesModule,
         DecisionsModule,

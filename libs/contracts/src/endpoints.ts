@@ -7,6 +7,7 @@ import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
 import { CLEARANCE_ENDPOINTS } from './clearances.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
+import { COUNCIL_ENDPOINTS } from './councils.js';
 import { AUDIT_ENDPOINTS } from './audit.js';
 import { HEALTH_ENDPOINTS } from './health.js';
 import { LOOKUP_ENDPOINTS } from './lookup.js';
@@ -40,6 +41,7 @@ export const ENDPOINTS = gather(
   ACCOUNT_ENDPOINTS,
   UNIT_ENDPOINTS,
   CANDIDATE_ENDPOINTS,
+  COUNCIL_ENDPOINTS,
   NURTURING_ENDPOINTS,
   EVIDENCE_ENDPOINTS,
   REPLICATION_ENDPOINTS,

@@ -17,6 +17,7 @@ export * from './decisions.js';
 export * from './jurisdiction.js';
 export * from './rehearsal.js';
 export * from './clearances.js';
+export * from './councils.js';
 export * from './audit.js';
 export * from './movements.js';
 export * from './lookup.js';

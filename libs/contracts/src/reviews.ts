@@ -3,7 +3,7 @@
  * and public notice, a candidate's reviews and a council member's waiting work. The stages and item statuses are
  * the review session lifecycle's (libs/workflow), the outcomes the council rules'.
  */
-import { CRITERIA_SETS, FieldCodes, SubjectKindCodes } from '#domain';
+import { CRITERIA_SETS, CouncilPositionCodes, FieldCodes, SubjectKindCodes } from '#domain';
 import {
   CANDIDATE_STATE_CODES,
   CLEARANCE_RULES,
@@ -14,7 +14,7 @@ import {
 } from '#workflow';
 import { TransitionResult } from './candidates.js';
 import { ClearanceView } from './clearances.js';
-import { CalendarDate, Code, Instant, Nullable, Type, Uuid, file, json, type EndpointTable, type Static, type TSchema } from './schema.js';
+import { CalendarDate, Code, Instant, Labels, Nullable, Type, Uuid, file, json, type EndpointTable, type Static, type TSchema } from './schema.js';
 
 /** How a session votes: open (each vote named) or secret ballot (only the urn holds the choices). */
 export const BALLOT_KINDS = ['OPEN', 'SECRET'] as const;
@@ -89,6 +89,9 @@ export type Verdict = Static<typeof Verdict>;
 export const Finding = Type.Object({ code: Type.String(), vi: Type.String(), en: Type.String() });
 export type Finding = Static<typeof Finding>;
 
+/** The council a session belongs to (null only while no council exists at all). */
+export const SessionCouncil = Type.Object({ id: Uuid, name: Type.String(), unitName: Type.String() });
+
 export const SessionSummary = Type.Object({
   id: Uuid,
   title: Type.String(),
@@ -102,6 +105,8 @@ export const SessionSummary = Type.Object({
   version: Type.Integer(),
   /** How many candidates the session holds. */
   candidates: Count,
+  /** The council whose session it is. */
+  council: Nullable(SessionCouncil),
 });
 export type SessionSummary = Static<typeof SessionSummary>;
 
@@ -110,6 +115,9 @@ export const SessionMember = Type.Object({
   displayName: Type.String(),
   unitId: Nullable(Uuid),
   unitName: Nullable(Type.String()),
+  /** The position the member held in the council's composition when the session opened. */
+  position: Code(CouncilPositionCodes),
+  positionLabel: Labels,
   /** Recorded when voting opens; null before. */
   attendance: Nullable(Code(ATTENDANCES)),
 });
@@ -216,6 +224,7 @@ export const SessionDetail = Type.Object({
   noticeWorkingDays: Type.Integer(),
   /** The criteria set version pinned when the session opened, per set code. */
   criteriaSetIds: Dictionary(Uuid),
+  council: Nullable(SessionCouncil),
   chairName: Type.String(),
   venue: Nullable(Type.String()),
   openedBy: Type.String(),

@@ -12,3 +12,4 @@ export * from './fold.js';
 export * from './movements.js';
 export * from './audit-problems.js';
 export * from './jurisdiction.js';
+export * from './councils.js';

@@ -53,6 +53,8 @@ const EXAMPLES: Record<CandidateEvent['type'], CandidateEvent> = {
   RECORD_HONOURING: { type: 'RECORD_HONOURING', form: 'PROVINCIAL_NEWSPAPER', date: '2025-06-01', outlet: 'Báo Bắc Giang', title: 'Lan tỏa mô hình hay' },
   RECORD_ADOPTION: { type: 'RECORD_ADOPTION', adoptingUnitId: 'u2', stage: 'STUDY_VISIT', date: '2025-07-01', description: 'Đoàn huyện bạn tham quan' },
   RECORD_FOLLOW_UP: { type: 'RECORD_FOLLOW_UP', year: 2025, date: '2025-12-01', holdsUp: true, findings: 'Vẫn duy trì tốt' },
+  PROPOSE_UPWARD: { type: 'PROPOSE_UPWARD', proposalId: 'p1', fromCouncilId: 'c-xa', toCouncilId: 'c-tinh', upperCandidateId: 'k2', lowerSessionId: 's-xa', reasons: 'Điển hình tiêu biểu của xã' },
+  ENTER_UPWARD_REVIEW: { type: 'ENTER_UPWARD_REVIEW', proposalId: 'p1', lowerCandidateId: 'k1', lowerSessionId: 's-xa' },
 };
 
 const ev = (type: CandidateEvent['type']) => EXAMPLES[type];
@@ -110,6 +112,9 @@ const TARGETS: [CandidateState, CandidateEvent['type'], CandidateState][] = [
   ['replicating', 'RECORD_HONOURING', 'replicating'],
   ['replicating', 'RECORD_ADOPTION', 'replicating'],
   ['replicating', 'RECORD_FOLLOW_UP', 'replicating'],
+  ['recognised', 'PROPOSE_UPWARD', 'recognised'],
+  ['replicating', 'PROPOSE_UPWARD', 'replicating'],
+  ['discovered', 'ENTER_UPWARD_REVIEW', 'underReview'],
 ];
 
 describe('candidate statechart: generated paths', () => {
@@ -148,7 +153,8 @@ describe('candidate statechart: generated paths', () => {
   it('every generated path to a recognised or replicating exemplar takes each replication record and stays there', () => {
     const RECORDS = ['RECORD_HONOURING', 'RECORD_ADOPTION', 'RECORD_FOLLOW_UP', 'ATTACH_EVIDENCE'] as const;
     const ends = getShortestPaths(candidateMachine, options).filter((p) => ['recognised', 'replicating'].includes(p.state.value as string));
-    expect(ends.map((p) => p.state.value).sort()).toEqual(['recognised', 'replicating']);
+    // Each reached with and without the nurturing round (a candidacy proposed upward skips it): both kinds take the records.
+    expect([...new Set(ends.map((p) => p.state.value))].sort()).toEqual(['recognised', 'replicating']);
     for (const path of ends) {
       const events = path.steps.slice(1).map((s) => s.event as CandidateEvent);
       const after = replay({ kind: 'INDIVIDUAL' }, [...events, ...RECORDS.map(ev), ...RECORDS.map(ev)]);
@@ -305,6 +311,8 @@ describe('candidate statechart: the effects each event names', () => {
     START_REPLICATION: [],
     END_REPLICATION: [],
     WITHDRAW: [],
+    PROPOSE_UPWARD: ['recordUpwardProposal'],
+    ENTER_UPWARD_REVIEW: [],
   };
 
   it.each(TARGETS)('%s --%s--> names its effects', (from, type) => {
@@ -362,10 +370,30 @@ describe('persistence and replay', () => {
 });
 
 describe('machine versions', () => {
-  it('replays versions 3, 4 and 5 (4 only added revocation, 5 clearances in new verdicts); versions 1 and 2 decided without a council verdict', async () => {
+  it('replays versions 3, 4 and 5 (4 added revocation, 5 clearances in new verdicts and upward proposals); versions 1 and 2 decided without a council verdict', async () => {
     const { REPLAYABLE_MACHINE_VERSIONS } = await import('./index.js');
     expect(CANDIDATE_MACHINE_VERSION).toBe(5);
     expect(REPLAYABLE_MACHINE_VERSIONS).toEqual([3, 4, 5]);
+  });
+
+  it('an upward proposal names the parent council, the new candidacy and its reasons; the exemplar stays recognised', () => {
+    const recognised = drive(IN_STATE.recognised);
+    expect(applyEvent(recognised, { ...EXAMPLES.PROPOSE_UPWARD, reasons: ' ' } as CandidateEvent)).toMatchObject({ accepted: false, refusals: [{ code: 'UPWARD_PROPOSAL_REQUIRED' }] });
+    expect(applyEvent(recognised, { ...EXAMPLES.PROPOSE_UPWARD, toCouncilId: '' } as CandidateEvent)).toMatchObject({ accepted: false });
+    const proposed = applyEvent(recognised, ev('PROPOSE_UPWARD'));
+    expect(proposed).toMatchObject({ accepted: true, from: 'recognised', to: 'recognised', actions: ['recordUpwardProposal'] });
+    // A council cannot propose to itself.
+    expect(applyEvent(recognised, { ...EXAMPLES.PROPOSE_UPWARD, toCouncilId: 'c-xa' } as CandidateEvent)).toMatchObject({ accepted: false });
+  });
+
+  it('a candidacy enters the parent level review only with the lower council session that recognised it', () => {
+    const fresh = drive([]);
+    expect(applyEvent(fresh, { ...EXAMPLES.ENTER_UPWARD_REVIEW, lowerSessionId: '' } as CandidateEvent)).toMatchObject({ accepted: false, refusals: [{ code: 'LOWER_RECOGNITION_REQUIRED' }] });
+    const entered = applyEvent(fresh, ev('ENTER_UPWARD_REVIEW'));
+    expect(entered).toMatchObject({ accepted: true, from: 'discovered', to: 'underReview' });
+    // Once there, the council decides as for any other candidate.
+    if (!entered.accepted) throw new Error('refused');
+    expect(applyEvent(entered.snapshot, ev('RECOGNISE'))).toMatchObject({ accepted: true, to: 'publicNotice' });
   });
 
   it('a revocation needs the decision that revokes and its reasons', () => {

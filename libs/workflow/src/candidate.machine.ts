@@ -32,8 +32,13 @@ import type { CandidateEvent, CandidateEventType } from './events.js';
  *    is told to write, not which states and events mean what: no new version.
  * 5: a council verdict may carry the candidate's clearances (hiệp y) with the session's rule on them, and the
  *    decision guards recompute the outcome with them: a missing or negative clearance the rule says blocks makes
- *    RECOGNISE refused (the verdict gives NO_DECISION). Verdicts without clearances decide exactly as before, so
- *    version-3 and version-4 histories replay unchanged.
+ *    RECOGNISE refused (the verdict gives NO_DECISION). Verdicts without clearances decide exactly as before.
+ *    Also in 5, upward proposals (liên thông): A recognised or replicating exemplar takes PROPOSE_UPWARD (a self-transition:
+ *    it stays recognised at its level; guard upwardProposalRecorded; effect recordUpwardProposal writes the
+ *    proposal), and the parent level's new candidacy takes
+ *    ENTER_UPWARD_REVIEW (discovered → underReview; guard carriesLowerRecognition: the lower level's session, whose
+ *    minutes recognised it, stands in for the nurturing round and the evidence PROPOSE_FOR_REVIEW requires). These only
+ *    add events. So version-3 and version-4 histories replay unchanged.
  */
 export const CANDIDATE_MACHINE_VERSION = 5;
 
@@ -103,6 +108,7 @@ function councilGives(outcome: 'RECOGNISE' | 'RETURN_TO_NURTURING' | 'REJECT'): 
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const nonEmpty = (value: unknown): boolean => typeof value === 'string' && /\S/.test(value);
 
 export const REQUIREMENTS = {
   hasCheckInThisRound: {
@@ -133,6 +139,21 @@ export const REQUIREMENTS = {
     en: 'A recognition is revoked only by a revocation decision that refers to the recognition decision.',
     met: (_c, event) => event.type === 'REVOKE_RECOGNITION' && typeof event.decisionId === 'string' && event.decisionId.length > 0 && typeof event.reasons === 'string' && /\S/.test(event.reasons),
   },
+  upwardProposalRecorded: {
+    code: 'UPWARD_PROPOSAL_REQUIRED',
+    vi: 'Đề nghị lên cấp trên phải nêu Hội đồng cấp dưới đã công nhận và biên bản của nó, Hội đồng cấp trên (khác cấp dưới), hồ sơ xét ở cấp trên và lý do đề nghị.',
+    en: 'An upward proposal must name the lower council that recognised it and its minutes, a different parent council, the candidacy at the parent level and its reasons.',
+    met: (_c, event) =>
+      event.type === 'PROPOSE_UPWARD' &&
+      [event.proposalId, event.fromCouncilId, event.toCouncilId, event.upperCandidateId, event.lowerSessionId, event.reasons].every(nonEmpty) &&
+      event.fromCouncilId !== event.toCouncilId,
+  },
+  carriesLowerRecognition: {
+    code: 'LOWER_RECOGNITION_REQUIRED',
+    vi: 'Hồ sơ đề nghị từ cấp dưới phải kèm biên bản của Hội đồng cấp dưới đã công nhận.',
+    en: 'A candidacy proposed from the lower level must carry the minutes of the lower council that recognised it.',
+    met: (_c, event) => event.type === 'ENTER_UPWARD_REVIEW' && nonEmpty(event.proposalId) && nonEmpty(event.lowerCandidateId) && nonEmpty(event.lowerSessionId),
+  },
   objectionUpheld: {
     code: 'OBJECTION_REQUIRED',
     vi: 'Chỉ được loại khỏi danh sách công nhận tạm thời khi có ý kiến phản ánh được chấp nhận.',
@@ -150,6 +171,8 @@ export const GUARD_REQUIREMENTS = {
   noticePeriodEnded: [REQUIREMENTS.noticePeriodEnded],
   objectionUpheld: [REQUIREMENTS.objectionUpheld],
   revocationDecision: [REQUIREMENTS.revocationDecision],
+  upwardProposalRecorded: [REQUIREMENTS.upwardProposalRecorded],
+  carriesLowerRecognition: [REQUIREMENTS.carriesLowerRecognition],
 } as const satisfies Record<string, readonly Requirement[]>;
 
 export type GuardName = keyof typeof GUARD_REQUIREMENTS;
@@ -179,6 +202,8 @@ export const EFFECT_EVENTS = {
   recordAdoption: ['RECORD_ADOPTION'],
   /** The yearly follow-up. */
   recordFollowUp: ['RECORD_FOLLOW_UP'],
+  /** The upward proposal (liên thông) linking the exemplar to its candidacy at the parent level. */
+  recordUpwardProposal: ['PROPOSE_UPWARD'],
 } as const satisfies Record<string, readonly CandidateEventType[]>;
 
 export type CandidateEffect = keyof typeof EFFECT_EVENTS;
@@ -220,6 +245,8 @@ export const candidateMachine = setup({
     noticePeriodEnded: allMet('noticePeriodEnded'),
     objectionUpheld: allMet('objectionUpheld'),
     revocationDecision: allMet('revocationDecision'),
+    upwardProposalRecorded: allMet('upwardProposalRecorded'),
+    carriesLowerRecognition: allMet('carriesLowerRecognition'),
   },
   actions: {
     countCheckIn: assign({
@@ -237,6 +264,7 @@ export const candidateMachine = setup({
     recordHonouring: carriedOutByTheApi('recordHonouring'),
     recordAdoption: carriedOutByTheApi('recordAdoption'),
     recordFollowUp: carriedOutByTheApi('recordFollowUp'),
+    recordUpwardProposal: carriedOutByTheApi('recordUpwardProposal'),
   },
 }).createMachine({
   id: 'candidate',
@@ -256,6 +284,7 @@ export const candidateMachine = setup({
       on: {
         ATTACH_EVIDENCE,
         START_NURTURING: { target: 'nurturing', actions: ['startRound', 'countPlanVersion', 'startPlan'] },
+        ENTER_UPWARD_REVIEW: { target: 'underReview', guard: 'carriesLowerRecognition' },
         WITHDRAW: { target: 'withdrawn' },
       },
     },
@@ -307,6 +336,7 @@ export const candidateMachine = setup({
       on: {
         ...REPLICATION_RECORDS,
         START_REPLICATION: { target: 'replicating' },
+        PROPOSE_UPWARD: { guard: 'upwardProposalRecorded', actions: 'recordUpwardProposal' },
         REVOKE_RECOGNITION: { target: 'revoked', guard: 'revocationDecision' },
       },
     },
@@ -315,6 +345,7 @@ export const candidateMachine = setup({
       on: {
         ...REPLICATION_RECORDS,
         END_REPLICATION: { target: 'replicationEnded' },
+        PROPOSE_UPWARD: { guard: 'upwardProposalRecorded', actions: 'recordUpwardProposal' },
         REVOKE_RECOGNITION: { target: 'revoked', guard: 'revocationDecision' },
       },
     },

@@ -77,7 +77,27 @@ export type CandidateEvent =
   | ({ type: 'RECORD_HONOURING' } & HonouringPayload)
   | ({ type: 'RECORD_ADOPTION' } & AdoptionPayload)
   | ({ type: 'RECORD_FOLLOW_UP' } & FollowUpPayload)
-  | { type: 'WITHDRAW'; reason: string };
+  | { type: 'WITHDRAW'; reason: string }
+  /**
+   * Liên thông: a recognised exemplar is proposed to the parent level's council. Recorded on the lower-level
+   * candidate (it stays recognised); the upward proposal names the new candidacy at the parent level.
+   */
+  | {
+      type: 'PROPOSE_UPWARD';
+      proposalId: string;
+      fromCouncilId: string;
+      toCouncilId: string;
+      upperCandidateId: string;
+      /** The lower council's session that recognised it (its minutes) and, when issued, its recognition decision. */
+      lowerSessionId: string;
+      lowerDecisionId?: string;
+      reasons: string;
+    }
+  /**
+   * The parent level's candidacy created by an upward proposal enters its council's review at once: the lower
+   * level's recognition (its session's minutes and, when issued, its decision) is the evidence it is reviewed on.
+   */
+  | { type: 'ENTER_UPWARD_REVIEW'; proposalId: string; lowerCandidateId: string; lowerSessionId: string; lowerDecisionId?: string };
 
 export type CandidateEventType = CandidateEvent['type'];
 
@@ -103,6 +123,8 @@ export const CANDIDATE_EVENTS = [
   { code: 'RECORD_FOLLOW_UP', vi: 'Ghi nhận theo dõi hằng năm', en: 'Record a yearly follow-up' },
   { code: 'WITHDRAW', vi: 'Rút khỏi danh sách', en: 'Withdraw' },
   { code: 'REVOKE_RECOGNITION', vi: 'Thu hồi quyết định công nhận', en: 'Recognition revoked' },
+  { code: 'PROPOSE_UPWARD', vi: 'Đề nghị Hội đồng cấp trên xét (liên thông)', en: 'Proposed to the parent level council' },
+  { code: 'ENTER_UPWARD_REVIEW', vi: 'Tiếp nhận đề nghị của cấp dưới, đưa vào xét', en: 'Received from the lower level for review' },
 ] as const satisfies readonly { code: CandidateEventType; vi: string; en: string }[];
 
 export const CANDIDATE_EVENT_TYPES = CANDIDATE_EVENTS.map((e) => e.code) as readonly CandidateEventType[];

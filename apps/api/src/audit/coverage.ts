@@ -62,6 +62,10 @@ export const TABLE_COVERAGE = {
   clearance_request: { kind: 'attested', key: ['id'], appendOnly: true },
   clearance_answer: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   session_clearance_rule: { kind: 'attested', key: ['session_id'], appendOnly: true },
+  // Councils at every level: each council, its composition's versions, and upward proposals (liên thông).
+  council: { kind: 'attested', key: ['id'], appendOnly: true },
+  council_composition: { kind: 'attested', key: ['id'], appendOnly: true },
+  upward_proposal: { kind: 'attested', key: ['id'], appendOnly: true },
   // Emulation movements.
   movement: { kind: 'attested', key: ['id'] },
   movement_document: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },

@@ -6,6 +6,7 @@ import { ACCESS_ERRORS } from '../access/access.errors.js';
 import { ACCOUNT_ERRORS } from '../accounts/accounts.errors.js';
 import { CANDIDATE_ERRORS } from '../candidates/candidates.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
+import { COUNCIL_ERRORS } from '../councils/councils.errors.js';
 import { DECISION_ERRORS } from '../decisions/decisions.errors.js';
 import { EVIDENCE_ERRORS } from '../evidence/evidence.errors.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency.errors.js';
@@ -37,6 +38,7 @@ export const ERROR_CODES = gatherErrorTables(
   JURISDICTION_ERRORS,
   REHEARSAL_ERRORS,
   CLEARANCE_ERRORS,
+  COUNCIL_ERRORS,
 ) satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -18,6 +18,15 @@ import { CriteriaSetRepository } from './criteria-set.repository.js';
 import type { BallotKind } from './review.entities.js';
 import { ReviewSessionRepository, type MemberWithUnit, type ReviewItemRow } from './review-session.repository.js';
 import { SessionChanges, requireStage } from './session-changes.js';
+import { COUNCIL_POSITIONS } from '#domain';
+import { councilBound } from '../access/council-scope.js';
+import { CouncilRepository } from '../councils/council.repository.js';
+import { DomainError } from '../common/domain-error.js';
+
+const positionLabel = (position: string | null) => {
+  const { vi, en } = COUNCIL_POSITIONS.find((p) => p.code === (position ?? 'MEMBER'))!;
+  return { vi, en };
+};
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
@@ -37,12 +46,23 @@ export class ReviewSessionViews {
     private readonly criteriaSets: CriteriaSetRepository,
     private readonly changes: SessionChanges,
     private readonly clearances: SessionClearances,
+    private readonly councils: CouncilRepository,
   ) {}
 
-  async list(filter: { status?: string; year?: number }): Promise<SessionSummary[]> {
-    const rows = await this.sessions.list(filter);
-    return rows.map((r) => ({
+  /**
+   * The sessions a reader sees: a council member or secretariat account those of the council it serves and those
+   * it sits on (a commune's council does not see the province's); an auditor every one.
+   */
+  async list(filter: { status?: string; year?: number }, actor: Actor): Promise<SessionSummary[]> {
+    let rows = await this.sessions.list(filter);
+    if (councilBound(actor)) {
+      const served = await this.councils.servedBy(this.sessions.reader, actor.accountId);
+      const sitsOn = new Set(await this.sessions.sessionsOfMember(this.sessions.reader, actor.accountId));
+      rows = rows.filter((r) => (served && r.councilId === served.id) || sitsOn.has(r.id));
+    }
+    return rows.map(({ councilId, councilName, councilUnitName, ...r }) => ({
       ...r,
+      council: councilId ? { id: councilId, name: councilName!, unitName: councilUnitName! } : null,
       statusLabel: statusLabel(r.status),
       openedAt: iso(r.openedAt),
       votingClosedAt: isoOrNull(r.votingClosedAt),
@@ -54,6 +74,11 @@ export class ReviewSessionViews {
     const em = this.sessions.reader;
     const session = await this.changes.read(em, sessionId);
     const members = await this.sessions.members(em, sessionId);
+    const council = await this.councils.ofSession(em, sessionId);
+    if (councilBound(actor) && !members.some((m) => m.accountId === actor.accountId)) {
+      const served = await this.councils.servedBy(em, actor.accountId);
+      if (!served || served.id !== council?.id) throw new DomainError('REVIEW_SESSION_NOT_FOUND', { sessionId });
+    }
     const items = await this.sessions.items(em, sessionId);
     const notice = await this.sessions.notice(em, sessionId);
     const comments = notice ? await this.sessions.commentsWithAnswers(em, notice.id) : [];
@@ -68,6 +93,7 @@ export class ReviewSessionViews {
       rules: rulesOf(session),
       noticeWorkingDays: session.noticeWorkingDays,
       criteriaSetIds: session.criteriaSetIds,
+      council: council ? { id: council.id, name: council.name, unitName: council.unitName } : null,
       chairName: session.chairName,
       venue: session.venue,
       openedBy: session.openedBy,
@@ -75,7 +101,15 @@ export class ReviewSessionViews {
       votingOpenedAt: isoOrNull(session.votingOpenedAt),
       votingClosedAt: isoOrNull(session.votingClosedAt),
       closedAt: isoOrNull(session.closedAt),
-      members: members.map((m) => ({ accountId: m.accountId, displayName: m.displayName, unitId: m.unitId, unitName: m.unitName, attendance: m.attendance })),
+      members: members.map((m) => ({
+        accountId: m.accountId,
+        displayName: m.displayName,
+        unitId: m.unitId,
+        unitName: m.unitName,
+        position: m.position ?? 'MEMBER',
+        positionLabel: positionLabel(m.position),
+        attendance: m.attendance,
+      })),
       items: await Promise.all(items.map((i) => this.itemView(em, session.ballot, i, members, actor))),
       notice: notice ? { ...notice, publishedAt: iso(notice.publishedAt) } : null,
       comments: comments.map((c) => ({ ...c, recordedAt: iso(c.recordedAt), answeredAt: isoOrNull(c.answeredAt) })),

@@ -99,8 +99,8 @@ export class ReviewSessionsController {
   @Get()
   @Allow(...ROLE_GROUPS.councilReaders)
   @ApiOperation({ summary: 'Các đợt xét / Review sessions' })
-  list(@Query() query: SessionListQuery) {
-    return this.views.list(query);
+  list(@Query() query: SessionListQuery, @CurrentActor() actor: Actor) {
+    return this.views.list(query, actor);
   }
 
   @Post()

@@ -4,6 +4,7 @@ import { DocumentsModule } from '../documents/documents.module.js';
 import { JurisdictionModule } from '../jurisdiction/jurisdiction.module.js';
 import { ClearancesModule } from '../clearances/clearances.module.js';
 import { TransitionsModule } from '../transitions/transitions.module.js';
+import { CouncilsModule } from '../councils/councils.module.js';
 import { BallotRepository } from './ballot.repository.js';
 import { ChecklistRepository } from './checklist.repository.js';
 import { CouncilVerdicts } from './council-verdicts.js';
@@ -23,7 +24,7 @@ import { REVIEW_USE_CASES } from './use-cases/index.js';
  * state changes only through CandidateTransitions, with the verdict the statechart's guards check.
  */
 @Module({
-  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, ClearancesModule],
+  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, ClearancesModule, CouncilsModule],
   controllers: [CriteriaSetsController, ReviewSessionsController, CandidateReviewsController],
   providers: [
     ReviewSessionRepository,

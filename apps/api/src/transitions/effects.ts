@@ -11,6 +11,7 @@ import type { CandidateForTransition } from '../candidates/candidate.repository.
 import { storeEvidence } from '../evidence/evidence.effects.js';
 import { recordCheckIn, writePlanVersion } from '../nurturing/nurturing.effects.js';
 import { recordAdoption, recordFollowUp, recordHonouring } from '../replication/replication.effects.js';
+import { recordUpwardProposal } from '../councils/upward.effects.js';
 
 export interface EffectContext<E> {
   /** The event's transaction: every write of an effect goes through it. */
@@ -37,6 +38,7 @@ export const EFFECTS: { readonly [N in CandidateEffect]: Effect<N> } = {
   recordHonouring,
   recordAdoption,
   recordFollowUp,
+  recordUpwardProposal,
 };
 
 /** Carries out the effects an event's transition named, in order; returns the facts they add to its audit record. */

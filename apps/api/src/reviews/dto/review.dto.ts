@@ -41,8 +41,16 @@ export class OpenSessionDto {
   @IntField({ description: 'Năm xét thành tích / Year reviewed', min: 2000, max: 2100, example: 2025 })
   year: number;
 
-  @TextField({ description: 'Chủ tọa phiên họp / Chair of the meeting', max: 200, example: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh' })
-  chairName: string;
+  @TextField({
+    description: 'Chủ tọa phiên họp; mặc định: Chủ tịch Hội đồng theo thành phần đang có hiệu lực / Chair of the meeting; by default the chair of the composition in force',
+    max: 200,
+    example: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh',
+    optional: true,
+  })
+  chairName?: string;
+
+  @UuidField({ description: 'Hội đồng họp (mặc định: Hội đồng mà thường trực phục vụ) / The council meeting (by default the one the secretariat serves)', optional: true })
+  councilId?: string;
 
   @TextField({ description: 'Địa điểm họp / Venue', max: 300, optional: true })
   venue?: string;
