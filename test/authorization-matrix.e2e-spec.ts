@@ -60,6 +60,10 @@ interface Row {
 const candidateIn = async (ctx: Ctx, target: Target, state: NonNullable<Parameters<typeof newCandidate>[1]>['state'] = 'discovered') =>
   once(ctx, `candidate:${target}:${state}`, () => newCandidate(ctx.t, { unitId: ctx.unitOf(target), state }));
 
+/** The province's council (set up with the province). */
+const provinceCouncilId = async (ctx: Ctx) =>
+  ((await ctx.t.dataSource.query('SELECT c.id FROM council c JOIN unit u ON u.id = c.unit_id WHERE u.id = $1', [ctx.t.provinceId])) as { id: string }[])[0]!.id;
+
 const throwawayAccount = async (ctx: Ctx) => {
   const res = await ctx.t
     .as(ADMIN)
@@ -465,6 +469,35 @@ const TABLE: Record<string, Row> = {
   'GET /api/rehearsal-clock': { allowed: ['ADMIN', 'AUDITOR'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/rehearsal-clock') },
   // Clearing an already clear clock: recorded and audited, and leaves the other rows' dates alone.
   'POST /api/rehearsal-clock': { allowed: ['ADMIN'], scope: 'none', ok: 201, send: (c, cl) => cl.post('/api/rehearsal-clock').send({ mode: 'OFF' }) },
+  'GET /api/councils': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/councils') },
+  'POST /api/councils': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl, target) => {
+      // A unit of its own each time: one council per unit.
+      const unit = await c.t.as(ADMIN).post('/api/units').send({ name: 'Xã mới', level: 'GRASSROOTS', sector: 'LOCALITY', parentId: c.unitOf(target) });
+      return cl.post('/api/councils').send({ unitId: unit.body.id });
+    },
+  },
+  'GET /api/councils/mine': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_SECRETARY'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/councils/mine') },
+  'GET /api/councils/{id}': { allowed: ROLES, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/councils/${await provinceCouncilId(c)}`) },
+  'POST /api/councils/{id}/compositions': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => cl.post(`/api/councils/${await provinceCouncilId(c)}/compositions`).send({ members: [{ accountId: councilMemberId, position: 'CHAIR' }], secretariat: [] }),
+  },
+  'GET /api/upward-proposals': { allowed: READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/upward-proposals') },
+  // Past the guard and the candidate's reach, the province's exemplar has no parent council to go to (422); the
+  // whole path from a commune council to the province's is test/councils.e2e-spec.ts.
+  'POST /api/candidates/{id}/upward-proposals': {
+    allowed: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+    scope: 'candidate',
+    ok: 422,
+    send: async (c, cl, target) => cl.post(`/api/candidates/${(await candidateIn(c, target, 'recognised')).id}/upward-proposals`).send({ reasons: 'Điển hình tiêu biểu' }),
+  },
+  'GET /api/statistics/recognitions-by-level': { allowed: STATISTICS_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/statistics/recognitions-by-level?year=2025') },
   'GET /api/review-sessions': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/review-sessions') },
   'POST /api/review-sessions': {
     allowed: ['COUNCIL_SECRETARY'],

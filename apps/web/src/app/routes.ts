@@ -16,4 +16,6 @@ export const ROUTES = {
   criteria: '/quan-tri/tieu-chi',
   profile: '/quan-tri/ho-so-phap-ly',
   rehearsalClock: '/quan-tri/dong-ho-dien-tap',
+  councils: '/hoi-dong-cac-cap',
+  proposals: '/lien-thong',
 } as const;

@@ -23,6 +23,7 @@ import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import type { NominatedState } from '../NominatePage';
 import { DANGEROUS, EventDialog, REPLICATION_EVENTS, hasForm } from './EventForms';
+import { ProposeUpwardAction } from '../councils/ProposeUpward';
 import { EvidenceSection } from './EvidenceSection';
 import { HistorySection } from './HistorySection';
 import { NurturingSection } from './NurturingSection';
@@ -205,6 +206,7 @@ export function CandidatePage() {
             ) : (
               <Typography.Paragraph type="secondary">{allowed.length > 0 || !CANDIDATE_STATES.find((x) => x.code === candidate.state)?.final ? t('actions.notYours') : t('actions.none')}</Typography.Paragraph>
             )}
+            <ProposeUpwardAction candidateId={candidate.id} state={candidate.state} role={account?.role} />
             {(candidate.state === 'underReview' || candidate.state === 'publicNotice') && (
               <Alert
                 type="info"

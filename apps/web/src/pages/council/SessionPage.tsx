@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, AuditOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { positionRank } from '#domain';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { SessionDetail, SessionMember } from '#contracts';
 import { REVIEW_SESSION_STATUSES, sessionClosed } from '#workflow';
@@ -27,6 +28,9 @@ export const minutesUrl = (sessionId: string) => `/api/review-sessions/${session
 
 function MembersCard({ session }: { session: SessionDetail }) {
   const { t } = useTranslation();
+  const { words } = useLabels();
+  // Chair first, then vice-chairs, the member-secretary and the members (the minutes' order).
+  const members = [...session.members].sort((a, b) => positionRank(a.position) - positionRank(b.position));
   return (
     <Card title={<h2 className="card-heading">{t('session.members', { count: session.members.length })}</h2>} style={{ height: '100%' }} data-testid="members">
       <Typography.Paragraph type="secondary">{t('session.membersHint')}</Typography.Paragraph>
@@ -34,8 +38,13 @@ function MembersCard({ session }: { session: SessionDetail }) {
         size="small"
         rowKey="accountId"
         pagination={false}
-        dataSource={session.members}
+        dataSource={members}
         columns={[
+          {
+            title: t('session.position'),
+            dataIndex: 'positionLabel',
+            render: (v: SessionMember['positionLabel'], m) => <Tag color={m.position === 'CHAIR' ? 'gold' : m.position === 'MEMBER' ? 'default' : 'geekblue'}>{words(v)}</Tag>,
+          },
           { title: t('session.member'), dataIndex: 'displayName' },
           { title: t('candidate.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
           {
@@ -151,6 +160,7 @@ export function SessionPage() {
               size="small"
               column={1}
               items={[
+                { key: 'council', label: t('session.council'), children: session.council ? <span data-testid="session-council">{session.council.name}</span> : '—' },
                 { key: 'chair', label: t('council.fields.chairName'), children: session.chairName },
                 { key: 'venue', label: t('council.fields.venue'), children: session.venue ?? '—' },
                 { key: 'ballot', label: t('council.fields.ballot'), children: t(`council.ballotExplain.${session.ballot}`) },

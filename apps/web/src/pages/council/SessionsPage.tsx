@@ -25,7 +25,7 @@ import { BallotTag, SessionStatusTag } from './common';
 interface OpenSessionForm {
   title: string;
   year: number;
-  chairName: string;
+  chairName?: string;
   venue?: string;
   ballot: BallotKind;
   quorumNumerator: number;
@@ -75,7 +75,7 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
           setBusy(true);
           setError(null);
           try {
-            const body = { ...values, venue: values.venue?.trim() || undefined };
+            const body = { ...values, venue: values.venue?.trim() || undefined, chairName: values.chairName?.trim() || undefined };
             const created = await api.post('/api/review-sessions', body);
             onDone(created.id);
           } catch (e) {
@@ -97,7 +97,7 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="chairName" label={t('council.fields.chairName')} extra={t('council.open.chairHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200, message: t('validation.max', { count: 200 }) }]}>
+        <Form.Item name="chairName" label={t('council.fields.chairName')} extra={t('council.open.chairHint')} rules={[{ max: 200, message: t('validation.max', { count: 200 }) }]}>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="venue" label={t('council.fields.venue')} rules={[{ max: 300, message: t('validation.max', { count: 300 }) }]}>
