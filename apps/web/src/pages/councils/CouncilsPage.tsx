@@ -138,9 +138,13 @@ export function CouncilsPage() {
           <Card
             key={council.id}
             data-testid={`council-${council.unit.id}`}
-            title={<h2 className="card-heading">{council.name}</h2>}
-            extra={admin ? <Button onClick={() => setComposing(council)} data-testid="compose">{t('councils.compose')}</Button> : undefined}
+            title={<h2 className="card-heading" style={{ whiteSpace: 'normal' }}>{council.name}</h2>}
           >
+            {admin && (
+              <Button onClick={() => setComposing(council)} data-testid="compose" style={{ float: 'right', marginLeft: 8, marginBottom: 8 }}>
+                {t('councils.compose')}
+              </Button>
+            )}
             <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
               <Tag color="blue">{words(council.unit.levelLabel)}</Tag>
               <span>{t('councils.ofUnit', { unit: council.unit.name })}</span>

@@ -59,6 +59,7 @@ export function ProposalsPage() {
                 },
                 {
                   title: t('proposals.exemplar'),
+                  width: 240,
                   render: (_, p) => (
                     <>
                       <Link to={ROUTES.candidate(p.candidate.id)}>{p.candidate.name}</Link>
@@ -66,8 +67,16 @@ export function ProposalsPage() {
                     </>
                   ),
                 },
-                { title: t('proposals.from'), render: (_, p) => p.fromCouncil.name },
-                { title: t('proposals.to'), render: (_, p) => p.toCouncil.name },
+                {
+                  title: t('proposals.councils'),
+                  width: 260,
+                  render: (_, p) => (
+                    <>
+                      <div>{p.fromCouncil.name}</div>
+                      <Typography.Text type="secondary">↳ {p.toCouncil.name}</Typography.Text>
+                    </>
+                  ),
+                },
                 {
                   title: t('proposals.upperReview'),
                   render: (_, p) => (
@@ -86,8 +95,16 @@ export function ProposalsPage() {
                     </Space>
                   ),
                 },
-                { title: t('proposals.reasons'), dataIndex: 'reasons', width: 280 },
-                { title: t('proposals.proposedAt'), render: (_, p) => t('proposals.proposedBy', { by: p.proposedBy, at: format.dateTime(p.proposedAt) }) },
+                {
+                  title: t('proposals.proposedAt'),
+                  width: 240,
+                  render: (_, p) => (
+                    <>
+                      <div>{t('proposals.proposedBy', { by: p.proposedBy, at: format.dateTime(p.proposedAt) })}</div>
+                      <Typography.Text type="secondary">{p.reasons}</Typography.Text>
+                    </>
+                  ),
+                },
               ]}
             />
           )}
