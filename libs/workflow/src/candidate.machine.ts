@@ -34,6 +34,13 @@ import type { CandidateEvent, CandidateEventType } from './events.js';
  *    decision guards recompute the outcome with them: a missing or negative clearance the rule says blocks makes
  *    RECOGNISE refused (the verdict gives NO_DECISION). Verdicts without clearances decide exactly as before, so
  *    version-3 and version-4 histories replay unchanged.
+ *    Also in 5: holds (NĐ 152/2025 Điều 4.4). PLACE_HOLD and LIFT_HOLD count the open holds in the context
+ *    (`openHolds`, absent until the first hold, so a snapshot without holds is exactly what version 4 wrote); while any is open
+ *    the candidate cannot be proposed (PROPOSE_FOR_REVIEW), provisionally recognised (RECOGNISE) or confirmed
+ *    (CONFIRM_RECOGNITION). Holds are taken from discovery to the public notice; a recognised exemplar takes none
+ *    (a recognition issued is undone only by REVOKE_RECOGNITION). PROPOSE_FOR_REVIEW names the effect
+ *    noteEarlierRecognitions (one achievement, one recognition: Luật 2022 Điều 5). Version-3 and -4 histories never
+ *    held a candidate, so they replay unchanged.
  */
 export const CANDIDATE_MACHINE_VERSION = 5;
 
@@ -54,6 +61,11 @@ export interface CandidateContext {
   planVersions: number;
   /** How many times the council has returned the candidate to nurturing. */
   returns: number;
+  /**
+   * Holds open now (NĐ 152 Điều 4.4: discipline, inspection, investigation, complaint, press report). Absent until
+   * the first PLACE_HOLD, so that a candidate never held keeps the context versions 3 and 4 wrote; absent is 0.
+   */
+  openHolds?: number;
 }
 
 export interface CandidateInput {
@@ -104,7 +116,26 @@ function councilGives(outcome: 'RECOGNISE' | 'RETURN_TO_NURTURING' | 'REJECT'): 
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const openHoldsOf = (c: CandidateContext) => c.openHolds ?? 0;
+
+/** No proposal, recognition or confirmation while a hold is open (NĐ 152/2025/NĐ-CP Điều 4.4). */
+const notOnHold = (doing: { vi: string; en: string }): Requirement => ({
+  code: 'CANDIDATE_ON_HOLD',
+  vi: `Hồ sơ đang tạm dừng xét (đang bị xem xét kỷ luật, thanh tra, điều tra, hoặc có khiếu nại, phản ánh đang được xác minh): chưa được ${doing.vi} cho đến khi có kết luận chấm dứt tạm dừng (Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4).`,
+  en: `The candidate is on hold (under discipline, inspection or investigation, or a complaint or press report is being verified): it cannot be ${doing.en} until a conclusion lifts the hold (Decree 152/2025, Article 4.4).`,
+  met: (c) => openHoldsOf(c) === 0,
+});
+
 export const REQUIREMENTS = {
+  notOnHoldToPropose: notOnHold({ vi: 'đề nghị Hội đồng xét', en: 'proposed for review' }),
+  notOnHoldToRecognise: notOnHold({ vi: 'đề nghị công nhận', en: 'recognised' }),
+  notOnHoldToConfirm: notOnHold({ vi: 'công nhận chính thức', en: 'confirmed as recognised' }),
+  holdOpen: {
+    code: 'NO_OPEN_HOLD',
+    vi: 'Hồ sơ không có trường hợp tạm dừng xét nào đang mở.',
+    en: 'The candidate has no open hold.',
+    met: (c) => openHoldsOf(c) >= 1,
+  },
   hasCheckInThisRound: {
     code: 'CHECK_IN_REQUIRED',
     vi: 'Cần ít nhất một lần kiểm tra, đánh giá bồi dưỡng (kể từ khi bắt đầu hoặc tiếp tục bồi dưỡng) trước khi đề nghị xét.',
@@ -143,11 +174,12 @@ export const REQUIREMENTS = {
 
 /** Guard name → the requirements it checks; a guard passes when all are met. */
 export const GUARD_REQUIREMENTS = {
-  readyForReview: [REQUIREMENTS.hasCheckInThisRound, REQUIREMENTS.hasEvidence],
-  councilRecognises: [REQUIREMENTS.councilRecognises],
+  readyForReview: [REQUIREMENTS.notOnHoldToPropose, REQUIREMENTS.hasCheckInThisRound, REQUIREMENTS.hasEvidence],
+  councilRecognises: [REQUIREMENTS.notOnHoldToRecognise, REQUIREMENTS.councilRecognises],
   councilReturns: [REQUIREMENTS.councilReturns],
   councilRejects: [REQUIREMENTS.councilRejects],
-  noticePeriodEnded: [REQUIREMENTS.noticePeriodEnded],
+  noticePeriodEnded: [REQUIREMENTS.notOnHoldToConfirm, REQUIREMENTS.noticePeriodEnded],
+  holdOpen: [REQUIREMENTS.holdOpen],
   objectionUpheld: [REQUIREMENTS.objectionUpheld],
   revocationDecision: [REQUIREMENTS.revocationDecision],
 } as const satisfies Record<string, readonly Requirement[]>;
@@ -179,6 +211,15 @@ export const EFFECT_EVENTS = {
   recordAdoption: ['RECORD_ADOPTION'],
   /** The yearly follow-up. */
   recordFollowUp: ['RECORD_FOLLOW_UP'],
+  /** The hold with its kind, grounds and document (and the document's file with its SHA-256). */
+  recordHold: ['PLACE_HOLD'],
+  /** The lifting of one open hold, with its conclusion and document. */
+  recordHoldLift: ['LIFT_HOLD'],
+  /**
+   * Nothing but the audit record's facts: the subject's earlier recognitions of the same year or achievement (with
+   * their decisions) beside the unit head's justification; refuses the proposal when one exists and none is given.
+   */
+  noteEarlierRecognitions: ['PROPOSE_FOR_REVIEW'],
 } as const satisfies Record<string, readonly CandidateEventType[]>;
 
 export type CandidateEffect = keyof typeof EFFECT_EVENTS;
@@ -197,6 +238,12 @@ const carriedOutByTheApi = (name: CandidateEffect) => () => {
 };
 
 const ATTACH_EVIDENCE = { actions: ['countEvidence', 'storeEvidence'] } as const;
+
+/** Holds are placed and lifted from discovery to the public notice (self-transitions: the state stays as it is). */
+const HOLDS = {
+  PLACE_HOLD: { actions: ['countHoldPlaced', 'recordHold'] },
+  LIFT_HOLD: { guard: 'holdOpen', actions: ['countHoldLifted', 'recordHoldLift'] },
+} as const;
 
 /** What a recognised exemplar records while it stays one (whether or not replication has started). */
 const REPLICATION_RECORDS = {
@@ -220,6 +267,7 @@ export const candidateMachine = setup({
     noticePeriodEnded: allMet('noticePeriodEnded'),
     objectionUpheld: allMet('objectionUpheld'),
     revocationDecision: allMet('revocationDecision'),
+    holdOpen: allMet('holdOpen'),
   },
   actions: {
     countCheckIn: assign({
@@ -230,6 +278,8 @@ export const candidateMachine = setup({
     startRound: assign({ checkInsThisRound: 0 }),
     countPlanVersion: assign({ planVersions: ({ context }) => context.planVersions + 1 }),
     countReturn: assign({ returns: ({ context }) => context.returns + 1 }),
+    countHoldPlaced: assign({ openHolds: ({ context }) => openHoldsOf(context) + 1 }),
+    countHoldLifted: assign({ openHolds: ({ context }) => openHoldsOf(context) - 1 }),
     storeEvidence: carriedOutByTheApi('storeEvidence'),
     startPlan: carriedOutByTheApi('startPlan'),
     revisePlan: carriedOutByTheApi('revisePlan'),
@@ -237,6 +287,9 @@ export const candidateMachine = setup({
     recordHonouring: carriedOutByTheApi('recordHonouring'),
     recordAdoption: carriedOutByTheApi('recordAdoption'),
     recordFollowUp: carriedOutByTheApi('recordFollowUp'),
+    recordHold: carriedOutByTheApi('recordHold'),
+    recordHoldLift: carriedOutByTheApi('recordHoldLift'),
+    noteEarlierRecognitions: carriedOutByTheApi('noteEarlierRecognitions'),
   },
 }).createMachine({
   id: 'candidate',
@@ -255,6 +308,7 @@ export const candidateMachine = setup({
     discovered: {
       on: {
         ATTACH_EVIDENCE,
+        ...HOLDS,
         START_NURTURING: { target: 'nurturing', actions: ['startRound', 'countPlanVersion', 'startPlan'] },
         WITHDRAW: { target: 'withdrawn' },
       },
@@ -265,7 +319,8 @@ export const candidateMachine = setup({
         ATTACH_EVIDENCE,
         REVISE_PLAN: { actions: ['countPlanVersion', 'revisePlan'] },
         RECORD_CHECK_IN: { actions: ['countCheckIn', 'recordCheckIn'] },
-        PROPOSE_FOR_REVIEW: { target: 'underReview', guard: 'readyForReview' },
+        ...HOLDS,
+        PROPOSE_FOR_REVIEW: { target: 'underReview', guard: 'readyForReview', actions: 'noteEarlierRecognitions' },
         WITHDRAW: { target: 'withdrawn' },
       },
     },
@@ -275,6 +330,7 @@ export const candidateMachine = setup({
      */
     underReview: {
       on: {
+        ...HOLDS,
         RECOGNISE: { target: 'publicNotice', guard: 'councilRecognises' },
         RETURN_TO_NURTURING: { target: 'returned', guard: 'councilReturns', actions: 'countReturn' },
         REJECT: { target: 'rejected', guard: 'councilRejects' },
@@ -287,6 +343,7 @@ export const candidateMachine = setup({
      */
     publicNotice: {
       on: {
+        ...HOLDS,
         CONFIRM_RECOGNITION: { target: 'recognised', guard: 'noticePeriodEnded' },
         REJECT: { target: 'rejected', guard: 'objectionUpheld' },
       },
@@ -295,6 +352,7 @@ export const candidateMachine = setup({
     returned: {
       on: {
         ATTACH_EVIDENCE,
+        ...HOLDS,
         RESUME_NURTURING: { target: 'nurturing', actions: ['startRound', 'countPlanVersion', 'revisePlan'] },
         WITHDRAW: { target: 'withdrawn' },
       },
