@@ -60,6 +60,26 @@ interface Row {
 const candidateIn = async (ctx: Ctx, target: Target, state: NonNullable<Parameters<typeof newCandidate>[1]>['state'] = 'discovered') =>
   once(ctx, `candidate:${target}:${state}`, () => newCandidate(ctx.t, { unitId: ctx.unitOf(target), state }));
 
+const HOLD_FORM = { documentNumber: '12/TTr', documentDate: '2026-11-20', documentIssuer: 'Thanh tra tỉnh' };
+/**
+ * A candidate of the target unit with a hold placed by the secretariat (the document's file attached); with
+ * `lifted`, the hold is lifted too, with its own document's file.
+ */
+const heldCandidate = (ctx: Ctx, target: Target, lifted = false) =>
+  once(ctx, `held:${target}:${lifted}`, async () => {
+    const cand = await newCandidate(ctx.t, { unitId: ctx.unitOf(target) });
+    const sec = ctx.t.as(SECRETARY);
+    const withFile = (req: supertest.Test, fields: Record<string, string>) => {
+      for (const [k, v] of Object.entries(fields)) req.field(k, v);
+      return req.attach('file', pdfBytes('van ban'), { filename: 'van-ban.pdf', contentType: 'application/pdf' });
+    };
+    const placed = await withFile(sec.post(`/api/candidates/${cand.id}/holds`), { ...HOLD_FORM, kind: 'INSPECTION', grounds: 'Đang thanh tra' });
+    expect(placed.status).toBe(201);
+    const holdId = placed.body.hold.id as string;
+    if (lifted) expect((await withFile(sec.post(`/api/candidates/${cand.id}/holds/${holdId}/lift`), { ...HOLD_FORM, conclusion: 'Không có vi phạm' })).status).toBe(201);
+    return { candidateId: cand.id, holdId };
+  });
+
 const throwawayAccount = async (ctx: Ctx) => {
   const res = await ctx.t
     .as(ADMIN)
@@ -266,6 +286,43 @@ const TABLE: Record<string, Row> = {
       const cand = await candidateIn(c, target, 'underReview');
       const [file] = (await c.t.dataSource.query('SELECT id FROM evidence_file WHERE candidate_id = $1', [cand.id])) as { id: string }[];
       return cl.get(`/api/candidates/${cand.id}/evidence/${file!.id}`);
+    },
+  },
+  'GET /api/candidates/{id}/holds': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target)).id}/holds`) },
+  'POST /api/candidates/{id}/holds': {
+    allowed: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+    scope: 'candidate',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const cand = await candidateIn(c, target);
+      return cl.post(`/api/candidates/${cand.id}/holds`).send({ ...HOLD_FORM, kind: 'DISCIPLINE', grounds: 'Đang xem xét kỷ luật' });
+    },
+  },
+  'POST /api/candidates/{id}/holds/{holdId}/lift': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'candidate',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const { candidateId, holdId } = await heldCandidate(c, target);
+      return cl.post(`/api/candidates/${candidateId}/holds/${holdId}/lift`).send({ ...HOLD_FORM, conclusion: 'Không có vi phạm' });
+    },
+  },
+  'GET /api/candidates/{id}/holds/{holdId}/document': {
+    allowed: READERS,
+    scope: 'candidate',
+    ok: 200,
+    send: async (c, cl, target) => {
+      const { candidateId, holdId } = await heldCandidate(c, target, true);
+      return cl.get(`/api/candidates/${candidateId}/holds/${holdId}/document`);
+    },
+  },
+  'GET /api/candidates/{id}/holds/{holdId}/lift-document': {
+    allowed: READERS,
+    scope: 'candidate',
+    ok: 200,
+    send: async (c, cl, target) => {
+      const { candidateId, holdId } = await heldCandidate(c, target, true);
+      return cl.get(`/api/candidates/${candidateId}/holds/${holdId}/lift-document`);
     },
   },
   'GET /api/audit/verify': { allowed: ['AUDITOR'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/audit/verify') },

@@ -35,7 +35,7 @@ describe.each(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD'])('a %s through discover 
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ kind, state: 'discovered', stage: 'DISCOVER', version: 1, stateLabel: { vi: 'Đã phát hiện' } });
     const id = created.body.id as string;
-    expect(created.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['ATTACH_EVIDENCE', 'START_NURTURING', 'WITHDRAW']);
+    expect(created.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['ATTACH_EVIDENCE', 'START_NURTURING', 'WITHDRAW', 'PLACE_HOLD']);
 
     expect((await uploadEvidence(t, id)).status).toBe(201);
     let r = await sendEvent(t, id, 'START_NURTURING', { goals: 'Nhân rộng mô hình', supporter: 'Trạm Y tế xã' });

@@ -12,6 +12,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import type { OpenDatabase } from './database/open-database.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { HoldsModule } from './holds/holds.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LookupModule } from './lookup/lookup.module.js';
 import { MovementsModule } from './movements/movements.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         TransitionsModule,
         NurturingModule,
         EvidenceModule,
+        HoldsModule,
         ReviewsModule,
         ClearancesModule,
         DecisionsModule,

@@ -18,6 +18,7 @@ import { UNIT_ENDPOINTS } from './units.js';
 import { CANDIDATE_ENDPOINTS } from './candidates.js';
 import { NURTURING_ENDPOINTS } from './nurturing.js';
 import { EVIDENCE_ENDPOINTS } from './evidence.js';
+import { HOLD_ENDPOINTS } from './holds.js';
 import { REPLICATION_ENDPOINTS } from './replication.js';
 import { REHEARSAL_ENDPOINTS } from './rehearsal.js';
 
@@ -42,6 +43,7 @@ export const ENDPOINTS = gather(
   CANDIDATE_ENDPOINTS,
   NURTURING_ENDPOINTS,
   EVIDENCE_ENDPOINTS,
+  HOLD_ENDPOINTS,
   REPLICATION_ENDPOINTS,
   CRITERIA_SET_ENDPOINTS,
   REVIEW_ENDPOINTS,

@@ -11,6 +11,7 @@ export * from './units.js';
 export * from './candidates.js';
 export * from './nurturing.js';
 export * from './evidence.js';
+export * from './holds.js';
 export * from './replication.js';
 export * from './reviews.js';
 export * from './decisions.js';

@@ -15,6 +15,8 @@ import {
 import { TransitionResult } from './candidates.js';
 import { ClearanceView } from './clearances.js';
 import { CalendarDate, Code, Instant, Nullable, Type, Uuid, file, json, type EndpointTable, type Static, type TSchema } from './schema.js';
+import { HoldView } from './holds.js';
+import { RepeatRecognition } from './candidates.js';
 
 /** How a session votes: open (each vote named) or secret ballot (only the urn holds the choices). */
 export const BALLOT_KINDS = ['OPEN', 'SECRET'] as const;
@@ -171,6 +173,10 @@ export const ReviewItemView = Type.Object({
   ballot: Code(BALLOT_KINDS),
   /** The clearances (hiệp y) requested for the candidate in this session, with where each stands today. */
   clearances: Type.Array(ClearanceView),
+  /** The candidate's holds (NĐ 152 Điều 4.4), open and lifted: while one is open it is not voted on or recognised. */
+  holds: Type.Array(HoldView),
+  /** One achievement, one recognition: the earlier recognitions it repeats, with their decisions, and the unit head's justification. */
+  repeatRecognition: RepeatRecognition,
 });
 export type ReviewItemView = Static<typeof ReviewItemView>;
 

@@ -39,6 +39,9 @@ export const TABLE_COVERAGE = {
   adoption_record: { kind: 'attested', key: ['id'], appendOnly: true },
   follow_up_record: { kind: 'attested', key: ['id'], appendOnly: true },
   unit_plan: { kind: 'attested', key: ['id'], appendOnly: true },
+  // Holds (NĐ 152 Điều 4.4) and their liftings, with their documents' files.
+  candidate_hold: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  candidate_hold_lift: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   // The council: sessions, membership, criteria in force, checklists, ballots and the urn, notices.
   criteria_set: { kind: 'attested', key: ['id'], appendOnly: true },
   review_session: { kind: 'attested', key: ['id'] },

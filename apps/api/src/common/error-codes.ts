@@ -8,6 +8,7 @@ import { CANDIDATE_ERRORS } from '../candidates/candidates.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
 import { DECISION_ERRORS } from '../decisions/decisions.errors.js';
 import { EVIDENCE_ERRORS } from '../evidence/evidence.errors.js';
+import { HOLD_ERRORS } from '../holds/holds.errors.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency.errors.js';
 import { JURISDICTION_ERRORS } from '../jurisdiction/jurisdiction.errors.js';
 import { CLEARANCE_ERRORS } from '../clearances/clearances.errors.js';
@@ -37,6 +38,7 @@ export const ERROR_CODES = gatherErrorTables(
   JURISDICTION_ERRORS,
   REHEARSAL_ERRORS,
   CLEARANCE_ERRORS,
+  HOLD_ERRORS,
 ) satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

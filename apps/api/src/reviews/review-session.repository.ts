@@ -45,6 +45,8 @@ export interface ReviewedCandidate {
   field: Field;
   state: CandidateState;
   version: number;
+  /** Holds open now (NĐ 152 Điều 4.4), from the candidate's statechart context. */
+  openHolds: number;
 }
 
 /** What one item is judged on: the candidate and the criteria of the pinned set. */
@@ -241,7 +243,8 @@ export class ReviewSessionRepository {
   /** The candidate and the criteria an item is judged on. */
   async itemFacts(em: EntityManager, item: ReviewItemRow): Promise<ItemFacts> {
     const [row] = (await em.query(
-      `SELECT c.id, c.name, c.kind, c.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", c.field, c.state, c.version, s.criteria
+      `SELECT c.id, c.name, c.kind, c.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", c.field, c.state, c.version,
+              coalesce((c.snapshot->'context'->>'openHolds')::int, 0) AS "openHolds", s.criteria
          FROM candidate c JOIN unit u ON u.id = c.unit_id JOIN criteria_set s ON s.id = $2 WHERE c.id = $1`,
       [item.candidateId, item.criteriaSetId],
     )) as (ReviewedCandidate & { criteria: CriterionDefinition[] })[];

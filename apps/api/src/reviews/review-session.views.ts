@@ -18,6 +18,12 @@ import { CriteriaSetRepository } from './criteria-set.repository.js';
 import type { BallotKind } from './review.entities.js';
 import { ReviewSessionRepository, type MemberWithUnit, type ReviewItemRow } from './review-session.repository.js';
 import { SessionChanges, requireStage } from './session-changes.js';
+import { HoldRepository } from '../holds/hold.repository.js';
+import { holdView } from '../holds/hold.views.js';
+import { repeatRecognitionOf } from '../lookup/repeat-recognition.js';
+
+/** Holds and earlier recognitions are shown beside each item: the council sees why a candidate cannot be decided. */
+const holdRecords = new HoldRepository();
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
@@ -120,6 +126,8 @@ export class ReviewSessionViews {
       closedAt: isoOrNull(item.closedAt),
       ballot,
       clearances: await this.clearances.views(em, item.sessionId, item.id),
+      holds: (await holdRecords.listOf(em, candidate.id)).map(holdView),
+      repeatRecognition: await repeatRecognitionOf(em, candidate.id),
     };
   }
 

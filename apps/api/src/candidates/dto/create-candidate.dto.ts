@@ -46,4 +46,12 @@ export class CreateCandidateDto {
   @IsOptional()
   @IsBoolean()
   newSubject?: boolean;
+
+  @TextField({
+    description:
+      'Lý do vẫn đề nghị khi đối tượng đã được công nhận cùng năm hoặc cùng thành tích (Luật 2022 Điều 5) / Why the subject is nominated though already recognised for the same year or achievement',
+    max: 4000,
+    optional: true,
+  })
+  repeatJustification?: string;
 }

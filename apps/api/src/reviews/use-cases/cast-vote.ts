@@ -38,6 +38,8 @@ export class CastVote {
       requireItemStatus(item, ['PENDING']);
       const facts = await this.sessions.itemFacts(em, item);
       if (facts.candidate.state !== 'underReview') throw new DomainError('CANDIDATE_NOT_PROPOSED', { candidateId: item.candidateId, state: facts.candidate.state });
+      // NĐ 152/2025 Điều 4.4: no vote on a candidate while a hold is open (the item view shows its grounds).
+      if (facts.candidate.openHolds > 0) throw new DomainError('CANDIDATE_ON_HOLD', { candidateId: item.candidateId, openHolds: facts.candidate.openHolds });
       const member = (await this.sessions.members(em, sessionId)).find((m) => m.accountId === actor.accountId);
       if (!member) throw new DomainError('NOT_A_SESSION_MEMBER', { accountId: actor.accountId });
       if (inConflict(member.unitPath, facts.candidate.unitPath)) throw conflictOfInterest(member, facts.candidate);

@@ -12,6 +12,23 @@ import { CouncilVerdicts } from '../council-verdicts.js';
 import { ReviewSessionRepository } from '../review-session.repository.js';
 import { SessionChanges } from '../session-changes.js';
 
+/** The outcome of an item whose candidate is on hold when voting closes. */
+function onHold(openHolds: number): ReturnType<typeof decideCouncilOutcome> {
+  return {
+    outcome: 'NO_DECISION',
+    quorumMet: false,
+    thresholdMet: false,
+    checklistsComplete: false,
+    findings: [
+      {
+        code: 'CANDIDATE_ON_HOLD',
+        vi: `Hồ sơ đang tạm dừng xét (${openHolds} trường hợp chưa có kết luận: kỷ luật, thanh tra, điều tra, khiếu nại hoặc phản ánh đang xác minh); Hội đồng không quyết định trong phiên này (Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4).`,
+        en: `The candidate is on hold (${openHolds} without a conclusion: discipline, inspection, investigation, complaint or press report being verified); the council does not decide on it in this session (Decree 152/2025, Article 4.4).`,
+      },
+    ],
+  };
+}
+
 export interface VotingResult {
   itemId: string;
   candidateId: string;
@@ -41,7 +58,9 @@ export class CloseVoting {
           continue;
         }
         const verdict = await this.verdicts.verdictFor(em, session, facts, members);
-        const decision = decideCouncilOutcome(verdict);
+        // A candidate on hold (NĐ 152/2025 Điều 4.4) is not decided in this session: its item closes without a
+        // decision, saying why; it can be reviewed again once the hold is lifted.
+        const decision = facts.candidate.openHolds > 0 ? onHold(facts.candidate.openHolds) : decideCouncilOutcome(verdict);
         const noDecision = decision.outcome === 'NO_DECISION';
         await this.sessions.recordOutcome(em, item.id, {
           status: noDecision ? 'NO_DECISION' : 'DECIDABLE',
