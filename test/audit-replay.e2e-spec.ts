@@ -87,7 +87,16 @@ async function randomWalk(id: string, seed: number, steps: number): Promise<numb
       accepted += outcome === 'RECOGNISE' ? 2 : 1;
       continue;
     }
-    const allowed = (view.body.allowedEvents as { type: string }[]).map((e) => e.type);
+    // One hold open at a time, soon lifted: holds are taken, but the walk still reaches the council.
+    const allowed = (view.body.allowedEvents as { type: string }[])
+      .map((e) => e.type)
+      .filter((type) => type !== 'PLACE_HOLD' || view.body.openHolds === 0);
+    if (view.body.openHolds > 0 && next() < 0.7) {
+      const res = await holdEvent(id, 'LIFT_HOLD', step);
+      expect({ step, type: 'LIFT_HOLD', status: res.status }).toEqual({ step, type: 'LIFT_HOLD', status: 201 });
+      accepted++;
+      continue;
+    }
     if (allowed.length === 0) break;
     const lasting = allowed.filter((type) => !ENDINGS.has(type));
     const pool = lasting.length > 0 && step < steps - 8 && next() > 0.02 ? lasting : allowed;
@@ -138,7 +147,7 @@ describe('replay through the statechart', () => {
       expect(replay({ kind: w.kind as 'COLLECTIVE' }, events).value).toBe(state);
       // Facts an effect added to a record (a plan's id, a check-in's id) never reach the machine.
       // (The event's own references — evidence, adopting unit, the session — are fields of the event itself.)
-      const OWN_REFERENCES = ['evidenceId', 'adoptingUnitId', 'sessionId', 'correctsId'];
+      const OWN_REFERENCES = ['evidenceId', 'adoptingUnitId', 'sessionId', 'correctsId', 'holdId'];
       for (const e of events) expect(Object.keys(e).filter((k) => k.endsWith('Id') && !OWN_REFERENCES.includes(k))).toEqual([]);
     }
   });
