@@ -10,7 +10,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { SubjectKind } from '#domain';
-import { verdictGives, decideCouncilOutcome, type CouncilVerdict } from './council.js';
+import { verdictGives, decideVerdict, type AnyCouncilVerdict } from './council.js';
 import type { CandidateEvent, CandidateEventType } from './events.js';
 
 /**
@@ -30,14 +30,19 @@ import type { CandidateEvent, CandidateEventType } from './events.js';
  *    placeholder keepReplicationRecord went: every transition keeps its source, target, guard and context
  *    updates, so snapshots and recorded histories are exactly what they were. Naming actions changes what the API
  *    is told to write, not which states and events mean what: no new version.
+ * 5: the council's verdict may also be one judged by the rule set the session pinned when it opened
+ *    (council-rules.ts: quorum and award attendance over all members, written opinions, recusal, the chair's
+ *    casting vote; council-quota.ts: the session's quota with the preference among equals). The decision guards
+ *    recompute the outcome from either shape; a version-3/4 verdict (the session's own percentages) still gives
+ *    what it gave, so their histories replay unchanged.
  */
-export const CANDIDATE_MACHINE_VERSION = 4;
+export const CANDIDATE_MACHINE_VERSION = 5;
 
 /**
  * Machine versions whose recorded histories this machine replays to the same states. A version that changes the
  * meaning of existing events is not listed: 1 and 2 recognised without a council verdict.
  */
-export const REPLAYABLE_MACHINE_VERSIONS: readonly number[] = [3, 4];
+export const REPLAYABLE_MACHINE_VERSIONS: readonly number[] = [3, 4, 5];
 
 export interface CandidateContext {
   kind: SubjectKind;
@@ -69,7 +74,7 @@ export interface Requirement {
   explain?: (event: CandidateEvent) => { vi: string; en: string };
 }
 
-const verdictOf = (event: CandidateEvent): CouncilVerdict | undefined => ('verdict' in event ? (event.verdict as CouncilVerdict | undefined) : undefined);
+const verdictOf = (event: CandidateEvent): AnyCouncilVerdict | undefined => ('verdict' in event ? (event.verdict as AnyCouncilVerdict | undefined) : undefined);
 
 const OUTCOME_WORDS = {
   RECOGNISE: { vi: 'công nhận', en: 'recognise' },
@@ -87,7 +92,7 @@ function councilGives(outcome: 'RECOGNISE' | 'RETURN_TO_NURTURING' | 'REJECT'): 
     met: (_c, event) => verdictGives(verdictOf(event), outcome),
     explain: (event) => {
       const verdict = verdictOf(event);
-      const decided = verdict ? decideCouncilOutcome(verdict) : undefined;
+      const decided = verdict ? decideVerdict(verdict) : undefined;
       const gives = decided ? OUTCOME_WORDS[decided.outcome] : OUTCOME_WORDS.NO_DECISION;
       const why = decided?.findings ?? [];
       return {

@@ -11,5 +11,6 @@ export * from './event-roles.js';
 export * from './council.js';
 export * from './council-rules.js';
 export * from './council-presets.js';
+export * from './council-quota.js';
 export * from './review-session.lifecycle.js';
 export * from './movement.lifecycle.js';
