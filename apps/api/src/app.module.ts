@@ -17,6 +17,7 @@ import { LookupModule } from './lookup/lookup.module.js';
 import { MovementsModule } from './movements/movements.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module.js';
+import { CouncilRulesModule } from './council-rules/council-rules.module.js';
 import { NurturingModule } from './nurturing/nurturing.module.js';
 import { ReplicationModule } from './replication/replication.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: database.poolMax })),
         AuditModule,
         JurisdictionModule,
+        CouncilRulesModule,
         AccountsModule,
         AccessModule,
         UnitsModule,

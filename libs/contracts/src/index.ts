@@ -15,6 +15,7 @@ export * from './replication.js';
 export * from './reviews.js';
 export * from './decisions.js';
 export * from './jurisdiction.js';
+export * from './council-rules.js';
 export * from './audit.js';
 export * from './movements.js';
 export * from './lookup.js';

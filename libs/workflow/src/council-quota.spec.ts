@@ -3,12 +3,13 @@ import fc from 'fast-check';
 import { REGULATION_2025_PRESET } from './council-presets.js';
 import { decideInSession, preferredAmongEquals, rankUnderQuota, type QuotaStanding, type SessionVerdict } from './council-quota.js';
 import { verdictGives } from './council.js';
+import type { CouncilRuleSet } from './council-rules.js';
 
 const WITH_QUOTA = { ...REGULATION_2025_PRESET.ruleSet, quota: 2 };
 const ALL_IN = { assigned: 2, submitted: 2, criteria: 5, criteriaReviewed: 5 };
 
 /** The verdict of candidate `id` in a session of 10 members all present, with the session's standing. */
-function verdictOf(id: string, inFavour: number, standing: QuotaStanding[], ruleSet = WITH_QUOTA): SessionVerdict {
+function verdictOf(id: string, inFavour: number, standing: QuotaStanding[], ruleSet: CouncilRuleSet = WITH_QUOTA): SessionVerdict {
   return {
     sessionId: 's',
     ruleSet,

@@ -57,6 +57,13 @@ export const TABLE_COVERAGE = {
   decision_counter: { kind: 'attested', key: ['authority_code', 'year'] },
   // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).
   jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
+  // Council rule sets (versions an administrator publishes), the one each session pinned, written opinions with the
+  // signed form, the chair's casting votes, and a candidate's share of women (preference among equals).
+  council_rule_set: { kind: 'attested', key: ['id'], appendOnly: true },
+  review_session_rule_set: { kind: 'attested', key: ['session_id'], appendOnly: true },
+  written_opinion: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  casting_vote: { kind: 'attested', key: ['item_id'], appendOnly: true },
+  candidate_women_share: { kind: 'attested', key: ['candidate_id'], appendOnly: true },
   // Emulation movements.
   movement: { kind: 'attested', key: ['id'] },
   movement_document: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
@@ -94,4 +101,7 @@ export const SEEDED_ROWS: { table: string; key: Record<string, unknown>; digest:
   // What decisions printed before the jurisdiction profile existed (migration JurisdictionProfile1796567245918),
   // written only on databases that already held decisions: vouched for where present.
   { table: 'jurisdiction_profile', key: { version: 1 }, digest: 'ea8e3191de15f00ac775d5fdd992d8509c9f699a3d8cc1f6c9c21d7a10a761d0', seededBy: 'migration:JurisdictionProfile1796567245918', optional: true },
+  // The two council rule set presets, version 1 (migration CouncilRuleSets1796578458399): fixed ids, content and instants.
+  { table: 'council_rule_set', key: { id: '5f1d2c3b-7a4e-4b6f-9c1d-2e3f4a5b0001' }, digest: 'a85a41b0bf4b2d71d3cd619a01d13f4c547e0864b62cc5ba9f521683cb4f5f8b', seededBy: 'migration:CouncilRuleSets1796578458399' },
+  { table: 'council_rule_set', key: { id: '5f1d2c3b-7a4e-4b6f-9c1d-2e3f4a5b0002' }, digest: '658330c6715fe58edeb3818ac6319371703e6a7d23f485ceafa4dcd21b2e9b0f', seededBy: 'migration:CouncilRuleSets1796578458399' },
 ];

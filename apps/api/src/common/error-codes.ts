@@ -10,6 +10,7 @@ import { DECISION_ERRORS } from '../decisions/decisions.errors.js';
 import { EVIDENCE_ERRORS } from '../evidence/evidence.errors.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency.errors.js';
 import { JURISDICTION_ERRORS } from '../jurisdiction/jurisdiction.errors.js';
+import { COUNCIL_RULE_ERRORS } from '../council-rules/council-rules.errors.js';
 import { MOVEMENT_ERRORS } from '../movements/movements.errors.js';
 import { REPLICATION_ERRORS } from '../replication/replication.errors.js';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors.js';
@@ -33,6 +34,7 @@ export const ERROR_CODES = gatherErrorTables(
   IDEMPOTENCY_ERRORS,
   DECISION_ERRORS,
   JURISDICTION_ERRORS,
+  COUNCIL_RULE_ERRORS,
 ) satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -10,6 +10,7 @@ import { RecognitionDecisions1795830885871 } from './1795830885871-RecognitionDe
 import { SignInThrottle1795840000000 } from './1795840000000-SignInThrottle.js';
 import { AuditCoverage1795900000000 } from './1795900000000-AuditCoverage.js';
 import { JurisdictionProfile1796567245918 } from './1796567245918-JurisdictionProfile.js';
+import { CouncilRuleSets1796578458399 } from './1796578458399-CouncilRuleSets.js';
 
 /** Every migration in order, listed explicitly (no globs) so the app, the tests and the CLI agree. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795818236358, Accounts1795820596716, AuditCheckpoints1795822303447, Replication1795823738157, IdempotencyKeys1795828780339, Movements1795828806645, CouncilReview1795829079987, RecognitionDecisions1795830885871, SignInThrottle1795840000000, AuditCoverage1795900000000, JurisdictionProfile1796567245918];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795818236358, Accounts1795820596716, AuditCheckpoints1795822303447, Replication1795823738157, IdempotencyKeys1795828780339, Movements1795828806645, CouncilReview1795829079987, RecognitionDecisions1795830885871, SignInThrottle1795840000000, AuditCoverage1795900000000, JurisdictionProfile1796567245918, CouncilRuleSets1796578458399];

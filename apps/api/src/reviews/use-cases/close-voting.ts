@@ -4,12 +4,12 @@
  * closed as withdrawn. Secret urns are sealed; each must hold one ballot per member recorded as having voted.
  */
 import { Injectable } from '@nestjs/common';
-import { decideCouncilOutcome, type CouncilOutcome } from '#workflow';
+import type { CouncilOutcome } from '#workflow';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { BallotRepository } from '../ballot.repository.js';
 import { CouncilVerdicts } from '../council-verdicts.js';
-import { ReviewSessionRepository } from '../review-session.repository.js';
+import { ReviewSessionRepository, type ItemFacts, type ReviewItemRow } from '../review-session.repository.js';
 import { SessionChanges } from '../session-changes.js';
 
 export interface VotingResult {
@@ -33,6 +33,8 @@ export class CloseVoting {
       const members = await this.sessions.members(em, sessionId);
       const now = this.clock.now();
       const results: VotingResult[] = [];
+      const toJudge: { item: ReviewItemRow; facts: ItemFacts }[] = [];
+      const figures: Record<string, unknown>[] = [];
       for (const item of (await this.sessions.items(em, sessionId)).filter((i) => i.status === 'PENDING')) {
         const facts = await this.sessions.itemFacts(em, item);
         if (facts.candidate.state !== 'underReview') {
@@ -40,8 +42,10 @@ export class CloseVoting {
           results.push({ itemId: item.id, candidateId: item.candidateId, outcome: 'WITHDRAWN' });
           continue;
         }
-        const verdict = await this.verdicts.verdictFor(em, session, facts, members);
-        const decision = decideCouncilOutcome(verdict);
+        toJudge.push({ item, facts });
+      }
+      // Judged together: a quota ranks the session's candidates against each other.
+      for (const { item, verdict, decision } of await this.verdicts.judge(em, session, toJudge, members)) {
         const noDecision = decision.outcome === 'NO_DECISION';
         await this.sessions.recordOutcome(em, item.id, {
           status: noDecision ? 'NO_DECISION' : 'DECIDABLE',
@@ -51,10 +55,11 @@ export class CloseVoting {
           closedAt: noDecision ? now : null,
         });
         results.push({ itemId: item.id, candidateId: item.candidateId, outcome: decision.outcome });
+        if ('figures' in decision) figures.push({ itemId: item.id, tally: verdict.tally, figures: decision.figures, ...('quota' in decision && decision.quota ? { quota: decision.quota } : {}) });
       }
       if (session.ballot === 'SECRET') await this.ballots.sealUrns(em, sessionId, now);
       await this.changes.moveOn(em, session, 'CLOSE_VOTING', { votingClosedAt: now }, now);
-      await this.changes.record(em, sessionId, 'VOTING_CLOSED', { results }, actor, now);
+      await this.changes.record(em, sessionId, 'VOTING_CLOSED', { results, ...(figures.length > 0 ? { figures } : {}) }, actor, now);
       return { results };
     });
   }
