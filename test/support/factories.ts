@@ -73,7 +73,7 @@ const PATH: Record<CandidateState, Step[]> = (() => {
 /** A candidate in the given state, reached through the API (evidence attached before review). */
 export async function newCandidate(
   t: TestApp,
-  over: Partial<{ kind: string; name: string; unitId: string; field: string; year: number; state: CandidateState }> = {},
+  over: Partial<{ kind: string; name: string; unitId: string; field: string; year: number; state: CandidateState; womenSharePercent: number }> = {},
 ) {
   const unitId = over.unitId ?? (await newUnit(t)).id;
   const res = await t
@@ -87,6 +87,7 @@ export async function newCandidate(
       year: over.year ?? 2025,
       discoveryChannel: 'REVIEW_CONFERENCE',
       achievement: 'Mô hình sản xuất theo chuỗi giá trị, thu nhập thành viên tăng 30%.',
+      ...(over.womenSharePercent !== undefined ? { womenSharePercent: over.womenSharePercent } : {}),
     });
   expect(res.status).toBe(201);
   const id = res.body.id as string;

@@ -15,4 +15,5 @@ export const ROUTES = {
   accounts: '/quan-tri/tai-khoan',
   criteria: '/quan-tri/tieu-chi',
   profile: '/quan-tri/ho-so-phap-ly',
+  ruleSets: '/quan-tri/quy-tac-hoi-dong',
 } as const;

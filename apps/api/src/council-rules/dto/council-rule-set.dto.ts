@@ -27,11 +27,13 @@ export class PublishCouncilRuleSetDto {
   code: string;
 
   @ApiProperty({ description: 'Tên bộ quy tắc / Name', type: BilingualNameDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => BilingualNameDto)
   name: BilingualNameDto;
 
   @ApiProperty({ description: 'Căn cứ (văn bản, điều khoản) / Source of its figures', type: BilingualSourceDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => BilingualSourceDto)
   source: BilingualSourceDto;

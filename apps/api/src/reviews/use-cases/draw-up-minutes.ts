@@ -6,8 +6,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { FIELDS, SUBJECT_KINDS, labelsOf } from '#domain';
-import { decideVerdict } from '#workflow';
-import { ruleSetLines } from '../../council-rules/rule-set-words.js';
+import { decideVerdict, ruleSetLines } from '#workflow';
 import { CouncilAttendanceRepository } from '../council-attendance.repository.js';
 import { inConflict } from '../conflict-of-interest.js';
 import { reviewSessionStream } from '../../audit/streams.js';
@@ -125,7 +124,7 @@ export class DrawUpMinutes {
               code: pinned.code,
               version: pinned.version,
               source: pinned.sourceVi,
-              lines: ruleSetLines(pinned.rules, pinned.considersAwards),
+              lines: ruleSetLines(pinned.rules, pinned.considersAwards).map((l) => l.vi),
             },
           }
         : {}),
