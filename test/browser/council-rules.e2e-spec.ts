@@ -76,7 +76,8 @@ describe('council rule sets in Chromium', () => {
     async () => {
       const t = app.test;
       const council = await councilOf(t, 11);
-      const candidate = await newCandidate(t, { name: 'Hợp tác xã Quy Tắc', state: 'underReview' });
+      const me = await t.as('truongdonvi').get('/api/auth/me');
+      const candidate = await newCandidate(t, { name: 'Hợp tác xã Quy Tắc', unitId: me.body.unitId as string, state: 'underReview' });
       const secretary = t.as('thuongtruc');
       const session = await secretary.post('/api/review-sessions').send({ title: 'Phiên thử bộ quy tắc', year: 2025, chairName: 'Nguyễn Văn Mạnh', ballot: 'OPEN', memberIds: council.memberIds });
       expect(session.status).toBe(201);
@@ -114,7 +115,7 @@ describe('council rule sets in Chromium', () => {
         const written = page.getByTestId('written-opinions');
         await written.waitFor();
         await written.getByRole('combobox').first().click();
-        await page.getByRole('option', { name: 'Tán thành' }).click();
+        await page.locator('.ant-select-item-option').filter({ hasText: /^Tán thành$/ }).click();
         await written.locator('input[type=file]').setInputFiles({ name: 'Phiếu ý kiến.pdf', mimeType: 'application/pdf', buffer: pdfBytes('phieu y kien') });
         await shot(page, 'y-kien-van-ban-1366');
         await written.getByRole('button', { name: 'Ghi nhận ý kiến' }).click();

@@ -232,22 +232,21 @@ export function RuleSetsPage() {
             <Card
               key={code}
               data-testid={`rule-set-${code}`}
+              styles={{ title: { whiteSpace: 'normal' } }}
               title={
                 <Space wrap>
-                  <h2 className="card-heading">{newest.name.vi}</h2>
+                  <h2 className="card-heading">{words(newest.name)}</h2>
                   {versions.some((v) => v.inForce) && <Tag color="green">{t('ruleSets.inForce')}</Tag>}
                 </Space>
               }
-              extra={
-                admin && (
-                  <Button type="primary" onClick={() => setStart({ code, name: newest.name, source: newest.source, rules: newest.rules, version: newest.version })}>
-                    {t('ruleSets.publish')}
-                  </Button>
-                )
-              }
             >
+              {admin && (
+                <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setStart({ code, name: newest.name, source: newest.source, rules: newest.rules, version: newest.version })}>
+                  {t('ruleSets.publish')}
+                </Button>
+              )}
               <Typography.Paragraph type="secondary">
-                {t('ruleSets.codeValue', { code })} · {newest.source.vi}
+                {t('ruleSets.codeValue', { code })} · {words(newest.source)}
               </Typography.Paragraph>
               <Collapse
                 key={newest.id}
@@ -257,7 +256,7 @@ export function RuleSetsPage() {
                   label: (
                     <Space wrap>
                       <strong>{t('criteria.version', { version: v.version })}</strong>
-                      {v.inForce ? <Tag color="green">{t('ruleSets.pinnedNext')}</Tag> : null}
+                      {v.inForce ? <Tag color="green" style={{ whiteSpace: 'normal' }}>{t('ruleSets.pinnedNext')}</Tag> : null}
                       <Typography.Text type="secondary">{t('candidate.createdByValue', { by: v.publishedBy, at: format.dateTime(v.publishedAt) })}</Typography.Text>
                     </Space>
                   ),

@@ -157,7 +157,7 @@ export function SessionPage() {
                   key: 'rules',
                   label: t('session.rules'),
                   children: (
-                    <>
+                    <div>
                       {session.ruleSet && (
                         <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="pinned-rule-set">
                           <strong>{t('session.ruleSetValue', { name: words(session.ruleSet.name), code: session.ruleSet.code, version: session.ruleSet.version })}</strong>
@@ -171,7 +171,7 @@ export function SessionPage() {
                           : rulesInWords(session.rules, t).map((r) => <li key={r}>{r}</li>)}
                         <li>{t('council.rules.notice', { days: session.noticeWorkingDays })}</li>
                       </ul>
-                    </>
+                    </div>
                   ),
                 },
                 {
