@@ -6,12 +6,15 @@
  * and a quota with the preference among equals (NĐ 152/2025 Điều 4.6). Each decision passes the candidate
  * statechart's guard, which recomputes it from the verdict; the minutes state the rule set and the figures.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { REGULATION_2025_PRESET } from '#workflow';
 import { startTestApp, type ActorClient, type TestApp } from './support/app.js';
 import { councilOf, fullChecklist, type Council } from './support/council.js';
 import { ADMIN, SECRETARY, UNIT_HEAD, newCandidate, newUnit, pdfBytes } from './support/factories.js';
 import { pdfText } from './support/pdf-text.js';
+
+// Eleven members, sessions taken to their close: slower than the default on the embedded database.
+jest.setTimeout(300_000);
 
 let t: TestApp;
 let council: Council;
@@ -20,7 +23,7 @@ const secretary = () => t.as(SECRETARY);
 beforeAll(async () => {
   t = await startTestApp();
   council = await councilOf(t, 11);
-});
+}, 300_000);
 
 afterAll(async () => {
   await t?.close();
