@@ -537,6 +537,10 @@ const TABLE: Record<string, Row> = {
     ok: 201,
     send: (c, cl) => cl.post('/api/jurisdiction-profiles').send({ effectiveFrom: c.t.running.app.get(Clock).today(), content: BAC_NINH_WITH_REGULATION }),
   },
+  'GET /api/instance': { allowed: 'PUBLIC', scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/instance') },
+  'GET /api/rehearsal-clock': { allowed: ['ADMIN', 'AUDITOR'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/rehearsal-clock') },
+  // Clearing an already clear clock: recorded and audited, and leaves the other rows' dates alone.
+  'POST /api/rehearsal-clock': { allowed: ['ADMIN'], scope: 'none', ok: 201, send: (c, cl) => cl.post('/api/rehearsal-clock').send({ mode: 'OFF' }) },
   'GET /api/review-sessions': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/review-sessions') },
   'POST /api/review-sessions': {
     allowed: ['COUNCIL_SECRETARY'],
@@ -617,6 +621,54 @@ const TABLE: Record<string, Row> = {
     scope: 'none',
     ok: 200,
     send: async (c, cl) => cl.post(`/api/review-sessions/${(await sessionAt(c, 'voted')).sessionId}/voting/close`),
+  },
+  'GET /api/review-sessions/{id}/clearances': {
+    allowed: COUNCIL_READERS,
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => cl.get(`/api/review-sessions/${(await sessionAt(c, 'preparing')).sessionId}/clearances`),
+  },
+  'POST /api/review-sessions/{id}/items/{itemId}/clearances': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    // A session of its own each time: an agency is asked once per candidate and session.
+    send: async (c, cl) => {
+      const s = await buildSessionAt(c, 'preparing');
+      return cl.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/clearances`).send({ agencyCodes: ['CONG_AN_TINH'] });
+    },
+  },
+  'POST /api/review-sessions/{id}/clearances/{requestId}/answer': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const s = await buildSessionAt(c, 'preparing');
+      const asked = await c.t.as(SECRETARY).post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/clearances`).send({ agencyCodes: ['THUE_TINH'] });
+      expect(asked.status).toBe(201);
+      return cl.post(`/api/review-sessions/${s.sessionId}/clearances/${asked.body[0].id}/answer`).send({ answer: 'AGREES', documentNumber: '12/TCT', documentDate: c.t.running.app.get(Clock).today() });
+    },
+  },
+  'GET /api/review-sessions/{id}/clearances/{requestId}/document': {
+    allowed: COUNCIL_READERS,
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const { sessionId, requestId } = await once(c, 'clearance:document', async () => {
+        const s = await buildSessionAt(c, 'preparing');
+        const sec = c.t.as(SECRETARY);
+        const asked = await sec.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/clearances`).send({ agencyCodes: ['BHXH_TINH'] });
+        const answered = await sec
+          .post(`/api/review-sessions/${s.sessionId}/clearances/${asked.body[0].id}/answer`)
+          .field('answer', 'AGREES')
+          .field('documentNumber', '7/BHXH')
+          .field('documentDate', c.t.running.app.get(Clock).today())
+          .attach('file', pdfBytes('hiep y'), { filename: 'hiep-y.pdf', contentType: 'application/pdf' });
+        expect(answered.status).toBe(201);
+        return { sessionId: s.sessionId, requestId: asked.body[0].id as string };
+      });
+      return cl.get(`/api/review-sessions/${sessionId}/clearances/${requestId}/document`);
+    },
   },
   'POST /api/review-sessions/{id}/items/{itemId}/decision': {
     allowed: ['COUNCIL_SECRETARY'],
@@ -738,7 +790,8 @@ let ctx: Ctx;
 const clients = new Map<Role, ActorClient>();
 
 beforeAll(async () => {
-  const t = await startTestApp();
+  // A rehearsal instance, so that setting the rehearsal clock reaches its handler on both databases.
+  const t = await startTestApp({ INSTANCE_KIND: 'rehearsal' });
   const unitA = (await newUnit(t, { level: 'DISTRICT', name: 'Huyện A' })).id;
   const unitB = (await newUnit(t, { level: 'DISTRICT', name: 'Huyện B' })).id;
   ctx = { t, unitA, unitB, unitOf: (target) => (target === 'own' ? unitA : unitB) };

@@ -2,7 +2,7 @@
  * Sign-in without a lockout anyone else can cause, and a trail that cannot be flooded: the throttle per
  * (account, address) with growing delays, the account-wide limit of a spread-out attack and the trusted networks
  * that escape it, the per-address limit that counts failures only, the current password's guesses, and the
- * aggregation of refused requests. Time moves with the application's clock (common/clock.ts), never by sleeping.
+ * aggregation of refused requests. Time moves with the application's real clock (common/clock.ts `realNow`), never by sleeping.
  * Runs on both databases (advisory locks on the server; one shared session on PGlite).
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -34,7 +34,8 @@ beforeAll(async () => {
     REFUSAL_AGGREGATION_MAX_KEYS: String(MAX_KEYS),
   });
   const clock = r.running.app.get(Clock);
-  jest.spyOn(clock, 'now').mockImplementation(() => new Date(now));
+  // The real clock (sign-in limits measure real durations); the product's clock is built on it.
+  jest.spyOn(clock, 'realNow').mockImplementation(() => new Date(now));
 });
 afterAll(async () => {
   await r?.close();

@@ -87,8 +87,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   // A signing key of the test's own (a server without AUDIT_SIGNING_KEY or KEY_DIR refuses to start: a test that
   // means that passes AUDIT_SIGNING_KEY: '' and KEY_DIR: ''), a key folder of its own for the records' MAC keys, no
   // witness unless the test gives AUDIT_WITNESS_DIR (the in-memory database has no DATA_DIR/witness), and no
-  // background checkpoint job: tests build checkpoints when they mean to.
-  const config = loadConfig({ LOG_LEVEL: 'silent', VALIDATE_RESPONSES: 'true', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', KEY_DIR: keyDir, ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
+  // background checkpoint job: tests build checkpoints when they mean to. DATA_DIR is a folder of the app's own that
+  // does not exist, so that a checkout's ./data (left by `npm start`) is never taken for this app's: its witness
+  // would then be shared by every test app.
+  const config = loadConfig({ LOG_LEVEL: 'silent', VALIDATE_RESPONSES: 'true', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', KEY_DIR: keyDir, DATA_DIR: join(keyDir, 'data'), ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
   let running: RunningApplication;
   try {
     running = await createApplication(config, { embeddedFrom: database.embeddedFrom });

@@ -8,7 +8,7 @@ import type { TestApp } from './app.js';
  * the counts of the closed window now, so that the next refusal is written in full.
  */
 export async function closeRefusalWindow(app: TestApp): Promise<void> {
-  const spy = jest.spyOn(app.running.app.get(Clock), 'now').mockReturnValue(new Date(Date.now() + 3_600_000));
+  const spy = jest.spyOn(app.running.app.get(Clock), 'realNow').mockReturnValue(new Date(Date.now() + 3_600_000));
   try {
     await app.running.app.get(RepeatedSecurityEvents).closeDue();
   } finally {

@@ -18,6 +18,8 @@ import { MovementsModule } from './movements/movements.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module.js';
 import { CouncilRulesModule } from './council-rules/council-rules.module.js';
+import { RehearsalModule } from './rehearsal/rehearsal.module.js';
+import { ClearancesModule } from './clearances/clearances.module.js';
 import { NurturingModule } from './nurturing/nurturing.module.js';
 import { ReplicationModule } from './replication/replication.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -37,6 +39,7 @@ export class AppModule {
         AuditModule,
         JurisdictionModule,
         CouncilRulesModule,
+        RehearsalModule,
         AccountsModule,
         AccessModule,
         UnitsModule,
@@ -45,6 +48,7 @@ export class AppModule {
         NurturingModule,
         EvidenceModule,
         ReviewsModule,
+        ClearancesModule,
         DecisionsModule,
         ReplicationModule,
         StatisticsModule,

@@ -21,6 +21,8 @@ import { AccountsPage } from './pages/admin/AccountsPage';
 import { CriteriaPage } from './pages/admin/CriteriaPage';
 import { ProfilePage } from './pages/admin/ProfilePage';
 import { RuleSetsPage } from './pages/admin/RuleSetsPage';
+import { RehearsalClockPage } from './pages/admin/RehearsalClockPage';
+import { InstanceProvider, RehearsalBanner } from './app/Instance';
 import { AuditPage } from './pages/audit/AuditPage';
 import { UnitsPage } from './pages/admin/UnitsPage';
 import { CandidatePage } from './pages/candidate/CandidatePage';
@@ -76,6 +78,7 @@ function AppRoutes() {
         <Route path={ROUTES.criteria} element={<RequireRole roles={EVERYONE}><CriteriaPage /></RequireRole>} />
         <Route path={ROUTES.profile} element={<RequireRole roles={EVERYONE}><ProfilePage /></RequireRole>} />
         <Route path={ROUTES.ruleSets} element={<RequireRole roles={EVERYONE}><RuleSetsPage /></RequireRole>} />
+        <Route path={ROUTES.rehearsalClock} element={<RequireRole roles={['ADMIN', 'AUDITOR']}><RehearsalClockPage /></RequireRole>} />
         <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
         <Route path={ROUTES.accounts} element={<RequireRole roles={['ADMIN']}><AccountsPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
@@ -108,9 +111,13 @@ export function App() {
     >
       <AntApp>
         <BrowserRouter>
-          <AuthProvider>
-            <AppRoutes />
-          </AuthProvider>
+          <InstanceProvider>
+            {/* Above every page, the sign-in page included, while the rehearsal clock is on. */}
+            <RehearsalBanner />
+            <AuthProvider>
+              <AppRoutes />
+            </AuthProvider>
+          </InstanceProvider>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

@@ -1,4 +1,5 @@
 /** Council rule sets (libs/workflow council-rules.ts says what each rule means) and their published versions. */
+import { CLEARANCE_RULES } from '#workflow';
 import { Code, Instant, Nullable, Type, json, type EndpointTable, type Static } from './schema.js';
 
 const Count = Type.Integer({ minimum: 0 });
@@ -18,6 +19,8 @@ export const CouncilRuleSetSchema = Type.Object(
     recusal: Code(['COUNTS_AS_NOT_IN_FAVOUR', 'LEFT_OUT_OF_BASE'] as const),
     chairBreaksTies: Type.Boolean(),
     quota: Nullable(Type.Integer({ minimum: 1 })),
+    /** Whether a missing or negative clearance (hiệp y) blocks recognition; absent from older rule sets: ADVISORY. */
+    clearances: Type.Optional(Code(CLEARANCE_RULES)),
   },
   { additionalProperties: true },
 );

@@ -4,6 +4,7 @@
  * its schemas; a route declared twice is refused.
  */
 import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
+import { CLEARANCE_ENDPOINTS } from './clearances.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
 import { COUNCIL_RULE_ENDPOINTS } from './council-rules.js';
@@ -19,6 +20,7 @@ import { CANDIDATE_ENDPOINTS } from './candidates.js';
 import { NURTURING_ENDPOINTS } from './nurturing.js';
 import { EVIDENCE_ENDPOINTS } from './evidence.js';
 import { REPLICATION_ENDPOINTS } from './replication.js';
+import { REHEARSAL_ENDPOINTS } from './rehearsal.js';
 
 function gather<T extends readonly EndpointTable[]>(...tables: T): UnionToIntersection<T[number]> {
   const all: Record<string, EndpointContract> = {};
@@ -47,10 +49,12 @@ export const ENDPOINTS = gather(
   DECISION_ENDPOINTS,
   JURISDICTION_ENDPOINTS,
   COUNCIL_RULE_ENDPOINTS,
+  CLEARANCE_ENDPOINTS,
   AUDIT_ENDPOINTS,
   MOVEMENT_ENDPOINTS,
   LOOKUP_ENDPOINTS,
   STATISTICS_ENDPOINTS,
+  REHEARSAL_ENDPOINTS,
 );
 
 export type Endpoints = typeof ENDPOINTS;

@@ -16,6 +16,8 @@ export * from './reviews.js';
 export * from './decisions.js';
 export * from './jurisdiction.js';
 export * from './council-rules.js';
+export * from './rehearsal.js';
+export * from './clearances.js';
 export * from './audit.js';
 export * from './movements.js';
 export * from './lookup.js';

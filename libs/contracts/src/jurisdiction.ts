@@ -24,7 +24,8 @@ export const JurisdictionProfileContent = Type.Object({
   place: Text,
   authorities: Type.Array(ProfileAuthority),
   council: Type.Object({ parentName: Optional(Text), header: Text, minutesSymbol: Text, name: Text }),
-  deadlines: Type.Object({ dossiers: Optional(Text), clearances: Optional(Text) }),
+  deadlines: Type.Object({ dossiers: Optional(Text), clearances: Optional(Text), clearanceWorkingDays: Optional(Type.Integer({ minimum: 1 })) }),
+  clearanceAgencies: Optional(Type.Array(Type.Object({ code: Text, name: Text, subject: Optional(Text) }))),
   holidays: Type.Array(CalendarDate),
 });
 

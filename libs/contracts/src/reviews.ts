@@ -6,12 +6,15 @@
 import { CRITERIA_SETS, FieldCodes, SubjectKindCodes } from '#domain';
 import {
   CANDIDATE_STATE_CODES,
+  CLEARANCE_RULES,
+  CLEARANCE_STATES,
   REVIEW_ITEM_STATUS_CODES,
   REVIEW_SESSION_STATUS_CODES,
   type CouncilOutcome,
 } from '#workflow';
 import { TransitionResult } from './candidates.js';
 import { CouncilRuleSetSchema } from './council-rules.js';
+import { ClearanceView } from './clearances.js';
 import { CalendarDate, Code, Instant, Nullable, Type, Uuid, file, json, type EndpointTable, type Static, type TSchema } from './schema.js';
 
 /** How a session votes: open (each vote named) or secret ballot (only the urn holds the choices). */
@@ -69,6 +72,8 @@ export const CouncilRules = Type.Object({
 export type CouncilRules = Static<typeof CouncilRules>;
 
 const ChecklistCoverage = Type.Object({ assigned: Count, submitted: Count, criteria: Count, criteriaReviewed: Count });
+/** One clearance as the council judged it (libs/workflow ClearanceStatus). */
+const ClearanceStatus = Type.Object({ agencyCode: Type.String(), agencyName: Type.String(), dueOn: CalendarDate, state: Code(CLEARANCE_STATES.map((s) => s.code)) });
 
 /** Everything an outcome follows from, in a session opened before rule sets (libs/workflow CouncilVerdict). */
 export const LegacyVerdict = Type.Object({
@@ -76,6 +81,8 @@ export const LegacyVerdict = Type.Object({
   rules: CouncilRules,
   tally: Type.Object({ eligible: Count, participants: Count, inFavour: Count, against: Count, abstain: Count }),
   checklists: ChecklistCoverage,
+  /** The candidate's clearances when voting closed, with the session's rule on them (absent from earlier verdicts). */
+  clearances: Type.Optional(Type.Object({ rule: Code(CLEARANCE_RULES), requests: Type.Array(ClearanceStatus) })),
 });
 export type LegacyVerdict = Static<typeof LegacyVerdict>;
 
@@ -98,6 +105,8 @@ export const RuleSetVerdict = Type.Object({
   }),
   checklists: ChecklistCoverage,
   considersAwards: Type.Boolean(),
+  /** The candidate's clearances when voting closed, when some were requested; the rule set's `clearances` judges them. */
+  clearances: Type.Optional(Type.Array(ClearanceStatus)),
   candidateId: Type.Optional(Uuid),
   standing: Type.Optional(Type.Array(QuotaStanding)),
 });
@@ -224,6 +233,8 @@ export const ReviewItemView = Type.Object({
   decidedAt: Nullable(Instant),
   closedAt: Nullable(Instant),
   ballot: Code(BALLOT_KINDS),
+  /** The clearances (hiệp y) requested for the candidate in this session, with where each stands today. */
+  clearances: Type.Array(ClearanceView),
 });
 export type ReviewItemView = Static<typeof ReviewItemView>;
 

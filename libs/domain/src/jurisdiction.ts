@@ -4,6 +4,7 @@
  * date it takes effect, and every document records the version it was generated with, so that an old document
  * regenerates exactly as it was issued. No province's name, law or signatory lives in code.
  */
+import { addDays, addWorkingDays, holidaySet, isWorkingDay } from './calendar.js';
 import type { IssuingAuthority } from './catalog.js';
 
 /** A signature block (Decree 30/2020/NĐ-CP, Article 13): "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name". */
@@ -49,6 +50,16 @@ export interface ProfileCouncil {
   name: string;
 }
 
+/** An agency the council's secretariat asks for clearance (hiệp y) on a candidate: "Công an tỉnh", "Thuế tỉnh"… */
+export interface ClearanceAgency {
+  /** A stable code the requests keep ("CONG_AN_TINH"). */
+  code: string;
+  /** Its name as written in the request and the minutes. */
+  name: string;
+  /** What it is asked to confirm ("Chấp hành pháp luật về an ninh, trật tự"). */
+  subject?: string;
+}
+
 export interface JurisdictionProfileContent {
   /** The jurisdiction's name as used in text ("tỉnh Bắc Ninh"). */
   jurisdictionName: string;
@@ -56,8 +67,13 @@ export interface JurisdictionProfileContent {
   place: string;
   authorities: ProfileAuthority[];
   council: ProfileCouncil;
-  /** Yearly deadlines, as month and day ("MM-DD"): dossiers to the council, and other agencies' clearances. */
-  deadlines: { dossiers?: string; clearances?: string };
+  /**
+   * Yearly deadlines, as month and day ("MM-DD"): dossiers to the council, and other agencies' clearances; and the
+   * working days an agency has to answer a clearance requested after the yearly deadline (or when there is none).
+   */
+  deadlines: { dossiers?: string; clearances?: string; clearanceWorkingDays?: number };
+  /** The agencies whose clearance (hiệp y) the secretariat may request (the regulation names them); absent: none. */
+  clearanceAgencies?: ClearanceAgency[];
   /** Days off beyond the built-in public holidays (YYYY-MM-DD): each year's Tết and moved days as announced. */
   holidays: string[];
 }
@@ -70,4 +86,25 @@ export function profileAuthority(profile: JurisdictionProfileContent, code: Issu
 /** The signature block's lines as printed, top to bottom (without the name). */
 export function signatureLines(block: Pick<SignatoryBlock, 'onBehalfOf' | 'title' | 'signerTitle'>): string[] {
   return [block.onBehalfOf, block.title, block.signerTitle].filter((l): l is string => !!l && l.trim().length > 0);
+}
+
+/**
+ * The deadline of a clearance requested on `requestedOn`: the profile's yearly clearance deadline of that year
+ * when it is still ahead (moved to the next working day when it falls on a day off), else `clearanceWorkingDays`
+ * working days counted from the day after the request; null when the profile gives neither (nothing to count from).
+ */
+export function clearanceDueOn(profile: Pick<JurisdictionProfileContent, 'deadlines' | 'holidays'>, requestedOn: string, extraHolidays: readonly string[] = []): string | null {
+  const year = Number(requestedOn.slice(0, 4));
+  const holidays = holidaySet(year, year + 1, [...profile.holidays, ...extraHolidays]);
+  const yearly = profile.deadlines.clearances;
+  if (yearly && /^\d{2}-\d{2}$/.test(yearly)) {
+    let due = `${year}-${yearly}`;
+    if (due > requestedOn) {
+      while (!isWorkingDay(due, holidays)) due = addDays(due, 1);
+      return due;
+    }
+  }
+  const days = profile.deadlines.clearanceWorkingDays;
+  if (Number.isInteger(days) && days! > 0) return addWorkingDays(requestedOn, days!, holidays);
+  return null;
 }

@@ -257,6 +257,22 @@ describe('candidate statechart: guards', () => {
     expect(applyEvent(under, { type: 'RETURN_TO_NURTURING', verdict: ruled('a', 8), shortcomings: ['Ngoài hạn mức'] })).toMatchObject({ accepted: true, to: 'returned' });
   });
 
+  it('a recognition the clearances block under the session rule is refused; advisory clearances and old verdicts are not', () => {
+    const under = drive(UNDER_REVIEW);
+    const police = { agencyCode: 'CONG_AN', agencyName: 'Công an tỉnh', dueOn: '2025-12-10' };
+    const blocked: CouncilVerdict = { ...RECOGNISING, clearances: { rule: 'MISSING_OR_NEGATIVE_BLOCKS', requests: [{ ...police, state: 'NO_ANSWER' }] } };
+    const refused = applyEvent(under, { type: 'RECOGNISE', verdict: blocked });
+    expect(refused).toMatchObject({ accepted: false, reason: 'GUARD_REFUSED', refusals: [{ code: 'COUNCIL_VERDICT_MISMATCH' }] });
+    expect(refused.accepted === false && refused.reason === 'GUARD_REFUSED' && refused.refusals[0]!.vi).toMatch(/Công an tỉnh/);
+    const advisory: CouncilVerdict = { ...RECOGNISING, clearances: { rule: 'ADVISORY', requests: [{ ...police, state: 'DISAGREES' }] } };
+    expect(applyEvent(under, { type: 'RECOGNISE', verdict: advisory })).toMatchObject({ accepted: true, to: 'publicNotice' });
+    // A verdict recorded before clearances existed (no field) decides as it always did.
+    expect(applyEvent(under, { type: 'RECOGNISE', verdict: RECOGNISING })).toMatchObject({ accepted: true });
+    // The clearances never stand in the way of a return to nurturing.
+    const returning: CouncilVerdict = { ...RETURNING, clearances: { rule: 'NEGATIVE_BLOCKS', requests: [{ ...police, state: 'DISAGREES' }] } };
+    expect(applyEvent(under, { type: 'RETURN_TO_NURTURING', verdict: returning, shortcomings: ['x'] })).toMatchObject({ accepted: true, to: 'returned' });
+  });
+
   it('recognition becomes final only after the notice period, and a provisional one is dropped only on an upheld objection', () => {
     const notice = drive(IN_STATE.publicNotice);
     const on = (confirmedOn: string) => applyEvent(notice, { type: 'CONFIRM_RECOGNITION', sessionId: 's1', noticeEndsOn: '2025-12-22', confirmedOn });
@@ -365,7 +381,7 @@ describe('persistence and replay', () => {
 });
 
 describe('machine versions', () => {
-  it('replays versions 3, 4 and 5 (4 added revocation, 5 verdicts judged by a rule set); versions 1 and 2 decided without a council verdict', async () => {
+  it('replays versions 3, 4 and 5 (4 added revocation, 5 verdicts judged by a rule set and clearances); versions 1 and 2 decided without a council verdict', async () => {
     const { REPLAYABLE_MACHINE_VERSIONS } = await import('./index.js');
     expect(CANDIDATE_MACHINE_VERSION).toBe(5);
     expect(REPLAYABLE_MACHINE_VERSIONS).toEqual([3, 4, 5]);

@@ -35,6 +35,10 @@ import type { CandidateEvent, CandidateEventType } from './events.js';
  *    casting vote; council-quota.ts: the session's quota with the preference among equals). The decision guards
  *    recompute the outcome from either shape; a version-3/4 verdict (the session's own percentages) still gives
  *    what it gave, so their histories replay unchanged.
+ *    A council verdict may also carry the candidate's clearances (hiệp y) with the session's rule on them, and the
+ *    decision guards recompute the outcome with them: a missing or negative clearance the rule says blocks makes
+ *    RECOGNISE refused (the verdict gives NO_DECISION). Verdicts without clearances decide exactly as before, so
+ *    version-3 and version-4 histories replay unchanged.
  */
 export const CANDIDATE_MACHINE_VERSION = 5;
 

@@ -30,6 +30,8 @@ export const REGULATION_2025_PRESET: CouncilRulePreset = {
     recusal: 'COUNTS_AS_NOT_IN_FAVOUR',
     chairBreaksTies: true,
     quota: null,
+    // Điều 10.2: the police, tax, social insurance, inspectorate… confirm each case proposed: without them, or against them, no recognition.
+    clearances: 'MISSING_OR_NEGATIVE_BLOCKS',
   },
   name: { vi: 'Theo quy định thi đua, khen thưởng của tỉnh (2025)', en: "The province's emulation and commendation regulation (2025)" },
   source: {
@@ -51,6 +53,7 @@ export const HISTORICAL_PRESET: CouncilRulePreset = {
     recusal: 'LEFT_OUT_OF_BASE',
     chairBreaksTies: false,
     quota: null,
+    clearances: 'ADVISORY',
   },
   name: { vi: 'Thực tiễn 2014–2023 (2/3 và 70%)', en: 'Practice of 2014–2023 (2/3 and 70%)' },
   source: {

@@ -1,6 +1,7 @@
 /** A council rule set in words, Vietnamese and English: what the minutes print and the screens show. */
 import type { Fraction } from './council.js';
-import type { CouncilRuleSet, Threshold } from './council-rules.js';
+import { CLEARANCE_RULE_LABELS } from './clearances.js';
+import { clearanceRuleOf, type CouncilRuleSet, type Threshold } from './council-rules.js';
 
 const pct = (f: Fraction) => {
   const p = (f.numerator * 100) / f.denominator;
@@ -52,5 +53,8 @@ export function ruleSetLines(rules: CouncilRuleSet, considersAwards: boolean): {
       en: `Quota of the session: ${rules.quota}. Beyond it candidates rank by votes in favour; among equals women and collectives with at least 70% women come first (Decree 152/2025, Art. 4.6); those beyond the quota return to nurturing.`,
     });
   }
+  // Whether other agencies' clearances (hiệp y) can stand in the way of a recognition.
+  const clearance = CLEARANCE_RULE_LABELS[clearanceRuleOf(rules)];
+  lines.push({ vi: `Ý kiến hiệp y: ${clearance.vi.charAt(0).toLowerCase()}${clearance.vi.slice(1)}.`, en: `Clearances: ${clearance.en.charAt(0).toLowerCase()}${clearance.en.slice(1)}.` });
   return lines;
 }

@@ -11,10 +11,12 @@
  * - a member with a conflict of interest counts as not in favour (in the base), or is left out of the base;
  * - a rejection rule (votes against beyond a fraction), else a candidate below the threshold returns to nurturing;
  * - whether the chair's casting vote breaks a tie between votes in favour and against;
- * - an optional quota of recognitions per session.
+ * - an optional quota of recognitions per session;
+ * - whether a missing or negative clearance (hiệp y) of another agency blocks recognition (clearances.ts).
  *
  * All arithmetic is on integers (cross-multiplication): "exactly 80 % of 11" and "exactly 2/3" are edges.
  */
+import { isClearanceRule, withClearances, type ClearanceRule, type ClearanceStatus } from './clearances.js';
 import type { ChecklistCoverage, CouncilDecision, Fraction, RuleFinding } from './council.js';
 
 /** What a threshold is a fraction of: every member of the council, or the votes cast on the candidate. */
@@ -48,6 +50,16 @@ export interface CouncilRuleSet {
   chairBreaksTies: boolean;
   /** At most this many recognitions in one session; null: no quota. */
   quota: number | null;
+  /**
+   * Whether other agencies' clearances (hiệp y) can block recognition: ADVISORY, NEGATIVE_BLOCKS or
+   * MISSING_OR_NEGATIVE_BLOCKS. Absent from rule sets stored before clearances existed: ADVISORY (clearanceRuleOf).
+   */
+  clearances?: ClearanceRule;
+}
+
+/** The clearance rule of a rule set; one stored before the field existed is advisory (it never blocked anything). */
+export function clearanceRuleOf(ruleSet: Pick<CouncilRuleSet, 'clearances'>): ClearanceRule {
+  return ruleSet.clearances ?? 'ADVISORY';
 }
 
 /** How one candidate was voted on in one session, with the session's attendance. */
@@ -76,6 +88,8 @@ export interface RuleSetVerdict {
   checklists: ChecklistCoverage;
   /** The session considers awards (recognition), so the award attendance rule applies. */
   considersAwards: boolean;
+  /** The candidate's clearances (hiệp y) when the council decides; absent or empty: none were requested. */
+  clearances?: ClearanceStatus[];
 }
 
 export interface RuleSetDecision extends CouncilDecision {
@@ -103,6 +117,9 @@ export function ruleSetProblems(r: CouncilRuleSet | undefined): RuleFinding[] {
   if (r.recusal !== 'COUNTS_AS_NOT_IN_FAVOUR' && r.recusal !== 'LEFT_OUT_OF_BASE') problems.push(bad('recusal', 'cách tính thành viên phải tránh xung đột lợi ích không hợp lệ', 'recusal rule invalid'));
   if (typeof r.chairBreaksTies !== 'boolean') problems.push(bad('chairBreaksTies', 'chưa nói phiếu của Chủ tịch có quyết định khi ngang nhau hay không', 'say whether the chair breaks ties'));
   if (r.quota !== null && !(isCount(r.quota) && r.quota > 0)) problems.push(bad('quota', 'hạn mức phải là số nguyên dương', 'quota must be a positive integer'));
+  if (r.clearances !== undefined && !isClearanceRule(r.clearances)) {
+    problems.push(bad('clearances', 'quy tắc về ý kiến hiệp y phải là ADVISORY, NEGATIVE_BLOCKS hoặc MISSING_OR_NEGATIVE_BLOCKS', 'clearance rule must be ADVISORY, NEGATIVE_BLOCKS or MISSING_OR_NEGATIVE_BLOCKS'));
+  }
   return problems;
 }
 
@@ -157,8 +174,18 @@ const pct = (f: Fraction) => {
 const baseWords = (t: Threshold) => (t.of === 'ALL_MEMBERS' ? { vi: 'tổng số thành viên', en: 'of all members' } : { vi: 'số phiếu biểu quyết', en: 'of the votes cast' });
 const comparison = (t: Threshold) => (t.strict ? { vi: 'quá', en: 'more than' } : { vi: 'ít nhất', en: 'at least' });
 
-/** The outcome a rule set gives for one candidate. NO_DECISION when the council could not decide. */
+/**
+ * The outcome a rule set gives for one candidate. NO_DECISION when the council could not decide, or when the
+ * candidate's clearances block a recognition under the rule set's clearance rule (the finding names the agencies).
+ */
 export function decideUnderRuleSet(verdict: RuleSetVerdict): RuleSetDecision {
+  const decision = decideOnVotes(verdict);
+  const rules = verdict?.ruleSet;
+  if (!rules || ruleSetProblems(rules).length > 0) return decision;
+  return withClearances(decision, { rule: clearanceRuleOf(rules), requests: verdict.clearances ?? [] });
+}
+
+function decideOnVotes(verdict: RuleSetVerdict): RuleSetDecision {
   const { ruleSet: rules, tally, checklists } = verdict;
   const problems = [...ruleSetProblems(rules), ...(rules ? tallyProblems(tally, rules.writtenOpinionsCount) : [])];
   const listsOk =

@@ -6,6 +6,7 @@
  * Arithmetic is on integers (cross-multiplication), never on rounded percentages: "exactly 2/3" and
  * "exactly 70 %" are edges the rules must get right.
  */
+import { withClearances, type ClearanceCheck } from './clearances.js';
 
 /** A fraction of the eligible members, e.g. 2/3. */
 export interface Fraction {
@@ -54,6 +55,11 @@ export interface CouncilVerdict {
   rules: CouncilRules;
   tally: CouncilTally;
   checklists: ChecklistCoverage;
+  /**
+   * The candidate's clearances (hiệp y) when the council decided, with the session's rule on them; absent from
+   * verdicts recorded before clearances existed (they decided on votes and checklists alone, as they still do).
+   */
+  clearances?: ClearanceCheck;
 }
 
 export type CouncilOutcome = 'RECOGNISE' | 'RETURN_TO_NURTURING' | 'REJECT' | 'NO_DECISION';
@@ -106,8 +112,15 @@ export function verdictProblems(verdict: CouncilVerdict | undefined): RuleFindin
   return ruleOk && tallyOk && listsOk ? [] : [bad];
 }
 
-/** The outcome the rules give. NO_DECISION when the council could not decide (quorum, incomplete checklists). */
+/**
+ * The outcome the rules give. NO_DECISION when the council could not decide (quorum, incomplete checklists), or
+ * when the clearances the verdict carries block a recognition under the session's rule.
+ */
 export function decideCouncilOutcome(verdict: CouncilVerdict): CouncilDecision {
+  return withClearances(decideOnVotes(verdict), verdict && typeof verdict === 'object' ? verdict.clearances : undefined);
+}
+
+function decideOnVotes(verdict: CouncilVerdict): CouncilDecision {
   const problems = verdictProblems(verdict);
   if (problems.length > 0) return { outcome: 'NO_DECISION', quorumMet: false, thresholdMet: false, checklistsComplete: false, findings: problems };
   const { rules, tally, checklists } = verdict;

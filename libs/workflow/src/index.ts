@@ -10,6 +10,7 @@ export * from './engine.js';
 export * from './event-roles.js';
 export * from './council.js';
 export * from './council-rules.js';
+export * from './clearances.js';
 export * from './council-presets.js';
 export * from './council-quota.js';
 export * from './council-rule-words.js';

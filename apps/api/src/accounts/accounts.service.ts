@@ -188,7 +188,7 @@ export class AccountsService {
     return this.dataSource.transaction(async (em) => {
       const account = await this.accounts.lockForChange(em, id);
       if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', { accountId: id });
-      const failuresCleared = await this.signIns.clearFailures(em, account.username, this.clock.now());
+      const failuresCleared = await this.signIns.clearFailures(em, account.username, this.clock.realNow());
       await this.security.recordWithin(em, { accountId: id, eventType: 'SIGN_IN_THROTTLE_CLEARED', actor: actor.username, payload: { username: account.username, failuresCleared } });
       const unit = account.unitId ? await this.accounts.unitRef(account.unitId, em) : null;
       return accountView(account, unit);

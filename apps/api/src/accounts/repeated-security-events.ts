@@ -62,7 +62,7 @@ export class RepeatedSecurityEvents implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.timer);
     const open = this.window;
     this.window = null;
-    if (open) this.track(this.close(open, this.clock.now()));
+    if (open) this.track(this.close(open, this.clock.realNow()));
     await Promise.all([...this.closing]);
   }
 
@@ -71,7 +71,7 @@ export class RepeatedSecurityEvents implements OnModuleInit, OnModuleDestroy {
    * window, else counted. Resolves once the first occurrence is written.
    */
   async record(event: SecurityEvent, reason: string): Promise<void> {
-    const now = this.clock.now();
+    const now = this.clock.realNow();
     this.roll(now);
     const window = this.window!;
     const stream = event.stream ?? accountStream(event.accountId);
@@ -105,7 +105,7 @@ export class RepeatedSecurityEvents implements OnModuleInit, OnModuleDestroy {
 
   /** Closes the window if its time is over, writing its counts (what the timer calls). */
   async closeDue(): Promise<void> {
-    this.roll(this.clock.now());
+    this.roll(this.clock.realNow());
     await Promise.all([...this.closing]);
   }
 

@@ -73,7 +73,7 @@ export class SignInSessions {
     }
     const account = await this.accounts.byUsername(username);
     const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
-    const now = this.clock.now();
+    const now = this.clock.realNow();
     if (!account || !ok) {
       await this.security.record({
         accountId: account?.id ?? null,
@@ -139,7 +139,7 @@ export class SignInSessions {
 
   async signOut(actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      if (actor.signInSessionId) await this.signIns.revoke(em, actor.signInSessionId, this.clock.now(), 'SIGNED_OUT');
+      if (actor.signInSessionId) await this.signIns.revoke(em, actor.signInSessionId, this.clock.realNow(), 'SIGNED_OUT');
       await this.security.recordWithin(em, { accountId: actor.accountId, eventType: 'SIGNED_OUT', actor: actor.username, payload: {} });
     });
   }

@@ -54,7 +54,7 @@ export class SignInThrottle {
     const windowMs = c.SIGN_IN_WINDOW_MINUTES * MINUTE;
     return this.dataSource.transaction(async (em) => {
       await this.signIns.lockAttempts(em, username, address);
-      const now = this.clock.now();
+      const now = this.clock.realNow();
       const facts = await this.signIns.throttleFacts(em, {
         username,
         address,

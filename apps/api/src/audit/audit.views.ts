@@ -36,6 +36,8 @@ const OTHER_EVENT_LABELS: Record<string, { vi: string; en: string }> = {
   DECISION_CONFIRMED: { vi: 'Xác nhận kết luận của Hội đồng', en: 'Council outcome confirmed' },
   NOTICE_PUBLISHED: { vi: 'Công khai danh sách đề nghị công nhận', en: 'Provisional list published' },
   NOTICE_COMMENT_RECORDED: { vi: 'Ghi nhận ý kiến góp ý', en: 'Comment recorded' },
+  CLEARANCES_REQUESTED: { vi: 'Đề nghị cơ quan hiệp y', en: 'Clearances requested' },
+  CLEARANCE_ANSWERED: { vi: 'Ghi nhận ý kiến hiệp y', en: 'Clearance answer recorded' },
   NOTICE_COMMENT_ANSWERED: { vi: 'Trả lời ý kiến góp ý', en: 'Comment answered' },
   DROPPED_ON_OBJECTION: { vi: 'Loại khỏi danh sách do phản ánh được chấp nhận', en: 'Dropped on an upheld objection' },
   SESSION_CLOSED: { vi: 'Kết thúc đợt xét, quyết định chính thức', en: 'Session closed, final decision' },

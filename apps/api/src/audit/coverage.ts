@@ -64,6 +64,11 @@ export const TABLE_COVERAGE = {
   written_opinion: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   casting_vote: { kind: 'attested', key: ['item_id'], appendOnly: true },
   candidate_women_share: { kind: 'attested', key: ['candidate_id'], appendOnly: true },
+  // The rehearsal clock's changes (rehearsal instances only).
+  rehearsal_clock_change: { kind: 'attested', key: ['version'], appendOnly: true },
+  clearance_request: { kind: 'attested', key: ['id'], appendOnly: true },
+  clearance_answer: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  session_clearance_rule: { kind: 'attested', key: ['session_id'], appendOnly: true },
   // Emulation movements.
   movement: { kind: 'attested', key: ['id'] },
   movement_document: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
@@ -102,6 +107,6 @@ export const SEEDED_ROWS: { table: string; key: Record<string, unknown>; digest:
   // written only on databases that already held decisions: vouched for where present.
   { table: 'jurisdiction_profile', key: { version: 1 }, digest: 'ea8e3191de15f00ac775d5fdd992d8509c9f699a3d8cc1f6c9c21d7a10a761d0', seededBy: 'migration:JurisdictionProfile1796567245918', optional: true },
   // The two council rule set presets, version 1 (migration CouncilRuleSets1796578458399): fixed ids, content and instants.
-  { table: 'council_rule_set', key: { id: '5f1d2c3b-7a4e-4b6f-9c1d-2e3f4a5b0001' }, digest: 'a85a41b0bf4b2d71d3cd619a01d13f4c547e0864b62cc5ba9f521683cb4f5f8b', seededBy: 'migration:CouncilRuleSets1796578458399' },
-  { table: 'council_rule_set', key: { id: '5f1d2c3b-7a4e-4b6f-9c1d-2e3f4a5b0002' }, digest: '658330c6715fe58edeb3818ac6319371703e6a7d23f485ceafa4dcd21b2e9b0f', seededBy: 'migration:CouncilRuleSets1796578458399' },
+  { table: 'council_rule_set', key: { id: '5f1d2c3b-7a4e-4b6f-9c1d-2e3f4a5b0001' }, digest: 'f4573366977fecda375f07359d706b22d4f3c8260604d1ddae64053c37f069a7', seededBy: 'migration:CouncilRuleSets1796578458399' },
+  { table: 'council_rule_set', key: { id: '5f1d2c3b-7a4e-4b6f-9c1d-2e3f4a5b0002' }, digest: 'a74e97fbab195a5a59653ca7482b1e2b527a7ec60aabd82d6f61008a2c7bfa7b', seededBy: 'migration:CouncilRuleSets1796578458399' },
 ];

@@ -20,6 +20,8 @@ export const unitPlanStream = (unitId: string, year: number) => `unit-plan:${uni
 export const decisionStream = (authorityCode: string, year: number) => `decisions:${authorityCode}:${year}`;
 /** The chain of the jurisdiction profile's versions (one for all of them: publishing is serialised on it). */
 export const JURISDICTION_PROFILE_STREAM = 'jurisdiction-profile';
+/** The chain of the rehearsal clock's changes (one: changes are serialised on it). */
+export const REHEARSAL_CLOCK_STREAM = 'rehearsal-clock';
 /** The chain of historical statistics imports (one for all of them: imports are serialised on it). */
 export const STATISTICS_IMPORT_STREAM = 'statistics:import';
 /** Publications of council rule sets (every code in one stream: "the one in force" is the one published last). */

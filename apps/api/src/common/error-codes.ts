@@ -11,8 +11,10 @@ import { EVIDENCE_ERRORS } from '../evidence/evidence.errors.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency.errors.js';
 import { JURISDICTION_ERRORS } from '../jurisdiction/jurisdiction.errors.js';
 import { COUNCIL_RULE_ERRORS } from '../council-rules/council-rules.errors.js';
+import { CLEARANCE_ERRORS } from '../clearances/clearances.errors.js';
 import { MOVEMENT_ERRORS } from '../movements/movements.errors.js';
 import { REPLICATION_ERRORS } from '../replication/replication.errors.js';
+import { REHEARSAL_ERRORS } from '../rehearsal/rehearsal.errors.js';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors.js';
 import { STATISTICS_ERRORS } from '../statistics/statistics.errors.js';
 import { TRANSITION_ERRORS } from '../transitions/transitions.errors.js';
@@ -35,6 +37,8 @@ export const ERROR_CODES = gatherErrorTables(
   DECISION_ERRORS,
   JURISDICTION_ERRORS,
   COUNCIL_RULE_ERRORS,
+  REHEARSAL_ERRORS,
+  CLEARANCE_ERRORS,
 ) satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

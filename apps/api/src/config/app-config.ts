@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 import { isValidKey } from '../audit/ed25519.js';
+import { parseRehearsalClock } from '../rehearsal/rehearsal-clock.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const IsEd25519Key = (kind: 'private' | 'public-list') =>
@@ -255,6 +256,23 @@ export class AppConfig {
   @IsString() @Matches(/^(\d{4}-\d{2}-\d{2}(,\s*\d{4}-\d{2}-\d{2})*)?$/, { message: 'must be dates YYYY-MM-DD separated by commas' })
   PUBLIC_HOLIDAYS = '';
 
+  /**
+   * What this instance is: `production` (the office's real system) or `rehearsal` (a copy where staff train and
+   * releases are accepted). Only a rehearsal instance may run the rehearsal clock. Unset: `rehearsal` on the
+   * embedded database (the demo of `npm start`), `production` with DATABASE_URL (a real deployment); see
+   * `instanceKind`.
+   */
+  @IsOptional() @IsIn(['production', 'rehearsal'])
+  INSTANCE_KIND?: 'production' | 'rehearsal' = undefined;
+
+  /**
+   * The rehearsal clock at start (docs/rehearsal-clock.md): `+35d` / `-3d` shifts the product's date by whole days,
+   * `2027-01-15` fixes it to that date (the time of day runs). Unset: the setting an administrator last made stays
+   * in force; `off` clears it. A production instance refuses to start with it.
+   */
+  @IsOptional() @ValidateBy({ name: 'isRehearsalClock', validator: { validate: (v: unknown) => typeof v === 'string' && (v === 'off' || parseRehearsalClock(v) !== null), defaultMessage: () => 'must be +Nd or -Nd (whole days, at most 3650), a date YYYY-MM-DD, or off' } })
+  REHEARSAL_CLOCK?: string = undefined;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
@@ -268,6 +286,11 @@ export class AppConfig {
 
   get embedded(): boolean {
     return !this.DATABASE_URL;
+  }
+
+  /** INSTANCE_KIND, or by default: a rehearsal on the embedded database (the demo), production on a server. */
+  get instanceKind(): 'production' | 'rehearsal' {
+    return this.INSTANCE_KIND ?? (this.embedded ? 'rehearsal' : 'production');
   }
 
   /** Uncovered records older than this are a missing checkpoint; null: not checked (the job is off, no grace set). */
@@ -300,6 +323,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length === 0 && config.instanceKind === 'production' && config.REHEARSAL_CLOCK !== undefined && config.REHEARSAL_CLOCK !== 'off') {
+    throw new ConfigError([
+      `REHEARSAL_CLOCK=${JSON.stringify(config.REHEARSAL_CLOCK)}: a production instance never runs the rehearsal clock (INSTANCE_KIND is production${config.INSTANCE_KIND ? '' : ' by default with DATABASE_URL'}); set INSTANCE_KIND=rehearsal on a copy, or remove REHEARSAL_CLOCK`,
+    ]);
+  }
   if (errors.length > 0) {
     throw new ConfigError(
       // Secrets are named, never echoed.

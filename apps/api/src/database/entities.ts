@@ -10,6 +10,7 @@ import { Movement, MovementDocument, MovementRegistration, MovementReview } from
 import { NurturingCheckIn, NurturingPlan } from '../nurturing/nurturing.entities.js';
 import { AdoptionRecord, FollowUpRecord, HonouringRecord, UnitPlan } from '../replication/replication.entities.js';
 import { DECISION_ENTITIES } from '../decisions/decision.entities.js';
+import { CLEARANCE_ENTITIES } from '../clearances/clearance.entities.js';
 import { REVIEW_ENTITIES } from '../reviews/review.entities.js';
 import { StatisticsImport, StatisticsImportRow } from '../statistics/statistics.entities.js';
 import { Unit } from '../units/unit.entity.js';
@@ -17,5 +18,6 @@ import { JurisdictionProfile } from '../jurisdiction/jurisdiction-profile.entity
 import { CouncilRuleSetRow } from '../council-rules/council-rule-set.entity.js';
 import { COUNCIL_ATTENDANCE_ENTITIES } from '../reviews/council-attendance.entities.js';
 import { CandidateWomenShare } from '../candidates/candidate-women-share.entity.js';
+import { RehearsalClockChange } from '../rehearsal/rehearsal-clock-change.entity.js';
 
-export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, CouncilRuleSetRow, ...COUNCIL_ATTENDANCE_ENTITIES, CandidateWomenShare];
+export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, CouncilRuleSetRow, ...COUNCIL_ATTENDANCE_ENTITIES, CandidateWomenShare, RehearsalClockChange, ...CLEARANCE_ENTITIES];

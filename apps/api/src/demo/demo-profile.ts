@@ -54,5 +54,15 @@ export const BAC_NINH_AFTER_MERGER: JurisdictionProfileContent = { ...common, au
 export const BAC_NINH_WITH_REGULATION: JurisdictionProfileContent = {
   ...common,
   authorities: authorities([...LAW_BASES, PROVINCIAL_REGULATION]),
-  deadlines: { dossiers: '12-10', clearances: '12-10' },
+  // Điều 10.2: agencies confirm the cases proposed before 10/12; a request made later is answered within 5 working days (the office's practice).
+  deadlines: { dossiers: '12-10', clearances: '12-10', clearanceWorkingDays: 5 },
+  clearanceAgencies: [
+    { code: 'CONG_AN_TINH', name: 'Công an tỉnh', subject: 'Chấp hành pháp luật về an ninh, trật tự, an toàn giao thông, phòng cháy, chữa cháy' },
+    { code: 'SO_NOI_VU', name: 'Sở Nội vụ', subject: 'Vi phạm pháp luật, kỷ luật của cán bộ, công chức, viên chức, người lao động' },
+    { code: 'SO_NONG_NGHIEP_MOI_TRUONG', name: 'Sở Nông nghiệp và Môi trường', subject: 'Chấp hành pháp luật về bảo vệ môi trường' },
+    { code: 'THUE_TINH', name: 'Thuế tỉnh', subject: 'Thực hiện nghĩa vụ nộp ngân sách nhà nước' },
+    { code: 'BHXH_TINH', name: 'Bảo hiểm xã hội tỉnh', subject: 'Thực hiện chính sách bảo hiểm xã hội cho người lao động' },
+    { code: 'THANH_TRA_TINH', name: 'Thanh tra tỉnh', subject: 'Đơn thư khiếu nại, tố cáo tại thời điểm đề nghị khen thưởng' },
+    { code: 'SO_Y_TE', name: 'Sở Y tế', subject: 'Vi phạm về an toàn thực phẩm' },
+  ],
 };

@@ -83,6 +83,7 @@ export async function renderCertificate(renderer: PdfRenderer, data: Certificate
       subject: `Số: ${data.serial}`,
       author: data.issuer.name,
       generatedAt: data.generatedAt,
+      rehearsalDate: data.rehearsalDate,
     });
     if (rendered.pageCount === 1) return rendered;
   }

@@ -230,5 +230,6 @@ export async function renderCouncilMinutes(renderer: PdfRenderer, data: CouncilM
     subject: data.number ? `Số: ${data.number}` : undefined,
     author: data.issuer.name,
     generatedAt: data.generatedAt,
+    rehearsalDate: data.rehearsalDate,
   });
 }

@@ -80,6 +80,8 @@ export interface CouncilMinutesData {
   candidates: MinutesCandidate[];
   /** When the document was generated (ISO timestamp), printed small in the footer with the audit reference. */
   generatedAt: string;
+  /** Set while the rehearsal clock is on: the rehearsal date every page is marked with (docs/rehearsal-clock.md). */
+  rehearsalDate?: string;
   /** E.g. the session's audit stream and head hash, so a reader can verify the minutes against the record. */
   auditReference: string;
 }
@@ -119,6 +121,8 @@ export interface RecognitionDecisionData {
   /** Where the decision is sent (Nơi nhận). */
   distribution: string[];
   generatedAt: string;
+  /** Set while the rehearsal clock is on: the rehearsal date every page is marked with (docs/rehearsal-clock.md). */
+  rehearsalDate?: string;
   auditReference: string;
 }
 
@@ -137,4 +141,6 @@ export interface CertificateData {
   /** Certificate serial, e.g. "ĐHTT-2025-000123". */
   serial: string;
   generatedAt: string;
+  /** Set while the rehearsal clock is on: the rehearsal date every page is marked with (docs/rehearsal-clock.md). */
+  rehearsalDate?: string;
 }

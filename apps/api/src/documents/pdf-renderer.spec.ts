@@ -8,9 +8,14 @@ import { sampleCertificate, sampleCouncilMinutes, sampleRecognitionDecision } fr
 import { DocumentsModule } from './documents.module.js';
 import { DocumentsService } from './documents.service.js';
 import { DOCUMENT_FONT, PdfRenderer } from './pdf-renderer.js';
+import { Clock } from '../common/clock.js';
+import { loadConfig } from '../config/app-config.js';
+import { ConfigModule } from '../config/config.module.js';
 
 const require = createRequire(import.meta.url);
 const renderer = new PdfRenderer();
+const realClock = () => new Clock(loadConfig({}));
+const documents = new DocumentsService(renderer, realClock());
 const GENERATED_AT = '2025-12-05T09:30:00.000Z';
 
 /** Every Vietnamese letter: 12 vowels × 6 tones (each one precomposed code point), đ, in both cases. */
@@ -56,9 +61,9 @@ describe('the embedded font', () => {
 
   it('is embedded in each document as a TrueType subset of Tinos, in four styles, and no standard font is used', async () => {
     for (const pdf of [
-      await new DocumentsService(renderer).renderCouncilMinutes(sampleCouncilMinutes()),
-      await new DocumentsService(renderer).renderRecognitionDecision(sampleRecognitionDecision()),
-      await new DocumentsService(renderer).renderCertificate(sampleCertificate()),
+      await documents.renderCouncilMinutes(sampleCouncilMinutes()),
+      await documents.renderRecognitionDecision(sampleRecognitionDecision()),
+      await documents.renderCertificate(sampleCertificate()),
     ]) {
       const fonts = await pdfFonts(pdf);
       expect(fonts.length).toBeGreaterThanOrEqual(3);
@@ -75,14 +80,31 @@ describe('the embedded font', () => {
 
 describe('PdfRenderer', () => {
   it('gives the same bytes for the same input, and dates the PDF with generatedAt', async () => {
-    const a = await new DocumentsService(renderer).renderRecognitionDecision(sampleRecognitionDecision());
-    const b = await new DocumentsService(renderer).renderRecognitionDecision(sampleRecognitionDecision());
+    const a = await documents.renderRecognitionDecision(sampleRecognitionDecision());
+    const b = await documents.renderRecognitionDecision(sampleRecognitionDecision());
     expect(a.equals(b)).toBe(true);
     expect(await pdfInfo(a)).toMatchObject({ CreationDate: 'D:20251218021500Z', Title: 'QUYẾT ĐỊNH số 125/QĐ-UBND — Về việc công nhận điển hình tiên tiến năm 2025' });
 
-    const later = await new DocumentsService(renderer).renderRecognitionDecision({ ...sampleRecognitionDecision(), generatedAt: '2025-12-19T02:15:00.000Z' });
+    const later = await documents.renderRecognitionDecision({ ...sampleRecognitionDecision(), generatedAt: '2025-12-19T02:15:00.000Z' });
     expect(later.equals(a)).toBe(false);
     expect(await pdfInfo(later)).toMatchObject({ CreationDate: 'D:20251219021500Z' });
+  });
+
+  it('marks every page of every document while the rehearsal clock is on, and none when it is off', async () => {
+    const clock = realClock();
+    clock.applyRehearsal({ mode: 'FIXED_DATE', date: '2027-01-15' });
+    const rehearsing = new DocumentsService(renderer, clock);
+    for (const pdf of [
+      await rehearsing.renderCouncilMinutes(sampleCouncilMinutes()),
+      await rehearsing.renderRecognitionDecision(sampleRecognitionDecision()),
+      await rehearsing.renderCertificate(sampleCertificate()),
+    ]) {
+      const pages = await pdfPages(pdf);
+      for (const page of pages) expect(page.replace(/\s+/g, ' ')).toContain('BẢN DIỄN TẬP — ngày giả lập 15/01/2027 — không có giá trị pháp lý');
+    }
+    clock.applyRehearsal(null);
+    const text = (await pdfPages(await rehearsing.renderRecognitionDecision(sampleRecognitionDecision()))).join(' ');
+    expect(text).not.toContain('DIỄN TẬP');
   });
 
   it('counts the pages', async () => {
@@ -107,8 +129,9 @@ describe('PdfRenderer', () => {
 });
 
 describe('DocumentsModule', () => {
+  // The clock (for the rehearsal mark) comes from the global ConfigModule, as in the application.
   it('gives other modules a DocumentsService that renders the three documents', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [DocumentsModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadConfig({})), DocumentsModule] }).compile();
     const documents = moduleRef.get(DocumentsService);
     for (const pdf of [
       await documents.renderCouncilMinutes(sampleCouncilMinutes()),

@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { instantOf } from './vietnamese-format.js';
+import { formatDateVi, instantOf } from './vietnamese-format.js';
 
 /** The font family name documents use in their styles. */
 export const DOCUMENT_FONT = 'Tinos';
@@ -52,6 +52,13 @@ export interface PdfMetadata {
   author?: string;
   /** ISO timestamp: the PDF's creation date, which also makes the output reproducible. */
   generatedAt: string;
+  /** The rehearsal date (YYYY-MM-DD) when the rehearsal clock is on: every page is marked as a rehearsal's. */
+  rehearsalDate?: string;
+}
+
+/** The line at the top of every page of a document made under the rehearsal clock. */
+export function rehearsalMarkText(rehearsalDate: string): string {
+  return `BẢN DIỄN TẬP — ngày giả lập ${formatDateVi(rehearsalDate)} — không có giá trị pháp lý`;
 }
 
 export interface RenderedPdf {
@@ -76,9 +83,18 @@ export class PdfRenderer {
       if (typeof footer === 'function') return footer(current, count, size);
       return footer ?? null;
     };
+    const rehearsal = metadata.rehearsalDate;
     const doc: TDocumentDefinitions = {
       ...definition,
       footer: countingFooter,
+      // A rehearsal's document can never pass for an issued one: a header on every page and a watermark across it.
+      ...(rehearsal
+        ? {
+            // Landscape is the certificate, whose frame runs through the top 25 pt: the line goes inside it.
+            header: () => ({ text: rehearsalMarkText(rehearsal), alignment: 'center', bold: true, fontSize: 10, color: '#b00020', margin: [0, definition.pageOrientation === 'landscape' ? 28 : 14, 0, 0] }),
+            watermark: { text: 'BẢN DIỄN TẬP', color: '#b00020', opacity: 0.12, bold: true, fontSize: 72 },
+          }
+        : {}),
       language: 'vi-VN',
       info: {
         title: metadata.title.normalize('NFC'),

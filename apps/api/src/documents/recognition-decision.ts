@@ -125,5 +125,6 @@ export async function renderRecognitionDecision(renderer: PdfRenderer, data: Rec
     subject: data.subject,
     author: data.issuer.name,
     generatedAt: data.generatedAt,
+    rehearsalDate: data.rehearsalDate,
   });
 }

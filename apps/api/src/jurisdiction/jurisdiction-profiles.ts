@@ -83,6 +83,9 @@ export class JurisdictionProfiles {
     const codes = input.content.authorities.map((a) => a.code);
     const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
     if (repeated.length > 0) throw new DomainError('PROFILE_AUTHORITY_REPEATED', { field: 'content.authorities', codes: [...new Set(repeated)] });
+    const agencies = (input.content.clearanceAgencies ?? []).map((a) => a.code);
+    const repeatedAgencies = agencies.filter((c, i) => agencies.indexOf(c) !== i);
+    if (repeatedAgencies.length > 0) throw new DomainError('PROFILE_AGENCY_REPEATED', { field: 'content.clearanceAgencies', codes: [...new Set(repeatedAgencies)] });
     // A JSON round trip drops undefined members, as jsonb will: the row and the audit record hold the same content.
     const content = JSON.parse(JSON.stringify(input.content)) as JurisdictionProfileContent;
     return this.dataSource.transaction(async (em) => {

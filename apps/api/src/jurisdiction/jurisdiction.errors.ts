@@ -19,4 +19,5 @@ export const JURISDICTION_ERRORS = {
     en: 'The effective date cannot be before today: documents already issued must regenerate as they were.',
   },
   PROFILE_AUTHORITY_REPEATED: { status: 422, vi: 'Một cơ quan ban hành được khai báo hai lần.', en: 'An issuing authority is declared twice.' },
+  PROFILE_AGENCY_REPEATED: { status: 422, vi: 'Một cơ quan hiệp y được khai báo hai lần (trùng mã).', en: 'A clearance agency is declared twice (same code).' },
 } as const satisfies ErrorTable;

@@ -19,6 +19,8 @@ import {
   type SessionDecision,
   type SessionVerdict,
 } from '#workflow';
+import { ClearanceRepository, statusOf } from '../clearances/clearance.repository.js';
+import { Clock } from '../common/clock.js';
 import { BallotRepository } from './ballot.repository.js';
 import { ChecklistRepository } from './checklist.repository.js';
 import { inConflict } from './conflict-of-interest.js';
@@ -50,6 +52,8 @@ export class CouncilVerdicts {
     private readonly checklists: ChecklistRepository,
     private readonly ballots: BallotRepository,
     private readonly attendance: CouncilAttendanceRepository,
+    private readonly clearances: ClearanceRepository,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -73,7 +77,11 @@ export class CouncilVerdicts {
     const first: { item: ReviewItemRow; facts: ItemFacts; verdict: SessionVerdict }[] = [];
     for (const { item, facts } of items) {
       const tally = await this.tallyUnder(em, pinned, session, facts, members, opinions, casting.get(item.id)?.choice ?? null);
-      first.push({ item, facts, verdict: { sessionId: session.id, ruleSet: pinned.rules, tally, checklists: await this.coverage(em, facts), considersAwards: pinned.considersAwards } });
+      // The clearances as they stand when the council judges, only when some were requested; the rule set says
+      // whether they block (decideUnderRuleSet).
+      const { requests } = await this.clearancesFor(em, session.id, item.id);
+      const verdict: SessionVerdict = { sessionId: session.id, ruleSet: pinned.rules, tally, checklists: await this.coverage(em, facts), considersAwards: pinned.considersAwards, ...(requests.length > 0 ? { clearances: requests } : {}) };
+      first.push({ item, facts, verdict });
     }
     if (pinned.rules.quota === null) return first.map((j) => ({ ...j, decision: decideInSession(j.verdict) }));
     // The quota ranks every candidate the rule set recognises; each verdict carries the standing so the guard can rank again.
@@ -153,6 +161,7 @@ export class CouncilVerdicts {
     const inForce = (await this.checklists.inForce(em, facts.item.id)).filter((k) => assigned.includes(k.reviewerId));
     const criteriaCodes = new Set(facts.criteria.map((c) => c.code));
     const reviewed = new Set(inForce.flatMap((k) => k.marks.map((m) => m.criterionCode)).filter((c) => criteriaCodes.has(c)));
+    const clearances = await this.clearancesFor(em, session.id, facts.item.id);
     return {
       sessionId: session.id,
       rules: rulesOf(session),
@@ -164,7 +173,20 @@ export class CouncilVerdicts {
         abstain: choices.filter((c) => c === 'ABSTAIN').length,
       },
       checklists: { assigned: assigned.length, submitted: new Set(inForce.map((k) => k.reviewerId)).size, criteria: criteriaCodes.size, criteriaReviewed: reviewed.size },
+      // Only when some were requested: a candidate without clearances is decided on votes and checklists alone.
+      ...(clearances.requests.length > 0 ? { clearances } : {}),
     };
+  }
+
+  /**
+   * The candidate's clearances as they stand now (a request past its deadline without an answer is NO_ANSWER), with
+   * the session's rule on them: the verdict carries them, so the outcome, the statechart's guard and a replay agree.
+   * When council rule sets are pinned to sessions, the rule is the rule set's `clearances` field.
+   */
+  async clearancesFor(em: EntityManager, sessionId: string, itemId: string): Promise<NonNullable<CouncilVerdict['clearances']>> {
+    const today = this.clock.today();
+    const rows = await this.clearances.ofSession(em, sessionId, itemId);
+    return { rule: await this.clearances.ruleOf(em, sessionId), requests: rows.map((r) => statusOf(r, today)) };
   }
 
   /** "Criterion: comment" for every criterion a checklist in force marked not met. */

@@ -8,6 +8,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Ballots, CandidateReview, CandidateReviews, ChecklistView, MyCouncilWork, ReviewItemView, SessionDetail, SessionSummary } from '#contracts';
 import { REVIEW_SESSION_STATUSES, decideVerdict, stagesAllowing, type ReviewSessionStatus } from '#workflow';
+import { SessionClearances } from '../clearances/use-cases/session-clearances.js';
 import type { Actor } from '../common/actor.js';
 import { BallotRepository } from './ballot.repository.js';
 import { ChecklistRepository } from './checklist.repository.js';
@@ -38,6 +39,7 @@ export class ReviewSessionViews {
     private readonly criteriaSets: CriteriaSetRepository,
     private readonly changes: SessionChanges,
     private readonly attendance: CouncilAttendanceRepository,
+    private readonly clearances: SessionClearances,
   ) {}
 
   /** A signed written-opinion form, as stored. */
@@ -154,6 +156,7 @@ export class ReviewSessionViews {
       decidedAt: isoOrNull(item.decidedAt),
       closedAt: isoOrNull(item.closedAt),
       ballot,
+      clearances: await this.clearances.views(em, item.sessionId, item.id),
     };
   }
 

@@ -4,6 +4,7 @@ import { DocumentsModule } from '../documents/documents.module.js';
 import { JurisdictionModule } from '../jurisdiction/jurisdiction.module.js';
 import { CouncilRulesModule } from '../council-rules/council-rules.module.js';
 import { CouncilAttendanceRepository } from './council-attendance.repository.js';
+import { ClearancesModule } from '../clearances/clearances.module.js';
 import { TransitionsModule } from '../transitions/transitions.module.js';
 import { BallotRepository } from './ballot.repository.js';
 import { ChecklistRepository } from './checklist.repository.js';
@@ -24,7 +25,7 @@ import { REVIEW_USE_CASES } from './use-cases/index.js';
  * state changes only through CandidateTransitions, with the verdict the statechart's guards check.
  */
 @Module({
-  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, CouncilRulesModule],
+  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, CouncilRulesModule, ClearancesModule],
   controllers: [CriteriaSetsController, ReviewSessionsController, CandidateReviewsController],
   providers: [
     ReviewSessionRepository,

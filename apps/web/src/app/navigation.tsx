@@ -10,6 +10,7 @@ import {
   CheckSquareOutlined,
   ControlOutlined,
   BankOutlined,
+  FieldTimeOutlined,
   FileAddOutlined,
   OrderedListOutlined,
   SolutionOutlined,
@@ -44,6 +45,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'profile', path: ROUTES.profile, label: 'nav.profile', icon: <BankOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'ruleSets', path: ROUTES.ruleSets, label: 'nav.ruleSets', icon: <ControlOutlined />, roles: ROLE_GROUPS.everyone },
+  { key: 'rehearsalClock', path: ROUTES.rehearsalClock, label: 'nav.rehearsalClock', icon: <FieldTimeOutlined />, roles: ['ADMIN', 'AUDITOR'] },
 ];
 
 /** Where a person lands after signing in. */

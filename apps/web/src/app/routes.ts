@@ -16,4 +16,5 @@ export const ROUTES = {
   criteria: '/quan-tri/tieu-chi',
   profile: '/quan-tri/ho-so-phap-ly',
   ruleSets: '/quan-tri/quy-tac-hoi-dong',
+  rehearsalClock: '/quan-tri/dong-ho-dien-tap',
 } as const;

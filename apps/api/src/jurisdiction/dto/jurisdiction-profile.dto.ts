@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { IssuingAuthorityCodes, type IssuingAuthority } from '#domain';
-import { CodeField, DateField, TextField, isRealDate } from '../../common/fields.js';
+import { CodeField, DateField, IntField, TextField, isRealDate } from '../../common/fields.js';
 
 const trimAll = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value);
 const notBlank = ValidateBy({ name: 'isNotBlank', validator: { validate: (v: unknown) => typeof v === 'string' && /\S/.test(v) } }, { each: true });
@@ -99,6 +99,24 @@ export class ProfileDeadlinesDto {
   @IsOptional()
   @Matches(MONTH_DAY)
   clearances?: string;
+
+  @IntField({ description: 'Số ngày làm việc để cơ quan trả lời hiệp y khi đề nghị sau hạn hằng năm / Working days to answer a clearance requested after the yearly deadline', min: 1, max: 60, optional: true, example: 5 })
+  clearanceWorkingDays?: number;
+}
+
+export class ClearanceAgencyDto {
+  @ApiProperty({ description: 'Mã cơ quan (chữ in hoa, số, gạch dưới) / Agency code', example: 'CONG_AN_TINH' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]*$/)
+  @MaxLength(60)
+  code: string;
+
+  @TextField({ description: 'Tên cơ quan / Agency name', max: 200, example: 'Công an tỉnh' })
+  name: string;
+
+  @TextField({ description: 'Nội dung đề nghị xác nhận / What it confirms', max: 500, optional: true })
+  subject?: string;
 }
 
 export class JurisdictionProfileContentDto {
@@ -125,6 +143,14 @@ export class JurisdictionProfileContentDto {
   @ValidateNested()
   @Type(() => ProfileDeadlinesDto)
   deadlines: ProfileDeadlinesDto;
+
+  @ApiPropertyOptional({ description: 'Các cơ quan được lấy ý kiến hiệp y / Agencies asked for clearance', type: [ClearanceAgencyDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ClearanceAgencyDto)
+  clearanceAgencies?: ClearanceAgencyDto[];
 
   @ApiProperty({ description: 'Ngày nghỉ thêm ngoài các ngày lễ sẵn có (YYYY-MM-DD) / Extra days off', type: [String] })
   @IsArray()

@@ -135,7 +135,7 @@ export class DrawUpMinutes {
         attendance: m.attendance === 'PRESENT' ? 'PRESENT' : (pinned ? m.attendance === 'WRITTEN_OPINION' : writtenBy.has(m.accountId)) ? 'WRITTEN_OPINION' : 'ABSENT',
       })),
       candidates,
-      generatedAt: new Date().toISOString(),
+      generatedAt: this.clock.now().toISOString(),
       auditReference: head ? `${stream} #${head.seq} ${head.hash.slice(0, 16)}` : stream,
     };
   }

@@ -6,7 +6,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { initialSessionStatus } from '#workflow';
+import { clearanceRuleOf, initialSessionStatus } from '#workflow';
+import { ClearanceRepository } from '../../clearances/clearance.repository.js';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -42,6 +43,7 @@ export class OpenSession {
     private readonly changes: SessionChanges,
     private readonly ruleSets: CouncilRuleSets,
     private readonly attendance: CouncilAttendanceRepository,
+    private readonly clearances: ClearanceRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -91,6 +93,10 @@ export class OpenSession {
       );
       const considersAwards = command.considersAwards ?? true;
       await this.attendance.pin(em, { sessionId: session.id, ruleSetId: ruleSet.id, rules, considersAwards });
+      // Whether a missing or negative clearance (hiệp y) blocks recognition is the pinned rule set's to say; kept
+      // beside the session's clearances so that their view and the verdict read one rule.
+      const clearanceRule = clearanceRuleOf(rules);
+      await this.clearances.pinRule(em, { sessionId: session.id, rule: clearanceRule, source: `RULE_SET:${ruleSet.code}:${ruleSet.version}`, pinnedAt: now });
       await this.changes.record(em, session.id, 'SESSION_OPENED', {
         title: session.title,
         year: session.year,
@@ -101,6 +107,7 @@ export class OpenSession {
         criteriaSets: sets.map((s) => ({ id: s.id, code: s.code, version: s.version })),
         members: members.map((m) => ({ accountId: m.id, displayName: m.displayName, unitId: m.unitId })),
         chairName: session.chairName,
+        clearanceRule,
       }, actor, now);
       return { id: session.id };
     });

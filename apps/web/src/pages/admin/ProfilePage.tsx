@@ -4,7 +4,7 @@
  * prefilled from the one in force, taking effect today or later. Documents keep the version they were issued under.
  */
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Col, Collapse, Descriptions, Empty, Form, Input, Row, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Collapse, Descriptions, Empty, Form, Input, InputNumber, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { JurisdictionProfileView } from '#contracts';
 import { IssuingAuthorityCodes, type JurisdictionProfileContent } from '#domain';
@@ -38,8 +38,22 @@ interface ContentValues {
   place: string;
   authorities: AuthorityValues[];
   council: JurisdictionProfileContent['council'];
-  deadlines: { dossiers?: string; clearances?: string };
+  deadlines: { dossiers?: string; clearances?: string; clearanceWorkingDays?: number | null };
+  /** One agency a line: "CODE | Name | what it confirms". */
+  clearanceAgencies: string;
   holidays: string;
+}
+
+/** Agencies as the editor's lines, "CODE | Name | what it confirms" (the last part optional). */
+function agencyLines(agencies: JurisdictionProfileContent['clearanceAgencies']): string {
+  return (agencies ?? []).map((a) => [a.code, a.name, a.subject].filter(Boolean).join(' | ')).join('\n');
+}
+function agenciesOf(lines: string): NonNullable<JurisdictionProfileContent['clearanceAgencies']> {
+  return fromLines(lines).map((line) => {
+    const [code = '', name = '', ...rest] = line.split('|').map((part) => part.trim());
+    const subject = rest.join(' | ').trim();
+    return { code, name, ...(subject ? { subject } : {}) };
+  });
 }
 interface PublishValues {
   effectiveFrom: string;
@@ -76,6 +90,7 @@ function contentValuesOf(p: JurisdictionProfileContent): ContentValues {
     authorities: p.authorities.map((a) => ({ ...a, signatory: { ...a.signatory }, legalBases: toLines(a.legalBases), distribution: toLines(a.distribution) })),
     council: { ...p.council },
     deadlines: { ...p.deadlines },
+    clearanceAgencies: agencyLines(p.clearanceAgencies),
     holidays: toLines(p.holidays),
   };
 }
@@ -101,7 +116,12 @@ function contentOf(v: ContentValues): JurisdictionProfileContent {
       distribution: fromLines(a.distribution),
     })),
     council: { ...(blankToUndefined(v.council.parentName) ? { parentName: v.council.parentName!.trim() } : {}), header: v.council.header.trim(), minutesSymbol: v.council.minutesSymbol.trim(), name: v.council.name.trim() },
-    deadlines: { ...(blankToUndefined(v.deadlines.dossiers) ? { dossiers: v.deadlines.dossiers!.trim() } : {}), ...(blankToUndefined(v.deadlines.clearances) ? { clearances: v.deadlines.clearances!.trim() } : {}) },
+    deadlines: {
+      ...(blankToUndefined(v.deadlines.dossiers) ? { dossiers: v.deadlines.dossiers!.trim() } : {}),
+      ...(blankToUndefined(v.deadlines.clearances) ? { clearances: v.deadlines.clearances!.trim() } : {}),
+      ...(typeof v.deadlines.clearanceWorkingDays === 'number' ? { clearanceWorkingDays: v.deadlines.clearanceWorkingDays } : {}),
+    },
+    ...(fromLines(v.clearanceAgencies).length > 0 ? { clearanceAgencies: agenciesOf(v.clearanceAgencies) } : {}),
     holidays: fromLines(v.holidays),
   };
 }
@@ -241,12 +261,20 @@ function PublishDialog({ from, today, onClose, onDone }: { from: JurisdictionPro
             <Input maxLength={5} placeholder="12-10" />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
+        <Col xs={12} md={6}>
+          <Form.Item name={['content', 'deadlines', 'clearanceWorkingDays']} label={t('profile.clearanceWorkingDays')} extra={t('profile.clearanceWorkingDaysHint')}>
+            <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
           <Form.Item name={['content', 'holidays']} label={t('profile.holidays')} extra={t('profile.holidaysHint')}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name={['content', 'clearanceAgencies']} label={t('profile.clearanceAgencies')} extra={t('profile.clearanceAgenciesHint')}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} placeholder="CONG_AN_TINH | Công an tỉnh | Chấp hành pháp luật về an ninh, trật tự" />
+      </Form.Item>
       <Form.Item name="note" label={t('profile.note')} rules={[{ max: 2000, message: t('validation.max', { count: 2000 }) }]}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
@@ -264,6 +292,10 @@ function ProfileDetails({ p }: { p: JurisdictionProfileContent }) {
         <Descriptions.Item label={t('profile.council')}>{[p.council.parentName, p.council.header].filter(Boolean).join(' · ')} ({p.council.minutesSymbol})</Descriptions.Item>
         <Descriptions.Item label={t('profile.deadlines')}>
           {t('profile.deadlinesValue', { dossiers: p.deadlines.dossiers ?? '—', clearances: p.deadlines.clearances ?? '—' })}
+          {p.deadlines.clearanceWorkingDays ? ` ${t('profile.clearanceWorkingDaysValue', { count: p.deadlines.clearanceWorkingDays })}` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('profile.clearanceAgencies')} span="filled">
+          {(p.clearanceAgencies ?? []).length === 0 ? '—' : (p.clearanceAgencies ?? []).map((a) => a.name).join(', ')}
         </Descriptions.Item>
       </Descriptions>
       {p.authorities.map((a) => (

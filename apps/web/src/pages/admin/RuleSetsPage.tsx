@@ -15,7 +15,7 @@ import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
-import { ruleSetLines, type CouncilRuleSet } from '#workflow';
+import { CLEARANCE_RULES, CLEARANCE_RULE_LABELS, clearanceRuleOf, ruleSetLines, type ClearanceRule, type CouncilRuleSet } from '#workflow';
 
 type Rules = CouncilRuleSetView['rules'];
 type Fraction = { numerator: number; denominator: number };
@@ -37,6 +37,7 @@ interface PublishValues {
   recusal: Rules['recusal'];
   chairBreaksTies: boolean;
   quota?: number | null;
+  clearances: ClearanceRule;
   note?: string;
 }
 
@@ -62,6 +63,7 @@ function valuesOf(start: Start): Partial<PublishValues> {
     recusal: r.recusal,
     chairBreaksTies: r.chairBreaksTies,
     quota: r.quota,
+    clearances: clearanceRuleOf(r),
   };
 }
 
@@ -100,7 +102,7 @@ function ThresholdField({ name, label }: { name: string; label: string }) {
 }
 
 function PublishDialog({ start, onClose, onDone }: { start: Start | null; onClose(): void; onDone(v: CouncilRuleSetView): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <FormDialog<PublishValues>
       open={start !== null}
@@ -127,6 +129,7 @@ function PublishDialog({ start, onClose, onDone }: { start: Start | null; onClos
             recusal: v.recusal,
             chairBreaksTies: v.chairBreaksTies,
             quota: v.quota ?? null,
+            clearances: v.clearances,
           },
           ...(v.note?.trim() ? { note: v.note.trim() } : {}),
         })
@@ -181,6 +184,9 @@ function PublishDialog({ start, onClose, onDone }: { start: Start | null; onClos
           </Form.Item>
           <Form.Item name="quota" label={t('ruleSets.quota')} extra={t('ruleSets.quotaHint')}>
             <InputNumber min={1} max={10000} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="clearances" label={t('ruleSets.clearances')} extra={t('ruleSets.clearancesHint')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Select options={CLEARANCE_RULES.map((rule) => ({ value: rule, label: i18n.language === 'en' ? CLEARANCE_RULE_LABELS[rule].en : CLEARANCE_RULE_LABELS[rule].vi }))} />
           </Form.Item>
           <Form.Item name="note" label={t('criteria.note')} rules={[{ max: 2000, message: t('validation.max', { count: 2000 }) }]}>
             <Input.TextArea rows={2} maxLength={2000} />

@@ -8,7 +8,7 @@ import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Inp
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { CriterionMark, SessionDetail } from '#contracts';
+import type { ClearanceView, CriterionMark, SessionDetail } from '#contracts';
 import { sessionAllows } from '#workflow';
 import { api } from '../../api/client';
 import type { CandidateView as Candidate, EvidenceView as EvidenceFile } from '#contracts';
@@ -21,6 +21,7 @@ import { evidenceUrl } from '../../lib/evidence';
 import { useFormat } from '../../lib/format';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
+import { ClearancesTable } from './ClearancesSection';
 
 interface ChecklistForm {
   marks: { criterionCode: string; met?: boolean; comment?: string; evidenceIds?: string[] }[];
@@ -43,7 +44,7 @@ async function load(sessionId: string, itemId: string, signal: AbortSignal): Pro
   return { session, candidate, evidence };
 }
 
-function EvidenceBeside({ candidate, evidence }: { candidate: Candidate; evidence: EvidenceFile[] }) {
+function EvidenceBeside({ candidate, evidence, clearances }: { candidate: Candidate; evidence: EvidenceFile[]; clearances: ClearanceView[] }) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const format = useFormat();
@@ -79,7 +80,13 @@ function EvidenceBeside({ candidate, evidence }: { candidate: Candidate; evidenc
           </List.Item>
         )}
       />
-      <Link to={ROUTES.candidate(candidate.id)}>{t('checklist.wholeFile')}</Link>
+      <Typography.Title level={3} className="section-heading" style={{ marginTop: 12 }}>
+        {t('clearance.title', { count: clearances.length })}
+      </Typography.Title>
+      <ClearancesTable clearances={clearances} compact />
+      <div style={{ marginTop: 12 }}>
+        <Link to={ROUTES.candidate(candidate.id)}>{t('checklist.wholeFile')}</Link>
+      </div>
     </Card>
   );
 }
@@ -228,7 +235,7 @@ export function ChecklistPage() {
         </Col>
         <Col xs={24} xl={9}>
           <div className="sticky-side">
-            <EvidenceBeside candidate={candidate} evidence={evidence} />
+            <EvidenceBeside candidate={candidate} evidence={evidence} clearances={item.clearances} />
           </div>
         </Col>
       </Row>

@@ -7,7 +7,7 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Form, Input
 import { EditOutlined, FileDoneOutlined, LockOutlined, MinusCircleOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { NoticeCommentView, ReviewItemView, SessionDetail, VoteCast } from '#contracts';
+import type { NoticeCommentView, ReviewItemView, SessionClearances, SessionDetail, VoteCast } from '#contracts';
 import { sessionAllows, sessionReached, type ReviewSessionOperation } from '#workflow';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
@@ -18,6 +18,7 @@ import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
+import { ClearancesSection } from './ClearancesSection';
 import { ItemStatusTag, OutcomeTag } from './common';
 import { ChecklistsView, VerdictView } from './ReviewViews';
 import { CheckBallotForm, ReceiptDialog, VoteForm } from './VotePanel';
@@ -246,7 +247,7 @@ function DropDialog({ session, item, open, onClose, onDone }: { session: Session
   );
 }
 
-export function ItemCard({ session, item, viewer, onChanged }: { session: SessionDetail; item: ReviewItemView; viewer: Viewer; onChanged(): void }) {
+export function ItemCard({ session, item, viewer, onChanged, clearances }: { session: SessionDetail; item: ReviewItemView; viewer: Viewer; onChanged(): void; clearances?: SessionClearances }) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const format = useFormat();
@@ -362,6 +363,19 @@ export function ItemCard({ session, item, viewer, onChanged }: { session: Sessio
         </Typography.Title>
         <ChecklistsView checklists={item.checklists} criteria={item.criteria} candidateId={item.candidate.id} />
       </div>
+
+      {item.status !== 'WITHDRAWN' && (viewer.secretary || item.clearances.length > 0) && (
+        <ClearancesSection
+          sessionId={session.id}
+          itemId={item.id}
+          candidateName={item.candidate.name}
+          clearances={item.clearances}
+          secretary={viewer.secretary}
+          open={pending && (session.status === 'PREPARING' || session.status === 'VOTING')}
+          session={clearances}
+          onChanged={onChanged}
+        />
+      )}
 
       {sessionReached(session.status, 'VOTING') && item.status !== 'WITHDRAWN' && (
         <div className="item-section" data-testid="participation">

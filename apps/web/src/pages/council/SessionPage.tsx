@@ -61,6 +61,8 @@ export function SessionPage() {
   const location = useLocation();
   const { data: session, error, loading, reload } = useAsync((signal) => api.get('/api/review-sessions/{id}', { path: { id }, signal }), [id]);
   const sets = useAsync((signal) => api.get('/api/criteria-sets', { signal }), []);
+  // The session's clearance rule and the agencies the profile lists (the requests themselves come with each item).
+  const clearances = useAsync((signal) => api.get('/api/review-sessions/{id}/clearances', { path: { id }, signal }), [id, session?.version]);
   const opened = (location.state as { opened?: boolean } | null)?.opened === true;
 
   // A link to one candidate of the session (#ho-so-<item>) scrolls to it once the page has it.
@@ -206,7 +208,7 @@ export function SessionPage() {
           ) : (
             <div className="stack" style={{ marginTop: 8 }}>
               {session.items.map((item) => (
-                <ItemCard key={item.id} session={session} item={item} viewer={viewer} onChanged={reload} />
+                <ItemCard key={item.id} session={session} item={item} viewer={viewer} onChanged={reload} clearances={clearances.data} />
               ))}
             </div>
           )}
