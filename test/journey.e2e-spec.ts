@@ -114,7 +114,7 @@ describe('side roads', () => {
     const ret = history.body.records.find((h: { eventType: string }) => h.eventType === 'RETURN_TO_NURTURING');
     // The shortcomings come from the council's checklists; the verdict they follow from is kept with them.
     expect(ret.payload.shortcomings).toEqual([expect.stringMatching(/: Chưa có số liệu đánh giá hiệu quả$/)]);
-    expect(ret.payload.verdict.tally).toMatchObject({ eligible: 3, inFavour: 1, abstain: 2 });
+    expect(ret.payload.verdict.tally).toMatchObject({ members: 3, present: 3, inFavour: 1, abstain: 2 });
     expect(ret.actor).toBe(SECRETARY);
     expectIntactChain(history.body.records);
   });

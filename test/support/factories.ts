@@ -78,7 +78,7 @@ const PATH: Record<CandidateState, Step[]> = (() => {
  */
 export async function newCandidate(
   t: TestApp,
-  over: Partial<{ kind: string; name: string; unitId: string; field: string; year: number; state: CandidateState; sameSubjectAs: string; repeatJustification: string }> = {},
+  over: Partial<{ kind: string; name: string; unitId: string; field: string; year: number; state: CandidateState; sameSubjectAs: string; repeatJustification: string; womenSharePercent: number }> = {},
 ) {
   const unitId = over.unitId ?? (await newUnit(t)).id;
   const res = await t
@@ -94,6 +94,7 @@ export async function newCandidate(
       achievement: 'Mô hình sản xuất theo chuỗi giá trị, thu nhập thành viên tăng 30%.',
       ...(over.sameSubjectAs ? { sameSubjectAs: over.sameSubjectAs } : { newSubject: true }),
       ...(over.repeatJustification ? { repeatJustification: over.repeatJustification } : {}),
+      ...(over.womenSharePercent !== undefined ? { womenSharePercent: over.womenSharePercent } : {}),
     });
   expect(res.status).toBe(201);
   const id = res.body.id as string;

@@ -18,6 +18,7 @@ import { LookupModule } from './lookup/lookup.module.js';
 import { MovementsModule } from './movements/movements.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module.js';
+import { CouncilRulesModule } from './council-rules/council-rules.module.js';
 import { RehearsalModule } from './rehearsal/rehearsal.module.js';
 import { ClearancesModule } from './clearances/clearances.module.js';
 import { NurturingModule } from './nurturing/nurturing.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: database.poolMax })),
         AuditModule,
         JurisdictionModule,
+        CouncilRulesModule,
         RehearsalModule,
         AccountsModule,
         AccessModule,

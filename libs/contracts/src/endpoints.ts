@@ -7,6 +7,7 @@ import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
 import { CLEARANCE_ENDPOINTS } from './clearances.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
+import { COUNCIL_RULE_ENDPOINTS } from './council-rules.js';
 import { AUDIT_ENDPOINTS } from './audit.js';
 import { HEALTH_ENDPOINTS } from './health.js';
 import { LOOKUP_ENDPOINTS } from './lookup.js';
@@ -49,6 +50,7 @@ export const ENDPOINTS = gather(
   REVIEW_ENDPOINTS,
   DECISION_ENDPOINTS,
   JURISDICTION_ENDPOINTS,
+  COUNCIL_RULE_ENDPOINTS,
   CLEARANCE_ENDPOINTS,
   AUDIT_ENDPOINTS,
   MOVEMENT_ENDPOINTS,

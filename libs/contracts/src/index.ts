@@ -16,6 +16,7 @@ export * from './replication.js';
 export * from './reviews.js';
 export * from './decisions.js';
 export * from './jurisdiction.js';
+export * from './council-rules.js';
 export * from './rehearsal.js';
 export * from './clearances.js';
 export * from './audit.js';

@@ -244,6 +244,25 @@ describe('candidate statechart: guards', () => {
     expect(applyEvent(under, { type: 'RECOGNISE', verdict: forged })).toMatchObject({ accepted: false, reason: 'GUARD_REFUSED' });
   });
 
+  it('a verdict judged by the rule set the session pinned: the guard recomputes it, quota included', async () => {
+    const { REGULATION_2025_PRESET } = await import('./index.js');
+    const under = drive(UNDER_REVIEW);
+    const ruleSet = { ...REGULATION_2025_PRESET.ruleSet, quota: 1 };
+    const ruled = (candidateId: string, inFavour: number) => ({
+      sessionId: 's',
+      ruleSet,
+      tally: { members: 11, present: 9, writtenOpinions: 0, recused: 0, inFavour, against: 9 - inFavour, abstain: 0, chairCastingVote: null },
+      checklists: { assigned: 2, submitted: 2, criteria: 5, criteriaReviewed: 5 },
+      considersAwards: true,
+      candidateId,
+      standing: [{ candidateId: 'a', inFavour: 8, preferred: false, order: 1 }, { candidateId: 'b', inFavour: 8, preferred: true, order: 2 }],
+    });
+    expect(applyEvent(under, { type: 'RECOGNISE', verdict: ruled('b', 8) })).toMatchObject({ accepted: true, to: 'publicNotice' });
+    // 'a' met the threshold but the quota of one went to the preferred candidate with the same votes.
+    expect(applyEvent(under, { type: 'RECOGNISE', verdict: ruled('a', 8) })).toMatchObject({ accepted: false, refusals: [{ code: 'COUNCIL_VERDICT_MISMATCH' }] });
+    expect(applyEvent(under, { type: 'RETURN_TO_NURTURING', verdict: ruled('a', 8), shortcomings: ['Ngoài hạn mức'] })).toMatchObject({ accepted: true, to: 'returned' });
+  });
+
   it('a recognition the clearances block under the session rule is refused; advisory clearances and old verdicts are not', () => {
     const under = drive(UNDER_REVIEW);
     const police = { agencyCode: 'CONG_AN', agencyName: 'Công an tỉnh', dueOn: '2025-12-10' };
@@ -374,7 +393,7 @@ describe('persistence and replay', () => {
 });
 
 describe('machine versions', () => {
-  it('replays versions 3, 4 and 5 (4 only added revocation, 5 clearances in new verdicts and holds); versions 1 and 2 decided without a council verdict', async () => {
+  it('replays versions 3, 4 and 5 (4 added revocation, 5 verdicts judged by a rule set, clearances and holds); versions 1 and 2 decided without a council verdict', async () => {
     const { REPLAYABLE_MACHINE_VERSIONS } = await import('./index.js');
     expect(CANDIDATE_MACHINE_VERSION).toBe(5);
     expect(REPLAYABLE_MACHINE_VERSIONS).toEqual([3, 4, 5]);

@@ -10,7 +10,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { SubjectKind } from '#domain';
-import { verdictGives, decideCouncilOutcome, type CouncilVerdict } from './council.js';
+import { verdictGives, decideVerdict, type AnyCouncilVerdict } from './council.js';
 import type { CandidateEvent, CandidateEventType } from './events.js';
 
 /**
@@ -30,7 +30,12 @@ import type { CandidateEvent, CandidateEventType } from './events.js';
  *    placeholder keepReplicationRecord went: every transition keeps its source, target, guard and context
  *    updates, so snapshots and recorded histories are exactly what they were. Naming actions changes what the API
  *    is told to write, not which states and events mean what: no new version.
- * 5: a council verdict may carry the candidate's clearances (hiệp y) with the session's rule on them, and the
+ * 5: the council's verdict may also be one judged by the rule set the session pinned when it opened
+ *    (council-rules.ts: quorum and award attendance over all members, written opinions, recusal, the chair's
+ *    casting vote; council-quota.ts: the session's quota with the preference among equals). The decision guards
+ *    recompute the outcome from either shape; a version-3/4 verdict (the session's own percentages) still gives
+ *    what it gave, so their histories replay unchanged.
+ *    A council verdict may also carry the candidate's clearances (hiệp y) with the session's rule on them, and the
  *    decision guards recompute the outcome with them: a missing or negative clearance the rule says blocks makes
  *    RECOGNISE refused (the verdict gives NO_DECISION). Verdicts without clearances decide exactly as before, so
  *    version-3 and version-4 histories replay unchanged.
@@ -85,7 +90,7 @@ export interface Requirement {
   explain?: (event: CandidateEvent) => { vi: string; en: string };
 }
 
-const verdictOf = (event: CandidateEvent): CouncilVerdict | undefined => ('verdict' in event ? (event.verdict as CouncilVerdict | undefined) : undefined);
+const verdictOf = (event: CandidateEvent): AnyCouncilVerdict | undefined => ('verdict' in event ? (event.verdict as AnyCouncilVerdict | undefined) : undefined);
 
 const OUTCOME_WORDS = {
   RECOGNISE: { vi: 'công nhận', en: 'recognise' },
@@ -103,7 +108,7 @@ function councilGives(outcome: 'RECOGNISE' | 'RETURN_TO_NURTURING' | 'REJECT'): 
     met: (_c, event) => verdictGives(verdictOf(event), outcome),
     explain: (event) => {
       const verdict = verdictOf(event);
-      const decided = verdict ? decideCouncilOutcome(verdict) : undefined;
+      const decided = verdict ? decideVerdict(verdict) : undefined;
       const gives = decided ? OUTCOME_WORDS[decided.outcome] : OUTCOME_WORDS.NO_DECISION;
       const why = decided?.findings ?? [];
       return {

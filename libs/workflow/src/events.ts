@@ -3,7 +3,7 @@
  * The API validates payload shapes; the machine decides whether the event may happen now.
  */
 import type { HonouringForm } from '#domain';
-import type { CouncilVerdict } from './council.js';
+import type { AnyCouncilVerdict } from './council.js';
 
 export interface NurturingPlanPayload {
   goals: string;
@@ -110,10 +110,10 @@ export type CandidateEvent =
   | { type: 'PROPOSE_FOR_REVIEW'; note?: string; repeatJustification?: string }
   | ({ type: 'PLACE_HOLD' } & PlaceHoldPayload)
   | ({ type: 'LIFT_HOLD' } & LiftHoldPayload)
-  | { type: 'RECOGNISE'; verdict: CouncilVerdict; note?: string }
-  | { type: 'RETURN_TO_NURTURING'; verdict: CouncilVerdict; shortcomings: string[] }
+  | { type: 'RECOGNISE'; verdict: AnyCouncilVerdict; note?: string }
+  | { type: 'RETURN_TO_NURTURING'; verdict: AnyCouncilVerdict; shortcomings: string[] }
   /** By the council's verdict (under review), or on an upheld objection during the public notice. */
-  | { type: 'REJECT'; reasons: string; verdict?: CouncilVerdict; upheldCommentIds?: string[] }
+  | { type: 'REJECT'; reasons: string; verdict?: AnyCouncilVerdict; upheldCommentIds?: string[] }
   /** The final recognition, after the public notice ends (dates are YYYY-MM-DD, in the province's time zone). */
   | { type: 'CONFIRM_RECOGNITION'; sessionId: string; noticeEndsOn: string; confirmedOn: string; note?: string }
   /** By a revocation decision that refers to the recognition decision (decisions module). */

@@ -15,6 +15,7 @@ import { Candidate } from './candidate.entity.js';
 import { CandidateRepository } from './candidate.repository.js';
 import { candidateView } from './candidate.views.js';
 import type { CreateCandidateDto } from './dto/create-candidate.dto.js';
+import { CandidateWomenShare } from './candidate-women-share.entity.js';
 import type { ListCandidatesQuery } from './dto/list-candidates.query.js';
 import { candidateStream } from '../audit/streams.js';
 import { reachOf, type Reach } from '../access/unit-reach.js';
@@ -69,6 +70,9 @@ export class CandidatesService {
         updatedAt: now,
       });
       await this.candidates.insert(em, candidate);
+      if (dto.womenSharePercent !== undefined) {
+        await em.insert(CandidateWomenShare, { candidateId: candidate.id, percent: dto.womenSharePercent, recordedBy: actor.username, recordedAt: now });
+      }
       // "One achievement, one recognition": flagged; the same year or achievement again needs the unit head's
       // justification (Luật 2022 Điều 5). The flags and the justification go into the audit record too.
       const warnings = await this.subjects.warnings(em, subject.subjectId, candidate);

@@ -11,6 +11,7 @@ import { EVIDENCE_ERRORS } from '../evidence/evidence.errors.js';
 import { HOLD_ERRORS } from '../holds/holds.errors.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/idempotency.errors.js';
 import { JURISDICTION_ERRORS } from '../jurisdiction/jurisdiction.errors.js';
+import { COUNCIL_RULE_ERRORS } from '../council-rules/council-rules.errors.js';
 import { CLEARANCE_ERRORS } from '../clearances/clearances.errors.js';
 import { MOVEMENT_ERRORS } from '../movements/movements.errors.js';
 import { REPLICATION_ERRORS } from '../replication/replication.errors.js';
@@ -36,6 +37,7 @@ export const ERROR_CODES = gatherErrorTables(
   IDEMPOTENCY_ERRORS,
   DECISION_ERRORS,
   JURISDICTION_ERRORS,
+  COUNCIL_RULE_ERRORS,
   REHEARSAL_ERRORS,
   CLEARANCE_ERRORS,
   HOLD_ERRORS,

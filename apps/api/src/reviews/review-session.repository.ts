@@ -7,7 +7,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Field, SubjectKind } from '#domain';
-import type { CandidateState, CouncilOutcome, CouncilVerdict, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
+import type { CandidateState, AnyCouncilVerdict, CouncilOutcome, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
 import {
   NoticeAnswer,
   NoticeComment,
@@ -31,7 +31,7 @@ export interface MemberWithUnit {
   unitId: string | null;
   unitPath: string | null;
   unitName: string | null;
-  attendance: 'PRESENT' | 'ABSENT' | null;
+  attendance: 'PRESENT' | 'WRITTEN_OPINION' | 'ABSENT' | null;
 }
 
 /** The candidate a review item judges, as the council sees it now. */
@@ -256,7 +256,7 @@ export class ReviewSessionRepository {
   async recordOutcome(
     em: EntityManager,
     itemId: string,
-    result: { status: 'DECIDABLE' | 'NO_DECISION'; verdict: CouncilVerdict; outcome: CouncilOutcome; findings: RuleFinding[]; closedAt: Date | null },
+    result: { status: 'DECIDABLE' | 'NO_DECISION'; verdict: AnyCouncilVerdict; outcome: CouncilOutcome; findings: RuleFinding[]; closedAt: Date | null },
   ): Promise<void> {
     await em.query('UPDATE review_item SET status = $2, verdict = $3, outcome = $4, findings = $5, closed_at = $6 WHERE id = $1', [
       itemId,

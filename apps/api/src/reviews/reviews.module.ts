@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { JurisdictionModule } from '../jurisdiction/jurisdiction.module.js';
+import { CouncilRulesModule } from '../council-rules/council-rules.module.js';
+import { CouncilAttendanceRepository } from './council-attendance.repository.js';
 import { ClearancesModule } from '../clearances/clearances.module.js';
 import { TransitionsModule } from '../transitions/transitions.module.js';
 import { BallotRepository } from './ballot.repository.js';
@@ -23,12 +25,13 @@ import { REVIEW_USE_CASES } from './use-cases/index.js';
  * state changes only through CandidateTransitions, with the verdict the statechart's guards check.
  */
 @Module({
-  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, ClearancesModule],
+  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, CouncilRulesModule, ClearancesModule],
   controllers: [CriteriaSetsController, ReviewSessionsController, CandidateReviewsController],
   providers: [
     ReviewSessionRepository,
     ChecklistRepository,
     BallotRepository,
+    CouncilAttendanceRepository,
     CriteriaSetRepository,
     SessionChanges,
     CouncilVerdicts,

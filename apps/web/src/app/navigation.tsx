@@ -8,6 +8,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  ControlOutlined,
   BankOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
@@ -43,6 +44,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'accounts', path: ROUTES.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: ['ADMIN'] },
   { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'profile', path: ROUTES.profile, label: 'nav.profile', icon: <BankOutlined />, roles: ROLE_GROUPS.everyone },
+  { key: 'ruleSets', path: ROUTES.ruleSets, label: 'nav.ruleSets', icon: <ControlOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'rehearsalClock', path: ROUTES.rehearsalClock, label: 'nav.rehearsalClock', icon: <FieldTimeOutlined />, roles: ['ADMIN', 'AUDITOR'] },
 ];
 

@@ -15,5 +15,6 @@ export const ROUTES = {
   accounts: '/quan-tri/tai-khoan',
   criteria: '/quan-tri/tieu-chi',
   profile: '/quan-tri/ho-so-phap-ly',
+  ruleSets: '/quan-tri/quy-tac-hoi-dong',
   rehearsalClock: '/quan-tri/dong-ho-dien-tap',
 } as const;

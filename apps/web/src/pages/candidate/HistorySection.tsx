@@ -47,7 +47,12 @@ function PayloadView({ payload }: { payload: Record<string, unknown> }) {
     if (CODED[key]) return label(CODED[key], String(value));
     if (DATES.has(key)) return format.date(String(value));
     if (key === 'verdict') {
-      const { tally, rules } = value as Verdict;
+      const verdict = value as Verdict;
+      if ('ruleSet' in verdict) {
+        const { tally, ruleSet } = verdict;
+        return t('history.ruleSetVerdictValue', { inFavour: tally.inFavour, against: tally.against, abstain: tally.abstain, members: tally.members, code: ruleSet.code, version: ruleSet.version });
+      }
+      const { tally, rules } = verdict;
       return t('history.verdictValue', { inFavour: tally.inFavour, against: tally.against, abstain: tally.abstain, participants: tally.participants, eligible: tally.eligible, percent: rules.recognitionPercent });
     }
     if (key === 'sizeBytes') return format.bytes(Number(value));

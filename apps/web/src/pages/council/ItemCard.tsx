@@ -413,7 +413,7 @@ export function ItemCard({ session, item, viewer, onChanged, clearances }: { ses
           <Typography.Title level={4} className="section-heading">
             {t('session.outcome')}
           </Typography.Title>
-          <VerdictView verdict={item.verdict} outcome={item.outcome} quorumMet={item.quorumMet} thresholdMet={item.thresholdMet} findings={item.findings} />
+          <VerdictView verdict={item.verdict} outcome={item.outcome} quorumMet={item.quorumMet} thresholdMet={item.thresholdMet} findings={item.findings} figures={item.figures} castingVote={item.castingVote} />
           {item.decidedBy && <Typography.Paragraph style={{ marginTop: 8 }}>{t('session.decidedBy', { by: item.decidedBy, at: format.dateTime(item.decidedAt) })}</Typography.Paragraph>}
         </div>
       )}
