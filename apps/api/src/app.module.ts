@@ -13,11 +13,13 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import type { OpenDatabase } from './database/open-database.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { HoldsModule } from './holds/holds.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LookupModule } from './lookup/lookup.module.js';
 import { MovementsModule } from './movements/movements.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module.js';
+import { CouncilRulesModule } from './council-rules/council-rules.module.js';
 import { RehearsalModule } from './rehearsal/rehearsal.module.js';
 import { ClearancesModule } from './clearances/clearances.module.js';
 import { NurturingModule } from './nurturing/nurturing.module.js';
@@ -38,6 +40,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: database.poolMax })),
         AuditModule,
         JurisdictionModule,
+        CouncilRulesModule,
         RehearsalModule,
         AccountsModule,
         AccessModule,
@@ -47,6 +50,7 @@ export class AppModule {
         NurturingModule,
         EvidenceModule,
         CouncilsModule,
+        HoldsModule,
         ReviewsModule,
         ClearancesModule,
         DecisionsModule,

@@ -20,6 +20,7 @@ import { Shell } from './app/Shell';
 import { AccountsPage } from './pages/admin/AccountsPage';
 import { CriteriaPage } from './pages/admin/CriteriaPage';
 import { ProfilePage } from './pages/admin/ProfilePage';
+import { RuleSetsPage } from './pages/admin/RuleSetsPage';
 import { RehearsalClockPage } from './pages/admin/RehearsalClockPage';
 import { InstanceProvider, RehearsalBanner } from './app/Instance';
 import { CouncilsPage } from './pages/councils/CouncilsPage';
@@ -78,6 +79,7 @@ function AppRoutes() {
         <Route path={ROUTES.audit} element={<RequireRole roles={['AUDITOR']}><AuditPage /></RequireRole>} />
         <Route path={ROUTES.criteria} element={<RequireRole roles={EVERYONE}><CriteriaPage /></RequireRole>} />
         <Route path={ROUTES.profile} element={<RequireRole roles={EVERYONE}><ProfilePage /></RequireRole>} />
+        <Route path={ROUTES.ruleSets} element={<RequireRole roles={EVERYONE}><RuleSetsPage /></RequireRole>} />
         <Route path={ROUTES.rehearsalClock} element={<RequireRole roles={['ADMIN', 'AUDITOR']}><RehearsalClockPage /></RequireRole>} />
         <Route path={ROUTES.councils} element={<RequireRole roles={EVERYONE}><CouncilsPage /></RequireRole>} />
         <Route path={ROUTES.proposals} element={<RequireRole roles={READERS}><ProposalsPage /></RequireRole>} />

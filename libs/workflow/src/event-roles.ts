@@ -28,6 +28,11 @@ export const EVENT_ROLES = {
   RECORD_FOLLOW_UP: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   PROPOSE_UPWARD: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   ENTER_UPWARD_REVIEW: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  // Holds (NĐ 152 Điều 4.4): a unit reports a discipline, inspection or complaint of its own candidate to the council
+  // (QĐ 86/2025 Điều 10.2), and the council's standing body learns of the others (Thanh tra, Công an, press); only the
+  // secretariat, which checks the conclusion, lifts one: a unit cannot clear its own candidate.
+  PLACE_HOLD: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  LIFT_HOLD: ['COUNCIL_SECRETARY'],
 } as const satisfies Record<CandidateEventType, readonly Role[]>;
 
 /**

@@ -20,7 +20,7 @@ export const EVENT_FIELDS = {
   START_NURTURING: ['goals', 'supporter'],
   REVISE_PLAN: ['goals', 'supporter'],
   RECORD_CHECK_IN: ['date', 'strengths', 'shortcomings'],
-  PROPOSE_FOR_REVIEW: ['note'],
+  PROPOSE_FOR_REVIEW: ['note', 'repeatJustification'],
   RECOGNISE: ['verdict', 'note'],
   RETURN_TO_NURTURING: ['verdict', 'shortcomings'],
   REJECT: ['reasons', 'verdict', 'upheldCommentIds'],
@@ -35,6 +35,8 @@ export const EVENT_FIELDS = {
   RECORD_HONOURING: ['form', 'date', 'outlet', 'title', 'link', 'evidenceId', 'reach', 'correctsId'],
   RECORD_ADOPTION: ['adoptingUnitId', 'stage', 'date', 'description', 'correctsId'],
   RECORD_FOLLOW_UP: ['year', 'date', 'holdsUp', 'findings', 'correctsId'],
+  PLACE_HOLD: ['holdId', 'kind', 'grounds', 'documentNumber', 'documentDate', 'documentIssuer', 'fileName', 'contentType', 'sizeBytes', 'sha256'],
+  LIFT_HOLD: ['holdId', 'conclusion', 'documentNumber', 'documentDate', 'documentIssuer', 'fileName', 'contentType', 'sizeBytes', 'sha256'],
 } as const satisfies { [T in CandidateEventType]: readonly Exclude<keyof Extract<CandidateEvent, { type: T }>, 'type'>[] };
 
 export function eventOf(row: Pick<AuditRow, 'event_type' | 'payload'>): CandidateEvent | null {

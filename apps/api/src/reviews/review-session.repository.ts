@@ -8,7 +8,7 @@ import type { CouncilPosition } from '#domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Field, SubjectKind } from '#domain';
-import type { CandidateState, CouncilOutcome, CouncilVerdict, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
+import type { CandidateState, AnyCouncilVerdict, CouncilOutcome, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
 import {
   NoticeAnswer,
   NoticeComment,
@@ -34,7 +34,7 @@ export interface MemberWithUnit {
   unitName: string | null;
   /** Null for sessions opened before positions existed: a member. */
   position: CouncilPosition | null;
-  attendance: 'PRESENT' | 'ABSENT' | null;
+  attendance: 'PRESENT' | 'WRITTEN_OPINION' | 'ABSENT' | null;
 }
 
 /** The candidate a review item judges, as the council sees it now. */
@@ -48,6 +48,8 @@ export interface ReviewedCandidate {
   field: Field;
   state: CandidateState;
   version: number;
+  /** Holds open now (NĐ 152 Điều 4.4), from the candidate's statechart context. */
+  openHolds: number;
 }
 
 /** What one item is judged on: the candidate and the criteria of the pinned set. */
@@ -258,7 +260,8 @@ export class ReviewSessionRepository {
   /** The candidate and the criteria an item is judged on. */
   async itemFacts(em: EntityManager, item: ReviewItemRow): Promise<ItemFacts> {
     const [row] = (await em.query(
-      `SELECT c.id, c.name, c.kind, c.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", c.field, c.state, c.version, s.criteria
+      `SELECT c.id, c.name, c.kind, c.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", c.field, c.state, c.version,
+              coalesce((c.snapshot->'context'->>'openHolds')::int, 0) AS "openHolds", s.criteria
          FROM candidate c JOIN unit u ON u.id = c.unit_id JOIN criteria_set s ON s.id = $2 WHERE c.id = $1`,
       [item.candidateId, item.criteriaSetId],
     )) as (ReviewedCandidate & { criteria: CriterionDefinition[] })[];
@@ -270,7 +273,7 @@ export class ReviewSessionRepository {
   async recordOutcome(
     em: EntityManager,
     itemId: string,
-    result: { status: 'DECIDABLE' | 'NO_DECISION'; verdict: CouncilVerdict; outcome: CouncilOutcome; findings: RuleFinding[]; closedAt: Date | null },
+    result: { status: 'DECIDABLE' | 'NO_DECISION'; verdict: AnyCouncilVerdict; outcome: CouncilOutcome; findings: RuleFinding[]; closedAt: Date | null },
   ): Promise<void> {
     await em.query('UPDATE review_item SET status = $2, verdict = $3, outcome = $4, findings = $5, closed_at = $6 WHERE id = $1', [
       itemId,

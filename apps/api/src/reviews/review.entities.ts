@@ -6,7 +6,7 @@
  * on), its members' attendance, each review item (its outcome once voting closes) and the secret-ballot urn.
  */
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import type { CouncilOutcome, CouncilVerdict, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
+import type { AnyCouncilVerdict, CouncilOutcome, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
 import type { Attendance, BallotKind, VoteChoice, VoteMode } from '#contracts';
 import type { CriteriaSetCode, SubjectKind } from '#domain';
 import { Account } from '../accounts/account.entities.js';
@@ -206,7 +206,7 @@ export class ReviewItem {
   status: ItemStatus;
 
   @Column('jsonb', { nullable: true })
-  verdict: CouncilVerdict | null;
+  verdict: AnyCouncilVerdict | null;
 
   /** The outcome the rules give for the verdict. */
   @Column('text', { nullable: true })

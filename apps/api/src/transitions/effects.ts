@@ -12,6 +12,8 @@ import { storeEvidence } from '../evidence/evidence.effects.js';
 import { recordCheckIn, writePlanVersion } from '../nurturing/nurturing.effects.js';
 import { recordAdoption, recordFollowUp, recordHonouring } from '../replication/replication.effects.js';
 import { recordUpwardProposal } from '../councils/upward.effects.js';
+import { recordHold, recordHoldLift } from '../holds/hold.effects.js';
+import { noteEarlierRecognitions } from '../lookup/repeat-recognition.js';
 
 export interface EffectContext<E> {
   /** The event's transaction: every write of an effect goes through it. */
@@ -23,7 +25,7 @@ export interface EffectContext<E> {
   next: PersistedCandidateSnapshot;
   actor: Actor;
   now: Date;
-  /** The bytes of the file the event attaches (ATTACH_EVIDENCE): too large for the event and its audit record. */
+  /** The bytes of the file the event attaches (ATTACH_EVIDENCE, a hold's document): too large for the event and its audit record. */
   fileContent?: Buffer;
 }
 
@@ -39,6 +41,9 @@ export const EFFECTS: { readonly [N in CandidateEffect]: Effect<N> } = {
   recordAdoption,
   recordFollowUp,
   recordUpwardProposal,
+  recordHold,
+  recordHoldLift,
+  noteEarlierRecognitions,
 };
 
 /** Carries out the effects an event's transition named, in order; returns the facts they add to its audit record. */

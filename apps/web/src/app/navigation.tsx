@@ -8,6 +8,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  ControlOutlined,
   BankOutlined,
   FieldTimeOutlined,
   ClusterOutlined,
@@ -47,6 +48,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'councils', path: ROUTES.councils, label: 'nav.councils', icon: <ClusterOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'profile', path: ROUTES.profile, label: 'nav.profile', icon: <BankOutlined />, roles: ROLE_GROUPS.everyone },
+  { key: 'ruleSets', path: ROUTES.ruleSets, label: 'nav.ruleSets', icon: <ControlOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'rehearsalClock', path: ROUTES.rehearsalClock, label: 'nav.rehearsalClock', icon: <FieldTimeOutlined />, roles: ['ADMIN', 'AUDITOR'] },
 ];
 

@@ -15,6 +15,7 @@ export const ROUTES = {
   accounts: '/quan-tri/tai-khoan',
   criteria: '/quan-tri/tieu-chi',
   profile: '/quan-tri/ho-so-phap-ly',
+  ruleSets: '/quan-tri/quy-tac-hoi-dong',
   rehearsalClock: '/quan-tri/dong-ho-dien-tap',
   councils: '/hoi-dong-cac-cap',
   proposals: '/lien-thong',

@@ -1,19 +1,22 @@
 /**
- * Opens a review session (mở đợt xét) of a council (the one the secretariat serves unless named), with its rules,
- * its members as the council's composition in force lists them, each with their position (or those named; or,
- * before any composition, the council's active members), the chair named by the composition, and the criteria set
- * versions in force now, which stay pinned to it whatever is published later.
+ * Opens a review session (mở đợt xét) of a council (the one the secretariat serves unless named), with its members
+ * as the council's composition in force lists them, each with their position (or those named; or, before any
+ * composition, the council's active members), the chair named by the composition, the council rule set in force now
+ * (or the newest version of the one the secretariat names) and the criteria set versions in force now: both stay
+ * pinned to it whatever is published later.
  */
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { REGULATION_2025_PRESET, clearanceRuleOf, initialSessionStatus, type ClearanceRule } from '#workflow';
+import { clearanceRuleOf, initialSessionStatus } from '#workflow';
 import { ClearanceRepository } from '../../clearances/clearance.repository.js';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { invalidField } from '../../common/validation.js';
-import { rulesOf } from '../council-verdicts.js';
+import type { Fraction } from '#workflow';
+import { CouncilRuleSets } from '../../council-rules/council-rule-sets.js';
+import { CouncilAttendanceRepository } from '../council-attendance.repository.js';
 import { CriteriaSetRepository } from '../criteria-set.repository.js';
 import type { BallotKind, ReviewSession } from '../review.entities.js';
 import { ReviewSessionRepository } from '../review-session.repository.js';
@@ -30,15 +33,13 @@ export interface OpenSessionCommand {
   councilId?: string;
   venue?: string;
   ballot: BallotKind;
-  quorumNumerator?: number;
-  quorumDenominator?: number;
-  recognitionPercent?: number;
-  rejectionPercent?: number;
+  /** The council rule set to judge by (its newest version); the one published last when omitted. */
+  ruleSetCode?: string;
+  /** The session considers awards (recognitions), so the rule set's award attendance applies; true when omitted. */
+  considersAwards?: boolean;
   noticeWorkingDays?: number;
   /** The council for this session; all active council members when omitted. */
   memberIds?: string[];
-  /** Whether a missing or negative clearance (hiệp y) blocks recognition; the regulation's preset when omitted. */
-  clearanceRule?: ClearanceRule;
 }
 
 @Injectable()
@@ -48,15 +49,14 @@ export class OpenSession {
     private readonly sessions: ReviewSessionRepository,
     private readonly criteriaSets: CriteriaSetRepository,
     private readonly changes: SessionChanges,
+    private readonly ruleSets: CouncilRuleSets,
+    private readonly attendance: CouncilAttendanceRepository,
     private readonly clearances: ClearanceRepository,
     private readonly clock: Clock,
     private readonly councils: CouncilRepository,
   ) {}
 
   async execute(command: OpenSessionCommand, actor: Actor): Promise<{ id: string }> {
-    const quorumNumerator = command.quorumNumerator ?? 2;
-    const quorumDenominator = command.quorumDenominator ?? 3;
-    if (quorumNumerator > quorumDenominator) throw invalidField('quorumNumerator', 'max', { vi: 'Tử số không được lớn hơn mẫu số của tỷ lệ tham dự tối thiểu.', en: 'The quorum numerator cannot exceed its denominator.' });
     return this.dataSource.transaction(async (em) => {
       const served = await this.councils.servedBy(em, actor.accountId);
       const council = command.councilId ? await this.councils.byId(em, command.councilId) : served;
@@ -70,6 +70,8 @@ export class OpenSession {
         : composition
           ? await this.sessions.accounts(em, composition.members.map((m) => m.accountId))
           : await this.councils.defaultMembers(em, council);
+      const ruleSet = await this.ruleSets.forNewSession(em, command.ruleSetCode);
+      const rules = ruleSet.rules;
       if (command.memberIds) {
         const notMembers = command.memberIds.filter((id) => {
           const account = members.find((m) => m.id === id);
@@ -95,10 +97,11 @@ export class OpenSession {
         councilId: council.id,
         year: command.year,
         status: initialSessionStatus(),
-        quorumNumerator,
-        quorumDenominator,
-        recognitionPercent: command.recognitionPercent ?? 70,
-        rejectionPercent: command.rejectionPercent ?? 50,
+        // The columns sessions were judged by before rule sets: for a new session, the rule set's figures in their words.
+        quorumNumerator: rules.quorum.numerator,
+        quorumDenominator: rules.quorum.denominator,
+        recognitionPercent: percentOf(rules.recognition.fraction),
+        rejectionPercent: rules.rejection ? percentOf(rules.rejection.fraction) : 100,
         ballot: command.ballot,
         noticeWorkingDays: command.noticeWorkingDays ?? 10,
         criteriaSetIds: Object.fromEntries(sets.map((s) => [s.code, s.id])),
@@ -117,13 +120,17 @@ export class OpenSession {
         session,
         members.map((m) => ({ sessionId: session.id, accountId: m.id, displayName: m.displayName, unitId: m.unitId, position: positions.get(m.id) ?? 'MEMBER', attendance: null })),
       );
-      // The clearance rule is pinned now, like the criteria: what is published later does not change this session.
-      const clearanceRule = command.clearanceRule ?? clearanceRuleOf(REGULATION_2025_PRESET.ruleSet);
-      await this.clearances.pinRule(em, { sessionId: session.id, rule: clearanceRule, source: command.clearanceRule ? 'CHOSEN' : `PRESET:${REGULATION_2025_PRESET.ruleSet.code}`, pinnedAt: now });
+      const considersAwards = command.considersAwards ?? true;
+      await this.attendance.pin(em, { sessionId: session.id, ruleSetId: ruleSet.id, rules, considersAwards });
+      // Whether a missing or negative clearance (hiệp y) blocks recognition is the pinned rule set's to say; kept
+      // beside the session's clearances so that their view and the verdict read one rule.
+      const clearanceRule = clearanceRuleOf(rules);
+      await this.clearances.pinRule(em, { sessionId: session.id, rule: clearanceRule, source: `RULE_SET:${ruleSet.code}:${ruleSet.version}`, pinnedAt: now });
       await this.changes.record(em, session.id, 'SESSION_OPENED', {
         title: session.title,
         year: session.year,
-        rules: rulesOf(session),
+        ruleSet: { id: ruleSet.id, code: ruleSet.code, version: ruleSet.version, rules },
+        considersAwards,
         ballot: session.ballot,
         noticeWorkingDays: session.noticeWorkingDays,
         criteriaSets: sets.map((s) => ({ id: s.id, code: s.code, version: s.version })),
@@ -137,3 +144,6 @@ export class OpenSession {
     });
   }
 }
+
+/** A fraction as a whole percentage (rounded down), for the columns older sessions were judged by. */
+const percentOf = (f: Fraction) => Math.floor((f.numerator * 100) / f.denominator);

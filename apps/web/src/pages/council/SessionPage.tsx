@@ -19,6 +19,7 @@ import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { ruleSetLines, type CouncilRuleSet } from '#workflow';
 import { BallotTag, SessionStatusTag, rulesInWords } from './common';
 import { ItemCard, type Viewer } from './ItemCard';
 import { NoticePanel } from './NoticePanel';
@@ -51,7 +52,7 @@ function MembersCard({ session }: { session: SessionDetail }) {
             title: t('session.attendance'),
             dataIndex: 'attendance',
             width: 150,
-            render: (v: SessionMember['attendance']) => (v === null ? '—' : <Tag color={v === 'PRESENT' ? 'green' : 'default'}>{t(`session.attendanceValue.${v}`)}</Tag>),
+            render: (v: SessionMember['attendance']) => (v === null ? '—' : <Tag color={v === 'PRESENT' ? 'green' : v === 'WRITTEN_OPINION' ? 'blue' : 'default'}>{t(`session.attendanceValue.${v}`)}</Tag>),
           },
         ]}
       />
@@ -168,12 +169,21 @@ export function SessionPage() {
                   key: 'rules',
                   label: t('session.rules'),
                   children: (
-                    <ul className="plain-list" data-testid="rules">
-                      {rulesInWords(session.rules, t).map((r) => (
-                        <li key={r}>{r}</li>
-                      ))}
-                      <li>{t('council.rules.notice', { days: session.noticeWorkingDays })}</li>
-                    </ul>
+                    <div>
+                      {session.ruleSet && (
+                        <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="pinned-rule-set">
+                          <strong>{t('session.ruleSetValue', { name: words(session.ruleSet.name), code: session.ruleSet.code, version: session.ruleSet.version })}</strong>
+                          <br />
+                          <Typography.Text type="secondary">{words(session.ruleSet.source)}</Typography.Text>
+                        </Typography.Paragraph>
+                      )}
+                      <ul className="plain-list" data-testid="rules">
+                        {session.ruleSet
+                          ? ruleSetLines(session.ruleSet.rules as CouncilRuleSet, session.ruleSet.considersAwards).map((r) => <li key={r.en}>{words(r)}</li>)
+                          : rulesInWords(session.rules, t).map((r) => <li key={r}>{r}</li>)}
+                        <li>{t('council.rules.notice', { days: session.noticeWorkingDays })}</li>
+                      </ul>
+                    </div>
                   ),
                 },
                 {
