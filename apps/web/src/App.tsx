@@ -20,8 +20,11 @@ import { Shell } from './app/Shell';
 import { AccountsPage } from './pages/admin/AccountsPage';
 import { CriteriaPage } from './pages/admin/CriteriaPage';
 import { ProfilePage } from './pages/admin/ProfilePage';
+import { RuleSetsPage } from './pages/admin/RuleSetsPage';
 import { RehearsalClockPage } from './pages/admin/RehearsalClockPage';
 import { InstanceProvider, RehearsalBanner } from './app/Instance';
+import { CouncilsPage } from './pages/councils/CouncilsPage';
+import { ProposalsPage } from './pages/councils/ProposalsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { UnitsPage } from './pages/admin/UnitsPage';
 import { CandidatePage } from './pages/candidate/CandidatePage';
@@ -79,7 +82,10 @@ function AppRoutes() {
         <Route path={ROUTES.audit} element={<RequireRole roles={['AUDITOR']}><AuditPage /></RequireRole>} />
         <Route path={ROUTES.criteria} element={<RequireRole roles={EVERYONE}><CriteriaPage /></RequireRole>} />
         <Route path={ROUTES.profile} element={<RequireRole roles={EVERYONE}><ProfilePage /></RequireRole>} />
+        <Route path={ROUTES.ruleSets} element={<RequireRole roles={EVERYONE}><RuleSetsPage /></RequireRole>} />
         <Route path={ROUTES.rehearsalClock} element={<RequireRole roles={['ADMIN', 'AUDITOR']}><RehearsalClockPage /></RequireRole>} />
+        <Route path={ROUTES.councils} element={<RequireRole roles={EVERYONE}><CouncilsPage /></RequireRole>} />
+        <Route path={ROUTES.proposals} element={<RequireRole roles={READERS}><ProposalsPage /></RequireRole>} />
         <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
         <Route path={ROUTES.accounts} element={<RequireRole roles={['ADMIN']}><AccountsPage /></RequireRole>} />
         <Route path={ROUTES.outbox} element={<RequireRole roles={['ADMIN']}><OutboxPage /></RequireRole>} />

@@ -13,3 +13,4 @@ export * from './movements.js';
 export * from './audit-problems.js';
 export * from './jurisdiction.js';
 export * from './notifications.js';
+export * from './councils.js';

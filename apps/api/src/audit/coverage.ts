@@ -41,6 +41,9 @@ export const TABLE_COVERAGE = {
   adoption_record: { kind: 'attested', key: ['id'], appendOnly: true },
   follow_up_record: { kind: 'attested', key: ['id'], appendOnly: true },
   unit_plan: { kind: 'attested', key: ['id'], appendOnly: true },
+  // Holds (NĐ 152 Điều 4.4) and their liftings, with their documents' files.
+  candidate_hold: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  candidate_hold_lift: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   // The council: sessions, membership, criteria in force, checklists, ballots and the urn, notices.
   criteria_set: { kind: 'attested', key: ['id'], appendOnly: true },
   review_session: { kind: 'attested', key: ['id'] },
@@ -59,11 +62,22 @@ export const TABLE_COVERAGE = {
   decision_counter: { kind: 'attested', key: ['authority_code', 'year'] },
   // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).
   jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
+  // Council rule sets (versions an administrator publishes), the one each session pinned, written opinions with the
+  // signed form, the chair's casting votes, and a candidate's share of women (preference among equals).
+  council_rule_set: { kind: 'attested', key: ['id'], appendOnly: true },
+  review_session_rule_set: { kind: 'attested', key: ['session_id'], appendOnly: true },
+  written_opinion: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  casting_vote: { kind: 'attested', key: ['item_id'], appendOnly: true },
+  candidate_women_share: { kind: 'attested', key: ['candidate_id'], appendOnly: true },
   // The rehearsal clock's changes (rehearsal instances only).
   rehearsal_clock_change: { kind: 'attested', key: ['version'], appendOnly: true },
   clearance_request: { kind: 'attested', key: ['id'], appendOnly: true },
   clearance_answer: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   session_clearance_rule: { kind: 'attested', key: ['session_id'], appendOnly: true },
+  // Councils at every level: each council, its composition's versions, and upward proposals (liên thông).
+  council: { kind: 'attested', key: ['id'], appendOnly: true },
+  council_composition: { kind: 'attested', key: ['id'], appendOnly: true },
+  upward_proposal: { kind: 'attested', key: ['id'], appendOnly: true },
   // Emulation movements.
   movement: { kind: 'attested', key: ['id'] },
   movement_document: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
@@ -107,4 +121,7 @@ export const SEEDED_ROWS: { table: string; key: Record<string, unknown>; digest:
   // What decisions printed before the jurisdiction profile existed (migration JurisdictionProfile1796567245918),
   // written only on databases that already held decisions: vouched for where present.
   { table: 'jurisdiction_profile', key: { version: 1 }, digest: 'ea8e3191de15f00ac775d5fdd992d8509c9f699a3d8cc1f6c9c21d7a10a761d0', seededBy: 'migration:JurisdictionProfile1796567245918', optional: true },
+  // The two council rule set presets, version 1 (migration CouncilRuleSets1796578458399): fixed ids, content and instants.
+  { table: 'council_rule_set', key: { id: '5f1d2c3b-7a4e-4b6f-9c1d-2e3f4a5b0001' }, digest: 'f4573366977fecda375f07359d706b22d4f3c8260604d1ddae64053c37f069a7', seededBy: 'migration:CouncilRuleSets1796578458399' },
+  { table: 'council_rule_set', key: { id: '5f1d2c3b-7a4e-4b6f-9c1d-2e3f4a5b0002' }, digest: 'a74e97fbab195a5a59653ca7482b1e2b527a7ec60aabd82d6f61008a2c7bfa7b', seededBy: 'migration:CouncilRuleSets1796578458399' },
 ];
