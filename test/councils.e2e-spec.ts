@@ -268,6 +268,9 @@ describe('a commune council recognises, proposes upward, and the province counci
   it('proposes the commune’s exemplar to the province council, carrying the commune session (its minutes)', async () => {
     upper = ok(await communeA.secretary.post(`/api/candidates/${lowerA}/upward-proposals`).send({ reasons: 'Mô hình tiêu biểu, có sức lan tỏa toàn tỉnh' }), 201) as typeof upper;
     expect(upper.toCouncilId).toBe(province.id);
+    // The province council's secretariat is told, with a link to the new candidacy.
+    const told = await province.secretary.get('/api/notifications');
+    expect(told.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PROPOSAL_RECEIVED', link: `/ho-so/${upper.upperCandidateId}` })]));
     ok(await t.as(UNIT_HEAD).post(`/api/candidates/${lowerB}/upward-proposals`).send({ reasons: 'Điển hình của xã Lạng Sơn' }), 201);
     const again = await communeA.secretary.post(`/api/candidates/${lowerA}/upward-proposals`).send({ reasons: 'Lần nữa' });
     expect(again.status).toBe(409);

@@ -60,6 +60,9 @@ describe('placing and lifting a hold', () => {
     expect(placed.body.hold).toMatchObject({ kind: 'COMPLAINT', grounds: HOLD.grounds, document: { number: '125/TTr-NV', date: '2026-11-20', file: { fileName: 'Công văn 125.pdf' } }, lifted: null });
     expect(placed.body.allowedEvents).not.toContain('PROPOSE_FOR_REVIEW');
     const holdId = placed.body.hold.id as string;
+    // The secretariat is told in the hold's transaction (HOLD_CHANGED), with a link to the candidate.
+    const told = await t.as(SECRETARY).get('/api/notifications');
+    expect(told.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'HOLD_CHANGED', link: `/ho-so/${c.id}` })]));
 
     const detail = await t.as(UNIT_HEAD).get(`/api/candidates/${c.id}`);
     expect(detail.body.openHolds).toBe(1);
