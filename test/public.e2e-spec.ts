@@ -101,6 +101,9 @@ describe('the public notice', () => {
     // Pending: not public, with the sender's contact for the secretariat only.
     let [pending] = await publicComments();
     expect(pending).toMatchObject({ authorName: 'Trần Văn Dân', contact: '0912 345 678', attachment: { fileName: 'Ảnh chụp văn bản.pdf' }, moderation: null });
+    // The secretariat was told in the comment's transaction, with a link to the session.
+    const told = await t.as(SECRETARY).get('/api/notifications');
+    expect(told.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PUBLIC_COMMENT_RECEIVED', link: `/hoi-dong/${sessionId}` })]));
     const file = await t.as(SECRETARY).get(`/api/review-sessions/${sessionId}/notice/public-comments/${pending!.id}/attachment`).buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

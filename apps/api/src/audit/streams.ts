@@ -24,3 +24,7 @@ export const JURISDICTION_PROFILE_STREAM = 'jurisdiction-profile';
 export const REHEARSAL_CLOCK_STREAM = 'rehearsal-clock';
 /** The chain of historical statistics imports (one for all of them: imports are serialised on it). */
 export const STATISTICS_IMPORT_STREAM = 'statistics:import';
+/** The chain of one council: its setting up and every composition published for it. */
+export const councilStream = (id: string) => `council:${id}`;
+/** Publications of council rule sets (every code in one stream: "the one in force" is the one published last). */
+export const COUNCIL_RULE_SET_STREAM = 'council-rule-set';

@@ -6,6 +6,7 @@
  * sender, the row and its audit record. The comment waits for moderation: nothing of it is public until the
  * secretariat accepts it and publishes an answer.
  */
+import { Notifications } from '../../notifications/notifications.js';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { systemActor } from '../../common/actor.js';
@@ -51,6 +52,7 @@ export class SubmitPublicComment {
     private readonly comments: PublicCommentRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly notifications: Notifications,
   ) {}
 
   async execute(noticeId: string, form: PublicCommentForm, file: UploadedFileParts | undefined, address: string): Promise<{ publicCommentId: string }> {
@@ -111,8 +113,18 @@ export class SubmitPublicComment {
         attachment: attachment ? { fileName: attachment.fileName, contentType: attachment.contentType, sizeBytes: attachment.size, sha256: attachment.sha256 } : null,
         receivedOn: row.receivedOn,
       }, PUBLIC_ACTOR, now, candidateId);
-      // NOTIFY(secretariat): "a public comment received" — the notification centre's Notifications.notify(em, …)
-      // is called here, in this transaction, by the integration of the notifications feature.
+      // The secretariat is told in this transaction: the comment waits for its moderation.
+      const entry = entries.find((e) => e.itemId === row.itemId);
+      await this.notifications.notify(em, {
+        kind: 'PUBLIC_COMMENT_RECEIVED',
+        to: await this.notifications.withRoles(em, ['COUNCIL_SECRETARY']),
+        title: { vi: `Ý kiến của nhân dân: ${session.title}`, en: `Public comment: ${session.title}` },
+        body: {
+          vi: `${fields.name} gửi ý kiến${entry ? ` về ${entry.name}` : ''} trong thời gian niêm yết; ý kiến chờ kiểm duyệt trước khi trả lời.`,
+          en: `${fields.name} commented${entry ? ` on ${entry.name}` : ''} during the notice; it waits for moderation before it is answered.`,
+        },
+        link: `/hoi-dong/${notice.sessionId}`,
+      });
       return { publicCommentId: row.id };
     });
   }
