@@ -91,6 +91,10 @@ const PAYLOADS: Record<CandidateEventType, (i: number) => Record<string, unknown
   RECORD_HONOURING: (i) => ({ form: 'PROVINCIAL_NEWSPAPER', date: '2025-06-15', outlet: 'Báo Bắc Giang', title: `Gương điển hình ${i}` }),
   RECORD_ADOPTION: () => ({ adoptingUnitId: randomUUID(), stage: 'STUDY_VISIT', date: '2025-07-01', description: 'Tham quan, học tập' }),
   RECORD_FOLLOW_UP: () => ({ year: 2025, date: '2025-12-01', holdsUp: true, findings: 'Duy trì tốt' }),
+  PROPOSE_UPWARD: () => ({ proposalId: randomUUID(), fromCouncilId: randomUUID(), toCouncilId: randomUUID(), upperCandidateId: randomUUID(), lowerSessionId: randomUUID(), reasons: 'Điển hình tiêu biểu' }),
+  ENTER_UPWARD_REVIEW: () => ({ proposalId: randomUUID(), lowerCandidateId: randomUUID(), lowerSessionId: randomUUID() }),
+  PLACE_HOLD: (i) => ({ holdId: randomUUID(), kind: 'COMPLAINT', grounds: `Đơn khiếu nại ${i}`, documentNumber: `${i}/TTr`, documentDate: '2025-09-01', documentIssuer: 'Thanh tra tỉnh' }),
+  LIFT_HOLD: (i) => ({ holdId: randomUUID(), conclusion: `Kết luận ${i}`, documentNumber: `${i}/KL-TTr`, documentDate: '2025-10-01', documentIssuer: 'Thanh tra tỉnh' }),
 };
 
 interface Step {

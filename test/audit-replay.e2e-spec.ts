@@ -7,7 +7,7 @@ import { replay, type CandidateEvent } from '#workflow';
 import { eventOf } from '../apps/api/src/audit/candidate-replay.js';
 import { decideThroughCouncil, type CouncilOutcome } from './support/council.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { newCandidate, pdfBytes, sendEvent, uploadEvidence, UNIT_HEAD } from './support/factories.js';
+import { newCandidate, pdfBytes, sendEvent, uploadEvidence, SECRETARY, UNIT_HEAD } from './support/factories.js';
 import { newSigningKey, recordsOf, rehashChain, tamper, verify } from './audit-support.js';
 import { candidateStream } from '../apps/api/src/audit/streams.js';
 
@@ -64,13 +64,22 @@ function payloadFor(type: string, step: number, next: () => number): Record<stri
   }
 }
 
+/** Holds go through their own routes: the unit head places one, the secretariat lifts the oldest still open. */
+async function holdEvent(id: string, type: 'PLACE_HOLD' | 'LIFT_HOLD', step: number) {
+  const document = { documentNumber: `${step}/TTr`, documentDate: '2026-11-20', documentIssuer: 'Thanh tra tỉnh' };
+  if (type === 'PLACE_HOLD') return t.as(UNIT_HEAD).post(`/api/candidates/${id}/holds`).send({ ...document, kind: 'COMPLAINT', grounds: `Đơn khiếu nại (${step})` });
+  const open = ((await t.as(SECRETARY).get(`/api/candidates/${id}/holds`)).body.holds as { id: string; lifted: unknown }[]).find((h) => !h.lifted)!;
+  return t.as(SECRETARY).post(`/api/candidates/${id}/holds/${open.id}/lift`).send({ ...document, conclusion: `Không có cơ sở (${step})` });
+}
+
 /** Drives a candidate with random allowed events through the API; returns how many were accepted. */
 async function randomWalk(id: string, seed: number, steps: number): Promise<number> {
   const next = random(seed);
   let accepted = 0;
   for (let step = 0; step < steps; step++) {
     const view = await t.as(UNIT_HEAD).get(`/api/candidates/${id}`);
-    if (view.body.state === 'underReview' && next() < 0.9) {
+    // A held candidate is not voted on: the walk lifts or withdraws first (NĐ 152/2025 Điều 4.4).
+    if (view.body.state === 'underReview' && view.body.openHolds === 0 && next() < 0.9) {
       // The council decides in a session: mostly a return (which keeps the walk going), now and then an ending.
       const endings: CouncilOutcome[] = ['RECOGNISE', 'REJECT', 'RETURN_TO_NURTURING'];
       const outcome = step < steps - 8 && next() > 0.05 ? 'RETURN_TO_NURTURING' : endings[Math.floor(next() * endings.length)]!;
@@ -78,7 +87,16 @@ async function randomWalk(id: string, seed: number, steps: number): Promise<numb
       accepted += outcome === 'RECOGNISE' ? 2 : 1;
       continue;
     }
-    const allowed = (view.body.allowedEvents as { type: string }[]).map((e) => e.type);
+    // One hold open at a time, soon lifted: holds are taken, but the walk still reaches the council.
+    const allowed = (view.body.allowedEvents as { type: string }[])
+      .map((e) => e.type)
+      .filter((type) => type !== 'PLACE_HOLD' || view.body.openHolds === 0);
+    if (view.body.openHolds > 0 && next() < 0.7) {
+      const res = await holdEvent(id, 'LIFT_HOLD', step);
+      expect({ step, type: 'LIFT_HOLD', status: res.status }).toEqual({ step, type: 'LIFT_HOLD', status: 201 });
+      accepted++;
+      continue;
+    }
     if (allowed.length === 0) break;
     const lasting = allowed.filter((type) => !ENDINGS.has(type));
     const pool = lasting.length > 0 && step < steps - 8 && next() > 0.02 ? lasting : allowed;
@@ -86,8 +104,10 @@ async function randomWalk(id: string, seed: number, steps: number): Promise<numb
     const res =
       type === 'ATTACH_EVIDENCE'
         ? await uploadEvidence(t, id, `Minh chứng ${step}.pdf`, pdfBytes(`buoc ${step}`))
-        : await sendEvent(t, id, type, payloadFor(type, step, next));
-    expect({ step, type, status: res.status }).toEqual({ step, type, status: type === 'ATTACH_EVIDENCE' ? 201 : 200 });
+        : type === 'PLACE_HOLD' || type === 'LIFT_HOLD'
+          ? await holdEvent(id, type, step)
+          : await sendEvent(t, id, type, payloadFor(type, step, next));
+    expect({ step, type, status: res.status }).toEqual({ step, type, status: ['ATTACH_EVIDENCE', 'PLACE_HOLD', 'LIFT_HOLD'].includes(type) ? 201 : 200 });
     accepted++;
   }
   return accepted;
@@ -127,7 +147,7 @@ describe('replay through the statechart', () => {
       expect(replay({ kind: w.kind as 'COLLECTIVE' }, events).value).toBe(state);
       // Facts an effect added to a record (a plan's id, a check-in's id) never reach the machine.
       // (The event's own references — evidence, adopting unit, the session — are fields of the event itself.)
-      const OWN_REFERENCES = ['evidenceId', 'adoptingUnitId', 'sessionId', 'correctsId'];
+      const OWN_REFERENCES = ['evidenceId', 'adoptingUnitId', 'sessionId', 'correctsId', 'holdId'];
       for (const e of events) expect(Object.keys(e).filter((k) => k.endsWith('Id') && !OWN_REFERENCES.includes(k))).toEqual([]);
     }
   });

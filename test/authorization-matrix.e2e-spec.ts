@@ -11,8 +11,11 @@ import { ADMIN, importStatistics, newCandidate, newUnit, pdfBytes, SECRETARY, UN
 import { AuditCheckpoints } from '../apps/api/src/audit/audit-checkpoints.service.js';
 import { Clock } from '../apps/api/src/common/clock.js';
 import { BAC_NINH_WITH_REGULATION } from '../apps/api/src/demo/demo-profile.js';
-import { decideThroughCouncil, later } from './support/council.js';
+import { councilOf, decideThroughCouncil, fullChecklist, later } from './support/council.js';
+import { REGULATION_2025_PRESET } from '#workflow';
 import { MOVEMENT, REVIEW, movementIn, type MovementStatus } from './support/movement-factories.js';
+import { issueChallenge, solveChallenge } from '../apps/api/src/publicity/proof-of-work.js';
+import { SubmitPublicComment } from '../apps/api/src/publicity/use-cases/submit-public-comment.js';
 
 type Target = 'own' | 'other';
 const ROLES: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'ADMIN'];
@@ -59,6 +62,29 @@ interface Row {
 
 const candidateIn = async (ctx: Ctx, target: Target, state: NonNullable<Parameters<typeof newCandidate>[1]>['state'] = 'discovered') =>
   once(ctx, `candidate:${target}:${state}`, () => newCandidate(ctx.t, { unitId: ctx.unitOf(target), state }));
+
+/** The province's council (set up with the province). */
+const provinceCouncilId = async (ctx: Ctx) =>
+  ((await ctx.t.dataSource.query('SELECT c.id FROM council c JOIN unit u ON u.id = c.unit_id WHERE u.id = $1', [ctx.t.provinceId])) as { id: string }[])[0]!.id;
+const HOLD_FORM = { documentNumber: '12/TTr', documentDate: '2026-11-20', documentIssuer: 'Thanh tra tỉnh' };
+/**
+ * A candidate of the target unit with a hold placed by the secretariat (the document's file attached); with
+ * `lifted`, the hold is lifted too, with its own document's file.
+ */
+const heldCandidate = (ctx: Ctx, target: Target, lifted = false) =>
+  once(ctx, `held:${target}:${lifted}`, async () => {
+    const cand = await newCandidate(ctx.t, { unitId: ctx.unitOf(target) });
+    const sec = ctx.t.as(SECRETARY);
+    const withFile = (req: supertest.Test, fields: Record<string, string>) => {
+      for (const [k, v] of Object.entries(fields)) req.field(k, v);
+      return req.attach('file', pdfBytes('van ban'), { filename: 'van-ban.pdf', contentType: 'application/pdf' });
+    };
+    const placed = await withFile(sec.post(`/api/candidates/${cand.id}/holds`), { ...HOLD_FORM, kind: 'INSPECTION', grounds: 'Đang thanh tra' });
+    expect(placed.status).toBe(201);
+    const holdId = placed.body.hold.id as string;
+    if (lifted) expect((await withFile(sec.post(`/api/candidates/${cand.id}/holds/${holdId}/lift`), { ...HOLD_FORM, conclusion: 'Không có vi phạm' })).status).toBe(201);
+    return { candidateId: cand.id, holdId };
+  });
 
 const throwawayAccount = async (ctx: Ctx) => {
   const res = await ctx.t
@@ -111,6 +137,71 @@ async function buildSessionAt(c: Ctx, stage: Stage) {
   if (reached('commented')) commentId = (await sec.post(`/api/review-sessions/${sessionId}/notice/comments`).send({ itemId, author: 'Người dân', body: 'Phản ánh' })).body.commentId;
   if (reached('answered')) await sec.post(`/api/review-sessions/${sessionId}/notice/comments/${commentId}/answer`).send({ body: 'Phản ánh đúng', upheld: true });
   return { candidateId: candidate.id, sessionId, itemId, receipt, commentId };
+}
+
+/** A comment sent by the public (with an attachment) on the notice of a session at 'noticed', waiting for moderation. */
+async function publicCommentIn(c: Ctx) {
+  return once(c, 'public-comment', async () => {
+    const s = await sessionAt({ ...c, refused: false }, 'noticed');
+    const [{ noticeId }] = (await c.t.dataSource.query('SELECT id AS "noticeId" FROM public_notice WHERE session_id = $1', [s.sessionId])) as { noticeId: string }[];
+    const challenge = issueChallenge(noticeId, c.t.running.app.get(Clock).now());
+    const { publicCommentId } = await c.t.running.app.get(SubmitPublicComment).execute(
+      noticeId,
+      { name: 'Người dân', contact: 'nguoidan@example.vn', body: 'Góp ý', challenge, nonce: solveChallenge(challenge, c.t.running.config.PUBLIC_COMMENT_POW_BITS) },
+      { originalname: 'gop-y.pdf', mimetype: 'application/pdf', size: pdfBytes().length, buffer: pdfBytes() },
+      // An address of its own each time: the per-address limit is not what this table tests.
+      `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    );
+    return { sessionId: s.sessionId, publicCommentId };
+  });
+}
+
+/** A session whose only member is recorded as giving a written opinion, voting open (for the written-opinion routes). */
+async function writtenOpinionSession(c: Ctx) {
+  return once(c, 'written-opinion-session', async () => {
+    const sec = c.t.as(SECRETARY);
+    const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
+    const sessionId = (await sec.post('/api/review-sessions').send({ title: 'Phiên ý kiến văn bản', year: 2025, chairName: 'Chủ tọa', ballot: 'OPEN', memberIds: [councilMemberId] })).body.id as string;
+    const itemId = (await sec.post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: candidate.id })).body.itemId as string;
+    expect((await sec.post(`/api/review-sessions/${sessionId}/voting/open`).send({ presentMemberIds: [], writtenOpinionMemberIds: [councilMemberId] })).status).toBe(200);
+    return { sessionId, itemId };
+  });
+}
+
+const sendWrittenOpinion = (cl: ActorClient, s: { sessionId: string; itemId: string }) =>
+  cl
+    .post(`/api/review-sessions/${s.sessionId}/written-opinions`)
+    .field('memberId', councilMemberId)
+    .field('choices', JSON.stringify({ [s.itemId]: 'IN_FAVOUR' }))
+    .attach('file', pdfBytes('phieu y kien'), { filename: 'phieu.pdf', contentType: 'application/pdf' });
+
+/** A recorded written opinion (its id), for the download route. */
+async function writtenOpinion(c: Ctx) {
+  return once(c, 'written-opinion', async () => {
+    const s = await writtenOpinionSession(c);
+    const res = await sendWrittenOpinion(c.t.as(SECRETARY), s);
+    expect(res.status).toBe(201);
+    return { sessionId: s.sessionId, opinionId: res.body.id as string };
+  });
+}
+
+/** A closed vote with a tie (1 for, 1 against) under the regulation, whose chair breaks ties. */
+async function tiedSession(c: Ctx) {
+  return once(c, 'tied-session', async () => {
+    const sec = c.t.as(SECRETARY);
+    const council = await councilOf(c.t, 2);
+    const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
+    const sessionId = (await sec.post('/api/review-sessions').send({ title: 'Phiên ngang phiếu', year: 2025, chairName: 'Chủ tọa', ballot: 'OPEN', memberIds: council.memberIds })).body.id as string;
+    const itemId = (await sec.post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: candidate.id })).body.itemId as string;
+    await sec.post(`/api/review-sessions/${sessionId}/items/${itemId}/assignments`).send({ reviewerIds: [council.memberIds[0]] });
+    const criteria = (await sec.get(`/api/review-sessions/${sessionId}`)).body.items[0].criteria as { code: string }[];
+    await council.members[0]!.post(`/api/review-sessions/${sessionId}/items/${itemId}/checklists`).send(fullChecklist(criteria));
+    await sec.post(`/api/review-sessions/${sessionId}/voting/open`).send({ presentMemberIds: council.memberIds });
+    await council.members[0]!.post(`/api/review-sessions/${sessionId}/items/${itemId}/votes`).send({ choice: 'IN_FAVOUR' });
+    await council.members[1]!.post(`/api/review-sessions/${sessionId}/items/${itemId}/votes`).send({ choice: 'AGAINST' });
+    expect((await sec.post(`/api/review-sessions/${sessionId}/voting/close`)).status).toBe(200);
+    return { sessionId, itemId };
+  });
 }
 
 /** Who launches and runs movements. */
@@ -209,6 +300,37 @@ const TABLE: Record<string, Row> = {
     ok: 200,
     send: async (c, cl) => cl.post(`/api/accounts/${await throwawayAccount(c)}/password`).send({ password: 'mat-khau-dat-lai-2025' }),
   },
+  'POST /api/accounts/{id}/email': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => cl.post(`/api/accounts/${await throwawayAccount(c)}/email`).send({ email: 'thu-nghiem@bacninh.gov.vn' }),
+  },
+  'GET /api/notifications': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/notifications') },
+  'POST /api/notifications/read': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.post('/api/notifications/read').send({ all: true }) },
+  'GET /api/notifications/preferences': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/notifications/preferences') },
+  'POST /api/notifications/preferences': {
+    allowed: ROLES,
+    scope: 'none',
+    ok: 200,
+    send: (c, cl) => cl.post('/api/notifications/preferences').send({ preferences: [{ kind: 'DECISION_ISSUED', mail: 'DIGEST' }] }),
+  },
+  'GET /api/notifications/mail': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/notifications/mail?status=FAILED') },
+  'POST /api/notifications/mail/{id}/retry': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      // An undeliverable message of a throwaway account, as the sender leaves one.
+      const id = crypto.randomUUID();
+      await c.t.admin.query(
+        `INSERT INTO mail_message (id, account_id, to_address, subject, text_body, html_body, notification_ids, status, attempts, last_error, created_at, sent_at, updated_at)
+         VALUES ($1, $2, 'khong-ton-tai@bacninh.gov.vn', 'Thử', 'Thử', '<p>Thử</p>', '[]', 'FAILED', 1, '550 No such mailbox', now(), NULL, now())`,
+        [id, await throwawayAccount(c)],
+      );
+      return cl.post(`/api/notifications/mail/${id}/retry`);
+    },
+  },
   'POST /api/units': {
     allowed: ['ADMIN'],
     scope: 'none',
@@ -266,6 +388,43 @@ const TABLE: Record<string, Row> = {
       const cand = await candidateIn(c, target, 'underReview');
       const [file] = (await c.t.dataSource.query('SELECT id FROM evidence_file WHERE candidate_id = $1', [cand.id])) as { id: string }[];
       return cl.get(`/api/candidates/${cand.id}/evidence/${file!.id}`);
+    },
+  },
+  'GET /api/candidates/{id}/holds': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target)).id}/holds`) },
+  'POST /api/candidates/{id}/holds': {
+    allowed: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+    scope: 'candidate',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const cand = await candidateIn(c, target);
+      return cl.post(`/api/candidates/${cand.id}/holds`).send({ ...HOLD_FORM, kind: 'DISCIPLINE', grounds: 'Đang xem xét kỷ luật' });
+    },
+  },
+  'POST /api/candidates/{id}/holds/{holdId}/lift': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'candidate',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const { candidateId, holdId } = await heldCandidate(c, target);
+      return cl.post(`/api/candidates/${candidateId}/holds/${holdId}/lift`).send({ ...HOLD_FORM, conclusion: 'Không có vi phạm' });
+    },
+  },
+  'GET /api/candidates/{id}/holds/{holdId}/document': {
+    allowed: READERS,
+    scope: 'candidate',
+    ok: 200,
+    send: async (c, cl, target) => {
+      const { candidateId, holdId } = await heldCandidate(c, target, true);
+      return cl.get(`/api/candidates/${candidateId}/holds/${holdId}/document`);
+    },
+  },
+  'GET /api/candidates/{id}/holds/{holdId}/lift-document': {
+    allowed: READERS,
+    scope: 'candidate',
+    ok: 200,
+    send: async (c, cl, target) => {
+      const { candidateId, holdId } = await heldCandidate(c, target, true);
+      return cl.get(`/api/candidates/${candidateId}/holds/${holdId}/lift-document`);
     },
   },
   'GET /api/audit/verify': { allowed: ['AUDITOR'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/audit/verify') },
@@ -452,6 +611,33 @@ const TABLE: Record<string, Row> = {
     send: (c, cl) =>
       cl.post('/api/criteria-sets/INDIVIDUAL_HOUSEHOLD/versions').send({ criteria: [{ code: 'I1_COMPLIANCE', vi: 'Chấp hành tốt chủ trương, chính sách', en: 'Compliance' }, { code: 'I2_EXEMPLARY_CREATIVE', vi: 'Gương mẫu, sáng tạo', en: 'Exemplary' }, { code: 'I3_SOLIDARITY_SOCIAL', vi: 'Tương thân tương ái', en: 'Solidarity' }] }),
   },
+  'GET /api/council-rule-sets': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/council-rule-sets') },
+  'GET /api/council-rule-sets/presets': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/council-rule-sets/presets') },
+  'POST /api/council-rule-sets': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 201,
+    send: (c, cl) => cl.post('/api/council-rule-sets').send({ code: 'MA_TRAN', name: { vi: 'Ma trận', en: 'Matrix' }, source: { vi: 'Thử', en: 'Test' }, rules: REGULATION_2025_PRESET.ruleSet }),
+  },
+  'POST /api/review-sessions/{id}/written-opinions': { allowed: ['COUNCIL_SECRETARY'], scope: 'none', ok: 201, send: async (c, cl) => sendWrittenOpinion(cl, await writtenOpinionSession(c)) },
+  'GET /api/review-sessions/{id}/written-opinions/{opinionId}': {
+    allowed: COUNCIL_READERS,
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const o = await writtenOpinion(c);
+      return cl.get(`/api/review-sessions/${o.sessionId}/written-opinions/${o.opinionId}`);
+    },
+  },
+  'POST /api/review-sessions/{id}/items/{itemId}/casting-vote': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const s = await tiedSession(c);
+      return cl.post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/casting-vote`).send({ choice: 'FOR' });
+    },
+  },
   'GET /api/jurisdiction-profiles': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/jurisdiction-profiles') },
   'GET /api/jurisdiction-profiles/current': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/jurisdiction-profiles/current') },
   'GET /api/jurisdiction-profiles/{version}': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/jurisdiction-profiles/1') },
@@ -467,6 +653,35 @@ const TABLE: Record<string, Row> = {
   'POST /api/rehearsal-clock': { allowed: ['ADMIN'], scope: 'none', ok: 201, send: (c, cl) => cl.post('/api/rehearsal-clock').send({ mode: 'OFF' }) },
   'GET /api/backups': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/backups') },
   'POST /api/backups': { allowed: ['ADMIN'], scope: 'none', ok: 201, send: (c, cl) => cl.post('/api/backups').send({ passphrase: 'mật khẩu sao lưu ma trận' }) },
+  'GET /api/councils': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/councils') },
+  'POST /api/councils': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl, target) => {
+      // A unit of its own each time: one council per unit.
+      const unit = await c.t.as(ADMIN).post('/api/units').send({ name: 'Xã mới', level: 'GRASSROOTS', sector: 'LOCALITY', parentId: c.unitOf(target) });
+      return cl.post('/api/councils').send({ unitId: unit.body.id });
+    },
+  },
+  'GET /api/councils/mine': { allowed: ['COUNCIL_MEMBER', 'COUNCIL_SECRETARY'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/councils/mine') },
+  'GET /api/councils/{id}': { allowed: ROLES, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/councils/${await provinceCouncilId(c)}`) },
+  'POST /api/councils/{id}/compositions': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => cl.post(`/api/councils/${await provinceCouncilId(c)}/compositions`).send({ members: [{ accountId: councilMemberId, position: 'CHAIR' }], secretariat: [] }),
+  },
+  'GET /api/upward-proposals': { allowed: READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/upward-proposals') },
+  // Past the guard and the candidate's reach, the province's exemplar has no parent council to go to (422); the
+  // whole path from a commune council to the province's is test/councils.e2e-spec.ts.
+  'POST /api/candidates/{id}/upward-proposals': {
+    allowed: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+    scope: 'candidate',
+    ok: 422,
+    send: async (c, cl, target) => cl.post(`/api/candidates/${(await candidateIn(c, target, 'recognised')).id}/upward-proposals`).send({ reasons: 'Điển hình tiêu biểu' }),
+  },
+  'GET /api/statistics/recognitions-by-level': { allowed: STATISTICS_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/statistics/recognitions-by-level?year=2025') },
   'GET /api/review-sessions': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/review-sessions') },
   'POST /api/review-sessions': {
     allowed: ['COUNCIL_SECRETARY'],
@@ -645,6 +860,39 @@ const TABLE: Record<string, Row> = {
       await c.t.as(SECRETARY).post(`/api/review-sessions/${s.sessionId}/voting/open`).send({ presentMemberIds: [] });
       await c.t.as(SECRETARY).post(`/api/review-sessions/${s.sessionId}/voting/close`);
       return cl.post(`/api/review-sessions/${s.sessionId}/finalise`);
+    },
+  },
+  'GET /api/review-sessions/{id}/notice/public-comments': {
+    allowed: ['COUNCIL_SECRETARY', 'AUDITOR'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => cl.get(`/api/review-sessions/${(await publicCommentIn(c)).sessionId}/notice/public-comments`),
+  },
+  'POST /api/review-sessions/{id}/notice/public-comments/{publicCommentId}/moderation': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const p = await publicCommentIn(c);
+      return cl.post(`/api/review-sessions/${p.sessionId}/notice/public-comments/${p.publicCommentId}/moderation`).send({ decision: 'ACCEPTED' });
+    },
+  },
+  'GET /api/review-sessions/{id}/notice/public-comments/{publicCommentId}/attachment': {
+    allowed: ['COUNCIL_SECRETARY', 'AUDITOR'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const p = await publicCommentIn(c);
+      return cl.get(`/api/review-sessions/${p.sessionId}/notice/public-comments/${p.publicCommentId}/attachment`);
+    },
+  },
+  'POST /api/review-sessions/{id}/notice/comments/{commentId}/answer/publication': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const s = await sessionAt(c, 'answered');
+      return cl.post(`/api/review-sessions/${s.sessionId}/notice/comments/${s.commentId}/answer/publication`);
     },
   },
   'GET /api/review-sessions/{id}/minutes.pdf': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/review-sessions/${(await sessionAt(c, 'closed')).sessionId}/minutes.pdf`) },

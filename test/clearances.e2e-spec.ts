@@ -13,12 +13,14 @@ import { Clock } from '../apps/api/src/common/clock.js';
 import { BAC_NINH_WITH_REGULATION } from '../apps/api/src/demo/demo-profile.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { councilOf, fullChecklist, later } from './support/council.js';
-import { SECRETARY, UNIT_HEAD, COUNCIL_MEMBER, AUDITOR, newCandidate, pdfBytes } from './support/factories.js';
+import { REGULATION_2025_PRESET } from '#workflow';
+import { ADMIN, SECRETARY, UNIT_HEAD, COUNCIL_MEMBER, AUDITOR, newCandidate, pdfBytes } from './support/factories.js';
 
 jest.setTimeout(180_000);
 
 let t: TestApp;
 const secretary = () => t.as(SECRETARY);
+const admin = () => t.as(ADMIN);
 const today = () => t.running.app.get(Clock).today();
 const binary = (req: supertest.Test) =>
   req.buffer(true).parse((res, done) => {
@@ -37,13 +39,30 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A session (with the clearance rule given, or the default) holding one new candidate under review. */
+/**
+ * A council rule set of the regulation's figures with the clearance rule given, published by an administrator as
+ * its own code: a session names it when it opens, and the rule comes from it.
+ */
+async function ruleSetWith(clearances: string) {
+  const code = `HIEP_Y_${clearances}`;
+  const known = await admin().get('/api/council-rule-sets');
+  if (!(known.body as { code: string }[]).some((r) => r.code === code)) {
+    const published = await admin()
+      .post('/api/council-rule-sets')
+      .send({ code, name: { vi: `Quy định, hiệp y ${clearances}`, en: `Regulation, clearances ${clearances}` }, source: { vi: 'Kiểm thử', en: 'Test' }, rules: { ...REGULATION_2025_PRESET.ruleSet, clearances } });
+    expect(published.status).toBe(201);
+  }
+  return code;
+}
+
+/** A session (under a rule set with the clearance rule given, or the one in force) holding one new candidate under review. */
 async function sessionWithCandidate(clearanceRule?: string) {
   const council = await councilOf(t);
   const candidate = await newCandidate(t, { state: 'underReview', name: `Hợp tác xã ${Math.random().toString(36).slice(2, 7)}` });
+  const ruleSetCode = clearanceRule ? await ruleSetWith(clearanceRule) : undefined;
   const opened = await secretary()
     .post('/api/review-sessions')
-    .send({ title: 'Tổng kết năm 2026', year: 2026, chairName: 'Chủ tịch Hội đồng', ballot: 'OPEN', memberIds: council.memberIds, ...(clearanceRule ? { clearanceRule } : {}) });
+    .send({ title: 'Tổng kết năm 2026', year: 2026, chairName: 'Chủ tịch Hội đồng', ballot: 'OPEN', memberIds: council.memberIds, ...(ruleSetCode ? { ruleSetCode } : {}) });
   expect(opened.status).toBe(201);
   const sessionId = opened.body.id as string;
   const added = await secretary().post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: candidate.id });
@@ -203,13 +222,14 @@ describe('the session’s rule at the close of the vote', () => {
     const finding = item.findings.find((f) => f.code === 'CLEARANCE_BLOCKS')!;
     expect(finding.vi).toMatch(/chưa có ý kiến: Thanh tra tỉnh/);
     expect(finding.vi).not.toMatch(/Công an tỉnh/);
-    expect(item.verdict.clearances).toEqual({
-      rule: 'MISSING_OR_NEGATIVE_BLOCKS',
-      requests: expect.arrayContaining([
+    // The verdict carries the clearances as they stood; the pinned rule set (the regulation's) says they block.
+    expect((item.verdict as { ruleSet?: { clearances?: string } }).ruleSet?.clearances).toBe('MISSING_OR_NEGATIVE_BLOCKS');
+    expect(item.verdict.clearances).toEqual(
+      expect.arrayContaining([
         expect.objectContaining({ agencyCode: 'CONG_AN_TINH', state: 'AGREES' }),
         expect.objectContaining({ agencyCode: 'THANH_TRA_TINH', state: 'NO_ANSWER' }),
       ]),
-    });
+    );
     // Nothing to confirm: the candidate stays under review, and no answer can be recorded after the vote.
     expect((await t.as(UNIT_HEAD).get(`/api/candidates/${s.candidateId}`)).body.state).toBe('underReview');
     const recognise = await secretary().post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/decision`).send({ outcome: 'RECOGNISE' });
@@ -241,11 +261,17 @@ describe('the session’s rule at the close of the vote', () => {
     expect((await t.as(UNIT_HEAD).get(`/api/candidates/${s.candidateId}`)).body.state).toBe('publicNotice');
   });
 
-  it('a session’s rule must be one of the three, named in the refusal', async () => {
+  it('a rule set’s clearance rule must be one of the three, named in the refusal; a session takes its rule from its rule set alone', async () => {
+    const res = await admin()
+      .post('/api/council-rule-sets')
+      .send({ code: 'HIEP_Y_SAI', name: { vi: 'Sai', en: 'Wrong' }, source: { vi: 'Kiểm thử', en: 'Test' }, rules: { ...REGULATION_2025_PRESET.ruleSet, clearances: 'SOMETIMES' } });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'RULE_SET_INVALID', field: 'rules.clearances' });
+    expect(res.body.message).toMatch(/ý kiến hiệp y/);
     const council = await councilOf(t);
-    const res = await secretary().post('/api/review-sessions').send({ title: 'x', year: 2026, chairName: 'y', ballot: 'OPEN', memberIds: council.memberIds, clearanceRule: 'SOMETIMES' });
-    expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['clearanceRule']);
+    const chosen = await secretary().post('/api/review-sessions').send({ title: 'x', year: 2026, chairName: 'y', ballot: 'OPEN', memberIds: council.memberIds, clearanceRule: 'ADVISORY' });
+    expect(chosen.status).toBe(400);
+    expect(chosen.body.errors.map((e: { field: string }) => e.field)).toEqual(['clearanceRule']);
   });
 
   it('without any clearance requested, the default rule changes nothing: the votes decide', async () => {

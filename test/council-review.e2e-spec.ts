@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type ActorClient, type TestApp } from './support/app.js';
 import { fullChecklist, later } from './support/council.js';
-import { ADMIN, AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit, sendEvent } from './support/factories.js';
+import { ADMIN, AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit, pdfBytes, sendEvent } from './support/factories.js';
 import { pdfText } from './support/pdf-text.js';
 
 let t: TestApp;
@@ -181,53 +181,65 @@ describe('a council session from opening to the final decision (secret ballot)',
     }
   });
 
-  it('records attendance and votes: present members in person, an absent one by written opinion; conflicts and second votes refused', async () => {
-    const open = await secretary().post(`/api/review-sessions/${sessionId}/voting/open`).send({ presentMemberIds: [m.dept.id, m.distA.id, m.comB.id] });
+  it('records attendance and votes: present members in person, an absent one by written opinion (the signed form, recorded by the secretariat); conflicts and second votes refused', async () => {
+    const open = await secretary()
+      .post(`/api/review-sessions/${sessionId}/voting/open`)
+      .send({ presentMemberIds: [m.dept.id, m.distA.id, m.comB.id], writtenOpinionMemberIds: [m.dept2.id] });
     expect(open.status).toBe(200);
-    expect(open.body.members.find((x: { accountId: string }) => x.accountId === m.dept2.id).attendance).toBe('ABSENT');
+    expect(open.body.members.find((x: { accountId: string }) => x.accountId === m.dept2.id).attendance).toBe('WRITTEN_OPINION');
 
     const conflicted = await m.distA.client.post(`/api/review-sessions/${sessionId}/items/${itemCollective}/votes`).send({ choice: 'IN_FAVOUR' });
     expect(conflicted).toMatchObject({ status: 422, body: { code: 'CONFLICT_OF_INTEREST' } });
     const withOpinion = await m.dept.client.post(`/api/review-sessions/${sessionId}/items/${itemCollective}/votes`).send({ choice: 'IN_FAVOUR', opinion: 'Tán thành' });
     expect(withOpinion).toMatchObject({ status: 422, body: { code: 'OPINION_NOT_IN_SECRET_BALLOT', field: 'opinion' } });
 
-    // The collective: 3 eligible (distA conflicts); all three in favour, dept2 by written opinion.
-    for (const key of ['dept', 'comB', 'dept2'] as const) {
+    // The collective: distA conflicts; dept and comB in favour in person, dept2 in favour by written opinion.
+    for (const key of ['dept', 'comB'] as const) {
       const res = await m[key].client.post(`/api/review-sessions/${sessionId}/items/${itemCollective}/votes`).send({ choice: 'IN_FAVOUR' });
       expect(res.status).toBe(201);
-      expect(res.body.mode).toBe(key === 'dept2' ? 'WRITTEN_OPINION' : 'IN_PERSON');
+      expect(res.body.mode).toBe('IN_PERSON');
       expect(res.body.receipt).toMatch(/^[A-Za-z0-9_-]{20}$/);
       receipts[key] = res.body.receipt;
     }
+    // Under a rule set a written opinion is the signed form: the member does not vote here, the secretariat records it.
+    expect((await m.dept2.client.post(`/api/review-sessions/${sessionId}/items/${itemCollective}/votes`).send({ choice: 'IN_FAVOUR' })).body).toMatchObject({ code: 'VOTE_BY_WRITTEN_OPINION' });
+    const form = await secretary()
+      .post(`/api/review-sessions/${sessionId}/written-opinions`)
+      .field('memberId', m.dept2.id)
+      .field('choices', JSON.stringify({ [itemCollective]: 'IN_FAVOUR', [itemIndividual]: 'AGAINST' }))
+      .attach('file', pdfBytes('phieu y kien uv-so-2'), { filename: 'Phiếu ý kiến uv-so-2.pdf', contentType: 'application/pdf' });
+    expect(form.status).toBe(201);
+    expect(form.body).toMatchObject({ accountId: m.dept2.id, choices: { [itemCollective]: 'IN_FAVOUR', [itemIndividual]: 'AGAINST' } });
     const second = await m.dept.client.post(`/api/review-sessions/${sessionId}/items/${itemCollective}/votes`).send({ choice: 'AGAINST' });
     expect(second).toMatchObject({ status: 409, body: { code: 'ALREADY_VOTED' } });
 
-    // The individual: 3 eligible (comB conflicts); 2 in favour, 1 against → 2/3 = 66.7 % < 70 %: returned.
+    // The individual: comB conflicts (counted as not in favour); 2 in favour of 4 members, 1 against (dept2's form): returned.
     expect((await m.dept.client.post(`/api/review-sessions/${sessionId}/items/${itemIndividual}/votes`).send({ choice: 'IN_FAVOUR' })).status).toBe(201);
     expect((await m.distA.client.post(`/api/review-sessions/${sessionId}/items/${itemIndividual}/votes`).send({ choice: 'IN_FAVOUR' })).status).toBe(201);
-    expect((await m.dept2.client.post(`/api/review-sessions/${sessionId}/items/${itemIndividual}/votes`).send({ choice: 'AGAINST' })).status).toBe(201);
 
     // Each member can check their own ballot was counted, with the choice they made.
-    const check = await m.dept2.client.post(`/api/review-sessions/${sessionId}/items/${itemCollective}/ballots/verify`).send({ receipt: receipts.dept2 });
-    expect(check.body).toMatchObject({ counted: true, choice: 'IN_FAVOUR', ballots: 3 });
-    const wrong = await m.dept2.client.post(`/api/review-sessions/${sessionId}/items/${itemCollective}/ballots/verify`).send({ receipt: 'A'.repeat(20) });
+    const check = await m.comB.client.post(`/api/review-sessions/${sessionId}/items/${itemCollective}/ballots/verify`).send({ receipt: receipts.comB });
+    expect(check.body).toMatchObject({ counted: true, choice: 'IN_FAVOUR', ballots: 2 });
+    const wrong = await m.comB.client.post(`/api/review-sessions/${sessionId}/items/${itemCollective}/ballots/verify`).send({ receipt: 'A'.repeat(20) });
     expect(wrong).toMatchObject({ status: 404, body: { code: 'RECEIPT_NOT_FOUND' } });
   });
 
-  it('closes the vote and computes each outcome; the third candidate, with no votes, has no decision', async () => {
+  it('closes the vote and computes each outcome under the rule set the session pinned; the third candidate, with no votes in favour, returns', async () => {
     const res = await secretary().post(`/api/review-sessions/${sessionId}/voting/close`);
     expect(res.status).toBe(200);
     const byItem = Object.fromEntries(res.body.results.map((r: { itemId: string; outcome: string }) => [r.itemId, r.outcome]));
     expect(byItem[itemCollective]).toBe('RECOGNISE');
     expect(byItem[itemIndividual]).toBe('RETURN_TO_NURTURING');
-    expect(Object.values(byItem).filter((o) => o === 'NO_DECISION')).toHaveLength(1);
+    // Attendance (3 present, 1 by written opinion of 4) is met for the session, so no votes is a return, not "no decision".
+    expect(Object.values(byItem)).toEqual(['RECOGNISE', 'RETURN_TO_NURTURING', 'RETURN_TO_NURTURING']);
     const d = await detail(sessionId);
-    expect(d.items.find((i) => i.id === itemCollective)!.verdict!.tally).toEqual({ eligible: 3, participants: 3, inFavour: 3, against: 0, abstain: 0 });
+    expect(d.items.find((i) => i.id === itemCollective)!.verdict!.tally).toEqual({ members: 4, present: 3, writtenOpinions: 1, recused: 1, inFavour: 3, against: 0, abstain: 0, chairCastingVote: null });
+    expect(d.items.find((i) => i.id === itemIndividual)!.verdict!.tally).toMatchObject({ inFavour: 2, against: 1, recused: 1 });
 
     // The urn: as many ballots as members recorded as voting, and no voter in it.
     const ballots = await t.as(AUDITOR).get(`/api/review-sessions/${sessionId}/items/${itemCollective}/ballots`);
     expect(ballots.body).toMatchObject({ ballot: 'SECRET', countsMatch: true });
-    expect(ballots.body.voters).toHaveLength(3);
+    expect(ballots.body.voters).toHaveLength(2);
     for (const b of ballots.body.ballots) expect(Object.keys(b).sort()).toEqual(['choice', 'receiptHash']);
   });
 
@@ -241,6 +253,8 @@ describe('a council session from opening to the final decision (secret ballot)',
     expect(recognised.body).toMatchObject({ state: 'publicNotice', event: 'RECOGNISE' });
     const returned = await secretary().post(`/api/review-sessions/${sessionId}/items/${itemIndividual}/decision`).send({ outcome: 'RETURN_TO_NURTURING', shortcomings: ['Bổ sung xác nhận của địa phương'] });
     expect(returned.body).toMatchObject({ state: 'returned' });
+    const third = (await detail(sessionId)).items.find((i) => i.id !== itemCollective && i.id !== itemIndividual)!;
+    expect((await secretary().post(`/api/review-sessions/${sessionId}/items/${third.id}/decision`).send({ outcome: 'RETURN_TO_NURTURING' })).body).toMatchObject({ state: 'returned' });
 
     // The shortcomings gathered from the checklists reach the candidate's nurturing plan.
     const plan = await t.as(UNIT_HEAD).get(`/api/candidates/${individual.id}/nurturing`);
@@ -295,11 +309,11 @@ describe('a council session from opening to the final decision (secret ballot)',
     const trail = await t.as(AUDITOR).get(`/api/audit/records?pageSize=500&sessionId=${sessionId}`);
     expect(trail.status).toBe(200);
     const types = trail.body.items.map((i: { eventType: string }) => i.eventType);
-    for (const type of ['SESSION_OPENED', 'CANDIDATE_ADDED', 'REVIEWERS_ASSIGNED', 'CHECKLIST_SUBMITTED', 'CHECKLIST_CORRECTED', 'VOTING_OPENED', 'VOTE_CAST', 'VOTING_CLOSED', 'RECOGNISE', 'RETURN_TO_NURTURING', 'DECISION_CONFIRMED', 'NOTICE_PUBLISHED', 'NOTICE_COMMENT_RECORDED', 'NOTICE_COMMENT_ANSWERED', 'CONFIRM_RECOGNITION', 'SESSION_CLOSED']) {
+    for (const type of ['SESSION_OPENED', 'CANDIDATE_ADDED', 'REVIEWERS_ASSIGNED', 'CHECKLIST_SUBMITTED', 'CHECKLIST_CORRECTED', 'VOTING_OPENED', 'VOTE_CAST', 'WRITTEN_OPINION_RECORDED', 'VOTING_CLOSED', 'RECOGNISE', 'RETURN_TO_NURTURING', 'DECISION_CONFIRMED', 'NOTICE_PUBLISHED', 'NOTICE_COMMENT_RECORDED', 'NOTICE_COMMENT_ANSWERED', 'CONFIRM_RECOGNITION', 'SESSION_CLOSED']) {
       expect(types).toContain(type);
     }
     const votes = trail.body.items.filter((i: { eventType: string }) => i.eventType === 'VOTE_CAST');
-    expect(votes).toHaveLength(6);
+    expect(votes).toHaveLength(4);
     for (const v of votes) expect(v.payload.choice).toBeUndefined();
     expect(trail.body.items.find((i: { eventType: string }) => i.eventType === 'VOTE_CAST').eventLabel.vi).toBe('Thành viên đã biểu quyết');
   });

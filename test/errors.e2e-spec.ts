@@ -181,7 +181,7 @@ describe('events', () => {
     const before = await counts();
     const res = await t.as(SECRETARY).post(`/api/candidates/${c.id}/events`).send({ type: 'START_REPLICATION', expectedVersion: c.version, payload: {} });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'discovered', event: 'START_REPLICATION', allowedEvents: ['ATTACH_EVIDENCE', 'START_NURTURING', 'WITHDRAW'] });
+    expect(res.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'discovered', event: 'START_REPLICATION', allowedEvents: ['ATTACH_EVIDENCE', 'START_NURTURING', 'WITHDRAW', 'PLACE_HOLD'] });
     expect(res.body.message).toMatch(/không thực hiện được/);
     expect(await counts()).toEqual(before);
     expect((await t.as(UNIT_HEAD).get(`/api/candidates/${c.id}`)).body).toMatchObject({ state: 'discovered', version: c.version });

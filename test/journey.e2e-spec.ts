@@ -35,7 +35,7 @@ describe.each(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD'])('a %s through discover 
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ kind, state: 'discovered', stage: 'DISCOVER', version: 1, stateLabel: { vi: 'Đã phát hiện' } });
     const id = created.body.id as string;
-    expect(created.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['ATTACH_EVIDENCE', 'START_NURTURING', 'WITHDRAW']);
+    expect(created.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['ATTACH_EVIDENCE', 'START_NURTURING', 'WITHDRAW', 'PLACE_HOLD']);
 
     expect((await uploadEvidence(t, id)).status).toBe(201);
     let r = await sendEvent(t, id, 'START_NURTURING', { goals: 'Nhân rộng mô hình', supporter: 'Trạm Y tế xã' });
@@ -114,7 +114,7 @@ describe('side roads', () => {
     const ret = history.body.records.find((h: { eventType: string }) => h.eventType === 'RETURN_TO_NURTURING');
     // The shortcomings come from the council's checklists; the verdict they follow from is kept with them.
     expect(ret.payload.shortcomings).toEqual([expect.stringMatching(/: Chưa có số liệu đánh giá hiệu quả$/)]);
-    expect(ret.payload.verdict.tally).toMatchObject({ eligible: 3, inFavour: 1, abstain: 2 });
+    expect(ret.payload.verdict.tally).toMatchObject({ members: 3, present: 3, inFavour: 1, abstain: 2 });
     expect(ret.actor).toBe(SECRETARY);
     expectIntactChain(history.body.records);
   });

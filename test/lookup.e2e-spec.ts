@@ -172,10 +172,15 @@ describe('the search', () => {
 });
 
 describe('subjects and "one achievement, one recognition"', () => {
-  it('flags a nomination of a subject already recognised for the same year, naming the earlier candidacy, and records the flag', async () => {
+  it('flags a nomination of a subject already recognised for the same year, naming the earlier candidacy, refuses it without a justification, and records the flag', async () => {
     const earlier = await newCandidate(t, { unitId: communeA, kind: 'INDIVIDUAL', name: 'Hoàng Văn Thụ', field: 'ECONOMY', year: 2025, state: 'recognised' });
     // The same person typed without diacritics and in capitals: the same subject (same kind, name, unit).
-    const again = await nominate({ name: 'HOANG VAN THU', year: 2025, achievement: 'Mô hình sản xuất theo chuỗi giá trị, thu nhập thành viên tăng 30%.' });
+    const repeat = { name: 'HOANG VAN THU', year: 2025, achievement: 'Mô hình sản xuất theo chuỗi giá trị, thu nhập thành viên tăng 30%.' };
+    // The same year again is refused without the unit head's justification (Luật 2022 Điều 5), naming the earlier one.
+    const bare = await nominate(repeat);
+    expect(bare.status).toBe(422);
+    expect(bare.body).toMatchObject({ code: 'REPEAT_RECOGNITION_JUSTIFICATION_REQUIRED', field: 'repeatJustification', earlier: [{ candidateId: earlier.id, year: 2025 }] });
+    const again = await nominate({ ...repeat, repeatJustification: 'Đề nghị thêm cho thành tích khác trong năm' });
     expect(again.status).toBe(201);
     expect(again.body.subject).toEqual({ id: earlier.id, subjectId: earlier.id, matchedBy: 'SAME_NAME_KIND_UNIT', matchedCandidateId: earlier.id });
     expect(again.body.warnings).toHaveLength(1);

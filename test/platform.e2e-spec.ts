@@ -133,7 +133,9 @@ describe('demo data', () => {
     expect(closed.notice).toMatchObject({ publishedOn: '2025-12-08', endsOn: '2025-12-22' });
     const icu = closed.items.find((i: { candidate: { name: string } }) => i.candidate.name === 'Khoa Hồi sức tích cực');
     expect(icu.conflicts).toHaveLength(1);
-    expect(icu.verdict.tally).toMatchObject({ eligible: 2, participants: 2, inFavour: 2 });
+    // Judged by the historical practice's rule set: the recused member is left out of the base (2 of 2 in favour).
+    expect(icu.verdict.tally).toMatchObject({ members: 3, recused: 1, inFavour: 2 });
+    expect(icu.verdict.ruleSet).toMatchObject({ code: 'THUC_TIEN_2014_2023', recusal: 'LEFT_OUT_OF_BASE' });
     // The past was entered as of its dates, so each stream reads in time order.
     const disorder = await demo.dataSource.query(
       'SELECT count(*)::int AS n FROM audit_event a JOIN audit_event b ON a.stream = b.stream AND b.seq = a.seq + 1 WHERE b.occurred_at < a.occurred_at',

@@ -50,7 +50,7 @@ describe('the honouring ledger', () => {
     const history = await t.as(UNIT_HEAD).get(`/api/candidates/${c.id}/history`);
     const last = history.body.records.at(-1);
     expect(last).toMatchObject({ eventType: 'RECORD_HONOURING', fromState: 'recognised', toState: 'recognised', machineVersion: CANDIDATE_MACHINE_VERSION, payload: { form: 'PROVINCIAL_NEWSPAPER', honouringId: view.body.honouring[0].id } });
-    expect(CANDIDATE_MACHINE_VERSION).toBe(4);
+    expect(CANDIDATE_MACHINE_VERSION).toBe(5);
   });
 
   it('takes an evidence file of the same exemplar, uploaded after recognition; refuses another candidate’s', async () => {

@@ -92,7 +92,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   // background checkpoint job: tests build checkpoints when they mean to. DATA_DIR is a folder of the app's own that
   // does not exist, so that a checkout's ./data (left by `npm start`) is never taken for this app's: its witness
   // would then be shared by every test app.
-  const config = loadConfig({ LOG_LEVEL: 'silent', VALIDATE_RESPONSES: 'true', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', KEY_DIR: keyDir, DATA_DIR: join(keyDir, 'data'), BACKUP_DIR: backupDir, ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
+  const config = loadConfig({ LOG_LEVEL: 'silent', VALIDATE_RESPONSES: 'true', SEED_DEMO: 'false', DB_POOL_MAX: '10', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', AUDIT_SIGNING_KEY: TEST_SIGNING_KEY, AUDIT_CHECKPOINT_INTERVAL_MS: '0', KEY_DIR: keyDir, DATA_DIR: join(keyDir, 'data'), MAIL_DELIVERY: 'false', BACKUP_DIR: backupDir, ...env, ...(database.url ? { DATABASE_URL: database.url } : {}) });
   let running: RunningApplication;
   try {
     running = await createApplication(config, { embeddedFrom: database.embeddedFrom });

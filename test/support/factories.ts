@@ -70,10 +70,15 @@ const PATH: Record<CandidateState, Step[]> = (() => {
   };
 })();
 
-/** A candidate in the given state, reached through the API (evidence attached before review). */
+/**
+ * A candidate in the given state, reached through the API (evidence attached before review). Each is a subject of
+ * its own (`newSubject`), so that candidates of one name in one unit never repeat each other's recognition (Luật
+ * 2022 Điều 5), unless `sameSubjectAs` names an earlier candidacy of the same subject; `repeatJustification` then
+ * goes with the nomination and the proposal.
+ */
 export async function newCandidate(
   t: TestApp,
-  over: Partial<{ kind: string; name: string; unitId: string; field: string; year: number; state: CandidateState }> = {},
+  over: Partial<{ kind: string; name: string; unitId: string; field: string; year: number; state: CandidateState; sameSubjectAs: string; repeatJustification: string; womenSharePercent: number }> = {},
 ) {
   const unitId = over.unitId ?? (await newUnit(t)).id;
   const res = await t
@@ -87,6 +92,9 @@ export async function newCandidate(
       year: over.year ?? 2025,
       discoveryChannel: 'REVIEW_CONFERENCE',
       achievement: 'Mô hình sản xuất theo chuỗi giá trị, thu nhập thành viên tăng 30%.',
+      ...(over.sameSubjectAs ? { sameSubjectAs: over.sameSubjectAs } : { newSubject: true }),
+      ...(over.repeatJustification ? { repeatJustification: over.repeatJustification } : {}),
+      ...(over.womenSharePercent !== undefined ? { womenSharePercent: over.womenSharePercent } : {}),
     });
   expect(res.status).toBe(201);
   const id = res.body.id as string;
@@ -102,7 +110,7 @@ export async function newCandidate(
       await decideThroughCouncil(t, [id], outcome, { final });
       continue;
     }
-    const r = await sendEvent(t, id, type, payload);
+    const r = await sendEvent(t, id, type, type === 'PROPOSE_FOR_REVIEW' && over.repeatJustification ? { ...payload, repeatJustification: over.repeatJustification } : payload);
     expect({ type, status: r.status, body: r.status === 200 ? undefined : r.body }).toEqual({ type, status: 200, body: undefined });
   }
   const final = await t.as(UNIT_HEAD).get(`/api/candidates/${id}`);

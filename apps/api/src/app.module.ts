@@ -6,6 +6,7 @@ import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { BackupsModule } from './backups/backups.module.js';
 import { CandidatesModule } from './candidates/candidates.module.js';
+import { CouncilsModule } from './councils/councils.module.js';
 import { GlobalExceptionFilter } from './common/exception.filter.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -13,14 +14,18 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import type { OpenDatabase } from './database/open-database.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { HoldsModule } from './holds/holds.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LookupModule } from './lookup/lookup.module.js';
 import { MovementsModule } from './movements/movements.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module.js';
+import { CouncilRulesModule } from './council-rules/council-rules.module.js';
 import { RehearsalModule } from './rehearsal/rehearsal.module.js';
 import { ClearancesModule } from './clearances/clearances.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { NurturingModule } from './nurturing/nurturing.module.js';
+import { PublicityModule } from './publicity/publicity.module.js';
 import { ReplicationModule } from './replication/replication.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
@@ -38,7 +43,9 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: database.poolMax })),
         AuditModule,
         JurisdictionModule,
+        CouncilRulesModule,
         RehearsalModule,
+        NotificationsModule,
         AccountsModule,
         AccessModule,
         UnitsModule,
@@ -46,8 +53,11 @@ export class AppModule {
         TransitionsModule,
         NurturingModule,
         EvidenceModule,
+        CouncilsModule,
+        HoldsModule,
         ReviewsModule,
         ClearancesModule,
+        PublicityModule,
         DecisionsModule,
         ReplicationModule,
         StatisticsModule,

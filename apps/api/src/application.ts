@@ -24,6 +24,7 @@ import type { AppConfig } from './config/app-config.js';
 import { migrateWithLock } from './database/migrate.js';
 import { openDatabase, type OpenDatabase } from './database/open-database.js';
 import { DemoSeeder } from './demo/demo.seeder.js';
+import { CouncilsService } from './councils/councils.service.js';
 import { documentIdempotencyKey } from './idempotency/openapi.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { CSRF_HEADER } from './access/access.guard.js';
@@ -63,7 +64,8 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     app.use(cookieParser());
     app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
     app.use(checkJsonBody);
-    app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
+    // The public pages (publicity/) are server-rendered HTML outside /api, like the health probes.
+    app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'cong-khai', 'cong-khai/{*rest}'] });
     app.useGlobalPipes(createValidationPipe());
     if (config.VALIDATE_RESPONSES) app.useGlobalInterceptors(new ResponseContractInterceptor());
 
@@ -82,6 +84,8 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
 
     await migrateWithLock(app.get(DataSource));
     await app.init();
+    // A province that existed before councils gets its council, and its sessions and council accounts are tied to it.
+    await app.get(CouncilsService).adoptExisting();
     await app.get(DemoSeeder).seedIfWanted(database.embedded);
     await app.get(AccountsService).ensureInitialAdmin(config.INITIAL_ADMIN_USERNAME, config.INITIAL_ADMIN_PASSWORD);
     // Errors raised before Nest's router (body parsing) reach Express's chain: answer them in the same shape.

@@ -20,9 +20,12 @@ import { Shell } from './app/Shell';
 import { AccountsPage } from './pages/admin/AccountsPage';
 import { CriteriaPage } from './pages/admin/CriteriaPage';
 import { ProfilePage } from './pages/admin/ProfilePage';
+import { RuleSetsPage } from './pages/admin/RuleSetsPage';
 import { RehearsalClockPage } from './pages/admin/RehearsalClockPage';
 import { InstanceProvider, RehearsalBanner } from './app/Instance';
 import { BackupsPage } from './pages/admin/BackupsPage';
+import { CouncilsPage } from './pages/councils/CouncilsPage';
+import { ProposalsPage } from './pages/councils/ProposalsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { UnitsPage } from './pages/admin/UnitsPage';
 import { CandidatePage } from './pages/candidate/CandidatePage';
@@ -34,6 +37,9 @@ import { NominatePage } from './pages/NominatePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { TasksPage } from './pages/tasks/TasksPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { NotificationSettingsPage } from './pages/notifications/NotificationSettingsPage';
+import { OutboxPage } from './pages/notifications/OutboxPage';
 import { ROLE_GROUPS } from '#domain';
 
 const READERS = ROLE_GROUPS.candidateReaders;
@@ -77,10 +83,16 @@ function AppRoutes() {
         <Route path={ROUTES.audit} element={<RequireRole roles={['AUDITOR']}><AuditPage /></RequireRole>} />
         <Route path={ROUTES.criteria} element={<RequireRole roles={EVERYONE}><CriteriaPage /></RequireRole>} />
         <Route path={ROUTES.profile} element={<RequireRole roles={EVERYONE}><ProfilePage /></RequireRole>} />
+        <Route path={ROUTES.ruleSets} element={<RequireRole roles={EVERYONE}><RuleSetsPage /></RequireRole>} />
         <Route path={ROUTES.rehearsalClock} element={<RequireRole roles={['ADMIN', 'AUDITOR']}><RehearsalClockPage /></RequireRole>} />
         <Route path={ROUTES.backups} element={<RequireRole roles={['ADMIN']}><BackupsPage /></RequireRole>} />
+        <Route path={ROUTES.councils} element={<RequireRole roles={EVERYONE}><CouncilsPage /></RequireRole>} />
+        <Route path={ROUTES.proposals} element={<RequireRole roles={READERS}><ProposalsPage /></RequireRole>} />
         <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
         <Route path={ROUTES.accounts} element={<RequireRole roles={['ADMIN']}><AccountsPage /></RequireRole>} />
+        <Route path={ROUTES.outbox} element={<RequireRole roles={['ADMIN']}><OutboxPage /></RequireRole>} />
+        <Route path={ROUTES.notifications} element={<RequireRole roles={EVERYONE}><NotificationsPage /></RequireRole>} />
+        <Route path={ROUTES.notificationSettings} element={<RequireRole roles={EVERYONE}><NotificationSettingsPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

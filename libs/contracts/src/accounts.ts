@@ -14,6 +14,8 @@ export const AccountView = Type.Object({
   disabledAt: Nullable(Instant),
   passwordChangedAt: Instant,
   createdAt: Instant,
+  /** Where notifications are mailed (administrators' list and one account; null: none). */
+  email: Type.Optional(Nullable(Type.String())),
 });
 export type AccountView = Static<typeof AccountView>;
 
@@ -37,4 +39,5 @@ export const ACCOUNT_ENDPOINTS = {
   'POST /api/accounts/{id}/enable': json(AccountView),
   'POST /api/accounts/{id}/clear-sign-in-throttle': json(AccountView),
   'POST /api/accounts/{id}/password': json(AccountView),
+  'POST /api/accounts/{id}/email': json(AccountView),
 } satisfies EndpointTable;

@@ -1,7 +1,7 @@
 /** Candidates (hồ sơ điển hình) and the events that move them (transitions). */
 import { DiscoveryChannelCodes, FieldCodes, StageCodes, SubjectKindCodes } from '#domain';
 import { CANDIDATE_EVENT_TYPES, CANDIDATE_STATE_CODES } from '#workflow';
-import { Code, Instant, Labels, Nullable, Page, Type, UnitRef, Uuid, json, type EndpointTable, type Static } from './schema.js';
+import { CalendarDate, Code, Instant, Labels, Nullable, Page, Type, UnitRef, Uuid, json, type EndpointTable, type Static } from './schema.js';
 
 export const CandidateStateCode = Code(CANDIDATE_STATE_CODES);
 export const CandidateEventCode = Code(CANDIDATE_EVENT_TYPES);
@@ -52,12 +52,38 @@ export type CandidatePage = Static<typeof CandidatePage>;
 export const DiscoveredAt = Type.Object({ movementId: Uuid, reviewId: Nullable(Uuid) });
 
 /** One candidate: the view with its subject and the movements it leads now. */
+/**
+ * An earlier recognition of the same subject that a new proposal repeats (the same year, or the same achievement
+ * in the same words), with the decision that recognised it where one was issued.
+ */
+export const EarlierRecognition = Type.Object({
+  candidateId: Uuid,
+  name: Type.String(),
+  year: Type.Integer(),
+  unitName: Type.String(),
+  sameAchievement: Type.Boolean(),
+  decision: Nullable(Type.Object({ id: Uuid, number: Type.String(), issuedOn: CalendarDate })),
+});
+export type EarlierRecognition = Static<typeof EarlierRecognition>;
+
+/** The repeat-recognition rule applied to a candidacy: the recognitions it repeats and the unit head's justification. */
+export const RepeatRecognition = Type.Object({
+  earlier: Type.Array(EarlierRecognition),
+  /** The justification given at nomination or with the latest proposal for review; null when none was given. */
+  justification: Nullable(Type.String()),
+});
+export type RepeatRecognition = Static<typeof RepeatRecognition>;
+
 export const CandidateDetail = Type.Object({
   ...CandidateView.properties,
   /** The subject (person, collective, household) the candidacy is about: the id of its first candidacy. */
   subjectId: Uuid,
   discoveredAt: Nullable(DiscoveredAt),
   movements: Type.Array(Type.Object({ id: Uuid, name: Type.String(), status: Type.String() })),
+  /** One achievement, one recognition (Luật 2022 Điều 5): what this candidacy repeats, and why it goes ahead. */
+  repeatRecognition: RepeatRecognition,
+  /** Holds open now (NĐ 152 Điều 4.4); their grounds at GET /api/candidates/{id}/holds. */
+  openHolds: Type.Integer({ minimum: 0 }),
 });
 export type CandidateDetail = Static<typeof CandidateDetail>;
 

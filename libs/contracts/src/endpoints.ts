@@ -8,6 +8,9 @@ import { CLEARANCE_ENDPOINTS } from './clearances.js';
 import { BACKUP_ENDPOINTS } from './backups.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
+import { NOTIFICATION_ENDPOINTS } from './notifications.js';
+import { COUNCIL_ENDPOINTS } from './councils.js';
+import { COUNCIL_RULE_ENDPOINTS } from './council-rules.js';
 import { AUDIT_ENDPOINTS } from './audit.js';
 import { HEALTH_ENDPOINTS } from './health.js';
 import { LOOKUP_ENDPOINTS } from './lookup.js';
@@ -19,8 +22,10 @@ import { UNIT_ENDPOINTS } from './units.js';
 import { CANDIDATE_ENDPOINTS } from './candidates.js';
 import { NURTURING_ENDPOINTS } from './nurturing.js';
 import { EVIDENCE_ENDPOINTS } from './evidence.js';
+import { HOLD_ENDPOINTS } from './holds.js';
 import { REPLICATION_ENDPOINTS } from './replication.js';
 import { REHEARSAL_ENDPOINTS } from './rehearsal.js';
+import { PUBLICITY_ENDPOINTS } from './publicity.js';
 
 function gather<T extends readonly EndpointTable[]>(...tables: T): UnionToIntersection<T[number]> {
   const all: Record<string, EndpointContract> = {};
@@ -41,20 +46,25 @@ export const ENDPOINTS = gather(
   ACCOUNT_ENDPOINTS,
   UNIT_ENDPOINTS,
   CANDIDATE_ENDPOINTS,
+  COUNCIL_ENDPOINTS,
   NURTURING_ENDPOINTS,
   EVIDENCE_ENDPOINTS,
+  HOLD_ENDPOINTS,
   REPLICATION_ENDPOINTS,
   CRITERIA_SET_ENDPOINTS,
   REVIEW_ENDPOINTS,
   DECISION_ENDPOINTS,
   JURISDICTION_ENDPOINTS,
+  COUNCIL_RULE_ENDPOINTS,
   CLEARANCE_ENDPOINTS,
+  NOTIFICATION_ENDPOINTS,
   AUDIT_ENDPOINTS,
   MOVEMENT_ENDPOINTS,
   LOOKUP_ENDPOINTS,
   STATISTICS_ENDPOINTS,
   REHEARSAL_ENDPOINTS,
   BACKUP_ENDPOINTS,
+  PUBLICITY_ENDPOINTS,
 );
 
 export type Endpoints = typeof ENDPOINTS;

@@ -3,7 +3,7 @@
  * and public notice, a candidate's reviews and a council member's waiting work. The stages and item statuses are
  * the review session lifecycle's (libs/workflow), the outcomes the council rules'.
  */
-import { CRITERIA_SETS, FieldCodes, SubjectKindCodes } from '#domain';
+import { CRITERIA_SETS, CouncilPositionCodes, FieldCodes, SubjectKindCodes } from '#domain';
 import {
   CANDIDATE_STATE_CODES,
   CLEARANCE_RULES,
@@ -13,8 +13,11 @@ import {
   type CouncilOutcome,
 } from '#workflow';
 import { TransitionResult } from './candidates.js';
+import { CouncilRuleSetSchema } from './council-rules.js';
 import { ClearanceView } from './clearances.js';
-import { CalendarDate, Code, Instant, Nullable, Type, Uuid, file, json, type EndpointTable, type Static, type TSchema } from './schema.js';
+import { CalendarDate, Code, Instant, Labels, Nullable, Type, Uuid, file, json, type EndpointTable, type Static, type TSchema } from './schema.js';
+import { HoldView } from './holds.js';
+import { RepeatRecognition } from './candidates.js';
 
 /** How a session votes: open (each vote named) or secret ballot (only the urn holds the choices). */
 export const BALLOT_KINDS = ['OPEN', 'SECRET'] as const;
@@ -27,7 +30,8 @@ export type VoteChoice = (typeof VOTE_CHOICES)[number];
 export const VOTE_MODES = ['IN_PERSON', 'WRITTEN_OPINION'] as const;
 export type VoteMode = (typeof VOTE_MODES)[number];
 
-export const ATTENDANCES = ['PRESENT', 'ABSENT'] as const;
+/** Present, absent giving a written opinion (the signed form attached), or absent. */
+export const ATTENDANCES = ['PRESENT', 'WRITTEN_OPINION', 'ABSENT'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
 
 /** Every outcome the council rules can give, each listed once. */
@@ -69,25 +73,86 @@ export const CouncilRules = Type.Object({
 });
 export type CouncilRules = Static<typeof CouncilRules>;
 
-/** Everything an outcome follows from (libs/workflow CouncilVerdict). */
-export const Verdict = Type.Object({
+const ChecklistCoverage = Type.Object({ assigned: Count, submitted: Count, criteria: Count, criteriaReviewed: Count });
+/** One clearance as the council judged it (libs/workflow ClearanceStatus). */
+const ClearanceStatus = Type.Object({ agencyCode: Type.String(), agencyName: Type.String(), dueOn: CalendarDate, state: Code(CLEARANCE_STATES.map((s) => s.code)) });
+
+/** Everything an outcome follows from, in a session opened before rule sets (libs/workflow CouncilVerdict). */
+export const LegacyVerdict = Type.Object({
   sessionId: Uuid,
   rules: CouncilRules,
   tally: Type.Object({ eligible: Count, participants: Count, inFavour: Count, against: Count, abstain: Count }),
-  checklists: Type.Object({ assigned: Count, submitted: Count, criteria: Count, criteriaReviewed: Count }),
+  checklists: ChecklistCoverage,
   /** The candidate's clearances when voting closed, with the session's rule on them (absent from earlier verdicts). */
-  clearances: Type.Optional(
-    Type.Object({
-      rule: Code(CLEARANCE_RULES),
-      requests: Type.Array(Type.Object({ agencyCode: Type.String(), agencyName: Type.String(), dueOn: CalendarDate, state: Code(CLEARANCE_STATES.map((s) => s.code)) })),
-    }),
-  ),
+  clearances: Type.Optional(Type.Object({ rule: Code(CLEARANCE_RULES), requests: Type.Array(ClearanceStatus) })),
 });
+export type LegacyVerdict = Static<typeof LegacyVerdict>;
+
+/** A candidate ranked under a session's quota (libs/workflow QuotaStanding). */
+export const QuotaStanding = Type.Object({ candidateId: Uuid, inFavour: Count, preferred: Type.Boolean(), order: Type.Integer() });
+
+/** Everything an outcome follows from, in a session judged by the rule set it pinned (libs/workflow SessionVerdict). */
+export const RuleSetVerdict = Type.Object({
+  sessionId: Uuid,
+  ruleSet: CouncilRuleSetSchema,
+  tally: Type.Object({
+    members: Count,
+    present: Count,
+    writtenOpinions: Count,
+    recused: Count,
+    inFavour: Count,
+    against: Count,
+    abstain: Count,
+    chairCastingVote: Nullable(Code(['FOR', 'AGAINST'] as const)),
+  }),
+  checklists: ChecklistCoverage,
+  considersAwards: Type.Boolean(),
+  /** The candidate's clearances when voting closed, when some were requested; the rule set's `clearances` judges them. */
+  clearances: Type.Optional(Type.Array(ClearanceStatus)),
+  candidateId: Type.Optional(Uuid),
+  standing: Type.Optional(Type.Array(QuotaStanding)),
+});
+export type RuleSetVerdict = Static<typeof RuleSetVerdict>;
+
+export const Verdict = Type.Union([LegacyVerdict, RuleSetVerdict]);
 export type Verdict = Static<typeof Verdict>;
+
+/** The figures a candidate was judged by under a rule set (for the minutes and the session page). */
+export const Figures = Type.Object({ base: Count, needed: Count, inFavour: Count, against: Count, tieBrokenByChair: Type.Boolean() });
+export type Figures = Static<typeof Figures>;
+
+/** The rule set a session pinned when it opened. */
+export const PinnedRuleSet = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  version: Type.Integer(),
+  name: Type.Object({ vi: Type.String(), en: Type.String() }),
+  source: Type.Object({ vi: Type.String(), en: Type.String() }),
+  rules: CouncilRuleSetSchema,
+  considersAwards: Type.Boolean(),
+});
+export type PinnedRuleSet = Static<typeof PinnedRuleSet>;
+
+/** An absent member's written opinion: the signed form (its SHA-256) and the choices read from it. */
+export const WrittenOpinionView = Type.Object({
+  id: Uuid,
+  accountId: Uuid,
+  fileName: Type.String(),
+  contentType: Type.String(),
+  sizeBytes: Count,
+  sha256: Type.String(),
+  choices: Dictionary(Code(VOTE_CHOICES)),
+  recordedBy: Type.String(),
+  recordedAt: Instant,
+});
+export type WrittenOpinionView = Static<typeof WrittenOpinionView>;
 
 /** Why an outcome is what it is. */
 export const Finding = Type.Object({ code: Type.String(), vi: Type.String(), en: Type.String() });
 export type Finding = Static<typeof Finding>;
+
+/** The council a session belongs to (null only while no council exists at all). */
+export const SessionCouncil = Type.Object({ id: Uuid, name: Type.String(), unitName: Type.String() });
 
 export const SessionSummary = Type.Object({
   id: Uuid,
@@ -102,6 +167,8 @@ export const SessionSummary = Type.Object({
   version: Type.Integer(),
   /** How many candidates the session holds. */
   candidates: Count,
+  /** The council whose session it is. */
+  council: Nullable(SessionCouncil),
 });
 export type SessionSummary = Static<typeof SessionSummary>;
 
@@ -110,6 +177,9 @@ export const SessionMember = Type.Object({
   displayName: Type.String(),
   unitId: Nullable(Uuid),
   unitName: Nullable(Type.String()),
+  /** The position the member held in the council's composition when the session opened. */
+  position: Code(CouncilPositionCodes),
+  positionLabel: Labels,
   /** Recorded when voting opens; null before. */
   attendance: Nullable(Code(ATTENDANCES)),
 });
@@ -164,6 +234,10 @@ export const ReviewItemView = Type.Object({
   outcome: Nullable(Code(COUNCIL_OUTCOME_CODES)),
   quorumMet: Nullable(Type.Boolean()),
   thresholdMet: Nullable(Type.Boolean()),
+  /** Under a rule set: the figures the outcome was judged by; null before voting closes or in an older session. */
+  figures: Nullable(Figures),
+  /** The chair's casting vote on a tie, when recorded. */
+  castingVote: Nullable(Code(['FOR', 'AGAINST'] as const)),
   findings: Nullable(Type.Array(Finding)),
   decidedBy: Nullable(Type.String()),
   decidedAt: Nullable(Instant),
@@ -171,6 +245,10 @@ export const ReviewItemView = Type.Object({
   ballot: Code(BALLOT_KINDS),
   /** The clearances (hiệp y) requested for the candidate in this session, with where each stands today. */
   clearances: Type.Array(ClearanceView),
+  /** The candidate's holds (NĐ 152 Điều 4.4), open and lifted: while one is open it is not voted on or recognised. */
+  holds: Type.Array(HoldView),
+  /** One achievement, one recognition: the earlier recognitions it repeats, with their decisions, and the unit head's justification. */
+  repeatRecognition: RepeatRecognition,
 });
 export type ReviewItemView = Static<typeof ReviewItemView>;
 
@@ -201,6 +279,8 @@ export const NoticeCommentView = Type.Object({
   upheld: Nullable(Type.Boolean()),
   answeredBy: Nullable(Type.String()),
   answeredAt: Nullable(Instant),
+  /** When the answer was published on the public notice page; null while it is not. */
+  answerPublishedAt: Nullable(Instant),
 });
 export type NoticeCommentView = Static<typeof NoticeCommentView>;
 
@@ -212,10 +292,15 @@ export const SessionDetail = Type.Object({
   statusLabel: SessionStatusLabel,
   version: Type.Integer(),
   ballot: Code(BALLOT_KINDS),
+  /** The session's own percentages (how sessions opened before rule sets were judged). */
   rules: CouncilRules,
+  /** The rule set pinned when the session opened; null for sessions opened before rule sets. */
+  ruleSet: Nullable(PinnedRuleSet),
+  writtenOpinions: Type.Array(WrittenOpinionView),
   noticeWorkingDays: Type.Integer(),
   /** The criteria set version pinned when the session opened, per set code. */
   criteriaSetIds: Dictionary(Uuid),
+  council: Nullable(SessionCouncil),
   chairName: Type.String(),
   venue: Nullable(Type.String()),
   openedBy: Type.String(),
@@ -311,6 +396,9 @@ export const REVIEW_ENDPOINTS = {
   'POST /api/review-sessions/{id}/items/{itemId}/checklists': json(ChecklistSubmitted, 201),
   'POST /api/review-sessions/{id}/voting/open': json(SessionDetail),
   'POST /api/review-sessions/{id}/items/{itemId}/votes': json(VoteCast, 201),
+  'POST /api/review-sessions/{id}/written-opinions': json(WrittenOpinionView, 201),
+  'GET /api/review-sessions/{id}/written-opinions/{opinionId}': file('application/octet-stream'),
+  'POST /api/review-sessions/{id}/items/{itemId}/casting-vote': json(SessionDetail, 201),
   'POST /api/review-sessions/{id}/items/{itemId}/ballots/verify': json(ReceiptCheck),
   'GET /api/review-sessions/{id}/items/{itemId}/ballots': json(Ballots),
   'POST /api/review-sessions/{id}/voting/close': json(VotingClosed),

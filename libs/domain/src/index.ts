@@ -12,3 +12,5 @@ export * from './fold.js';
 export * from './movements.js';
 export * from './audit-problems.js';
 export * from './jurisdiction.js';
+export * from './notifications.js';
+export * from './councils.js';

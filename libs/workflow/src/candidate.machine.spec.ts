@@ -53,6 +53,10 @@ const EXAMPLES: Record<CandidateEvent['type'], CandidateEvent> = {
   RECORD_HONOURING: { type: 'RECORD_HONOURING', form: 'PROVINCIAL_NEWSPAPER', date: '2025-06-01', outlet: 'Báo Bắc Giang', title: 'Lan tỏa mô hình hay' },
   RECORD_ADOPTION: { type: 'RECORD_ADOPTION', adoptingUnitId: 'u2', stage: 'STUDY_VISIT', date: '2025-07-01', description: 'Đoàn huyện bạn tham quan' },
   RECORD_FOLLOW_UP: { type: 'RECORD_FOLLOW_UP', year: 2025, date: '2025-12-01', holdsUp: true, findings: 'Vẫn duy trì tốt' },
+  PROPOSE_UPWARD: { type: 'PROPOSE_UPWARD', proposalId: 'p1', fromCouncilId: 'c-xa', toCouncilId: 'c-tinh', upperCandidateId: 'k2', lowerSessionId: 's-xa', reasons: 'Điển hình tiêu biểu của xã' },
+  ENTER_UPWARD_REVIEW: { type: 'ENTER_UPWARD_REVIEW', proposalId: 'p1', lowerCandidateId: 'k1', lowerSessionId: 's-xa' },
+  PLACE_HOLD: { type: 'PLACE_HOLD', holdId: 'h1', kind: 'COMPLAINT', grounds: 'Đơn khiếu nại về thành tích', documentNumber: '12/TTr', documentDate: '2025-09-01', documentIssuer: 'Thanh tra tỉnh' },
+  LIFT_HOLD: { type: 'LIFT_HOLD', holdId: 'h1', conclusion: 'Khiếu nại không có cơ sở', documentNumber: '20/KL-TTr', documentDate: '2025-10-01', documentIssuer: 'Thanh tra tỉnh' },
 };
 
 const ev = (type: CandidateEvent['type']) => EXAMPLES[type];
@@ -80,8 +84,12 @@ const IN_STATE: Record<CandidateState, CandidateEvent['type'][]> = {
   withdrawn: ['WITHDRAW'],
 };
 
-/** Every transition of the machine but PROPOSE_FOR_REVIEW (guarded by the context), with its target. */
+/** States that take holds (from discovery to the public notice). */
+const HOLDING_STATES: CandidateState[] = ['discovered', 'nurturing', 'underReview', 'publicNotice', 'returned'];
+
+/** Every transition of the machine but PROPOSE_FOR_REVIEW and LIFT_HOLD (guarded by the context), with its target. */
 const TARGETS: [CandidateState, CandidateEvent['type'], CandidateState][] = [
+  ...HOLDING_STATES.map((s): [CandidateState, CandidateEvent['type'], CandidateState] => [s, 'PLACE_HOLD', s]),
   ['discovered', 'ATTACH_EVIDENCE', 'discovered'],
   ['discovered', 'START_NURTURING', 'nurturing'],
   ['discovered', 'WITHDRAW', 'withdrawn'],
@@ -110,12 +118,15 @@ const TARGETS: [CandidateState, CandidateEvent['type'], CandidateState][] = [
   ['replicating', 'RECORD_HONOURING', 'replicating'],
   ['replicating', 'RECORD_ADOPTION', 'replicating'],
   ['replicating', 'RECORD_FOLLOW_UP', 'replicating'],
+  ['recognised', 'PROPOSE_UPWARD', 'recognised'],
+  ['replicating', 'PROPOSE_UPWARD', 'replicating'],
+  ['discovered', 'ENTER_UPWARD_REVIEW', 'underReview'],
 ];
 
 describe('candidate statechart: generated paths', () => {
   // Counters make the context unbounded; the traversal distinguishes what the guards can see.
-  const serializeState = (s: { value: unknown; context: { checkInsThisRound: number; evidenceFiles: number } }) =>
-    JSON.stringify([s.value, s.context.checkInsThisRound > 0, s.context.evidenceFiles > 0]);
+  const serializeState = (s: { value: unknown; context: { checkInsThisRound: number; evidenceFiles: number; openHolds?: number } }) =>
+    JSON.stringify([s.value, s.context.checkInsThisRound > 0, s.context.evidenceFiles > 0, (s.context.openHolds ?? 0) > 0]);
   const options = {
     input: { kind: 'INDIVIDUAL' as const },
     events: Object.values(EXAMPLES),
@@ -148,7 +159,8 @@ describe('candidate statechart: generated paths', () => {
   it('every generated path to a recognised or replicating exemplar takes each replication record and stays there', () => {
     const RECORDS = ['RECORD_HONOURING', 'RECORD_ADOPTION', 'RECORD_FOLLOW_UP', 'ATTACH_EVIDENCE'] as const;
     const ends = getShortestPaths(candidateMachine, options).filter((p) => ['recognised', 'replicating'].includes(p.state.value as string));
-    expect(ends.map((p) => p.state.value).sort()).toEqual(['recognised', 'replicating']);
+    // Each reached with and without the nurturing round (a candidacy proposed upward skips it): both kinds take the records.
+    expect([...new Set(ends.map((p) => p.state.value))].sort()).toEqual(['recognised', 'replicating']);
     for (const path of ends) {
       const events = path.steps.slice(1).map((s) => s.event as CandidateEvent);
       const after = replay({ kind: 'INDIVIDUAL' }, [...events, ...RECORDS.map(ev), ...RECORDS.map(ev)]);
@@ -184,7 +196,7 @@ describe('candidate statechart: each transition pinned', () => {
   });
 
   it('every other (state, event) pair is refused as not possible in that state', () => {
-    const allowedPairs = new Set([...TARGETS.map(([s, e]) => `${s}:${e}`), 'nurturing:PROPOSE_FOR_REVIEW']);
+    const allowedPairs = new Set([...TARGETS.map(([s, e]) => `${s}:${e}`), 'nurturing:PROPOSE_FOR_REVIEW', ...HOLDING_STATES.map((s) => `${s}:LIFT_HOLD`)]);
     for (const state of CANDIDATE_STATE_CODES) {
       for (const type of CANDIDATE_EVENT_TYPES) {
         if (allowedPairs.has(`${state}:${type}`)) continue;
@@ -238,6 +250,25 @@ describe('candidate statechart: guards', () => {
     expect(applyEvent(under, { type: 'RECOGNISE', verdict: forged })).toMatchObject({ accepted: false, reason: 'GUARD_REFUSED' });
   });
 
+  it('a verdict judged by the rule set the session pinned: the guard recomputes it, quota included', async () => {
+    const { REGULATION_2025_PRESET } = await import('./index.js');
+    const under = drive(UNDER_REVIEW);
+    const ruleSet = { ...REGULATION_2025_PRESET.ruleSet, quota: 1 };
+    const ruled = (candidateId: string, inFavour: number) => ({
+      sessionId: 's',
+      ruleSet,
+      tally: { members: 11, present: 9, writtenOpinions: 0, recused: 0, inFavour, against: 9 - inFavour, abstain: 0, chairCastingVote: null },
+      checklists: { assigned: 2, submitted: 2, criteria: 5, criteriaReviewed: 5 },
+      considersAwards: true,
+      candidateId,
+      standing: [{ candidateId: 'a', inFavour: 8, preferred: false, order: 1 }, { candidateId: 'b', inFavour: 8, preferred: true, order: 2 }],
+    });
+    expect(applyEvent(under, { type: 'RECOGNISE', verdict: ruled('b', 8) })).toMatchObject({ accepted: true, to: 'publicNotice' });
+    // 'a' met the threshold but the quota of one went to the preferred candidate with the same votes.
+    expect(applyEvent(under, { type: 'RECOGNISE', verdict: ruled('a', 8) })).toMatchObject({ accepted: false, refusals: [{ code: 'COUNCIL_VERDICT_MISMATCH' }] });
+    expect(applyEvent(under, { type: 'RETURN_TO_NURTURING', verdict: ruled('a', 8), shortcomings: ['Ngoài hạn mức'] })).toMatchObject({ accepted: true, to: 'returned' });
+  });
+
   it('a recognition the clearances block under the session rule is refused; advisory clearances and old verdicts are not', () => {
     const under = drive(UNDER_REVIEW);
     const police = { agencyCode: 'CONG_AN', agencyName: 'Công an tỉnh', dueOn: '2025-12-10' };
@@ -265,8 +296,8 @@ describe('candidate statechart: guards', () => {
 
   it('lists allowed events from the context alone, leaving out those a guard refuses', () => {
     // The council's decisions need a verdict, so none is offered without one.
-    expect(allowedEvents(drive(UNDER_REVIEW))).toEqual(['WITHDRAW']);
-    expect(allowedEvents(drive(['START_NURTURING']))).toEqual(['ATTACH_EVIDENCE', 'REVISE_PLAN', 'RECORD_CHECK_IN', 'WITHDRAW']);
+    expect(allowedEvents(drive(UNDER_REVIEW))).toEqual(['WITHDRAW', 'PLACE_HOLD']);
+    expect(allowedEvents(drive(['START_NURTURING']))).toEqual(['ATTACH_EVIDENCE', 'REVISE_PLAN', 'RECORD_CHECK_IN', 'WITHDRAW', 'PLACE_HOLD']);
     expect(allowedEvents(drive(READY_FOR_REVIEW))).toContain('PROPOSE_FOR_REVIEW');
     expect(allowedEvents(drive(IN_STATE.withdrawn))).toEqual([]);
     expect(allowedEvents(drive(IN_STATE.recognised))).toEqual(['ATTACH_EVIDENCE', 'START_REPLICATION', 'RECORD_HONOURING', 'RECORD_ADOPTION', 'RECORD_FOLLOW_UP']);
@@ -296,7 +327,9 @@ describe('candidate statechart: the effects each event names', () => {
     RECORD_HONOURING: ['recordHonouring'],
     RECORD_ADOPTION: ['recordAdoption'],
     RECORD_FOLLOW_UP: ['recordFollowUp'],
-    PROPOSE_FOR_REVIEW: [],
+    PROPOSE_FOR_REVIEW: ['noteEarlierRecognitions'],
+    PLACE_HOLD: ['recordHold'],
+    LIFT_HOLD: ['recordHoldLift'],
     RECOGNISE: [],
     RETURN_TO_NURTURING: [],
     REJECT: [],
@@ -305,6 +338,8 @@ describe('candidate statechart: the effects each event names', () => {
     START_REPLICATION: [],
     END_REPLICATION: [],
     WITHDRAW: [],
+    PROPOSE_UPWARD: ['recordUpwardProposal'],
+    ENTER_UPWARD_REVIEW: [],
   };
 
   it.each(TARGETS)('%s --%s--> names its effects', (from, type) => {
@@ -312,8 +347,12 @@ describe('candidate statechart: the effects each event names', () => {
     expect(outcome.accepted && outcome.actions).toEqual(EFFECTS_OF[type]);
   });
 
-  it('nurturing --PROPOSE_FOR_REVIEW--> writes nothing besides the candidate', () => {
-    expect(applyEvent(drive(READY_FOR_REVIEW), ev('PROPOSE_FOR_REVIEW'))).toMatchObject({ accepted: true, actions: [] });
+  it('nurturing --PROPOSE_FOR_REVIEW--> notes the earlier recognitions of its subject (one achievement, one recognition)', () => {
+    expect(applyEvent(drive(READY_FOR_REVIEW), ev('PROPOSE_FOR_REVIEW'))).toMatchObject({ accepted: true, actions: ['noteEarlierRecognitions'] });
+  });
+
+  it('--LIFT_HOLD--> writes the lifting of the hold', () => {
+    expect(applyEvent(drive(['PLACE_HOLD']), ev('LIFT_HOLD'))).toMatchObject({ accepted: true, actions: ['recordHoldLift'] });
   });
 
   it('the effects table lists, for each effect, exactly the events that name it', () => {
@@ -362,10 +401,34 @@ describe('persistence and replay', () => {
 });
 
 describe('machine versions', () => {
-  it('replays versions 3, 4 and 5 (4 only added revocation, 5 clearances in new verdicts); versions 1 and 2 decided without a council verdict', async () => {
+  it('replays versions 3, 4 and 5 (4 added revocation, 5 verdicts judged by a rule set, clearances, holds and upward proposals); versions 1 and 2 decided without a council verdict', async () => {
     const { REPLAYABLE_MACHINE_VERSIONS } = await import('./index.js');
     expect(CANDIDATE_MACHINE_VERSION).toBe(5);
     expect(REPLAYABLE_MACHINE_VERSIONS).toEqual([3, 4, 5]);
+  });
+
+  it('an upward proposal names the parent council, the new candidacy and its reasons; the exemplar stays recognised', () => {
+    const recognised = drive(IN_STATE.recognised);
+    expect(applyEvent(recognised, { ...EXAMPLES.PROPOSE_UPWARD, reasons: ' ' } as CandidateEvent)).toMatchObject({ accepted: false, refusals: [{ code: 'UPWARD_PROPOSAL_REQUIRED' }] });
+    expect(applyEvent(recognised, { ...EXAMPLES.PROPOSE_UPWARD, toCouncilId: '' } as CandidateEvent)).toMatchObject({ accepted: false });
+    const proposed = applyEvent(recognised, ev('PROPOSE_UPWARD'));
+    expect(proposed).toMatchObject({ accepted: true, from: 'recognised', to: 'recognised', actions: ['recordUpwardProposal'] });
+    // A council cannot propose to itself.
+    expect(applyEvent(recognised, { ...EXAMPLES.PROPOSE_UPWARD, toCouncilId: 'c-xa' } as CandidateEvent)).toMatchObject({ accepted: false });
+  });
+
+  it('a candidacy enters the parent level review only with the lower council session that recognised it', () => {
+    const fresh = drive([]);
+    expect(applyEvent(fresh, { ...EXAMPLES.ENTER_UPWARD_REVIEW, lowerSessionId: '' } as CandidateEvent)).toMatchObject({ accepted: false, refusals: [{ code: 'LOWER_RECOGNITION_REQUIRED' }] });
+    const entered = applyEvent(fresh, ev('ENTER_UPWARD_REVIEW'));
+    expect(entered).toMatchObject({ accepted: true, from: 'discovered', to: 'underReview' });
+    // Once there, the council decides as for any other candidate.
+    if (!entered.accepted) throw new Error('refused');
+    expect(applyEvent(entered.snapshot, ev('RECOGNISE'))).toMatchObject({ accepted: true, to: 'publicNotice' });
+  });
+
+  it('a candidate never held keeps the context version 4 wrote (no openHolds), so earlier snapshots compare equal', () => {
+    for (const state of CANDIDATE_STATE_CODES) expect(Object.keys(drive(IN_STATE[state]).context)).not.toContain('openHolds');
   });
 
   it('a revocation needs the decision that revokes and its reasons', () => {
@@ -373,5 +436,71 @@ describe('machine versions', () => {
     expect(applyEvent(recognised, { type: 'REVOKE_RECOGNITION', decisionId: '', reasons: 'x' })).toMatchObject({ accepted: false, refusals: [{ code: 'REVOCATION_DECISION_REQUIRED' }] });
     expect(applyEvent(recognised, { type: 'REVOKE_RECOGNITION', decisionId: 'd', reasons: ' ' })).toMatchObject({ accepted: false });
     expect(applyEvent(recognised, ev('REVOKE_RECOGNITION'))).toMatchObject({ accepted: true, to: 'revoked', allowedEvents: [] });
+  });
+});
+
+describe('holds (NĐ 152/2025 Điều 4.4)', () => {
+  const refusalCodes = (outcome: ReturnType<typeof applyEvent>) => (outcome.accepted || outcome.reason !== 'GUARD_REFUSED' ? [] : outcome.refusals.map((r) => r.code));
+
+  it('counts the open holds: several may be open at once, each lifting closes one', () => {
+    const twice = drive([...READY_FOR_REVIEW, 'PLACE_HOLD', 'PLACE_HOLD']);
+    expect(twice.context.openHolds).toBe(2);
+    const once = drive([...READY_FOR_REVIEW, 'PLACE_HOLD', 'PLACE_HOLD', 'LIFT_HOLD']);
+    expect(once.context.openHolds).toBe(1);
+    expect(allowedEvents(once)).not.toContain('PROPOSE_FOR_REVIEW');
+    const none = drive([...READY_FOR_REVIEW, 'PLACE_HOLD', 'PLACE_HOLD', 'LIFT_HOLD', 'LIFT_HOLD']);
+    expect(none.context.openHolds).toBe(0);
+    expect(allowedEvents(none)).toContain('PROPOSE_FOR_REVIEW');
+    expect(allowedEvents(none)).not.toContain('LIFT_HOLD');
+  });
+
+  it('a held candidate cannot be proposed, with the reason in Vietnamese and English', () => {
+    const held = drive([...READY_FOR_REVIEW, 'PLACE_HOLD']);
+    const outcome = applyEvent(held, ev('PROPOSE_FOR_REVIEW'));
+    expect(refusalCodes(outcome)).toEqual(['CANDIDATE_ON_HOLD']);
+    expect(outcome).toMatchObject({ refusals: [{ vi: expect.stringMatching(/tạm dừng xét.*Điều 4/), en: expect.stringMatching(/on hold/) }] });
+  });
+
+  it('names the hold beside the other missing requirements', () => {
+    expect(refusalCodes(applyEvent(drive(['START_NURTURING', 'PLACE_HOLD']), ev('PROPOSE_FOR_REVIEW')))).toEqual(['CANDIDATE_ON_HOLD', 'CHECK_IN_REQUIRED', 'EVIDENCE_REQUIRED']);
+  });
+
+  it('a held candidate under review cannot be recognised, but may still be returned, rejected or withdrawn', () => {
+    const held = drive([...UNDER_REVIEW, 'PLACE_HOLD']);
+    expect(refusalCodes(applyEvent(held, ev('RECOGNISE')))).toEqual(['CANDIDATE_ON_HOLD']);
+    expect(allowedEvents(held)).toEqual(expect.arrayContaining(['WITHDRAW', 'LIFT_HOLD', 'PLACE_HOLD']));
+    expect(applyEvent(held, ev('REJECT'))).toMatchObject({ accepted: true, to: 'rejected' });
+    expect(allowedEvents(held)).not.toContain('RECOGNISE');
+    expect(applyEvent(held, ev('RETURN_TO_NURTURING'))).toMatchObject({ accepted: true, to: 'returned' });
+    expect(applyEvent(drive([...UNDER_REVIEW, 'PLACE_HOLD', 'LIFT_HOLD']), ev('RECOGNISE'))).toMatchObject({ accepted: true, to: 'publicNotice' });
+  });
+
+  it('a held candidate on public notice cannot be confirmed until the hold is lifted', () => {
+    const held = drive([...UNDER_REVIEW, 'RECOGNISE', 'PLACE_HOLD']);
+    expect(refusalCodes(applyEvent(held, ev('CONFIRM_RECOGNITION')))).toEqual(['CANDIDATE_ON_HOLD']);
+    expect(applyEvent(drive([...UNDER_REVIEW, 'RECOGNISE', 'PLACE_HOLD', 'LIFT_HOLD']), ev('CONFIRM_RECOGNITION'))).toMatchObject({ accepted: true, to: 'recognised' });
+  });
+
+  it('a hold held through a return is still open when nurturing resumes', () => {
+    const resumed = drive([...UNDER_REVIEW, 'PLACE_HOLD', 'RETURN_TO_NURTURING', 'RESUME_NURTURING', 'RECORD_CHECK_IN']);
+    expect(refusalCodes(applyEvent(resumed, ev('PROPOSE_FOR_REVIEW')))).toEqual(['CANDIDATE_ON_HOLD']);
+  });
+
+  it('lifting needs an open hold', () => {
+    expect(refusalCodes(applyEvent(drive(['START_NURTURING']), ev('LIFT_HOLD')))).toEqual(['NO_OPEN_HOLD']);
+  });
+
+  it('a recognition already issued is not undone by a hold: recognised and replicating exemplars take none', () => {
+    for (const state of ['recognised', 'replicating'] as const) {
+      const outcome = applyEvent(drive(IN_STATE[state]), ev('PLACE_HOLD'));
+      expect(outcome).toMatchObject({ accepted: false, reason: 'NOT_IN_THIS_STATE', state });
+    }
+  });
+
+  it('a snapshot written by version 4 (no openHolds) takes holds and counts from zero', () => {
+    const v4 = drive(READY_FOR_REVIEW);
+    const { openHolds: _ignored, ...context } = v4.context;
+    const outcome = applyEvent({ ...v4, context }, ev('PLACE_HOLD'));
+    expect(outcome).toMatchObject({ accepted: true, snapshot: { context: { openHolds: 1 } } });
   });
 });

@@ -10,7 +10,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { SubjectKind } from '#domain';
-import { verdictGives, decideCouncilOutcome, type CouncilVerdict } from './council.js';
+import { verdictGives, decideVerdict, type AnyCouncilVerdict } from './council.js';
 import type { CandidateEvent, CandidateEventType } from './events.js';
 
 /**
@@ -30,10 +30,27 @@ import type { CandidateEvent, CandidateEventType } from './events.js';
  *    placeholder keepReplicationRecord went: every transition keeps its source, target, guard and context
  *    updates, so snapshots and recorded histories are exactly what they were. Naming actions changes what the API
  *    is told to write, not which states and events mean what: no new version.
- * 5: a council verdict may carry the candidate's clearances (hiệp y) with the session's rule on them, and the
+ * 5: the council's verdict may also be one judged by the rule set the session pinned when it opened
+ *    (council-rules.ts: quorum and award attendance over all members, written opinions, recusal, the chair's
+ *    casting vote; council-quota.ts: the session's quota with the preference among equals). The decision guards
+ *    recompute the outcome from either shape; a version-3/4 verdict (the session's own percentages) still gives
+ *    what it gave, so their histories replay unchanged.
+ *    A council verdict may also carry the candidate's clearances (hiệp y) with the session's rule on them, and the
  *    decision guards recompute the outcome with them: a missing or negative clearance the rule says blocks makes
- *    RECOGNISE refused (the verdict gives NO_DECISION). Verdicts without clearances decide exactly as before, so
- *    version-3 and version-4 histories replay unchanged.
+ *    RECOGNISE refused (the verdict gives NO_DECISION). Verdicts without clearances decide exactly as before.
+ *    Also in 5, upward proposals (liên thông): A recognised or replicating exemplar takes PROPOSE_UPWARD (a self-transition:
+ *    it stays recognised at its level; guard upwardProposalRecorded; effect recordUpwardProposal writes the
+ *    proposal), and the parent level's new candidacy takes
+ *    ENTER_UPWARD_REVIEW (discovered → underReview; guard carriesLowerRecognition: the lower level's session, whose
+ *    minutes recognised it, stands in for the nurturing round and the evidence PROPOSE_FOR_REVIEW requires). These only
+ *    add events. So version-3 and version-4 histories replay unchanged.
+ *    Also in 5: holds (NĐ 152/2025 Điều 4.4). PLACE_HOLD and LIFT_HOLD count the open holds in the context
+ *    (`openHolds`, absent until the first hold, so a snapshot without holds is exactly what version 4 wrote); while any is open
+ *    the candidate cannot be proposed (PROPOSE_FOR_REVIEW), provisionally recognised (RECOGNISE) or confirmed
+ *    (CONFIRM_RECOGNITION). Holds are taken from discovery to the public notice; a recognised exemplar takes none
+ *    (a recognition issued is undone only by REVOKE_RECOGNITION). PROPOSE_FOR_REVIEW names the effect
+ *    noteEarlierRecognitions (one achievement, one recognition: Luật 2022 Điều 5). Version-3 and -4 histories never
+ *    held a candidate, so they replay unchanged.
  */
 export const CANDIDATE_MACHINE_VERSION = 5;
 
@@ -54,6 +71,11 @@ export interface CandidateContext {
   planVersions: number;
   /** How many times the council has returned the candidate to nurturing. */
   returns: number;
+  /**
+   * Holds open now (NĐ 152 Điều 4.4: discipline, inspection, investigation, complaint, press report). Absent until
+   * the first PLACE_HOLD, so that a candidate never held keeps the context versions 3 and 4 wrote; absent is 0.
+   */
+  openHolds?: number;
 }
 
 export interface CandidateInput {
@@ -73,7 +95,7 @@ export interface Requirement {
   explain?: (event: CandidateEvent) => { vi: string; en: string };
 }
 
-const verdictOf = (event: CandidateEvent): CouncilVerdict | undefined => ('verdict' in event ? (event.verdict as CouncilVerdict | undefined) : undefined);
+const verdictOf = (event: CandidateEvent): AnyCouncilVerdict | undefined => ('verdict' in event ? (event.verdict as AnyCouncilVerdict | undefined) : undefined);
 
 const OUTCOME_WORDS = {
   RECOGNISE: { vi: 'công nhận', en: 'recognise' },
@@ -91,7 +113,7 @@ function councilGives(outcome: 'RECOGNISE' | 'RETURN_TO_NURTURING' | 'REJECT'): 
     met: (_c, event) => verdictGives(verdictOf(event), outcome),
     explain: (event) => {
       const verdict = verdictOf(event);
-      const decided = verdict ? decideCouncilOutcome(verdict) : undefined;
+      const decided = verdict ? decideVerdict(verdict) : undefined;
       const gives = decided ? OUTCOME_WORDS[decided.outcome] : OUTCOME_WORDS.NO_DECISION;
       const why = decided?.findings ?? [];
       return {
@@ -103,8 +125,28 @@ function councilGives(outcome: 'RECOGNISE' | 'RETURN_TO_NURTURING' | 'REJECT'): 
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const nonEmpty = (value: unknown): boolean => typeof value === 'string' && /\S/.test(value);
+
+const openHoldsOf = (c: CandidateContext) => c.openHolds ?? 0;
+
+/** No proposal, recognition or confirmation while a hold is open (NĐ 152/2025/NĐ-CP Điều 4.4). */
+const notOnHold = (doing: { vi: string; en: string }): Requirement => ({
+  code: 'CANDIDATE_ON_HOLD',
+  vi: `Hồ sơ đang tạm dừng xét (đang bị xem xét kỷ luật, thanh tra, điều tra, hoặc có khiếu nại, phản ánh đang được xác minh): chưa được ${doing.vi} cho đến khi có kết luận chấm dứt tạm dừng (Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4).`,
+  en: `The candidate is on hold (under discipline, inspection or investigation, or a complaint or press report is being verified): it cannot be ${doing.en} until a conclusion lifts the hold (Decree 152/2025, Article 4.4).`,
+  met: (c) => openHoldsOf(c) === 0,
+});
 
 export const REQUIREMENTS = {
+  notOnHoldToPropose: notOnHold({ vi: 'đề nghị Hội đồng xét', en: 'proposed for review' }),
+  notOnHoldToRecognise: notOnHold({ vi: 'đề nghị công nhận', en: 'recognised' }),
+  notOnHoldToConfirm: notOnHold({ vi: 'công nhận chính thức', en: 'confirmed as recognised' }),
+  holdOpen: {
+    code: 'NO_OPEN_HOLD',
+    vi: 'Hồ sơ không có trường hợp tạm dừng xét nào đang mở.',
+    en: 'The candidate has no open hold.',
+    met: (c) => openHoldsOf(c) >= 1,
+  },
   hasCheckInThisRound: {
     code: 'CHECK_IN_REQUIRED',
     vi: 'Cần ít nhất một lần kiểm tra, đánh giá bồi dưỡng (kể từ khi bắt đầu hoặc tiếp tục bồi dưỡng) trước khi đề nghị xét.',
@@ -133,6 +175,21 @@ export const REQUIREMENTS = {
     en: 'A recognition is revoked only by a revocation decision that refers to the recognition decision.',
     met: (_c, event) => event.type === 'REVOKE_RECOGNITION' && typeof event.decisionId === 'string' && event.decisionId.length > 0 && typeof event.reasons === 'string' && /\S/.test(event.reasons),
   },
+  upwardProposalRecorded: {
+    code: 'UPWARD_PROPOSAL_REQUIRED',
+    vi: 'Đề nghị lên cấp trên phải nêu Hội đồng cấp dưới đã công nhận và biên bản của nó, Hội đồng cấp trên (khác cấp dưới), hồ sơ xét ở cấp trên và lý do đề nghị.',
+    en: 'An upward proposal must name the lower council that recognised it and its minutes, a different parent council, the candidacy at the parent level and its reasons.',
+    met: (_c, event) =>
+      event.type === 'PROPOSE_UPWARD' &&
+      [event.proposalId, event.fromCouncilId, event.toCouncilId, event.upperCandidateId, event.lowerSessionId, event.reasons].every(nonEmpty) &&
+      event.fromCouncilId !== event.toCouncilId,
+  },
+  carriesLowerRecognition: {
+    code: 'LOWER_RECOGNITION_REQUIRED',
+    vi: 'Hồ sơ đề nghị từ cấp dưới phải kèm biên bản của Hội đồng cấp dưới đã công nhận.',
+    en: 'A candidacy proposed from the lower level must carry the minutes of the lower council that recognised it.',
+    met: (_c, event) => event.type === 'ENTER_UPWARD_REVIEW' && nonEmpty(event.proposalId) && nonEmpty(event.lowerCandidateId) && nonEmpty(event.lowerSessionId),
+  },
   objectionUpheld: {
     code: 'OBJECTION_REQUIRED',
     vi: 'Chỉ được loại khỏi danh sách công nhận tạm thời khi có ý kiến phản ánh được chấp nhận.',
@@ -143,13 +200,16 @@ export const REQUIREMENTS = {
 
 /** Guard name → the requirements it checks; a guard passes when all are met. */
 export const GUARD_REQUIREMENTS = {
-  readyForReview: [REQUIREMENTS.hasCheckInThisRound, REQUIREMENTS.hasEvidence],
-  councilRecognises: [REQUIREMENTS.councilRecognises],
+  readyForReview: [REQUIREMENTS.notOnHoldToPropose, REQUIREMENTS.hasCheckInThisRound, REQUIREMENTS.hasEvidence],
+  councilRecognises: [REQUIREMENTS.notOnHoldToRecognise, REQUIREMENTS.councilRecognises],
   councilReturns: [REQUIREMENTS.councilReturns],
   councilRejects: [REQUIREMENTS.councilRejects],
-  noticePeriodEnded: [REQUIREMENTS.noticePeriodEnded],
+  noticePeriodEnded: [REQUIREMENTS.notOnHoldToConfirm, REQUIREMENTS.noticePeriodEnded],
+  holdOpen: [REQUIREMENTS.holdOpen],
   objectionUpheld: [REQUIREMENTS.objectionUpheld],
   revocationDecision: [REQUIREMENTS.revocationDecision],
+  upwardProposalRecorded: [REQUIREMENTS.upwardProposalRecorded],
+  carriesLowerRecognition: [REQUIREMENTS.carriesLowerRecognition],
 } as const satisfies Record<string, readonly Requirement[]>;
 
 export type GuardName = keyof typeof GUARD_REQUIREMENTS;
@@ -179,6 +239,17 @@ export const EFFECT_EVENTS = {
   recordAdoption: ['RECORD_ADOPTION'],
   /** The yearly follow-up. */
   recordFollowUp: ['RECORD_FOLLOW_UP'],
+  /** The upward proposal (liên thông) linking the exemplar to its candidacy at the parent level. */
+  recordUpwardProposal: ['PROPOSE_UPWARD'],
+  /** The hold with its kind, grounds and document (and the document's file with its SHA-256). */
+  recordHold: ['PLACE_HOLD'],
+  /** The lifting of one open hold, with its conclusion and document. */
+  recordHoldLift: ['LIFT_HOLD'],
+  /**
+   * Nothing but the audit record's facts: the subject's earlier recognitions of the same year or achievement (with
+   * their decisions) beside the unit head's justification; refuses the proposal when one exists and none is given.
+   */
+  noteEarlierRecognitions: ['PROPOSE_FOR_REVIEW'],
 } as const satisfies Record<string, readonly CandidateEventType[]>;
 
 export type CandidateEffect = keyof typeof EFFECT_EVENTS;
@@ -197,6 +268,12 @@ const carriedOutByTheApi = (name: CandidateEffect) => () => {
 };
 
 const ATTACH_EVIDENCE = { actions: ['countEvidence', 'storeEvidence'] } as const;
+
+/** Holds are placed and lifted from discovery to the public notice (self-transitions: the state stays as it is). */
+const HOLDS = {
+  PLACE_HOLD: { actions: ['countHoldPlaced', 'recordHold'] },
+  LIFT_HOLD: { guard: 'holdOpen', actions: ['countHoldLifted', 'recordHoldLift'] },
+} as const;
 
 /** What a recognised exemplar records while it stays one (whether or not replication has started). */
 const REPLICATION_RECORDS = {
@@ -220,6 +297,9 @@ export const candidateMachine = setup({
     noticePeriodEnded: allMet('noticePeriodEnded'),
     objectionUpheld: allMet('objectionUpheld'),
     revocationDecision: allMet('revocationDecision'),
+    upwardProposalRecorded: allMet('upwardProposalRecorded'),
+    carriesLowerRecognition: allMet('carriesLowerRecognition'),
+    holdOpen: allMet('holdOpen'),
   },
   actions: {
     countCheckIn: assign({
@@ -230,6 +310,8 @@ export const candidateMachine = setup({
     startRound: assign({ checkInsThisRound: 0 }),
     countPlanVersion: assign({ planVersions: ({ context }) => context.planVersions + 1 }),
     countReturn: assign({ returns: ({ context }) => context.returns + 1 }),
+    countHoldPlaced: assign({ openHolds: ({ context }) => openHoldsOf(context) + 1 }),
+    countHoldLifted: assign({ openHolds: ({ context }) => openHoldsOf(context) - 1 }),
     storeEvidence: carriedOutByTheApi('storeEvidence'),
     startPlan: carriedOutByTheApi('startPlan'),
     revisePlan: carriedOutByTheApi('revisePlan'),
@@ -237,6 +319,10 @@ export const candidateMachine = setup({
     recordHonouring: carriedOutByTheApi('recordHonouring'),
     recordAdoption: carriedOutByTheApi('recordAdoption'),
     recordFollowUp: carriedOutByTheApi('recordFollowUp'),
+    recordUpwardProposal: carriedOutByTheApi('recordUpwardProposal'),
+    recordHold: carriedOutByTheApi('recordHold'),
+    recordHoldLift: carriedOutByTheApi('recordHoldLift'),
+    noteEarlierRecognitions: carriedOutByTheApi('noteEarlierRecognitions'),
   },
 }).createMachine({
   id: 'candidate',
@@ -255,7 +341,9 @@ export const candidateMachine = setup({
     discovered: {
       on: {
         ATTACH_EVIDENCE,
+        ...HOLDS,
         START_NURTURING: { target: 'nurturing', actions: ['startRound', 'countPlanVersion', 'startPlan'] },
+        ENTER_UPWARD_REVIEW: { target: 'underReview', guard: 'carriesLowerRecognition' },
         WITHDRAW: { target: 'withdrawn' },
       },
     },
@@ -265,7 +353,8 @@ export const candidateMachine = setup({
         ATTACH_EVIDENCE,
         REVISE_PLAN: { actions: ['countPlanVersion', 'revisePlan'] },
         RECORD_CHECK_IN: { actions: ['countCheckIn', 'recordCheckIn'] },
-        PROPOSE_FOR_REVIEW: { target: 'underReview', guard: 'readyForReview' },
+        ...HOLDS,
+        PROPOSE_FOR_REVIEW: { target: 'underReview', guard: 'readyForReview', actions: 'noteEarlierRecognitions' },
         WITHDRAW: { target: 'withdrawn' },
       },
     },
@@ -275,6 +364,7 @@ export const candidateMachine = setup({
      */
     underReview: {
       on: {
+        ...HOLDS,
         RECOGNISE: { target: 'publicNotice', guard: 'councilRecognises' },
         RETURN_TO_NURTURING: { target: 'returned', guard: 'councilReturns', actions: 'countReturn' },
         REJECT: { target: 'rejected', guard: 'councilRejects' },
@@ -287,6 +377,7 @@ export const candidateMachine = setup({
      */
     publicNotice: {
       on: {
+        ...HOLDS,
         CONFIRM_RECOGNITION: { target: 'recognised', guard: 'noticePeriodEnded' },
         REJECT: { target: 'rejected', guard: 'objectionUpheld' },
       },
@@ -295,6 +386,7 @@ export const candidateMachine = setup({
     returned: {
       on: {
         ATTACH_EVIDENCE,
+        ...HOLDS,
         RESUME_NURTURING: { target: 'nurturing', actions: ['startRound', 'countPlanVersion', 'revisePlan'] },
         WITHDRAW: { target: 'withdrawn' },
       },
@@ -307,6 +399,7 @@ export const candidateMachine = setup({
       on: {
         ...REPLICATION_RECORDS,
         START_REPLICATION: { target: 'replicating' },
+        PROPOSE_UPWARD: { guard: 'upwardProposalRecorded', actions: 'recordUpwardProposal' },
         REVOKE_RECOGNITION: { target: 'revoked', guard: 'revocationDecision' },
       },
     },
@@ -315,6 +408,7 @@ export const candidateMachine = setup({
       on: {
         ...REPLICATION_RECORDS,
         END_REPLICATION: { target: 'replicationEnded' },
+        PROPOSE_UPWARD: { guard: 'upwardProposalRecorded', actions: 'recordUpwardProposal' },
         REVOKE_RECOGNITION: { target: 'revoked', guard: 'revocationDecision' },
       },
     },

@@ -127,6 +127,7 @@ describe('rule sets and tallies that cannot be real decide nothing', () => {
     expect(ruleSetProblems(HISTORICAL)).toEqual([]);
     const bad = { ...REGULATION, quorum: { numerator: 4, denominator: 3 }, quota: 0 };
     expect(ruleSetProblems(bad).map((p) => p.en)).toEqual([expect.stringContaining('(quorum)'), expect.stringContaining('(quota)')]);
+    expect(ruleSetProblems(bad).map((p) => p.field)).toEqual(['quorum', 'quota']);
     expect(decide(tally(10, 10, 0), bad).outcome).toBe('NO_DECISION');
   });
 

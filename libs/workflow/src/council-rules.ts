@@ -105,7 +105,7 @@ const thresholdOk = (t: Threshold | null | undefined): boolean => !!t && fractio
 
 /** Why a rule set cannot be used (empty: it can). For the editor's validation and for the guards alike. */
 export function ruleSetProblems(r: CouncilRuleSet | undefined): RuleFinding[] {
-  const bad = (field: string, vi: string, en: string): RuleFinding => ({ code: 'RULE_SET_INVALID', vi: `Bộ quy tắc Hội đồng không hợp lệ: ${vi}.`, en: `Invalid council rule set: ${en} (${field}).` });
+  const bad = (field: string, vi: string, en: string): RuleFinding => ({ code: 'RULE_SET_INVALID', vi: `Bộ quy tắc Hội đồng không hợp lệ: ${vi}.`, en: `Invalid council rule set: ${en} (${field}).`, field });
   if (!r || typeof r !== 'object') return [bad('ruleSet', 'thiếu bộ quy tắc', 'missing')];
   const problems: RuleFinding[] = [];
   if (typeof r.code !== 'string' || r.code.length === 0 || !isCount(r.version) || r.version < 1) problems.push(bad('code', 'thiếu mã hoặc phiên bản', 'code or version missing'));

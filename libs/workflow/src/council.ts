@@ -68,6 +68,8 @@ export interface RuleFinding {
   code: string;
   vi: string;
   en: string;
+  /** The field of the rule set or request the finding is about, when it is about one. */
+  field?: string;
 }
 
 export interface CouncilDecision {
@@ -78,6 +80,8 @@ export interface CouncilDecision {
   /** Why the outcome is what it is, in words for the minutes and for refusals. */
   findings: RuleFinding[];
 }
+
+import { decideInSession, isRuleSetVerdict, type SessionVerdict } from './council-quota.js';
 
 const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 
@@ -170,7 +174,18 @@ function decideOnVotes(verdict: CouncilVerdict): CouncilDecision {
   return { outcome: 'RETURN_TO_NURTURING', quorumMet, thresholdMet, checklistsComplete, findings };
 }
 
-/** Whether the verdict gives exactly this outcome (what the statechart's decision guards ask). */
-export function verdictGives(verdict: CouncilVerdict | undefined, outcome: Exclude<CouncilOutcome, 'NO_DECISION'>): boolean {
-  return verdict !== undefined && decideCouncilOutcome(verdict).outcome === outcome;
+/**
+ * A decision event's verdict: judged by the session's own percentages (sessions opened before rule sets), or by
+ * the rule set the session pinned (council-rules.ts, with the quota of council-quota.ts).
+ */
+export type AnyCouncilVerdict = CouncilVerdict | SessionVerdict;
+
+/** The outcome a verdict of either shape gives. */
+export function decideVerdict(verdict: AnyCouncilVerdict): CouncilDecision {
+  return isRuleSetVerdict(verdict) ? decideInSession(verdict) : decideCouncilOutcome(verdict);
+}
+
+/** Whether the verdict gives exactly this outcome (what the statechart's decision guards ask), whichever its shape. */
+export function verdictGives(verdict: AnyCouncilVerdict | undefined, outcome: Exclude<CouncilOutcome, 'NO_DECISION'>): boolean {
+  return verdict !== undefined && verdict !== null && typeof verdict === 'object' && decideVerdict(verdict).outcome === outcome;
 }

@@ -26,6 +26,13 @@ export const EVENT_ROLES = {
   RECORD_HONOURING: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   RECORD_ADOPTION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   RECORD_FOLLOW_UP: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  PROPOSE_UPWARD: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  ENTER_UPWARD_REVIEW: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  // Holds (NĐ 152 Điều 4.4): a unit reports a discipline, inspection or complaint of its own candidate to the council
+  // (QĐ 86/2025 Điều 10.2), and the council's standing body learns of the others (Thanh tra, Công an, press); only the
+  // secretariat, which checks the conclusion, lifts one: a unit cannot clear its own candidate.
+  PLACE_HOLD: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+  LIFT_HOLD: ['COUNCIL_SECRETARY'],
 } as const satisfies Record<CandidateEventType, readonly Role[]>;
 
 /**
@@ -33,7 +40,7 @@ export const EVENT_ROLES = {
  * verdict they carry from the recorded votes and checklists (and a revocation only through a revocation
  * decision). The generic event endpoint refuses them, so a verdict can never be typed in by hand.
  */
-export const COUNCIL_DECISION_EVENTS: ReadonlySet<CandidateEventType> = new Set(['RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT', 'CONFIRM_RECOGNITION', 'REVOKE_RECOGNITION']);
+export const COUNCIL_DECISION_EVENTS: ReadonlySet<CandidateEventType> = new Set(['RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT', 'CONFIRM_RECOGNITION', 'REVOKE_RECOGNITION', 'PROPOSE_UPWARD', 'ENTER_UPWARD_REVIEW']);
 
 export function maySend(role: Role | undefined, type: CandidateEventType): boolean {
   return role !== undefined && (EVENT_ROLES[type] as readonly Role[]).includes(role);

@@ -3,7 +3,7 @@
  * The API validates payload shapes; the machine decides whether the event may happen now.
  */
 import type { HonouringForm } from '#domain';
-import type { CouncilVerdict } from './council.js';
+import type { AnyCouncilVerdict } from './council.js';
 
 export interface NurturingPlanPayload {
   goals: string;
@@ -57,16 +57,63 @@ export interface FollowUpPayload {
   correctsId?: string;
 }
 
+/**
+ * Why a candidate is put on hold (NĐ 152/2025/NĐ-CP Điều 4.4): no award or proposal while the person or collective
+ * is under discipline, inspection or investigation, or while a complaint or a press-reported issue about them is
+ * being verified.
+ */
+export const HOLD_KINDS = [
+  { code: 'DISCIPLINE', vi: 'Đang bị xem xét kỷ luật', en: 'Under disciplinary review' },
+  { code: 'INSPECTION', vi: 'Đang bị thanh tra, kiểm tra', en: 'Under inspection' },
+  { code: 'INVESTIGATION', vi: 'Đang bị điều tra', en: 'Under investigation' },
+  { code: 'COMPLAINT', vi: 'Có đơn thư khiếu nại, tố cáo đang được xác minh', en: 'A complaint or denunciation is being verified' },
+  { code: 'PRESS_REPORT', vi: 'Có vấn đề báo chí phản ánh đang được xác minh', en: 'An issue reported by the press is being verified' },
+] as const;
+export type HoldKind = (typeof HOLD_KINDS)[number]['code'];
+export const HoldKindCodes = HOLD_KINDS.map((k) => k.code) as readonly HoldKind[];
+
+/** The document a hold or its lifting rests on: number, date (YYYY-MM-DD) and issuer, and the stored file's facts when one was uploaded. */
+export interface HoldDocument {
+  documentNumber: string;
+  documentDate: string;
+  documentIssuer: string;
+  fileName?: string;
+  contentType?: string;
+  sizeBytes?: number;
+  sha256?: string;
+}
+
+export interface PlaceHoldPayload extends HoldDocument {
+  /** Chosen by the API; the hold's row and its lifting refer to it. */
+  holdId: string;
+  kind: HoldKind;
+  /** What the hold is about, in the words of its document. */
+  grounds: string;
+}
+
+export interface LiftHoldPayload extends HoldDocument {
+  /** The open hold this lifting ends. */
+  holdId: string;
+  /** The conclusion that ends it (discipline decided, inspection concluded, complaint answered…). */
+  conclusion: string;
+}
+
 export type CandidateEvent =
   | { type: 'ATTACH_EVIDENCE'; evidenceId: string; fileName: string; contentType: string; sizeBytes: number; sha256: string }
   | ({ type: 'START_NURTURING' } & NurturingPlanPayload)
   | ({ type: 'REVISE_PLAN' } & NurturingPlanPayload)
   | { type: 'RECORD_CHECK_IN'; date: string; strengths: string; shortcomings: string }
-  | { type: 'PROPOSE_FOR_REVIEW'; note?: string }
-  | { type: 'RECOGNISE'; verdict: CouncilVerdict; note?: string }
-  | { type: 'RETURN_TO_NURTURING'; verdict: CouncilVerdict; shortcomings: string[] }
+  /**
+   * `repeatJustification`: the unit head's reasons for proposing a subject already recognised for the same year or
+   * the same achievement (Luật Thi đua, khen thưởng 2022 Điều 5); the API refuses such a proposal without it.
+   */
+  | { type: 'PROPOSE_FOR_REVIEW'; note?: string; repeatJustification?: string }
+  | ({ type: 'PLACE_HOLD' } & PlaceHoldPayload)
+  | ({ type: 'LIFT_HOLD' } & LiftHoldPayload)
+  | { type: 'RECOGNISE'; verdict: AnyCouncilVerdict; note?: string }
+  | { type: 'RETURN_TO_NURTURING'; verdict: AnyCouncilVerdict; shortcomings: string[] }
   /** By the council's verdict (under review), or on an upheld objection during the public notice. */
-  | { type: 'REJECT'; reasons: string; verdict?: CouncilVerdict; upheldCommentIds?: string[] }
+  | { type: 'REJECT'; reasons: string; verdict?: AnyCouncilVerdict; upheldCommentIds?: string[] }
   /** The final recognition, after the public notice ends (dates are YYYY-MM-DD, in the province's time zone). */
   | { type: 'CONFIRM_RECOGNITION'; sessionId: string; noticeEndsOn: string; confirmedOn: string; note?: string }
   /** By a revocation decision that refers to the recognition decision (decisions module). */
@@ -77,7 +124,27 @@ export type CandidateEvent =
   | ({ type: 'RECORD_HONOURING' } & HonouringPayload)
   | ({ type: 'RECORD_ADOPTION' } & AdoptionPayload)
   | ({ type: 'RECORD_FOLLOW_UP' } & FollowUpPayload)
-  | { type: 'WITHDRAW'; reason: string };
+  | { type: 'WITHDRAW'; reason: string }
+  /**
+   * Liên thông: a recognised exemplar is proposed to the parent level's council. Recorded on the lower-level
+   * candidate (it stays recognised); the upward proposal names the new candidacy at the parent level.
+   */
+  | {
+      type: 'PROPOSE_UPWARD';
+      proposalId: string;
+      fromCouncilId: string;
+      toCouncilId: string;
+      upperCandidateId: string;
+      /** The lower council's session that recognised it (its minutes) and, when issued, its recognition decision. */
+      lowerSessionId: string;
+      lowerDecisionId?: string;
+      reasons: string;
+    }
+  /**
+   * The parent level's candidacy created by an upward proposal enters its council's review at once: the lower
+   * level's recognition (its session's minutes and, when issued, its decision) is the evidence it is reviewed on.
+   */
+  | { type: 'ENTER_UPWARD_REVIEW'; proposalId: string; lowerCandidateId: string; lowerSessionId: string; lowerDecisionId?: string };
 
 export type CandidateEventType = CandidateEvent['type'];
 
@@ -103,6 +170,10 @@ export const CANDIDATE_EVENTS = [
   { code: 'RECORD_FOLLOW_UP', vi: 'Ghi nhận theo dõi hằng năm', en: 'Record a yearly follow-up' },
   { code: 'WITHDRAW', vi: 'Rút khỏi danh sách', en: 'Withdraw' },
   { code: 'REVOKE_RECOGNITION', vi: 'Thu hồi quyết định công nhận', en: 'Recognition revoked' },
+  { code: 'PROPOSE_UPWARD', vi: 'Đề nghị Hội đồng cấp trên xét (liên thông)', en: 'Proposed to the parent level council' },
+  { code: 'ENTER_UPWARD_REVIEW', vi: 'Tiếp nhận đề nghị của cấp dưới, đưa vào xét', en: 'Received from the lower level for review' },
+  { code: 'PLACE_HOLD', vi: 'Tạm dừng xét', en: 'Place on hold' },
+  { code: 'LIFT_HOLD', vi: 'Chấm dứt tạm dừng xét', en: 'Lift a hold' },
 ] as const satisfies readonly { code: CandidateEventType; vi: string; en: string }[];
 
 export const CANDIDATE_EVENT_TYPES = CANDIDATE_EVENTS.map((e) => e.code) as readonly CandidateEventType[];

@@ -12,5 +12,7 @@ export * from './council.js';
 export * from './council-rules.js';
 export * from './clearances.js';
 export * from './council-presets.js';
+export * from './council-quota.js';
+export * from './council-rule-words.js';
 export * from './review-session.lifecycle.js';
 export * from './movement.lifecycle.js';

@@ -83,8 +83,8 @@ export interface ServedApp {
 }
 
 /** The real application with the demo province and its accounts, listening on a free port of 127.0.0.1. */
-export async function startServedApp(): Promise<ServedApp> {
-  const test = await startTestApp({ SEED_DEMO: 'true' });
+export async function startServedApp(env: Record<string, string> = {}): Promise<ServedApp> {
+  const test = await startTestApp({ SEED_DEMO: 'true', ...env });
   await test.running.app.listen(0, '127.0.0.1');
   const { port } = test.running.app.getHttpServer().address() as AddressInfo;
   return { test, baseUrl: `http://127.0.0.1:${port}` };

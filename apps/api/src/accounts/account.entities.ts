@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import type { Role } from '#domain';
 import { Unit } from '../units/unit.entity.js';
+import { Council } from '../councils/council.entities.js';
 
 /** A person who signs in. Never deleted: a disabled account keeps its history and can be re-enabled. */
 @Entity('account')
@@ -26,6 +27,17 @@ export class Account {
   @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id' })
   unit?: Relation<Unit>;
+
+  /**
+   * The council a council member or secretariat account serves, set when a composition lists it; null: the nearest
+   * council at or above the account's unit (apps/api/src/councils/council.repository.ts).
+   */
+  @Column('uuid', { name: 'council_id', nullable: true })
+  councilId: string | null;
+
+  @ManyToOne(() => Council, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'council_id', foreignKeyConstraintName: 'FK_account_council' })
+  council?: Relation<Council>;
 
   /** Argon2id, PHC string format. */
   @Column('text', { name: 'password_hash' })
@@ -73,4 +85,25 @@ export class SignInAttempt {
   /** When an administrator cleared the account's throttle: the attempt no longer counts against the account. */
   @Column('timestamptz', { name: 'cleared_at', nullable: true })
   clearedAt: Date | null;
+}
+
+/**
+ * The e-mail address notifications go to, one per account. A table of its own rather than a column of `account`:
+ * a new column would change the digest of every account row already attested; this row is attested from its
+ * first write, in the same transaction as the account's audit record.
+ */
+@Entity('account_contact')
+export class AccountContact {
+  @PrimaryColumn('uuid', { name: 'account_id' })
+  accountId: string;
+
+  @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<Account>;
+
+  @Column('text')
+  email: string;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
 }

@@ -4,7 +4,7 @@ import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { Allow } from '../access/decorators.js';
 import { AccountsService } from './accounts.service.js';
-import { CreateAccountDto, ResetPasswordDto } from './dto/account.dto.js';
+import { CreateAccountDto, ResetPasswordDto, SetEmailDto } from './dto/account.dto.js';
 
 @ApiTags('Tài khoản / Accounts')
 @Controller('accounts')
@@ -59,5 +59,12 @@ export class AccountsController {
   @ApiOperation({ summary: 'Đặt lại mật khẩu: các phiên kết thúc / Reset the password: its sessions end' })
   resetPassword(@Param('id', ParseUuid) id: string, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor) {
     return this.accounts.resetPassword(id, dto.password, actor);
+  }
+
+  @Post(':id/email')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Đặt địa chỉ thư nhận thông báo (được ghi vết) / Set the address notifications are mailed to (audited)' })
+  setEmail(@Param('id', ParseUuid) id: string, @Body() dto: SetEmailDto, @CurrentActor() actor: Actor) {
+    return this.accounts.setEmail(id, dto.email, actor);
   }
 }

@@ -21,11 +21,21 @@ import { SignInThrottle, waitInWords } from './sign-in-throttle.js';
 import { addressStream } from '../audit/streams.js';
 import { invalidField } from '../common/validation.js';
 import type { AccountView } from '#contracts';
+import { Notifications } from '../notifications/notifications.js';
+
+/** What a person is told of a change to their account (ACCOUNT_CHANGED). */
+const ACCOUNT_CHANGES: Record<string, { vi: string; en: string }> = {
+  ACCOUNT_ENABLED: { vi: 'Tài khoản của bạn đã được mở khóa.', en: 'Your account was re-enabled.' },
+  PASSWORD_RESET: { vi: 'Mật khẩu của bạn đã được quản trị hệ thống đặt lại; các phiên đăng nhập đã kết thúc.', en: 'An administrator reset your password; your sign-in sessions ended.' },
+  PASSWORD_CHANGED: { vi: 'Mật khẩu của bạn vừa được thay đổi. Nếu không phải bạn, hãy báo ngay cho quản trị hệ thống.', en: 'Your password was just changed. If it was not you, tell an administrator at once.' },
+  EMAIL_CHANGED: { vi: 'Địa chỉ thư nhận thông báo của bạn đã được thay đổi.', en: 'The address your notifications are mailed to was changed.' },
+};
 
 const UNIT_REQUIRED: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER'];
 
-export function accountView(a: Account, unit?: Pick<Unit, 'id' | 'name'> | null): AccountView {
+export function accountView(a: Account, unit?: Pick<Unit, 'id' | 'name'> | null, email?: string | null): AccountView {
   return {
+    ...(email !== undefined ? { email } : {}),
     id: a.id,
     username: a.username,
     displayName: a.displayName,
@@ -52,6 +62,7 @@ export class AccountsService {
     private readonly clock: Clock,
     private readonly throttle: SignInThrottle,
     private readonly repeated: RepeatedSecurityEvents,
+    private readonly notifications: Notifications,
   ) {}
 
   async create(dto: CreateAccountDto, actor: Actor) {
@@ -76,13 +87,14 @@ export class AccountsService {
           updatedAt: now,
         });
         await this.accounts.insert(em, account);
+        if (dto.email) await em.query(`INSERT INTO account_contact (account_id, email, updated_at) VALUES ($1, $2, $3)`, [account.id, dto.email, now]);
         await this.security.recordWithin(em, {
           accountId: account.id,
           eventType: 'ACCOUNT_CREATED',
           actor: actor.username,
-          payload: { username: account.username, displayName: account.displayName, role: account.role, unitId: account.unitId },
+          payload: { username: account.username, displayName: account.displayName, role: account.role, unitId: account.unitId, ...(dto.email ? { email: dto.email } : {}) },
         });
-        return accountView(account, unit);
+        return accountView(account, unit, dto.email ?? null);
       });
     } catch (e) {
       if ((e as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '23505') {
@@ -94,7 +106,30 @@ export class AccountsService {
 
   async list() {
     const accounts = await this.accounts.listWithUnits();
-    return accounts.map((a) => accountView(a, a.unit));
+    const emails = await this.emails();
+    return accounts.map((a) => accountView(a, a.unit, emails.get(a.id) ?? null));
+  }
+
+  /** The addresses notifications are mailed to, by account (or one account's). */
+  private async emails(accountId?: string, em: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const rows = (await em.query(`SELECT account_id, email FROM account_contact WHERE $1::uuid IS NULL OR account_id = $1`, [accountId ?? null])) as { account_id: string; email: string }[];
+    return new Map(rows.map((r) => [r.account_id, r.email]));
+  }
+
+  /** Sets (or with null removes) the address an account's notifications are mailed to; audited, and the person is told. */
+  setEmail(id: string, email: string | null, actor: Actor) {
+    return this.change(id, actor, 'EMAIL_CHANGED', async (em, account, now) => {
+      const before = (await this.emails(account.id, em)).get(account.id) ?? null;
+      if (email) {
+        await em.query(
+          `INSERT INTO account_contact (account_id, email, updated_at) VALUES ($1, $2, $3) ON CONFLICT (account_id) DO UPDATE SET email = EXCLUDED.email, updated_at = EXCLUDED.updated_at`,
+          [account.id, email, now],
+        );
+      } else {
+        await em.query(`DELETE FROM account_contact WHERE account_id = $1`, [account.id]);
+      }
+      return { emailBefore: before, email };
+    });
   }
 
   /** The signed-in person's own account. */
@@ -112,7 +147,7 @@ export class AccountsService {
   async get(id: string) {
     const account = await this.accounts.withUnit(id);
     if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', { accountId: id });
-    return accountView(account, account.unit);
+    return accountView(account, account.unit, (await this.emails(id)).get(id) ?? null);
   }
 
   disable(id: string, actor: Actor) {
@@ -213,8 +248,13 @@ export class AccountsService {
       account.updatedAt = now;
       await this.accounts.update(em, id, { disabledAt: account.disabledAt, passwordHash: account.passwordHash, passwordChangedAt: account.passwordChangedAt, version: account.version, updatedAt: now });
       await this.security.recordWithin(em, { accountId: id, eventType, actor: actor.username, payload: { username: account.username, ...facts } });
+      const change = ACCOUNT_CHANGES[eventType];
+      if (change) {
+        // Told in the same transaction; a disabled account is told nothing (it cannot sign in to read it).
+        await this.notifications.notify(em, { kind: 'ACCOUNT_CHANGED', to: [id], title: { vi: 'Thay đổi tài khoản', en: 'Account change' }, body: change, link: '/viec-can-lam' });
+      }
       const unit = account.unitId ? await this.accounts.unitRef(account.unitId, em) : null;
-      return accountView(account, unit);
+      return accountView(account, unit, eventType === 'EMAIL_CHANGED' ? ((facts.email as string | null) ?? null) : undefined);
     });
   }
 }

@@ -11,6 +11,9 @@ import { AuditEventRepository } from '../audit/audit-event.repository.js';
 import { AuditRecordKeys } from '../audit/audit-record-keys.js';
 import { RowAttestations } from '../audit/row-attestations.js';
 import { AuditWriter } from '../audit/audit.writer.js';
+import { JobQueue } from '../notifications/job-queue.js';
+import { MailSender } from '../notifications/mail-sender.js';
+import { Notifications } from '../notifications/notifications.js';
 import { Clock } from '../common/clock.js';
 import { systemActor } from '../common/actor.js';
 import { loadConfig } from '../config/app-config.js';
@@ -65,7 +68,7 @@ async function main(): Promise<number> {
     const clock = new Clock(config);
     const signIns = new SignInRepository(dataSource);
     const repeated = new RepeatedSecurityEvents(security, clock, config);
-    const accounts = new AccountsService(dataSource, accountRepository, signIns, security, clock, new SignInThrottle(dataSource, signIns, config, clock), repeated);
+    const accounts = new AccountsService(dataSource, accountRepository, signIns, security, clock, new SignInThrottle(dataSource, signIns, config, clock), repeated, new Notifications(new JobQueue(dataSource, config), new MailSender(config), config, clock));
     await accounts.create({ username, displayName: displayName ?? 'Quản trị hệ thống', role: 'ADMIN', password }, systemActor('cli'));
     process.stdout.write(`Đã tạo quản trị viên / Administrator created: ${username}\n`);
     return 0;

@@ -41,6 +41,10 @@ const OTHER_EVENT_LABELS: Record<string, { vi: string; en: string }> = {
   NOTICE_COMMENT_ANSWERED: { vi: 'Trả lời ý kiến góp ý', en: 'Comment answered' },
   DROPPED_ON_OBJECTION: { vi: 'Loại khỏi danh sách do phản ánh được chấp nhận', en: 'Dropped on an upheld objection' },
   SESSION_CLOSED: { vi: 'Kết thúc đợt xét, quyết định chính thức', en: 'Session closed, final decision' },
+  // Councils at every level (council:<id> streams; upward proposals are events of the candidates)
+  COUNCIL_SET_UP: { vi: 'Thành lập Hội đồng Thi đua – Khen thưởng', en: 'Council set up' },
+  COUNCIL_COMPOSITION_PUBLISHED: { vi: 'Ban hành thành phần Hội đồng', en: 'Council composition published' },
+  COUNCILS_ADOPTED: { vi: 'Gắn đợt xét và tài khoản Hội đồng hiện có vào Hội đồng cấp tỉnh', en: 'Existing sessions and council accounts tied to the province council' },
 };
 
 export function eventLabel(eventType: string): { vi: string; en: string } | null {

@@ -20,12 +20,14 @@ export const EVENT_FIELDS = {
   START_NURTURING: ['goals', 'supporter'],
   REVISE_PLAN: ['goals', 'supporter'],
   RECORD_CHECK_IN: ['date', 'strengths', 'shortcomings'],
-  PROPOSE_FOR_REVIEW: ['note'],
+  PROPOSE_FOR_REVIEW: ['note', 'repeatJustification'],
   RECOGNISE: ['verdict', 'note'],
   RETURN_TO_NURTURING: ['verdict', 'shortcomings'],
   REJECT: ['reasons', 'verdict', 'upheldCommentIds'],
   CONFIRM_RECOGNITION: ['sessionId', 'noticeEndsOn', 'confirmedOn', 'note'],
   REVOKE_RECOGNITION: ['decisionId', 'reasons'],
+  PROPOSE_UPWARD: ['proposalId', 'fromCouncilId', 'toCouncilId', 'upperCandidateId', 'lowerSessionId', 'lowerDecisionId', 'reasons'],
+  ENTER_UPWARD_REVIEW: ['proposalId', 'lowerCandidateId', 'lowerSessionId', 'lowerDecisionId'],
   RESUME_NURTURING: ['goals', 'supporter'],
   START_REPLICATION: ['note'],
   END_REPLICATION: ['reasons'],
@@ -33,6 +35,8 @@ export const EVENT_FIELDS = {
   RECORD_HONOURING: ['form', 'date', 'outlet', 'title', 'link', 'evidenceId', 'reach', 'correctsId'],
   RECORD_ADOPTION: ['adoptingUnitId', 'stage', 'date', 'description', 'correctsId'],
   RECORD_FOLLOW_UP: ['year', 'date', 'holdsUp', 'findings', 'correctsId'],
+  PLACE_HOLD: ['holdId', 'kind', 'grounds', 'documentNumber', 'documentDate', 'documentIssuer', 'fileName', 'contentType', 'sizeBytes', 'sha256'],
+  LIFT_HOLD: ['holdId', 'conclusion', 'documentNumber', 'documentDate', 'documentIssuer', 'fileName', 'contentType', 'sizeBytes', 'sha256'],
 } as const satisfies { [T in CandidateEventType]: readonly Exclude<keyof Extract<CandidateEvent, { type: T }>, 'type'>[] };
 
 export function eventOf(row: Pick<AuditRow, 'event_type' | 'payload'>): CandidateEvent | null {

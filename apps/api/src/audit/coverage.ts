@@ -30,6 +30,8 @@ export const TABLE_COVERAGE = {
   // The unit tree, accounts and their roles: who may do what.
   unit: { kind: 'attested', key: ['id'] },
   account: { kind: 'attested', key: ['id'] },
+  // The address notifications are mailed to: changed by an administrator, in the account's audited change.
+  account_contact: { kind: 'attested', key: ['account_id'] },
   // Candidates and what their statechart's effects wrote.
   candidate: { kind: 'attested', key: ['id'] },
   evidence_file: { kind: 'attested', key: ['id'], excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
@@ -39,6 +41,9 @@ export const TABLE_COVERAGE = {
   adoption_record: { kind: 'attested', key: ['id'], appendOnly: true },
   follow_up_record: { kind: 'attested', key: ['id'], appendOnly: true },
   unit_plan: { kind: 'attested', key: ['id'], appendOnly: true },
+  // Holds (NĐ 152 Điều 4.4) and their liftings, with their documents' files.
+  candidate_hold: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  candidate_hold_lift: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   // The council: sessions, membership, criteria in force, checklists, ballots and the urn, notices.
   criteria_set: { kind: 'attested', key: ['id'], appendOnly: true },
   review_session: { kind: 'attested', key: ['id'] },
@@ -51,17 +56,32 @@ export const TABLE_COVERAGE = {
   public_notice: { kind: 'attested', key: ['id'], appendOnly: true },
   notice_comment: { kind: 'attested', key: ['id'], appendOnly: true },
   notice_answer: { kind: 'attested', key: ['id'], appendOnly: true },
+  // The public side: comments sent by the public (the attachment's bytes vouched for by their hash), their moderation, published answers.
+  public_comment: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['attachment'], file: { content: 'attachment', hash: 'attachment_sha256' } },
+  public_comment_moderation: { kind: 'attested', key: ['public_comment_id'], appendOnly: true },
+  notice_answer_publication: { kind: 'attested', key: ['answer_id'], appendOnly: true },
   // Decisions, their recipients and numbering.
   recognition_decision: { kind: 'attested', key: ['id'], appendOnly: true },
   decision_recipient: { kind: 'attested', key: ['decision_id', 'candidate_id'], appendOnly: true },
   decision_counter: { kind: 'attested', key: ['authority_code', 'year'] },
   // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).
   jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
+  // Council rule sets (versions an administrator publishes), the one each session pinned, written opinions with the
+  // signed form, the chair's casting votes, and a candidate's share of women (preference among equals).
+  council_rule_set: { kind: 'attested', key: ['id'], appendOnly: true },
+  review_session_rule_set: { kind: 'attested', key: ['session_id'], appendOnly: true },
+  written_opinion: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  casting_vote: { kind: 'attested', key: ['item_id'], appendOnly: true },
+  candidate_women_share: { kind: 'attested', key: ['candidate_id'], appendOnly: true },
   // The rehearsal clock's changes (rehearsal instances only).
   rehearsal_clock_change: { kind: 'attested', key: ['version'], appendOnly: true },
   clearance_request: { kind: 'attested', key: ['id'], appendOnly: true },
   clearance_answer: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   session_clearance_rule: { kind: 'attested', key: ['session_id'], appendOnly: true },
+  // Councils at every level: each council, its composition's versions, and upward proposals (liên thông).
+  council: { kind: 'attested', key: ['id'], appendOnly: true },
+  council_composition: { kind: 'attested', key: ['id'], appendOnly: true },
+  upward_proposal: { kind: 'attested', key: ['id'], appendOnly: true },
   // Emulation movements.
   movement: { kind: 'attested', key: ['id'] },
   movement_document: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
@@ -79,6 +99,12 @@ export const TABLE_COVERAGE = {
   session: { kind: 'operational', reason: 'sign-in sessions: access is decided by the account row (attested), a session only carries it' },
   sign_in_attempt: { kind: 'operational', reason: 'throttling counters of sign-in attempts; outcomes that matter are in the accounts’ chains' },
   idempotency_key: { kind: 'operational', reason: 'replays of retried requests’ answers; the changes themselves are attested' },
+  // Notifications are nudges about changes that are themselves attested (and written in the same transaction as
+  // their audit record); no decision or right rests on them. The outbox rows are written in that transaction too,
+  // then changed by the sender outside any audited change (queued → sent / failed), so they are operational.
+  notification: { kind: 'operational', reason: 'nudges about attested changes, written in their transaction; read marks are the reader’s own' },
+  mail_message: { kind: 'operational', reason: 'the mail outbox: what a notification sent and its delivery state, changed by the sender' },
+  notification_preference: { kind: 'operational', reason: 'each person’s choice of mail per kind of notification; no right or decision rests on it' },
   schema_migration: { kind: 'operational', reason: 'which migrations ran: the schema is the code’s, not a fact of a decision' },
 } as const satisfies Record<string, TableCoverage>;
 
@@ -99,4 +125,7 @@ export const SEEDED_ROWS: { table: string; key: Record<string, unknown>; digest:
   // What decisions printed before the jurisdiction profile existed (migration JurisdictionProfile1796567245918),
   // written only on databases that already held decisions: vouched for where present.
   { table: 'jurisdiction_profile', key: { version: 1 }, digest: 'ea8e3191de15f00ac775d5fdd992d8509c9f699a3d8cc1f6c9c21d7a10a761d0', seededBy: 'migration:JurisdictionProfile1796567245918', optional: true },
+  // The two council rule set presets, version 1 (migration CouncilRuleSets1796578458399): fixed ids, content and instants.
+  { table: 'council_rule_set', key: { id: '5f1d2c3b-7a4e-4b6f-9c1d-2e3f4a5b0001' }, digest: 'f4573366977fecda375f07359d706b22d4f3c8260604d1ddae64053c37f069a7', seededBy: 'migration:CouncilRuleSets1796578458399' },
+  { table: 'council_rule_set', key: { id: '5f1d2c3b-7a4e-4b6f-9c1d-2e3f4a5b0002' }, digest: 'a74e97fbab195a5a59653ca7482b1e2b527a7ec60aabd82d6f61008a2c7bfa7b', seededBy: 'migration:CouncilRuleSets1796578458399' },
 ];

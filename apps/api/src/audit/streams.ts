@@ -26,3 +26,7 @@ export const REHEARSAL_CLOCK_STREAM = 'rehearsal-clock';
 export const STATISTICS_IMPORT_STREAM = 'statistics:import';
 /** The chain of the product's backup runs (made or failed), serialised on it. */
 export const BACKUP_STREAM = 'backups';
+/** The chain of one council: its setting up and every composition published for it. */
+export const councilStream = (id: string) => `council:${id}`;
+/** Publications of council rule sets (every code in one stream: "the one in force" is the one published last). */
+export const COUNCIL_RULE_SET_STREAM = 'council-rule-set';

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Council } from '../councils/council.entities.js';
 import type { DiscoveryChannel, Field, SubjectKind } from '#domain';
 import type { CandidateState, PersistedCandidateSnapshot } from '#workflow';
 import { Movement, MovementReview } from '../movements/movement.entities.js';
@@ -73,6 +74,17 @@ export class Candidate {
   @ManyToOne(() => MovementReview, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'discovered_at_review_id' })
   discoveredAtReview?: Relation<MovementReview>;
+
+  /**
+   * The council that reviews it when a level above its unit's nearest council was chosen (a candidacy proposed
+   * upward); null: the nearest council at or above its unit.
+   */
+  @Column('uuid', { name: 'council_id', nullable: true })
+  councilId: string | null;
+
+  @ManyToOne(() => Council, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'council_id', foreignKeyConstraintName: 'FK_candidate_council' })
+  council?: Relation<Council>;
 
   /** The statechart's state, kept beside the snapshot for indexing and filtering. */
   @Column('text')

@@ -8,12 +8,14 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { SubjectRegistry } from '../lookup/subjects.js';
+import { earlierRecognitionsOf, repeatRecognitionOf, requireJustification } from '../lookup/repeat-recognition.js';
 import { MovementLinks } from '../movements/movement-links.service.js';
 import { UnitRepository } from '../units/unit.repository.js';
 import { Candidate } from './candidate.entity.js';
 import { CandidateRepository } from './candidate.repository.js';
 import { candidateView } from './candidate.views.js';
 import type { CreateCandidateDto } from './dto/create-candidate.dto.js';
+import { CandidateWomenShare } from './candidate-women-share.entity.js';
 import type { ListCandidatesQuery } from './dto/list-candidates.query.js';
 import { candidateStream } from '../audit/streams.js';
 import { reachOf, type Reach } from '../access/unit-reach.js';
@@ -68,8 +70,15 @@ export class CandidatesService {
         updatedAt: now,
       });
       await this.candidates.insert(em, candidate);
-      // "One achievement, one recognition": flagged, never refused; the flags go into the audit record too.
+      if (dto.womenSharePercent !== undefined) {
+        await em.insert(CandidateWomenShare, { candidateId: candidate.id, percent: dto.womenSharePercent, recordedBy: actor.username, recordedAt: now });
+      }
+      // "One achievement, one recognition": flagged; the same year or achievement again needs the unit head's
+      // justification (Luật 2022 Điều 5). The flags and the justification go into the audit record too.
       const warnings = await this.subjects.warnings(em, subject.subjectId, candidate);
+      if (warnings.some((w) => w.code === 'REPEATS_RECOGNISED_ACHIEVEMENT')) {
+        requireJustification(await earlierRecognitionsOf(em, candidate.id), dto.repeatJustification, 'repeatJustification');
+      }
       const subjectId = subject.subjectId ?? candidate.id;
       await this.audit.append(em, {
         stream: candidateStream(candidate.id),
@@ -103,7 +112,10 @@ export class CandidatesService {
     const candidate = await this.candidates.findWithUnit(this.dataSource.manager, id);
     if (!candidate) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId: id });
     const { movements } = await this.links.forCandidate(id);
+    const repeatRecognition = await repeatRecognitionOf(this.dataSource.manager, id);
     return {
+      repeatRecognition,
+      openHolds: candidate.snapshot.context.openHolds ?? 0,
       ...candidateView(candidate, candidate.unit),
       subjectId: candidate.subjectId ?? candidate.id,
       discoveredAt: candidate.discoveredAtMovementId ? { movementId: candidate.discoveredAtMovementId, reviewId: candidate.discoveredAtReviewId } : null,

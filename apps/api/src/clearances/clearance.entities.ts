@@ -134,7 +134,7 @@ export class SessionClearanceRule {
   @Column('text')
   rule: ClearanceRule;
 
-  /** Where it came from: the preset in force by default, or the secretariat's choice when opening. */
+  /** Where it came from: the council rule set the session pinned (RULE_SET:<code>:<version>). */
   @Column('text')
   source: string;
 

@@ -111,6 +111,29 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100 * 1024 * 1024)
   EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** The public side (/cong-khai): largest attachment of a public comment (same types as evidence). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100 * 1024 * 1024)
+  PUBLIC_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+  /** Leading zero bits the proof of work of a public comment needs (16: about a second of a phone's time). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(28)
+  PUBLIC_COMMENT_POW_BITS = 16;
+
+  /** Public comments kept from one address within an hour, and within a day; more are refused (429). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  PUBLIC_COMMENTS_PER_ADDRESS_PER_HOUR = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  PUBLIC_COMMENTS_PER_ADDRESS_PER_DAY = 20;
+
+  /** How long a rendered public page is reused by this process before it is read again (0: never reused). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  PUBLIC_PAGE_CACHE_SECONDS = 5;
+
+  /** The public address of the site (https://…), for shared links (og:url) and the Atom feed; unset: from the request. */
+  @IsOptional() @IsString()
+  PUBLIC_BASE_URL?: string = undefined;
+
   /** How often a candidate being nurtured should be checked on; later than this, its check-in is overdue. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3650)
   NURTURING_CHECK_IN_INTERVAL_DAYS = 90;
@@ -295,6 +318,53 @@ export class AppConfig {
    */
   @IsOptional() @ValidateBy({ name: 'isRehearsalClock', validator: { validate: (v: unknown) => typeof v === 'string' && (v === 'off' || parseRehearsalClock(v) !== null), defaultMessage: () => 'must be +Nd or -Nd (whole days, at most 3650), a date YYYY-MM-DD, or off' } })
   REHEARSAL_CLOCK?: string = undefined;
+
+  /**
+   * The mail server notifications go out through: `smtp://user:password@host:587` (STARTTLS when the server offers
+   * it) or `smtps://…:465`. Unset: no mail leaves the application; every message stays in the outbox with the
+   * status KEPT, readable by administrators in the app (the embedded demo shows them there).
+   */
+  @IsOptional() @Matches(/^smtps?:\/\/([^\s@/]+@)?[A-Za-z0-9.[\]:-]+(:\d{1,5})?\/?(\?\S*)?$/, { message: 'must be an smtp:// or smtps:// URL: smtp://user:password@host:587' })
+  SMTP_URL?: string = undefined;
+
+  /** The sender of notification mail (`Tên <address>` or an address). */
+  @IsString() @Matches(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'must be an e-mail address, or a name and <address>' })
+  MAIL_FROM = 'Điển hình tiên tiến <khong-tra-loi@localhost>';
+
+  /** The web address people open the application at: the links in mail point there. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
+  APP_URL = 'http://localhost:3000';
+
+  /** Whether this process delivers queued mail (several instances may all deliver: each message goes out once). */
+  @Transform(toBool) @IsBoolean()
+  MAIL_DELIVERY = true;
+
+  /** Attempts of one message after the first, with exponential backoff from MAIL_RETRY_DELAY_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(50)
+  MAIL_RETRY_LIMIT = 6;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  MAIL_RETRY_DELAY_SECONDS = 30;
+
+  /** How long a sender may hold a message before another instance takes it over (a killed process). */
+  @Transform(toInt) @IsInt() @Min(2) @Max(3600)
+  MAIL_EXPIRE_SECONDS = 120;
+
+  /** How often the queue looks for new messages and expired ones. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(300)
+  MAIL_POLL_SECONDS = 2;
+
+  /** When reminders are looked for (cron, TIME_ZONE): checklists and votes still open, check-ins overdue, yearly deadlines. */
+  @IsString() @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a cron expression of five fields' })
+  NOTIFICATION_REMINDER_CRON = '0 7 * * *';
+
+  /** When the daily digest goes out (cron, TIME_ZONE). */
+  @IsString() @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a cron expression of five fields' })
+  NOTIFICATION_DIGEST_CRON = '30 7 * * *';
+
+  /** Days before a yearly dossier deadline of the jurisdiction profile that unit heads and the secretariat are reminded. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  DEADLINE_REMINDER_DAYS = 14;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

@@ -19,6 +19,8 @@
 import type { QueryRunner } from 'typeorm';
 
 export const APP_ROLE = 'dth_app';
+/** The job queue's schema (pg-boss; the Notifications migration creates it). */
+export const QUEUE_SCHEMA = 'pgboss';
 /** TypeORM's table of applied migrations (dataSourceOptions' migrationsTableName). */
 export const MIGRATIONS_TABLE = 'schema_migration';
 
@@ -104,6 +106,16 @@ export async function applyGrants(runner: QueryRunner): Promise<boolean> {
     for (const { name } of sequences) {
       await runner.query(`REVOKE ALL ON SEQUENCE public.${ident(name)} FROM ${role}`);
       await runner.query(`GRANT USAGE, SELECT ON SEQUENCE public.${ident(name)} TO ${role}`);
+    }
+    // The job queue's schema (pg-boss, created by a migration): the application enqueues, fetches and completes
+    // jobs and keeps the queue (archiving, schedules), all with data rights; it creates nothing there.
+    const [queue] = (await runner.query(`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS "exists"`, [QUEUE_SCHEMA])) as { exists: boolean }[];
+    if (queue?.exists) {
+      const schema = ident(QUEUE_SCHEMA);
+      await runner.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM ${role}`);
+      await runner.query(`REVOKE CREATE ON SCHEMA ${schema} FROM PUBLIC, ${role}`);
+      await runner.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
+      await runner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
     }
     await runner.commitTransaction();
   } catch (error) {

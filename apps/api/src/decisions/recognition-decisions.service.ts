@@ -13,6 +13,7 @@ import { sessionClosed } from '#workflow';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { decisionStream } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
+import { Notifications } from '../notifications/notifications.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { JurisdictionProfiles, type ProfileInForce } from '../jurisdiction/jurisdiction-profiles.js';
@@ -50,6 +51,7 @@ export class RecognitionDecisions {
     private readonly transitions: CandidateTransitions,
     private readonly profiles: JurisdictionProfiles,
     private readonly clock: Clock,
+    private readonly notifications: Notifications,
   ) {}
 
   /** The recognition decision of a closed session: every candidate the session finally recognised. */
@@ -220,6 +222,20 @@ export class RecognitionDecisions {
       actor: d.actor.username,
       occurredAt: now,
     });
+    // The unit heads of each candidate it names, in the same transaction: a decision concerning their unit.
+    const what = { RECOGNITION: { vi: 'công nhận', en: 'recognising' }, CORRECTION: { vi: 'đính chính', en: 'correcting' }, REVOCATION: { vi: 'thu hồi', en: 'revoking' } }[d.kind];
+    for (const r of recipients) {
+      await this.notifications.notify(em, {
+        kind: 'DECISION_ISSUED',
+        to: await this.notifications.unitHeadsOfCandidate(em, r.candidateId),
+        title: { vi: `Quyết định số ${number}/${authority.symbol}: ${r.name}`, en: `Decision No. ${number}/${authority.symbol}: ${r.name}` },
+        body: {
+          vi: `Quyết định ${what.vi} số ${number}/${authority.symbol} ngày ${decision.issuedOn.split('-').reverse().join('/')} có tên "${r.name}" của đơn vị.`,
+          en: `Decision No. ${number}/${authority.symbol} of ${decision.issuedOn}, ${what.en}, names your unit's "${r.name}".`,
+        },
+        link: `/ho-so/${r.candidateId}`,
+      });
+    }
     return { id: decision.id, number: `${number}/${authority.symbol}`, year, kind: d.kind, issuedOn: decision.issuedOn, recipients: recipients.length };
   }
 }

@@ -134,7 +134,7 @@ export class DemoSeeder {
       units = { province, education, school, health, hospital, district, commune, police, enterprise };
 
       const account = async (username: string, displayName: string, role: Role, unitId?: string) => {
-        people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD }, SYSTEM);
+        people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD, email: `${username}@demo.dhtt.vn` }, SYSTEM);
       };
       await account('admin', 'Quản trị hệ thống', 'ADMIN', province.id);
       await account('truongdonvi', 'Trần Văn Hùng (Giám đốc Sở Giáo dục và Đào tạo)', 'UNIT_HEAD', education.id);
@@ -278,8 +278,10 @@ export class DemoSeeder {
     await at('2025-07-01', () =>
       this.profiles.publish({ effectiveFrom: '2025-07-01', content: BAC_NINH_AFTER_MERGER, note: 'Sáp nhập tỉnh Bắc Giang vào tỉnh Bắc Ninh; Nghị định 152/2025/NĐ-CP thay Nghị định 98/2023/NĐ-CP.' }, SYSTEM),
     );
+    // The 2025 session of the seed's three-member council follows the historical practice (2/3 and 70% of the
+    // members without a conflict): under the regulation's rule set a recused member would count as not in favour.
     const session = (await at('2025-11-17', () =>
-      this.openSession.execute({ title: 'Tổng kết năm 2025', year: 2025, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', venue: 'Phòng họp số 1, UBND tỉnh Bắc Ninh', ballot: 'SECRET' }, secretary),
+      this.openSession.execute({ title: 'Tổng kết năm 2025', year: 2025, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', venue: 'Phòng họp số 1, UBND tỉnh Bắc Ninh', ballot: 'SECRET', ruleSetCode: 'THUC_TIEN_2014_2023' }, secretary),
     )) as unknown as { id: string };
     const items: Record<string, string> = {};
     await at('2025-11-18', async () => {

@@ -66,8 +66,15 @@ function membersTable(members: MinutesMember[]): Content {
   };
 }
 
-function resultsTable(candidates: MinutesCandidate[]): Content {
+function resultsTable(candidates: MinutesCandidate[], underRuleSet: boolean): Content {
   const num = (x: number): TableCell => ({ text: n(x), alignment: 'center' });
+  const figureLines = (c: MinutesCandidate) => [
+    ...(c.figures
+      ? [{ text: `Cơ sở tính: ${n(c.figures.base)}; cần ${n(c.figures.needed)} phiếu tán thành${c.figures.tieBrokenByChair ? '; ngang phiếu, theo ý kiến Chủ tịch Hội đồng' : ''}.`, fontSize: 8.5 }]
+      : []),
+    ...(c.recused && c.recused.length > 0 ? [{ text: `Không biểu quyết (xung đột lợi ích): ${c.recused.join(', ')}.`, fontSize: 8.5 }] : []),
+    ...(c.quotaNote ? [{ text: c.quotaNote, fontSize: 8.5, italics: true }] : []),
+  ];
   return {
     fontSize: 9,
     lineHeight: 1.05,
@@ -81,12 +88,12 @@ function resultsTable(candidates: MinutesCandidate[]): Content {
         [
           headerCell('STT'),
           headerCell('Điển hình đề nghị\n(loại, đơn vị, lĩnh vực)'),
-          headerCell('Số thành viên được biểu quyết'),
-          headerCell('Số tham gia'),
+          headerCell(underRuleSet ? 'Cơ sở tính tỷ lệ' : 'Số thành viên được biểu quyết'),
+          headerCell(underRuleSet ? 'Số phiếu' : 'Số tham gia'),
           headerCell('Tán thành'),
           headerCell('Không tán thành'),
           headerCell('Không biểu quyết / phiếu trắng'),
-          headerCell('Đủ túc số'),
+          headerCell(underRuleSet ? 'Đủ túc số, tỷ lệ tham dự' : 'Đủ túc số'),
           headerCell('Đạt tỷ lệ'),
           headerCell('Kết quả'),
         ],
@@ -97,6 +104,7 @@ function resultsTable(candidates: MinutesCandidate[]): Content {
               { text: c.name, bold: true, fontSize: 9.5 },
               { text: `${c.kindLabel} · ${c.unitName}`, fontSize: 8.5 },
               { text: `Lĩnh vực: ${c.fieldLabel}`, fontSize: 8.5, italics: true },
+              ...figureLines(c),
             ],
           },
           num(c.eligibleMembers),
@@ -178,12 +186,19 @@ export function councilMinutesDefinition(input: CouncilMinutesData) {
     ...(data.venue ? [paragraph(`Địa điểm: ${data.venue}.`)] : []),
 
     sectionHeading('II. NGUYÊN TẮC XÉT CHỌN'),
-    paragraph(`Túc số: phiên biểu quyết đối với mỗi hồ sơ hợp lệ khi có ít nhất ${r.quorum} số thành viên được biểu quyết tham gia (có mặt biểu quyết hoặc gửi ý kiến bằng văn bản).`),
-    paragraph(`Tỷ lệ công nhận: có ít nhất ${r.threshold} tổng số thành viên được biểu quyết tán thành.`),
+    ...(data.ruleSet
+      ? [
+          paragraph(`Bộ quy tắc Hội đồng áp dụng: ${data.ruleSet.name} (mã ${data.ruleSet.code}, phiên bản ${n(data.ruleSet.version)}), ghim vào đợt xét khi mở. Căn cứ: ${data.ruleSet.source}`),
+          ...data.ruleSet.lines.map((line) => paragraph(line)),
+        ]
+      : [
+          paragraph(`Túc số: phiên biểu quyết đối với mỗi hồ sơ hợp lệ khi có ít nhất ${r.quorum} số thành viên được biểu quyết tham gia (có mặt biểu quyết hoặc gửi ý kiến bằng văn bản).`),
+          paragraph(`Tỷ lệ công nhận: có ít nhất ${r.threshold} tổng số thành viên được biểu quyết tán thành.`),
+        ]),
     paragraph(`Hình thức biểu quyết: ${r.ballot}.`),
     paragraph(`Bộ tiêu chí áp dụng: ${r.criteriaVersion}.`),
     paragraph(`Công khai danh sách đề nghị để lấy ý kiến trước khi quyết định: ${n(r.noticeWorkingDays)} ngày làm việc.`),
-    paragraph('Thành viên không đánh giá, biểu quyết đối với hồ sơ của đơn vị mình, đơn vị cấp trên hoặc đơn vị cấp dưới của đơn vị mình (xung đột lợi ích).'),
+    ...(data.ruleSet ? [] : [paragraph('Thành viên không đánh giá, biểu quyết đối với hồ sơ của đơn vị mình, đơn vị cấp trên hoặc đơn vị cấp dưới của đơn vị mình (xung đột lợi ích).')]),
 
     sectionHeading('III. THÀNH PHẦN'),
     paragraph(`Chủ tọa: ${data.chairName}. Thư ký: ${data.secretaryName}.`),
@@ -197,7 +212,7 @@ export function councilMinutesDefinition(input: CouncilMinutesData) {
     ),
 
     sectionHeading('IV. KẾT QUẢ BIỂU QUYẾT'),
-    data.candidates.length === 0 ? paragraph('Không có hồ sơ.') : resultsTable(data.candidates),
+    data.candidates.length === 0 ? paragraph('Không có hồ sơ.') : resultsTable(data.candidates, !!data.ruleSet),
 
     sectionHeading('V. TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ'),
     ...(data.candidates.length === 0 ? [paragraph('Không có hồ sơ.')] : data.candidates.map(criteriaTable)),

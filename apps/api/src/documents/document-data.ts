@@ -51,6 +51,12 @@ export interface MinutesCandidate {
   outcomeLabel: string;
   /** Shortcomings (return) or reasons (reject, no decision), Vietnamese, one per line. */
   notes: string[];
+  /** Under a rule set: the figures the candidate was judged by (base of the threshold, votes needed, the chair's casting vote). */
+  figures?: { base: number; needed: number; inFavour: number; against: number; tieBrokenByChair: boolean };
+  /** Members who did not vote on this candidate for a conflict of interest (names). */
+  recused?: string[];
+  /** The quota's finding for this candidate (rank, preference among equals), Vietnamese. */
+  quotaNote?: string;
 }
 
 export interface CouncilMinutesData {
@@ -68,6 +74,8 @@ export interface CouncilMinutesData {
   secretaryName: string;
   /** Human-readable rules, e.g. quorum "2/3", threshold "70%", ballot "Bỏ phiếu kín". */
   rules: { quorum: string; threshold: string; ballot: string; criteriaVersion: string; noticeWorkingDays: number };
+  /** The rule set the session was judged by (sessions opened with one): its name, version, source and rules in words. */
+  ruleSet?: { name: string; code: string; version: number; source: string; lines: string[] };
   members: MinutesMember[];
   candidates: MinutesCandidate[];
   /** When the document was generated (ISO timestamp), printed small in the footer with the audit reference. */

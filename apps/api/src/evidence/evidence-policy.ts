@@ -2,7 +2,9 @@
  * Which files are accepted as evidence (one entry for each of the contract's EVIDENCE_MEDIA_TYPES), and how a
  * declared type is checked against the file's first bytes so that a renamed executable cannot pass as a PDF.
  */
+import { createHash } from 'node:crypto';
 import type { EvidenceMediaType } from '#contracts';
+import { DomainError } from '../common/domain-error.js';
 
 export interface EvidencePolicy {
   extensions: string[];
@@ -85,4 +87,34 @@ function capLength(name: string): string {
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+/** A file as multer hands it over. */
+export interface UploadedFileParts {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/**
+ * The checks every upload of an evidence-like file passes (evidence, a public comment's attachment): a file was
+ * sent, its declared type is accepted, and its extension and first bytes match that type. Answers the cleaned
+ * name, the type and the SHA-256; refuses with EVIDENCE_FILE_MISSING or EVIDENCE_TYPE_NOT_ALLOWED naming `field`.
+ */
+export function acceptFile(file: UploadedFileParts | undefined, field = 'file'): { fileName: string; contentType: EvidenceMediaType; sha256: string } {
+  if (!file || file.size === 0) throw new DomainError('EVIDENCE_FILE_MISSING', { field });
+  const fileName = cleanFileName(file.originalname);
+  const declared = file.mimetype.toLowerCase().split(';')[0]!.trim();
+  const contentType = evidenceTypeOf(declared);
+  if (!contentType) throw new DomainError('EVIDENCE_TYPE_NOT_ALLOWED', { field, contentType: declared, allowed: Object.keys(EVIDENCE_TYPES) });
+  const policy = EVIDENCE_TYPES[contentType]!;
+  if (!policy.extensions.includes(extensionOf(fileName)) || !policy.magic(file.buffer)) {
+    throw new DomainError(
+      'EVIDENCE_TYPE_NOT_ALLOWED',
+      { field, contentType },
+      { vi: 'Nội dung hoặc phần mở rộng của tệp không khớp với loại tệp khai báo.', en: 'The file’s content or extension does not match its declared type.' },
+    );
+  }
+  return { fileName, contentType, sha256: createHash('sha256').update(file.buffer).digest('hex') };
 }

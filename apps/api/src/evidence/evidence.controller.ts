@@ -70,10 +70,10 @@ export class EvidenceController {
 }
 
 /** RFC 8187 ext-value: encodeURIComponent leaves ' ( ) * unescaped, which attr-char does not allow. */
-function rfc8187(name: string): string {
+export function rfc8187(name: string): string {
   return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function asciiFallback(name: string): string {
+export function asciiFallback(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
 }

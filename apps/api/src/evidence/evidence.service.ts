@@ -1,13 +1,13 @@
 /** Owns evidence files: stored in PostgreSQL with their SHA-256, attached through the statechart. */
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AttachedEvidence, EvidenceView } from '#contracts';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { CandidateRepository } from '../candidates/candidate.repository.js';
 import { CandidateTransitions } from '../transitions/candidate-transitions.service.js';
-import { EVIDENCE_TYPES, cleanFileName, evidenceTypeOf, extensionOf } from './evidence-policy.js';
+import { acceptFile } from './evidence-policy.js';
 import { EvidenceRepository, type StoredEvidence } from './evidence.repository.js';
 
 export interface IncomingFile {
@@ -44,28 +44,15 @@ export class EvidenceService {
    * storeEvidence effect stores it, bytes included, in the event's transaction.
    */
   async attach(candidateId: string, file: IncomingFile | undefined, actor: Actor, expectedVersion?: number): Promise<AttachedEvidence> {
-    if (!file || file.size === 0) throw new DomainError('EVIDENCE_FILE_MISSING', { field: 'file' });
-    const fileName = cleanFileName(file.originalname);
-    const declared = file.mimetype.toLowerCase().split(';')[0]!.trim();
-    const contentType = evidenceTypeOf(declared);
-    if (!contentType) throw new DomainError('EVIDENCE_TYPE_NOT_ALLOWED', { field: 'file', contentType: declared, allowed: Object.keys(EVIDENCE_TYPES) });
-    const policy = EVIDENCE_TYPES[contentType];
-    if (!policy.extensions.includes(extensionOf(fileName)) || !policy.magic(file.buffer)) {
-      throw new DomainError(
-        'EVIDENCE_TYPE_NOT_ALLOWED',
-        { field: 'file', contentType },
-        { vi: 'Nội dung hoặc phần mở rộng của tệp không khớp với loại tệp khai báo.', en: 'The file’s content or extension does not match its declared type.' },
-      );
-    }
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const { fileName, contentType, sha256 } = acceptFile(file);
     const evidenceId = randomUUID();
     return this.dataSource.transaction(async (em) => {
       const result = await this.transitions.sendWithin(em, {
         candidateId,
         expectedVersion,
         actor,
-        event: { type: 'ATTACH_EVIDENCE', evidenceId, fileName, contentType, sizeBytes: file.size, sha256 },
-        fileContent: file.buffer,
+        event: { type: 'ATTACH_EVIDENCE', evidenceId, fileName, contentType, sizeBytes: file!.size, sha256 },
+        fileContent: file!.buffer,
       });
       const stored = await this.evidence.find(em, candidateId, evidenceId);
       if (!stored) throw new Error(`ATTACH_EVIDENCE ${evidenceId} was accepted but stored no file`);

@@ -12,6 +12,6 @@ import { JurisdictionProfiles } from './jurisdiction-profiles.js';
   imports: [AuditModule],
   controllers: [JurisdictionController],
   providers: [JurisdictionProfileRepository, JurisdictionProfiles],
-  exports: [JurisdictionProfiles],
+  exports: [JurisdictionProfiles, JurisdictionProfileRepository],
 })
 export class JurisdictionModule {}

@@ -51,6 +51,43 @@ export interface CandidacyRow {
   movements: { id: string; name: string }[];
 }
 
+/** An earlier recognition of the same subject that a candidacy repeats (same year, or same achievement in the same words). */
+export interface RepeatedRecognitionRow {
+  candidateId: string;
+  name: string;
+  year: number;
+  unitName: string;
+  sameAchievement: boolean;
+  decisionId: string | null;
+  decisionNumber: string | null;
+  decisionIssuedOn: string | null;
+}
+
+/**
+ * One achievement, one recognition (Luật Thi đua, khen thưởng 2022 Điều 5): the recognised candidacies of the same
+ * subject as `candidateId` for the same year or the same achievement (folded words), with the recognition decision
+ * that named each (the newest, where one was issued). Recognised means in a recognised state now: a revoked
+ * recognition no longer counts.
+ */
+export function repeatedRecognitions(em: EntityManager, candidateId: string, recognisedStates: readonly string[]): Promise<RepeatedRecognitionRow[]> {
+  return em.query(
+    `SELECT o.id AS "candidateId", o.name, o.year, u.name AS "unitName",
+            ${subjectNameSql('o.achievement')} = ${subjectNameSql('c.achievement')} AS "sameAchievement",
+            d.id AS "decisionId", d.number || '/' || d.symbol AS "decisionNumber", to_char(d.issued_on, 'YYYY-MM-DD') AS "decisionIssuedOn"
+       FROM candidate c
+       JOIN candidate o ON coalesce(o.subject_id, o.id) = coalesce(c.subject_id, c.id) AND o.id <> c.id
+       JOIN unit u ON u.id = o.unit_id
+       LEFT JOIN LATERAL (
+         SELECT rd.id, rd.number, rd.symbol, rd.issued_on FROM decision_recipient r JOIN recognition_decision rd ON rd.id = r.decision_id
+          WHERE r.candidate_id = o.id AND rd.kind = 'RECOGNITION' ORDER BY rd.issued_at DESC LIMIT 1) d ON true
+      WHERE c.id = $1 AND o.state = ANY($2::text[])
+        AND (o.year = c.year OR ${subjectNameSql('o.achievement')} = ${subjectNameSql('c.achievement')})
+      ORDER BY o.year, o.created_at, o.id`,
+    [candidateId, recognisedStates],
+  );
+}
+
+
 @Injectable()
 export class SubjectRepository {
   constructor(private readonly dataSource: DataSource) {}

@@ -4,10 +4,11 @@
  * Every method that runs inside a change takes the transaction's EntityManager; each returns rows whose types say
  * exactly which columns they carry. No rule lives here: the use cases decide, this only reads and writes.
  */
+import type { CouncilPosition } from '#domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Field, SubjectKind } from '#domain';
-import type { CandidateState, CouncilOutcome, CouncilVerdict, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
+import type { CandidateState, AnyCouncilVerdict, CouncilOutcome, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
 import {
   NoticeAnswer,
   NoticeComment,
@@ -31,7 +32,9 @@ export interface MemberWithUnit {
   unitId: string | null;
   unitPath: string | null;
   unitName: string | null;
-  attendance: 'PRESENT' | 'ABSENT' | null;
+  /** Null for sessions opened before positions existed: a member. */
+  position: CouncilPosition | null;
+  attendance: 'PRESENT' | 'WRITTEN_OPINION' | 'ABSENT' | null;
 }
 
 /** The candidate a review item judges, as the council sees it now. */
@@ -45,6 +48,8 @@ export interface ReviewedCandidate {
   field: Field;
   state: CandidateState;
   version: number;
+  /** Holds open now (NĐ 152 Điều 4.4), from the candidate's statechart context. */
+  openHolds: number;
 }
 
 /** What one item is judged on: the candidate and the criteria of the pinned set. */
@@ -75,6 +80,10 @@ export interface SessionListRow {
   version: number;
   /** How many candidates the session holds. */
   candidates: number;
+  /** The session's council (the province's for sessions opened before councils), null while none exists. */
+  councilId: string | null;
+  councilName: string | null;
+  councilUnitName: string | null;
 }
 
 /** A comment of the notice with its answer, if any; dates as YYYY-MM-DD. */
@@ -91,6 +100,8 @@ export interface CommentWithAnswer {
   upheld: boolean | null;
   answeredBy: string | null;
   answeredAt: Date | null;
+  /** When the answer was published on the public notice page (publicity/); null while it is not. */
+  answerPublishedAt: Date | null;
 }
 
 /** One review of a candidate: the item and the session it belongs to. */
@@ -168,9 +179,14 @@ export class ReviewSessionRepository {
     if (filter.status) where.push(`s.status = $${params.push(filter.status)}`);
     if (filter.year) where.push(`s.year = $${params.push(filter.year)}`);
     return (await this.dataSource.query(
-      `SELECT s.id, s.title, s.year, s.status, s.ballot, s.opened_at AS "openedAt", s.voting_closed_at AS "votingClosedAt", s.closed_at AS "closedAt", s.version,
-              (SELECT count(*)::int FROM review_item i WHERE i.session_id = s.id) AS candidates
-         FROM review_session s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.opened_at DESC, s.id`,
+      `WITH province AS (SELECT c.id FROM council c JOIN unit u ON u.id = c.unit_id WHERE u.parent_id IS NULL ORDER BY u.created_at, u.id LIMIT 1)
+       SELECT s.id, s.title, s.year, s.status, s.ballot, s.opened_at AS "openedAt", s.voting_closed_at AS "votingClosedAt", s.closed_at AS "closedAt", s.version,
+              (SELECT count(*)::int FROM review_item i WHERE i.session_id = s.id) AS candidates,
+              c.id AS "councilId", c.name AS "councilName", cu.name AS "councilUnitName"
+         FROM review_session s
+         LEFT JOIN council c ON c.id = coalesce(s.council_id, (SELECT id FROM province))
+         LEFT JOIN unit cu ON cu.id = c.unit_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.opened_at DESC, s.id`,
       params,
     )) as SessionListRow[];
   }
@@ -189,9 +205,14 @@ export class ReviewSessionRepository {
     )) as CouncilAccount[];
   }
 
+  /** The sessions an account sits on. */
+  async sessionsOfMember(em: EntityManager, accountId: string): Promise<string[]> {
+    return ((await em.query('SELECT session_id AS id FROM review_session_member WHERE account_id = $1', [accountId])) as { id: string }[]).map((r) => r.id);
+  }
+
   async members(em: EntityManager, sessionId: string): Promise<MemberWithUnit[]> {
     return (await em.query(
-      `SELECT m.account_id AS "accountId", m.display_name AS "displayName", m.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", m.attendance
+      `SELECT m.account_id AS "accountId", m.display_name AS "displayName", m.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", m.position, m.attendance
          FROM review_session_member m LEFT JOIN unit u ON u.id = m.unit_id
         WHERE m.session_id = $1 ORDER BY m.display_name, m.account_id`,
       [sessionId],
@@ -241,7 +262,8 @@ export class ReviewSessionRepository {
   /** The candidate and the criteria an item is judged on. */
   async itemFacts(em: EntityManager, item: ReviewItemRow): Promise<ItemFacts> {
     const [row] = (await em.query(
-      `SELECT c.id, c.name, c.kind, c.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", c.field, c.state, c.version, s.criteria
+      `SELECT c.id, c.name, c.kind, c.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", c.field, c.state, c.version,
+              coalesce((c.snapshot->'context'->>'openHolds')::int, 0) AS "openHolds", s.criteria
          FROM candidate c JOIN unit u ON u.id = c.unit_id JOIN criteria_set s ON s.id = $2 WHERE c.id = $1`,
       [item.candidateId, item.criteriaSetId],
     )) as (ReviewedCandidate & { criteria: CriterionDefinition[] })[];
@@ -253,7 +275,7 @@ export class ReviewSessionRepository {
   async recordOutcome(
     em: EntityManager,
     itemId: string,
-    result: { status: 'DECIDABLE' | 'NO_DECISION'; verdict: CouncilVerdict; outcome: CouncilOutcome; findings: RuleFinding[]; closedAt: Date | null },
+    result: { status: 'DECIDABLE' | 'NO_DECISION'; verdict: AnyCouncilVerdict; outcome: CouncilOutcome; findings: RuleFinding[]; closedAt: Date | null },
   ): Promise<void> {
     await em.query('UPDATE review_item SET status = $2, verdict = $3, outcome = $4, findings = $5, closed_at = $6 WHERE id = $1', [
       itemId,
@@ -379,12 +401,22 @@ export class ReviewSessionRepository {
     return row!.n;
   }
 
+  /** Comments the public sent on the notice (publicity/) that wait for the secretariat's moderation. */
+  async pendingPublicComments(em: EntityManager, noticeId: string): Promise<number> {
+    const [row] = (await em.query(
+      'SELECT count(*)::int AS n FROM public_comment p LEFT JOIN public_comment_moderation m ON m.public_comment_id = p.id WHERE p.notice_id = $1 AND m.public_comment_id IS NULL',
+      [noticeId],
+    )) as { n: number }[];
+    return row!.n;
+  }
+
   /** Every comment of a notice with its answer, in the order they were recorded. */
   async commentsWithAnswers(em: EntityManager, noticeId: string): Promise<CommentWithAnswer[]> {
     return (await em.query(
       `SELECT c.id, c.item_id AS "itemId", c.author, c.body, to_char(c.received_on, 'YYYY-MM-DD') AS "receivedOn", c.recorded_by AS "recordedBy", c.recorded_at AS "recordedAt",
-              a.id AS "answerId", a.body AS "answer", a.upheld, a.answered_by AS "answeredBy", a.answered_at AS "answeredAt"
-         FROM notice_comment c LEFT JOIN notice_answer a ON a.comment_id = c.id WHERE c.notice_id = $1 ORDER BY c.recorded_at, c.id`,
+              a.id AS "answerId", a.body AS "answer", a.upheld, a.answered_by AS "answeredBy", a.answered_at AS "answeredAt",
+              p.published_at AS "answerPublishedAt"
+         FROM notice_comment c LEFT JOIN notice_answer a ON a.comment_id = c.id LEFT JOIN notice_answer_publication p ON p.answer_id = a.id WHERE c.notice_id = $1 ORDER BY c.recorded_at, c.id`,
       [noticeId],
     )) as CommentWithAnswer[];
   }

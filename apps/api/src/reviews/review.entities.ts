@@ -6,12 +6,14 @@
  * on), its members' attendance, each review item (its outcome once voting closes) and the secret-ballot urn.
  */
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import type { CouncilOutcome, CouncilVerdict, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
+import type { AnyCouncilVerdict, CouncilOutcome, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
 import type { Attendance, BallotKind, VoteChoice, VoteMode } from '#contracts';
 import type { CriteriaSetCode, SubjectKind } from '#domain';
 import { Account } from '../accounts/account.entities.js';
 import { Candidate } from '../candidates/candidate.entity.js';
 import { Unit } from '../units/unit.entity.js';
+import { Council } from '../councils/council.entities.js';
+import type { CouncilPosition } from '#domain';
 
 export interface CriterionDefinition {
   code: string;
@@ -63,6 +65,14 @@ export class ReviewSession {
 
   @Column('text')
   title: string;
+
+  /** The council whose session it is; null only for sessions opened before councils existed (the province's). */
+  @Column('uuid', { name: 'council_id', nullable: true })
+  councilId: string | null;
+
+  @ManyToOne(() => Council, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'council_id', foreignKeyConstraintName: 'FK_review_session_council' })
+  council?: Relation<Council>;
 
   /** The year whose achievements are reviewed. */
   @Column('int')
@@ -149,6 +159,10 @@ export class ReviewSessionMember {
   @JoinColumn({ name: 'unit_id' })
   unit?: Relation<Unit>;
 
+  /** The member's position in the council's composition when the session opened; null: before positions (a member). */
+  @Column('text', { nullable: true })
+  position: CouncilPosition | null;
+
   /** PRESENT or ABSENT, recorded when voting opens; null before. */
   @Column('text', { nullable: true })
   attendance: Attendance | null;
@@ -192,7 +206,7 @@ export class ReviewItem {
   status: ItemStatus;
 
   @Column('jsonb', { nullable: true })
-  verdict: CouncilVerdict | null;
+  verdict: AnyCouncilVerdict | null;
 
   /** The outcome the rules give for the verdict. */
   @Column('text', { nullable: true })

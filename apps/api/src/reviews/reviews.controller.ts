@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { IncomingFile } from '../evidence/evidence.service.js';
 import type { Response } from 'express';
 import { CRITERIA_SET_CODES } from '#contracts';
 import { ROLE_GROUPS, type CriteriaSetCode } from '#domain';
@@ -15,6 +17,8 @@ import {
   AssignReviewersDto,
   AutoAssignDto,
   CastVoteDto,
+  CastingVoteDto,
+  WrittenOpinionForm,
   ConfirmDecisionDto,
   DropOnObjectionDto,
   OpenSessionDto,
@@ -42,7 +46,9 @@ import {
   OpenVoting,
   PublishCriteriaSet,
   PublishNotice,
+  RecordCastingVote,
   RecordComment,
+  RecordWrittenOpinion,
   SubmitChecklist,
   VerifyReceipt,
 } from './use-cases/index.js';
@@ -94,13 +100,15 @@ export class ReviewSessionsController {
     private readonly dropOnObjection: DropOnObjection,
     private readonly finaliseSession: Finalise,
     private readonly drawUpMinutes: DrawUpMinutes,
+    private readonly writtenOpinions: RecordWrittenOpinion,
+    private readonly castingVotes: RecordCastingVote,
   ) {}
 
   @Get()
   @Allow(...ROLE_GROUPS.councilReaders)
   @ApiOperation({ summary: 'Các đợt xét / Review sessions' })
-  list(@Query() query: SessionListQuery) {
-    return this.views.list(query);
+  list(@Query() query: SessionListQuery, @CurrentActor() actor: Actor) {
+    return this.views.list(query, actor);
   }
 
   @Post()
@@ -152,7 +160,44 @@ export class ReviewSessionsController {
   @Allow('COUNCIL_SECRETARY')
   @ApiOperation({ summary: 'Điểm danh và mở biểu quyết / Record attendance and open the vote' })
   async openVoting(@Param('id', ParseUuid) id: string, @Body() body: OpenVotingDto, @CurrentActor() actor: Actor) {
-    await this.openVote.execute(id, body.presentMemberIds, actor);
+    await this.openVote.execute(id, body.presentMemberIds, actor, body.writtenOpinionMemberIds ?? []);
+    return this.views.detail(id, actor);
+  }
+
+  @Post(':id/written-opinions')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20 * 1024 * 1024, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @Allow('COUNCIL_SECRETARY')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'memberId', 'choices'],
+      properties: { file: { type: 'string', format: 'binary' }, memberId: { type: 'string', format: 'uuid' }, choices: { type: 'string', description: '{"<itemId>": "IN_FAVOUR" | "AGAINST" | "ABSTAIN"}' } },
+    },
+  })
+  @ApiOperation({ summary: 'Ghi nhận ý kiến bằng văn bản của thành viên vắng mặt (kèm phiếu có chữ ký) / Record an absent member’s written opinion with the signed form' })
+  recordWrittenOpinion(@Param('id', ParseUuid) id: string, @UploadedFile() file: IncomingFile | undefined, @Body() form: WrittenOpinionForm, @CurrentActor() actor: Actor) {
+    return this.writtenOpinions.execute(id, form, file, actor);
+  }
+
+  @Get(':id/written-opinions/:opinionId')
+  @Allow(...ROLE_GROUPS.councilReaders)
+  @ApiOperation({ summary: 'Tải phiếu ý kiến bằng văn bản / Download a signed written-opinion form' })
+  async writtenOpinionFile(@Param('id', ParseUuid) id: string, @Param('opinionId', ParseUuid) opinionId: string, @Res() res: Response) {
+    const file = await this.views.writtenOpinionFile(id, opinionId);
+    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader('Content-Length', String(file.content.length));
+    res.setHeader('Content-Disposition', `attachment; filename="opinion-${opinionId}${file.fileName.slice(file.fileName.lastIndexOf('.'))}"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
+    res.end(file.content);
+  }
+
+  @Post(':id/items/:itemId/casting-vote')
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Ghi phiếu quyết định của Chủ tịch Hội đồng khi số phiếu ngang nhau / Record the chair’s casting vote on a tie' })
+  async castingVote(@Param('id', ParseUuid) id: string, @Param('itemId', ParseUuid) itemId: string, @Body() body: CastingVoteDto, @CurrentActor() actor: Actor) {
+    await this.castingVotes.execute(id, itemId, body.choice, actor);
     return this.views.detail(id, actor);
   }
 

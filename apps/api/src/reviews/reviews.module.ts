@@ -2,8 +2,11 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { JurisdictionModule } from '../jurisdiction/jurisdiction.module.js';
+import { CouncilRulesModule } from '../council-rules/council-rules.module.js';
+import { CouncilAttendanceRepository } from './council-attendance.repository.js';
 import { ClearancesModule } from '../clearances/clearances.module.js';
 import { TransitionsModule } from '../transitions/transitions.module.js';
+import { CouncilsModule } from '../councils/councils.module.js';
 import { BallotRepository } from './ballot.repository.js';
 import { ChecklistRepository } from './checklist.repository.js';
 import { CouncilVerdicts } from './council-verdicts.js';
@@ -12,6 +15,7 @@ import { CriteriaSetViews } from './criteria-set.views.js';
 import { CandidateReviewsController, CriteriaSetsController, ReviewSessionsController } from './reviews.controller.js';
 import { ReviewSessionRepository } from './review-session.repository.js';
 import { ReviewSessionViews } from './review-session.views.js';
+import { ReviewNotifications } from './review-notifications.js';
 import { SessionChanges } from './session-changes.js';
 import { REVIEW_USE_CASES } from './use-cases/index.js';
 
@@ -23,19 +27,21 @@ import { REVIEW_USE_CASES } from './use-cases/index.js';
  * state changes only through CandidateTransitions, with the verdict the statechart's guards check.
  */
 @Module({
-  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, ClearancesModule],
+  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, ClearancesModule, CouncilsModule, CouncilRulesModule],
   controllers: [CriteriaSetsController, ReviewSessionsController, CandidateReviewsController],
   providers: [
     ReviewSessionRepository,
     ChecklistRepository,
     BallotRepository,
+    CouncilAttendanceRepository,
     CriteriaSetRepository,
     SessionChanges,
+    ReviewNotifications,
     CouncilVerdicts,
     ReviewSessionViews,
     CriteriaSetViews,
     ...REVIEW_USE_CASES,
   ],
-  exports: [...REVIEW_USE_CASES],
+  exports: [...REVIEW_USE_CASES, SessionChanges, ReviewSessionRepository],
 })
 export class ReviewsModule {}

@@ -8,7 +8,7 @@ import { ROLE_GROUPS } from '#domain';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { ParseUuid } from '../common/pipes.js';
-import { ImportForm, StatisticsQuery } from './dto/statistics.dto.js';
+import { ImportForm, RecognitionsByLevelQuery, StatisticsQuery } from './dto/statistics.dto.js';
 import { toCsv, toXlsx } from './statistics-export.js';
 import { StatisticsImportService, type UploadedTable } from './statistics-import.service.js';
 import { StatisticsService } from './statistics.service.js';
@@ -46,6 +46,13 @@ export class StatisticsController {
   })
   table(@Query() query: StatisticsQuery, @CurrentActor() actor: Actor) {
     return this.statistics.table(actor, query);
+  }
+
+  @Get('recognitions-by-level')
+  @Allow(...ROLE_GROUPS.candidateReaders)
+  @ApiOperation({ summary: 'Điển hình được công nhận theo cấp công nhận / Recognised exemplars by the level that recognised them' })
+  byLevel(@Query() query: RecognitionsByLevelQuery, @CurrentActor() actor: Actor) {
+    return this.statistics.recognitionsByLevel(actor, query.year);
   }
 
   @Get('exemplars/xlsx')

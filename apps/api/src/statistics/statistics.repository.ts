@@ -143,4 +143,31 @@ export class StatisticsRepository {
     }[];
     return rows.map((r) => r.year);
   }
+
+  /**
+   * Recognised exemplars by the level of the council that recognised them (the unit level of the session's
+   * council; sessions opened before councils are the province's), per kind. A candidacy proposed upward and
+   * recognised again counts once at each level that recognised it. `unitPath`: only candidates of that subtree.
+   */
+  async recognitionsByLevel(filter: { year?: number; unitPath?: string | null }): Promise<{ level: string; kind: string; count: number }[]> {
+    const params: unknown[] = [];
+    const where = [`k.state IN ('recognised', 'replicating', 'replicationEnded')`];
+    if (filter.year) where.push(`k.year = $${params.push(filter.year)}`);
+    if (filter.unitPath) where.push(`ku.path LIKE $${params.push(filter.unitPath)} || '%'`);
+    return (await this.dataSource.query(
+      `WITH province AS (SELECT c.id FROM council c JOIN unit u ON u.id = c.unit_id WHERE u.parent_id IS NULL ORDER BY u.created_at, u.id LIMIT 1),
+            recognised_by AS (
+              SELECT DISTINCT ON (k.id) k.id, k.kind, coalesce(s.council_id, (SELECT id FROM province)) AS council_id
+                FROM candidate k
+                JOIN unit ku ON ku.id = k.unit_id
+                JOIN review_item i ON i.candidate_id = k.id AND i.outcome = 'RECOGNISE'
+                JOIN review_session s ON s.id = i.session_id
+               WHERE ${where.join(' AND ')}
+               ORDER BY k.id, s.closed_at DESC NULLS LAST)
+       SELECT cu.level, r.kind, count(*)::int AS count
+         FROM recognised_by r JOIN council c ON c.id = r.council_id JOIN unit cu ON cu.id = c.unit_id
+        GROUP BY cu.level, r.kind`,
+      params,
+    )) as { level: string; kind: string; count: number }[];
+  }
 }

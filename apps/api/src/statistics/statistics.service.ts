@@ -5,7 +5,9 @@
  */
 import { Injectable } from '@nestjs/common';
 import { FIELDS, HONOURING_FORMS, SECTORS, SUBJECT_KINDS, labelOf, labelsOf } from '#domain';
-import type { StatisticsFigures, StatisticsRow, StatisticsTable, StatisticsYear } from '#contracts';
+import type { RecognitionsByLevel, StatisticsFigures, StatisticsRow, StatisticsTable, StatisticsYear } from '#contracts';
+import { UNIT_LEVELS, type UnitLevel } from '#domain';
+import { reachOf } from '../access/unit-reach.js';
 import type { Actor } from '../common/actor.js';
 import { MovementAccess } from '../access/movement-access.js';
 import { UnitScope } from '../access/unit-scope.js';
@@ -41,6 +43,22 @@ export class StatisticsService {
     private readonly units: UnitScope,
     private readonly movements: MovementAccess,
   ) {}
+
+  /** Recognised exemplars cut by the level of recognition (the recognising council's unit level); unit heads: their subtree. */
+  async recognitionsByLevel(actor: Actor, year?: number): Promise<RecognitionsByLevel> {
+    const reach = reachOf(actor);
+    const rows = reach.kind === 'nothing' ? [] : await this.statistics.recognitionsByLevel({ year, unitPath: reach.kind === 'subtree' ? reach.path : null });
+    const count = (level: string, kind: string) => rows.find((r) => r.level === level && r.kind === kind)?.count ?? 0;
+    return {
+      year: year ?? null,
+      rows: UNIT_LEVELS.filter((l) => rows.some((r) => r.level === l.code)).map((l) => {
+        const collective = count(l.code, 'COLLECTIVE');
+        const individual = count(l.code, 'INDIVIDUAL');
+        const household = count(l.code, 'HOUSEHOLD');
+        return { level: l.code as UnitLevel, levelLabel: labelsOf(UNIT_LEVELS, l.code), collective, individual, household, total: collective + individual + household };
+      }),
+    };
+  }
 
   async table(actor: Actor, query: StatisticsQuery): Promise<StatisticsTable> {
     const yearFrom = query.yearFrom ?? EARLIEST_YEAR;

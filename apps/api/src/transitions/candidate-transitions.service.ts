@@ -28,7 +28,7 @@ export interface TransitionCommand {
   /** The version the client last saw; when given and not current, the event is refused as stale. */
   expectedVersion?: number;
   actor: Actor;
-  /** The bytes of the file an ATTACH_EVIDENCE event attaches, for its storeEvidence effect. */
+  /** The bytes of the file an ATTACH_EVIDENCE event attaches (or a hold's document), for its effect. */
   fileContent?: Buffer;
 }
 

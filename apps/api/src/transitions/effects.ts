@@ -11,6 +11,9 @@ import type { CandidateForTransition } from '../candidates/candidate.repository.
 import { storeEvidence } from '../evidence/evidence.effects.js';
 import { recordCheckIn, writePlanVersion } from '../nurturing/nurturing.effects.js';
 import { recordAdoption, recordFollowUp, recordHonouring } from '../replication/replication.effects.js';
+import { recordUpwardProposal } from '../councils/upward.effects.js';
+import { recordHold, recordHoldLift } from '../holds/hold.effects.js';
+import { noteEarlierRecognitions } from '../lookup/repeat-recognition.js';
 
 export interface EffectContext<E> {
   /** The event's transaction: every write of an effect goes through it. */
@@ -22,7 +25,7 @@ export interface EffectContext<E> {
   next: PersistedCandidateSnapshot;
   actor: Actor;
   now: Date;
-  /** The bytes of the file the event attaches (ATTACH_EVIDENCE): too large for the event and its audit record. */
+  /** The bytes of the file the event attaches (ATTACH_EVIDENCE, a hold's document): too large for the event and its audit record. */
   fileContent?: Buffer;
 }
 
@@ -37,6 +40,10 @@ export const EFFECTS: { readonly [N in CandidateEffect]: Effect<N> } = {
   recordHonouring,
   recordAdoption,
   recordFollowUp,
+  recordUpwardProposal,
+  recordHold,
+  recordHoldLift,
+  noteEarlierRecognitions,
 };
 
 /** Carries out the effects an event's transition named, in order; returns the facts they add to its audit record. */

@@ -10,6 +10,7 @@ import type { CreateUnitDto, RenameUnitDto } from './dto/unit.dto.js';
 import { Unit } from './unit.entity.js';
 import { UnitRepository } from './unit.repository.js';
 import { unitStream } from '../audit/streams.js';
+import { setUpCouncil } from '../councils/council-setup.js';
 import type { UnitNode as UnitTreeNode, UnitView } from '#contracts';
 
 export function unitView(u: Unit): UnitView {
@@ -66,6 +67,8 @@ export class UnitsService {
       });
       await this.units.insert(em, unit);
       await this.audit.append(em, { stream: unitStream(id), eventType: 'UNIT_CREATED', payload: { ...dto }, actor: actor.username, occurredAt: now });
+      // The province comes with its council (QĐ 86/2025 Điều 8); lower levels' councils are set up by administrators.
+      if (!unit.parentId) await setUpCouncil(em, this.audit, { unitId: unit.id, unitName: unit.name }, actor, now);
       return unitView(unit);
     });
   }

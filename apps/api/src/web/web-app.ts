@@ -12,15 +12,15 @@ import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NextFunction, Request, Response } from 'express';
 
-/** Paths that belong to the API, not to the web app. */
-const API_PREFIXES = ['/api', '/health'];
+/** Paths that belong to the API (and the server-rendered public pages), not to the web app. */
+const API_PREFIXES = ['/api', '/health', '/cong-khai'];
 
 /**
  * The web app's own policy: as helmet's default, but without `upgrade-insecure-requests`, which would make
  * a browser on plain http://<address>:3000 (anything but localhost) fetch the scripts over https and fail.
  * Ant Design writes its styles at run time, hence 'unsafe-inline' for styles only.
  */
-const CONTENT_SECURITY_POLICY = [
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "base-uri 'self'",
   "connect-src 'self'",

@@ -1,6 +1,8 @@
 /** The frame around every signed-in screen: header, menu by role, language switch, sign-out. */
-import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
+import { Badge, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
@@ -19,6 +21,39 @@ export function LanguageSwitch() {
       options={LANGUAGES.map((l) => ({ value: l, label: <span lang={l} title={t(`language.${l}`)}>{l.toUpperCase()}</span> }))}
       onChange={(value) => void i18n.changeLanguage(String(value))}
     />
+  );
+}
+
+/** Told by the notification centre when it marked something read, so that the header's count follows at once. */
+export const NOTIFICATIONS_CHANGED = 'dth:notifications-changed';
+
+/** The bell in the header: the unread count, refreshed on each screen change, every minute and when marked read. */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    const load = () =>
+      api.get('/api/notifications', { query: { limit: 0 }, signal: controller.signal }).then(
+        (r) => setUnread(r.unread),
+        () => undefined,
+      );
+    void load();
+    const timer = setInterval(() => void load(), 60_000);
+    window.addEventListener(NOTIFICATIONS_CHANGED, load);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+      window.removeEventListener(NOTIFICATIONS_CHANGED, load);
+    };
+  }, [location.pathname]);
+  return (
+    <Link to={ROUTES.notifications} className="app-bell" aria-label={t('notifications.bell', { count: unread })} title={t('notifications.bell', { count: unread })} data-testid="notification-bell">
+      <Badge count={unread} overflowCount={99} size="small" offset={[2, -2]}>
+        <BellOutlined style={{ fontSize: 20, color: 'inherit' }} />
+      </Badge>
+    </Link>
   );
 }
 
@@ -47,6 +82,7 @@ export function Shell() {
         </Link>
         <Space size="middle" className="app-header-right">
           <LanguageSwitch />
+          {account && <NotificationBell />}
           {account && (
             <span className="app-user">
               <Typography.Text strong style={{ color: 'inherit' }}>

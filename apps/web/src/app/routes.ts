@@ -15,6 +15,12 @@ export const ROUTES = {
   accounts: '/quan-tri/tai-khoan',
   criteria: '/quan-tri/tieu-chi',
   profile: '/quan-tri/ho-so-phap-ly',
+  ruleSets: '/quan-tri/quy-tac-hoi-dong',
   rehearsalClock: '/quan-tri/dong-ho-dien-tap',
   backups: '/quan-tri/sao-luu',
+  notifications: '/thong-bao',
+  notificationSettings: '/thong-bao/cai-dat',
+  outbox: '/quan-tri/thu-di',
+  councils: '/hoi-dong-cac-cap',
+  proposals: '/lien-thong',
 } as const;

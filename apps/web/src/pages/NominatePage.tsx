@@ -5,7 +5,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DiscoveryChannel, Field, SubjectKind } from '#domain';
-import type { NominatedCandidate } from '#contracts';
+import type { EarlierRecognition, NominatedCandidate } from '#contracts';
 import { api, ApiError } from '../api/client';
 import { ROUTES } from '../app/routes';
 import { useAuth } from '../auth/AuthContext';
@@ -16,6 +16,7 @@ import { EVIDENCE_ACCEPT, uploadEvidence } from '../lib/evidence';
 import { applyServerErrors, describeError, type GeneralError } from '../lib/serverErrors';
 import { useAsync } from '../lib/useAsync';
 import { findUnit, loadUnitTree, toTreeData } from '../lib/units';
+import { RepeatRecognitionNotice } from './candidate/RepeatRecognitionNotice';
 
 interface NominateForm {
   kind: SubjectKind;
@@ -25,6 +26,8 @@ interface NominateForm {
   year: number;
   discoveryChannel: DiscoveryChannel;
   achievement: string;
+  /** Asked for once the API says the subject was already recognised for the same year or achievement. */
+  repeatJustification?: string;
   files: UploadFile[];
 }
 
@@ -33,7 +36,7 @@ export interface NominatedState {
   uploadFailures: { fileName: string; message: string }[];
 }
 
-const FIELDS = ['kind', 'name', 'unitId', 'field', 'year', 'discoveryChannel', 'achievement', 'files'];
+const FIELDS = ['kind', 'name', 'unitId', 'field', 'year', 'discoveryChannel', 'achievement', 'repeatJustification', 'files'];
 
 export function NominatePage() {
   const { t, i18n } = useTranslation();
@@ -43,6 +46,8 @@ export function NominatePage() {
   const [form] = Form.useForm<NominateForm>();
   const [error, setError] = useState<GeneralError | null>(null);
   const [busy, setBusy] = useState(false);
+  // One achievement, one recognition (Luật 2022 Điều 5): the earlier recognitions the API named, once it did.
+  const [repeated, setRepeated] = useState<EarlierRecognition[] | null>(null);
   const units = useAsync((signal) => loadUnitTree(signal), []);
   // A unit head nominates in their own unit and the units below it.
   const treeData = useMemo(() => {
@@ -59,6 +64,9 @@ export function NominatePage() {
       const { files: _files, ...body } = values;
       created = await api.post('/api/candidates', body);
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'REPEAT_RECOGNITION_JUSTIFICATION_REQUIRED') {
+        setRepeated(((e.body as { earlier?: EarlierRecognition[] } | undefined)?.earlier ?? []) as EarlierRecognition[]);
+      }
       setError(applyServerErrors(form, e, t, i18n.language, { known: FIELDS }));
       setBusy(false);
       return;
@@ -112,6 +120,18 @@ export function NominatePage() {
           <Form.Item label={t('candidate.achievement')} name="achievement" extra={t('nominate.achievementHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
             <Input.TextArea rows={5} maxLength={10000} showCount />
           </Form.Item>
+          {repeated && (
+            <>
+              <RepeatRecognitionNotice repeat={{ earlier: repeated, justification: null }} style={{ marginBottom: 16 }} />
+              <Form.Item
+                label={t('repeat.justificationLabel')}
+                name="repeatJustification"
+                rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 4000, message: t('validation.max', { count: 4000 }) }]}
+              >
+                <Input.TextArea rows={3} maxLength={4000} showCount />
+              </Form.Item>
+            </>
+          )}
           <Form.Item
             label={t('evidence.files')}
             name="files"

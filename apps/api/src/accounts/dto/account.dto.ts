@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
+/** An e-mail address (optional, or nullable: null removes it). */
+const EmailField = (o: { description: string; optional?: boolean; nullable?: boolean }) => (target: object, key: string) => {
+  ApiProperty({ description: o.description, required: !o.optional, nullable: Boolean(o.nullable), type: String, format: 'email', maxLength: 254, example: 'nguyenvana@bacninh.gov.vn' })(target, key);
+  if (o.optional) IsOptional()(target, key);
+  if (o.nullable) ValidateIf((_: unknown, v: unknown) => v !== null)(target, key);
+  IsEmail({}, { message: '$property must be an e-mail address' })(target, key);
+  MaxLength(254)(target, key);
+};
 import { RoleCodes, type Role } from '#domain';
 import { CodeField, TextField, UuidField } from '../../common/fields.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords.js';
@@ -39,6 +48,14 @@ export class CreateAccountDto {
 
   @PasswordField('Mật khẩu ban đầu, ít nhất 12 ký tự / Initial password, at least 12 characters')
   password: string;
+
+  @EmailField({ description: 'Địa chỉ thư nhận thông báo / Address notifications are mailed to', optional: true })
+  email?: string;
+}
+
+export class SetEmailDto {
+  @EmailField({ description: 'Địa chỉ thư nhận thông báo; null để bỏ / Address notifications are mailed to; null removes it', nullable: true })
+  email: string | null;
 }
 
 export class ResetPasswordDto {

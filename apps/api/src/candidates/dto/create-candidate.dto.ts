@@ -42,8 +42,24 @@ export class CreateCandidateDto {
   @UuidField({ description: 'Cùng đối tượng với hồ sơ trước đây này (tra cứu để chọn) / The same subject as this earlier candidacy', optional: true })
   sameSubjectAs?: string;
 
+  @IntField({
+    description: 'Tỷ lệ nữ (%): cá nhân nữ 100, nam 0; tập thể, hộ: tỷ lệ nữ. Dùng để ưu tiên khi ngang nhau (NĐ 152/2025 Điều 4.6) / Share of women, percent',
+    min: 0,
+    max: 100,
+    optional: true,
+  })
+  womenSharePercent?: number;
+
   @ApiPropertyOptional({ description: 'Đối tượng mới, dù trùng tên với hồ sơ khác của đơn vị / A new subject, even if another candidacy of the unit has the same name' })
   @IsOptional()
   @IsBoolean()
   newSubject?: boolean;
+
+  @TextField({
+    description:
+      'Lý do vẫn đề nghị khi đối tượng đã được công nhận cùng năm hoặc cùng thành tích (Luật 2022 Điều 5) / Why the subject is nominated though already recognised for the same year or achievement',
+    max: 4000,
+    optional: true,
+  })
+  repeatJustification?: string;
 }

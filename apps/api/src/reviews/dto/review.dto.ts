@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { BALLOT_KINDS, VOTE_CHOICES, type BallotKind, type VoteChoice } from '#contracts';
-import { CLEARANCE_RULES, REVIEW_SESSION_STATUS_CODES, type ClearanceRule } from '#workflow';
+import { REVIEW_SESSION_STATUS_CODES } from '#workflow';
 import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
 
 const trimAll = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value);
@@ -41,8 +41,16 @@ export class OpenSessionDto {
   @IntField({ description: 'Năm xét thành tích / Year reviewed', min: 2000, max: 2100, example: 2025 })
   year: number;
 
-  @TextField({ description: 'Chủ tọa phiên họp / Chair of the meeting', max: 200, example: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh' })
-  chairName: string;
+  @TextField({
+    description: 'Chủ tọa phiên họp; mặc định: Chủ tịch Hội đồng theo thành phần đang có hiệu lực / Chair of the meeting; by default the chair of the composition in force',
+    max: 200,
+    example: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh',
+    optional: true,
+  })
+  chairName?: string;
+
+  @UuidField({ description: 'Hội đồng họp (mặc định: Hội đồng mà thường trực phục vụ) / The council meeting (by default the one the secretariat serves)', optional: true })
+  councilId?: string;
 
   @TextField({ description: 'Địa điểm họp / Venue', max: 300, optional: true })
   venue?: string;
@@ -50,17 +58,16 @@ export class OpenSessionDto {
   @CodeField({ description: 'Hình thức biểu quyết: công khai hoặc bỏ phiếu kín / Open or secret ballot', codes: BALLOT_KINDS, example: 'SECRET' })
   ballot: BallotKind;
 
-  @IntField({ description: 'Tỷ lệ tham dự tối thiểu: tử số (mặc định 2) / Quorum numerator', min: 1, max: 100, optional: true })
-  quorumNumerator?: number;
+  @ApiPropertyOptional({ description: 'Mã bộ quy tắc Hội đồng áp dụng (mặc định: bộ ban hành sau cùng); phiên bản mới nhất của mã được ghim vào đợt xét / Council rule set code', example: 'QUY_DINH_2025' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]*$/)
+  @MaxLength(60)
+  ruleSetCode?: string;
 
-  @IntField({ description: 'Tỷ lệ tham dự tối thiểu: mẫu số (mặc định 3) / Quorum denominator', min: 1, max: 100, optional: true })
-  quorumDenominator?: number;
-
-  @IntField({ description: 'Tỷ lệ tán thành để công nhận, % tổng số thành viên (mặc định 70) / Recognition threshold, % of all members', min: 1, max: 100, optional: true })
-  recognitionPercent?: number;
-
-  @IntField({ description: 'Quá tỷ lệ không tán thành này (%) thì không công nhận, dưới thì trả về bồi dưỡng (mặc định 50) / Rejection threshold', min: 0, max: 100, optional: true })
-  rejectionPercent?: number;
+  @ApiPropertyOptional({ description: 'Đợt xét có xét khen thưởng (áp dụng tỷ lệ tham dự phiên xét khen thưởng; mặc định có) / The session considers awards', example: true })
+  @IsOptional()
+  @IsBoolean()
+  considersAwards?: boolean;
 
   @IntField({ description: 'Số ngày làm việc công khai lấy ý kiến (mặc định 10) / Public notice, working days', min: 1, max: 60, optional: true })
   noticeWorkingDays?: number;
@@ -72,14 +79,6 @@ export class OpenSessionDto {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   memberIds?: string[];
-
-  @CodeField({
-    description: 'Ý kiến hiệp y: chỉ tham khảo / cơ quan không đồng ý thì không công nhận / thiếu hoặc không đồng ý thì không công nhận (mặc định theo quy định) / Clearance rule',
-    codes: CLEARANCE_RULES,
-    optional: true,
-    example: 'MISSING_OR_NEGATIVE_BLOCKS',
-  })
-  clearanceRule?: ClearanceRule;
 }
 
 export class AddCandidateDto {
@@ -107,6 +106,29 @@ export class OpenVotingDto {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   presentMemberIds: string[];
+
+  @ApiPropertyOptional({ description: 'Thành viên vắng mặt có ý kiến bằng văn bản (phiếu có chữ ký nộp sau) / Absent members giving a written opinion', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  writtenOpinionMemberIds?: string[];
+}
+
+/** The form fields that come with a signed written-opinion form (multipart: text). */
+export class WrittenOpinionForm {
+  @UuidField({ description: 'Thành viên có ý kiến bằng văn bản / The member' })
+  memberId: string;
+
+  @ApiProperty({ description: 'Ý kiến theo từng hồ sơ, JSON {"<itemId>": "IN_FAVOUR" | "AGAINST" | "ABSTAIN"} / Choice per candidate, as JSON', example: '{}' })
+  @IsString()
+  @MaxLength(20000)
+  choices: string;
+}
+
+export class CastingVoteDto {
+  @CodeField({ description: 'Phiếu quyết định của Chủ tịch Hội đồng khi số phiếu ngang nhau / The chair’s casting vote', codes: ['FOR', 'AGAINST'], example: 'FOR' })
+  choice: 'FOR' | 'AGAINST';
 }
 
 export class CriterionMarkDto {

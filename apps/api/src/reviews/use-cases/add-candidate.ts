@@ -1,6 +1,7 @@
 /**
  * Adds a candidate proposed for review to a preparing session, judged against the session's pinned criteria set
- * for its kind. A candidate is held by one open session at a time.
+ * for its kind. A candidate is held by one open session at a time, and only by a session of the council of the
+ * level that recognises it (its unit's nearest council, or the parent level's for a candidacy proposed upward).
  */
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +11,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { CriteriaSetRepository } from '../criteria-set.repository.js';
 import { ReviewSessionRepository } from '../review-session.repository.js';
 import { SessionChanges } from '../session-changes.js';
+import { CouncilRepository } from '../../councils/council.repository.js';
 
 @Injectable()
 export class AddCandidate {
@@ -18,6 +20,7 @@ export class AddCandidate {
     private readonly sessions: ReviewSessionRepository,
     private readonly criteriaSets: CriteriaSetRepository,
     private readonly clock: Clock,
+    private readonly councils: CouncilRepository,
   ) {}
 
   execute(sessionId: string, candidateId: string, actor: Actor): Promise<{ itemId: string }> {
@@ -25,6 +28,11 @@ export class AddCandidate {
       const candidate = await this.sessions.candidateToAdd(em, candidateId);
       if (!candidate) throw new DomainError('REFERENCED_CANDIDATE_NOT_FOUND', { field: 'candidateId', candidateId });
       if (candidate.state !== 'underReview') throw new DomainError('CANDIDATE_NOT_PROPOSED', { field: 'candidateId', candidateId, state: candidate.state });
+      const reviewing = await this.councils.reviewing(em, candidateId);
+      const sessionCouncil = await this.councils.ofSession(em, sessionId);
+      if (reviewing && sessionCouncil && reviewing.id !== sessionCouncil.id) {
+        throw new DomainError('CANDIDATE_OF_ANOTHER_COUNCIL', { field: 'candidateId', candidateId, councilId: reviewing.id, councilName: reviewing.name });
+      }
       const holding = await this.sessions.sessionHolding(em, candidateId);
       if (holding) throw new DomainError('CANDIDATE_ALREADY_IN_SESSION', { field: 'candidateId', candidateId, sessionId: holding });
       const setId = await this.criteriaSets.pinnedFor(em, Object.values(session.criteriaSetIds), candidate.kind);

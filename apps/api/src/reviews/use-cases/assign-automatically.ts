@@ -8,6 +8,7 @@ import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { planAssignments, type AssignmentCandidate } from '../conflict-of-interest.js';
 import { ReviewSessionRepository } from '../review-session.repository.js';
+import { ReviewNotifications } from '../review-notifications.js';
 import { SessionChanges } from '../session-changes.js';
 
 export type AutomaticAssignment = ReturnType<typeof planAssignments>;
@@ -18,6 +19,7 @@ export class AssignAutomatically {
     private readonly changes: SessionChanges,
     private readonly sessions: ReviewSessionRepository,
     private readonly clock: Clock,
+    private readonly notices: ReviewNotifications,
   ) {}
 
   execute(sessionId: string, perCandidate: number, actor: Actor): Promise<AutomaticAssignment> {
@@ -35,6 +37,7 @@ export class AssignAutomatically {
         await this.sessions.insertAssignment(em, { id: randomUUID(), itemId: a.itemId, reviewerId: a.reviewerId, mode: 'AUTOMATIC', assignedBy: actor.username, assignedAt: now });
       }
       await this.changes.record(em, sessionId, 'REVIEWERS_ASSIGNED', { mode: 'AUTOMATIC', perCandidate, assignments, short }, actor, now);
+      await this.notices.assigned(em, assignments);
       return { assignments, short };
     });
   }

@@ -9,6 +9,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { conflictOfInterest, inConflict } from '../conflict-of-interest.js';
 import { ReviewSessionRepository } from '../review-session.repository.js';
+import { ReviewNotifications } from '../review-notifications.js';
 import { SessionChanges, requireItemStatus } from '../session-changes.js';
 
 @Injectable()
@@ -17,6 +18,7 @@ export class AssignReviewers {
     private readonly changes: SessionChanges,
     private readonly sessions: ReviewSessionRepository,
     private readonly clock: Clock,
+    private readonly notices: ReviewNotifications,
   ) {}
 
   execute(sessionId: string, itemId: string, reviewerIds: string[], actor: Actor): Promise<{ assigned: string[] }> {
@@ -38,6 +40,7 @@ export class AssignReviewers {
       }
       if (fresh.length > 0) {
         await this.changes.record(em, sessionId, 'REVIEWERS_ASSIGNED', { itemId, candidateId: item.candidateId, reviewerIds: fresh, mode: 'MANUAL' }, actor, now, item.candidateId);
+        await this.notices.assigned(em, fresh.map((reviewerId) => ({ itemId, reviewerId })));
       }
       return { assigned: fresh };
     });

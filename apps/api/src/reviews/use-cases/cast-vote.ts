@@ -13,6 +13,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { BallotRepository } from '../ballot.repository.js';
 import { conflictOfInterest, inConflict } from '../conflict-of-interest.js';
+import { CouncilAttendanceRepository } from '../council-attendance.repository.js';
 import type { CouncilVote, SealedBallot } from '../review.entities.js';
 import { ReviewSessionRepository } from '../review-session.repository.js';
 import { SessionChanges, requireItemStatus } from '../session-changes.js';
@@ -28,6 +29,7 @@ export class CastVote {
     private readonly changes: SessionChanges,
     private readonly sessions: ReviewSessionRepository,
     private readonly ballots: BallotRepository,
+    private readonly attendance: CouncilAttendanceRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -38,10 +40,16 @@ export class CastVote {
       requireItemStatus(item, ['PENDING']);
       const facts = await this.sessions.itemFacts(em, item);
       if (facts.candidate.state !== 'underReview') throw new DomainError('CANDIDATE_NOT_PROPOSED', { candidateId: item.candidateId, state: facts.candidate.state });
+      // NĐ 152/2025 Điều 4.4: no vote on a candidate while a hold is open (the item view shows its grounds).
+      if (facts.candidate.openHolds > 0) throw new DomainError('CANDIDATE_ON_HOLD', { candidateId: item.candidateId, openHolds: facts.candidate.openHolds });
       const member = (await this.sessions.members(em, sessionId)).find((m) => m.accountId === actor.accountId);
       if (!member) throw new DomainError('NOT_A_SESSION_MEMBER', { accountId: actor.accountId });
       if (inConflict(member.unitPath, facts.candidate.unitPath)) throw conflictOfInterest(member, facts.candidate);
       if (await this.ballots.hasVoted(em, itemId, actor.accountId)) throw new DomainError('ALREADY_VOTED', { itemId });
+      // Under a rule set only members present vote here: a written opinion is the signed form the secretariat records.
+      if ((await this.attendance.pinned(em, sessionId)) && member.attendance !== 'PRESENT') {
+        throw new DomainError(member.attendance === 'WRITTEN_OPINION' ? 'VOTE_BY_WRITTEN_OPINION' : 'MEMBER_ABSENT', { attendance: member.attendance });
+      }
       if (session.ballot === 'SECRET' && command.opinion) {
         throw new DomainError('OPINION_NOT_IN_SECRET_BALLOT', { field: 'opinion' });
       }

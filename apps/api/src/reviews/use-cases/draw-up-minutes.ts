@@ -6,7 +6,9 @@
  */
 import { Injectable } from '@nestjs/common';
 import { FIELDS, SUBJECT_KINDS, labelsOf } from '#domain';
-import { decideCouncilOutcome } from '#workflow';
+import { decideVerdict, ruleSetLines } from '#workflow';
+import { CouncilAttendanceRepository } from '../council-attendance.repository.js';
+import { inConflict } from '../conflict-of-interest.js';
 import { reviewSessionStream } from '../../audit/streams.js';
 import { Clock } from '../../common/clock.js';
 import type { CouncilMinutesData, MinutesCandidate } from '../../documents/document-data.js';
@@ -37,6 +39,7 @@ export class DrawUpMinutes {
     private readonly verdicts: CouncilVerdicts,
     private readonly documents: DocumentsService,
     private readonly profiles: JurisdictionProfiles,
+    private readonly attendance: CouncilAttendanceRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -51,25 +54,30 @@ export class DrawUpMinutes {
     requireStage(session, 'DRAW_UP_MINUTES');
     const members = await this.sessions.members(em, sessionId);
     const writtenBy = new Set(await this.ballots.writtenOpinionVoters(em, sessionId));
+    const pinned = await this.attendance.pinned(em, sessionId);
     const candidates: MinutesCandidate[] = [];
     for (const item of await this.sessions.items(em, sessionId)) {
       if (!item.verdict) continue; // withdrawn before voting closed: not voted on
       const facts = await this.sessions.itemFacts(em, item);
-      const decision = decideCouncilOutcome(item.verdict);
+      const decision = decideVerdict(item.verdict);
       const inForce = await this.checklists.inForce(em, item.id);
       const shortcomings = await this.verdicts.shortcomingsFrom(em, facts);
-      const { tally } = item.verdict;
+      const verdict = item.verdict;
+      const legacy = 'rules' in verdict ? verdict.tally : null;
+      const ruled = 'ruleSet' in verdict ? verdict.tally : null;
+      const figures = 'figures' in decision ? (decision as { figures: NonNullable<MinutesCandidate['figures']> }).figures : undefined;
+      const quotaFinding = decision.findings.find((f) => f.code.startsWith('QUOTA_'));
       candidates.push({
         name: facts.candidate.name,
         kindLabel: labelsOf(SUBJECT_KINDS, facts.candidate.kind)?.vi ?? facts.candidate.kind,
         unitName: facts.candidate.unitName,
         fieldLabel: labelsOf(FIELDS, facts.candidate.field)?.vi ?? facts.candidate.field,
-        eligibleMembers: tally.eligible,
-        participants: tally.participants,
-        inFavour: tally.inFavour,
-        against: tally.against,
-        abstain: tally.abstain,
-        quorumMet: decision.quorumMet,
+        eligibleMembers: legacy ? legacy.eligible : (figures?.base ?? 0),
+        participants: legacy ? legacy.participants : ruled!.inFavour + ruled!.against + ruled!.abstain,
+        inFavour: (legacy ?? ruled)!.inFavour,
+        against: (legacy ?? ruled)!.against,
+        abstain: (legacy ?? ruled)!.abstain,
+        quorumMet: decision.quorumMet && ('attendanceMet' in decision ? Boolean(decision.attendanceMet) : true),
         thresholdMet: decision.thresholdMet,
         criteria: facts.criteria.map((c) => {
           const marks = inForce.flatMap((k) => k.marks.filter((m) => m.criterionCode === c.code));
@@ -77,7 +85,14 @@ export class DrawUpMinutes {
         }),
         outcome: decision.outcome,
         outcomeLabel: OUTCOME_LABELS[decision.outcome],
-        notes: decision.outcome === 'RETURN_TO_NURTURING' ? shortcomings : decision.outcome === 'RECOGNISE' ? [] : decision.findings.map((f) => f.vi),
+        notes: decision.outcome === 'RETURN_TO_NURTURING' ? (quotaFinding ? [quotaFinding.vi, ...shortcomings] : shortcomings) : decision.outcome === 'RECOGNISE' ? [] : decision.findings.map((f) => f.vi),
+        ...(ruled
+          ? {
+              ...(figures ? { figures } : {}),
+              recused: members.filter((m) => inConflict(m.unitPath, facts.candidate.unitPath)).map((m) => m.displayName),
+              ...(quotaFinding ? { quotaNote: quotaFinding.vi } : {}),
+            }
+          : {}),
       });
     }
     const stream = reviewSessionStream(sessionId);
@@ -102,10 +117,22 @@ export class DrawUpMinutes {
         criteriaVersion: sets.map((s) => `${s.code === 'COLLECTIVE' ? 'Tập thể' : 'Cá nhân, hộ gia đình'}: phiên bản ${s.version}`).join('; '),
         noticeWorkingDays: session.noticeWorkingDays,
       },
+      ...(pinned
+        ? {
+            ruleSet: {
+              name: pinned.nameVi,
+              code: pinned.code,
+              version: pinned.version,
+              source: pinned.sourceVi,
+              lines: ruleSetLines(pinned.rules, pinned.considersAwards).map((l) => l.vi),
+            },
+          }
+        : {}),
       members: members.map((m) => ({
         displayName: m.displayName,
         unitName: m.unitName ?? '',
-        attendance: m.attendance === 'PRESENT' ? 'PRESENT' : writtenBy.has(m.accountId) ? 'WRITTEN_OPINION' : 'ABSENT',
+        // Under a rule set the attendance recorded when voting opened; before, an absent member's own vote was their written opinion.
+        attendance: m.attendance === 'PRESENT' ? 'PRESENT' : (pinned ? m.attendance === 'WRITTEN_OPINION' : writtenBy.has(m.accountId)) ? 'WRITTEN_OPINION' : 'ABSENT',
       })),
       candidates,
       generatedAt: this.clock.now().toISOString(),

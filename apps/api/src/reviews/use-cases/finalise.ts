@@ -32,6 +32,9 @@ export class Finalise {
       if (notice) {
         const unanswered = await this.sessions.unansweredCount(em, notice.id);
         if (unanswered > 0) throw new DomainError('COMMENTS_UNANSWERED', { unanswered });
+        // A comment the public sent is dealt with (accepted and answered, or set aside) before the decision.
+        const pending = await this.sessions.pendingPublicComments(em, notice.id);
+        if (pending > 0) throw new DomainError('PUBLIC_COMMENTS_PENDING', { pending });
       }
       const confirmedOn = this.clock.today();
       const now = this.clock.now();

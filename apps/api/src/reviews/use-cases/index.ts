@@ -13,7 +13,9 @@ import { OpenSession } from './open-session.js';
 import { OpenVoting } from './open-voting.js';
 import { PublishCriteriaSet } from './publish-criteria-set.js';
 import { PublishNotice } from './publish-notice.js';
+import { RecordCastingVote } from './record-casting-vote.js';
 import { RecordComment } from './record-comment.js';
+import { RecordWrittenOpinion } from './record-written-opinion.js';
 import { SubmitChecklist } from './submit-checklist.js';
 import { VerifyReceipt } from './verify-receipt.js';
 
@@ -32,7 +34,9 @@ export {
   OpenVoting,
   PublishCriteriaSet,
   PublishNotice,
+  RecordCastingVote,
   RecordComment,
+  RecordWrittenOpinion,
   SubmitChecklist,
   VerifyReceipt,
 };
@@ -47,8 +51,10 @@ export const REVIEW_USE_CASES = [
   SubmitChecklist,
   OpenVoting,
   CastVote,
+  RecordWrittenOpinion,
   VerifyReceipt,
   CloseVoting,
+  RecordCastingVote,
   ConfirmDecision,
   DrawUpMinutes,
   PublishNotice,

@@ -12,6 +12,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { JurisdictionProfiles } from '../../jurisdiction/jurisdiction-profiles.js';
 import { ReviewSessionRepository, type ReviewItemRow } from '../review-session.repository.js';
+import { ReviewNotifications } from '../review-notifications.js';
 import { SessionChanges } from '../session-changes.js';
 
 /** Recognised by the council, confirmed, and not yet final: the candidates a notice lists. */
@@ -32,6 +33,7 @@ export class PublishNotice {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly profiles: JurisdictionProfiles,
+    private readonly notices: ReviewNotifications,
   ) {}
 
   execute(sessionId: string, command: { publishedOn?: string; channels: string }, actor: Actor): Promise<NoticePublished> {
@@ -75,6 +77,7 @@ export class PublishNotice {
         channels: command.channels,
         candidateIds: provisional.map((i) => i.candidateId),
       }, actor, now);
+      await this.notices.noticeStarted(em, sessionId, session.title, endsOn, provisional.map((i) => i.candidateId));
       return { noticeId: notice.id, publishedOn, endsOn, holidaysInPeriod: used };
     });
   }

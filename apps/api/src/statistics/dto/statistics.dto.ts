@@ -32,3 +32,8 @@ export class ImportForm {
   @IntField({ description: 'Tổng số cá nhân nêu trong nguồn (không bắt buộc) / Individuals the source states in total (optional)', min: 0, max: 2_000_000_000, optional: true, query: true, example: 17889 })
   statedIndividual?: number;
 }
+
+export class RecognitionsByLevelQuery {
+  @IntField({ description: 'Năm (của thành tích) / Year of the achievement', min: 1945, max: 2100, optional: true, query: true, example: 2025 })
+  year?: number;
+}

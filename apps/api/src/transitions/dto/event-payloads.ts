@@ -2,7 +2,8 @@
  * The payload each event carries, as validated at the API's edge before the statechart sees it. Each class
  * `implements` the payload of its events as libs/workflow types them, and carries no field they lack (checked
  * below), so the validated body and the event the machine receives cannot drift apart.
- * ATTACH_EVIDENCE is absent: it happens only through the evidence upload, which supplies its payload.
+ * ATTACH_EVIDENCE is absent: it happens only through the evidence upload, which supplies its payload; PLACE_HOLD and
+ * LIFT_HOLD likewise only through the holds routes (apps/api/src/holds), which may carry the document's file.
  */
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsUrl, MaxLength } from 'class-validator';
@@ -30,9 +31,22 @@ export class CheckInPayload implements EventPayload<'RECORD_CHECK_IN'> {
   shortcomings: string;
 }
 
-export class NotePayload implements EventPayload<'PROPOSE_FOR_REVIEW'>, EventPayload<'START_REPLICATION'> {
+export class NotePayload implements EventPayload<'START_REPLICATION'> {
   @TextField({ description: 'Ghi chú / Note', max: 2000, optional: true })
   note?: string;
+}
+
+export class ProposePayload implements EventPayload<'PROPOSE_FOR_REVIEW'> {
+  @TextField({ description: 'Ghi chú / Note', max: 2000, optional: true })
+  note?: string;
+
+  @TextField({
+    description:
+      'Lý do vẫn đề nghị khi đối tượng đã được công nhận cùng năm hoặc cùng thành tích (Luật 2022 Điều 5) / Why the subject is proposed though already recognised for the same year or achievement',
+    max: 4000,
+    optional: true,
+  })
+  repeatJustification?: string;
 }
 
 export class ReasonsPayload implements EventPayload<'END_REPLICATION'> {
@@ -117,7 +131,7 @@ export const EVENT_PAYLOADS = {
   REVISE_PLAN: PlanPayload,
   RESUME_NURTURING: PlanPayload,
   RECORD_CHECK_IN: CheckInPayload,
-  PROPOSE_FOR_REVIEW: NotePayload,
+  PROPOSE_FOR_REVIEW: ProposePayload,
   START_REPLICATION: NotePayload,
   END_REPLICATION: ReasonsPayload,
   WITHDRAW: WithdrawPayload,

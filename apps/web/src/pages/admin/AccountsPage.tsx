@@ -141,6 +141,57 @@ function ResetPasswordDialog({ account, onClose, onDone }: { account: Account | 
   );
 }
 
+function EmailDialog({ account, onClose, onDone }: { account: Account | null; onClose(): void; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<{ email: string }>();
+  const [error, setError] = useState<GeneralError | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!account) return;
+    form.setFieldsValue({ email: account.email ?? '' });
+    setError(null);
+  }, [account, form]);
+  return (
+    <Modal
+      open={account !== null}
+      title={t('accounts.emailTitle', { username: account?.username ?? '' })}
+      onCancel={busy ? undefined : onClose}
+      destroyOnHidden
+      maskClosable={false}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+    >
+      <p>{t('accounts.emailHint')}</p>
+      <ErrorAlert error={error} />
+      <Form
+        form={form}
+        layout="vertical"
+        name="account-email"
+        disabled={busy}
+        onFinish={async ({ email }) => {
+          if (!account) return;
+          setBusy(true);
+          setError(null);
+          try {
+            await api.post('/api/accounts/{id}/email', { email: email.trim() || null }, { path: { id: account.id } });
+            onDone();
+          } catch (e) {
+            setError(applyServerErrors(form, e, t, i18n.language, { known: ['email'] }));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="email" label={t('accounts.email')} rules={[{ type: 'email', message: t('accounts.emailInvalid') }]}>
+          <Input type="email" autoComplete="off" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export function AccountsPage() {
   const { t, i18n } = useTranslation();
   const { label } = useLabels();
@@ -150,6 +201,7 @@ export function AccountsPage() {
   const { data, error, loading, reload } = useAsync((signal) => api.get('/api/accounts', { signal }), []);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<Account | null>(null);
+  const [emailOf, setEmailOf] = useState<Account | null>(null);
 
   const toggle = async (account: Account) => {
     try {
@@ -186,12 +238,13 @@ export function AccountsPage() {
         loading={loading}
         dataSource={data ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1200 }}
         columns={[
           { title: t('accounts.username'), dataIndex: 'username', width: 140 },
           { title: t('accounts.displayName'), dataIndex: 'displayName' },
           { title: t('accounts.role'), dataIndex: 'role', render: (r: string) => label('role', r), width: 220 },
           { title: t('accounts.unit'), dataIndex: ['unit', 'name'], ellipsis: true },
+          { title: t('accounts.email'), dataIndex: 'email', ellipsis: true, width: 220, render: (v: string | null | undefined) => v ?? '—' },
           {
             title: t('accounts.status'),
             dataIndex: 'disabled',
@@ -202,7 +255,7 @@ export function AccountsPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 400,
+            width: 460,
             render: (_: unknown, a) => (
               <Space wrap>
                 <Popconfirm
@@ -216,6 +269,9 @@ export function AccountsPage() {
                     {t(a.disabled ? 'accounts.enable' : 'accounts.disable')}
                   </Button>
                 </Popconfirm>
+                <Button size="small" onClick={() => setEmailOf(a)} aria-label={t('accounts.setEmailNamed', { username: a.username })}>
+                  {t('accounts.setEmail')}
+                </Button>
                 <Button size="small" onClick={() => setResetting(a)} aria-label={t('accounts.resetNamed', { username: a.username })}>
                   {t('accounts.reset')}
                 </Button>
@@ -235,6 +291,15 @@ export function AccountsPage() {
         onDone={(a) => {
           setCreating(false);
           void message.success(t('accounts.created', { username: a.username }));
+          reload();
+        }}
+      />
+      <EmailDialog
+        account={emailOf}
+        onClose={() => setEmailOf(null)}
+        onDone={() => {
+          void message.success(t('accounts.emailDone', { username: emailOf?.username ?? '' }));
+          setEmailOf(null);
           reload();
         }}
       />

@@ -9,7 +9,7 @@ import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CANDIDATE_STATES, COUNCIL_DECISION_EVENTS, GUARD_REQUIREMENTS, candidateMachine, maySend, type CandidateContext, type CandidateEvent, type CandidateEventType, type CandidateState } from '#workflow';
-import type { CandidateDetail, CandidateHistory, CandidateReviews, CandidateView, EvidenceView, NurturingPlanView, NurturingView } from '#contracts';
+import type { CandidateDetail, CandidateHistory, CandidateReviews, CandidateView, EvidenceView, HoldList, NurturingPlanView, NurturingView } from '#contracts';
 import { sessionClosed } from '#workflow';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
@@ -23,8 +23,11 @@ import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import type { NominatedState } from '../NominatePage';
 import { DANGEROUS, EventDialog, REPLICATION_EVENTS, hasForm } from './EventForms';
+import { ProposeUpwardAction } from '../councils/ProposeUpward';
 import { EvidenceSection } from './EvidenceSection';
 import { HistorySection } from './HistorySection';
+import { HoldBanner, HoldsSection } from './HoldsSection';
+import { RepeatRecognitionNotice } from './RepeatRecognitionNotice';
 import { NurturingSection } from './NurturingSection';
 import { REPLICATION_STATES, ReplicationSection } from './ReplicationSection';
 import { ReviewsSection } from './ReviewsSection';
@@ -35,17 +38,19 @@ interface CandidateData {
   evidence: EvidenceView[];
   history: CandidateHistory;
   reviews: CandidateReviews;
+  holds: HoldList;
 }
 
 async function loadCandidate(id: string, signal: AbortSignal): Promise<CandidateData> {
-  const [candidate, nurturing, evidence, history, reviews] = await Promise.all([
+  const [candidate, nurturing, evidence, history, reviews, holds] = await Promise.all([
     api.get('/api/candidates/{id}', { path: { id }, signal }),
     api.get('/api/candidates/{id}/nurturing', { path: { id }, signal }),
     api.get('/api/candidates/{id}/evidence', { path: { id }, signal }),
     api.get('/api/candidates/{id}/history', { path: { id }, signal }),
     api.get('/api/candidates/{id}/reviews', { path: { id }, signal }),
+    api.get('/api/candidates/{id}/holds', { path: { id }, signal }),
   ]);
-  return { candidate, nurturing, evidence, history, reviews };
+  return { candidate, nurturing, evidence, history, reviews, holds };
 }
 
 /**
@@ -53,7 +58,7 @@ async function loadCandidate(id: string, signal: AbortSignal): Promise<Candidate
  * unmet: the machine's own requirements, checked against the candidate's figures (the check-ins of this
  * round are those recorded since the plan that started or resumed nurturing).
  */
-function blockedSteps(candidate: CandidateView, nurturing: NurturingView, allowed: CandidateEventType[]) {
+function blockedSteps(candidate: CandidateView & { openHolds: number }, nurturing: NurturingView, allowed: CandidateEventType[]) {
   const roundStart = [nurturing.currentPlan, ...nurturing.planHistory]
     .filter((p): p is NurturingPlanView => p !== null && (p.writtenByEvent === 'START_NURTURING' || p.writtenByEvent === 'RESUME_NURTURING'))
     .map((p) => p.writtenAt)
@@ -66,6 +71,7 @@ function blockedSteps(candidate: CandidateView, nurturing: NurturingView, allowe
     evidenceFiles: candidate.counts.evidenceFiles,
     planVersions: candidate.counts.planVersions,
     returns: candidate.counts.returns,
+    openHolds: candidate.openHolds,
   };
   const on = candidateMachine.states[candidate.state]?.on as Record<string, readonly { guard?: unknown }[]> | undefined;
   return Object.entries(on ?? {}).flatMap(([type, transitions]) =>
@@ -111,7 +117,7 @@ export function CandidatePage() {
     );
   }
 
-  const { candidate, nurturing, evidence, history, reviews } = data;
+  const { candidate, nurturing, evidence, history, reviews, holds } = data;
   // The session that holds the candidate now (under review, or on public notice after the council's proposal).
   const current = [...reviews.reviews].reverse().find((r) => r.closedAt === null && !sessionClosed(r.session.status));
   const councilRole = account?.role === 'COUNCIL_SECRETARY' || account?.role === 'COUNCIL_MEMBER' || account?.role === 'AUDITOR';
@@ -169,6 +175,9 @@ export function CandidatePage() {
         />
       )}
 
+      <HoldBanner candidateId={candidate.id} holds={holds.holds} />
+      <RepeatRecognitionNotice repeat={candidate.repeatRecognition} style={{ marginBottom: 16 }} />
+
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card title={<h2 className="card-heading">{t('candidate.details')}</h2>} style={{ height: '100%' }}>
@@ -205,6 +214,7 @@ export function CandidatePage() {
             ) : (
               <Typography.Paragraph type="secondary">{allowed.length > 0 || !CANDIDATE_STATES.find((x) => x.code === candidate.state)?.final ? t('actions.notYours') : t('actions.none')}</Typography.Paragraph>
             )}
+            <ProposeUpwardAction candidateId={candidate.id} state={candidate.state} role={account?.role} />
             {(candidate.state === 'underReview' || candidate.state === 'publicNotice') && (
               <Alert
                 type="info"
@@ -250,6 +260,7 @@ export function CandidatePage() {
 
       <div className="stack">
         {replicationShown && <ReplicationSection candidate={candidate} recordable={mine} onRecord={setEvent} />}
+        <HoldsSection candidateId={candidate.id} version={candidate.version} holds={holds.holds} allowed={allowed} role={account?.role} onChanged={reload} />
         <NurturingSection nurturing={nurturing} />
         <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} onChanged={reload} />
         <EvidenceSection files={evidence} />

@@ -10,13 +10,14 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { HONOURING_FORMS, type Labelled } from '#domain';
 import { ADOPTION_STAGES, COUNCIL_DECISION_EVENTS, type CandidateEventType } from '#workflow';
-import type { CandidateView, NurturingPlanView, TransitionResult } from '#contracts';
+import type { CandidateView, NurturingPlanView, RepeatRecognition, TransitionResult } from '#contracts';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLabels } from '../../domain/labels';
 import { EVIDENCE_ACCEPT, uploadEvidence } from '../../lib/evidence';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
+import { RepeatRecognitionNotice } from './RepeatRecognitionNotice';
 import { loadUnitTree, toTreeData, type UnitOption } from '../../lib/units';
 
 /**
@@ -57,7 +58,8 @@ export const EVENT_FORMS: Partial<Record<CandidateEventType, FieldSpec[]>> = {
     { name: 'strengths', kind: 'textarea', required: true, max: 4000 },
     { name: 'shortcomings', kind: 'textarea', required: true, max: 4000 },
   ],
-  PROPOSE_FOR_REVIEW: NOTE,
+  // The justification is shown, and required, only when the subject was already recognised (see EventDialog).
+  PROPOSE_FOR_REVIEW: [...NOTE, { name: 'repeatJustification', kind: 'textarea', required: false, max: 4000 }],
   START_REPLICATION: NOTE,
   END_REPLICATION: REASONS,
   WITHDRAW: [{ name: 'reason', kind: 'textarea', required: true, max: 2000 }],
@@ -193,7 +195,8 @@ function FieldInput({ spec, ownUnitId }: { spec: FieldSpec; ownUnitId: string })
 }
 
 export interface EventDialogProps {
-  candidate: CandidateView;
+  /** With what it repeats (one achievement, one recognition), when known: the proposal then asks for a justification. */
+  candidate: CandidateView & { repeatRecognition?: RepeatRecognition };
   event: CandidateEventType | null;
   currentPlan: NurturingPlanView | null;
   onClose(): void;
@@ -210,7 +213,10 @@ export function EventDialog({ candidate, event, currentPlan, onClose, onDone, on
   const [error, setError] = useState<GeneralError | null>(null);
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
-  const specs = (event && event !== 'ATTACH_EVIDENCE' ? EVENT_FORMS[event] : undefined) ?? [];
+  const repeats = event === 'PROPOSE_FOR_REVIEW' && (candidate.repeatRecognition?.earlier.length ?? 0) > 0;
+  const specs = ((event && event !== 'ATTACH_EVIDENCE' ? EVENT_FORMS[event] : undefined) ?? [])
+    .filter((s) => s.name !== 'repeatJustification' || repeats)
+    .map((s) => (s.name === 'repeatJustification' ? { ...s, required: true } : s));
 
   useEffect(() => {
     if (!event) return;
@@ -295,6 +301,7 @@ export function EventDialog({ candidate, event, currentPlan, onClose, onDone, on
     >
       <p>{t(`eventFields.intro.${event ?? 'none'}`, { name: candidate.name, defaultValue: '' })}</p>
       {danger && <Alert type="warning" showIcon title={t('actions.final')} style={{ marginBottom: 16 }} />}
+      {repeats && candidate.repeatRecognition && <RepeatRecognitionNotice repeat={candidate.repeatRecognition} style={{ marginBottom: 16 }} />}
       <ErrorAlert error={error} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={busy || stale} scrollToFirstError={{ block: 'center', focus: true }} name={`event-${event ?? 'none'}`}>
         {event === 'ATTACH_EVIDENCE' ? (

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { Card, Descriptions, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HistoryRecord as AuditRecord, Verdict } from '#contracts';
+import { HOLD_KINDS } from '#workflow';
+import type { EarlierRecognition } from '#contracts';
 import { StateTag } from '../../components/StateTag';
 import { useLabels, type Vocabulary } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
@@ -10,9 +12,10 @@ import { useFormat } from '../../lib/format';
 /** Payload keys whose values are codes of a vocabulary. */
 const CODED: Record<string, Vocabulary> = { kind: 'kind', field: 'field', discoveryChannel: 'channel' };
 /** Keys not worth showing to a person (identifiers the page shows otherwise). */
-const HIDDEN = new Set(['unitId', 'evidenceId', 'planId', 'checkInId', 'contentType', 'subjectId', 'sessionId', 'upheldCommentIds']);
-const ORDER = ['name', 'kind', 'field', 'year', 'discoveryChannel', 'achievement', 'goals', 'supporter', 'planRevision', 'date', 'strengths', 'shortcomings', 'verdict', 'note', 'reasons', 'reason', 'noticeEndsOn', 'confirmedOn', 'fileName', 'sizeBytes', 'sha256'];
-const DATES = new Set(['date', 'noticeEndsOn', 'confirmedOn']);
+const HIDDEN = new Set(['unitId', 'evidenceId', 'planId', 'checkInId', 'contentType', 'subjectId', 'sessionId', 'upheldCommentIds', 'holdId', 'liftId', 'newSubject']);
+const ORDER = ['name', 'kind', 'holdKind', 'field', 'year', 'discoveryChannel', 'achievement', 'grounds', 'conclusion', 'documentNumber', 'documentDate', 'documentIssuer', 'goals', 'supporter', 'planRevision', 'date', 'strengths', 'shortcomings', 'verdict', 'note', 'repeatJustification', 'earlierRecognitions', 'reasons', 'reason', 'noticeEndsOn', 'confirmedOn', 'fileName', 'sizeBytes', 'sha256'];
+const DATES = new Set(['date', 'noticeEndsOn', 'confirmedOn', 'documentDate']);
+const holdKindWords = (code: string) => HOLD_KINDS.find((k) => k.code === code);
 
 export function eventLabelKey(eventType: string) {
   return `history.events.${eventType}`;
@@ -20,17 +23,36 @@ export function eventLabelKey(eventType: string) {
 
 function PayloadView({ payload }: { payload: Record<string, unknown> }) {
   const { t } = useTranslation();
-  const { label } = useLabels();
+  const { label, words } = useLabels();
   const format = useFormat();
+  // A hold's record says what kind of hold, not what kind of subject.
+  const isHold = 'holdId' in payload;
   const keys = Object.keys(payload)
     .filter((k) => !HIDDEN.has(k) && payload[k] !== undefined && payload[k] !== null && payload[k] !== '')
     .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
   if (keys.length === 0) return null;
   const show = (key: string, value: unknown): ReactNode => {
+    if ((key === 'kind' && isHold) || key === 'holdKind') return words(holdKindWords(String(value))) || String(value);
+    if (key === 'earlierRecognitions') {
+      return (
+        <ul className="plain-list">
+          {(value as EarlierRecognition[]).map((e) => (
+            <li key={e.candidateId}>
+              {e.name} ({e.year}){e.decision ? `: ${t('repeat.decision', { number: e.decision.number, date: format.date(e.decision.issuedOn) })}` : ''}
+            </li>
+          ))}
+        </ul>
+      );
+    }
     if (CODED[key]) return label(CODED[key], String(value));
     if (DATES.has(key)) return format.date(String(value));
     if (key === 'verdict') {
-      const { tally, rules } = value as Verdict;
+      const verdict = value as Verdict;
+      if ('ruleSet' in verdict) {
+        const { tally, ruleSet } = verdict;
+        return t('history.ruleSetVerdictValue', { inFavour: tally.inFavour, against: tally.against, abstain: tally.abstain, members: tally.members, code: ruleSet.code, version: ruleSet.version });
+      }
+      const { tally, rules } = verdict;
       return t('history.verdictValue', { inFavour: tally.inFavour, against: tally.against, abstain: tally.abstain, participants: tally.participants, eligible: tally.eligible, percent: rules.recognitionPercent });
     }
     if (key === 'sizeBytes') return format.bytes(Number(value));

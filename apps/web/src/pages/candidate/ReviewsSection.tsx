@@ -49,7 +49,7 @@ export function ReviewsSection({ reviews, evidence, role, onChanged }: { reviews
                   {review.decidedBy && ` · ${t('session.decidedBy', { by: review.decidedBy, at: format.dateTime(review.decidedAt) })}`}
                 </Typography.Paragraph>
                 {review.verdict ? (
-                  <VerdictView verdict={review.verdict} outcome={review.outcome} quorumMet={review.quorumMet} thresholdMet={review.thresholdMet} findings={review.findings} />
+                  <VerdictView verdict={review.verdict} outcome={review.outcome} quorumMet={review.quorumMet} thresholdMet={review.thresholdMet} findings={review.findings} figures={review.figures} castingVote={review.castingVote} />
                 ) : (
                   <Typography.Paragraph>{t('reviews.pending', { reviewers: review.reviewers.length, submitted: review.checklists.filter((k) => k.inForce).length })}</Typography.Paragraph>
                 )}

@@ -11,6 +11,8 @@ import type { NoticeCommentView, ReviewItemView, SessionClearances, SessionDetai
 import { sessionAllows, sessionReached, type ReviewSessionOperation } from '#workflow';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
+import { HoldBanner } from '../candidate/HoldsSection';
+import { RepeatRecognitionNotice } from '../candidate/RepeatRecognitionNotice';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { StateTag } from '../../components/StateTag';
@@ -265,7 +267,9 @@ export function ItemCard({ session, item, viewer, onChanged, clearances }: { ses
   const iConflict = item.conflicts.includes(viewer.accountId);
   const myChecklist = inForce.find((k) => k.reviewerId === viewer.accountId);
   const me = session.members.find((m) => m.accountId === viewer.accountId);
-  const mayVote = viewer.member && !!me && !iConflict && may('CAST_VOTE') && pending && !item.myVote;
+  // NĐ 152/2025 Điều 4.4: no vote while a hold is open (the API refuses it too); the banner says why.
+  const onHold = item.holds.some((h) => !h.lifted);
+  const mayVote = viewer.member && !!me && !iConflict && may('CAST_VOTE') && pending && !item.myVote && !onHold;
   const provisional = item.status === 'DECIDED' && item.outcome === 'RECOGNISE' && item.closedAt === null;
   const upheld = session.comments.some((c) => c.itemId === item.id && c.upheld === true);
 
@@ -334,6 +338,9 @@ export function ItemCard({ session, item, viewer, onChanged, clearances }: { ses
         ]}
       />
 
+      <HoldBanner candidateId={item.candidate.id} holds={item.holds} />
+      <RepeatRecognitionNotice repeat={item.repeatRecognition} style={{ marginBottom: 16 }} />
+
       {viewer.secretary && may('ASSIGN_REVIEWERS') && pending && (
         <div className="item-section">
           <AssignForm session={session} item={item} onDone={onChanged} />
@@ -391,6 +398,7 @@ export function ItemCard({ session, item, viewer, onChanged, clearances }: { ses
             }
           }} />}
           {viewer.member && iConflict && <Alert type="info" showIcon title={t('vote.conflict')} />}
+          {viewer.member && onHold && pending && <Alert type="warning" showIcon title={t('holds.inSession')} />}
           {viewer.member && item.myVote && (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Alert type="success" showIcon title={t('vote.youVoted')} />
@@ -405,7 +413,7 @@ export function ItemCard({ session, item, viewer, onChanged, clearances }: { ses
           <Typography.Title level={4} className="section-heading">
             {t('session.outcome')}
           </Typography.Title>
-          <VerdictView verdict={item.verdict} outcome={item.outcome} quorumMet={item.quorumMet} thresholdMet={item.thresholdMet} findings={item.findings} />
+          <VerdictView verdict={item.verdict} outcome={item.outcome} quorumMet={item.quorumMet} thresholdMet={item.thresholdMet} findings={item.findings} figures={item.figures} castingVote={item.castingVote} />
           {item.decidedBy && <Typography.Paragraph style={{ marginTop: 8 }}>{t('session.decidedBy', { by: item.decidedBy, at: format.dateTime(item.decidedAt) })}</Typography.Paragraph>}
         </div>
       )}

@@ -10,6 +10,7 @@ import type { NoticeCommentView as NoticeComment, SessionDetail } from '#contrac
 import { sessionAllows } from '#workflow';
 import { api } from '../../api/client';
 import { FormDialog } from '../../components/FormDialog';
+import { PublicCommentsPanel } from './PublicCommentsPanel';
 import { useFormat, todayIso } from '../../lib/format';
 
 interface CommentValues {
@@ -95,12 +96,25 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
   const { message } = AntApp.useApp();
   const [recording, setRecording] = useState(false);
   const [answering, setAnswering] = useState<NoticeComment | null>(null);
+  const [publishing, setPublishing] = useState<string | null>(null);
   const notice = session.notice;
   if (!notice) return null;
   const today = todayIso();
   const ended = today > notice.endsOn;
   // While the notice runs, comments are taken and answered (the lifecycle says when that is).
   const running = sessionAllows(session.status, 'RECORD_COMMENT');
+  const publish = async (c: NoticeComment) => {
+    setPublishing(c.id);
+    try {
+      await api.post('/api/review-sessions/{id}/notice/comments/{commentId}/answer/publication', {}, { path: { id: session.id, commentId: c.id } });
+      void message.success(t('notice.answerPublished'));
+      onChanged();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setPublishing(null);
+    }
+  };
   const nameOfItem = (itemId: string | null) => (itemId ? (session.items.find((i) => i.id === itemId)?.candidate.name ?? '') : t('notice.general'));
   return (
     <Card title={<h2 className="card-heading">{t('notice.title')}</h2>} data-testid="notice">
@@ -166,6 +180,15 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
                     {c.upheld ? <Tag color="red">{t('notice.upheldTag')}</Tag> : <Tag>{t('notice.notUpheldTag')}</Tag>}
                     <Typography.Text type="secondary">{t('candidate.createdByValue', { by: c.answeredBy, at: format.dateTime(c.answeredAt) })}</Typography.Text>
                   </div>
+                  <div>
+                    {c.answerPublishedAt ? (
+                      <Tag color="blue">{t('notice.answerPublishedTag', { at: format.dateTime(c.answerPublishedAt) })}</Tag>
+                    ) : secretary && sessionAllows(session.status, 'ANSWER_COMMENT') ? (
+                      <Button size="small" loading={publishing === c.id} onClick={() => void publish(c)} aria-label={t('notice.publishAnswerNamed', { author: c.author })}>
+                        {t('notice.publishAnswer')}
+                      </Button>
+                    ) : null}
+                  </div>
                 </>
               ) : secretary && sessionAllows(session.status, 'ANSWER_COMMENT') ? (
                 <Button size="small" type="primary" onClick={() => setAnswering(c)} aria-label={t('notice.answerNamed', { author: c.author })}>
@@ -177,6 +200,7 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
           },
         ]}
       />
+      {secretary && <PublicCommentsPanel session={session} onChanged={onChanged} />}
       <RecordCommentDialog
         session={session}
         open={recording}

@@ -7,7 +7,7 @@ import { Alert, Collapse, Descriptions, Space, Table, Tag, Typography } from 'an
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { ChecklistView as Checklist, Criterion, Finding, Verdict } from '#contracts';
+import type { ChecklistView as Checklist, Criterion, Figures, Finding, LegacyVerdict, RuleSetVerdict, Verdict } from '#contracts';
 import type { CouncilOutcome } from '#workflow';
 import type { EvidenceView as EvidenceFile } from '#contracts';
 import { useLabels } from '../../domain/labels';
@@ -29,10 +29,91 @@ function Met({ met, yes, no }: { met: boolean | null; yes: string; no: string })
   );
 }
 
+interface VerdictProps {
+  verdict: Verdict;
+  outcome: CouncilOutcome | null;
+  quorumMet: boolean | null;
+  thresholdMet: boolean | null;
+  findings: Finding[] | null;
+  figures?: Figures | null;
+  castingVote?: 'FOR' | 'AGAINST' | null;
+}
+
 /** Why the outcome is what it is: the figures, each rule met or not, and the rules' own words. */
-export function VerdictView({ verdict, outcome, quorumMet, thresholdMet, findings }: { verdict: Verdict; outcome: CouncilOutcome | null; quorumMet: boolean | null; thresholdMet: boolean | null; findings: Finding[] | null }) {
+export function VerdictView(props: VerdictProps) {
+  return 'ruleSet' in props.verdict ? <RuleSetVerdictView {...props} verdict={props.verdict} /> : <LegacyVerdictView {...props} verdict={props.verdict} />;
+}
+
+function FindingsAlert({ outcome, findings }: { outcome: CouncilOutcome | null; findings: Finding[] | null }) {
   const { t } = useTranslation();
   const { words } = useLabels();
+  if (!findings || findings.length === 0) return null;
+  return (
+    <Alert
+      style={{ marginTop: 8 }}
+      type={outcome === 'RECOGNISE' ? 'success' : outcome === 'NO_DECISION' ? 'warning' : 'info'}
+      showIcon
+      title={t('verdict.findings')}
+      description={
+        <ul className="plain-list">
+          {findings.map((f) => (
+            <li key={f.code}>{words(f)}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+/** A verdict under the rule set the session pinned: attendance over all members, recusals, the figures judged by. */
+function RuleSetVerdictView({ verdict, outcome, quorumMet, thresholdMet, findings, figures, castingVote }: VerdictProps & { verdict: RuleSetVerdict }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { tally, checklists } = verdict;
+  return (
+    <div data-testid="verdict">
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Typography.Text strong>{t('verdict.outcome')}</Typography.Text>
+        {outcome ? <OutcomeTag outcome={outcome} /> : '—'}
+        <Typography.Text type="secondary">{t('verdict.ruleSet', { code: verdict.ruleSet.code, version: verdict.ruleSet.version })}</Typography.Text>
+      </Space>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: 'members', label: t('verdict.members'), children: format.number(tally.members) },
+          { key: 'attendance', label: t('verdict.attendance'), children: t('verdict.attendanceValue', { present: tally.present, written: tally.writtenOpinions, members: tally.members }) },
+          { key: 'recused', label: t('verdict.recused'), children: format.number(tally.recused) },
+          { key: 'votes', label: t('verdict.votes'), children: t('verdict.votesValue', { inFavour: tally.inFavour, against: tally.against, abstain: tally.abstain }) },
+          {
+            key: 'checklists',
+            label: t('verdict.checklists'),
+            children: t('verdict.checklistsValue', { submitted: checklists.submitted, assigned: checklists.assigned, reviewed: checklists.criteriaReviewed, criteria: checklists.criteria }),
+          },
+          { key: 'quorum', label: t('verdict.quorumAttendance'), children: <Met met={quorumMet} yes={t('verdict.met')} no={t('verdict.notMet')} /> },
+          {
+            key: 'threshold',
+            label: t('verdict.figures'),
+            children: (
+              <Space wrap>
+                <Met met={thresholdMet} yes={t('verdict.met')} no={t('verdict.notMet')} />
+                {figures && <span>{t('verdict.figuresValue', { inFavour: figures.inFavour, base: figures.base, needed: figures.needed })}</span>}
+              </Space>
+            ),
+          },
+          ...(castingVote || figures?.tieBrokenByChair
+            ? [{ key: 'casting', label: t('verdict.castingVote'), children: castingVote === 'FOR' ? t('verdict.castingFor') : t('verdict.castingAgainst') }]
+            : []),
+        ]}
+      />
+      <FindingsAlert outcome={outcome} findings={findings} />
+    </div>
+  );
+}
+
+function LegacyVerdictView({ verdict, outcome, quorumMet, thresholdMet, findings }: VerdictProps & { verdict: LegacyVerdict }) {
+  const { t } = useTranslation();
   const format = useFormat();
   const { tally, rules, checklists } = verdict;
   const needed = Math.ceil((tally.eligible * rules.recognitionPercent) / 100);
@@ -80,21 +161,7 @@ export function VerdictView({ verdict, outcome, quorumMet, thresholdMet, finding
           },
         ]}
       />
-      {findings && findings.length > 0 && (
-        <Alert
-          style={{ marginTop: 8 }}
-          type={outcome === 'RECOGNISE' ? 'success' : outcome === 'NO_DECISION' ? 'warning' : 'info'}
-          showIcon
-          title={t('verdict.findings')}
-          description={
-            <ul className="plain-list">
-              {findings.map((f) => (
-                <li key={f.code}>{words(f)}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <FindingsAlert outcome={outcome} findings={findings} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { useFormat } from '../../lib/format';
 import { applyServerErrors, describeError, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
 import { candidatesIn } from '../tasks/sources';
+import { AttendanceDialog, CastingVotes, WrittenOpinions } from './AttendancePanel';
 
 function AddCandidateForm({ session, onDone }: { session: SessionDetail; onDone(): void }) {
   const { t, i18n } = useTranslation();
@@ -314,6 +315,7 @@ export function SecretariatPanel({ session, onChanged }: { session: SessionDetai
     body = (
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         {may('ASSIGN_AUTOMATICALLY') && <AutoAssignForm session={session} onDone={onChanged} />}
+        {session.ruleSet && <WrittenOpinions session={session} onDone={onChanged} />}
         <div>
           <Typography.Paragraph>{t('secretariat.votingIntro')}</Typography.Paragraph>
           <Button type="primary" onClick={() => setDialog('closeVoting')}>
@@ -323,7 +325,12 @@ export function SecretariatPanel({ session, onChanged }: { session: SessionDetai
       </Space>
     );
   } else if (may('CONFIRM_DECISION') && undecided.length > 0) {
-    body = <Alert type="info" showIcon title={t('secretariat.confirmEach', { count: undecided.length })} description={undecided.map((i) => i.candidate.name).join(', ')} />;
+    body = (
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <CastingVotes session={session} onDone={onChanged} />
+        <Alert type="info" showIcon title={t('secretariat.confirmEach', { count: undecided.length })} description={undecided.map((i) => i.candidate.name).join(', ')} />
+      </Space>
+    );
   } else if (may('PUBLISH_NOTICE') && provisional.length > 0) {
     body = <PublishNoticeForm session={session} onDone={onChanged} />;
   } else if (may('PUBLISH_NOTICE') && may('FINALISE')) {
@@ -353,7 +360,11 @@ export function SecretariatPanel({ session, onChanged }: { session: SessionDetai
   return (
     <Card title={<h2 className="card-heading">{t('secretariat.title')}</h2>} data-testid="secretariat">
       {body}
-      <OpenVotingDialog session={session} open={dialog === 'openVoting'} onClose={() => setDialog(null)} onDone={() => { void message.success(t('secretariat.votingOpened')); done(); }} />
+      {session.ruleSet ? (
+        <AttendanceDialog session={session} open={dialog === 'openVoting'} onClose={() => setDialog(null)} onDone={() => { void message.success(t('secretariat.votingOpened')); done(); }} />
+      ) : (
+        <OpenVotingDialog session={session} open={dialog === 'openVoting'} onClose={() => setDialog(null)} onDone={() => { void message.success(t('secretariat.votingOpened')); done(); }} />
+      )}
       <CloseVotingDialog session={session} open={dialog === 'closeVoting'} onClose={() => setDialog(null)} onDone={() => { void message.success(t('secretariat.votingClosed')); done(); }} />
       <FinaliseDialog
         session={session}

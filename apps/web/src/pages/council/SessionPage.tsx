@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, AuditOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { positionRank } from '#domain';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { SessionDetail, SessionMember } from '#contracts';
 import { REVIEW_SESSION_STATUSES, sessionClosed } from '#workflow';
@@ -18,6 +19,7 @@ import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { ruleSetLines, type CouncilRuleSet } from '#workflow';
 import { BallotTag, SessionStatusTag, rulesInWords } from './common';
 import { ItemCard, type Viewer } from './ItemCard';
 import { NoticePanel } from './NoticePanel';
@@ -27,6 +29,9 @@ export const minutesUrl = (sessionId: string) => `/api/review-sessions/${session
 
 function MembersCard({ session }: { session: SessionDetail }) {
   const { t } = useTranslation();
+  const { words } = useLabels();
+  // Chair first, then vice-chairs, the member-secretary and the members (the minutes' order).
+  const members = [...session.members].sort((a, b) => positionRank(a.position) - positionRank(b.position));
   return (
     <Card title={<h2 className="card-heading">{t('session.members', { count: session.members.length })}</h2>} style={{ height: '100%' }} data-testid="members">
       <Typography.Paragraph type="secondary">{t('session.membersHint')}</Typography.Paragraph>
@@ -34,15 +39,20 @@ function MembersCard({ session }: { session: SessionDetail }) {
         size="small"
         rowKey="accountId"
         pagination={false}
-        dataSource={session.members}
+        dataSource={members}
         columns={[
+          {
+            title: t('session.position'),
+            dataIndex: 'positionLabel',
+            render: (v: SessionMember['positionLabel'], m) => <Tag color={m.position === 'CHAIR' ? 'gold' : m.position === 'MEMBER' ? 'default' : 'geekblue'}>{words(v)}</Tag>,
+          },
           { title: t('session.member'), dataIndex: 'displayName' },
           { title: t('candidate.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
           {
             title: t('session.attendance'),
             dataIndex: 'attendance',
             width: 150,
-            render: (v: SessionMember['attendance']) => (v === null ? '—' : <Tag color={v === 'PRESENT' ? 'green' : 'default'}>{t(`session.attendanceValue.${v}`)}</Tag>),
+            render: (v: SessionMember['attendance']) => (v === null ? '—' : <Tag color={v === 'PRESENT' ? 'green' : v === 'WRITTEN_OPINION' ? 'blue' : 'default'}>{t(`session.attendanceValue.${v}`)}</Tag>),
           },
         ]}
       />
@@ -151,6 +161,7 @@ export function SessionPage() {
               size="small"
               column={1}
               items={[
+                { key: 'council', label: t('session.council'), children: session.council ? <span data-testid="session-council">{session.council.name}</span> : '—' },
                 { key: 'chair', label: t('council.fields.chairName'), children: session.chairName },
                 { key: 'venue', label: t('council.fields.venue'), children: session.venue ?? '—' },
                 { key: 'ballot', label: t('council.fields.ballot'), children: t(`council.ballotExplain.${session.ballot}`) },
@@ -158,12 +169,21 @@ export function SessionPage() {
                   key: 'rules',
                   label: t('session.rules'),
                   children: (
-                    <ul className="plain-list" data-testid="rules">
-                      {rulesInWords(session.rules, t).map((r) => (
-                        <li key={r}>{r}</li>
-                      ))}
-                      <li>{t('council.rules.notice', { days: session.noticeWorkingDays })}</li>
-                    </ul>
+                    <div>
+                      {session.ruleSet && (
+                        <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="pinned-rule-set">
+                          <strong>{t('session.ruleSetValue', { name: words(session.ruleSet.name), code: session.ruleSet.code, version: session.ruleSet.version })}</strong>
+                          <br />
+                          <Typography.Text type="secondary">{words(session.ruleSet.source)}</Typography.Text>
+                        </Typography.Paragraph>
+                      )}
+                      <ul className="plain-list" data-testid="rules">
+                        {session.ruleSet
+                          ? ruleSetLines(session.ruleSet.rules as CouncilRuleSet, session.ruleSet.considersAwards).map((r) => <li key={r.en}>{words(r)}</li>)
+                          : rulesInWords(session.rules, t).map((r) => <li key={r}>{r}</li>)}
+                        <li>{t('council.rules.notice', { days: session.noticeWorkingDays })}</li>
+                      </ul>
+                    </div>
                   ),
                 },
                 {

@@ -4,12 +4,12 @@
  * opening and its page shows who they are.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Collapse, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Collapse, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Switch, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { BallotKind, SessionSummary } from '#contracts';
-import { CLEARANCE_RULES, CLEARANCE_RULE_LABELS, REGULATION_2025_PRESET, REVIEW_SESSION_STATUS_CODES, clearanceRuleOf, type ClearanceRule, type ReviewSessionStatus } from '#workflow';
+import { REVIEW_SESSION_STATUS_CODES, type ReviewSessionStatus } from '#workflow';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { useAuth } from '../../auth/AuthContext';
@@ -25,20 +25,17 @@ import { BallotTag, SessionStatusTag } from './common';
 interface OpenSessionForm {
   title: string;
   year: number;
-  chairName: string;
+  chairName?: string;
   venue?: string;
   ballot: BallotKind;
-  quorumNumerator: number;
-  quorumDenominator: number;
-  recognitionPercent: number;
-  rejectionPercent: number;
+  ruleSetCode?: string;
+  considersAwards: boolean;
   noticeWorkingDays: number;
-  clearanceRule: ClearanceRule;
 }
 
-/** The rules' defaults (apps/api/src/reviews/use-cases/open-session.ts), shown in the form so nobody guesses. */
-const DEFAULT_RULES = { quorumNumerator: 2, quorumDenominator: 3, recognitionPercent: 70, rejectionPercent: 50, noticeWorkingDays: 10, clearanceRule: clearanceRuleOf(REGULATION_2025_PRESET.ruleSet) };
-const FIELDS = ['title', 'year', 'chairName', 'venue', 'ballot', 'quorumNumerator', 'quorumDenominator', 'recognitionPercent', 'rejectionPercent', 'noticeWorkingDays', 'clearanceRule', 'memberIds'];
+/** The defaults (apps/api/src/reviews/use-cases/open-session.ts), shown in the form so nobody guesses. */
+const DEFAULT_RULES = { considersAwards: true, noticeWorkingDays: 10 };
+const FIELDS = ['title', 'year', 'chairName', 'venue', 'ballot', 'ruleSetCode', 'considersAwards', 'noticeWorkingDays', 'memberIds'];
 
 function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(id: string): void }) {
   const { t, i18n } = useTranslation();
@@ -51,6 +48,10 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
     setError(null);
   }, [open, form]);
   const year = new Date().getFullYear();
+  const { words } = useLabels();
+  const ruleSets = useAsync((signal) => api.get('/api/council-rule-sets', { signal }), []);
+  const newest = [...new Map((ruleSets.data ?? []).slice().sort((a, b) => a.version - b.version).map((r) => [r.code, r])).values()];
+  const inForce = (ruleSets.data ?? []).find((r) => r.inForce);
   return (
     <Modal
       open={open}
@@ -75,7 +76,7 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
           setBusy(true);
           setError(null);
           try {
-            const body = { ...values, venue: values.venue?.trim() || undefined };
+            const body = { ...values, venue: values.venue?.trim() || undefined, chairName: values.chairName?.trim() || undefined, ruleSetCode: values.ruleSetCode || undefined };
             const created = await api.post('/api/review-sessions', body);
             onDone(created.id);
           } catch (e) {
@@ -97,7 +98,7 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="chairName" label={t('council.fields.chairName')} extra={t('council.open.chairHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200, message: t('validation.max', { count: 200 }) }]}>
+        <Form.Item name="chairName" label={t('council.fields.chairName')} extra={t('council.open.chairHint')} rules={[{ max: 200, message: t('validation.max', { count: 200 }) }]}>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="venue" label={t('council.fields.venue')} rules={[{ max: 300, message: t('validation.max', { count: 300 }) }]}>
@@ -116,31 +117,21 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
         <fieldset className="form-fieldset">
           <legend>{t('council.open.rules')}</legend>
           <Typography.Paragraph type="secondary">{t('council.open.rulesHint')}</Typography.Paragraph>
+          <Form.Item name="ruleSetCode" label={t('council.open.ruleSet')} extra={t('council.open.ruleSetHint')}>
+            <Select
+              allowClear
+              placeholder={inForce ? t('council.open.ruleSetDefault', { name: words(inForce.name), version: inForce.version }) : undefined}
+              options={newest.map((r) => ({ value: r.code, label: t('council.open.ruleSetOption', { name: words(r.name), code: r.code, version: r.version }) }))}
+            />
+          </Form.Item>
           <Space wrap size={[16, 0]} align="start">
-            <Form.Item label={t('council.fields.quorum')} required extra={t('council.open.quorumHint')}>
-              <Space.Compact>
-                <Form.Item name="quorumNumerator" noStyle rules={[{ required: true, message: t('validation.required') }]}>
-                  <InputNumber min={1} max={100} aria-label={t('council.fields.quorumNumerator')} style={{ width: 80 }} />
-                </Form.Item>
-                <Space.Addon>/</Space.Addon>
-                <Form.Item name="quorumDenominator" noStyle rules={[{ required: true, message: t('validation.required') }]}>
-                  <InputNumber min={1} max={100} aria-label={t('council.fields.quorumDenominator')} style={{ width: 80 }} />
-                </Form.Item>
-              </Space.Compact>
-            </Form.Item>
-            <Form.Item name="recognitionPercent" label={t('council.fields.recognitionPercent')} extra={t('council.open.recognitionHint')} rules={[{ required: true, message: t('validation.required') }]}>
-              <InputNumber min={1} max={100} suffix="%" style={{ width: 120 }} />
-            </Form.Item>
-            <Form.Item name="rejectionPercent" label={t('council.fields.rejectionPercent')} extra={t('council.open.rejectionHint')} rules={[{ required: true, message: t('validation.required') }]}>
-              <InputNumber min={0} max={100} suffix="%" style={{ width: 120 }} />
+            <Form.Item name="considersAwards" label={t('council.open.considersAwards')} extra={t('council.open.considersAwardsHint')} valuePropName="checked">
+              <Switch />
             </Form.Item>
             <Form.Item name="noticeWorkingDays" label={t('council.fields.noticeWorkingDays')} extra={t('council.open.noticeHint')} rules={[{ required: true, message: t('validation.required') }]}>
               <InputNumber min={1} max={60} style={{ width: 120 }} />
             </Form.Item>
           </Space>
-          <Form.Item name="clearanceRule" label={t('council.fields.clearanceRule')} extra={t('council.open.clearanceHint')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Select options={CLEARANCE_RULES.map((rule) => ({ value: rule, label: i18n.language === 'en' ? CLEARANCE_RULE_LABELS[rule].en : CLEARANCE_RULE_LABELS[rule].vi }))} />
-          </Form.Item>
         </fieldset>
         <Alert type="info" showIcon title={t('council.open.members')} description={t('council.open.membersHint')} />
       </Form>

@@ -22,6 +22,7 @@ import { useParamUpdater } from '../../lib/useParamUpdater';
 import { loadUnitTree, toTreeData } from '../../lib/units';
 import { ExemplarChart } from './ExemplarChart';
 import { ImportSection } from './ImportSection';
+import { ByLevelCard } from './ByLevelCard';
 
 /** URL parameter → API query parameter. */
 const PARAMS = { don_vi: 'unitId', khoi: 'sector', linh_vuc: 'field', tu_nam: 'yearFrom', den_nam: 'yearTo', tach_ho: 'separateHouseholds' } as const;
@@ -254,6 +255,7 @@ export function StatisticsPage() {
               items={[{ key: 'rule', label: t('statistics.countingRule'), children: <Typography.Paragraph>{words(data.countingRule)}</Typography.Paragraph> }]}
             />
           </Card>
+          <ByLevelCard />
 
           {importReaders && <ImportSection mayImport={account?.role === 'COUNCIL_SECRETARY'} onImported={reload} />}
         </div>

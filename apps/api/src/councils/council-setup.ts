@@ -1,0 +1,34 @@
+/**
+ * Setting up a council, shared by its three callers: an administrator setting up a unit's council, a root unit
+ * (the province) created with its own, and the first start after the councils migration on a database whose
+ * province existed before. One council per unit; the row and its audit record are written in the caller's
+ * transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { AuditWriter } from '../audit/audit.writer.js';
+import { councilStream } from '../audit/streams.js';
+import type { Actor } from '../common/actor.js';
+import type { Council } from './council.entities.js';
+
+/** The name a council takes when none is given: the regulation's title followed by its unit's name. */
+export const defaultCouncilName = (unitName: string) => `Hội đồng Thi đua – Khen thưởng ${unitName}`;
+
+export async function setUpCouncil(
+  em: EntityManager,
+  audit: AuditWriter,
+  input: { unitId: string; unitName: string; name?: string },
+  actor: Pick<Actor, 'username'>,
+  now: Date,
+): Promise<Council> {
+  const council: Council = { id: randomUUID(), unitId: input.unitId, name: input.name?.trim() || defaultCouncilName(input.unitName), createdBy: actor.username, createdAt: now };
+  await em.query(`INSERT INTO council (id, unit_id, name, created_by, created_at) VALUES ($1, $2, $3, $4, $5)`, [council.id, council.unitId, council.name, council.createdBy, council.createdAt]);
+  await audit.append(em, {
+    stream: councilStream(council.id),
+    eventType: 'COUNCIL_SET_UP',
+    payload: { councilId: council.id, unitId: council.unitId, name: council.name },
+    actor: actor.username,
+    occurredAt: now,
+  });
+  return council;
+}

@@ -1,0 +1,116 @@
+/**
+ * Public pages benchmark: the gallery's list page and an exemplar's page (/cong-khai, server-rendered HTML, no
+ * sign-in) from the API process with the database on, against a static file served by the same process (the web
+ * app's favicon.svg, through the same Express and Nest stack's static middleware) as the baseline.
+ *
+ *   S   GET /favicon.svg                          the baseline: a static file from apps/web/dist
+ *   G   GET /cong-khai/dien-hinh                  the gallery's first page (20 of the province's exemplars)
+ *   Q   GET /cong-khai/dien-hinh?q=dien+hinh+1&…  a search without diacritics with a filter (a different page each time)
+ *   E   GET /cong-khai/dien-hinh/:id              an exemplar's page (one of 200, round-robin)
+ *   O   open loop at 1,000 requests/s over G and E: p99 must stay under 50 ms (latency from the scheduled start)
+ * Closed loop: BENCH_WORKERS keep-alive clients for BENCH_RUN_MS, median of BENCH_REPEATS interleaved runs.
+ * Targets (issue 19): G and E at ≥ 1,000 requests/s with p99 < 50 ms. Pages are kept rendered by the process for
+ * PUBLIC_PAGE_CACHE_SECONDS (default 5 s, as in production); Q varies its query so most of its requests render.
+ *
+ * Run: npm run build && npx tsc -p tsconfig.bench.json && node dist/bench/public.js
+ * (BENCH_DATABASE_URL: the server, default postgres://postgres@127.0.0.1:5432/postgres; BENCH_CANDIDATES: 20000.)
+ */
+import 'reflect-metadata';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { createApplication } from '../apps/api/src/application.js';
+import { systemActor } from '../apps/api/src/common/actor.js';
+import { loadConfig } from '../apps/api/src/config/app-config.js';
+import { UnitsService } from '../apps/api/src/units/units.service.js';
+import { generateCandidates } from '../test/support/statistics-data.js';
+import { closedLoop, openLoop } from './load.js';
+import { fmt, spread, type RunResult } from './stats.js';
+
+const RECORD_KEYS = `bench:${randomBytes(32).toString('base64')}`;
+const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB = 'dth_bench_public';
+const DB_URL = (() => {
+  const u = new URL(SERVER);
+  u.pathname = `/${DB}`;
+  return u.toString();
+})();
+const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 20_000);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 16);
+const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 3000);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 1000);
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB}`);
+  await admin.end();
+  const config = loadConfig({ DATABASE_URL: DB_URL, LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: '16', AUDIT_SIGNING_KEY: SIGNING_KEY, AUDIT_RECORD_KEYS: RECORD_KEYS });
+  const app = await createApplication(config);
+  try {
+    const province = await app.app.get(UnitsService).create({ name: 'Tỉnh đo hiệu năng', level: 'PROVINCE', sector: 'STATE' }, systemActor('bench'));
+    const raw = new pg.Client({ connectionString: DB_URL });
+    await raw.connect();
+    await generateCandidates(raw, { id: province.id, path: `/${province.id}/` }, CANDIDATES, 50);
+    const ids = ((await raw.query(`SELECT id FROM candidate WHERE state IN ('recognised','replicating','replicationEnded') ORDER BY id LIMIT 200`)).rows as { id: string }[]).map((r) => r.id);
+    const [{ n }] = (await raw.query(`SELECT count(*)::int AS n FROM candidate WHERE state IN ('recognised','replicating','replicationEnded')`)).rows as { n: number }[];
+    await raw.end();
+    log(`${CANDIDATES} candidates generated, ${n} of them recognised exemplars in the gallery`);
+
+    await app.app.listen(0, '127.0.0.1');
+    const { port } = app.app.getHttpServer().address() as AddressInfo;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS * 2 });
+    const get = (path: string) =>
+      new Promise<void>((done, fail) => {
+        const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? done() : fail(new Error(`${path} → ${res.statusCode}`))));
+        });
+        req.on('error', fail);
+      });
+    for (const path of ['/favicon.svg', '/cong-khai/dien-hinh', `/cong-khai/dien-hinh/${ids[0]}`]) await get(path);
+
+    let e = 0;
+    let q = 0;
+    const ops: Record<string, (w: number) => Promise<void>> = {
+      S: () => get('/favicon.svg'),
+      G: () => get('/cong-khai/dien-hinh'),
+      Q: () => get(`/cong-khai/dien-hinh?q=dien+hinh+${++q % 5000}&linh-vuc=ECONOMY`),
+      E: () => get(`/cong-khai/dien-hinh/${ids[e++ % ids.length]}`),
+    };
+    // Warm-up.
+    for (const op of Object.values(ops)) await closedLoop(WORKERS, 500, op);
+    const runs: Record<string, RunResult[]> = { S: [], G: [], Q: [], E: [] };
+    for (let r = 0; r < REPEATS; r++) for (const [k, op] of Object.entries(ops)) runs[k]!.push(await closedLoop(WORKERS, RUN_MS, op));
+    const s = spread(runs.S!.map((x) => x.throughput)).median;
+    log(`closed loop, ${WORKERS} keep-alive clients, ${RUN_MS} ms × ${REPEATS} (median [min–max]):`);
+    for (const [k, results] of Object.entries(runs)) {
+      const rate = spread(results.map((x) => x.throughput));
+      const p99 = spread(results.map((x) => x.p99));
+      const p50 = spread(results.map((x) => x.p50));
+      const errors = results.reduce((sum, x) => sum + x.errors, 0);
+      log(`  ${k}  ${fmt(rate.median)} req/s [${fmt(rate.min)}–${fmt(rate.max)}]  p50 ${fmt(p50.median, 1)} ms  p99 ${fmt(p99.median, 1)} ms  ${fmt(rate.median / s, 2)} × S  errors ${errors}`);
+    }
+    let i = 0;
+    const open = await openLoop(OPEN_RATE, RUN_MS * 2, WORKERS * 4, () => (i++ % 2 === 0 ? ops.G!(0) : ops.E!(0)));
+    log(`  O  open loop at ${OPEN_RATE} req/s over G and E: ${fmt(open.throughput)} req/s done, p50 ${fmt(open.p50, 1)} ms, p99 ${fmt(open.p99, 1)} ms, errors ${open.errors}`);
+    const g = spread(runs.G!.map((x) => x.throughput)).median;
+    const ex = spread(runs.E!.map((x) => x.throughput)).median;
+    const ok = g >= 1000 && ex >= 1000 && open.p99 < 50 && open.errors === 0;
+    log(`targets: G and E ≥ 1000 req/s, p99 < 50 ms at ${OPEN_RATE} req/s: ${ok ? 'met' : 'NOT met'}`);
+    agent.destroy();
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

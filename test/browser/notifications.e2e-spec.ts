@@ -1,0 +1,59 @@
+/**
+ * The notification centre in Chromium, in Vietnamese, on the demo province (no mail server: mail is kept in the
+ * outbox): a council member's bell shows the unread count; the centre lists the assignments and the vote; opening
+ * one marks it read and goes to the checklist; at 1366 px and at 390 px. The administrator reads the kept mail.
+ */
+import { afterAll, beforeAll, describe, expect } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
+import { browserTest, shot, signIn } from './support/ui.js';
+
+let app: ServedApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureWebBuilt();
+  [app, browser] = await Promise.all([startServedApp(), launchChromium()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.test.close();
+});
+
+describe('the notification centre', () => {
+  browserTest(() => browser, 'a council member: the bell, the list, opening one marks it read and leads to the checklist (1366 px, then 390 px)', 'thong-bao', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signIn(page, app.baseUrl, 'uyvien1');
+    const bell = page.getByTestId('notification-bell');
+    // The count comes with the first answer of the API after the screen shows.
+    await page.waitForFunction(() => /^Thông báo: [1-9]\d* chưa đọc$/.test(document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') ?? ''));
+    const before = Number((await bell.getAttribute('aria-label'))!.match(/\d+/)![0]);
+    await bell.click();
+    await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
+    await page.getByText('Mở biểu quyết: phiên "Tổng kết năm 2025"').waitFor();
+    await expect(page.getByTestId('notification').count()).resolves.toBeGreaterThanOrEqual(2);
+    await shot(page, 'thong-bao-1366', { fullPage: false });
+
+    await page.getByRole('link', { name: 'Được phân công đánh giá: Nguyễn Thị Hoa' }).click();
+    await page.waitForURL(/\/hoi-dong\/[0-9a-f-]+\/phieu-danh-gia\/[0-9a-f-]+$/);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') === `Thông báo: ${n} chưa đọc`, before - 1);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await bell.click();
+    await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'thong-bao-390', { fullPage: false });
+  });
+
+  browserTest(() => browser, 'the administrator reads the kept mail in the outbox', 'thu-di', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signIn(page, app.baseUrl, 'admin');
+    await page.goto(`${app.baseUrl}/quan-tri/thu-di`);
+    await page.getByRole('heading', { name: 'Hộp thư đi', level: 1 }).waitFor();
+    await page.getByText(/Chưa cấu hình máy chủ thư/).waitFor();
+    await page.getByText('[Điển hình tiên tiến] Được phân công đánh giá: Nguyễn Thị Hoa').first().waitFor();
+    await shot(page, 'thu-di-1366', { fullPage: false });
+  });
+});
