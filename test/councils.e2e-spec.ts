@@ -268,6 +268,9 @@ describe('a commune council recognises, proposes upward, and the province counci
   it('proposes the commune’s exemplar to the province council, carrying the commune session (its minutes)', async () => {
     upper = ok(await communeA.secretary.post(`/api/candidates/${lowerA}/upward-proposals`).send({ reasons: 'Mô hình tiêu biểu, có sức lan tỏa toàn tỉnh' }), 201) as typeof upper;
     expect(upper.toCouncilId).toBe(province.id);
+    // The candidacy carried upward is not a repeat of the recognition it carries (one achievement, one recognition).
+    const carried = await province.secretary.get(`/api/candidates/${upper.upperCandidateId}`);
+    expect(carried.body.repeatRecognition.earlier).toEqual([]);
     // The province council's secretariat is told, with a link to the new candidacy.
     const told = await province.secretary.get('/api/notifications');
     expect(told.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PROPOSAL_RECEIVED', link: `/ho-so/${upper.upperCandidateId}` })]));

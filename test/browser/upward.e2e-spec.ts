@@ -3,7 +3,9 @@
  * up the council of a commune (UBND xã Tân Thịnh) and publishes its composition with positions; the commune's
  * council recognises an exemplar of the commune (the session page shows the positions); its secretariat proposes
  * it upward (liên thông) from the exemplar's page; the province's secretariat finds it in the proposals inbox; the
- * province council recognises it; the statistics count it at both levels.
+ * province council, under the regulation's rule set, asks and receives a clearance (hiệp y) and meets the 80 %
+ * attendance of a session considering awards with a member's written opinion, and recognises it; the statistics
+ * count it at both levels.
  *
  * Each step is a small function, so that steps of other features (clearances, the 80% attendance rule) can be
  * inserted between them. The review sessions themselves are driven through the API here (the council's screens are
@@ -200,12 +202,74 @@ async function provinceInbox(page: Page) {
   await page.setViewportSize({ width: 1366, height: 900 });
 }
 
-/** Step 5: the province council recognises the proposed candidacy (API); the browser shows it recognised and counted by level. */
-async function provinceCouncilRecognises(page: Page) {
-  // uyvien3 sits in the district above the commune (a conflict of interest): the province's session seats the other two.
-  const members = [app.test.as('uyvien1'), await app.test.signIn('uyvien2', DEMO_PASSWORD)];
-  const memberIds = [await accountIdOf('uyvien1'), await accountIdOf('uyvien2')];
-  await recogniseThroughSession(app.test.as('thuongtruc'), members, memberIds, journey.upperCandidateId!, 'Tổng kết cấp tỉnh năm 2025 (liên thông)', { memberIds, chairName: 'Nguyễn Văn Mạnh, Chủ tịch Hội đồng' });
+/**
+ * Step 5: the province council decides under the regulation's rule set (pinned when the session opens): a clearance
+ * (hiệp y) is asked of the provincial police and answered with its document, and the vote is taken with one member
+ * present and the other absent with a signed written opinion, which makes up the 80 % attendance a session
+ * considering awards needs. The session page shows the rule set, the attendance, the clearance and the figures.
+ */
+async function provinceCouncilDecides(page: Page) {
+  // uyvien3 sits in the district above the commune (a conflict of interest): the province's session seats uyvien1,
+  // uyvien2 and a member from the education department, added now.
+  ok(await app.test.as('admin').post('/api/accounts').send({ username: 'uyvien4', displayName: 'Hoàng Thị Giáo', role: 'COUNCIL_MEMBER', unitId: journey.units['Sở Giáo dục và Đào tạo'], password: DEMO_PASSWORD }), 201);
+  const secretary = app.test.as('thuongtruc');
+  const members = [app.test.as('uyvien1'), await app.test.signIn('uyvien2', DEMO_PASSWORD), await app.test.signIn('uyvien4', DEMO_PASSWORD)];
+  const memberIds = [await accountIdOf('uyvien1'), await accountIdOf('uyvien2'), await accountIdOf('uyvien4')];
+  const title = 'Tổng kết cấp tỉnh năm 2025 (liên thông)';
+  const sessionId = ok(await secretary.post('/api/review-sessions').send({ title, year: 2025, ballot: 'OPEN', memberIds, chairName: 'Nguyễn Văn Mạnh, Chủ tịch Hội đồng' }), 201).id as string;
+  const itemId = ok(await secretary.post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: journey.upperCandidateId }), 201).itemId as string;
+  ok(await secretary.post(`/api/review-sessions/${sessionId}/assignments/automatic`).send({ perCandidate: 1 }));
+  const detail = ok(await secretary.get(`/api/review-sessions/${sessionId}`)) as { items: { id: string; reviewers: string[]; criteria: { code: string }[] }[] };
+  for (const reviewerId of detail.items[0]!.reviewers) {
+    ok(await members[memberIds.indexOf(reviewerId)]!.post(`/api/review-sessions/${sessionId}/items/${itemId}/checklists`).send(fullChecklist(detail.items[0]!.criteria)), 201);
+  }
+  // The clearance: asked of the provincial police, answered "agrees" with its document.
+  const asked = ok(await secretary.post(`/api/review-sessions/${sessionId}/items/${itemId}/clearances`).send({ agencyCodes: ['CONG_AN_TINH'] }), 201) as unknown as { id: string; requestedOn: string }[];
+  const today = asked[0]!.requestedOn;
+  ok(
+    await secretary
+      .post(`/api/review-sessions/${sessionId}/clearances/${asked[0]!.id}/answer`)
+      .field('answer', 'AGREES')
+      .field('documentNumber', '88/CAT-PV01')
+      .field('documentDate', today)
+      .attach('file', pdfBytes('Cong an tinh: khong vi pham'), { filename: 'Công an tỉnh - hiệp y.pdf', contentType: 'application/pdf' }),
+    201,
+  );
+  // Attendance: two of three present (the meeting's 2/3 quorum), the third absent with a signed written opinion,
+  // which makes up the 80 % of all members a session considering awards needs (2 of 3 alone would be 67 %).
+  ok(await secretary.post(`/api/review-sessions/${sessionId}/voting/open`).send({ presentMemberIds: [memberIds[0], memberIds[1]], writtenOpinionMemberIds: [memberIds[2]] }));
+  for (const member of members.slice(0, 2)) ok(await member.post(`/api/review-sessions/${sessionId}/items/${itemId}/votes`).send({ choice: 'IN_FAVOUR' }), 201);
+  ok(
+    await secretary
+      .post(`/api/review-sessions/${sessionId}/written-opinions`)
+      .field('memberId', memberIds[2]!)
+      .field('choices', JSON.stringify({ [itemId]: 'IN_FAVOUR' }))
+      .attach('file', pdfBytes('phieu y kien uyvien2'), { filename: 'Phiếu lấy ý kiến.pdf', contentType: 'application/pdf' }),
+    201,
+  );
+  ok(await secretary.post(`/api/review-sessions/${sessionId}/voting/close`));
+  const closed = ok(await secretary.get(`/api/review-sessions/${sessionId}`)) as { items: { outcome: string; verdict: { ruleSet?: { code: string; awardSessionAttendance: unknown }; tally: { present: number; writtenOpinions: number; members: number; inFavour: number }; clearances?: { state: string }[] } }[] };
+  expect(closed.items[0]).toMatchObject({
+    outcome: 'RECOGNISE',
+    verdict: { ruleSet: { code: 'QUY_DINH_2025', awardSessionAttendance: { numerator: 4, denominator: 5 } }, tally: { members: 3, present: 2, writtenOpinions: 1, inFavour: 3 }, clearances: [{ state: 'AGREES' }] },
+  });
+
+  // In the browser: the pinned rule set, the attendance with the written opinion, the clearance and the outcome.
+  await page.goto(`${app.baseUrl}/hoi-dong/${sessionId}`);
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+  await page.getByText('80%', { exact: false }).first().waitFor();
+  await page.getByText('Công an tỉnh', { exact: false }).first().waitFor();
+  await page.getByText('88/CAT-PV01', { exact: false }).first().waitFor();
+  await page.getByText('ý kiến bằng văn bản', { exact: false }).first().waitFor();
+  await shot(page, 'hd-08-tinh-hiep-y-tham-du-1366');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, 'hd-09-tinh-hiep-y-tham-du-390');
+  await page.setViewportSize({ width: 1366, height: 900 });
+
+  ok(await secretary.post(`/api/review-sessions/${sessionId}/items/${itemId}/decision`).send({ outcome: 'RECOGNISE' }));
+  ok(await secretary.post(`/api/review-sessions/${sessionId}/notice`).send({ channels: 'Cổng thông tin điện tử tỉnh' }), 201);
+  await later(app.test, 30, async () => ok(await secretary.post(`/api/review-sessions/${sessionId}/finalise`)));
+
   await page.goto(`${app.baseUrl}/ho-so/${journey.upperCandidateId}`);
   await page.getByTestId('candidate-state').filter({ hasText: 'Được công nhận' }).waitFor();
   await page.getByTestId('history').getByText('Tiếp nhận đề nghị của cấp dưới, đưa vào xét').waitFor();
@@ -214,13 +278,13 @@ async function provinceCouncilRecognises(page: Page) {
   await byLevel.getByRole('row', { name: /^Cơ sở \(xã, trường, công ty…\)\s*1/ }).waitFor();
   await byLevel.getByRole('row', { name: /^Tỉnh/ }).waitFor();
   await byLevel.scrollIntoViewIfNeeded();
-  await shot(page, 'hd-08-thong-ke-theo-cap', {});
+  await shot(page, 'hd-10-thong-ke-theo-cap', {});
 }
 
 describe('councils at every level in Chromium', () => {
   browserTest(
     () => browser,
-    'a commune council recognises an exemplar, proposes it upward, and the province council recognises it',
+    'a commune council recognises an exemplar and proposes it upward; the province council, with a clearance and the 80% attendance made up by a written opinion, recognises it',
     'lien-thong',
     async ({ page }) => {
       await prepareCommune();
@@ -228,7 +292,7 @@ describe('councils at every level in Chromium', () => {
       await communeCouncilRecognises(page);
       await proposeUpward(page);
       await provinceInbox(page);
-      await provinceCouncilRecognises(page);
+      await provinceCouncilDecides(page);
     },
     BROWSER_TIMEOUT * 2,
   );

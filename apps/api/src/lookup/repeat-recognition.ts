@@ -15,9 +15,19 @@ import { RECOGNISED_STATES } from '../replication/replication.service.js';
 import type { EffectContext } from '../transitions/effects.js';
 import { repeatedRecognitions } from './subject.repository.js';
 
-/** The recognitions of the same subject that this candidacy repeats, with their decisions. */
+/**
+ * The recognitions of the same subject that this candidacy repeats, with their decisions. A candidacy proposed
+ * upward (liên thông) and the lower one it came from are one recognition carried to the parent level, with the
+ * lower decision and minutes as its grounds: neither is a repeat of the other.
+ */
 export async function earlierRecognitionsOf(em: EntityManager, candidateId: string): Promise<EarlierRecognition[]> {
-  const rows = await repeatedRecognitions(em, candidateId, RECOGNISED_STATES);
+  const linked = new Set(
+    ((await em.query(
+      `SELECT lower_candidate_id AS id FROM upward_proposal WHERE upper_candidate_id = $1 UNION SELECT upper_candidate_id FROM upward_proposal WHERE lower_candidate_id = $1`,
+      [candidateId],
+    )) as { id: string }[]).map((r) => r.id),
+  );
+  const rows = (await repeatedRecognitions(em, candidateId, RECOGNISED_STATES)).filter((r) => !linked.has(r.candidateId));
   return rows.map((r) => ({
     candidateId: r.candidateId,
     name: r.name,
