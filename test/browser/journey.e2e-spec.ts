@@ -199,13 +199,14 @@ describe('the web application in Chromium', () => {
     await opening.getByLabel('Tên đợt xét').fill(SESSION);
     await opening.getByLabel('Chủ tọa phiên họp').fill('Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh');
     await opening.getByLabel('Địa điểm họp').fill('Phòng họp số 2, UBND tỉnh');
-    expect(await opening.getByLabel('Tỷ lệ tán thành để công nhận').inputValue()).toBe('70');
+    // The council rule set in force is pinned when the session opens (the regulation's, unless another is chosen).
+    await opening.getByLabel('Bộ quy tắc Hội đồng').waitFor();
     expect(await opening.getByLabel('Số ngày làm việc công khai').inputValue()).toBe('10');
     await opening.getByRole('button', { name: 'Mở đợt xét' }).click();
     await page.getByRole('heading', { name: SESSION, level: 1 }).waitFor();
     const sessionUrl = page.url();
     await page.getByTestId('session-status').getByText('Chuẩn bị (thêm hồ sơ, phân công, đánh giá)').waitFor();
-    await page.getByTestId('rules').getByText('ít nhất 2/3 số thành viên', { exact: false }).waitFor();
+    await page.getByTestId('rules').getByText('ít nhất 2/3 tổng số thành viên', { exact: false }).waitFor();
     await page.getByTestId('rules').getByText('ít nhất 70% tổng số thành viên', { exact: false }).waitFor();
     expect(await page.getByTestId('members').locator('tbody tr').count()).toBe(3);
     await choose(page, page.getByLabel('Đưa hồ sơ vào đợt xét'), CANDIDATE);
@@ -269,7 +270,7 @@ describe('the web application in Chromium', () => {
     await page.getByTestId('session-status').getByText('Đã kết thúc biểu quyết').waitFor();
     const verdict = item.getByTestId('verdict');
     await verdict.getByText('Đề nghị công nhận').waitFor();
-    await verdict.getByText('3/3 thành viên tán thành, đạt tỷ lệ ít nhất 70% tổng số thành viên.').waitFor();
+    await verdict.getByText('3/3 phiếu tán thành, đạt ít nhất 70% tổng số thành viên (cần 3).').waitFor();
     expect(await verdict.getByText('Đạt', { exact: true }).count()).toBe(2);
     await item.getByRole('button', { name: 'Xác nhận kết luận' }).click();
     await page.getByRole('dialog', { name: `Xác nhận kết luận: ${CANDIDATE}` }).getByRole('button', { name: 'Xác nhận đề nghị công nhận' }).click();
@@ -300,7 +301,7 @@ describe('the web application in Chromium', () => {
     await page.locator('[data-testid="statechart"][data-current="publicNotice"]').waitFor();
     await page.getByTestId('council-holds').getByText(`Hồ sơ đang được Hội đồng xét trong «${SESSION}».`).waitFor();
     const reviews = page.getByTestId('reviews');
-    await reviews.getByText('3/3 thành viên tán thành, đạt tỷ lệ ít nhất 70% tổng số thành viên.').waitFor();
+    await reviews.getByText('3/3 phiếu tán thành, đạt ít nhất 70% tổng số thành viên (cần 3).').waitFor();
     await reviews.getByText('Đỗ Thu Hà (Sở Y tế)').waitFor();
     await shot('06-ho-so-cong-khai');
 
