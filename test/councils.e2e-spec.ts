@@ -231,6 +231,18 @@ describe('a commune council recognises, proposes upward, and the province counci
     expect(all.map((s) => s.council.id).sort()).toEqual([communeA.id, province.id].sort());
   });
 
+  it('scoping of writes: a commune’s secretariat changes nothing in the province’s session, nor asks its clearances', async () => {
+    const assign = await communeA.secretary.post(`/api/review-sessions/${provinceSession}/assignments/automatic`).send({ perCandidate: 1 });
+    expect(assign.status).toBe(403);
+    expect(assign.body).toMatchObject({ code: 'SESSION_OF_ANOTHER_COUNCIL', message: expect.stringContaining('Hội đồng khác') });
+    const before = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE stream = $1`, [`review-session:${provinceSession}`]))[0].n;
+    const opened = await communeA.secretary.post(`/api/review-sessions/${provinceSession}/voting/open`).send({ presentMemberIds: [] });
+    expect(opened.status).toBe(403);
+    const clearance = await communeA.secretary.post(`/api/review-sessions/${provinceSession}/items/${provinceSession}/clearances`).send({ agencyCodes: ['CONG_AN_TINH'] });
+    expect(clearance.status).toBe(403);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE stream = $1`, [`review-session:${provinceSession}`]))[0].n).toBe(before);
+  });
+
   it('the commune councils recognise their exemplars', async () => {
     // The session opened above is still preparing: run it through.
     const s = communeA.secretary;

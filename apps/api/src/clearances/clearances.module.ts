@@ -1,3 +1,4 @@
+import { CouncilsModule } from '../councils/councils.module.js';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '../audit/audit.module.js';
@@ -18,6 +19,7 @@ import { SessionClearances } from './use-cases/session-clearances.js';
   imports: [
     AuditModule,
     JurisdictionModule,
+    CouncilsModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       // The answering document: one file, in memory up to the evidence limit, a few small fields.

@@ -6,6 +6,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { UnitLevel } from '#domain';
+import type { Actor } from '../common/actor.js';
+import { DomainError } from '../common/domain-error.js';
 import { Council, CouncilComposition, UpwardProposal, type CompositionSeat } from './council.entities.js';
 
 /** A council with the unit it belongs to. */
@@ -109,6 +111,19 @@ export class CouncilRepository {
       `SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = c.unit_id WHERE u.parent_id IS NULL ORDER BY u.created_at, u.id LIMIT 1`,
     )) as CouncilRow[];
     return row ?? null;
+  }
+
+  /**
+   * Refuses a secretariat account's change to a session of a council it does not serve: a commune's secretariat
+   * works on its commune council's sessions, not the province's. Every write of a session calls it in its
+   * transaction (SessionChanges.record, and the clearances, which write to the session's stream themselves).
+   */
+  async requireSecretariatOf(em: EntityManager, sessionId: string, actor: Pick<Actor, 'role' | 'accountId'>): Promise<void> {
+    if (actor.role !== 'COUNCIL_SECRETARY') return;
+    const [session] = (await em.query(`SELECT council_id AS "councilId" FROM review_session WHERE id = $1`, [sessionId])) as { councilId: string | null }[];
+    if (!session?.councilId) return;
+    const served = await this.servedBy(em, actor.accountId);
+    if (served?.id !== session.councilId) throw new DomainError('SESSION_OF_ANOTHER_COUNCIL', { sessionId, councilId: session.councilId });
   }
 
   /** The council an account serves: the one a composition tied it to, else the nearest at or above its unit, else the province's. */

@@ -10,6 +10,11 @@ export const COUNCIL_ERRORS = {
     vi: 'Tài khoản không thuộc Hội đồng này: chỉ thường trực của Hội đồng mới mở đợt xét của Hội đồng.',
     en: 'This account does not serve that council: only its own secretariat opens its sessions.',
   },
+  SESSION_OF_ANOTHER_COUNCIL: {
+    status: 403,
+    vi: 'Đợt xét thuộc Hội đồng khác: chỉ thường trực của Hội đồng đó mới thực hiện thao tác này.',
+    en: 'The session belongs to another council: only that council’s secretariat may do this.',
+  },
   COMPOSITION_SEAT_INVALID: {
     status: 422,
     vi: 'Thành phần Hội đồng không hợp lệ: mỗi thành viên là một tài khoản Thành viên Hội đồng đang hoạt động, không lặp lại; thường trực là tài khoản Thường trực Hội đồng.',

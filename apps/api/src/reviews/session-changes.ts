@@ -11,6 +11,7 @@ import { AuditWriter } from '../audit/audit.writer.js';
 import { reviewSessionStream } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
+import { CouncilRepository } from '../councils/council.repository.js';
 import type { ReviewSession } from './review.entities.js';
 import { ReviewSessionRepository, type ReviewItemRow } from './review-session.repository.js';
 
@@ -33,13 +34,18 @@ export class SessionChanges {
     private readonly dataSource: DataSource,
     private readonly sessions: ReviewSessionRepository,
     private readonly audit: AuditWriter,
+    private readonly councils: CouncilRepository,
   ) {}
 
-  /** Runs one change to a session: locked, its stage asked, all in one transaction. */
-  run<T>(sessionId: string, operation: ReviewSessionOperation, work: (em: EntityManager, session: ReviewSession) => Promise<T>): Promise<T> {
+  /**
+   * Runs one change to a session: locked, its council's secretariat asked for (a commune's secretariat does not
+   * change the province's session), its stage asked, all in one transaction.
+   */
+  run<T>(sessionId: string, operation: ReviewSessionOperation, actor: Pick<Actor, 'role' | 'accountId'>, work: (em: EntityManager, session: ReviewSession) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (em) => {
       const session = await this.sessions.lock(em, sessionId);
       if (!session) throw new DomainError('REVIEW_SESSION_NOT_FOUND', { sessionId });
+      await this.councils.requireSecretariatOf(em, sessionId, actor);
       requireStage(session, operation);
       return work(em, session);
     });

@@ -12,6 +12,7 @@ import type { ClearanceView } from '#contracts';
 import { CLEARANCE_DOCUMENT_TYPES } from '#contracts';
 import { AuditWriter } from '../../audit/audit.writer.js';
 import { reviewSessionStream } from '../../audit/streams.js';
+import { CouncilRepository } from '../../councils/council.repository.js';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -35,6 +36,7 @@ export class RecordClearanceAnswer {
     private readonly dataSource: DataSource,
     private readonly clearances: ClearanceRepository,
     private readonly audit: AuditWriter,
+    private readonly councils: CouncilRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -47,6 +49,7 @@ export class RecordClearanceAnswer {
     const stored = file && file.size > 0 ? this.checkedFile(file) : null;
 
     return this.dataSource.transaction(async (em) => {
+      await this.councils.requireSecretariatOf(em, sessionId, actor);
       if (!(await this.clearances.lockSession(em, sessionId))) throw new DomainError('REVIEW_SESSION_NOT_FOUND', { sessionId });
       const request = await this.clearances.request(em, sessionId, requestId);
       if (!request) throw new DomainError('CLEARANCE_NOT_FOUND', { sessionId, requestId });

@@ -11,6 +11,7 @@ import { clearanceDueOn } from '#domain';
 import type { ClearanceView } from '#contracts';
 import { AuditWriter } from '../../audit/audit.writer.js';
 import { reviewSessionStream } from '../../audit/streams.js';
+import { CouncilRepository } from '../../councils/council.repository.js';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -37,12 +38,14 @@ export class RequestClearances {
     private readonly clearances: ClearanceRepository,
     private readonly profiles: JurisdictionProfiles,
     private readonly audit: AuditWriter,
+    private readonly councils: CouncilRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   execute(sessionId: string, itemId: string, input: { agencyCodes: string[]; letterNumber?: string }, actor: Actor): Promise<ClearanceView[]> {
     return this.dataSource.transaction(async (em) => {
+      await this.councils.requireSecretariatOf(em, sessionId, actor);
       if (!(await this.clearances.lockSession(em, sessionId))) throw new DomainError('REVIEW_SESSION_NOT_FOUND', { sessionId });
       const target = await this.clearances.target(em, sessionId, itemId);
       if (!target) throw new DomainError('REVIEW_ITEM_NOT_FOUND', { sessionId, itemId });

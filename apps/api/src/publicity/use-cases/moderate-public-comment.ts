@@ -27,7 +27,7 @@ export class ModeratePublicComment {
   ) {}
 
   execute(sessionId: string, publicCommentId: string, command: ModerationCommand, actor: Actor): Promise<{ publicCommentId: string; decision: 'ACCEPTED' | 'REJECTED'; commentId: string | null }> {
-    return this.changes.run(sessionId, 'RECORD_COMMENT', async (em, session) => {
+    return this.changes.run(sessionId, 'RECORD_COMMENT', actor, async (em, session) => {
       const notice = await this.sessions.notice(em, sessionId);
       const comment = notice ? await this.comments.find(em, notice.id, publicCommentId) : null;
       if (!notice || !comment) throw new DomainError('PUBLIC_COMMENT_NOT_FOUND', { publicCommentId });

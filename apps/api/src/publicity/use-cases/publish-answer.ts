@@ -17,7 +17,7 @@ export class PublishAnswer {
   ) {}
 
   execute(sessionId: string, commentId: string, actor: Actor): Promise<{ answerId: string; publishedAt: string }> {
-    return this.changes.run(sessionId, 'ANSWER_COMMENT', async (em, session) => {
+    return this.changes.run(sessionId, 'ANSWER_COMMENT', actor, async (em, session) => {
       const notice = await this.sessions.notice(em, sessionId);
       const answer = notice ? await this.comments.answerOf(em, notice.id, commentId) : null;
       if (!answer) throw new DomainError('NOTICE_ANSWER_NOT_FOUND', { commentId });

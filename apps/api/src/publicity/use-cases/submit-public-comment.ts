@@ -67,7 +67,7 @@ export class SubmitPublicComment {
     if (problem) throw new DomainError('PUBLIC_COMMENT_PROOF_INVALID', { field: 'proof', problem });
     const senderKey = createHash('sha256').update(`dth-public-sender:${address}`).digest('hex');
 
-    return this.changes.run(notice.sessionId, 'RECORD_COMMENT', async (em, session) => {
+    return this.changes.run(notice.sessionId, 'RECORD_COMMENT', PUBLIC_ACTOR, async (em, session) => {
       const current = await this.sessions.notice(em, notice.sessionId);
       if (!current || current.id !== noticeId || this.clock.today() > current.endsOn) throw new DomainError('PUBLIC_NOTICE_CLOSED', { noticeId });
       await this.comments.lockSender(em, senderKey);

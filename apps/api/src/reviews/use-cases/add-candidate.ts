@@ -24,7 +24,7 @@ export class AddCandidate {
   ) {}
 
   execute(sessionId: string, candidateId: string, actor: Actor): Promise<{ itemId: string }> {
-    return this.changes.run(sessionId, 'ADD_CANDIDATE', async (em, session) => {
+    return this.changes.run(sessionId, 'ADD_CANDIDATE', actor, async (em, session) => {
       const candidate = await this.sessions.candidateToAdd(em, candidateId);
       if (!candidate) throw new DomainError('REFERENCED_CANDIDATE_NOT_FOUND', { field: 'candidateId', candidateId });
       if (candidate.state !== 'underReview') throw new DomainError('CANDIDATE_NOT_PROPOSED', { field: 'candidateId', candidateId, state: candidate.state });

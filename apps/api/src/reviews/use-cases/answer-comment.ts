@@ -16,7 +16,7 @@ export class AnswerComment {
   ) {}
 
   execute(sessionId: string, commentId: string, command: { body: string; upheld: boolean }, actor: Actor): Promise<{ answerId: string }> {
-    return this.changes.run(sessionId, 'ANSWER_COMMENT', async (em, session) => {
+    return this.changes.run(sessionId, 'ANSWER_COMMENT', actor, async (em, session) => {
       const comment = await this.sessions.comment(em, sessionId, commentId);
       if (!comment) throw new DomainError('NOTICE_COMMENT_NOT_FOUND', { commentId });
       if (await this.sessions.isAnswered(em, commentId)) throw new DomainError('COMMENT_ALREADY_ANSWERED', { commentId });

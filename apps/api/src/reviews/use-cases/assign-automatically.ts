@@ -23,7 +23,7 @@ export class AssignAutomatically {
   ) {}
 
   execute(sessionId: string, perCandidate: number, actor: Actor): Promise<AutomaticAssignment> {
-    return this.changes.run(sessionId, 'ASSIGN_AUTOMATICALLY', async (em) => {
+    return this.changes.run(sessionId, 'ASSIGN_AUTOMATICALLY', actor, async (em) => {
       const members = await this.sessions.members(em, sessionId);
       const items = (await this.sessions.items(em, sessionId)).filter((i) => i.status === 'PENDING');
       const planned: AssignmentCandidate[] = [];

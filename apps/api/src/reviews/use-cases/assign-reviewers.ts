@@ -22,7 +22,7 @@ export class AssignReviewers {
   ) {}
 
   execute(sessionId: string, itemId: string, reviewerIds: string[], actor: Actor): Promise<{ assigned: string[] }> {
-    return this.changes.run(sessionId, 'ASSIGN_REVIEWERS', async (em) => {
+    return this.changes.run(sessionId, 'ASSIGN_REVIEWERS', actor, async (em) => {
       const item = await this.changes.item(em, sessionId, itemId);
       requireItemStatus(item, ['PENDING']);
       const { candidate } = await this.sessions.itemFacts(em, item);

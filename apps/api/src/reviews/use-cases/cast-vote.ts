@@ -35,7 +35,7 @@ export class CastVote {
 
   /** Returns the receipt of a secret ballot (shown once; only its hash is kept). */
   execute(sessionId: string, itemId: string, command: { choice: VoteChoice; opinion?: string }, actor: Actor): Promise<{ voteId: string; mode: CouncilVote['mode']; receipt?: string }> {
-    return this.changes.run(sessionId, 'CAST_VOTE', async (em, session) => {
+    return this.changes.run(sessionId, 'CAST_VOTE', actor, async (em, session) => {
       const item = await this.changes.item(em, sessionId, itemId, true);
       requireItemStatus(item, ['PENDING']);
       const facts = await this.sessions.itemFacts(em, item);

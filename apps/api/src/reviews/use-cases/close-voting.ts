@@ -46,7 +46,7 @@ export class CloseVoting {
   ) {}
 
   execute(sessionId: string, actor: Actor): Promise<{ results: VotingResult[] }> {
-    return this.changes.run(sessionId, 'CLOSE_VOTING', async (em, session) => {
+    return this.changes.run(sessionId, 'CLOSE_VOTING', actor, async (em, session) => {
       const members = await this.sessions.members(em, sessionId);
       const now = this.clock.now();
       const results: VotingResult[] = [];

@@ -31,7 +31,7 @@ export class ConfirmDecision {
   ) {}
 
   execute(sessionId: string, itemId: string, command: ConfirmDecisionCommand, actor: Actor): Promise<TransitionResult> {
-    return this.changes.run(sessionId, 'CONFIRM_DECISION', async (em, session) => {
+    return this.changes.run(sessionId, 'CONFIRM_DECISION', actor, async (em, session) => {
       const item = await this.changes.item(em, sessionId, itemId, true);
       requireItemStatus(item, ['DECIDABLE']);
       const facts = await this.sessions.itemFacts(em, item);

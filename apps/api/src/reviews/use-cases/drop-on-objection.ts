@@ -20,7 +20,7 @@ export class DropOnObjection {
   ) {}
 
   execute(sessionId: string, itemId: string, command: { reasons: string; commentIds: string[] }, actor: Actor): Promise<TransitionResult> {
-    return this.changes.run(sessionId, 'DROP_ON_OBJECTION', async (em, session) => {
+    return this.changes.run(sessionId, 'DROP_ON_OBJECTION', actor, async (em, session) => {
       const item = await this.changes.item(em, sessionId, itemId, true);
       const upheld = await this.sessions.upheldAbout(em, itemId, command.commentIds);
       const missing = command.commentIds.filter((id) => !upheld.includes(id));

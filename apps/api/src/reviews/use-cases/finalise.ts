@@ -22,7 +22,7 @@ export class Finalise {
   ) {}
 
   execute(sessionId: string, actor: Actor): Promise<{ recognised: string[]; confirmedOn: string }> {
-    return this.changes.run(sessionId, 'FINALISE', async (em, session) => {
+    return this.changes.run(sessionId, 'FINALISE', actor, async (em, session) => {
       const items = await this.sessions.items(em, sessionId);
       const undecided = items.filter((i) => i.status === 'DECIDABLE');
       if (undecided.length > 0) throw new DomainError('DECISIONS_NOT_CONFIRMED', { itemIds: undecided.map((i) => i.id) });

@@ -30,7 +30,7 @@ export class OpenVoting {
   ) {}
 
   async execute(sessionId: string, presentMemberIds: string[], actor: Actor, writtenOpinionMemberIds: string[] = []): Promise<void> {
-    await this.changes.run(sessionId, 'OPEN_VOTING', async (em, session) => {
+    await this.changes.run(sessionId, 'OPEN_VOTING', actor, async (em, session) => {
       const members = await this.sessions.members(em, sessionId);
       for (const [field, ids] of [['presentMemberIds', presentMemberIds], ['writtenOpinionMemberIds', writtenOpinionMemberIds]] as const) {
         const unknown = ids.filter((id) => !members.some((m) => m.accountId === id));

@@ -37,7 +37,7 @@ export class PublishNotice {
   ) {}
 
   execute(sessionId: string, command: { publishedOn?: string; channels: string }, actor: Actor): Promise<NoticePublished> {
-    return this.changes.run(sessionId, 'PUBLISH_NOTICE', async (em, session) => {
+    return this.changes.run(sessionId, 'PUBLISH_NOTICE', actor, async (em, session) => {
       const items = await this.sessions.items(em, sessionId);
       const undecided = items.filter((i) => i.status === 'DECIDABLE');
       if (undecided.length > 0) throw new DomainError('DECISIONS_NOT_CONFIRMED', { itemIds: undecided.map((i) => i.id) });

@@ -24,7 +24,7 @@ export class RecordCastingVote {
   ) {}
 
   execute(sessionId: string, itemId: string, choice: 'FOR' | 'AGAINST', actor: Actor): Promise<void> {
-    return this.changes.run(sessionId, 'CONFIRM_DECISION', async (em, session) => {
+    return this.changes.run(sessionId, 'CONFIRM_DECISION', actor, async (em, session) => {
       const item = await this.changes.item(em, sessionId, itemId, true);
       requireItemStatus(item, ['DECIDABLE']);
       const pinned = await this.attendance.pinned(em, sessionId);

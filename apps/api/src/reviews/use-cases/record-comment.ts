@@ -26,7 +26,7 @@ export class RecordComment {
   ) {}
 
   execute(sessionId: string, command: RecordCommentCommand, actor: Actor): Promise<{ commentId: string; late: boolean }> {
-    return this.changes.run(sessionId, 'RECORD_COMMENT', async (em, session) => {
+    return this.changes.run(sessionId, 'RECORD_COMMENT', actor, async (em, session) => {
       const notice = (await this.sessions.notice(em, sessionId))!;
       const today = this.clock.today();
       const receivedOn = command.receivedOn ?? today;

@@ -54,7 +54,7 @@ export class RecordWrittenOpinion {
     if (!contentType || !FORM_TYPES.includes(contentType)) throw new DomainError('WRITTEN_OPINION_FILE_MISSING', { field: 'file', contentType: declared, allowed: FORM_TYPES });
     const policy = EVIDENCE_TYPES[contentType]!;
     if (!policy.extensions.includes(extensionOf(fileName)) || !policy.magic(file.buffer)) throw new DomainError('EVIDENCE_TYPE_NOT_ALLOWED', { field: 'file', contentType });
-    return this.changes.run(sessionId, 'CAST_VOTE', async (em) => {
+    return this.changes.run(sessionId, 'CAST_VOTE', actor, async (em) => {
       if (!(await this.attendance.pinned(em, sessionId))) throw new DomainError('WRITTEN_OPINIONS_NEED_RULE_SET', { field: 'memberId' });
       const members = await this.sessions.members(em, sessionId);
       const member = members.find((m) => m.accountId === input.memberId);

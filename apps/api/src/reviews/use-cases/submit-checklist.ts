@@ -30,7 +30,7 @@ export class SubmitChecklist {
   ) {}
 
   execute(sessionId: string, itemId: string, command: SubmitChecklistCommand, actor: Actor): Promise<{ checklistId: string }> {
-    return this.changes.run(sessionId, 'SUBMIT_CHECKLIST', async (em) => {
+    return this.changes.run(sessionId, 'SUBMIT_CHECKLIST', actor, async (em) => {
       const item = await this.changes.item(em, sessionId, itemId, true);
       requireItemStatus(item, ['PENDING']);
       const facts = await this.sessions.itemFacts(em, item);
