@@ -5,6 +5,7 @@
  * upward proposal (liên thông) from a commune recognition to the province council and its recognition there, and
  * the statistics cut by the level of recognition.
  */
+import { pdfText } from './support/pdf-text.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type ActorClient, type TestApp } from './support/app.js';
 import { fullChecklist, later } from './support/council.js';
@@ -261,6 +262,16 @@ describe('a commune council recognises, proposes upward, and the province counci
     ok(await s.post(`/api/review-sessions/${communeSession}/items/${detail.items[0]!.id}/decision`).send({ outcome: 'RECOGNISE' }));
     ok(await s.post(`/api/review-sessions/${communeSession}/notice`).send({ channels: 'Trang thông tin điện tử của xã' }), 201);
     await later(t, 30, async () => ok(await s.post(`/api/review-sessions/${communeSession}/finalise`)));
+    // The minutes list each member with the position the composition gave them.
+    const minutes = await s.get(`/api/review-sessions/${communeSession}/minutes.pdf`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(minutes.status).toBe(200);
+    const text = (await pdfText(minutes.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Chủ tịch Hội đồng');
+    expect(text).toContain('Ủy viên thư ký');
     await recogniseThrough(communeB, [lowerB], 'Tổng kết xã Lạng Sơn 2025');
     for (const id of [lowerA, lowerB]) expect((ok(await t.as(UNIT_HEAD).get(`/api/candidates/${id}`)) as { state: string }).state).toBe('recognised');
   });

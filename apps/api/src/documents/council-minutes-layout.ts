@@ -53,7 +53,7 @@ function membersTable(members: MinutesMember[]): Content {
         [headerCell('STT'), headerCell('Họ và tên'), headerCell('Đơn vị'), headerCell('Có mặt'), headerCell('Ý kiến bằng văn bản'), headerCell('Vắng')],
         ...members.map((m, i): TableCell[] => [
           { text: n(i + 1), alignment: 'center' },
-          m.displayName,
+          m.position ? { text: [m.displayName, { text: `\n${m.position}`, italics: true }] } : m.displayName,
           m.unitName,
           mark(m, 'PRESENT'),
           mark(m, 'WRITTEN_OPINION'),

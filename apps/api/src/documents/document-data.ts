@@ -16,6 +16,8 @@ export interface IssuingBody {
 
 export interface MinutesMember {
   displayName: string;
+  /** The member's position in the council's composition ("Chủ tịch Hội đồng", "Ủy viên thư ký"…); omitted before positions. */
+  position?: string;
   unitName: string;
   /** PRESENT: attended the meeting; WRITTEN_OPINION: absent, sent a written opinion; ABSENT: neither. */
   attendance: 'PRESENT' | 'WRITTEN_OPINION' | 'ABSENT';

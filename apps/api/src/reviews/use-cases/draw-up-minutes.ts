@@ -4,6 +4,7 @@
  * the head of the session's audit stream (so that a reader can check the document against the trail), then has
  * the documents module lay them out as PDF.
  */
+import { COUNCIL_POSITIONS } from '#domain';
 import { Injectable } from '@nestjs/common';
 import { FIELDS, SUBJECT_KINDS, labelsOf } from '#domain';
 import { decideVerdict, ruleSetLines } from '#workflow';
@@ -130,6 +131,8 @@ export class DrawUpMinutes {
         : {}),
       members: members.map((m) => ({
         displayName: m.displayName,
+        // The position the composition gave the member when the session opened (sessions before positions: none).
+        ...(m.position ? { position: COUNCIL_POSITIONS.find((p) => p.code === m.position)?.vi ?? m.position } : {}),
         unitName: m.unitName ?? '',
         // Under a rule set the attendance recorded when voting opened; before, an absent member's own vote was their written opinion.
         attendance: m.attendance === 'PRESENT' ? 'PRESENT' : (pinned ? m.attendance === 'WRITTEN_OPINION' : writtenBy.has(m.accountId)) ? 'WRITTEN_OPINION' : 'ABSENT',
