@@ -22,18 +22,36 @@ export type TableCoverage =
       excluded?: readonly string[];
       /** A stored file: `content` must hash (SHA-256, hex) to `hash`. */
       file?: { content: string; hash: string };
+      /** Columns added by a later migration, oldest first (see `LateColumn`). */
+      late?: readonly LateColumn[];
     }
   | { kind: 'audit'; reason: string }
   | { kind: 'operational'; reason: string };
 
+/**
+ * A column a migration added to a table whose rows an earlier release had already attested. An attestation made
+ * before the column existed digested the row without it; it still vouches for the row while the column holds the
+ * value the migration gave every existing row (`atUpgrade`, null unless the migration set a default). Any other
+ * value is a change no record vouches for (ROW_CHANGED). Attestations made since carry the column like any other.
+ * Declared in the same change as the migration that adds the column, when the table is attested already.
+ */
+export interface LateColumn {
+  column: string;
+  /** The migration that added it (`migration:<name>`). */
+  addedBy: string;
+  atUpgrade?: string | number | boolean | null;
+}
+
+const COUNCILS = 'migration:Councils1796577732200';
+
 export const TABLE_COVERAGE = {
   // The unit tree, accounts and their roles: who may do what.
   unit: { kind: 'attested', key: ['id'] },
-  account: { kind: 'attested', key: ['id'] },
+  account: { kind: 'attested', key: ['id'], late: [{ column: 'council_id', addedBy: COUNCILS }] },
   // The address notifications are mailed to: changed by an administrator, in the account's audited change.
   account_contact: { kind: 'attested', key: ['account_id'] },
   // Candidates and what their statechart's effects wrote.
-  candidate: { kind: 'attested', key: ['id'] },
+  candidate: { kind: 'attested', key: ['id'], late: [{ column: 'council_id', addedBy: COUNCILS }] },
   evidence_file: { kind: 'attested', key: ['id'], excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   nurturing_plan: { kind: 'attested', key: ['id'] },
   nurturing_check_in: { kind: 'attested', key: ['id'] },
@@ -46,8 +64,8 @@ export const TABLE_COVERAGE = {
   candidate_hold_lift: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   // The council: sessions, membership, criteria in force, checklists, ballots and the urn, notices.
   criteria_set: { kind: 'attested', key: ['id'], appendOnly: true },
-  review_session: { kind: 'attested', key: ['id'] },
-  review_session_member: { kind: 'attested', key: ['session_id', 'account_id'] },
+  review_session: { kind: 'attested', key: ['id'], late: [{ column: 'council_id', addedBy: COUNCILS }] },
+  review_session_member: { kind: 'attested', key: ['session_id', 'account_id'], late: [{ column: 'position', addedBy: COUNCILS }] },
   review_item: { kind: 'attested', key: ['id'] },
   review_assignment: { kind: 'attested', key: ['id'], appendOnly: true },
   review_checklist: { kind: 'attested', key: ['id'], appendOnly: true },
