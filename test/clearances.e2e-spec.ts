@@ -235,7 +235,8 @@ describe('the session’s rule at the close of the vote', () => {
     const recognise = await secretary().post(`/api/review-sessions/${s.sessionId}/items/${s.itemId}/decision`).send({ outcome: 'RECOGNISE' });
     expect(recognise.status).toBeGreaterThanOrEqual(400);
     const late = await ask(s, ['SO_Y_TE']);
-    expect(late).toMatchObject({ status: 409, body: { code: 'CLEARANCE_STAGE_FORBIDS' } });
+    // The session's stage refuses, as for every change to a session, naming the stages that allow it.
+    expect(late).toMatchObject({ status: 409, body: { code: 'SESSION_STAGE_FORBIDS', status: 'VOTING_CLOSED', allowed: ['PREPARING', 'VOTING'], action: 'đề nghị hiệp y' } });
   });
 
   it('NEGATIVE_BLOCKS: a disagreement blocks, naming the agency', async () => {

@@ -60,8 +60,8 @@ describe('review session lifecycle: generated paths', () => {
 
 /** Every stage's allowed operations, pinned by hand: what the API enforced before the lifecycle had a table. */
 const ALLOWED: Record<ReviewSessionStatus, ReviewSessionOperation[]> = {
-  PREPARING: ['ADD_CANDIDATE', 'ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'OPEN_VOTING'],
-  VOTING: ['ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'CAST_VOTE', 'CLOSE_VOTING'],
+  PREPARING: ['ADD_CANDIDATE', 'ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'REQUEST_CLEARANCES', 'RECORD_CLEARANCE_ANSWER', 'OPEN_VOTING'],
+  VOTING: ['ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'REQUEST_CLEARANCES', 'RECORD_CLEARANCE_ANSWER', 'CAST_VOTE', 'CLOSE_VOTING'],
   VOTING_CLOSED: ['CONFIRM_DECISION', 'PUBLISH_NOTICE', 'FINALISE', 'SEE_BALLOTS', 'DRAW_UP_MINUTES'],
   NOTICE: ['RECORD_COMMENT', 'ANSWER_COMMENT', 'DROP_ON_OBJECTION', 'FINALISE', 'SEE_BALLOTS', 'DRAW_UP_MINUTES'],
   CLOSED: ['SEE_BALLOTS', 'DRAW_UP_MINUTES'],
@@ -109,6 +109,9 @@ describe('review session lifecycle: pinned transitions', () => {
     expect(stagesAllowing('FINALISE')).toEqual(['VOTING_CLOSED', 'NOTICE']);
     expect(stagesAllowing('SEE_BALLOTS')).toEqual(['VOTING_CLOSED', 'NOTICE', 'CLOSED']);
     expect(stagesAllowing('CAST_VOTE')).toEqual(['VOTING']);
+    // Clearances count until the vote closes: the verdict weighs them as they stand then.
+    expect(stagesAllowing('REQUEST_CLEARANCES')).toEqual(['PREPARING', 'VOTING']);
+    expect(stagesAllowing('RECORD_CLEARANCE_ANSWER')).toEqual(['PREPARING', 'VOTING']);
   });
 
   it('only reading operations are left once the session is closed', () => {

@@ -41,6 +41,8 @@ export const REVIEW_SESSION_OPERATIONS = [
   { code: 'ASSIGN_REVIEWERS', vi: 'phân công thành viên đánh giá', en: 'assign reviewers', reads: false },
   { code: 'ASSIGN_AUTOMATICALLY', vi: 'phân công tự động', en: 'assign reviewers automatically', reads: false },
   { code: 'SUBMIT_CHECKLIST', vi: 'nộp phiếu đánh giá', en: 'submit a checklist', reads: false },
+  { code: 'REQUEST_CLEARANCES', vi: 'đề nghị hiệp y', en: 'request clearances', reads: false },
+  { code: 'RECORD_CLEARANCE_ANSWER', vi: 'ghi nhận ý kiến hiệp y', en: 'record a clearance answer', reads: false },
   { code: 'OPEN_VOTING', vi: 'mở biểu quyết', en: 'open the vote', reads: false },
   { code: 'CAST_VOTE', vi: 'biểu quyết', en: 'vote', reads: false },
   { code: 'CLOSE_VOTING', vi: 'kết thúc biểu quyết', en: 'close the vote', reads: false },
@@ -85,14 +87,14 @@ export const reviewSessionLifecycle = setup({
     /** The secretariat adds candidates and assigns reviewers; reviewers submit their checklists. */
     PREPARING: {
       on: {
-        ...stay('PREPARING', 'ADD_CANDIDATE', 'ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST'),
+        ...stay('PREPARING', 'ADD_CANDIDATE', 'ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'REQUEST_CLEARANCES', 'RECORD_CLEARANCE_ANSWER'),
         OPEN_VOTING: { target: 'VOTING' },
       },
     },
-    /** Attendance is taken; members vote. Late reviewers may still be assigned and submit. */
+    /** Attendance is taken; members vote. Late reviewers may still be assigned and submit; clearances still count. */
     VOTING: {
       on: {
-        ...stay('VOTING', 'ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'CAST_VOTE'),
+        ...stay('VOTING', 'ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'REQUEST_CLEARANCES', 'RECORD_CLEARANCE_ANSWER', 'CAST_VOTE'),
         CLOSE_VOTING: { target: 'VOTING_CLOSED' },
       },
     },

@@ -94,12 +94,6 @@ export class ClearanceRepository {
     return this.dataSource.manager;
   }
 
-  /** The session row locked (serialises the session's writers and its audit chain, as every session change does). */
-  async lockSession(em: EntityManager, sessionId: string): Promise<{ id: string; status: string } | null> {
-    const rows = (await em.query('SELECT id, status FROM review_session WHERE id = $1 FOR UPDATE', [sessionId])) as { id: string; status: string }[];
-    return rows[0] ?? null;
-  }
-
   async sessionStatus(em: EntityManager, sessionId: string): Promise<string | null> {
     const rows = (await em.query('SELECT status FROM review_session WHERE id = $1', [sessionId])) as { status: string }[];
     return rows[0]?.status ?? null;

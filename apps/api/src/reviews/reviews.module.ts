@@ -13,10 +13,9 @@ import { CouncilVerdicts } from './council-verdicts.js';
 import { CriteriaSetRepository } from './criteria-set.repository.js';
 import { CriteriaSetViews } from './criteria-set.views.js';
 import { CandidateReviewsController, CriteriaSetsController, ReviewSessionsController } from './reviews.controller.js';
-import { ReviewSessionRepository } from './review-session.repository.js';
 import { ReviewSessionViews } from './review-session.views.js';
 import { ReviewNotifications } from './review-notifications.js';
-import { SessionChanges } from './session-changes.js';
+import { SessionChangesModule } from './session-changes.module.js';
 import { REVIEW_USE_CASES } from './use-cases/index.js';
 
 /**
@@ -27,21 +26,19 @@ import { REVIEW_USE_CASES } from './use-cases/index.js';
  * state changes only through CandidateTransitions, with the verdict the statechart's guards check.
  */
 @Module({
-  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, ClearancesModule, CouncilsModule, CouncilRulesModule],
+  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, ClearancesModule, CouncilsModule, CouncilRulesModule, SessionChangesModule],
   controllers: [CriteriaSetsController, ReviewSessionsController, CandidateReviewsController],
   providers: [
-    ReviewSessionRepository,
     ChecklistRepository,
     BallotRepository,
     CouncilAttendanceRepository,
     CriteriaSetRepository,
-    SessionChanges,
     ReviewNotifications,
     CouncilVerdicts,
     ReviewSessionViews,
     CriteriaSetViews,
     ...REVIEW_USE_CASES,
   ],
-  exports: [...REVIEW_USE_CASES, SessionChanges, ReviewSessionRepository],
+  exports: [...REVIEW_USE_CASES, SessionChangesModule],
 })
 export class ReviewsModule {}

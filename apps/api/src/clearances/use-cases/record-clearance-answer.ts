@@ -6,17 +6,14 @@
  */
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { ClearanceAnswer as ClearanceAnswerCode } from '#workflow';
 import type { ClearanceView } from '#contracts';
 import { CLEARANCE_DOCUMENT_TYPES } from '#contracts';
-import { AuditWriter } from '../../audit/audit.writer.js';
-import { reviewSessionStream } from '../../audit/streams.js';
-import { CouncilRepository } from '../../councils/council.repository.js';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { invalidField } from '../../common/validation.js';
+import { SessionChanges } from '../../reviews/session-changes.js';
 import { EVIDENCE_TYPES, cleanFileName, extensionOf } from '../../evidence/evidence-policy.js';
 import type { IncomingFile } from '../../evidence/evidence.service.js';
 import { ClearanceRepository } from '../clearance.repository.js';
@@ -33,10 +30,8 @@ export interface ClearanceAnswerCommand {
 @Injectable()
 export class RecordClearanceAnswer {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sessions: SessionChanges,
     private readonly clearances: ClearanceRepository,
-    private readonly audit: AuditWriter,
-    private readonly councils: CouncilRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -48,9 +43,7 @@ export class RecordClearanceAnswer {
     if (input.documentDate > today) throw invalidField('documentDate', 'max', { vi: 'Ngày văn bản trả lời không được sau hôm nay.', en: 'The answering document cannot be dated after today.' });
     const stored = file && file.size > 0 ? this.checkedFile(file) : null;
 
-    return this.dataSource.transaction(async (em) => {
-      await this.councils.requireSecretariatOf(em, sessionId, actor);
-      if (!(await this.clearances.lockSession(em, sessionId))) throw new DomainError('REVIEW_SESSION_NOT_FOUND', { sessionId });
+    return this.sessions.run(sessionId, 'RECORD_CLEARANCE_ANSWER', actor, async (em) => {
       const request = await this.clearances.request(em, sessionId, requestId);
       if (!request) throw new DomainError('CLEARANCE_NOT_FOUND', { sessionId, requestId });
       const target = (await this.clearances.target(em, sessionId, request.itemId))!;
@@ -76,12 +69,11 @@ export class RecordClearanceAnswer {
         recordedBy: actor.username,
         recordedAt: now,
       });
-      await this.audit.append(em, {
-        stream: reviewSessionStream(sessionId),
-        candidateId: request.candidateId,
-        eventType: 'CLEARANCE_ANSWERED',
-        payload: {
-          sessionId,
+      await this.sessions.record(
+        em,
+        sessionId,
+        'CLEARANCE_ANSWERED',
+        {
           itemId: request.itemId,
           requestId,
           answerId,
@@ -95,9 +87,10 @@ export class RecordClearanceAnswer {
           late: today > request.dueOn,
           file: stored ? { fileName: stored.fileName, contentType: stored.contentType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 } : null,
         },
-        actor: actor.username,
-        occurredAt: now,
-      });
+        actor,
+        now,
+        request.candidateId,
+      );
       const row = (await this.clearances.request(em, sessionId, requestId))!;
       return clearanceView(row, target.candidateName, today);
     });

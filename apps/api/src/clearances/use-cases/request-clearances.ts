@@ -1,32 +1,31 @@
 /**
  * The secretariat asks named agencies for their clearance (hiệp y) on a candidate of a session: the agencies are
  * those the jurisdiction profile in force lists, the deadline is the profile's (its yearly clearance deadline, or
- * its working days to answer), and each request keeps the profile version they came from. In one transaction
- * under the session's lock, with the audit record on the session's stream naming the candidate.
+ * its working days to answer), and each request keeps the profile version they came from. A change to the session
+ * (SessionChanges: its lock, its council's secretariat, the lifecycle's REQUEST_CLEARANCES), with the audit record
+ * on the session's stream naming the candidate.
  */
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { clearanceDueOn } from '#domain';
+import { stagesAllowing } from '#workflow';
 import type { ClearanceView } from '#contracts';
-import { AuditWriter } from '../../audit/audit.writer.js';
-import { reviewSessionStream } from '../../audit/streams.js';
-import { CouncilRepository } from '../../councils/council.repository.js';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { JurisdictionProfiles } from '../../jurisdiction/jurisdiction-profiles.js';
+import { SessionChanges } from '../../reviews/session-changes.js';
 import type { ClearanceRequest } from '../clearance.entities.js';
 import { ClearanceRepository, type ClearanceTarget } from '../clearance.repository.js';
 import { clearanceView } from '../clearance.views.js';
 
-/** Session stages in which clearances are asked for and answered: before the vote closes. */
-export const CLEARANCE_SESSION_STAGES: readonly string[] = ['PREPARING', 'VOTING'];
+/** Session stages in which clearances are asked for and answered (the lifecycle's): before the vote closes. */
+export const CLEARANCE_SESSION_STAGES: readonly string[] = stagesAllowing('REQUEST_CLEARANCES');
 
-/** Refuses a clearance change once the council can no longer take it into account. */
+/** Refuses a clearance change on a candidate the council no longer weighs (its outcome given, withdrawn, dropped). */
 export function requireOpenForClearances(target: ClearanceTarget): void {
-  if (!CLEARANCE_SESSION_STAGES.includes(target.sessionStatus) || target.itemStatus !== 'PENDING') {
+  if (target.itemStatus !== 'PENDING') {
     throw new DomainError('CLEARANCE_STAGE_FORBIDS', { sessionStatus: target.sessionStatus, itemStatus: target.itemStatus, allowedStages: CLEARANCE_SESSION_STAGES });
   }
 }
@@ -34,19 +33,15 @@ export function requireOpenForClearances(target: ClearanceTarget): void {
 @Injectable()
 export class RequestClearances {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sessions: SessionChanges,
     private readonly clearances: ClearanceRepository,
     private readonly profiles: JurisdictionProfiles,
-    private readonly audit: AuditWriter,
-    private readonly councils: CouncilRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   execute(sessionId: string, itemId: string, input: { agencyCodes: string[]; letterNumber?: string }, actor: Actor): Promise<ClearanceView[]> {
-    return this.dataSource.transaction(async (em) => {
-      await this.councils.requireSecretariatOf(em, sessionId, actor);
-      if (!(await this.clearances.lockSession(em, sessionId))) throw new DomainError('REVIEW_SESSION_NOT_FOUND', { sessionId });
+    return this.sessions.run(sessionId, 'REQUEST_CLEARANCES', actor, async (em) => {
       const target = await this.clearances.target(em, sessionId, itemId);
       if (!target) throw new DomainError('REVIEW_ITEM_NOT_FOUND', { sessionId, itemId });
       requireOpenForClearances(target);
@@ -82,12 +77,11 @@ export class RequestClearances {
         };
       });
       await this.clearances.insertRequests(em, rows);
-      await this.audit.append(em, {
-        stream: reviewSessionStream(sessionId),
-        candidateId: target.candidateId,
-        eventType: 'CLEARANCES_REQUESTED',
-        payload: {
-          sessionId,
+      await this.sessions.record(
+        em,
+        sessionId,
+        'CLEARANCES_REQUESTED',
+        {
           itemId,
           profileVersion: profile.version,
           requestedOn: today,
@@ -95,9 +89,10 @@ export class RequestClearances {
           letterNumber: input.letterNumber ?? null,
           requests: rows.map((r) => ({ requestId: r.id, agencyCode: r.agencyCode, agencyName: r.agencyName })),
         },
-        actor: actor.username,
-        occurredAt: now,
-      });
+        actor,
+        now,
+        target.candidateId,
+      );
       const stored = await this.clearances.ofSession(em, sessionId, itemId);
       // In the order asked.
       return rows.map((n) => clearanceView(stored.find((r) => r.id === n.id)!, target.candidateName, today));
