@@ -26,6 +26,8 @@ interface NominateForm {
   year: number;
   discoveryChannel: DiscoveryChannel;
   achievement: string;
+  /** Share of women, percent: preference among equals (NĐ 152/2025 Điều 4.6). */
+  womenSharePercent?: number;
   /** Asked for once the API says the subject was already recognised for the same year or achievement. */
   repeatJustification?: string;
   files: UploadFile[];
@@ -36,7 +38,7 @@ export interface NominatedState {
   uploadFailures: { fileName: string; message: string }[];
 }
 
-const FIELDS = ['kind', 'name', 'unitId', 'field', 'year', 'discoveryChannel', 'achievement', 'repeatJustification', 'files'];
+const FIELDS = ['kind', 'name', 'unitId', 'field', 'year', 'discoveryChannel', 'achievement', 'womenSharePercent', 'repeatJustification', 'files'];
 
 export function NominatePage() {
   const { t, i18n } = useTranslation();
@@ -119,6 +121,9 @@ export function NominatePage() {
           </Form.Item>
           <Form.Item label={t('candidate.achievement')} name="achievement" extra={t('nominate.achievementHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
             <Input.TextArea rows={5} maxLength={10000} showCount />
+          </Form.Item>
+          <Form.Item label={t('candidate.womenSharePercent')} name="womenSharePercent" extra={t('nominate.womenShareHint')}>
+            <InputNumber min={0} max={100} precision={0} addonAfter="%" style={{ width: 160 }} />
           </Form.Item>
           {repeated && (
             <>
