@@ -158,6 +158,8 @@ describe('the web application in Chromium', () => {
     await page.locator('.ant-select-item-option[title="Giáo dục, Khoa học công nghệ"]').click();
     await page.getByText('Thông qua tổ chức các hội nghị sơ kết', { exact: false }).click();
     await page.getByLabel('Thành tích tiêu biểu').fill('Giáo viên dạy giỏi cấp tỉnh ba năm liền; sáng kiến "Lớp học đảo ngược" được áp dụng ở 12 trường.');
+    // A woman: her share of women counts when the council prefers among equals (NĐ 152/2025 Điều 4.6).
+    await page.getByLabel('Tỷ lệ nữ (%)').fill('100');
     await page.locator('input[type="file"]').setInputFiles({ name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF });
     await page.getByText(PDF_NAME).waitFor();
     await shot('03-de-xuat');
