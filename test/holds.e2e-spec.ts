@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from './support/app.js';
+import { pdfText } from './support/pdf-text.js';
 import { councilOf, decideThroughCouncil, fullChecklist, later } from './support/council.js';
 import { AUDITOR, COUNCIL_MEMBER, SECRETARY, UNIT_HEAD, newCandidate, newUnit, pdfBytes, sendEvent, uploadEvidence } from './support/factories.js';
 
@@ -173,6 +174,17 @@ describe('a hold in the council', () => {
     const afterClose = await secretary.get(`/api/review-sessions/${sid}`);
     const zAfter = (afterClose.body.items as { id: string; status: string; findings: { code: string; vi: string }[] }[]).find((i) => i.id === itemZ)!;
     expect(zAfter).toMatchObject({ status: 'NO_DECISION', findings: [{ code: 'CANDIDATE_ON_HOLD', vi: expect.stringContaining('Điều 4 khoản 4') }] });
+    // The minutes say why no vote was taken on Z: the hold open at the close, its grounds and document.
+    const minutes = await secretary.get(`/api/review-sessions/${sid}/minutes.pdf`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(minutes.status).toBe(200);
+    const minutesText = (await pdfText(minutes.body as Buffer)).replace(/\s+/g, ' ');
+    expect(minutesText).toContain('Tạm dừng xét, không biểu quyết (NĐ 152/2025/NĐ-CP Điều 4.4)');
+    expect(minutesText).toContain(HOLD.grounds);
+    expect(minutesText).toContain(HOLD.documentNumber);
 
     // X is held after the vote: the council's recognition is refused by the statechart until the hold is lifted.
     const heldX = await place(x.id);

@@ -74,6 +74,7 @@ function resultsTable(candidates: MinutesCandidate[], underRuleSet: boolean): Co
       : []),
     ...(c.recused && c.recused.length > 0 ? [{ text: `Không biểu quyết (xung đột lợi ích): ${c.recused.join(', ')}.`, fontSize: 8.5 }] : []),
     ...(c.quotaNote ? [{ text: c.quotaNote, fontSize: 8.5, italics: true }] : []),
+    ...(c.holds ?? []).map((h) => ({ text: `Tạm dừng xét, không biểu quyết (NĐ 152/2025/NĐ-CP Điều 4.4): ${h}.`, fontSize: 8.5, italics: true })),
   ];
   return {
     fontSize: 9,

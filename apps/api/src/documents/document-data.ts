@@ -59,6 +59,8 @@ export interface MinutesCandidate {
   recused?: string[];
   /** The quota's finding for this candidate (rank, preference among equals), Vietnamese. */
   quotaNote?: string;
+  /** Holds open when the vote closed (NĐ 152/2025 Điều 4.4), each with its grounds and document, Vietnamese. */
+  holds?: string[];
 }
 
 export interface CouncilMinutesData {

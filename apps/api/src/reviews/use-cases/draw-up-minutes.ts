@@ -7,7 +7,7 @@
 import { COUNCIL_POSITIONS } from '#domain';
 import { Injectable } from '@nestjs/common';
 import { FIELDS, SUBJECT_KINDS, labelsOf } from '#domain';
-import { decideVerdict, ruleSetLines } from '#workflow';
+import { HOLD_KINDS, decideVerdict, ruleSetLines } from '#workflow';
 import { CouncilAttendanceRepository } from '../council-attendance.repository.js';
 import { inConflict } from '../conflict-of-interest.js';
 import { reviewSessionStream } from '../../audit/streams.js';
@@ -15,6 +15,8 @@ import { Clock } from '../../common/clock.js';
 import type { CouncilMinutesData, MinutesCandidate } from '../../documents/document-data.js';
 import { JurisdictionProfiles } from '../../jurisdiction/jurisdiction-profiles.js';
 import { DocumentsService } from '../../documents/documents.service.js';
+import { formatDateVi } from '../../documents/vietnamese-format.js';
+import { HoldRepository } from '../../holds/hold.repository.js';
 import { BallotRepository } from '../ballot.repository.js';
 import { ChecklistRepository } from '../checklist.repository.js';
 import { CouncilVerdicts } from '../council-verdicts.js';
@@ -28,6 +30,9 @@ const OUTCOME_LABELS: Record<MinutesCandidate['outcome'], string> = {
   REJECT: 'Không công nhận',
   NO_DECISION: 'Chưa đủ điều kiện kết luận',
 };
+
+/** Holds are read as their own feature records them (a repository without state). */
+const holdRecords = new HoldRepository();
 
 @Injectable()
 export class DrawUpMinutes {
@@ -57,6 +62,7 @@ export class DrawUpMinutes {
     const writtenBy = new Set(await this.ballots.writtenOpinionVoters(em, sessionId));
     const pinned = await this.attendance.pinned(em, sessionId);
     const candidates: MinutesCandidate[] = [];
+    const closedAt = new Date(session.votingClosedAt!);
     for (const item of await this.sessions.items(em, sessionId)) {
       if (!item.verdict) continue; // withdrawn before voting closed: not voted on
       const facts = await this.sessions.itemFacts(em, item);
@@ -68,6 +74,10 @@ export class DrawUpMinutes {
       const ruled = 'ruleSet' in verdict ? verdict.tally : null;
       const figures = 'figures' in decision ? (decision as { figures: NonNullable<MinutesCandidate['figures']> }).figures : undefined;
       const quotaFinding = decision.findings.find((f) => f.code.startsWith('QUOTA_'));
+      // The holds open when the vote closed: why the council took no vote on the candidate.
+      const holds = (await holdRecords.listOf(em, facts.candidate.id))
+        .filter((h) => h.placedAt <= closedAt && (!h.lifted || h.lifted.liftedAt > closedAt))
+        .map((h) => `${HOLD_KINDS.find((k) => k.code === h.kind)?.vi ?? h.kind}: ${h.grounds} (văn bản số ${h.documentNumber} ngày ${formatDateVi(h.documentDate)} của ${h.documentIssuer})`);
       candidates.push({
         name: facts.candidate.name,
         kindLabel: labelsOf(SUBJECT_KINDS, facts.candidate.kind)?.vi ?? facts.candidate.kind,
@@ -94,6 +104,7 @@ export class DrawUpMinutes {
               ...(quotaFinding ? { quotaNote: quotaFinding.vi } : {}),
             }
           : {}),
+        ...(holds.length ? { holds } : {}),
       });
     }
     const stream = reviewSessionStream(sessionId);
