@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const address = `http://localhost:${config.PORT}`;
   logger.log(
     `Sẵn sàng / Ready in ${Date.now() - started} ms on ${address} (API ${address}/api, OpenAPI ${address}/api/docs); ` +
-      `database: ${running.database.embedded ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server from DATABASE_URL'}`,
+      `database: ${running.database.embedded ? `embedded PostgreSQL in ${config.DATA_DIR}${running.database.fromTemplate ? ' (new, from the migrated template)' : ''}` : 'PostgreSQL server from DATABASE_URL'}`,
   );
 
   let closing = false;

@@ -3,20 +3,34 @@
  *   node dist/apps/api/src/database/cli.js migrate       run pending migrations (under the advisory lock)
  *   node dist/apps/api/src/database/cli.js check-drift   exit 1 if entities and migrations disagree
  *   node dist/apps/api/src/database/cli.js generate Name write a migration with the SQL the entities need
+ *   node dist/apps/api/src/database/cli.js build-embedded-template
+ *       the embedded database's migrated, empty schema, which a new data folder starts from (npm run build)
  * Uses DATABASE_URL, or the embedded database under DATA_DIR when it is unset.
  */
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { openDatabase } from './open-database.js';
+import { buildTemplate, templateFile } from './embedded-template.js';
 import { migrateWithLock, pendingSchemaChanges } from './migrate.js';
 
 async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);
+  if (command === 'build-embedded-template') {
+    // Built once per set of migrations: a build that changed none keeps the one it has.
+    if (existsSync(templateFile())) {
+      process.stdout.write(`Bản mẫu cơ sở dữ liệu nhúng đã có / Embedded database template up to date: ${templateFile()}\n`);
+      return 0;
+    }
+    const started = Date.now();
+    const file = await buildTemplate();
+    process.stdout.write(`Bản mẫu cơ sở dữ liệu nhúng / Embedded database template: ${file} (${Date.now() - started} ms)\n`);
+    return 0;
+  }
   const config = loadConfig();
   const database = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: 1 }));
@@ -51,7 +65,7 @@ async function main(): Promise<number> {
         return 0;
       }
       default:
-        process.stderr.write('usage: cli.js migrate | check-drift | generate <Name>\n');
+        process.stderr.write('usage: cli.js migrate | check-drift | generate <Name> | build-embedded-template\n');
         return 2;
     }
   } finally {
