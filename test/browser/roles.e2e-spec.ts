@@ -286,4 +286,28 @@ describe('each role in Chromium', () => {
     await shot(page, 'ho-so-phap-ly-dien-thoai');
     await signOut(page);
   });
+  browserTest(() => browser, 'anyone: my account, and my own password changed (a wrong current one refused under its field)', 'tai-khoan', async ({ page }) => {
+    const NEW_PASSWORD = 'mat-khau-moi-cua-toi-2026';
+    await signIn(page, app.baseUrl, 'kiemtra');
+    await openMenu(page, 'Tài khoản của tôi');
+    await page.getByText('Kiểm tra, giám sát', { exact: false }).first().waitFor();
+    await page.getByLabel('Mật khẩu hiện tại').fill('khong-phai-mat-khau-nay');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('Nhập lại mật khẩu mới').fill(`${NEW_PASSWORD}x`);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.locator('.ant-form-item-explain-error').filter({ hasText: 'Hai lần nhập mật khẩu mới không khớp.' }).waitFor();
+    await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    // The server refuses the wrong current password, in Vietnamese, next to that field.
+    await page.locator('.ant-form-item-explain-error, .ant-alert').filter({ hasText: 'Mật khẩu hiện tại không đúng.' }).first().waitFor();
+    await page.getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.').waitFor();
+    await shot(page, 'tai-khoan-cua-toi');
+    await signOut(page);
+    // The new password signs in; the old one no longer does. Put back for the suites after this one.
+    expect((await app.test.http.post('/api/auth/sign-in').send({ username: 'kiemtra', password: DEMO_PASSWORD })).status).toBe(401);
+    const auditor = await app.test.signIn('kiemtra', NEW_PASSWORD);
+    expect((await auditor.post('/api/auth/password').send({ currentPassword: NEW_PASSWORD, newPassword: DEMO_PASSWORD })).status).toBe(200);
+  });
 });

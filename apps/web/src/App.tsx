@@ -40,6 +40,7 @@ import { TasksPage } from './pages/tasks/TasksPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { NotificationSettingsPage } from './pages/notifications/NotificationSettingsPage';
 import { OutboxPage } from './pages/notifications/OutboxPage';
+import { MyAccountPage } from './pages/account/MyAccountPage';
 import { ROLE_GROUPS } from '#domain';
 
 const READERS = ROLE_GROUPS.candidateReaders;
@@ -90,6 +91,7 @@ function AppRoutes() {
         <Route path={ROUTES.proposals} element={<RequireRole roles={READERS}><ProposalsPage /></RequireRole>} />
         <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
         <Route path={ROUTES.accounts} element={<RequireRole roles={['ADMIN']}><AccountsPage /></RequireRole>} />
+        <Route path={ROUTES.myAccount} element={<MyAccountPage />} />
         <Route path={ROUTES.outbox} element={<RequireRole roles={['ADMIN']}><OutboxPage /></RequireRole>} />
         <Route path={ROUTES.notifications} element={<RequireRole roles={EVERYONE}><NotificationsPage /></RequireRole>} />
         <Route path={ROUTES.notificationSettings} element={<RequireRole roles={EVERYONE}><NotificationSettingsPage /></RequireRole>} />

@@ -84,12 +84,12 @@ export function Shell() {
           <LanguageSwitch />
           {account && <NotificationBell />}
           {account && (
-            <span className="app-user">
+            <Link to={ROUTES.myAccount} className="app-user" title={t('myAccount.title')}>
               <Typography.Text strong style={{ color: 'inherit' }}>
                 {account.displayName}
               </Typography.Text>
               <Typography.Text style={{ color: 'inherit', opacity: 0.85 }}> · {label('role', account.role)}</Typography.Text>
-            </span>
+            </Link>
           )}
           <Button
             icon={<LogoutOutlined />}

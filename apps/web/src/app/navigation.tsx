@@ -20,6 +20,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { ROLE_GROUPS, type Role } from '#domain';
 import { ROUTES } from './routes';
@@ -54,6 +55,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'ruleSets', path: ROUTES.ruleSets, label: 'nav.ruleSets', icon: <ControlOutlined />, roles: ROLE_GROUPS.everyone },
   { key: 'rehearsalClock', path: ROUTES.rehearsalClock, label: 'nav.rehearsalClock', icon: <FieldTimeOutlined />, roles: ['ADMIN', 'AUDITOR'] },
   { key: 'backups', path: ROUTES.backups, label: 'nav.backups', icon: <CloudUploadOutlined />, roles: ['ADMIN'] },
+  { key: 'myAccount', path: ROUTES.myAccount, label: 'nav.myAccount', icon: <UserOutlined />, roles: ROLE_GROUPS.everyone },
 ];
 
 /** Where a person lands after signing in. */

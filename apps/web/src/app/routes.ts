@@ -23,4 +23,5 @@ export const ROUTES = {
   outbox: '/quan-tri/thu-di',
   councils: '/hoi-dong-cac-cap',
   proposals: '/lien-thong',
+  myAccount: '/tai-khoan-cua-toi',
 } as const;
