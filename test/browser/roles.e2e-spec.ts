@@ -310,4 +310,30 @@ describe('each role in Chromium', () => {
     const auditor = await app.test.signIn('kiemtra', NEW_PASSWORD);
     expect((await auditor.post('/api/auth/password').send({ currentPassword: NEW_PASSWORD, newPassword: DEMO_PASSWORD })).status).toBe(200);
   });
+  browserTest(() => browser, 'lookup: one search box without diacritics over people, units and movements; a subject’s history across years', 'tra-cuu', async ({ page }) => {
+    await signIn(page, app.baseUrl, 'thuongtruc');
+    await openMenu(page, 'Tra cứu');
+    await page.getByLabel('Tìm', { exact: true }).fill('nguyen thi hoa');
+    await page.getByLabel('Tìm', { exact: true }).press('Enter');
+    const results = page.getByTestId('lookup-results');
+    await results.locator('[data-hit="candidate"]').getByRole('link', { name: TEACHER }).waitFor();
+    await shot(page, 'tra-cuu');
+    // A unit by its name without diacritics, then only units.
+    await page.getByLabel('Tìm', { exact: true }).fill('lang giang');
+    await page.getByLabel('Tìm', { exact: true }).press('Enter');
+    await results.locator('[data-hit="unit"]').getByRole('link', { name: 'UBND huyện Lạng Giang' }).waitFor();
+    await page.getByText('Đơn vị', { exact: true }).first().click();
+    await expect(results.locator('[data-hit="candidate"]').count()).resolves.toBe(0);
+    // The teacher's history: every candidacy of the same subject, with what became of it.
+    await page.getByLabel('Tìm', { exact: true }).fill('NGUYEN THI HOA');
+    await page.getByLabel('Tìm', { exact: true }).press('Enter');
+    await page.getByText('Tất cả', { exact: true }).click();
+    await results.locator('[data-hit="candidate"]').first().getByRole('link', { name: 'Lịch sử qua các năm' }).click();
+    await page.getByRole('heading', { name: `Lịch sử qua các năm: ${TEACHER}`, level: 1 }).waitFor();
+    await page.getByRole('table').getByRole('link', { name: TEACHER }).first().waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'tra-cuu-lich-su-dien-thoai');
+    await signOut(page);
+  });
+
 });

@@ -41,6 +41,8 @@ import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { NotificationSettingsPage } from './pages/notifications/NotificationSettingsPage';
 import { OutboxPage } from './pages/notifications/OutboxPage';
 import { MyAccountPage } from './pages/account/MyAccountPage';
+import { LookupPage } from './pages/lookup/LookupPage';
+import { SubjectHistoryPage } from './pages/lookup/SubjectHistoryPage';
 import { ROLE_GROUPS } from '#domain';
 
 const READERS = ROLE_GROUPS.candidateReaders;
@@ -92,6 +94,8 @@ function AppRoutes() {
         <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
         <Route path={ROUTES.accounts} element={<RequireRole roles={['ADMIN']}><AccountsPage /></RequireRole>} />
         <Route path={ROUTES.myAccount} element={<MyAccountPage />} />
+        <Route path={ROUTES.lookup} element={<RequireRole roles={READERS}><LookupPage /></RequireRole>} />
+        <Route path="/tra-cuu/doi-tuong/:candidateId" element={<RequireRole roles={READERS}><SubjectHistoryPage /></RequireRole>} />
         <Route path={ROUTES.outbox} element={<RequireRole roles={['ADMIN']}><OutboxPage /></RequireRole>} />
         <Route path={ROUTES.notifications} element={<RequireRole roles={EVERYONE}><NotificationsPage /></RequireRole>} />
         <Route path={ROUTES.notificationSettings} element={<RequireRole roles={EVERYONE}><NotificationSettingsPage /></RequireRole>} />

@@ -21,6 +21,7 @@ import {
   TeamOutlined,
   UsergroupAddOutlined,
   UserOutlined,
+  SearchOutlined,
 } from '@ant-design/icons';
 import { ROLE_GROUPS, type Role } from '#domain';
 import { ROUTES } from './routes';
@@ -41,6 +42,7 @@ export const COUNCIL_READERS = ROLE_GROUPS.councilReaders;
 export const NAVIGATION: NavEntry[] = [
   { key: 'tasks', path: ROUTES.tasks, label: 'nav.tasks', icon: <CheckSquareOutlined />, roles: READERS },
   { key: 'candidates', path: ROUTES.candidates, label: 'nav.candidates', icon: <SolutionOutlined />, roles: READERS },
+  { key: 'lookup', path: ROUTES.lookup, label: 'nav.lookup', icon: <SearchOutlined />, roles: READERS },
   { key: 'nominate', path: ROUTES.nominate, label: 'nav.nominate', icon: <FileAddOutlined />, roles: ['UNIT_HEAD'] },
   { key: 'council', path: ROUTES.council, label: 'nav.council', icon: <UsergroupAddOutlined />, roles: COUNCIL_READERS },
   { key: 'proposals', path: ROUTES.proposals, label: 'nav.proposals', icon: <RiseOutlined />, roles: READERS },

@@ -24,4 +24,6 @@ export const ROUTES = {
   councils: '/hoi-dong-cac-cap',
   proposals: '/lien-thong',
   myAccount: '/tai-khoan-cua-toi',
+  lookup: '/tra-cuu',
+  subjectHistory: (candidateId: string) => `/tra-cuu/doi-tuong/${candidateId}`,
 } as const;

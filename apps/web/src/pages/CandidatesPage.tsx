@@ -15,7 +15,7 @@ import { useLabels } from '../domain/labels';
 import { useFormat } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
 
-const FILTERS = ['state', 'kind', 'field', 'year', 'q'] as const;
+const FILTERS = ['state', 'kind', 'field', 'year', 'q', 'unitId'] as const;
 const DEFAULT_PAGE_SIZE = 20;
 /** The programme's years, from the report's first (2014) to next year, newest first. */
 const YEARS = Array.from({ length: new Date().getFullYear() + 2 - 2014 }, (_, i) => new Date().getFullYear() + 1 - i);
