@@ -336,4 +336,72 @@ describe('each role in Chromium', () => {
     await signOut(page);
   });
 
+  browserTest(() => browser, 'movements: launched by the secretariat, started, a district registers its targets, an interim review, then the final one', 'phong-trao', async ({ page }) => {
+    const NAME = 'Thi đua chuyển đổi số trong cải cách hành chính giai đoạn 2026 - 2027';
+    await signIn(page, app.baseUrl, 'thuongtruc');
+    await openMenu(page, 'Phong trào thi đua');
+    await page.getByRole('button', { name: 'Phát động phong trào' }).click();
+    const dialog = page.getByRole('dialog');
+    // Nothing filled: each required field says so, in Vietnamese.
+    await dialog.getByTestId('launch-movement-submit').click();
+    await expect(dialog.locator('.ant-form-item-explain-error').filter({ hasText: 'Vui lòng nhập thông tin này.' }).count()).resolves.toBeGreaterThanOrEqual(4);
+    await dialog.getByLabel('Tên phong trào').fill(NAME);
+    const period = dialog.locator('.ant-picker-range input');
+    await period.nth(0).click();
+    await period.nth(0).fill('01/01/2026');
+    await period.nth(0).press('Enter');
+    await period.nth(1).fill('31/12/2027');
+    await period.nth(1).press('Enter');
+    await dialog.getByLabel('Lĩnh vực').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Lĩnh vực khác"]').click();
+    await page.keyboard.press('Escape');
+    await dialog.getByLabel('Mục tiêu, chỉ tiêu').fill('100% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình.');
+    await dialog.getByLabel('Số hiệu văn bản phát động').fill('12/KH-HĐTĐKT');
+    await dialog.getByLabel('Ngày ban hành văn bản').fill('05/01/2026');
+    await dialog.getByLabel('Ngày ban hành văn bản').press('Enter');
+    await dialog.getByTestId('launch-movement-submit').click();
+    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    const movementUrl = page.url();
+    await page.getByTestId('movement-actions').getByRole('button', { name: 'Bắt đầu triển khai' }).click();
+    await page.getByText('Phong trào đã bắt đầu triển khai.').waitFor();
+    await signOut(page);
+
+    // The district's unit head registers with its targets.
+    await signIn(page, app.baseUrl, 'truongdonvi2');
+    await page.goto(movementUrl);
+    await page.getByRole('button', { name: 'Đăng ký tham gia' }).click();
+    await page.getByRole('dialog').getByLabel('Chỉ tiêu, nội dung đăng ký').fill('Số hóa 100% hồ sơ một cửa cấp huyện trong năm 2026.');
+    await page.getByRole('dialog').getByLabel('Số điển hình phấn đấu xây dựng').fill('3');
+    await page.getByRole('dialog').getByTestId('movement-register-submit').click();
+    await page.getByText('Đơn vị đã đăng ký tham gia.').waitFor();
+    await page.getByRole('cell', { name: 'UBND huyện Lạng Giang' }).waitFor();
+    await signOut(page);
+
+    // The secretariat records an interim review, then the final one that closes the movement.
+    await signIn(page, app.baseUrl, 'thuongtruc');
+    await page.goto(movementUrl);
+    await page.getByRole('button', { name: 'Sơ kết', exact: true }).click();
+    await page.getByRole('dialog').getByLabel('Ngày sơ kết, tổng kết').fill('30/06/2026');
+    await page.getByRole('dialog').getByLabel('Ngày sơ kết, tổng kết').press('Enter');
+    await page.getByRole('dialog').getByLabel('Kết quả').fill('Sáu tháng đầu năm: 72% thủ tục trực tuyến toàn trình.');
+    await page.getByRole('dialog').getByLabel('Số đơn vị tham gia').fill('12');
+    await page.getByRole('dialog').getByTestId('movement-review-submit').click();
+    await page.getByText('Đã ghi nhận sơ kết, tổng kết.').waitFor();
+    await page.getByText('Sáu tháng đầu năm: 72% thủ tục trực tuyến toàn trình.').waitFor();
+    await page.getByRole('button', { name: 'Tổng kết (kết thúc phong trào)' }).click();
+    await page.getByRole('dialog').getByText('Tổng kết kết thúc phong trào', { exact: false }).waitFor();
+    await page.getByRole('dialog').getByLabel('Ngày sơ kết, tổng kết').fill('20/12/2027');
+    await page.getByRole('dialog').getByLabel('Ngày sơ kết, tổng kết').press('Enter');
+    await page.getByRole('dialog').getByLabel('Kết quả').fill('Hoàn thành: 100% thủ tục trực tuyến toàn trình; 3 điển hình được nhân rộng.');
+    await page.getByRole('dialog').getByTestId('movement-review-submit').click();
+    await page.getByText('Đã ghi nhận sơ kết, tổng kết.').first().waitFor();
+    await page.getByText('Đã tổng kết, kết thúc').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Sơ kết', exact: true }).count()).toBe(0);
+    await shot(page, 'phong-trao');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'phong-trao-dien-thoai');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signOut(page);
+  });
+
 });

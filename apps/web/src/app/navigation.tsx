@@ -22,6 +22,7 @@ import {
   UsergroupAddOutlined,
   UserOutlined,
   SearchOutlined,
+  FlagOutlined,
 } from '@ant-design/icons';
 import { ROLE_GROUPS, type Role } from '#domain';
 import { ROUTES } from './routes';
@@ -44,6 +45,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'candidates', path: ROUTES.candidates, label: 'nav.candidates', icon: <SolutionOutlined />, roles: READERS },
   { key: 'lookup', path: ROUTES.lookup, label: 'nav.lookup', icon: <SearchOutlined />, roles: READERS },
   { key: 'nominate', path: ROUTES.nominate, label: 'nav.nominate', icon: <FileAddOutlined />, roles: ['UNIT_HEAD'] },
+  { key: 'movements', path: ROUTES.movements, label: 'nav.movements', icon: <FlagOutlined />, roles: READERS },
   { key: 'council', path: ROUTES.council, label: 'nav.council', icon: <UsergroupAddOutlined />, roles: COUNCIL_READERS },
   { key: 'proposals', path: ROUTES.proposals, label: 'nav.proposals', icon: <RiseOutlined />, roles: READERS },
   { key: 'statistics', path: ROUTES.statistics, label: 'nav.statistics', icon: <BarChartOutlined />, roles: READERS },

@@ -25,5 +25,7 @@ export const ROUTES = {
   proposals: '/lien-thong',
   myAccount: '/tai-khoan-cua-toi',
   lookup: '/tra-cuu',
+  movements: '/phong-trao',
+  movement: (id: string) => `/phong-trao/${id}`,
   subjectHistory: (candidateId: string) => `/tra-cuu/doi-tuong/${candidateId}`,
 } as const;
