@@ -375,6 +375,15 @@ describe('each role in Chromium', () => {
     await page.getByRole('dialog').getByTestId('movement-register-submit').click();
     await page.getByText('Đơn vị đã đăng ký tham gia.').waitFor();
     await page.getByRole('cell', { name: 'UBND huyện Lạng Giang' }).waitFor();
+    // The household the district nurtures leads the movement: linked from its page, listed on the movement's.
+    const found = await (await app.test.signIn('truongdonvi2', DEMO_PASSWORD)).get(`/api/candidates?q=${encodeURIComponent('Trần Văn Minh')}`);
+    await page.goto(`${app.baseUrl}/ho-so/${found.body.items[0].id as string}`);
+    const section = page.getByTestId('candidate-movements');
+    await choose(page, section.getByLabel('Chọn phong trào đang triển khai'), NAME);
+    await section.getByRole('button', { name: 'Gắn với phong trào' }).click();
+    await section.getByRole('link', { name: `Phong trào «${NAME}»` }).click();
+    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await page.getByRole('link', { name: HOUSEHOLD }).waitFor();
     await signOut(page);
 
     // The secretariat records an interim review, then the final one that closes the movement.

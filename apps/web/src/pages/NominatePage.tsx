@@ -28,6 +28,8 @@ interface NominateForm {
   achievement: string;
   /** Share of women, percent: preference among equals (NĐ 152/2025 Điều 4.6). */
   womenSharePercent?: number;
+  /** Running movements the candidate leads: linked once it is recorded. */
+  movementIds?: string[];
   /** Asked for once the API says the subject was already recognised for the same year or achievement. */
   repeatJustification?: string;
   files: UploadFile[];
@@ -38,7 +40,7 @@ export interface NominatedState {
   uploadFailures: { fileName: string; message: string }[];
 }
 
-const FIELDS = ['kind', 'name', 'unitId', 'field', 'year', 'discoveryChannel', 'achievement', 'womenSharePercent', 'repeatJustification', 'files'];
+const FIELDS = ['kind', 'name', 'unitId', 'field', 'year', 'discoveryChannel', 'achievement', 'womenSharePercent', 'movementIds', 'repeatJustification', 'files'];
 
 export function NominatePage() {
   const { t, i18n } = useTranslation();
@@ -51,6 +53,7 @@ export function NominatePage() {
   // One achievement, one recognition (Luật 2022 Điều 5): the earlier recognitions the API named, once it did.
   const [repeated, setRepeated] = useState<EarlierRecognition[] | null>(null);
   const units = useAsync((signal) => loadUnitTree(signal), []);
+  const movements = useAsync((signal) => api.get('/api/movements', { query: { status: 'RUNNING', pageSize: 100 }, signal }), []);
   // A unit head nominates in their own unit and the units below it.
   const treeData = useMemo(() => {
     if (!units.data) return [];
@@ -63,7 +66,7 @@ export function NominatePage() {
     setError(null);
     let created: NominatedCandidate;
     try {
-      const { files: _files, ...body } = values;
+      const { files: _files, movementIds: _movements, ...body } = values;
       created = await api.post('/api/candidates', body);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'REPEAT_RECOGNITION_JUSTIFICATION_REQUIRED') {
@@ -74,6 +77,14 @@ export function NominatePage() {
       return;
     }
     const uploadFailures: NominatedState['uploadFailures'] = [];
+    for (const movementId of values.movementIds ?? []) {
+      try {
+        await api.post('/api/candidates/{id}/movements', { movementId }, { path: { id: created.id } });
+      } catch (e) {
+        const name = movements.data?.items.find((m) => m.id === movementId)?.name ?? movementId;
+        uploadFailures.push({ fileName: name, message: e instanceof ApiError ? describeError(e, t, i18n.language).message : t('errors.unexpected') });
+      }
+    }
     for (const file of values.files ?? []) {
       if (!file.originFileObj) continue;
       try {
@@ -121,6 +132,9 @@ export function NominatePage() {
           </Form.Item>
           <Form.Item label={t('candidate.achievement')} name="achievement" extra={t('nominate.achievementHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
             <Input.TextArea rows={5} maxLength={10000} showCount />
+          </Form.Item>
+          <Form.Item label={t('nominate.movements')} name="movementIds" extra={t('nominate.movementsHint')}>
+            <Select mode="multiple" allowClear options={(movements.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))} notFoundContent={t('nominate.noRunningMovements')} />
           </Form.Item>
           <Form.Item label={t('candidate.womenSharePercent')} name="womenSharePercent" extra={t('nominate.womenShareHint')}>
             <InputNumber min={0} max={100} precision={0} addonAfter="%" style={{ width: 160 }} />

@@ -28,6 +28,7 @@ import { EvidenceSection } from './EvidenceSection';
 import { HistorySection } from './HistorySection';
 import { HoldBanner, HoldsSection } from './HoldsSection';
 import { RepeatRecognitionNotice } from './RepeatRecognitionNotice';
+import { MovementsSection } from './MovementsSection';
 import { NurturingSection } from './NurturingSection';
 import { REPLICATION_STATES, ReplicationSection } from './ReplicationSection';
 import { ReviewsSection } from './ReviewsSection';
@@ -261,6 +262,7 @@ export function CandidatePage() {
       <div className="stack">
         {replicationShown && <ReplicationSection candidate={candidate} recordable={mine} onRecord={setEvent} />}
         <HoldsSection candidateId={candidate.id} version={candidate.version} holds={holds.holds} allowed={allowed} role={account?.role} onChanged={reload} />
+        <MovementsSection candidateId={candidate.id} editable={account?.role === 'UNIT_HEAD'} />
         <NurturingSection nurturing={nurturing} />
         <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} onChanged={reload} />
         <EvidenceSection files={evidence} />
