@@ -413,4 +413,27 @@ describe('each role in Chromium', () => {
     await signOut(page);
   });
 
+  browserTest(() => browser, 'replication: the units without a plan, a unit head writes then revises the year’s plan, and the models that spread furthest', 'nhan-rong', async ({ page }) => {
+    await signIn(page, app.baseUrl, 'truongdonvi2');
+    await openMenu(page, 'Nhân rộng', 'Nhân rộng điển hình');
+    await page.getByTestId('units-without-plan').waitFor();
+    await page.getByRole('button', { name: 'Lập kế hoạch của đơn vị' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Kế hoạch xây dựng điển hình tiên tiến').fill('Mỗi xã xây dựng ít nhất một mô hình dân vận khéo.');
+    await dialog.getByLabel('Kế hoạch nhân rộng điển hình tiên tiến').fill('Tổ chức hội nghị chia sẻ kinh nghiệm mỗi quý.');
+    await dialog.getByLabel('Số, ký hiệu văn bản').fill('Kế hoạch số 08/KH-UBND');
+    await dialog.getByTestId('unit-plan-submit').click();
+    await page.getByRole('row', { name: /UBND huyện Lạng Giang/ }).getByText('Lần 1').waitFor();
+    await page.getByRole('button', { name: 'Sửa kế hoạch của đơn vị' }).click();
+    await page.getByRole('dialog').getByText('Đang áp dụng bản lần 1', { exact: false }).waitFor();
+    await page.getByRole('dialog').getByLabel('Kế hoạch nhân rộng điển hình tiên tiến').fill('Hội nghị chia sẻ kinh nghiệm mỗi quý; tuyên truyền trên cổng thông tin huyện.');
+    await page.getByRole('dialog').getByTestId('unit-plan-submit').click();
+    await page.getByRole('row', { name: /UBND huyện Lạng Giang/ }).getByText('Lần 2').waitFor();
+    await shot(page, 'nhan-rong-ke-hoach');
+    await page.getByRole('tab', { name: 'Mô hình lan tỏa' }).click();
+    await page.getByText('Mười mô hình lan tỏa rộng nhất (số đơn vị)').or(page.getByText('Chưa có điển hình nào được học tập, áp dụng.')).first().waitFor();
+    await shot(page, 'nhan-rong-lan-toa');
+    await signOut(page);
+  });
+
 });

@@ -43,6 +43,7 @@ import { OutboxPage } from './pages/notifications/OutboxPage';
 import { MyAccountPage } from './pages/account/MyAccountPage';
 import { LookupPage } from './pages/lookup/LookupPage';
 import { MovementsPage } from './pages/movements/MovementsPage';
+import { ReplicationPage } from './pages/replication/ReplicationPage';
 import { MovementPage } from './pages/movements/MovementPage';
 import { SubjectHistoryPage } from './pages/lookup/SubjectHistoryPage';
 import { ROLE_GROUPS } from '#domain';
@@ -98,6 +99,7 @@ function AppRoutes() {
         <Route path={ROUTES.myAccount} element={<MyAccountPage />} />
         <Route path={ROUTES.movements} element={<RequireRole roles={READERS}><MovementsPage /></RequireRole>} />
         <Route path="/phong-trao/:id" element={<RequireRole roles={READERS}><MovementPage /></RequireRole>} />
+        <Route path={ROUTES.replication} element={<RequireRole roles={READERS}><ReplicationPage /></RequireRole>} />
         <Route path={ROUTES.lookup} element={<RequireRole roles={READERS}><LookupPage /></RequireRole>} />
         <Route path="/tra-cuu/doi-tuong/:candidateId" element={<RequireRole roles={READERS}><SubjectHistoryPage /></RequireRole>} />
         <Route path={ROUTES.outbox} element={<RequireRole roles={['ADMIN']}><OutboxPage /></RequireRole>} />

@@ -23,6 +23,7 @@ import {
   UserOutlined,
   SearchOutlined,
   FlagOutlined,
+  ShareAltOutlined,
 } from '@ant-design/icons';
 import { ROLE_GROUPS, type Role } from '#domain';
 import { ROUTES } from './routes';
@@ -48,6 +49,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'movements', path: ROUTES.movements, label: 'nav.movements', icon: <FlagOutlined />, roles: READERS },
   { key: 'council', path: ROUTES.council, label: 'nav.council', icon: <UsergroupAddOutlined />, roles: COUNCIL_READERS },
   { key: 'proposals', path: ROUTES.proposals, label: 'nav.proposals', icon: <RiseOutlined />, roles: READERS },
+  { key: 'replication', path: ROUTES.replication, label: 'nav.replication', icon: <ShareAltOutlined />, roles: READERS },
   { key: 'statistics', path: ROUTES.statistics, label: 'nav.statistics', icon: <BarChartOutlined />, roles: READERS },
   { key: 'audit', path: ROUTES.audit, label: 'nav.audit', icon: <AuditOutlined />, roles: ['AUDITOR'] },
   { key: 'units', path: ROUTES.units, label: 'nav.units', icon: <ApartmentOutlined />, roles: ['ADMIN'] },

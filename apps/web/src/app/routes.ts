@@ -26,6 +26,7 @@ export const ROUTES = {
   myAccount: '/tai-khoan-cua-toi',
   lookup: '/tra-cuu',
   movements: '/phong-trao',
+  replication: '/nhan-rong',
   movement: (id: string) => `/phong-trao/${id}`,
   subjectHistory: (candidateId: string) => `/tra-cuu/doi-tuong/${candidateId}`,
 } as const;
