@@ -104,7 +104,12 @@ export class UnitImportService {
   async apply(upload: UploadedUnitList | undefined, planDigest: string, actor: Actor): Promise<UnitImportResult> {
     const file = this.fileOf(upload);
     const read = await this.read(file);
-    if (!('rows' in read) || read.errors.length > 0) throw new DomainError('UNIT_IMPORT_INVALID', { field: 'file', errors: read.errors });
+    if (!('rows' in read)) throw new DomainError('UNIT_IMPORT_INVALID', { field: 'file', errors: read.errors });
+    if (read.errors.length > 0) {
+      // Every error at once, as the preview lists them.
+      const planned = planImport(read.rows, await this.existing(this.dataSource.manager));
+      throw new DomainError('UNIT_IMPORT_INVALID', { field: 'file', errors: [...read.errors, ...planned.errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) });
+    }
     return this.dataSource.transaction(async (em) => {
       // Serialises imports (and the writers of their chain); the tree is then read inside the transaction.
       await this.audit.lockStream(em, UNIT_IMPORT_STREAM);
