@@ -532,6 +532,24 @@ const TABLE: Record<string, Row> = {
       return cl.get(`/api/statistics/imports/${created.body.import.id}`);
     },
   },
+  'POST /api/statistics/imports/{id}/jurisdiction': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const created = await importStatistics(c.t, freshStatisticsFile());
+      expect(created.status).toBe(201);
+      return cl.post(`/api/statistics/imports/${created.body.import.id}/jurisdiction`).send({ jurisdiction: 'Tỉnh cũ' });
+    },
+  },
+  'POST /api/statistics/series-events': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: (c, cl) =>
+      cl.post('/api/statistics/series-events').send({ kind: 'MERGER', effectiveDate: '2025-07-01', predecessors: ['Tỉnh A', 'Tỉnh B'], successor: 'Tỉnh C', documentNumber: '1/NQ', documentDate: '2025-06-12', documentAuthority: 'Quốc hội' }),
+  },
+  'GET /api/statistics/series-events': { allowed: STATISTICS_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/statistics/series-events') },
   'POST /api/movements': {
     allowed: MOVEMENT_RUNNERS,
     scope: 'unit',
