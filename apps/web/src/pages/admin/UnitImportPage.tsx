@@ -47,7 +47,7 @@ function ItemsTable({ items }: { items: UnitImportItem[] }) {
       dataSource={items}
       data-testid="unit-import-items"
       pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 760 }}
+      scroll={{ x: 1080 }}
       columns={[
         { title: t('unitImport.line'), dataIndex: 'line', width: 64 },
         {
@@ -62,6 +62,7 @@ function ItemsTable({ items }: { items: UnitImportItem[] }) {
         {
           title: t('units.name'),
           key: 'name',
+          width: 280,
           render: (_: unknown, r) =>
             r.action === 'RENAME' ? (
               <span>
