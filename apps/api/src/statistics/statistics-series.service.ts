@@ -10,15 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SeriesEvent } from '#contracts';
 import { AuditWriter } from '../audit/audit.writer.js';
-import { STATISTICS_IMPORT_STREAM } from '../audit/streams.js';
+import { STATISTICS_IMPORT_STREAM, STATISTICS_SERIES_STREAM } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import type { SeriesEventDto } from './dto/statistics.dto.js';
 import { StatisticsImport } from './statistics.entities.js';
 import { StatisticsImportJurisdiction, StatisticsSeriesEvent } from './statistics-series.entities.js';
 
-/** The chain of the series' events (one for all of them: recording is serialised on it). */
-export const STATISTICS_SERIES_STREAM = 'statistics:series';
 
 /** 2025-07-01 → 01/7/2025, as Vietnamese documents write dates. */
 export const viDate = (iso: string) => {

@@ -11,7 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { SECTORS, UNIT_LEVELS, labelsOf } from '#domain';
 import type { UnitImportItem, UnitImportPreview, UnitImportResult, UnitImportSummary } from '#contracts';
 import { AuditWriter } from '../../audit/audit.writer.js';
-import { unitStream } from '../../audit/streams.js';
+import { UNIT_IMPORT_STREAM, unitStream } from '../../audit/streams.js';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -23,8 +23,6 @@ import { UnitRepository } from '../unit.repository.js';
 import { UnitImport, type UnitImportFormat } from './unit-import.entity.js';
 import { planImport, readRows, type ExistingUnit, type ImportLineError, type Plan, type PlanItem } from './unit-import.plan.js';
 
-/** The chain of the unit tree's bulk imports (one for all of them: applying is serialised on it). */
-export const UNIT_IMPORT_STREAM = 'unit-import';
 
 export interface UploadedUnitList {
   originalname: string;
