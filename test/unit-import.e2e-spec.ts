@@ -223,6 +223,19 @@ describe('importing a unit tree', () => {
     expect((await unitByCode('HN-X-A'))!.name).toBe('Xã An Bình (đổi tay)');
   });
 
+  it('the same previewed plan applied twice at once is applied once; the other is told the plan changed', async () => {
+    const file = csv('HN-X-G,Xã Gia Hòa,GRASSROOTS,LOCALITY,HN', 'HN-X-H,Xã Hòa Hậu,GRASSROOTS,LOCALITY,HN');
+    const p = await preview(file);
+    expect(p.body.canApply).toBe(true);
+    const before = await counts();
+    const answers = await Promise.all([apply(file, p.body.planDigest), apply(file, p.body.planDigest)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)!.body.code).toBe('UNIT_IMPORT_PLAN_CHANGED');
+    const after = await counts();
+    expect(after.units).toBe(before.units + 2);
+    expect(after.imports).toBe(before.imports + 1);
+  });
+
   it('imports the sample list of the merged Bắc Ninh (no district level), and again changes nothing', async () => {
     const sample = readFileSync(join(process.cwd(), 'apps/api/src/demo/data/bac-ninh-2025-units.csv'));
     const { preview: p, result } = await previewThenApply(sample, 'bac-ninh-2025-units.csv');
