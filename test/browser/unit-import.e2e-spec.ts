@@ -122,5 +122,13 @@ describe('the unit import in Chromium', () => {
       .evaluate((el) => Number(el.getAttribute('x')));
     expect(Math.abs(at - tick)).toBeLessThan(1);
     await shot(page, 'thong-ke-hop-nhat-1366');
+
+    // At phone width the page (the note, the chart, the events and their form) fits without sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByTestId('chart-series-event').waitFor();
+    await events.getByRole('button', { name: 'Ghi sự kiện' }).waitFor();
+    await shot(page, 'thong-ke-hop-nhat-390');
   });
 });
