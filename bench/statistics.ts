@@ -26,6 +26,8 @@ import { UnitScope } from '../apps/api/src/access/unit-scope.js';
 import { statisticsTableQuery, type TableFilters } from '../apps/api/src/statistics/statistics-table.query.js';
 import { StatisticsRepository } from '../apps/api/src/statistics/statistics.repository.js';
 import { StatisticsService } from '../apps/api/src/statistics/statistics.service.js';
+import { StatisticsSeriesService } from '../apps/api/src/statistics/statistics-series.service.js';
+import type { AuditWriter } from '../apps/api/src/audit/audit.writer.js';
 import { RAW_GROUP_BY, generateCandidates, planNodes } from '../test/support/statistics-data.js';
 import { fmt, spread } from './stats.js';
 
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
     const secretariat: Actor = { accountId: ROOT.id, username: 'bench', role: 'COUNCIL_SECRETARY', unitId: ROOT.id, unitPath: ROOT.path };
     // The secretariat's scope is the whole province and no movement is named: the refusal recorder and the
     // movement access are never reached.
-    const service = new StatisticsService(new StatisticsRepository(db), new UnitScope(db, new UnitRepository(), {} as AccessRefusals), {} as MovementAccess);
+    const service = new StatisticsService(new StatisticsRepository(db), new UnitScope(db, new UnitRepository(), {} as AccessRefusals), {} as MovementAccess, new StatisticsSeriesService(db, {} as AuditWriter));
 
     const plan = planNodes(((await db.query(`EXPLAIN (FORMAT JSON) ${table.sql}`, table.params)) as { 'QUERY PLAN': unknown }[])[0]!['QUERY PLAN']);
     const scans = plan.filter((n) => n['Relation Name'] === 'candidate').map((n) => `${n['Node Type']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''}`);

@@ -97,6 +97,11 @@ const throwawayAccount = async (ctx: Ctx) => {
 
 /** A statistics file no one has imported yet (a new SHA-256 each time), so the import answers 201. */
 const freshStatisticsFile = () => Buffer.from(`year,field,collective,individual\n2001,ECONOMY,${Math.floor(Math.random() * 1e9)},${Date.now() % 1e6}\n`);
+/** A unit list whose codes no one has imported yet (a new province each time), so applying it answers 201. */
+const freshUnitList = () => {
+  const code = `T${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+  return Buffer.from(`Mã đơn vị,Tên đơn vị,Cấp,Khối,Mã đơn vị cấp trên\n${code},Tỉnh nhập thử,PROVINCE,STATE,\n${code}-X,Xã nhập thử,GRASSROOTS,LOCALITY,${code}\n`);
+};
 const STATISTICS_READERS = READERS;
 const IMPORT_READERS: Role[] = ['COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'];
 
@@ -488,6 +493,25 @@ const TABLE: Record<string, Row> = {
       return cl.post(`/api/units/${unit.id}/plans/2025`).send({ expectedRevision: 0, buildingPlan: 'Xây dựng điển hình', replicationPlan: 'Nhân rộng mô hình' });
     },
   },
+  'GET /api/unit-imports/template': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/unit-imports/template') },
+  'POST /api/unit-imports/preview': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 200,
+    send: (c, cl) => cl.post('/api/unit-imports/preview').attach('file', freshUnitList(), { filename: 'don-vi.csv', contentType: 'text/csv' }),
+  },
+  'POST /api/unit-imports': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const file = freshUnitList();
+      const preview = await c.t.as(ADMIN).post('/api/unit-imports/preview').attach('file', file, { filename: 'don-vi.csv', contentType: 'text/csv' });
+      expect(preview.status).toBe(200);
+      return cl.post('/api/unit-imports').field('planDigest', preview.body.planDigest).attach('file', file, { filename: 'don-vi.csv', contentType: 'text/csv' });
+    },
+  },
+  'GET /api/unit-imports': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/unit-imports') },
   'GET /api/statistics/exemplars': { allowed: STATISTICS_READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/statistics/exemplars?unitId=${c.unitOf(target)}`) },
   'GET /api/statistics/exemplars/xlsx': { allowed: STATISTICS_READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/statistics/exemplars/xlsx?unitId=${c.unitOf(target)}`) },
   'GET /api/statistics/exemplars/csv': { allowed: STATISTICS_READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/statistics/exemplars/csv?unitId=${c.unitOf(target)}`) },
@@ -508,6 +532,24 @@ const TABLE: Record<string, Row> = {
       return cl.get(`/api/statistics/imports/${created.body.import.id}`);
     },
   },
+  'POST /api/statistics/imports/{id}/jurisdiction': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const created = await importStatistics(c.t, freshStatisticsFile());
+      expect(created.status).toBe(201);
+      return cl.post(`/api/statistics/imports/${created.body.import.id}/jurisdiction`).send({ jurisdiction: 'Tỉnh cũ' });
+    },
+  },
+  'POST /api/statistics/series-events': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: (c, cl) =>
+      cl.post('/api/statistics/series-events').send({ kind: 'MERGER', effectiveDate: '2025-07-01', predecessors: ['Tỉnh A', 'Tỉnh B'], successor: 'Tỉnh C', documentNumber: '1/NQ', documentDate: '2025-06-12', documentAuthority: 'Quốc hội' }),
+  },
+  'GET /api/statistics/series-events': { allowed: STATISTICS_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/statistics/series-events') },
   'POST /api/movements': {
     allowed: MOVEMENT_RUNNERS,
     scope: 'unit',

@@ -19,6 +19,7 @@ import type { EndpointContract, EndpointTable } from './schema.js';
 import { CRITERIA_SET_ENDPOINTS, REVIEW_ENDPOINTS } from './reviews.js';
 import { STATISTICS_ENDPOINTS } from './statistics.js';
 import { UNIT_ENDPOINTS } from './units.js';
+import { UNIT_IMPORT_ENDPOINTS } from './unit-import.js';
 import { CANDIDATE_ENDPOINTS } from './candidates.js';
 import { NURTURING_ENDPOINTS } from './nurturing.js';
 import { EVIDENCE_ENDPOINTS } from './evidence.js';
@@ -45,6 +46,7 @@ export const ENDPOINTS = gather(
   AUTH_ENDPOINTS,
   ACCOUNT_ENDPOINTS,
   UNIT_ENDPOINTS,
+  UNIT_IMPORT_ENDPOINTS,
   CANDIDATE_ENDPOINTS,
   COUNCIL_ENDPOINTS,
   NURTURING_ENDPOINTS,

@@ -26,5 +26,6 @@ export * from './audit.js';
 export * from './movements.js';
 export * from './lookup.js';
 export * from './statistics.js';
+export * from './unit-import.js';
 export * from './publicity.js';
 export * from './endpoints.js';

@@ -3,7 +3,7 @@
  * total), its exports, and the historical imports.
  */
 import { FieldCodes, HonouringFormCodes, SectorCodes, SubjectKindCodes } from '#domain';
-import { Code, Instant, Labels, Nullable, Type, UnitRef, Uuid, file, json, type EndpointTable, type Static } from './schema.js';
+import { CalendarDate, Code, Instant, Labels, Nullable, Type, UnitRef, Uuid, file, json, type EndpointTable, type Static } from './schema.js';
 
 const Count = Type.Integer({ minimum: 0 });
 /** A count, or null when unknown (a blank imported cell): never 0 for unknown. */
@@ -46,6 +46,28 @@ export const StatisticsYear = Type.Object({
 });
 export type StatisticsYear = Static<typeof StatisticsYear>;
 
+/** An event of the province's series: a merger of jurisdictions (e.g. Bắc Giang and Bắc Ninh, 01/7/2025), with its document. */
+export const SeriesEvent = Type.Object({
+  id: Uuid,
+  kind: Type.Literal('MERGER'),
+  effectiveDate: CalendarDate,
+  /** The year the chart and the table mark. */
+  year: Type.Integer(),
+  predecessors: Type.Array(Type.String()),
+  successor: Type.String(),
+  document: Type.Object({ number: Type.String(), date: CalendarDate, authority: Type.String() }),
+  note: Nullable(Type.String()),
+  /** Which predecessors' histories the series holds (imported years), and which it lacks (null years). */
+  histories: Type.Array(Type.Object({ jurisdiction: Type.String(), yearFrom: Nullable(Type.Integer()), yearTo: Nullable(Type.Integer()) })),
+  /** A short label for the chart's marker. */
+  label: Labels,
+  /** The full sentence for the table's notes and the exports. */
+  message: Labels,
+  recordedBy: Type.String(),
+  recordedAt: Instant,
+});
+export type SeriesEvent = Static<typeof SeriesEvent>;
+
 export const StatisticsTable = Type.Object({
   title: Labels,
   scope: Labels,
@@ -71,6 +93,8 @@ export const StatisticsTable = Type.Object({
   unknownCells: Type.Array(
     Type.Object({ year: Type.Integer(), field: Code(FieldCodes), column: FigureColumn, reason: Type.Union([Type.Literal('BLANK_CELL'), Type.Literal('MISSING_ROW')]) }),
   ),
+  /** Events of the series within the years asked for (a merger of provinces), to be marked on the chart and in the exports. */
+  seriesEvents: Type.Array(SeriesEvent),
 });
 export type StatisticsTable = Static<typeof StatisticsTable>;
 
@@ -86,6 +110,8 @@ export const ImportSummary = Type.Object({
   sizeBytes: Count,
   importedBy: Type.String(),
   importedAt: Instant,
+  /** The jurisdiction the figures are the history of (a former province); null: the province itself. */
+  jurisdiction: Nullable(Type.String()),
   rows: Count,
   yearFrom: Nullable(Type.Integer()),
   yearTo: Nullable(Type.Integer()),
@@ -108,6 +134,7 @@ export const ImportReport = Type.Object({
     importedBy: Type.String(),
     importedAt: Instant,
     statedTotals: StatedTotals,
+    jurisdiction: Nullable(Type.String()),
   }),
   rows: Count,
   years: Type.Array(Type.Integer()),
@@ -143,4 +170,7 @@ export const STATISTICS_ENDPOINTS = {
   'POST /api/statistics/imports': json(ImportResult),
   'GET /api/statistics/imports': json(ImportList),
   'GET /api/statistics/imports/{id}': json(ImportReport),
+  'POST /api/statistics/imports/{id}/jurisdiction': json(ImportReport, 201),
+  'POST /api/statistics/series-events': json(SeriesEvent, 201),
+  'GET /api/statistics/series-events': json(Type.Object({ items: Type.Array(SeriesEvent) })),
 } satisfies EndpointTable;

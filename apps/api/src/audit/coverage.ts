@@ -109,6 +109,11 @@ export const TABLE_COVERAGE = {
   // Historical statistics the report's table counts.
   statistics_import: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   statistics_import_row: { kind: 'attested', key: ['import_id', 'year', 'field'], appendOnly: true },
+  // The jurisdiction an import is the history of (a former province), and the series' events (a merger, its document).
+  statistics_import_jurisdiction: { kind: 'attested', key: ['import_id'], appendOnly: true },
+  statistics_series_event: { kind: 'attested', key: ['id'], appendOnly: true },
+  // Bulk imports of the unit tree: the file as uploaded (vouched for by its hash) and what applying it did.
+  unit_import: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
 
   audit_event: { kind: 'audit', reason: 'the hash chains themselves: hash, link, sequence and MAC of every record' },
   audit_leaf: { kind: 'audit', reason: 'Merkle leaves of the signed checkpoints, compared with the records' },

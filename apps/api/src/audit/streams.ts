@@ -24,6 +24,10 @@ export const JURISDICTION_PROFILE_STREAM = 'jurisdiction-profile';
 export const REHEARSAL_CLOCK_STREAM = 'rehearsal-clock';
 /** The chain of historical statistics imports (one for all of them: imports are serialised on it). */
 export const STATISTICS_IMPORT_STREAM = 'statistics:import';
+/** The chain of the statistics series' events (mergers of provinces), serialised on it. */
+export const STATISTICS_SERIES_STREAM = 'statistics:series';
+/** The chain of the unit tree's bulk imports (one for all of them: applying is serialised on it). */
+export const UNIT_IMPORT_STREAM = 'unit-import';
 /** The chain of the product's backup runs (made or failed), serialised on it. */
 export const BACKUP_STREAM = 'backups';
 /** The chain of one council: its setting up and every composition published for it. */

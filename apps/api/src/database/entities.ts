@@ -14,6 +14,8 @@ import { CLEARANCE_ENTITIES } from '../clearances/clearance.entities.js';
 import { PUBLICITY_ENTITIES } from '../publicity/publicity.entities.js';
 import { REVIEW_ENTITIES } from '../reviews/review.entities.js';
 import { StatisticsImport, StatisticsImportRow } from '../statistics/statistics.entities.js';
+import { StatisticsImportJurisdiction, StatisticsSeriesEvent } from '../statistics/statistics-series.entities.js';
+import { UnitImport } from '../units/import/unit-import.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { JurisdictionProfile } from '../jurisdiction/jurisdiction-profile.entity.js';
 import { CouncilRuleSetRow } from '../council-rules/council-rule-set.entity.js';
@@ -24,4 +26,4 @@ import { MailMessage, Notification, NotificationPreference } from '../notificati
 import { COUNCIL_ENTITIES } from '../councils/council.entities.js';
 import { HOLD_ENTITIES } from '../holds/hold.entities.js';
 
-export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, RehearsalClockChange, ...CLEARANCE_ENTITIES, ...PUBLICITY_ENTITIES, AccountContact, Notification, MailMessage, NotificationPreference, ...COUNCIL_ENTITIES, ...HOLD_ENTITIES, CouncilRuleSetRow, ...COUNCIL_ATTENDANCE_ENTITIES, CandidateWomenShare];
+export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, RehearsalClockChange, ...CLEARANCE_ENTITIES, ...PUBLICITY_ENTITIES, AccountContact, Notification, MailMessage, NotificationPreference, ...COUNCIL_ENTITIES, ...HOLD_ENTITIES, CouncilRuleSetRow, ...COUNCIL_ATTENDANCE_ENTITIES, CandidateWomenShare, UnitImport, StatisticsImportJurisdiction, StatisticsSeriesEvent];

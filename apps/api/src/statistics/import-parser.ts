@@ -59,8 +59,13 @@ export function detectFormat(bytes: Buffer, fileName: string, contentType: strin
   return null;
 }
 
+/** The file's cells as text, line by line (CSV as UTF-8; Excel: the first sheet), or the reason it cannot be read. */
+export async function gridOf(format: ImportFormat, bytes: Buffer): Promise<{ lines: string[][] } | { error: ParseError }> {
+  return format === 'CSV' ? csvGrid(bytes) : xlsxGrid(bytes);
+}
+
 export async function parseTable(format: ImportFormat, bytes: Buffer): Promise<ParseResult> {
-  const grid = format === 'CSV' ? csvGrid(bytes) : await xlsxGrid(bytes);
+  const grid = await gridOf(format, bytes);
   if ('error' in grid) return { ok: false, errors: [grid.error] };
   return readGrid(grid.lines);
 }

@@ -28,8 +28,12 @@ interface Line {
   note: string;
 }
 
+/** The series' events marked on the year they happened in (a merger of provinces, its document). */
+const eventsOf = (table: StatisticsTable, year: number | null) => table.seriesEvents.filter((e) => e.year === year).map((e) => e.message.vi);
+
 function linesOf(table: StatisticsTable): Line[] {
   const lines: Line[] = [];
+  const shownYears = new Set(table.years.map((y) => y.year));
   for (const y of table.years) {
     y.rows.forEach((r: TableRow, i) => {
       lines.push({
@@ -53,7 +57,7 @@ function linesOf(table: StatisticsTable): Line[] {
       label: `Cộng năm ${y.year}`,
       figures: y.subtotal,
       forms: '',
-      note: [SOURCE_NOTES[y.source], y.subtotal.unknownCells ? `${y.subtotal.unknownCells} ô chưa rõ số liệu` : ''].filter(Boolean).join('; '),
+      note: [SOURCE_NOTES[y.source], y.subtotal.unknownCells ? `${y.subtotal.unknownCells} ô chưa rõ số liệu` : '', ...eventsOf(table, y.year)].filter(Boolean).join('; '),
     });
   }
   lines.push({
@@ -65,7 +69,13 @@ function linesOf(table: StatisticsTable): Line[] {
     label: 'Tổng cộng',
     figures: table.total,
     forms: '',
-    note: table.total.unknownCells ? `${table.total.unknownCells} ô chưa rõ số liệu, không tính vào tổng` : '',
+    note: [
+      table.total.unknownCells ? `${table.total.unknownCells} ô chưa rõ số liệu, không tính vào tổng` : '',
+      // An event in a year the table has no row for is noted on the total line.
+      ...table.seriesEvents.filter((e) => !shownYears.has(e.year)).map((e) => e.message.vi),
+    ]
+      .filter(Boolean)
+      .join('; '),
   });
   return lines;
 }
@@ -162,7 +172,7 @@ export async function toXlsx(table: StatisticsTable): Promise<Buffer> {
 
   const notes = workbook.addWorksheet('Ghi chú');
   notes.getColumn(1).width = 120;
-  [table.countingRule.vi, table.countingRule.en, ...(table.historical.note ? [table.historical.note.vi, table.historical.note.en] : []), ...table.conflicts.flatMap((c) => [c.message.vi, c.message.en])].forEach(
+  [...table.seriesEvents.flatMap((e) => [e.message.vi, e.message.en]), table.countingRule.vi, table.countingRule.en, ...(table.historical.note ? [table.historical.note.vi, table.historical.note.en] : []), ...table.conflicts.flatMap((c) => [c.message.vi, c.message.en])].forEach(
     (text, i) => {
       notes.getCell(i + 1, 1).value = text;
       notes.getCell(i + 1, 1).alignment = { wrapText: true };

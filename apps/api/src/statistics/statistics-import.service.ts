@@ -19,6 +19,7 @@ import { detectFormat, parseTable } from './import-parser.js';
 import type { StatisticsImport } from './statistics.entities.js';
 import { StatisticsRepository, type ImportBatch } from './statistics.repository.js';
 import { vn } from './statistics.service.js';
+import { StatisticsSeriesService } from './statistics-series.service.js';
 
 export interface UploadedTable {
   originalname: string;
@@ -38,9 +39,10 @@ export class StatisticsImportService {
     private readonly dataSource: DataSource,
     private readonly statistics: StatisticsRepository,
     private readonly audit: AuditWriter,
+    private readonly series: StatisticsSeriesService,
   ) {}
 
-  async import(file: UploadedTable | undefined, stated: { statedCollective?: number; statedIndividual?: number }, actor: Actor): Promise<ImportResult> {
+  async import(file: UploadedTable | undefined, stated: { statedCollective?: number; statedIndividual?: number; jurisdiction?: string }, actor: Actor): Promise<ImportResult> {
     if (!file || file.size === 0) throw new DomainError('IMPORT_FILE_MISSING', { field: 'file' });
     const fileName = cleanFileName(file.originalname);
     const format = detectFormat(file.buffer, fileName, file.mimetype.toLowerCase().split(';')[0]!.trim());
@@ -50,6 +52,7 @@ export class StatisticsImportService {
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const statedCollective = stated.statedCollective ?? null;
     const statedIndividual = stated.statedIndividual ?? null;
+    const jurisdiction = stated.jurisdiction ?? null;
 
     return this.dataSource.transaction(async (em) => {
       // Serialises imports and the writers of their audit chain; a concurrent import of the same file waits here
@@ -59,14 +62,16 @@ export class StatisticsImportService {
       if (existing) {
         const report = await this.reportOf(em, existing);
         const ignored =
-          (statedCollective !== null && statedCollective !== existing.statedCollective) || (statedIndividual !== null && statedIndividual !== existing.statedIndividual);
+          (statedCollective !== null && statedCollective !== existing.statedCollective) ||
+          (statedIndividual !== null && statedIndividual !== existing.statedIndividual) ||
+          (jurisdiction !== null && jurisdiction !== report.import.jurisdiction);
         return {
           created: false,
           ...report,
           statedTotalsIgnored: ignored,
           message: {
-            vi: `Tệp này đã được nhập lúc ${existing.importedAt.toISOString()} bởi ${existing.importedBy} (mã ${existing.id}); không có gì thay đổi.${ignored ? ' Tổng số nêu kèm lần này khác lần trước và không được ghi.' : ''}`,
-            en: `This file was already imported at ${existing.importedAt.toISOString()} by ${existing.importedBy} (id ${existing.id}); nothing changed.${ignored ? ' The stated totals sent this time differ and were not recorded.' : ''}`,
+            vi: `Tệp này đã được nhập lúc ${existing.importedAt.toISOString()} bởi ${existing.importedBy} (mã ${existing.id}); không có gì thay đổi.${ignored ? ' Tổng số hoặc địa bàn nêu kèm lần này khác lần trước và không được ghi (địa bàn của một lần nhập cũ được ghi riêng, một lần).' : ''}`,
+            en: `This file was already imported at ${existing.importedAt.toISOString()} by ${existing.importedBy} (id ${existing.id}); nothing changed.${ignored ? ' The stated totals or jurisdiction sent this time differ and were not recorded (an earlier import’s jurisdiction is recorded apart, once).' : ''}`,
           },
         };
       }
@@ -84,6 +89,7 @@ export class StatisticsImportService {
         importedAt: now,
       };
       await this.statistics.insertImport(em, batch, parsed.rows);
+      if (jurisdiction !== null) await this.series.writeJurisdiction(em, batch.id, jurisdiction, actor, now);
       const report = await this.reportOf(em, batch);
       await this.audit.append(em, {
         stream: STATISTICS_IMPORT_STREAM,
@@ -97,6 +103,7 @@ export class StatisticsImportService {
           rows: report.rows,
           years: report.years,
           statedTotals: report.import.statedTotals,
+          jurisdiction,
           totals: report.totals.map(({ column, rowsSum, blankCells, stated: s, difference }) => ({ column, rowsSum, blankCells, stated: s, difference })),
           blankCells: report.blankCells.map(({ line, year, field, column }) => ({ line, year, field, column })),
           replacedYears: report.replacedYears,
@@ -131,8 +138,9 @@ export class StatisticsImportService {
   /** What a batch holds, computed from its stored rows (so a re-import reports exactly what the first did). */
   private async reportOf(em: EntityManager, batch: ImportBatch): Promise<ImportReport> {
     const sums = await this.statistics.sums(em, batch.id);
+    const jurisdiction = await this.series.jurisdictionOf(em, batch.id);
     const blanks = await this.statistics.blankRows(em, batch.id);
-    const others = await this.statistics.overlapping(em, batch, sums.years);
+    const others = await this.statistics.overlapping(em, batch, sums.years, jurisdiction);
     const conflictingLiveYears = await this.statistics.liveYears(em, sums.years);
 
     const blankCells = blanks.flatMap((b) =>
@@ -176,6 +184,7 @@ export class StatisticsImportService {
         importedBy: batch.importedBy,
         importedAt: batch.importedAt.toISOString(),
         statedTotals: batch.statedCollective === null && batch.statedIndividual === null ? null : { collective: batch.statedCollective, individual: batch.statedIndividual },
+        jurisdiction,
       },
       rows: sums.rows,
       years: sums.years,

@@ -18,8 +18,12 @@
  *   (IDX_unit_path).
  * - Households are counted with individuals (the report's two columns) unless `separateHouseholds`.
  * - Imported history (statistics_import_row) covers the whole province and has no units or sectors, so it is
- *   part of the series only when the scope is the whole province and no sector is chosen. For each year the
- *   newest import covering it is used (a later import of a year supersedes the earlier ones).
+ *   part of the series only when the scope is the whole province and no sector is chosen. A batch is the history
+ *   of the province itself, or of the jurisdiction recorded for it (statistics_import_jurisdiction): a former
+ *   province that merged into this one (a predecessor of a statistics_series_event) counts up to the merger's
+ *   year, the merged province named as the successor from that year on, any other named jurisdiction not at all.
+ *   For each (jurisdiction, year) the newest import covering it is used (a later import of a year supersedes the
+ *   earlier ones); different jurisdictions add up, the same one never twice.
  * - A year present in both the import and the live data is a CONFLICT: it is never summed; the imported
  *   figures are shown (the office's record of a year it did not manage in the system) and the live figures are
  *   returned beside them so the office can settle it.
@@ -114,18 +118,38 @@ live_forms AS (
      AND NOT EXISTS (SELECT 1 FROM honouring_record n WHERE n.corrects_id = h.id)
    GROUP BY c.year
 ),
-batch_of_year AS (
-  SELECT DISTINCT ON (r.year) r.year, r.import_id
-    FROM statistics_import_row r
-    JOIN statistics_import b ON b.id = r.import_id
-   WHERE $4 AND r.year BETWEEN $2 AND $3
-   ORDER BY r.year, b.imported_at DESC, b.id DESC
+-- Which jurisdiction each batch is the history of ('' : the province itself), and the years it may count for: a
+-- former jurisdiction (a predecessor of a recorded merger) up to the merger's year, the successor from it on.
+batch_scope AS (
+  SELECT b.id AS import_id, b.imported_at, coalesce(j.jurisdiction, '') AS jurisdiction, j.import_id IS NOT NULL AS named,
+         (SELECT max(extract(year FROM e.effective_date))::int FROM statistics_series_event e WHERE j.jurisdiction = ANY(e.predecessors)) AS until_year,
+         (SELECT min(extract(year FROM e.effective_date))::int FROM statistics_series_event e WHERE j.jurisdiction = e.successor) AS from_year
+    FROM statistics_import b
+    LEFT JOIN statistics_import_jurisdiction j ON j.import_id = b.id
 ),
-hist AS (
+-- For each (jurisdiction, year) the newest batch covering it; different jurisdictions add up, one never twice.
+batch_of_year AS (
+  SELECT DISTINCT ON (s.jurisdiction, r.year) r.year, r.import_id, s.jurisdiction
+    FROM statistics_import_row r
+    JOIN batch_scope s ON s.import_id = r.import_id
+   WHERE $4 AND r.year BETWEEN $2 AND $3
+     AND (NOT s.named OR r.year <= s.until_year OR r.year >= s.from_year)
+   ORDER BY s.jurisdiction, r.year, s.imported_at DESC, s.import_id DESC
+),
+hist_rows AS (
   SELECT r.year, r.field, r.collective, r.individual, r.honouring_forms, r.import_id
     FROM statistics_import_row r
     JOIN batch_of_year y ON y.year = r.year AND y.import_id = r.import_id
    WHERE r.field = ANY($1::text[])
+),
+-- A cell is unknown when any jurisdiction's figure for it is (a blank cell stays unknown, never 0).
+hist AS (
+  SELECT year, field,
+         CASE WHEN count(*) = count(collective) THEN sum(collective)::int END AS collective,
+         CASE WHEN count(*) = count(individual) THEN sum(individual)::int END AS individual,
+         min(import_id::text) AS import_id
+    FROM hist_rows
+   GROUP BY year, field
 ),
 years AS (
   SELECT year, bool_or(is_live) AS has_live, bool_or(NOT is_live) AS has_import
@@ -140,7 +164,7 @@ cells AS (
               ELSE coalesce(l.individual, 0) + CASE WHEN $5 THEN 0 ELSE coalesce(l.household, 0) END END AS individual,
          CASE WHEN $5 AND NOT y.has_import THEN coalesce(l.household, 0) END AS household,
          y.has_import AND h.year IS NULL AS missing_row,
-         h.import_id,
+         h.import_id::uuid AS import_id,
          CASE WHEN y.has_live THEN coalesce(l.collective, 0) END AS live_collective,
          CASE WHEN y.has_live THEN coalesce(l.individual, 0) END AS live_individual,
          CASE WHEN y.has_live THEN coalesce(l.household, 0) END AS live_household
@@ -169,7 +193,7 @@ grouped AS (
 year_forms AS (
   SELECT y.year,
          CASE WHEN y.has_import
-              THEN (SELECT array_agg(DISTINCT form) FROM hist h, unnest(h.honouring_forms) AS form WHERE h.year = y.year)
+              THEN (SELECT array_agg(DISTINCT form) FROM hist_rows h, unnest(h.honouring_forms) AS form WHERE h.year = y.year)
               ELSE lf.forms END AS forms
     FROM years y
     LEFT JOIN live_forms lf ON lf.year = y.year

@@ -8,7 +8,8 @@ import { ROLE_GROUPS } from '#domain';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { ParseUuid } from '../common/pipes.js';
-import { ImportForm, RecognitionsByLevelQuery, StatisticsQuery } from './dto/statistics.dto.js';
+import { ImportForm, ImportJurisdictionDto, RecognitionsByLevelQuery, SeriesEventDto, StatisticsQuery } from './dto/statistics.dto.js';
+import { StatisticsSeriesService } from './statistics-series.service.js';
 import { toCsv, toXlsx } from './statistics-export.js';
 import { StatisticsImportService, type UploadedTable } from './statistics-import.service.js';
 import { StatisticsService } from './statistics.service.js';
@@ -36,6 +37,7 @@ export class StatisticsController {
   constructor(
     private readonly statistics: StatisticsService,
     private readonly imports: StatisticsImportService,
+    private readonly series: StatisticsSeriesService,
   ) {}
 
   @Get('exemplars')
@@ -108,6 +110,31 @@ export class StatisticsController {
   @ApiOperation({ summary: 'Một lần nhập: ô trống, chênh lệch với tổng nêu trong nguồn / One import: blank cells, differences to the stated totals' })
   get(@Param('id', ParseUuid) id: string) {
     return this.imports.get(id);
+  }
+
+  @Post('imports/:id/jurisdiction')
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({
+    summary: 'Ghi địa bàn của một lần nhập đã có (một lần) / Record, once, the jurisdiction of an earlier import',
+    description: 'E.g. the former Bắc Giang’s 2014–2023 table imported before the merger: its figures then count in the merged province’s series up to the merger.',
+  })
+  async recordJurisdiction(@Param('id', ParseUuid) id: string, @Body() dto: ImportJurisdictionDto, @CurrentActor() actor: Actor) {
+    await this.series.recordJurisdiction(id, dto.jurisdiction, actor);
+    return this.imports.get(id);
+  }
+
+  @Post('series-events')
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Ghi sự kiện của chuỗi số liệu (hợp nhất tỉnh) / Record an event of the series (a merger of provinces)' })
+  recordEvent(@Body() dto: SeriesEventDto, @CurrentActor() actor: Actor) {
+    return this.series.recordEvent(dto, actor);
+  }
+
+  @Get('series-events')
+  @Allow(...ROLE_GROUPS.candidateReaders)
+  @ApiOperation({ summary: 'Các sự kiện của chuỗi số liệu / The series’ events' })
+  async events() {
+    return { items: await this.series.events({ yearFrom: null, yearTo: null }) };
   }
 }
 

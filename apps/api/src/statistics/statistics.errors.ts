@@ -15,4 +15,10 @@ export const STATISTICS_ERRORS = {
     en: 'The data file does not follow the layout; see the errors by line and column.',
   },
   IMPORT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lần nhập số liệu.', en: 'Import not found.' },
+  IMPORT_JURISDICTION_RECORDED: {
+    status: 409,
+    vi: 'Lần nhập này đã được ghi địa bàn; địa bàn đã ghi không sửa được (hãy nhập lại tệp đúng nếu cần).',
+    en: 'This import already has its jurisdiction recorded; it cannot be changed (import the right file again if needed).',
+  },
+  SERIES_EVENT_INVALID: { status: 422, vi: 'Sự kiện của chuỗi số liệu không hợp lệ.', en: 'The series event is invalid.' },
 } as const satisfies ErrorTable;

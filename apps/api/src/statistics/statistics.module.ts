@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { StatisticsImportService } from './statistics-import.service.js';
+import { StatisticsSeriesService } from './statistics-series.service.js';
 import { StatisticsController } from './statistics.controller.js';
 import { StatisticsRepository } from './statistics.repository.js';
 import { StatisticsService } from './statistics.service.js';
@@ -12,6 +13,6 @@ import { StatisticsService } from './statistics.service.js';
 @Module({
   imports: [AuditModule],
   controllers: [StatisticsController],
-  providers: [StatisticsRepository, StatisticsService, StatisticsImportService],
+  providers: [StatisticsRepository, StatisticsService, StatisticsImportService, StatisticsSeriesService],
 })
 export class StatisticsModule {}

@@ -28,6 +28,7 @@ export interface ImportSummaryRow {
   rows: number;
   yearFrom: number | null;
   yearTo: number | null;
+  jurisdiction: string | null;
 }
 
 /** What an import's rows add up to. */
@@ -95,10 +96,11 @@ export class StatisticsRepository {
     return this.dataSource.query(
       `SELECT b.id, b.sha256, b.file_name AS "fileName", b.format, b.size_bytes AS "sizeBytes", b.imported_by AS "importedBy", b.imported_at AS "importedAt",
               b.stated_collective AS "statedCollective", b.stated_individual AS "statedIndividual",
-              count(r.*)::int AS rows, min(r.year) AS "yearFrom", max(r.year) AS "yearTo"
+              count(r.*)::int AS rows, min(r.year) AS "yearFrom", max(r.year) AS "yearTo", j.jurisdiction
          FROM statistics_import b
          LEFT JOIN statistics_import_row r ON r.import_id = b.id
-        GROUP BY b.id
+         LEFT JOIN statistics_import_jurisdiction j ON j.import_id = b.id
+        GROUP BY b.id, j.jurisdiction
         ORDER BY b.imported_at DESC, b.id DESC`,
     );
   }
@@ -124,15 +126,16 @@ export class StatisticsRepository {
     );
   }
 
-  /** The other imports that cover these years, each once per year, oldest first. */
-  overlapping(em: EntityManager, batch: Pick<StatisticsImport, 'id' | 'importedAt'>, years: number[]): Promise<OverlappingImportRow[]> {
+  /** The other imports of the same jurisdiction (null: the province itself) that cover these years, each once per year, oldest first. */
+  overlapping(em: EntityManager, batch: Pick<StatisticsImport, 'id' | 'importedAt'>, years: number[], jurisdiction: string | null): Promise<OverlappingImportRow[]> {
     return em.query(
       `SELECT r.year, b.id, b.imported_at > $2 OR (b.imported_at = $2 AND b.id > $1) AS newer
          FROM statistics_import_row r JOIN statistics_import b ON b.id = r.import_id
-        WHERE r.import_id <> $1 AND r.year = ANY($3::int[])
+         LEFT JOIN statistics_import_jurisdiction j ON j.import_id = b.id
+        WHERE r.import_id <> $1 AND r.year = ANY($3::int[]) AND coalesce(j.jurisdiction, '') = coalesce($4::text, '')
         GROUP BY r.year, b.id
         ORDER BY r.year, b.imported_at, b.id`,
-      [batch.id, batch.importedAt, years],
+      [batch.id, batch.importedAt, years, jurisdiction],
     );
   }
 

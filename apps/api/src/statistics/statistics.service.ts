@@ -16,6 +16,7 @@ import type { StatisticsQuery } from './dto/statistics.dto.js';
 import type { TableQueryRow } from './statistics-table.query.js';
 import { StatisticsRepository } from './statistics.repository.js';
 import { invalidField } from '../common/validation.js';
+import { StatisticsSeriesService } from './statistics-series.service.js';
 
 export const EARLIEST_YEAR = 1945;
 export const LATEST_YEAR = 2100;
@@ -42,6 +43,7 @@ export class StatisticsService {
     private readonly statistics: StatisticsRepository,
     private readonly units: UnitScope,
     private readonly movements: MovementAccess,
+    private readonly series: StatisticsSeriesService,
   ) {}
 
   /** Recognised exemplars cut by the level of recognition (the recognising council's unit level); unit heads: their subtree. */
@@ -179,6 +181,8 @@ export class StatisticsService {
       total,
       conflicts,
       unknownCells,
+      // The merger is a fact of the province's series whatever the filter: marked whenever its year is in range.
+      seriesEvents: await this.series.events({ yearFrom, yearTo }),
     };
   }
 }

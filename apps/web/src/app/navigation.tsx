@@ -24,6 +24,7 @@ import {
   SearchOutlined,
   FlagOutlined,
   ShareAltOutlined,
+  ImportOutlined,
 } from '@ant-design/icons';
 import { ROLE_GROUPS, type Role } from '#domain';
 import { ROUTES } from './routes';
@@ -53,6 +54,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'statistics', path: ROUTES.statistics, label: 'nav.statistics', icon: <BarChartOutlined />, roles: READERS },
   { key: 'audit', path: ROUTES.audit, label: 'nav.audit', icon: <AuditOutlined />, roles: ['AUDITOR'] },
   { key: 'units', path: ROUTES.units, label: 'nav.units', icon: <ApartmentOutlined />, roles: ['ADMIN'] },
+  { key: 'unitImport', path: ROUTES.unitImport, label: 'nav.unitImport', icon: <ImportOutlined />, roles: ['ADMIN'] },
   { key: 'accounts', path: ROUTES.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: ['ADMIN'] },
   { key: 'outbox', path: ROUTES.outbox, label: 'nav.outbox', icon: <MailOutlined />, roles: ['ADMIN'] },
   { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ROLE_GROUPS.everyone },

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { Segmented, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { FIELDS } from '#domain';
 import type { StatisticsTable } from '#contracts';
 import { useLabels } from '../../domain/labels';
@@ -19,7 +19,7 @@ const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00
 
 export function ExemplarChart({ table }: { table: StatisticsTable }) {
   const { t } = useTranslation();
-  const { label } = useLabels();
+  const { label, words } = useLabels();
   const format = useFormat();
   const [measure, setMeasure] = useState<Measure>('total');
   const separate = table.filters.separateHouseholds;
@@ -35,6 +35,11 @@ export function ExemplarChart({ table }: { table: StatisticsTable }) {
       }
       return point;
     });
+    // A series event (a merger of provinces) in a year without figures still gets its place on the axis, empty.
+    for (const e of table.seriesEvents) {
+      if (!rows.some((r) => r.year === String(e.year))) rows.push({ year: String(e.year) });
+    }
+    rows.sort((a, b) => Number(a.year) - Number(b.year));
     return { data: rows, unknown: unknownCount };
   }, [table, measure, separate]);
 
@@ -57,6 +62,16 @@ export function ExemplarChart({ table }: { table: StatisticsTable }) {
             <Tooltip formatter={(value) => (typeof value === 'number' ? format.number(value) : t('statistics.unknown'))} />
             {/* Legend words in the text colour: the series colours are too light for text on white. */}
             <Legend formatter={(value: string) => <span className="chart-legend-text">{value}</span>} />
+            {table.seriesEvents.map((e) => (
+              <ReferenceLine
+                key={e.id}
+                x={String(e.year)}
+                stroke="#222"
+                strokeDasharray="6 3"
+                strokeWidth={2}
+                label={{ value: words(e.label), position: 'insideTopLeft', fill: '#222', fontSize: 12 }}
+              />
+            ))}
             {FIELDS.map((f, i) => (
               <Bar key={f.code} dataKey={f.code} name={label('field', f.code)} stackId="fields" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
             ))}
@@ -66,6 +81,11 @@ export function ExemplarChart({ table }: { table: StatisticsTable }) {
       <figcaption id="chart-caption" className="statechart-caption">
         <Typography.Text>{t('statistics.chart.caption', { measure: t(`statistics.chart.${measure}`).toLowerCase() })}</Typography.Text>
         {unknown > 0 && <Typography.Text strong> {t('statistics.chart.unknown', { count: unknown })}</Typography.Text>}
+        {table.seriesEvents.map((e) => (
+          <Typography.Paragraph key={e.id} style={{ marginTop: 4, marginBottom: 0 }} data-testid="chart-series-event">
+            <Typography.Text strong>{words(e.label)}:</Typography.Text> {words(e.message)}
+          </Typography.Paragraph>
+        ))}
       </figcaption>
     </figure>
   );

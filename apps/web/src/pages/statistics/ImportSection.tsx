@@ -4,7 +4,7 @@
  * earlier imports, and years that also have exemplars in the system.
  */
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Descriptions, Form, InputNumber, Modal, Progress, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Progress, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport, ImportResult, ImportSummary } from '#contracts';
@@ -45,6 +45,7 @@ export function ImportReportView({ report }: { report: ShownReport }) {
         column={{ xs: 1, md: 2 }}
         items={[
           { key: 'file', label: t('imports.file'), children: report.import.fileName },
+          { key: 'jurisdiction', label: t('imports.jurisdiction'), children: report.import.jurisdiction ?? t('imports.thisProvince') },
           { key: 'by', label: t('imports.importedBy'), children: t('candidate.createdByValue', { by: report.import.importedBy, at: format.dateTime(report.import.importedAt) }) },
           { key: 'rows', label: t('imports.rows'), children: format.number(report.rows) },
           { key: 'years', label: t('imports.years'), children: report.years.length ? `${report.years[0]}–${report.years.at(-1)}` : '—' },
@@ -99,7 +100,7 @@ function ImportForm({ onDone }: { onDone(report: ImportResult): void }) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const format = useFormat();
-  const [form] = Form.useForm<{ files: UploadFile[]; statedCollective?: number; statedIndividual?: number }>();
+  const [form] = Form.useForm<{ files: UploadFile[]; statedCollective?: number; statedIndividual?: number; jurisdiction?: string }>();
   const [error, setError] = useState<GeneralError | null>(null);
   const [lineErrors, setLineErrors] = useState<ParseError[]>([]);
   const [progress, setProgress] = useState<TransferProgress | null>(null);
@@ -121,6 +122,7 @@ function ImportForm({ onDone }: { onDone(report: ImportResult): void }) {
         body.append('file', file, file.name);
         if (values.statedCollective !== undefined && values.statedCollective !== null) body.append('statedCollective', String(values.statedCollective));
         if (values.statedIndividual !== undefined && values.statedIndividual !== null) body.append('statedIndividual', String(values.statedIndividual));
+        if (values.jurisdiction?.trim()) body.append('jurisdiction', values.jurisdiction.trim());
         try {
           const { body: report } = await uploadWithProgress<ImportResult>('/api/statistics/imports', body, setProgress);
           void message.success(t(report.created === false ? 'imports.already' : 'imports.done'));
@@ -131,7 +133,7 @@ function ImportForm({ onDone }: { onDone(report: ImportResult): void }) {
             setLineErrors((e.body?.errors as unknown as ParseError[] | undefined) ?? []);
             form.setFields([{ name: 'files', errors: [e.words(i18n.language)] }]);
           } else {
-            setError(applyServerErrors(form, e, t, i18n.language, { known: ['files', 'statedCollective', 'statedIndividual'], rename: { file: 'files' } }));
+            setError(applyServerErrors(form, e, t, i18n.language, { known: ['files', 'statedCollective', 'statedIndividual', 'jurisdiction'], rename: { file: 'files' } }));
           }
         } finally {
           setBusy(false);
@@ -179,6 +181,9 @@ function ImportForm({ onDone }: { onDone(report: ImportResult): void }) {
           <InputNumber min={0} style={{ width: 180 }} />
         </Form.Item>
       </Space>
+      <Form.Item name="jurisdiction" label={t('imports.jurisdictionField')} extra={t('imports.jurisdictionHint')} rules={[{ max: 200, message: t('validation.max', { count: 200 }) }]}>
+        <Input maxLength={200} style={{ maxWidth: 420 }} placeholder={t('imports.jurisdictionPlaceholder')} />
+      </Form.Item>
       {progress && (
         <div role="status" style={{ marginBottom: 12 }}>
           <Progress percent={progress.total ? Math.round((progress.loaded / progress.total) * 100) : 0} status="active" />
@@ -202,6 +207,7 @@ export function ImportSection({ mayImport, onImported }: { mayImport: boolean; o
   const list = useAsync((signal) => api.get('/api/statistics/imports', { signal }), []);
   const [latest, setLatest] = useState<ImportResult | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
+  const [naming, setNaming] = useState<ImportSummary | null>(null);
   const viewed = useAsync((signal) => (viewing ? api.get('/api/statistics/imports/{id}', { path: { id: viewing }, signal }) : Promise.resolve(null)), [viewing]);
   return (
     <Card title={<h2 className="card-heading">{t('imports.title')}</h2>} data-testid="imports">
@@ -233,9 +239,10 @@ export function ImportSection({ mayImport, onImported }: { mayImport: boolean; o
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: t('imports.none') }}
-        scroll={{ x: 720 }}
+        scroll={{ x: 920 }}
         columns={[
           { title: t('imports.file'), dataIndex: 'fileName' },
+          { title: t('imports.jurisdiction'), dataIndex: 'jurisdiction', width: 200, render: (v: string | null) => v ?? t('imports.thisProvince') },
           { title: t('imports.years'), key: 'years', width: 120, render: (_: unknown, r) => (r.yearFrom ? `${r.yearFrom}–${r.yearTo}` : '—') },
           { title: t('imports.rows'), dataIndex: 'rows', width: 90, align: 'right', render: (v: number) => format.number(v) },
           { title: t('imports.importedBy'), key: 'by', width: 220, render: (_: unknown, r) => `${r.importedBy}, ${format.dateTime(r.importedAt)}` },
@@ -244,17 +251,82 @@ export function ImportSection({ mayImport, onImported }: { mayImport: boolean; o
             key: 'view',
             width: 140,
             render: (_: unknown, r) => (
-              <Button size="small" onClick={() => setViewing(r.id)} aria-label={t('imports.viewNamed', { name: r.fileName })}>
-                {t('imports.view')}
-              </Button>
+              <Space wrap size={4}>
+                <Button size="small" onClick={() => setViewing(r.id)} aria-label={t('imports.viewNamed', { name: r.fileName })}>
+                  {t('imports.view')}
+                </Button>
+                {mayImport && r.jurisdiction === null && (
+                  <Button size="small" onClick={() => setNaming(r)} aria-label={t('imports.nameJurisdictionOf', { name: r.fileName })}>
+                    {t('imports.nameJurisdiction')}
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]}
+      />
+      <JurisdictionDialog
+        batch={naming}
+        onClose={() => setNaming(null)}
+        onDone={() => {
+          setNaming(null);
+          list.reload();
+          onImported();
+        }}
       />
       <Modal open={viewing !== null} title={t('imports.reportTitle')} onCancel={() => setViewing(null)} footer={<Button onClick={() => setViewing(null)}>{t('common.close')}</Button>} width={820} destroyOnHidden>
         {viewed.error ? <LoadError error={viewed.error} /> : null}
         {viewed.data && <ImportReportView report={viewed.data} />}
       </Modal>
     </Card>
+  );
+}
+
+/** Records, once, whose history an earlier batch is (e.g. the former Bắc Giang's table imported before the merger). */
+function JurisdictionDialog({ batch, onClose, onDone }: { batch: ImportSummary | null; onClose(): void; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ jurisdiction: string }>();
+  const [error, setError] = useState<GeneralError | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      open={batch !== null}
+      title={t('imports.nameJurisdictionTitle', { name: batch?.fileName ?? '' })}
+      onCancel={onClose}
+      okText={t('imports.nameJurisdiction')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: busy }}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        name="import-jurisdiction"
+        disabled={busy}
+        onFinish={async ({ jurisdiction }) => {
+          if (!batch) return;
+          setBusy(true);
+          setError(null);
+          try {
+            await api.post('/api/statistics/imports/{id}/jurisdiction', { jurisdiction: jurisdiction.trim() }, { path: { id: batch.id } });
+            void message.success(t('imports.jurisdictionRecorded'));
+            form.resetFields();
+            onDone();
+          } catch (e) {
+            setError(applyServerErrors(form, e, t, i18n.language, { known: ['jurisdiction'] }));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Typography.Paragraph>{t('imports.nameJurisdictionIntro')}</Typography.Paragraph>
+        <ErrorAlert error={error} />
+        <Form.Item name="jurisdiction" label={t('imports.jurisdictionField')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200, message: t('validation.max', { count: 200 }) }]}>
+          <Input maxLength={200} placeholder={t('imports.jurisdictionPlaceholder')} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

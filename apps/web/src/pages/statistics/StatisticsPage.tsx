@@ -22,6 +22,7 @@ import { useParamUpdater } from '../../lib/useParamUpdater';
 import { loadUnitTree, toTreeData } from '../../lib/units';
 import { ExemplarChart } from './ExemplarChart';
 import { ImportSection } from './ImportSection';
+import { SeriesEventsSection } from './SeriesEventsSection';
 import { ByLevelCard } from './ByLevelCard';
 
 /** URL parameter → API query parameter. */
@@ -200,6 +201,9 @@ export function StatisticsPage() {
 
           <Card title={<h2 className="card-heading">{words(data.title)}</h2>} data-testid="statistics-table">
             {data.historical.note && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={words(data.historical.note)} />}
+            {data.seriesEvents.map((e) => (
+              <Alert key={e.id} type="info" showIcon style={{ marginBottom: 8 }} title={words(e.label)} description={words(e.message)} data-testid="series-event" />
+            ))}
             {data.conflicts.map((c) => (
               <Alert key={c.year} type="warning" showIcon style={{ marginBottom: 8 }} title={words(c.message)} />
             ))}
@@ -258,6 +262,7 @@ export function StatisticsPage() {
           <ByLevelCard />
 
           {importReaders && <ImportSection mayImport={account?.role === 'COUNCIL_SECRETARY'} onImported={reload} />}
+          <SeriesEventsSection mayRecord={account?.role === 'COUNCIL_SECRETARY'} onRecorded={reload} />
         </div>
       )}
     </Page>
