@@ -34,7 +34,7 @@ beforeAll(async () => {
   await ensureWebBuilt();
   smtp = await startSmtp();
   [app, browser] = await Promise.all([
-    startServedApp({ PUBLIC_PAGE_CACHE_SECONDS: '0', SMTP_URL: smtp.url, MAIL_DELIVERY: 'true', MAIL_POLL_SECONDS: '1', APP_URL }),
+    startServedApp({ SMTP_URL: smtp.url, MAIL_DELIVERY: 'true', MAIL_POLL_SECONDS: '1', APP_URL }),
     launchChromium(),
   ]);
   const t = app.test;

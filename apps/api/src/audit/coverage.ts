@@ -123,6 +123,7 @@ export const TABLE_COVERAGE = {
   notification: { kind: 'operational', reason: 'nudges about attested changes, written in their transaction; read marks are the reader’s own' },
   mail_message: { kind: 'operational', reason: 'the mail outbox: what a notification sent and its delivery state, changed by the sender' },
   notification_preference: { kind: 'operational', reason: 'each person’s choice of mail per kind of notification; no right or decision rests on it' },
+  public_page_version: { kind: 'operational', reason: 'a counter of changes to what the public pages show, moved by triggers at commit to invalidate cached pages; the changes themselves are attested' },
   schema_migration: { kind: 'operational', reason: 'which migrations ran: the schema is the code’s, not a fact of a decision' },
 } as const satisfies Record<string, TableCoverage>;
 

@@ -126,9 +126,9 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   PUBLIC_COMMENTS_PER_ADDRESS_PER_DAY = 20;
 
-  /** How long a rendered public page is reused by this process before it is read again (0: never reused). */
+  /** Longest reuse of a rendered public page of the current version (any change to what it shows renders it again at once; 0: never reused). */
   @Transform(toInt) @IsInt() @Min(0) @Max(3600)
-  PUBLIC_PAGE_CACHE_SECONDS = 5;
+  PUBLIC_PAGE_CACHE_SECONDS = 300;
 
   /** The public address of the site (https://…), for shared links (og:url) and the Atom feed; unset: from the request. */
   @IsOptional() @IsString()
