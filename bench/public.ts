@@ -8,7 +8,9 @@
  *   Q   GET /cong-khai/dien-hinh?q=dien+hinh+1&…  a search without diacritics with a filter (a different page each time)
  *   E   GET /cong-khai/dien-hinh/:id              an exemplar's page (one of 200, round-robin)
  *   O   open loop at 1,000 requests/s over G and E: p99 must stay under 50 ms (latency from the scheduled start)
- * Closed loop: BENCH_WORKERS keep-alive clients for BENCH_RUN_MS, median of BENCH_REPEATS interleaved runs.
+ * Closed loop: BENCH_WORKERS keep-alive clients for BENCH_RUN_MS, median of BENCH_REPEATS interleaved runs, with
+ * the CPU time per request of the API process and of its PostgreSQL backends (what a busy machine disturbs least,
+ * and the throughput one free core would give).
  * Targets (issue 19): G and E at ≥ 1,000 requests/s with p99 < 50 ms. The API runs as its own process (the built
  * product, as in production; bench/http.ts), the load comes from this one. Rendered pages are kept by the API per
  * version of what they show (public_page_version, read once per request and shared by the readers of a round
@@ -19,7 +21,7 @@
  */
 import 'reflect-metadata';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { createApplication } from '../apps/api/src/application.js';
 import { systemActor } from '../apps/api/src/common/actor.js';
@@ -47,6 +49,33 @@ const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 1000);
 const HTTP_PORT = 3991;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** CPU time (user + system, ms) a process has used, from /proc (ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU per request, which a busy machine disturbs far less than throughput: the API process's and its PostgreSQL
+ * backends' (this machine's server; the backends of the benchmark's database) CPU time over a run ÷ requests.
+ */
+async function withCpu(serverPid: number, admin: pg.Client, run: () => Promise<RunResult>): Promise<RunResult & { apiUs: number; dbUs: number }> {
+  const backends = async () => ((await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [DB])).rows as { pid: number }[]).map((r) => r.pid);
+  const pids = await backends();
+  const api0 = cpuMs(serverPid);
+  const db0 = new Map(pids.map((p) => [p, cpuMs(p)]));
+  const result = await run();
+  const api1 = cpuMs(serverPid);
+  let db = 0;
+  for (const p of await backends()) db += cpuMs(p) - (db0.get(p) ?? 0);
+  return { ...result, apiUs: ((api1 - api0) * 1000) / Math.max(1, result.count), dbUs: (db * 1000) / Math.max(1, result.count) };
+}
 
 async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: SERVER });
@@ -86,10 +115,14 @@ async function main(): Promise<void> {
       Q: () => get(`/cong-khai/dien-hinh?q=dien+hinh+${++q % 5000}&linh-vuc=ECONOMY`),
       E: () => get(`/cong-khai/dien-hinh/${ids[e++ % ids.length]}`),
     };
-    // Warm-up.
+    // Warm-up: every page of E rendered once, then each operation for a moment.
+    for (const id of ids) await get(`/cong-khai/dien-hinh/${id}`);
     for (const op of Object.values(ops)) await closedLoop(WORKERS, 500, op);
-    const runs: Record<string, RunResult[]> = { S: [], G: [], Q: [], E: [] };
-    for (let r = 0; r < REPEATS; r++) for (const [k, op] of Object.entries(ops)) runs[k]!.push(await closedLoop(WORKERS, RUN_MS, op));
+    const admin = new pg.Client({ connectionString: SERVER });
+    await admin.connect();
+    const runs: Record<string, (RunResult & { apiUs: number; dbUs: number })[]> = { S: [], G: [], Q: [], E: [] };
+    for (let r = 0; r < REPEATS; r++) for (const [k, op] of Object.entries(ops)) runs[k]!.push(await withCpu(server.pid!, admin, () => closedLoop(WORKERS, RUN_MS, op)));
+    await admin.end();
     const s = spread(runs.S!.map((x) => x.throughput)).median;
     const lines = [`closed loop, ${WORKERS} keep-alive clients, ${RUN_MS} ms × ${REPEATS} (median [min–max]):`];
     for (const [k, results] of Object.entries(runs)) {
@@ -97,7 +130,12 @@ async function main(): Promise<void> {
       const p99 = spread(results.map((x) => x.p99));
       const p50 = spread(results.map((x) => x.p50));
       const errors = results.reduce((sum, x) => sum + x.errors, 0);
-      lines.push(`  ${k}  ${fmt(rate.median)} req/s [${fmt(rate.min)}–${fmt(rate.max)}]  p50 ${fmt(p50.median, 1)} ms  p99 ${fmt(p99.median, 1)} ms  ${fmt(rate.median / s, 2)} × S  errors ${errors}`);
+      const api = spread(results.map((x) => x.apiUs)).median;
+      const db = spread(results.map((x) => x.dbUs)).median;
+      lines.push(
+        `  ${k}  ${fmt(rate.median)} req/s [${fmt(rate.min)}–${fmt(rate.max)}]  p50 ${fmt(p50.median, 1)} ms  p99 ${fmt(p99.median, 1)} ms  ${fmt(rate.median / s, 2)} × S  errors ${errors}` +
+          `  CPU/request: API ${fmt(api)} µs + PostgreSQL ${fmt(db)} µs (one core: ${fmt(1e6 / (api + db))} req/s)`,
+      );
     }
     let i = 0;
     const open = await openLoop(OPEN_RATE, RUN_MS * 2, WORKERS * 4, () => (i++ % 2 === 0 ? ops.G!(0) : ops.E!(0)));

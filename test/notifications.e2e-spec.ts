@@ -295,6 +295,68 @@ describe('notifications without a mail server: kept in the outbox, readable in t
     expect(overdue[0]!.title).toBe('Quá hạn ghi nhận bồi dưỡng: Tổ hợp tác Mây tre đan Phú Vinh');
     expect(await told(secretary, 'CHECK_IN_OVERDUE', `/ho-so/${nurtured.id}`)).toHaveLength(0);
   }, 240_000);
+
+  it('a session’s checklist and voting deadlines: those who have not done the work are reminded SESSION_REMINDER_DAYS before each, not earlier', async () => {
+    type Item = { kind: string; title: string; body: string; link: string };
+    const told = async (who: ActorClient, kind: string, link: string): Promise<Item[]> => ((await who.get('/api/notifications')).body.items as Item[]).filter((n) => n.kind === kind && n.link === link);
+    const council = await councilOf(t);
+    const secretary = t.as(SECRETARY);
+    const reminders = t.running.app.get(Reminders);
+    const clock = t.running.app.get(Clock);
+    // Dates of the office's calendar (TIME_ZONE), as the reminders count them.
+    const inDays = (days: number) => {
+      const d = new Date(`${clock.today()}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    const vn = (iso: string) => iso.split('-').reverse().join('/');
+    const opening = { title: 'Phiên có hạn', year: 2025, chairName: 'Chủ tịch Hội đồng', ballot: 'OPEN', memberIds: council.memberIds };
+
+    // Bad deadlines are refused, naming the field.
+    const backwards = await secretary.post('/api/review-sessions').send({ ...opening, checklistsDueOn: inDays(10), votingClosesOn: inDays(9) });
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(backwards.body)).toContain('votingClosesOn');
+    const notADate = await secretary.post('/api/review-sessions').send({ ...opening, checklistsDueOn: '2026-02-30' });
+    expect(notADate.status).toBe(400);
+    expect(JSON.stringify(notADate.body)).toContain('checklistsDueOn');
+
+    const [dueOn, closesOn] = [inDays(10), inDays(14)];
+    const opened = await secretary.post('/api/review-sessions').send({ ...opening, checklistsDueOn: dueOn, votingClosesOn: closesOn });
+    expect(opened.status).toBe(201);
+    const sessionId = opened.body.id as string;
+    const view = await secretary.get(`/api/review-sessions/${sessionId}`);
+    expect(view.body).toMatchObject({ checklistsDueOn: dueOn, votingClosesOn: closesOn });
+    const candidate = await newCandidate(t, { state: 'underReview', name: 'Hợp tác xã Chè Tân Cương' });
+    const itemId = (await secretary.post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: candidate.id })).body.itemId as string;
+    expect((await secretary.post(`/api/review-sessions/${sessionId}/assignments/automatic`).send({ perCandidate: 1 })).status).toBe(200);
+    const detail = (await secretary.get(`/api/review-sessions/${sessionId}`)).body as { items: { reviewers: string[]; criteria: { code: string }[] }[] };
+    const reviewer = council.members[council.memberIds.indexOf(detail.items[0]!.reviewers[0]!)]!;
+    const checklistLink = `/hoi-dong/${sessionId}/phieu-danh-gia/${itemId}`;
+    const days = t.running.config.SESSION_REMINDER_DAYS;
+
+    // Too early: no reminder; from SESSION_REMINDER_DAYS before the date: one, naming the date.
+    await reminders.run();
+    await later(t, 10 - days - 1, () => reminders.run());
+    expect(await told(reviewer, 'CHECKLIST_DUE', checklistLink)).toHaveLength(0);
+    await later(t, 10 - days, async () => {
+      await reminders.run();
+      await reminders.run();
+    });
+    const due = await told(reviewer, 'CHECKLIST_DUE', checklistLink);
+    expect(due).toHaveLength(1);
+    expect(due[0]!.body).toContain(`Hạn nộp: ngày ${vn(dueOn)}.`);
+
+    expect((await reviewer.post(`/api/review-sessions/${sessionId}/items/${itemId}/checklists`).send(fullChecklist(detail.items[0]!.criteria))).status).toBe(201);
+    expect((await secretary.post(`/api/review-sessions/${sessionId}/voting/open`).send({ presentMemberIds: council.memberIds })).status).toBe(200);
+    await later(t, 14 - days - 1, () => reminders.run());
+    for (const member of council.members) expect(await told(member, 'VOTING_CLOSING', `/hoi-dong/${sessionId}`)).toHaveLength(0);
+    await later(t, 14 - days, () => reminders.run());
+    for (const member of council.members) {
+      const closing = await told(member, 'VOTING_CLOSING', `/hoi-dong/${sessionId}`);
+      expect(closing).toHaveLength(1);
+      expect(closing[0]!.body).toBe(`Bạn chưa biểu quyết 1 hồ sơ; biểu quyết đóng ngày ${vn(closesOn)}.`);
+    }
+  }, 240_000);
 });
 
 // ---------------------------------------------------------------------------------------------------------------

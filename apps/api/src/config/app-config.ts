@@ -366,6 +366,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(90)
   DEADLINE_REMINDER_DAYS = 14;
 
+  /** Days before a review session's checklist or voting deadline that those who have not done the work are reminded. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(30)
+  SESSION_REMINDER_DAYS = 2;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
