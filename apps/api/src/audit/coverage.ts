@@ -43,6 +43,7 @@ export interface LateColumn {
 }
 
 const COUNCILS = 'migration:Councils1796577732200';
+const SESSION_DEADLINES = 'migration:SessionDeadlines1796578800000';
 
 export const TABLE_COVERAGE = {
   // The unit tree, accounts and their roles: who may do what.
@@ -64,7 +65,15 @@ export const TABLE_COVERAGE = {
   candidate_hold_lift: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   // The council: sessions, membership, criteria in force, checklists, ballots and the urn, notices.
   criteria_set: { kind: 'attested', key: ['id'], appendOnly: true },
-  review_session: { kind: 'attested', key: ['id'], late: [{ column: 'council_id', addedBy: COUNCILS }] },
+  review_session: {
+    kind: 'attested',
+    key: ['id'],
+    late: [
+      { column: 'council_id', addedBy: COUNCILS },
+      { column: 'checklists_due_on', addedBy: SESSION_DEADLINES },
+      { column: 'voting_closes_on', addedBy: SESSION_DEADLINES },
+    ],
+  },
   review_session_member: { kind: 'attested', key: ['session_id', 'account_id'], late: [{ column: 'position', addedBy: COUNCILS }] },
   review_item: { kind: 'attested', key: ['id'] },
   review_assignment: { kind: 'attested', key: ['id'], appendOnly: true },
