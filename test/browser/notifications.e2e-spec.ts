@@ -65,6 +65,7 @@ describe('the notification centre', () => {
     await page.getByRole('button', { name: 'Mở đợt xét mới' }).click();
     const opening = page.getByRole('dialog', { name: 'Mở đợt xét mới' });
     await opening.getByLabel('Tên đợt xét').fill('Đợt xét có hạn');
+    await opening.getByLabel('Chủ tọa phiên họp').fill('Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh');
     await opening.getByText('Trước hạn, thành viên chưa nộp phiếu hoặc chưa biểu quyết được nhắc', { exact: false }).waitFor();
     const pick = async (label: string, date: string) => {
       const input = opening.getByLabel(label);
