@@ -14,10 +14,9 @@
  */
 import 'reflect-metadata';
 import canonicalize from 'canonicalize';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -28,6 +27,7 @@ import { systemActor, type Actor } from '../apps/api/src/common/actor.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { CandidateTransitions } from '../apps/api/src/transitions/candidate-transitions.service.js';
 import { UnitsService } from '../apps/api/src/units/units.service.js';
+import { httpClient, startApiServer, stopApiServer } from './http.js';
 import { closedLoop, openLoop } from './load.js';
 import { fmt, spread, type RunResult } from './stats.js';
 
@@ -167,44 +167,14 @@ function dataLayer(f: Fixture, workers: number) {
 
 // ---- HTTP (P2–P4): the product as it runs, in its own process ----------------------------------------------
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const client = httpClient(HTTP_PORT);
+const request = client.request;
 
-function request(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(
-      { host: '127.0.0.1', port: HTTP_PORT, method, path, agent, headers: { ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}), ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
+function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  return startApiServer(HTTP_PORT, { SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', AUDIT_RECORD_KEYS: RECORD_KEYS, ...env });
 }
 
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
-    env: { ...process.env, PORT: String(HTTP_PORT), LOG_LEVEL: 'warn', SEED_DEMO: 'false', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', AUDIT_RECORD_KEYS: RECORD_KEYS, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 600; i++) {
-    const ok = await request('GET', '/health/ready', undefined).then((r) => r.status === 200, () => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the API did not become ready');
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const stopServer = stopApiServer;
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -338,7 +308,10 @@ async function main() {
 }
 
 main().then(
-  () => process.exit(0),
+  () => {
+    client.close();
+    process.exit(0);
+  },
   (e: unknown) => {
     process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);

@@ -9,67 +9,16 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import { startTestApp, TEST_PASSWORD, type TestApp } from './support/app.js';
+import { startSmtp, until } from './support/smtp.js';
+import { startTestApp, TEST_PASSWORD, type ActorClient, type TestApp } from './support/app.js';
 import { ADMIN, COUNCIL_MEMBER, newCandidate, SECRETARY, UNIT_HEAD } from './support/factories.js';
-import { councilOf, decideThroughCouncil } from './support/council.js';
+import { councilOf, decideThroughCouncil, fullChecklist, later } from './support/council.js';
 import { onServer, newTestDatabase } from './support/databases.js';
 import { Notifications } from '../apps/api/src/notifications/notifications.js';
 import { Reminders } from '../apps/api/src/notifications/reminders.js';
 import { Digest } from '../apps/api/src/notifications/digest.js';
 import { Clock } from '../apps/api/src/common/clock.js';
 import { BAC_NINH_WITH_REGULATION } from '../apps/api/src/demo/demo-profile.js';
-
-interface Received {
-  /** X-Outbox-Id header: the outbox row. */
-  outboxId: string;
-  to: string;
-  mail: ParsedMail;
-}
-
-/** A real SMTP server on a free port of 127.0.0.1; `refuse` answers 550 for those recipients, `busyOnce` 451 once. */
-async function startSmtp(options: { refuse?: string[]; busyOnce?: string[]; onMessage?: (count: number) => 'accept' | 'hold' } = {}) {
-  const received: Received[] = [];
-  const busy = new Set(options.busyOnce ?? []);
-  let arrivals = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (options.refuse?.includes(address.address)) return callback(Object.assign(new Error('Hộp thư không tồn tại / No such mailbox'), { responseCode: 550 }));
-      if (busy.delete(address.address)) return callback(Object.assign(new Error('Thử lại sau / Try again later'), { responseCode: 451 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        arrivals += 1;
-        // 'hold': never answer (the sender is about to be killed): the message is not accepted.
-        if (options.onMessage?.(arrivals) === 'hold') return;
-        void simpleParser(Buffer.concat(chunks)).then((mail) => {
-          received.push({ outboxId: String(mail.headers.get('x-outbox-id') ?? ''), to: session.envelope.rcptTo.map((r) => r.address).join(','), mail });
-          callback();
-        }, callback);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { server, port, received, arrivals: () => arrivals, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const idOf = async (t: TestApp, username: string) => ((await t.dataSource.query('SELECT id FROM account WHERE username = $1', [username])) as { id: string }[])[0]!.id;
 
@@ -259,6 +208,155 @@ describe('notifications without a mail server: kept in the outbox, readable in t
     }
     expect((await t.as(COUNCIL_MEMBER).get('/api/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'DEADLINE_APPROACHING')).toHaveLength(0);
   });
+
+  it('each kind reaches its person where its event happens, once, linking to the place to act: checklist due, voting opened and closing, notice started and ended, decision issued, check-in overdue', async () => {
+    type Item = { kind: string; title: string; link: string; readAt: string | null };
+    const told = async (who: ActorClient, kind: string, link?: string): Promise<Item[]> =>
+      ((await who.get('/api/notifications')).body.items as Item[]).filter((n) => n.kind === kind && (link === undefined || n.link === link));
+    const ok = (res: { status: number; body: unknown }, status = 200) => {
+      expect({ status: res.status, body: res.status === status ? undefined : res.body }).toEqual({ status, body: undefined });
+      return res.body as Record<string, unknown>;
+    };
+    const council = await councilOf(t);
+    const secretary = t.as(SECRETARY);
+    const head = t.as(UNIT_HEAD);
+    const reminders = t.running.app.get(Reminders);
+    const NAME = 'Hợp tác xã Dịch vụ Nông nghiệp Hòa Bình';
+    const candidate = await newCandidate(t, { state: 'underReview', name: NAME });
+    const session = ok(await secretary.post('/api/review-sessions').send({ title: 'Phiên nhắc việc', year: 2025, chairName: 'Chủ tịch Hội đồng', ballot: 'OPEN', memberIds: council.memberIds }), 201);
+    const sessionId = session.id as string;
+    const sessionLink = `/hoi-dong/${sessionId}`;
+    const itemId = ok(await secretary.post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: candidate.id }), 201).itemId as string;
+    ok(await secretary.post(`/api/review-sessions/${sessionId}/assignments/automatic`).send({ perCandidate: 1 }));
+    const detail = ok(await secretary.get(`/api/review-sessions/${sessionId}`)) as { items: { id: string; reviewers: string[]; criteria: { code: string }[] }[] };
+    const reviewerId = detail.items[0]!.reviewers[0]!;
+    const reviewer = council.members[council.memberIds.indexOf(reviewerId)]!;
+    const checklistLink = `/hoi-dong/${sessionId}/phieu-danh-gia/${itemId}`;
+
+    // Assigned: the reviewer is told at once; the checklist not yet sent is reminded once, however often the job runs.
+    expect(await told(reviewer, 'SESSION_ASSIGNED', checklistLink)).toHaveLength(1);
+    expect(await told(reviewer, 'CHECKLIST_DUE', checklistLink)).toHaveLength(0);
+    await reminders.run();
+    await reminders.run();
+    const due = await told(reviewer, 'CHECKLIST_DUE', checklistLink);
+    expect(due).toHaveLength(1);
+    expect(due[0]!.title).toBe(`Chưa nộp phiếu đánh giá: ${NAME}`);
+    for (const [i, member] of council.members.entries()) if (council.memberIds[i] !== reviewerId) expect(await told(member, 'CHECKLIST_DUE', checklistLink)).toHaveLength(0);
+    ok(await reviewer.post(`/api/review-sessions/${sessionId}/items/${itemId}/checklists`).send(fullChecklist(detail.items[0]!.criteria)), 201);
+
+    // Voting opened: every member; closing with votes missing: each member who has not voted, once.
+    ok(await secretary.post(`/api/review-sessions/${sessionId}/voting/open`).send({ presentMemberIds: council.memberIds }));
+    for (const member of council.members) expect(await told(member, 'VOTING_OPENED', sessionLink)).toHaveLength(1);
+    ok(await council.members[0]!.post(`/api/review-sessions/${sessionId}/items/${itemId}/votes`).send({ choice: 'IN_FAVOUR' }), 201);
+    await reminders.run();
+    await reminders.run();
+    expect(await told(council.members[0]!, 'VOTING_CLOSING', sessionLink)).toHaveLength(0);
+    for (const member of council.members.slice(1)) {
+      const closing = await told(member, 'VOTING_CLOSING', sessionLink);
+      expect(closing).toHaveLength(1);
+      expect(closing[0]!.title).toBe('Chưa biểu quyết: phiên "Phiên nhắc việc"');
+    }
+    for (const member of council.members.slice(1)) ok(await member.post(`/api/review-sessions/${sessionId}/items/${itemId}/votes`).send({ choice: 'IN_FAVOUR' }), 201);
+    ok(await secretary.post(`/api/review-sessions/${sessionId}/voting/close`));
+    ok(await secretary.post(`/api/review-sessions/${sessionId}/items/${itemId}/decision`).send({ outcome: 'RECOGNISE' }));
+
+    // The notice: started to the secretariat and the candidate's unit heads; ended (after its period) to the secretariat, once.
+    ok(await secretary.post(`/api/review-sessions/${sessionId}/notice`).send({ channels: 'Cổng thông tin điện tử tỉnh' }), 201);
+    for (const who of [secretary, head]) expect(await told(who, 'NOTICE_STARTED', sessionLink)).toHaveLength(1);
+    await reminders.run();
+    expect(await told(secretary, 'NOTICE_ENDED', sessionLink)).toHaveLength(0);
+    await later(t, 30, async () => {
+      await reminders.run();
+      await reminders.run();
+    });
+    const ended = await told(secretary, 'NOTICE_ENDED', sessionLink);
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.title).toBe('Hết thời hạn công khai: phiên "Phiên nhắc việc"');
+    expect(await told(head, 'NOTICE_ENDED', sessionLink)).toHaveLength(0);
+    await later(t, 30, async () => ok(await secretary.post(`/api/review-sessions/${sessionId}/finalise`)));
+
+    // The decision naming the unit's candidate: its unit heads, linking to the candidate.
+    const issued = await later(t, 31, async () => ok(await secretary.post('/api/decisions').send({ authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId }), 201));
+    const decided = await told(head, 'DECISION_ISSUED', `/ho-so/${candidate.id}`);
+    expect(decided).toHaveLength(1);
+    expect(decided[0]!.title).toBe(`Quyết định số ${String(issued.number)}: ${NAME}`);
+    expect(await told(reviewer, 'DECISION_ISSUED', `/ho-so/${candidate.id}`)).toHaveLength(0);
+
+    // A candidate in nurturing with no check-in for longer than NURTURING_CHECK_IN_INTERVAL_DAYS: its unit heads, once.
+    const nurtured = await newCandidate(t, { state: 'nurturing', name: 'Tổ hợp tác Mây tre đan Phú Vinh' });
+    await reminders.run();
+    expect(await told(head, 'CHECK_IN_OVERDUE', `/ho-so/${nurtured.id}`)).toHaveLength(0);
+    await later(t, t.running.config.NURTURING_CHECK_IN_INTERVAL_DAYS + 2, async () => {
+      await reminders.run();
+      await reminders.run();
+    });
+    const overdue = await told(head, 'CHECK_IN_OVERDUE', `/ho-so/${nurtured.id}`);
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]!.title).toBe('Quá hạn ghi nhận bồi dưỡng: Tổ hợp tác Mây tre đan Phú Vinh');
+    expect(await told(secretary, 'CHECK_IN_OVERDUE', `/ho-so/${nurtured.id}`)).toHaveLength(0);
+  }, 240_000);
+
+  it('a session’s checklist and voting deadlines: those who have not done the work are reminded SESSION_REMINDER_DAYS before each, not earlier', async () => {
+    type Item = { kind: string; title: string; body: string; link: string };
+    const told = async (who: ActorClient, kind: string, link: string): Promise<Item[]> => ((await who.get('/api/notifications')).body.items as Item[]).filter((n) => n.kind === kind && n.link === link);
+    const council = await councilOf(t);
+    const secretary = t.as(SECRETARY);
+    const reminders = t.running.app.get(Reminders);
+    const clock = t.running.app.get(Clock);
+    // Dates of the office's calendar (TIME_ZONE), as the reminders count them.
+    const inDays = (days: number) => {
+      const d = new Date(`${clock.today()}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    const vn = (iso: string) => iso.split('-').reverse().join('/');
+    const opening = { title: 'Phiên có hạn', year: 2025, chairName: 'Chủ tịch Hội đồng', ballot: 'OPEN', memberIds: council.memberIds };
+
+    // Bad deadlines are refused, naming the field.
+    const backwards = await secretary.post('/api/review-sessions').send({ ...opening, checklistsDueOn: inDays(10), votingClosesOn: inDays(9) });
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(backwards.body)).toContain('votingClosesOn');
+    const notADate = await secretary.post('/api/review-sessions').send({ ...opening, checklistsDueOn: '2026-02-30' });
+    expect(notADate.status).toBe(400);
+    expect(JSON.stringify(notADate.body)).toContain('checklistsDueOn');
+
+    const [dueOn, closesOn] = [inDays(10), inDays(14)];
+    const opened = await secretary.post('/api/review-sessions').send({ ...opening, checklistsDueOn: dueOn, votingClosesOn: closesOn });
+    expect(opened.status).toBe(201);
+    const sessionId = opened.body.id as string;
+    const view = await secretary.get(`/api/review-sessions/${sessionId}`);
+    expect(view.body).toMatchObject({ checklistsDueOn: dueOn, votingClosesOn: closesOn });
+    const candidate = await newCandidate(t, { state: 'underReview', name: 'Hợp tác xã Chè Tân Cương' });
+    const itemId = (await secretary.post(`/api/review-sessions/${sessionId}/items`).send({ candidateId: candidate.id })).body.itemId as string;
+    expect((await secretary.post(`/api/review-sessions/${sessionId}/assignments/automatic`).send({ perCandidate: 1 })).status).toBe(200);
+    const detail = (await secretary.get(`/api/review-sessions/${sessionId}`)).body as { items: { reviewers: string[]; criteria: { code: string }[] }[] };
+    const reviewer = council.members[council.memberIds.indexOf(detail.items[0]!.reviewers[0]!)]!;
+    const checklistLink = `/hoi-dong/${sessionId}/phieu-danh-gia/${itemId}`;
+    const days = t.running.config.SESSION_REMINDER_DAYS;
+
+    // Too early: no reminder; from SESSION_REMINDER_DAYS before the date: one, naming the date.
+    await reminders.run();
+    await later(t, 10 - days - 1, () => reminders.run());
+    expect(await told(reviewer, 'CHECKLIST_DUE', checklistLink)).toHaveLength(0);
+    await later(t, 10 - days, async () => {
+      await reminders.run();
+      await reminders.run();
+    });
+    const due = await told(reviewer, 'CHECKLIST_DUE', checklistLink);
+    expect(due).toHaveLength(1);
+    expect(due[0]!.body).toContain(`Hạn nộp: ngày ${vn(dueOn)}.`);
+
+    expect((await reviewer.post(`/api/review-sessions/${sessionId}/items/${itemId}/checklists`).send(fullChecklist(detail.items[0]!.criteria))).status).toBe(201);
+    expect((await secretary.post(`/api/review-sessions/${sessionId}/voting/open`).send({ presentMemberIds: council.memberIds })).status).toBe(200);
+    await later(t, 14 - days - 1, () => reminders.run());
+    for (const member of council.members) expect(await told(member, 'VOTING_CLOSING', `/hoi-dong/${sessionId}`)).toHaveLength(0);
+    await later(t, 14 - days, () => reminders.run());
+    for (const member of council.members) {
+      const closing = await told(member, 'VOTING_CLOSING', `/hoi-dong/${sessionId}`);
+      expect(closing).toHaveLength(1);
+      expect(closing[0]!.body).toBe(`Bạn chưa biểu quyết 1 hồ sơ; biểu quyết đóng ngày ${vn(closesOn)}.`);
+    }
+  }, 240_000);
 });
 
 // ---------------------------------------------------------------------------------------------------------------

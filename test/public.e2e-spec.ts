@@ -4,11 +4,12 @@
  * attachment type and size, proof of work, per-address limits), caching (ETag, 304), and the gallery of recognised
  * exemplars: search without diacritics, filters, revoked exemplars leaving it, shared-card tags and the Atom feed.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { SaxesParser } from 'saxes';
 import { solveChallenge } from '../apps/api/src/publicity/proof-of-work.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { decideThroughCouncil, later } from './support/council.js';
+import { decideThroughCouncil, later, revokeByDecision } from './support/council.js';
+import { PublicPagesRepository } from '../apps/api/src/publicity/public-pages.repository.js';
 import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit, pdfBytes } from './support/factories.js';
 
 const BITS = 8;
@@ -19,7 +20,7 @@ let sessionId: string;
 let itemId: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ PUBLIC_COMMENT_POW_BITS: String(BITS), PUBLIC_PAGE_CACHE_SECONDS: '0', PUBLIC_COMMENTS_PER_ADDRESS_PER_HOUR: '3', PUBLIC_ATTACHMENT_MAX_BYTES: String(64 * 1024) });
+  t = await startTestApp({ PUBLIC_COMMENT_POW_BITS: String(BITS), PUBLIC_COMMENTS_PER_ADDRESS_PER_HOUR: '3', PUBLIC_ATTACHMENT_MAX_BYTES: String(64 * 1024) });
   const unit = await newUnit(t, { name: 'Trường THCS Tân Dĩnh' });
   onNotice = await newCandidate(t, { name: 'Nguyễn Thị Hoa', kind: 'INDIVIDUAL', unitId: unit.id, field: 'EDUCATION_SCIENCE', state: 'publicNotice' });
   const [row] = (await t.dataSource.query(
@@ -342,5 +343,47 @@ describe('the gallery', () => {
     const html = await list('?q=do+van+quyet');
     expect(names(html)).toEqual(['Hộ ông Đỗ Văn Quyết']);
     expect(html).toMatch(/<dt>Quyết định<\/dt><dd>Số \d+\/QĐ-UBND ngày \d\d\/\d\d\/\d{4}<\/dd>/);
+  });
+  it('a kept page is answered from memory until what it shows changes; a change shows at once, on the next request (the cache on, 300 s)', async () => {
+    const repository = t.running.app.get(PublicPagesRepository);
+    const gallery = jest.spyOn(repository, 'gallery');
+    const exemplar = jest.spyOn(repository, 'exemplar');
+    try {
+      // One site address, so that the requests share their pages (supertest listens on a new port each time).
+      const get = (path: string) => anonymous().get(path).set('Host', 'dienhinh.example.vn');
+      const search = '/cong-khai/dien-hinh?q=le+thi+moi';
+      const first = await get(search);
+      expect(names(first.text)).toEqual([]);
+      const lanPage = await get(`/cong-khai/dien-hinh/${lan.id}`);
+      expect(lanPage.text).not.toContain('Đã bị thu hồi công nhận');
+      const [galleryRenders, exemplarRenders] = [gallery.mock.calls.length, exemplar.mock.calls.length];
+      for (let i = 0; i < 3; i++) {
+        const again = await get(search);
+        expect(again.headers.etag).toBe(first.headers.etag);
+        expect(again.text).toBe(first.text);
+        expect((await get(`/cong-khai/dien-hinh/${lan.id}`)).headers.etag).toBe(lanPage.headers.etag);
+      }
+      // Answered without rendering: nothing was read for them.
+      expect([gallery.mock.calls.length, exemplar.mock.calls.length]).toEqual([galleryRenders, exemplarRenders]);
+
+      // A new exemplar recognised: the kept search shows it on the very next request.
+      await newCandidate(t, { name: 'Lê Thị Mới', kind: 'INDIVIDUAL', field: 'ECONOMY', year: 2025, state: 'recognised' });
+      const after = await get(search);
+      expect(names(after.text)).toEqual(['Lê Thị Mới']);
+      expect(after.headers.etag).not.toBe(first.headers.etag);
+      // A revocation: the exemplar's kept page says so at once, and the old ETag gets the new page, not a 304.
+      await revokeByDecision(t, lan.id);
+      const revokedPage = await get(`/cong-khai/dien-hinh/${lan.id}`).set('If-None-Match', lanPage.headers.etag!);
+      expect(revokedPage.status).toBe(200);
+      expect(revokedPage.text).toContain('Đã bị thu hồi công nhận');
+      // A change elsewhere (a candidate being nurtured) does not move the version: the page is still kept.
+      const version = async () => ((await t.dataSource.query('SELECT version::text AS v FROM public_page_version')) as { v: string }[])[0]!.v;
+      const before = await version();
+      await newCandidate(t, { name: 'Hộ bà Vũ Thị Chưa', kind: 'HOUSEHOLD', unitId: district.id, state: 'nurturing' });
+      expect(await version()).toBe(before);
+    } finally {
+      gallery.mockRestore();
+      exemplar.mockRestore();
+    }
   });
 });

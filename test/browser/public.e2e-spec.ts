@@ -1,13 +1,17 @@
 /**
- * The public side in Chromium, in Vietnamese, with no sign-in: on a phone (390 px) a citizen reads the notice of
- * the proposed exemplars and sends a comment (the page's script does the proof of work); the secretariat (1366 px)
- * accepts it in the notice panel, answers it and publishes the answer, which then shows on the public notice page;
- * after the final decision the exemplar is in the gallery, with its own page and its shared-card tags.
+ * The public side in Chromium, in Vietnamese, with no sign-in (issue 19's "done when"): on a phone (390 px) a
+ * citizen reads the notice of the proposed exemplars and sends a comment (the page's script does the proof of
+ * work); the secretariat is told in the app (the bell's unread count, the notification centre, whose entry leads to
+ * the session) and by mail, delivered to a real SMTP server started here and read back; at 1366 px it accepts the
+ * comment in the notice panel, answers it and publishes the answer, which then shows on the public notice page;
+ * after the final decision and the decision's issue the exemplar is in the gallery, with its own page whose shared
+ * link renders a card (OpenGraph and Twitter tags in the server's HTML, the card image served).
  */
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { later } from '../support/council.js';
-import { SECRETARY, newCandidate } from '../support/factories.js';
+import { ADMIN, SECRETARY, newCandidate } from '../support/factories.js';
+import { startSmtp, until } from '../support/smtp.js';
 import { ensureWebBuilt, launchChromium, samplePdf, startServedApp, type ServedApp } from './support/browser.js';
 import { browserTest, shot, signIn } from './support/ui.js';
 
@@ -17,25 +21,39 @@ const ANSWER = 'Số liệu đã được Sở Giáo dục và Đào tạo xác 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 
+const APP_URL = 'https://dhtt.bacninh.gov.vn';
+const SECRETARY_MAIL = 'thuongtruc@bacninh.gov.vn';
+
 let app: ServedApp;
 let browser: Browser;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let sessionId: string;
 let candidateId: string;
 
 beforeAll(async () => {
   await ensureWebBuilt();
-  [app, browser] = await Promise.all([startServedApp({ PUBLIC_PAGE_CACHE_SECONDS: '0' }), launchChromium()]);
+  smtp = await startSmtp();
+  [app, browser] = await Promise.all([
+    startServedApp({ SMTP_URL: smtp.url, MAIL_DELIVERY: 'true', MAIL_POLL_SECONDS: '1', APP_URL }),
+    launchChromium(),
+  ]);
   const t = app.test;
+  // The secretariat's address for notifications, set by the administrator (as on the accounts screen).
+  const [secretary] = (await t.dataSource.query(`SELECT id FROM account WHERE username = $1`, [SECRETARY])) as { id: string }[];
+  expect((await t.as(ADMIN).post(`/api/accounts/${secretary!.id}/email`).send({ email: SECRETARY_MAIL })).status).toBe(200);
   const [school] = (await t.dataSource.query(`SELECT id FROM unit WHERE name = 'Trường THPT Ngô Sĩ Liên'`)) as { id: string }[];
   const candidate = await newCandidate(t, { state: 'publicNotice', name: NAME, kind: 'INDIVIDUAL', unitId: school!.id, field: 'EDUCATION_SCIENCE', year: 2025 });
   candidateId = candidate.id;
   const [item] = (await t.dataSource.query(`SELECT session_id AS "sessionId" FROM review_item WHERE candidate_id = $1`, [candidateId])) as { sessionId: string }[];
   sessionId = item!.sessionId;
+  // What the secretariat was told so far (the notice started) is read: the bell then counts what the citizen sends.
+  expect((await t.as(SECRETARY).post('/api/notifications/read').send({ all: true })).status).toBe(200);
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
   await app?.test.close();
+  await smtp?.close();
 });
 
 const noLayoutOverflow = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -65,10 +83,29 @@ describe('the public side in Chromium', () => {
     await page.getByRole('button', { name: 'Gửi ý kiến' }).click();
     await page.getByRole('heading', { name: 'Đã nhận ý kiến của bạn', level: 1 }).waitFor({ timeout: 30_000 });
 
-    // The secretariat, at 1366 px: the comment waits in the notice panel.
+    // The secretariat, at 1366 px: the bell counts the comment, the centre lists it and leads to the session.
     await page.setViewportSize(DESKTOP);
     await signIn(page, app.baseUrl, SECRETARY);
-    await page.goto(`${app.baseUrl}/hoi-dong/${sessionId}`);
+    const bell = page.getByTestId('notification-bell');
+    await page.waitForFunction(() => document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') === 'Thông báo: 1 chưa đọc');
+    await bell.click();
+    await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
+    const told = page.getByTestId('notification').filter({ hasText: 'Lê Văn Dân gửi ý kiến' });
+    await told.getByText(`Lê Văn Dân gửi ý kiến về ${NAME} trong thời gian niêm yết; ý kiến chờ kiểm duyệt trước khi trả lời.`).waitFor();
+    await shot(page, 'cong-khai-thong-bao-thuong-truc-1366', { fullPage: false });
+    await told.getByRole('link', { name: /^Ý kiến của nhân dân: / }).click();
+    await page.waitForURL(`${app.baseUrl}/hoi-dong/${sessionId}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') === 'Thông báo: 0 chưa đọc');
+
+    // And by mail, to the SMTP server of this test: Vietnamese, with a plain-text part and the link to act.
+    const mail = await until('the public comment mail', () => smtp.received.find((r) => r.to === SECRETARY_MAIL && r.mail.subject?.includes('Ý kiến của nhân dân')));
+    expect(mail.mail.subject).toMatch(/^\[Điển hình tiên tiến\] Ý kiến của nhân dân: /);
+    expect(mail.mail.text).toContain(`Lê Văn Dân gửi ý kiến về ${NAME} trong thời gian niêm yết`);
+    expect(mail.mail.text).toContain(`${APP_URL}/hoi-dong/${sessionId}`);
+    expect(mail.mail.html).toContain('Ý kiến của nhân dân');
+    expect(smtp.received.filter((r) => r.outboxId === mail.outboxId)).toHaveLength(1);
+
+    // The comment waits in the notice panel.
     const queue = page.getByTestId('public-comments');
     await queue.getByText(COMMENT).waitFor();
     await queue.getByText('0987 654 321').waitFor();
@@ -95,6 +132,10 @@ describe('the public side in Chromium', () => {
     // The final decision, after the notice period: the exemplar is in the gallery.
     const finalised = await later(app.test, 30, () => app.test.as(SECRETARY).post(`/api/review-sessions/${sessionId}/finalise`));
     expect(finalised.status).toBe(200);
+    const issued = await later(app.test, 31, () =>
+      app.test.as(SECRETARY).post('/api/decisions').send({ authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId }),
+    );
+    expect(issued.status).toBe(201);
     await page.setViewportSize(PHONE);
     await page.goto(`${app.baseUrl}/cong-khai/dien-hinh`);
     await page.getByLabel('Tìm theo tên (gõ có dấu hoặc không dấu)').fill('nguyen thi thanh xuan');
@@ -105,9 +146,21 @@ describe('the public side in Chromium', () => {
     await page.getByRole('link', { name: NAME }).click();
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
     await expect(page.locator('meta[property="og:title"]').getAttribute('content')).resolves.toBe(NAME);
+    await page.getByText(`Quyết định số ${issued.body.number}`).first().waitFor();
     await expect(page.locator('meta[property="og:url"]').getAttribute('content')).resolves.toBe(`${app.baseUrl}/cong-khai/dien-hinh/${candidateId}`);
-    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
-    expect((await page.request.get(image!)).headers()['content-type']).toBe('image/png');
+    // The card a link shared on Zalo or Facebook shows comes from the server's HTML (their crawlers run no script).
+    const html = await (await page.request.get(`${app.baseUrl}/cong-khai/dien-hinh/${candidateId}`)).text();
+    const tag = (attr: string, name: string) => new RegExp(`<meta ${attr}="${name}" content="([^"]*)">`).exec(html)?.[1];
+    expect(tag('property', 'og:title')).toBe(NAME);
+    expect(tag('property', 'og:type')).toBe('profile');
+    expect(tag('property', 'og:description')).toMatch(/^Điển hình tiên tiến của Trường THPT Ngô Sĩ Liên \(2025\): /);
+    expect(tag('name', 'twitter:card')).toBe('summary_large_image');
+    expect(tag('name', 'twitter:title')).toBe(NAME);
+    const image = tag('property', 'og:image');
+    expect(tag('name', 'twitter:image')).toBe(image);
+    const card = await page.request.get(image!);
+    expect(card.status()).toBe(200);
+    expect(card.headers()['content-type']).toBe('image/png');
     await noLayoutOverflow(page);
     await shot(page, 'cong-khai-dien-hinh-trang-390');
     await page.setViewportSize(DESKTOP);

@@ -29,6 +29,7 @@ import { documentIdempotencyKey } from './idempotency/openapi.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { CSRF_HEADER } from './access/access.guard.js';
 import { webAppMiddleware } from './web/web-app.js';
+import { PublicPageServer } from './publicity/public-page-server.js';
 
 export interface RunningApplication {
   app: NestExpressApplication;
@@ -59,6 +60,8 @@ export async function createApplication(config: AppConfig, options: { embeddedFr
     const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
     // Same origin only unless origins are named; credentials (the session cookie) only to those.
     if (origins.length > 0) app.enableCors({ origin: origins, credentials: true, allowedHeaders: ['Content-Type', CSRF_HEADER, 'X-Request-Id', 'Idempotency-Key'], exposedHeaders: ['Idempotent-Replayed', 'Retry-After'] });
+    // A public page kept for the current version of what it shows is answered here, before the rest of the stack.
+    app.use(app.get(PublicPageServer).fastPath());
     // The web application (apps/web/dist) on the same port, for every GET that is not /api or /health.
     app.use(webAppMiddleware());
     app.use(cookieParser());

@@ -303,6 +303,9 @@ export const SessionDetail = Type.Object({
   council: Nullable(SessionCouncil),
   chairName: Type.String(),
   venue: Nullable(Type.String()),
+  /** The session's deadlines (optional): checklists due, voting closes. */
+  checklistsDueOn: Nullable(CalendarDate),
+  votingClosesOn: Nullable(CalendarDate),
   openedBy: Type.String(),
   openedAt: Instant,
   votingOpenedAt: Nullable(Instant),

@@ -43,6 +43,7 @@ export interface LateColumn {
 }
 
 const COUNCILS = 'migration:Councils1796577732200';
+const SESSION_DEADLINES = 'migration:SessionDeadlines1796578800000';
 
 export const TABLE_COVERAGE = {
   // The unit tree, accounts and their roles: who may do what.
@@ -64,7 +65,15 @@ export const TABLE_COVERAGE = {
   candidate_hold_lift: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   // The council: sessions, membership, criteria in force, checklists, ballots and the urn, notices.
   criteria_set: { kind: 'attested', key: ['id'], appendOnly: true },
-  review_session: { kind: 'attested', key: ['id'], late: [{ column: 'council_id', addedBy: COUNCILS }] },
+  review_session: {
+    kind: 'attested',
+    key: ['id'],
+    late: [
+      { column: 'council_id', addedBy: COUNCILS },
+      { column: 'checklists_due_on', addedBy: SESSION_DEADLINES },
+      { column: 'voting_closes_on', addedBy: SESSION_DEADLINES },
+    ],
+  },
   review_session_member: { kind: 'attested', key: ['session_id', 'account_id'], late: [{ column: 'position', addedBy: COUNCILS }] },
   review_item: { kind: 'attested', key: ['id'] },
   review_assignment: { kind: 'attested', key: ['id'], appendOnly: true },
@@ -128,6 +137,7 @@ export const TABLE_COVERAGE = {
   notification: { kind: 'operational', reason: 'nudges about attested changes, written in their transaction; read marks are the reader’s own' },
   mail_message: { kind: 'operational', reason: 'the mail outbox: what a notification sent and its delivery state, changed by the sender' },
   notification_preference: { kind: 'operational', reason: 'each person’s choice of mail per kind of notification; no right or decision rests on it' },
+  public_page_version: { kind: 'operational', reason: 'a counter of changes to what the public pages show, moved by triggers at commit to invalidate cached pages; the changes themselves are attested' },
   schema_migration: { kind: 'operational', reason: 'which migrations ran: the schema is the code’s, not a fact of a decision' },
 } as const satisfies Record<string, TableCoverage>;
 

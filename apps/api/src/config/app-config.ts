@@ -126,9 +126,9 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   PUBLIC_COMMENTS_PER_ADDRESS_PER_DAY = 20;
 
-  /** How long a rendered public page is reused by this process before it is read again (0: never reused). */
+  /** Longest reuse of a rendered public page of the current version (any change to what it shows renders it again at once; 0: never reused). */
   @Transform(toInt) @IsInt() @Min(0) @Max(3600)
-  PUBLIC_PAGE_CACHE_SECONDS = 5;
+  PUBLIC_PAGE_CACHE_SECONDS = 300;
 
   /** The public address of the site (https://…), for shared links (og:url) and the Atom feed; unset: from the request. */
   @IsOptional() @IsString()
@@ -365,6 +365,10 @@ export class AppConfig {
   /** Days before a yearly dossier deadline of the jurisdiction profile that unit heads and the secretariat are reminded. */
   @Transform(toInt) @IsInt() @Min(1) @Max(90)
   DEADLINE_REMINDER_DAYS = 14;
+
+  /** Days before a review session's checklist or voting deadline that those who have not done the work are reminded. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(30)
+  SESSION_REMINDER_DAYS = 2;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

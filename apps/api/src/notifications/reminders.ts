@@ -3,14 +3,13 @@
  * advisory lock held for the run's transaction excludes a second run, and each reminder carries a dedupeKey, so a
  * person is reminded of one thing once however often the job runs.
  *
- * - CHECKLIST_DUE: a reviewer assigned to a candidate still under review has not submitted its checklist.
- * - VOTING_CLOSING: voting is open and a member has not voted on every candidate yet.
+ * - CHECKLIST_DUE: a reviewer assigned to a candidate still under review has not submitted its checklist; when the
+ *   session has a checklist deadline, from SESSION_REMINDER_DAYS before it (else at the first run after assignment).
+ * - VOTING_CLOSING: voting is open and a member has not voted on every candidate yet; when the session has a voting
+ *   deadline, from SESSION_REMINDER_DAYS before it (else at the first run after voting opened).
  * - CHECK_IN_OVERDUE: a candidate in nurturing has had no check-in for NURTURING_CHECK_IN_INTERVAL_DAYS.
  * - NOTICE_ENDED: a public notice's period has ended and the session waits for its final decision.
  * - DEADLINE_APPROACHING: a yearly deadline of the jurisdiction profile in force is DEADLINE_REMINDER_DAYS away or less.
- *
- * Review sessions carry no deadline of their own yet: checklist and vote reminders go out once, at the first run
- * after the work became due, rather than a set time before a date.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -58,8 +57,9 @@ export class Reminders {
       if (!locked) return { ran: false, written: 0 };
       const today = this.clock.today();
       let written = 0;
-      written += await this.checklists(em);
-      written += await this.votes(em);
+      const soon = addDays(today, this.config.SESSION_REMINDER_DAYS);
+      written += await this.checklists(em, soon);
+      written += await this.votes(em, soon);
       written += await this.checkIns(em, today);
       written += await this.noticesEnded(em, today);
       written += await this.yearlyDeadlines(em, today);
@@ -67,23 +67,30 @@ export class Reminders {
     });
   }
 
-  private async checklists(em: EntityManager): Promise<number> {
+  /** `soon`: today + SESSION_REMINDER_DAYS; a session whose deadline is later is not reminded yet. */
+  private async checklists(em: EntityManager, soon: string): Promise<number> {
     const rows = (await em.query(
-      `SELECT a.reviewer_id, i.id AS item_id, i.session_id, c.name AS candidate, s.title
+      `SELECT a.reviewer_id, i.id AS item_id, i.session_id, c.name AS candidate, s.title, to_char(s.checklists_due_on, 'YYYY-MM-DD') AS due_on
          FROM review_assignment a
          JOIN review_item i ON i.id = a.item_id AND i.status = 'PENDING'
          JOIN review_session s ON s.id = i.session_id AND s.status IN ('PREPARING', 'VOTING')
          JOIN candidate c ON c.id = i.candidate_id
-        WHERE NOT EXISTS (SELECT 1 FROM review_checklist k WHERE k.item_id = a.item_id AND k.reviewer_id = a.reviewer_id)`,
-    )) as { reviewer_id: string; item_id: string; session_id: string; candidate: string; title: string }[];
+        WHERE NOT EXISTS (SELECT 1 FROM review_checklist k WHERE k.item_id = a.item_id AND k.reviewer_id = a.reviewer_id)
+          AND (s.checklists_due_on IS NULL OR s.checklists_due_on <= $1::date)`,
+      [soon],
+    )) as { reviewer_id: string; item_id: string; session_id: string; candidate: string; title: string; due_on: string | null }[];
     let n = 0;
     for (const r of rows) {
+      const due = r.due_on ? { vi: ` Hạn nộp: ngày ${vnDate(r.due_on)}.`, en: ` Due by ${r.due_on}.` } : { vi: '', en: '' };
       n += (
         await this.notifications.notify(em, {
           kind: 'CHECKLIST_DUE',
           to: [r.reviewer_id],
           title: { vi: `Chưa nộp phiếu đánh giá: ${r.candidate}`, en: `Checklist due: ${r.candidate}` },
-          body: { vi: `Phiên "${r.title}": bạn được phân công đánh giá hồ sơ "${r.candidate}" và chưa nộp phiếu.`, en: `Session "${r.title}": you are assigned to review "${r.candidate}" and have not submitted the checklist.` },
+          body: {
+            vi: `Phiên "${r.title}": bạn được phân công đánh giá hồ sơ "${r.candidate}" và chưa nộp phiếu.${due.vi}`,
+            en: `Session "${r.title}": you are assigned to review "${r.candidate}" and have not submitted the checklist.${due.en}`,
+          },
           link: `/hoi-dong/${r.session_id}/phieu-danh-gia/${r.item_id}`,
           dedupeKey: `checklist:${r.item_id}:${r.reviewer_id}`,
         })
@@ -92,24 +99,28 @@ export class Reminders {
     return n;
   }
 
-  private async votes(em: EntityManager): Promise<number> {
+  private async votes(em: EntityManager, soon: string): Promise<number> {
     const rows = (await em.query(
-      `SELECT s.id AS session_id, s.title, m.account_id, count(*)::int AS missing
+      `SELECT s.id AS session_id, s.title, to_char(s.voting_closes_on, 'YYYY-MM-DD') AS closes_on, m.account_id, count(*)::int AS missing
          FROM review_session s
          JOIN review_session_member m ON m.session_id = s.id
          JOIN review_item i ON i.session_id = s.id AND i.status = 'PENDING'
-        WHERE s.status = 'VOTING'
+        WHERE s.status = 'VOTING' AND (s.voting_closes_on IS NULL OR s.voting_closes_on <= $1::date)
           AND NOT EXISTS (SELECT 1 FROM council_vote v WHERE v.item_id = i.id AND v.member_id = m.account_id)
-        GROUP BY s.id, s.title, m.account_id`,
-    )) as { session_id: string; title: string; account_id: string; missing: number }[];
+        GROUP BY s.id, s.title, s.voting_closes_on, m.account_id`,
+      [soon],
+    )) as { session_id: string; title: string; closes_on: string | null; account_id: string; missing: number }[];
     let n = 0;
     for (const r of rows) {
+      const closes = r.closes_on
+        ? { vi: `biểu quyết đóng ngày ${vnDate(r.closes_on)}`, en: `voting closes on ${r.closes_on}` }
+        : { vi: 'biểu quyết sẽ đóng khi thường trực kết thúc phiên biểu quyết', en: 'voting closes when the secretariat ends it' };
       n += (
         await this.notifications.notify(em, {
           kind: 'VOTING_CLOSING',
           to: [r.account_id],
           title: { vi: `Chưa biểu quyết: phiên "${r.title}"`, en: `Not yet voted: session "${r.title}"` },
-          body: { vi: `Bạn chưa biểu quyết ${r.missing} hồ sơ; biểu quyết sẽ đóng khi thường trực kết thúc phiên biểu quyết.`, en: `You have not voted on ${r.missing} candidate(s); voting closes when the secretariat ends it.` },
+          body: { vi: `Bạn chưa biểu quyết ${r.missing} hồ sơ; ${closes.vi}.`, en: `You have not voted on ${r.missing} candidate(s); ${closes.en}.` },
           link: `/hoi-dong/${r.session_id}`,
           dedupeKey: `vote:${r.session_id}:${r.account_id}`,
         })

@@ -18,7 +18,7 @@ import { errorBody } from '../common/exception.filter.js';
 import { AppConfig } from '../config/app-config.js';
 import type { UploadedFileParts } from '../evidence/evidence-policy.js';
 import { CONTENT_SECURITY_POLICY } from '../web/web-app.js';
-import { PageCache, matches, type RenderedPage } from './page-cache.js';
+import { PublicPageServer } from './public-page-server.js';
 import { COMMENT_SCRIPT, STYLESHEET, shareCard } from './public-assets.js';
 import {
   PUBLIC_ROOT,
@@ -71,16 +71,13 @@ export class PublicPageErrors implements ExceptionFilter {
 @UseFilters(PublicPageErrors)
 @Controller('cong-khai')
 export class PublicPagesController {
-  private readonly cache: PageCache;
-
   constructor(
     private readonly pages: PublicPagesRepository,
     private readonly submit: SubmitPublicComment,
+    private readonly server: PublicPageServer,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {
-    this.cache = new PageCache(() => config.PUBLIC_PAGE_CACHE_SECONDS);
-  }
+  ) {}
 
   @Get()
   async home(@Req() req: Request, @Res() res: Response) {
@@ -187,7 +184,7 @@ export class PublicPagesController {
 
   @Get('dien-hinh.atom')
   async feed(@Req() req: Request, @Res() res: Response) {
-    await this.send(req, res, `${this.baseOf(req)} feed`, async () => {
+    await this.send(req, res, async () => {
       const { entries } = await this.pages.gallery({}, 50, 0);
       const updated = entries.reduce((latest, e) => (new Date(e.updatedAt) > latest ? new Date(e.updatedAt) : latest), new Date(0));
       return { body: atomFeed(this.baseOf(req), entries, updated), type: 'application/atom+xml; charset=utf-8' };
@@ -207,17 +204,17 @@ export class PublicPagesController {
 
   @Get('tai-nguyen/trang.css')
   async stylesheet(@Req() req: Request, @Res() res: Response) {
-    await this.send(req, res, 'css', async () => ({ body: STYLESHEET, type: 'text/css; charset=utf-8' }), ASSET_CACHE_CONTROL);
+    await this.send(req, res, async () => ({ body: STYLESHEET, type: 'text/css; charset=utf-8' }), ASSET_CACHE_CONTROL);
   }
 
   @Get('tai-nguyen/gop-y.js')
   async script(@Req() req: Request, @Res() res: Response) {
-    await this.send(req, res, 'js', async () => ({ body: COMMENT_SCRIPT, type: 'text/javascript; charset=utf-8' }), ASSET_CACHE_CONTROL);
+    await this.send(req, res, async () => ({ body: COMMENT_SCRIPT, type: 'text/javascript; charset=utf-8' }), ASSET_CACHE_CONTROL);
   }
 
   @Get('the-chia-se.png')
   async card(@Req() req: Request, @Res() res: Response) {
-    await this.send(req, res, 'card', async () => ({ body: shareCard(), type: 'image/png' }), ASSET_CACHE_CONTROL);
+    await this.send(req, res, async () => ({ body: shareCard(), type: 'image/png' }), ASSET_CACHE_CONTROL);
   }
 
   // ---- helpers ----
@@ -233,7 +230,7 @@ export class PublicPagesController {
   }
 
   private baseOf(req: Request): string {
-    return this.config.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    return this.server.baseOf(req);
   }
 
   private metaFor(req: Request) {
@@ -244,21 +241,11 @@ export class PublicPagesController {
 
   /** A page (HTML) from the cache or rendered, keyed by the whole address and the site's base. */
   private page(req: Request, res: Response, cacheControl: string, render: (meta: ReturnType<PublicPagesController['metaFor']>) => Promise<string>): Promise<void> {
-    return this.send(req, res, `${this.baseOf(req)} ${req.originalUrl}`, async () => ({ body: await render(this.metaFor(req)), type: HTML }), cacheControl);
+    return this.send(req, res, async () => ({ body: await render(this.metaFor(req)), type: HTML }), cacheControl);
   }
 
-  private async send(req: Request, res: Response, key: string, render: () => Promise<{ body: string | Buffer; type: string }>, cacheControl: string): Promise<void> {
-    const page: RenderedPage = await this.cache.get(key, render);
-    // The web app's policy (helmet's default without upgrade-insecure-requests, which would break plain http://<address>).
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('ETag', page.etag);
-    res.setHeader('Cache-Control', cacheControl);
-    res.setHeader('Vary', 'Accept-Encoding');
-    if (matches(req.headers['if-none-match'], page.etag)) {
-      res.status(304).end();
-      return;
-    }
-    res.status(page.status).type(page.type).send(page.body);
+  private send(req: Request, res: Response, render: () => Promise<{ body: string | Buffer; type: string }>, cacheControl: string): Promise<void> {
+    return this.server.serve(req, res, async () => ({ ...(await render()), cacheControl }));
   }
 }
 

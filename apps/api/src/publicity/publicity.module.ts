@@ -6,6 +6,8 @@ import { PublicCommentRepository } from './public-comment.repository.js';
 import { PublicCommentsController } from './public-comments.controller.js';
 import { PublicPagesController } from './public-pages.controller.js';
 import { PublicPagesRepository } from './public-pages.repository.js';
+import { PublicPageServer } from './public-page-server.js';
+import { PublicPageVersion } from './public-page-version.js';
 import { ModeratePublicComment } from './use-cases/moderate-public-comment.js';
 import { PublishAnswer } from './use-cases/publish-answer.js';
 import { SubmitPublicComment } from './use-cases/submit-public-comment.js';
@@ -26,6 +28,7 @@ import { SubmitPublicComment } from './use-cases/submit-public-comment.js';
     }),
   ],
   controllers: [PublicPagesController, PublicCommentsController],
-  providers: [PublicPagesRepository, PublicCommentRepository, SubmitPublicComment, ModeratePublicComment, PublishAnswer],
+  providers: [PublicPageVersion, PublicPageServer, PublicPagesRepository, PublicCommentRepository, SubmitPublicComment, ModeratePublicComment, PublishAnswer],
+  exports: [PublicPageServer],
 })
 export class PublicityModule {}

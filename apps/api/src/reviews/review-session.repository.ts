@@ -125,7 +125,8 @@ export interface WaitingWork {
 
 const SESSION_COLUMNS = `id, title, year, status, quorum_numerator AS "quorumNumerator", quorum_denominator AS "quorumDenominator",
   recognition_percent AS "recognitionPercent", rejection_percent AS "rejectionPercent", ballot, notice_working_days AS "noticeWorkingDays",
-  criteria_set_ids AS "criteriaSetIds", chair_name AS "chairName", venue, opened_by AS "openedBy", opened_at AS "openedAt",
+  criteria_set_ids AS "criteriaSetIds", chair_name AS "chairName", venue, to_char(checklists_due_on, 'YYYY-MM-DD') AS "checklistsDueOn",
+  to_char(voting_closes_on, 'YYYY-MM-DD') AS "votingClosesOn", opened_by AS "openedBy", opened_at AS "openedAt",
   voting_opened_at AS "votingOpenedAt", voting_closed_at AS "votingClosedAt", closed_at AS "closedAt", version, updated_at AS "updatedAt"`;
 
 const ITEM_COLUMNS = `id, session_id AS "sessionId", candidate_id AS "candidateId", criteria_set_id AS "criteriaSetId", status, verdict, outcome, findings,

@@ -136,6 +136,8 @@ export class ReviewSessionViews {
       council: council ? { id: council.id, name: council.name, unitName: council.unitName } : null,
       chairName: session.chairName,
       venue: session.venue,
+      checklistsDueOn: session.checklistsDueOn,
+      votingClosesOn: session.votingClosesOn,
       openedBy: session.openedBy,
       openedAt: iso(session.openedAt),
       votingOpenedAt: isoOrNull(session.votingOpenedAt),

@@ -109,6 +109,14 @@ export class ReviewSession {
   @Column('text', { nullable: true })
   venue: string | null;
 
+  /** The date by which reviewers submit their checklists (optional): reminders go out before it. */
+  @Column('date', { name: 'checklists_due_on', nullable: true })
+  checklistsDueOn: string | null;
+
+  /** The date by which members vote (optional): reminders go out before it. */
+  @Column('date', { name: 'voting_closes_on', nullable: true })
+  votingClosesOn: string | null;
+
   @Column('text', { name: 'opened_by' })
   openedBy: string;
 

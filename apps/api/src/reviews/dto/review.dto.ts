@@ -55,6 +55,12 @@ export class OpenSessionDto {
   @TextField({ description: 'Địa điểm họp / Venue', max: 300, optional: true })
   venue?: string;
 
+  @DateField({ description: 'Hạn nộp phiếu đánh giá (YYYY-MM-DD); người chưa nộp được nhắc trước hạn / Checklists due by', optional: true, example: '2026-12-15' })
+  checklistsDueOn?: string;
+
+  @DateField({ description: 'Hạn biểu quyết (YYYY-MM-DD), không trước hạn nộp phiếu; người chưa biểu quyết được nhắc trước hạn / Voting closes on', optional: true, example: '2026-12-20' })
+  votingClosesOn?: string;
+
   @CodeField({ description: 'Hình thức biểu quyết: công khai hoặc bỏ phiếu kín / Open or secret ballot', codes: BALLOT_KINDS, example: 'SECRET' })
   ballot: BallotKind;
 

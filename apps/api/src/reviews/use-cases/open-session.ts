@@ -32,6 +32,9 @@ export interface OpenSessionCommand {
   /** The council meeting; by default the one the secretariat serves. */
   councilId?: string;
   venue?: string;
+  /** Deadlines (YYYY-MM-DD), optional: reminders go out before them. */
+  checklistsDueOn?: string;
+  votingClosesOn?: string;
   ballot: BallotKind;
   /** The council rule set to judge by (its newest version); the one published last when omitted. */
   ruleSetCode?: string;
@@ -57,6 +60,9 @@ export class OpenSession {
   ) {}
 
   async execute(command: OpenSessionCommand, actor: Actor): Promise<{ id: string }> {
+    if (command.checklistsDueOn && command.votingClosesOn && command.votingClosesOn < command.checklistsDueOn) {
+      throw invalidField('votingClosesOn', 'notBeforeChecklists', { vi: 'Hạn biểu quyết không được trước hạn nộp phiếu đánh giá.', en: 'Voting cannot close before the checklists are due.' });
+    }
     return this.dataSource.transaction(async (em) => {
       const served = await this.councils.servedBy(em, actor.accountId);
       const council = command.councilId ? await this.councils.byId(em, command.councilId) : served;
@@ -107,6 +113,8 @@ export class OpenSession {
         criteriaSetIds: Object.fromEntries(sets.map((s) => [s.code, s.id])),
         chairName,
         venue: command.venue ?? null,
+        checklistsDueOn: command.checklistsDueOn ?? null,
+        votingClosesOn: command.votingClosesOn ?? null,
         openedBy: actor.username,
         openedAt: now,
         votingOpenedAt: null,
@@ -138,6 +146,8 @@ export class OpenSession {
         compositionVersion: composition?.version ?? null,
         members: members.map((m) => ({ accountId: m.id, displayName: m.displayName, unitId: m.unitId, position: positions.get(m.id) ?? 'MEMBER' })),
         chairName: session.chairName,
+        checklistsDueOn: session.checklistsDueOn,
+        votingClosesOn: session.votingClosesOn,
         clearanceRule,
       }, actor, now);
       return { id: session.id };

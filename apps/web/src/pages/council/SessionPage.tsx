@@ -164,6 +164,8 @@ export function SessionPage() {
                 { key: 'council', label: t('session.council'), children: session.council ? <span data-testid="session-council">{session.council.name}</span> : '—' },
                 { key: 'chair', label: t('council.fields.chairName'), children: session.chairName },
                 { key: 'venue', label: t('council.fields.venue'), children: session.venue ?? '—' },
+                { key: 'checklistsDueOn', label: t('council.fields.checklistsDueOn'), children: session.checklistsDueOn ? format.date(session.checklistsDueOn) : '—' },
+                { key: 'votingClosesOn', label: t('council.fields.votingClosesOn'), children: session.votingClosesOn ? format.date(session.votingClosesOn) : '—' },
                 { key: 'ballot', label: t('council.fields.ballot'), children: t(`council.ballotExplain.${session.ballot}`) },
                 {
                   key: 'rules',

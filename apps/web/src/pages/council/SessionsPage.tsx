@@ -4,8 +4,9 @@
  * opening and its page shows who they are.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Collapse, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Collapse, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Switch, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { BallotKind, SessionSummary } from '#contracts';
@@ -27,6 +28,8 @@ interface OpenSessionForm {
   year: number;
   chairName?: string;
   venue?: string;
+  checklistsDueOn?: Dayjs | null;
+  votingClosesOn?: Dayjs | null;
   ballot: BallotKind;
   ruleSetCode?: string;
   considersAwards: boolean;
@@ -35,7 +38,7 @@ interface OpenSessionForm {
 
 /** The defaults (apps/api/src/reviews/use-cases/open-session.ts), shown in the form so nobody guesses. */
 const DEFAULT_RULES = { considersAwards: true, noticeWorkingDays: 10 };
-const FIELDS = ['title', 'year', 'chairName', 'venue', 'ballot', 'ruleSetCode', 'considersAwards', 'noticeWorkingDays', 'memberIds'];
+const FIELDS = ['title', 'year', 'chairName', 'venue', 'checklistsDueOn', 'votingClosesOn', 'ballot', 'ruleSetCode', 'considersAwards', 'noticeWorkingDays', 'memberIds'];
 
 function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(id: string): void }) {
   const { t, i18n } = useTranslation();
@@ -76,7 +79,14 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
           setBusy(true);
           setError(null);
           try {
-            const body = { ...values, venue: values.venue?.trim() || undefined, chairName: values.chairName?.trim() || undefined, ruleSetCode: values.ruleSetCode || undefined };
+            const body = {
+              ...values,
+              venue: values.venue?.trim() || undefined,
+              chairName: values.chairName?.trim() || undefined,
+              ruleSetCode: values.ruleSetCode || undefined,
+              checklistsDueOn: values.checklistsDueOn ? values.checklistsDueOn.format('YYYY-MM-DD') : undefined,
+              votingClosesOn: values.votingClosesOn ? values.votingClosesOn.format('YYYY-MM-DD') : undefined,
+            };
             const created = await api.post('/api/review-sessions', body);
             onDone(created.id);
           } catch (e) {
@@ -104,6 +114,31 @@ function OpenSessionDialog({ open, onClose, onDone }: { open: boolean; onClose()
         <Form.Item name="venue" label={t('council.fields.venue')} rules={[{ max: 300, message: t('validation.max', { count: 300 }) }]}>
           <Input maxLength={300} />
         </Form.Item>
+        <Typography.Paragraph type="secondary">{t('council.open.deadlinesHint')}</Typography.Paragraph>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="checklistsDueOn" label={t('council.fields.checklistsDueOn')}>
+              <DatePicker format="DD/MM/YYYY" placeholder={t('form.datePlaceholder')} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="votingClosesOn"
+              label={t('council.fields.votingClosesOn')}
+              dependencies={['checklistsDueOn']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, value: Dayjs | null | undefined) => {
+                    const due = getFieldValue('checklistsDueOn') as Dayjs | null | undefined;
+                    return value && due && value.isBefore(due, 'day') ? Promise.reject(new Error(t('council.open.votingBeforeChecklists'))) : Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <DatePicker format="DD/MM/YYYY" placeholder={t('form.datePlaceholder')} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="ballot" label={t('council.fields.ballot')} extra={t('council.open.ballotHint')} rules={[{ required: true, message: t('validation.required') }]}>
           <Radio.Group
             optionType="button"

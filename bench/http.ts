@@ -1,0 +1,82 @@
+/**
+ * The HTTP side of the benchmarks: a keep-alive client for the API on 127.0.0.1 and the API itself started as its
+ * own process (the built product, `node dist/apps/api/src/main.js`), so that the load generator and the API do not
+ * share one event loop. Used by transitions.ts and public.ts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+
+export interface HttpAnswer {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+export interface HttpClient {
+  /** A request with an optional JSON body; the answer's body as text. */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer>;
+  /** A GET whose body is read and dropped; anything but 200 is an error. */
+  get(path: string): Promise<void>;
+  close(): void;
+}
+
+export function httpClient(port: number, maxSockets = 64): HttpClient {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  return {
+    request: (method, path, body, headers = {}) =>
+      new Promise((resolve, reject) => {
+        const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+        const req = http.request(
+          { host: '127.0.0.1', port, method, path, agent, headers: { ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}), ...headers } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+          },
+        );
+        req.on('error', reject);
+        req.end(data);
+      }),
+    get: (path) =>
+      new Promise<void>((done, fail) => {
+        const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? done() : fail(new Error(`${path} → ${res.statusCode}`))));
+        });
+        req.on('error', fail);
+      }),
+    close: () => agent.destroy(),
+  };
+}
+
+/**
+ * The API in a process of its own on `port`, ready when /health/ready answers 200 (BENCH_SERVER_NODE_ARGS: extra
+ * node options, e.g. --cpu-prof for a profile).
+ */
+export async function startApiServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const probe = httpClient(port, 1);
+  try {
+    for (let i = 0; i < 600; i++) {
+      if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode} before it was ready`);
+      const ok = await probe.request('GET', '/health/ready').then((r) => r.status === 200, () => false);
+      if (ok) return child;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    probe.close();
+  }
+  child.kill('SIGKILL');
+  throw new Error('the API did not become ready');
+}
+
+export async function stopApiServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
