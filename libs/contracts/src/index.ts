@@ -27,4 +27,5 @@ export * from './movements.js';
 export * from './lookup.js';
 export * from './statistics.js';
 export * from './publicity.js';
+export * from './signatures.js';
 export * from './endpoints.js';
