@@ -329,8 +329,9 @@ export class DemoSeeder {
     // The decision, its header, place, bases and signature block all from the profile in force that day.
     await at('2025-12-29', async () => {
       const decision = await this.decisions.issue({ sessionId: session.id, authorityCode: 'UBND_TINH' }, secretary);
-      // Signed on the server with the demo's own key (generated at first start in the key folder): the decision and each certificate.
-      await this.signing.signAllOnServer(decision.id, secretary);
+      // Signed on the server with the demo's own key (generated at first start in the key folder, rehearsal instances
+      // only) or the configured certificate: the decision and each certificate. A production instance without one leaves them unsigned.
+      if (await this.signing.canSignOnServer()) await this.signing.signAllOnServer(decision.id, secretary);
     });
     await at('2026-01-15', () => send(school, { type: 'START_REPLICATION', note: 'Tổ chức hội nghị chia sẻ kinh nghiệm cho các trường THPT trong tỉnh' }));
     // The rural-development movement's period is over: its final review closes it.

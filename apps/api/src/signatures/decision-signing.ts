@@ -9,6 +9,7 @@ import { DomainError } from '../common/domain-error.js';
 import { DecisionDocuments } from '../decisions/decision-documents.js';
 import { DecisionViews } from '../decisions/decision.views.js';
 import { DocumentSignatures, type IssuedDocumentSource } from './document-signatures.js';
+import { SigningKeys } from './signing-keys.js';
 
 @Injectable()
 export class DecisionSigning {
@@ -16,7 +17,13 @@ export class DecisionSigning {
     private readonly signatures: DocumentSignatures,
     private readonly decisionDocuments: DecisionDocuments,
     private readonly views: DecisionViews,
+    private readonly keys: SigningKeys,
   ) {}
+
+  /** Whether a server-side signing certificate is configured (or the demo's key can be made). */
+  async canSignOnServer(): Promise<boolean> {
+    return (await this.keys.credentials()) !== null;
+  }
 
   /** Signs on the server every document of the decision not signed yet; refuses when all are. */
   async signAllOnServer(id: string, actor: Actor): Promise<IssuedDocumentView[]> {

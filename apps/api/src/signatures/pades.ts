@@ -277,7 +277,11 @@ async function readOne(file: Buffer, text: string, at: number, byteRange: [numbe
   }
   let signedData: pkijs.SignedData;
   try {
-    const cms = pkijs.ContentInfo.fromBER(own(Buffer.from(text.slice(b + 1, c - 1).replace(/(00)+$/, ''), 'hex')));
+    // The hex string is padded with zeros after the DER: the DER's own length says where it ends (a trailing 0x00 may be its own).
+    const padded = Buffer.from(text.slice(b + 1, c - 1), 'hex');
+    const parsed = asn1js.fromBER(own(padded));
+    if (parsed.offset === -1) throw new Error('not BER');
+    const cms = pkijs.ContentInfo.fromBER(own(padded.subarray(0, parsed.offset)));
     if (cms.contentType !== OID.signedData) throw new Error('not SignedData');
     signedData = new pkijs.SignedData({ schema: cms.content });
   } catch {
