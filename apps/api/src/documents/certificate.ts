@@ -15,8 +15,8 @@ export const CERTIFICATE_SUBTITLE = 'ĐIỂN HÌNH TIÊN TIẾN';
 
 const LANDSCAPE_HEIGHT = 595.28;
 const LANDSCAPE_WIDTH = 841.89;
-/** Side of the verification QR code, in points (about 25 mm: scanned from arm's length). */
-const QR_SIZE = 72;
+/** Room for the verification QR code, in points: pdfmake draws whole-point modules, so a version-5 code (37 modules) is 74 pt (26 mm). */
+const QR_SIZE = 84;
 const RED = '#9b1c1c';
 const GOLD = '#b8902f';
 /** Achievement sizes tried in turn until the page holds everything. */
@@ -72,7 +72,7 @@ export function certificateDefinition(input: CertificateData, achievementSize = 
     ...(data.verificationUrl
       ? ([
           { qr: data.verificationUrl, fit: QR_SIZE, eccLevel: 'M', absolutePosition: { x: LANDSCAPE_WIDTH - 62 - QR_SIZE, y: LANDSCAPE_HEIGHT - 58 - QR_SIZE } },
-          { text: 'Quét để xác minh', fontSize: 8, alignment: 'center', absolutePosition: { x: LANDSCAPE_WIDTH - 62 - QR_SIZE - 20, y: LANDSCAPE_HEIGHT - 54 } , width: QR_SIZE + 40 },
+          { text: 'Quét để xác minh', fontSize: 9, italics: true, absolutePosition: { x: LANDSCAPE_WIDTH - 62 - QR_SIZE + 4, y: LANDSCAPE_HEIGHT - 56 } },
         ] as Content[])
       : []),
   ];
