@@ -95,7 +95,8 @@ export async function issuePki(options: PkiOptions): Promise<IssuedPki> {
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
       await x509.AuthorityKeyIdentifierExtension.create(rootKeys.publicKey),
       await x509.SubjectKeyIdentifierExtension.create(signerKeys.publicKey),
-      ...(options.signerExtendedKeyUsages ? [new x509.ExtendedKeyUsageExtension(options.signerExtendedKeyUsages)] : []),
+      // Given (a time-stamp authority's timeStamping), it is critical, as RFC 3161 asks.
+      ...(options.signerExtendedKeyUsages ? [new x509.ExtendedKeyUsageExtension(options.signerExtendedKeyUsages, true)] : []),
     ],
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', signerKeys.privateKey)).toString('base64');

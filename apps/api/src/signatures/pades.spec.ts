@@ -1,4 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { renderCertificate } from '../documents/certificate.js';
 import { sampleCertificate } from '../documents/document-samples.js';
 import { PdfRenderer } from '../documents/pdf-renderer.js';
@@ -94,3 +100,46 @@ describe('PAdES B-B', () => {
   });
 });
 
+
+describe('PAdES B-T', () => {
+  it('carries a signature time-stamp from an RFC 3161 authority (openssl ts behind HTTP), which our reader checks and pdfsig accepts', async () => {
+    const tsa = await issuePki({
+      rootName: 'CN=Gốc dấu thời gian thử',
+      signerName: 'CN=Dịch vụ cấp dấu thời gian thử',
+      notBefore: new Date(now.getTime() - YEAR),
+      notAfter: new Date(now.getTime() + YEAR),
+      signerExtendedKeyUsages: ['1.3.6.1.5.5.7.3.8'],
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'tsa-'));
+    writeFileSync(join(dir, 'tsa.key'), tsa.pem.signerKey);
+    writeFileSync(join(dir, 'tsa.crt'), tsa.signer.certificate.toString('pem'));
+    writeFileSync(join(dir, 'serial'), '01\n');
+    writeFileSync(
+      join(dir, 'tsa.cnf'),
+      `[ tsa ]\ndefault_tsa = t\n[ t ]\nserial = ${join(dir, 'serial')}\nsigner_digest = sha256\ndefault_policy = 1.2.3.4.1\ndigests = sha256\ness_cert_id_alg = sha256\ness_cert_id_chain = no\ntsa_name = yes\n`,
+    );
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        writeFileSync(join(dir, 'q.tsq'), Buffer.concat(chunks));
+        execFileSync('openssl', ['ts', '-reply', '-config', join(dir, 'tsa.cnf'), '-queryfile', join(dir, 'q.tsq'), '-inkey', join(dir, 'tsa.key'), '-signer', join(dir, 'tsa.crt'), '-out', join(dir, 'r.tsr')], { stdio: 'ignore' });
+        res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(readFileSync(join(dir, 'r.tsr')));
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const signed = await signPdf(issued, await credentialsFromPem(pki.pem.signerKey, pki.pem.chain), { reason: 'x', location: 'x', name: 'x', signingTime: now, tsa: { url } });
+      expect(signed.level).toBe('B-T');
+      expect(signed.timeStampedAt).toBeInstanceOf(Date);
+      const [reading] = await readSignatures(signed.pdf, [parseCertificate(pki.pem.root)], new Date());
+      expect(reading).toMatchObject({ level: 'B-T', problems: [] });
+      expect(Math.abs(reading!.timeStampedAt!.getTime() - Date.now())).toBeLessThan(10 * 60_000);
+      expect(pdfsig(signed.pdf, pki.pem.root)).toContain('Signature Validation: Signature is Valid.');
+    } finally {
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -310,7 +310,8 @@ async function readOne(file: Buffer, text: string, at: number, byteRange: [numbe
       const token = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(tsAttr.values[0]!.toBER(false)).content });
       const tst = pkijs.TSTInfo.fromBER(own(token.encapContentInfo.eContent!.valueBlock.valueHexView));
       const imprintOk = hex(tst.messageImprint.hashedMessage.valueBlock.valueHexView) === hex(sha256(signerInfo.signature.valueBlock.valueHexView));
-      const tokenOk = await token.verify({ signer: 0, data: new ArrayBuffer(0), checkChain: false });
+      // pkijs checks a TSTInfo's message imprint against the data given: the signature value it time-stamps.
+      const tokenOk = await token.verify({ signer: 0, data: own(signerInfo.signature.valueBlock.valueHexView), checkChain: false });
       if (imprintOk && tokenOk) {
         reading.timeStampedAt = tst.genTime;
         if (reading.level === 'B-B') reading.level = 'B-T';
