@@ -16,6 +16,8 @@ import { REGULATION_2025_PRESET } from '#workflow';
 import { MOVEMENT, REVIEW, movementIn, type MovementStatus } from './support/movement-factories.js';
 import { issueChallenge, solveChallenge } from '../apps/api/src/publicity/proof-of-work.js';
 import { SubmitPublicComment } from '../apps/api/src/publicity/use-cases/submit-public-comment.js';
+import { signPdf } from '../apps/api/src/signatures/pades.js';
+import { SigningKeys } from '../apps/api/src/signatures/signing-keys.js';
 
 type Target = 'own' | 'other';
 const ROLES: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'ADMIN'];
@@ -258,6 +260,18 @@ const sharedDecision = (c: Ctx, target: Target) => {
   if (!shared.has(target)) shared.set(target, issuedDecision(c, target));
   return shared.get(target)!;
 };
+/** A document's issued copy, signed as a signer's token would (with the rehearsal instance's demo key, whose root it trusts). */
+async function signedCopy(c: Ctx, issuedCopyUrl: string): Promise<Buffer> {
+  const res = await c.t.as(SECRETARY).get(issuedCopyUrl).buffer(true).parse((r, done) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (b: Buffer) => chunks.push(b));
+    r.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+  expect(res.status).toBe(200);
+  const credentials = (await c.t.running.app.get(SigningKeys).credentials())!;
+  return (await signPdf(res.body as Buffer, credentials, { reason: 'x', location: 'x', name: 'x', signingTime: new Date() })).pdf;
+}
+
 /** Decisions and certificates are public acts: every signed-in role reads them, whatever the unit. */
 const DECISION_READERS: Role[] = ROLES;
 
@@ -990,6 +1004,50 @@ const TABLE: Record<string, Row> = {
       return cl.get(`/api/decisions/${d.id}/certificates/${d.candidateId}/pdf`);
     },
   },
+  'GET /api/decisions/{id}/signatures': { allowed: DECISION_READERS, scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}/signatures`) },
+  // Signing changes a decision's documents once: each allowed call signs a decision of its own.
+  'POST /api/decisions/{id}/signatures': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'public',
+    ok: 201,
+    send: async (c, cl, target) => cl.post(`/api/decisions/${(await buildIssuedDecision(c, target)).id}/signatures`),
+  },
+  'GET /api/decisions/{id}/issued-copy': { allowed: ['COUNCIL_SECRETARY'], scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}/issued-copy`) },
+  'GET /api/decisions/{id}/certificates/{candidateId}/issued-copy': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'public',
+    ok: 200,
+    send: async (c, cl, target) => {
+      const d = await sharedDecision(c, target);
+      return cl.get(`/api/decisions/${d.id}/certificates/${d.candidateId}/issued-copy`);
+    },
+  },
+  'POST /api/decisions/{id}/signed-copy': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'public',
+    ok: 201,
+    send: async (c, cl, target) => {
+      // Refused roles are refused before the file is looked at: only the secretariat's calls sign a fresh decision.
+      if (cl.username !== SECRETARY) return cl.post(`/api/decisions/${(await sharedDecision(c, target)).id}/signed-copy`).attach('file', pdfBytes(), { filename: 'x.pdf', contentType: 'application/pdf' });
+      const d = await buildIssuedDecision(c, target);
+      const pdf = await signedCopy(c, `/api/decisions/${d.id}/issued-copy`);
+      return cl.post(`/api/decisions/${d.id}/signed-copy`).attach('file', pdf, { filename: 'da-ky.pdf', contentType: 'application/pdf' });
+    },
+  },
+  'POST /api/decisions/{id}/certificates/{candidateId}/signed-copy': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'public',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const shared = await sharedDecision(c, target);
+      if (cl.username !== SECRETARY) return cl.post(`/api/decisions/${shared.id}/certificates/${shared.candidateId}/signed-copy`).attach('file', pdfBytes(), { filename: 'x.pdf', contentType: 'application/pdf' });
+      const d = await buildIssuedDecision(c, target);
+      const pdf = await signedCopy(c, `/api/decisions/${d.id}/certificates/${d.candidateId}/issued-copy`);
+      return cl.post(`/api/decisions/${d.id}/certificates/${d.candidateId}/signed-copy`).attach('file', pdf, { filename: 'da-ky.pdf', contentType: 'application/pdf' });
+    },
+  },
+  'GET /api/verifications': { allowed: 'PUBLIC', scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/verifications?reference=1/QĐ-UBND') },
+  'POST /api/verifications': { allowed: 'PUBLIC', scope: 'none', ok: 200, send: (c, cl) => cl.post('/api/verifications').attach('file', pdfBytes('kiểm tra'), { filename: 'x.pdf', contentType: 'application/pdf' }) },
 };
 
 function expected(row: Row, role: Role, target: Target): number {

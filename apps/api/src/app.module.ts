@@ -29,6 +29,7 @@ import { PublicityModule } from './publicity/publicity.module.js';
 import { ReplicationModule } from './replication/replication.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
+import { SignaturesModule } from './signatures/signatures.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 import { TransitionsModule } from './transitions/transitions.module.js';
 import { UnitsModule } from './units/units.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         ClearancesModule,
         PublicityModule,
         DecisionsModule,
+        SignaturesModule,
         ReplicationModule,
         StatisticsModule,
         MovementsModule,

@@ -27,6 +27,7 @@ import { HOLD_ENDPOINTS } from './holds.js';
 import { REPLICATION_ENDPOINTS } from './replication.js';
 import { REHEARSAL_ENDPOINTS } from './rehearsal.js';
 import { PUBLICITY_ENDPOINTS } from './publicity.js';
+import { SIGNATURE_ENDPOINTS } from './signatures.js';
 
 function gather<T extends readonly EndpointTable[]>(...tables: T): UnionToIntersection<T[number]> {
   const all: Record<string, EndpointContract> = {};
@@ -67,6 +68,7 @@ export const ENDPOINTS = gather(
   REHEARSAL_ENDPOINTS,
   BACKUP_ENDPOINTS,
   PUBLICITY_ENDPOINTS,
+  SIGNATURE_ENDPOINTS,
 );
 
 export type Endpoints = typeof ENDPOINTS;

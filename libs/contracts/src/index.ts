@@ -28,4 +28,5 @@ export * from './lookup.js';
 export * from './statistics.js';
 export * from './unit-import.js';
 export * from './publicity.js';
+export * from './signatures.js';
 export * from './endpoints.js';

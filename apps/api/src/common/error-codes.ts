@@ -18,6 +18,7 @@ import { CLEARANCE_ERRORS } from '../clearances/clearances.errors.js';
 import { NOTIFICATION_ERRORS } from '../notifications/notifications.errors.js';
 import { MOVEMENT_ERRORS } from '../movements/movements.errors.js';
 import { PUBLICITY_ERRORS } from '../publicity/publicity.errors.js';
+import { SIGNATURE_ERRORS } from '../signatures/signatures.errors.js';
 import { REPLICATION_ERRORS } from '../replication/replication.errors.js';
 import { REHEARSAL_ERRORS } from '../rehearsal/rehearsal.errors.js';
 import { REVIEW_ERRORS } from '../reviews/reviews.errors.js';
@@ -48,6 +49,7 @@ export const ERROR_CODES = gatherErrorTables(
   CLEARANCE_ERRORS,
   BACKUP_ERRORS,
   PUBLICITY_ERRORS,
+  SIGNATURE_ERRORS,
   NOTIFICATION_ERRORS,
   COUNCIL_ERRORS,
   HOLD_ERRORS,

@@ -5,7 +5,7 @@
 import { BlockList, isIP } from 'node:net';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 import { isValidKey } from '../audit/ed25519.js';
 import { parseRehearsalClock } from '../rehearsal/rehearsal-clock.js';
 
@@ -133,6 +133,29 @@ export class AppConfig {
   /** The public address of the site (https://…), for shared links (og:url) and the Atom feed; unset: from the request. */
   @IsOptional() @IsString()
   PUBLIC_BASE_URL?: string = undefined;
+
+  /**
+   * The server-side signing certificate (PKCS#12 file: private key, certificate and its chain) that signs issued
+   * decisions and certificates (PAdES). Unset: documents are signed with the signer's own token and uploaded; a
+   * rehearsal (the demo) signs with a demo key generated at first start in the key folder.
+   */
+  @IsOptional() @IsString()
+  SIGNING_P12_FILE?: string = undefined;
+
+  /** The PKCS#12 file's passphrase (required with SIGNING_P12_FILE). */
+  @IsOptional() @IsString()
+  SIGNING_P12_PASSPHRASE?: string = undefined;
+
+  /**
+   * A PEM file of the root certificates a signature must chain to (the government CA's root in production), for
+   * uploaded signed files and for verification. The demo's own root is trusted on a rehearsal instance.
+   */
+  @IsOptional() @IsString()
+  SIGNING_TRUSTED_ROOTS?: string = undefined;
+
+  /** An RFC 3161 time-stamp authority (http(s) URL): signatures made on the server are then PAdES B-T. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  SIGNING_TSA_URL?: string = undefined;
 
   /** How often a candidate being nurtured should be checked on; later than this, its check-in is overdue. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3650)
@@ -435,10 +458,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `REHEARSAL_CLOCK=${JSON.stringify(config.REHEARSAL_CLOCK)}: a production instance never runs the rehearsal clock (INSTANCE_KIND is production${config.INSTANCE_KIND ? '' : ' by default with DATABASE_URL'}); set INSTANCE_KIND=rehearsal on a copy, or remove REHEARSAL_CLOCK`,
     ]);
   }
+  if (errors.length === 0 && (config.SIGNING_P12_FILE === undefined) !== (config.SIGNING_P12_PASSPHRASE === undefined)) {
+    throw new ConfigError([
+      'SIGNING_P12_FILE, SIGNING_P12_PASSPHRASE: phải đặt cả hai (tệp PKCS#12 của chứng thư số ký trên máy chủ và mật khẩu của nó) hoặc không đặt cái nào. / ' +
+        'Set both (the server-side signing certificate\'s PKCS#12 file and its passphrase) or neither.',
+    ]);
+  }
   if (errors.length > 0) {
     throw new ConfigError(
       // Secrets are named, never echoed.
-      errors.map((e) => `${e.property}=${/PASSWORD|KEY|SECRET/.test(e.property) ? '(hidden)' : JSON.stringify(raw[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+      errors.map((e) => `${e.property}=${/PASSWORD|PASSPHRASE|KEY|SECRET/.test(e.property) ? '(hidden)' : JSON.stringify(raw[e.property] ?? e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`),
     );
   }
   return config;

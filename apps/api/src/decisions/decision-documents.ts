@@ -7,6 +7,9 @@ import { Injectable } from '@nestjs/common';
 import type { ProfileAuthority } from '#domain';
 import { decisionStream } from '../audit/streams.js';
 import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { DocumentSignatures } from '../signatures/document-signatures.js';
+import { verificationUrl } from '../signatures/verification-url.js';
 import { DomainError } from '../common/domain-error.js';
 import type { CertificateData, IssuingBody, RecognitionDecisionData } from '../documents/document-data.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -35,15 +38,27 @@ export class DecisionDocuments {
     private readonly documents: DocumentsService,
     private readonly profiles: JurisdictionProfiles,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly signatures: DocumentSignatures,
   ) {}
 
+  /** The decision as handed out: its signed copy once it is signed, else rendered now. */
   async decision(id: string): Promise<PrintedDocument> {
     const data = await this.decisionData(id);
+    return (await this.signatures.signedCopy(id, null)) ?? this.renderDecision(data);
+  }
+
+  /** A certificate as handed out: its signed copy once it is signed (never for a revoked recipient), else rendered now. */
+  async certificate(id: string, candidateId: string): Promise<PrintedDocument> {
+    const data = await this.certificateData(id, candidateId);
+    return (await this.signatures.signedCopy(id, candidateId)) ?? this.renderCertificate(data);
+  }
+
+  async renderDecision(data: RecognitionDecisionData): Promise<PrintedDocument> {
     return { pdf: await this.documents.renderRecognitionDecision(data), fileName: `quyet-dinh-${data.number.replace(/[^A-Za-z0-9]+/g, '-')}.pdf` };
   }
 
-  async certificate(id: string, candidateId: string): Promise<PrintedDocument> {
-    const data = await this.certificateData(id, candidateId);
+  async renderCertificate(data: CertificateData): Promise<PrintedDocument> {
     return { pdf: await this.documents.renderCertificate(data), fileName: `giay-chung-nhan-${data.serial.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-')}.pdf` };
   }
 
@@ -92,6 +107,7 @@ export class DecisionDocuments {
       signerTitle: d.signerTitle,
       signerName: d.signerName,
       serial: r.serial,
+      verificationUrl: verificationUrl(this.config, r.serial),
       generatedAt: this.clock.now().toISOString(),
     };
   }

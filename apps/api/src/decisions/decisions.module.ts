@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { JurisdictionModule } from '../jurisdiction/jurisdiction.module.js';
+import { SignatureStoreModule } from '../signatures/signature-store.module.js';
 import { TransitionsModule } from '../transitions/transitions.module.js';
 import { DecisionDocuments } from './decision-documents.js';
 import { DecisionViews } from './decision.views.js';
@@ -14,9 +15,9 @@ import { RecognitionDecisions } from './recognition-decisions.service.js';
  * authority and year, corrected or revoked only by new decisions that refer to them. SQL only in the repository.
  */
 @Module({
-  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule],
+  imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, SignatureStoreModule],
   controllers: [DecisionsController],
   providers: [RecognitionDecisionRepository, RecognitionDecisions, DecisionViews, DecisionDocuments],
-  exports: [RecognitionDecisions],
+  exports: [RecognitionDecisions, DecisionDocuments, DecisionViews],
 })
 export class DecisionsModule {}

@@ -7,10 +7,11 @@ import { MovementsModule } from '../movements/movements.module.js';
 import { ReviewsModule } from '../reviews/reviews.module.js';
 import { TransitionsModule } from '../transitions/transitions.module.js';
 import { UnitsModule } from '../units/units.module.js';
+import { SignaturesModule } from '../signatures/signatures.module.js';
 import { DemoSeeder } from './demo.seeder.js';
 
 @Module({
-  imports: [UnitsModule, CandidatesModule, TransitionsModule, EvidenceModule, ReviewsModule, MovementsModule, JurisdictionModule, DecisionsModule],
+  imports: [UnitsModule, CandidatesModule, TransitionsModule, EvidenceModule, ReviewsModule, MovementsModule, JurisdictionModule, DecisionsModule, SignaturesModule],
   providers: [DemoSeeder],
   exports: [DemoSeeder],
 })

@@ -14,6 +14,7 @@ import type { Role } from '#domain';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { Clock } from '../common/clock.js';
 import { RecognitionDecisions } from '../decisions/recognition-decisions.service.js';
+import { DecisionSigning } from '../signatures/decision-signing.js';
 import { JurisdictionProfiles } from '../jurisdiction/jurisdiction-profiles.js';
 import { BAC_NINH_AFTER_MERGER, BAC_NINH_WITH_REGULATION } from './demo-profile.js';
 import { MovementsService } from '../movements/movements.service.js';
@@ -99,6 +100,7 @@ export class DemoSeeder {
     private readonly registrations: RegistrationsService,
     private readonly profiles: JurisdictionProfiles,
     private readonly decisions: RecognitionDecisions,
+    private readonly signing: DecisionSigning,
   ) {}
 
   async seedIfWanted(embedded: boolean): Promise<boolean> {
@@ -325,7 +327,12 @@ export class DemoSeeder {
     );
     await at('2025-12-26', () => this.finalise.execute(session.id, secretary));
     // The decision, its header, place, bases and signature block all from the profile in force that day.
-    await at('2025-12-29', () => this.decisions.issue({ sessionId: session.id, authorityCode: 'UBND_TINH' }, secretary));
+    await at('2025-12-29', async () => {
+      const decision = await this.decisions.issue({ sessionId: session.id, authorityCode: 'UBND_TINH' }, secretary);
+      // Signed on the server with the demo's own key (generated at first start in the key folder, rehearsal instances
+      // only) or the configured certificate: the decision and each certificate. A production instance without one leaves them unsigned.
+      if (await this.signing.canSignOnServer()) await this.signing.signAllOnServer(decision.id, secretary);
+    });
     await at('2026-01-15', () => send(school, { type: 'START_REPLICATION', note: 'Tổ chức hội nghị chia sẻ kinh nghiệm cho các trường THPT trong tỉnh' }));
     // The rural-development movement's period is over: its final review closes it.
     await at('2026-01-20', () =>

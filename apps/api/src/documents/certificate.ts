@@ -14,6 +14,9 @@ export const CERTIFICATE_TITLE = 'GIẤY CHỨNG NHẬN';
 export const CERTIFICATE_SUBTITLE = 'ĐIỂN HÌNH TIÊN TIẾN';
 
 const LANDSCAPE_HEIGHT = 595.28;
+const LANDSCAPE_WIDTH = 841.89;
+/** Room for the verification QR code, in points: pdfmake draws whole-point modules, so a version-5 code (37 modules) is 74 pt (26 mm). */
+const QR_SIZE = 84;
 const RED = '#9b1c1c';
 const GOLD = '#b8902f';
 /** Achievement sizes tried in turn until the page holds everything. */
@@ -65,6 +68,13 @@ export function certificateDefinition(input: CertificateData, achievementSize = 
     },
     // The serial sits in the bottom left corner of the frame, wherever the text ends.
     { text: `Số: ${data.serial}`, fontSize: 12, absolutePosition: { x: 62, y: LANDSCAPE_HEIGHT - 66 } },
+    // The QR code of the public verification page, in the bottom right corner inside the frame, with its caption.
+    ...(data.verificationUrl
+      ? ([
+          { qr: data.verificationUrl, fit: QR_SIZE, eccLevel: 'M', absolutePosition: { x: LANDSCAPE_WIDTH - 62 - QR_SIZE, y: LANDSCAPE_HEIGHT - 58 - QR_SIZE } },
+          { text: 'Quét để xác minh', fontSize: 9, italics: true, absolutePosition: { x: LANDSCAPE_WIDTH - 62 - QR_SIZE + 4, y: LANDSCAPE_HEIGHT - 56 } },
+        ] as Content[])
+      : []),
   ];
   return {
     pageSize: 'A4',

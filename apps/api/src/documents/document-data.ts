@@ -144,6 +144,8 @@ export interface CertificateData {
   signerName: string;
   /** Certificate serial, e.g. "ĐHTT-2025-000123". */
   serial: string;
+  /** The public verification page of this certificate: printed as a QR code in the bottom right corner of the frame. */
+  verificationUrl?: string;
   generatedAt: string;
   /** Set while the rehearsal clock is on: the rehearsal date every page is marked with (docs/rehearsal-clock.md). */
   rehearsalDate?: string;

@@ -39,9 +39,9 @@ export interface PageMeta {
   noindex?: boolean;
 }
 
-export function layout(meta: PageMeta, body: string, options: { script?: string; current?: 'notice' | 'gallery' } = {}): string {
+export function layout(meta: PageMeta, body: string, options: { script?: string; current?: 'notice' | 'gallery' | 'verify' } = {}): string {
   const title = meta.title === SITE_NAME ? SITE_NAME : `${meta.title} — ${SITE_NAME}`;
-  const nav = (href: string, label: string, key: 'notice' | 'gallery') =>
+  const nav = (href: string, label: string, key: 'notice' | 'gallery' | 'verify') =>
     `<a href="${href}"${options.current === key ? ' aria-current="page"' : ''}>${label}</a>`;
   return `<!doctype html>
 <html lang="vi">
@@ -73,7 +73,7 @@ ${options.script ? `<script src="${options.script}" defer></script>\n` : ''}</he
 <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
 <header class="site"><div class="wrap">
 <a class="brand" href="${PUBLIC_ROOT}">${SITE_NAME}</a>
-<nav aria-label="Trang công khai">${nav(`${PUBLIC_ROOT}/thong-bao`, 'Lấy ý kiến', 'notice')}${nav(`${PUBLIC_ROOT}/dien-hinh`, 'Điển hình', 'gallery')}</nav>
+<nav aria-label="Trang công khai">${nav(`${PUBLIC_ROOT}/thong-bao`, 'Lấy ý kiến', 'notice')}${nav(`${PUBLIC_ROOT}/dien-hinh`, 'Điển hình', 'gallery')}${nav(`${PUBLIC_ROOT}/xac-minh`, 'Xác minh', 'verify')}</nav>
 </div></header>
 <main id="noi-dung" class="wrap">
 ${body}
