@@ -935,7 +935,7 @@ const TABLE: Record<string, Row> = {
     ok: 201,
     send: async (c, cl) => {
       const d = await issuedDecision(c);
-      return laterFor(c, () => cl.post(`/api/decisions/${d.id}/revocations`).send({ ...DECISION_SIGNER, reasons: 'Không trung thực' }));
+      return laterFor(c, () => cl.post(`/api/decisions/${d.id}/revocations`).send({ ...DECISION_SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Không trung thực' }));
     },
   },
   'GET /api/decisions/{id}/pdf': { allowed: DECISION_READERS, scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}/pdf`) },

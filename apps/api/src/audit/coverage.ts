@@ -82,6 +82,10 @@ export const TABLE_COVERAGE = {
   recognition_decision: { kind: 'attested', key: ['id'], appendOnly: true },
   decision_recipient: { kind: 'attested', key: ['decision_id', 'candidate_id'], appendOnly: true },
   decision_counter: { kind: 'attested', key: ['authority_code', 'year'] },
+  // A revocation's grounds and the chain it ends; what was recovered after it; the versions of achievement reports.
+  decision_revocation: { kind: 'attested', key: ['decision_id'], appendOnly: true },
+  revocation_recovery: { kind: 'attested', key: ['id'], appendOnly: true },
+  achievement_report_version: { kind: 'attested', key: ['id'], appendOnly: true },
   // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).
   jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
   // Council rule sets (versions an administrator publishes), the one each session pinned, written opinions with the

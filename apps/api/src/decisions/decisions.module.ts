@@ -8,6 +8,8 @@ import { DecisionViews } from './decision.views.js';
 import { DecisionsController } from './decisions.controller.js';
 import { RecognitionDecisionRepository } from './recognition-decision.repository.js';
 import { RecognitionDecisions } from './recognition-decisions.service.js';
+import { RevocationsController } from './revocations.controller.js';
+import { Revocations } from './revocations.service.js';
 
 /**
  * Owns recognition decisions and certificates: issued from a closed review session, numbered without gaps per
@@ -15,8 +17,8 @@ import { RecognitionDecisions } from './recognition-decisions.service.js';
  */
 @Module({
   imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule],
-  controllers: [DecisionsController],
-  providers: [RecognitionDecisionRepository, RecognitionDecisions, DecisionViews, DecisionDocuments],
-  exports: [RecognitionDecisions],
+  controllers: [DecisionsController, RevocationsController],
+  providers: [RecognitionDecisionRepository, RecognitionDecisions, DecisionViews, DecisionDocuments, Revocations],
+  exports: [RecognitionDecisions, DecisionDocuments],
 })
 export class DecisionsModule {}
