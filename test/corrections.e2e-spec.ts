@@ -5,6 +5,8 @@
  * the chain for those it names; superseded copies come stamped; recoveries of certificates and rewards are recorded.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type supertest from 'supertest';
 import { Clock } from '../apps/api/src/common/clock.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -151,6 +153,9 @@ describe('a revocation ends the whole chain', () => {
     expect(first).toContain(partly);
     expect(first).toContain(`ĐÃ ĐÍNH CHÍNH theo Quyết định số ${correction.number}`);
     expect(await textOf(t.as(AUDITOR).get(`/api/decisions/${correction.id}/pdf`))).toContain(partly);
+    const archivedCopy = await binary(t.as(AUDITOR).get(`/api/decisions/${correction.id}/certificates/${nurse.id}/pdf?archived=true`));
+    // To look at the stamped copy: SAVE_PDF_DIR=/some/folder.
+    if (process.env.SAVE_PDF_DIR) writeFileSync(join(process.env.SAVE_PDF_DIR, 'stamped-certificate.pdf'), archivedCopy.body as Buffer);
     const archive = await textOf(t.as(AUDITOR).get(`/api/decisions/${correction.id}/certificates/${nurse.id}/pdf?archived=true`));
     expect(archive).toContain(`ĐÃ THU HỒI theo Quyết định số ${revocation.number}`);
     expect(archive).toContain(CORRECT_NAME);

@@ -17,6 +17,7 @@ export * from './replication.js';
 export * from './reviews.js';
 export * from './decisions.js';
 export * from './revocations.js';
+export * from './dossier.js';
 export * from './jurisdiction.js';
 export * from './council-rules.js';
 export * from './rehearsal.js';
