@@ -84,6 +84,7 @@ const PAYLOADS: Record<CandidateEventType, (i: number) => Record<string, unknown
   RETURN_TO_NURTURING: (i) => ({ verdict: verdict(2, 1, 2), shortcomings: [`Thiếu số liệu ${i}`] }),
   REJECT: () => ({ verdict: verdict(1, 4, 0), upheldCommentIds: ['00000000-0000-4000-8000-000000000002'], reasons: 'Chưa đạt tiêu chí' }),
   REVOKE_RECOGNITION: () => ({ decisionId: '00000000-0000-4000-8000-000000000003', reasons: 'Thành tích không trung thực' }),
+  CORRECT_RECOGNITION: () => ({ decisionId: '00000000-0000-4000-8000-000000000004', correctsDecisionId: '00000000-0000-4000-8000-000000000003', reasons: 'Sai tên', name: 'Tên đúng' }),
   CONFIRM_RECOGNITION: () => ({ sessionId: '00000000-0000-4000-8000-000000000001', noticeEndsOn: '2025-12-22', confirmedOn: '2025-12-26' }),
   START_REPLICATION: () => ({}),
   END_REPLICATION: () => ({ reasons: 'Không còn duy trì' }),

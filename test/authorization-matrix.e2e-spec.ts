@@ -254,6 +254,21 @@ async function buildIssuedDecision(c: Ctx, target: Target): Promise<{ id: string
   return { id: res.body.id, candidateId: candidate.id };
 }
 
+/** A decision issued and then wholly revoked (its own candidate), for the rows that read or complete a revocation. */
+async function revokedDecision(c: Ctx): Promise<{ id: string; candidateId: string }> {
+  return once(c, 'revocation', async () => {
+    const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
+    const { sessionId } = await decideThroughCouncil(c.t, [candidate.id], 'RECOGNISE');
+    return laterFor(c, async () => {
+      const issued = await c.t.as(SECRETARY).post('/api/decisions').send({ ...DECISION_SIGNER, sessionId });
+      expect(issued.status).toBe(201);
+      const revoked = await c.t.as(SECRETARY).post(`/api/decisions/${issued.body.id}/revocations`).send({ ...DECISION_SIGNER, grounds: ['UNLAWFUL_APPRAISAL'], reasons: 'Xét trái quy định' });
+      expect(revoked.status).toBe(201);
+      return { id: revoked.body.id as string, candidateId: candidate.id };
+    });
+  });
+}
+
 /** One decision per target unit for the rows that only read it. */
 const shared = new Map<Target, Promise<{ id: string; candidateId: string }>>();
 const sharedDecision = (c: Ctx, target: Target) => {
@@ -991,9 +1006,32 @@ const TABLE: Record<string, Row> = {
     ok: 201,
     send: async (c, cl) => {
       const d = await issuedDecision(c);
-      return laterFor(c, () => cl.post(`/api/decisions/${d.id}/revocations`).send({ ...DECISION_SIGNER, reasons: 'Không trung thực' }));
+      return laterFor(c, () => cl.post(`/api/decisions/${d.id}/revocations`).send({ ...DECISION_SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Không trung thực' }));
     },
   },
+  'GET /api/decisions/{id}/revocation': { allowed: DECISION_READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/decisions/${(await revokedDecision(c)).id}/revocation`) },
+  'POST /api/decisions/{id}/recoveries': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const r = await revokedDecision(c);
+      return laterFor(c, () => cl.post(`/api/decisions/${r.id}/recoveries`).send({ candidateId: r.candidateId, item: 'CERTIFICATE', quantity: 1, recoveredOn: c.t.running.app.get(Clock).today(), document: 'Biên bản thu hồi số 1' }));
+    },
+  },
+  'GET /api/candidates/{id}/achievement-report': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target)).id}/achievement-report`) },
+  'POST /api/candidates/{id}/achievement-report': {
+    allowed: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
+    scope: 'candidate',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const cand = await candidateIn(c, target);
+      const [row] = (await c.t.dataSource.query(`SELECT coalesce(max(version), 0)::int AS v FROM achievement_report_version WHERE candidate_id = $1`, [cand.id])) as { v: number }[];
+      return cl.post(`/api/candidates/${cand.id}/achievement-report`).send({ expectedVersion: row!.v, content: { profile: 'Lý lịch', achievements: 'Thành tích', methods: '', impact: '', earlierAwards: 'Chưa có.' } });
+    },
+  },
+  'GET /api/candidates/{id}/achievement-report/{format}': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target)).id}/achievement-report/pdf`) },
+  'GET /api/review-sessions/{id}/dossier/{document}/{format}': { allowed: COUNCIL_READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/review-sessions/${(await sessionAt(c, 'preparing')).sessionId}/dossier/danh-sach/pdf`) },
   'GET /api/decisions/{id}/pdf': { allowed: DECISION_READERS, scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}/pdf`) },
   'GET /api/decisions/{id}/certificates/{candidateId}/pdf': {
     allowed: DECISION_READERS,

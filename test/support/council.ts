@@ -120,7 +120,7 @@ export async function revokeByDecision(t: TestApp, candidateId: string) {
   await later(t, 31, async () => {
     const issued = await secretary.post('/api/decisions').send({ ...signer, sessionId: row!.sessionId });
     expect(issued.status).toBe(201);
-    const revoked = await secretary.post(`/api/decisions/${issued.body.id}/revocations`).send({ ...signer, reasons: 'Thành tích không trung thực', candidateIds: [candidateId] });
+    const revoked = await secretary.post(`/api/decisions/${issued.body.id}/revocations`).send({ ...signer, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Thành tích không trung thực', candidateIds: [candidateId] });
     expect(revoked.status).toBe(201);
   });
 }

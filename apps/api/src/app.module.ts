@@ -15,6 +15,7 @@ import type { OpenDatabase } from './database/open-database.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { HoldsModule } from './holds/holds.module.js';
+import { DossierModule } from './dossier/dossier.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LookupModule } from './lookup/lookup.module.js';
 import { MovementsModule } from './movements/movements.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         EvidenceModule,
         CouncilsModule,
         HoldsModule,
+        DossierModule,
         ReviewsModule,
         ClearancesModule,
         PublicityModule,

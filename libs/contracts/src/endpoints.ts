@@ -7,6 +7,8 @@ import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
 import { CLEARANCE_ENDPOINTS } from './clearances.js';
 import { BACKUP_ENDPOINTS } from './backups.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
+import { REVOCATION_ENDPOINTS } from './revocations.js';
+import { DOSSIER_ENDPOINTS } from './dossier.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
 import { NOTIFICATION_ENDPOINTS } from './notifications.js';
 import { COUNCIL_ENDPOINTS } from './councils.js';
@@ -57,6 +59,8 @@ export const ENDPOINTS = gather(
   CRITERIA_SET_ENDPOINTS,
   REVIEW_ENDPOINTS,
   DECISION_ENDPOINTS,
+  REVOCATION_ENDPOINTS,
+  DOSSIER_ENDPOINTS,
   JURISDICTION_ENDPOINTS,
   COUNCIL_RULE_ENDPOINTS,
   CLEARANCE_ENDPOINTS,

@@ -16,6 +16,8 @@ export * from './holds.js';
 export * from './replication.js';
 export * from './reviews.js';
 export * from './decisions.js';
+export * from './revocations.js';
+export * from './dossier.js';
 export * from './jurisdiction.js';
 export * from './council-rules.js';
 export * from './rehearsal.js';

@@ -46,6 +46,7 @@ const EXAMPLES: Record<CandidateEvent['type'], CandidateEvent> = {
   REJECT: { type: 'REJECT', reasons: 'Không đạt tiêu chí', verdict: REJECTING, upheldCommentIds: ['c1'] },
   CONFIRM_RECOGNITION: { type: 'CONFIRM_RECOGNITION', sessionId: 's1', noticeEndsOn: '2025-12-22', confirmedOn: '2025-12-23' },
   REVOKE_RECOGNITION: { type: 'REVOKE_RECOGNITION', decisionId: 'd2', reasons: 'Thành tích không trung thực' },
+  CORRECT_RECOGNITION: { type: 'CORRECT_RECOGNITION', decisionId: 'd3', correctsDecisionId: 'd1', reasons: 'Sai chính tả tên', name: 'Nguyễn Thị Hường' },
   RESUME_NURTURING: { type: 'RESUME_NURTURING', goals: 'Khắc phục', supporter: 'Phòng Nội vụ' },
   START_REPLICATION: { type: 'START_REPLICATION' },
   END_REPLICATION: { type: 'END_REPLICATION', reasons: 'Không còn duy trì' },
@@ -114,6 +115,8 @@ const TARGETS: [CandidateState, CandidateEvent['type'], CandidateState][] = [
   ['replicating', 'END_REPLICATION', 'replicationEnded'],
   ['recognised', 'REVOKE_RECOGNITION', 'revoked'],
   ['replicating', 'REVOKE_RECOGNITION', 'revoked'],
+  ['recognised', 'CORRECT_RECOGNITION', 'recognised'],
+  ['replicating', 'CORRECT_RECOGNITION', 'replicating'],
   ['replicating', 'ATTACH_EVIDENCE', 'replicating'],
   ['replicating', 'RECORD_HONOURING', 'replicating'],
   ['replicating', 'RECORD_ADOPTION', 'replicating'],
@@ -335,6 +338,7 @@ describe('candidate statechart: the effects each event names', () => {
     REJECT: [],
     CONFIRM_RECOGNITION: [],
     REVOKE_RECOGNITION: [],
+    CORRECT_RECOGNITION: ['recordCorrection'],
     START_REPLICATION: [],
     END_REPLICATION: [],
     WITHDRAW: [],
@@ -436,6 +440,16 @@ describe('machine versions', () => {
     expect(applyEvent(recognised, { type: 'REVOKE_RECOGNITION', decisionId: '', reasons: 'x' })).toMatchObject({ accepted: false, refusals: [{ code: 'REVOCATION_DECISION_REQUIRED' }] });
     expect(applyEvent(recognised, { type: 'REVOKE_RECOGNITION', decisionId: 'd', reasons: ' ' })).toMatchObject({ accepted: false });
     expect(applyEvent(recognised, ev('REVOKE_RECOGNITION'))).toMatchObject({ accepted: true, to: 'revoked', allowedEvents: [] });
+  });
+
+  it('a correction needs the correcting decision, the one it corrects, its reasons and something corrected; the exemplar stays where it is', () => {
+    const recognised = drive(IN_STATE.recognised);
+    const base = { type: 'CORRECT_RECOGNITION' as const, decisionId: 'd3', correctsDecisionId: 'd1', reasons: 'Sai tên' };
+    expect(applyEvent(recognised, base)).toMatchObject({ accepted: false, refusals: [{ code: 'CORRECTION_DECISION_REQUIRED' }] });
+    expect(applyEvent(recognised, { ...base, correctsDecisionId: '', name: 'X' })).toMatchObject({ accepted: false });
+    expect(applyEvent(recognised, { ...base, reasons: ' ', achievement: 'Y' })).toMatchObject({ accepted: false });
+    expect(applyEvent(recognised, { ...base, achievement: 'Y' })).toMatchObject({ accepted: true, to: 'recognised', actions: ['recordCorrection'] });
+    expect(applyEvent(drive(IN_STATE.revoked), { ...base, name: 'X' })).toMatchObject({ accepted: false, reason: 'NOT_IN_THIS_STATE' });
   });
 });
 

@@ -51,6 +51,9 @@ import type { CandidateEvent, CandidateEventType } from './events.js';
  *    (a recognition issued is undone only by REVOKE_RECOGNITION). PROPOSE_FOR_REVIEW names the effect
  *    noteEarlierRecognitions (one achievement, one recognition: Luật 2022 Điều 5). Version-3 and -4 histories never
  *    held a candidate, so they replay unchanged.
+ *    Also in 5: a correction decision (đính chính) corrects a recognised or replicating exemplar's facts:
+ *    CORRECT_RECOGNITION (a self-transition; guard correctionDecision; effect recordCorrection writes the corrected
+ *    name or achievement on the candidate). It only adds an event, so earlier histories replay unchanged.
  */
 export const CANDIDATE_MACHINE_VERSION = 5;
 
@@ -175,6 +178,17 @@ export const REQUIREMENTS = {
     en: 'A recognition is revoked only by a revocation decision that refers to the recognition decision.',
     met: (_c, event) => event.type === 'REVOKE_RECOGNITION' && typeof event.decisionId === 'string' && event.decisionId.length > 0 && typeof event.reasons === 'string' && /\S/.test(event.reasons),
   },
+  correctionDecision: {
+    code: 'CORRECTION_DECISION_REQUIRED',
+    vi: 'Chỉ đính chính thông tin đã công nhận bằng một quyết định đính chính viện dẫn quyết định được đính chính, nêu lý do và ít nhất một nội dung đính chính (tên hoặc thành tích).',
+    en: 'A recognised exemplar’s facts are corrected only by a correction decision that cites the decision it corrects, gives its reasons and corrects the name or the achievement.',
+    met: (_c, event) =>
+      event.type === 'CORRECT_RECOGNITION' &&
+      nonEmpty(event.decisionId) &&
+      nonEmpty(event.correctsDecisionId) &&
+      nonEmpty(event.reasons) &&
+      (nonEmpty(event.name) || nonEmpty(event.achievement)),
+  },
   upwardProposalRecorded: {
     code: 'UPWARD_PROPOSAL_REQUIRED',
     vi: 'Đề nghị lên cấp trên phải nêu Hội đồng cấp dưới đã công nhận và biên bản của nó, Hội đồng cấp trên (khác cấp dưới), hồ sơ xét ở cấp trên và lý do đề nghị.',
@@ -208,6 +222,7 @@ export const GUARD_REQUIREMENTS = {
   holdOpen: [REQUIREMENTS.holdOpen],
   objectionUpheld: [REQUIREMENTS.objectionUpheld],
   revocationDecision: [REQUIREMENTS.revocationDecision],
+  correctionDecision: [REQUIREMENTS.correctionDecision],
   upwardProposalRecorded: [REQUIREMENTS.upwardProposalRecorded],
   carriesLowerRecognition: [REQUIREMENTS.carriesLowerRecognition],
 } as const satisfies Record<string, readonly Requirement[]>;
@@ -250,6 +265,8 @@ export const EFFECT_EVENTS = {
    * their decisions) beside the unit head's justification; refuses the proposal when one exists and none is given.
    */
   noteEarlierRecognitions: ['PROPOSE_FOR_REVIEW'],
+  /** The corrected name or achievement on the candidate, with what it replaces in the audit record's facts. */
+  recordCorrection: ['CORRECT_RECOGNITION'],
 } as const satisfies Record<string, readonly CandidateEventType[]>;
 
 export type CandidateEffect = keyof typeof EFFECT_EVENTS;
@@ -297,6 +314,7 @@ export const candidateMachine = setup({
     noticePeriodEnded: allMet('noticePeriodEnded'),
     objectionUpheld: allMet('objectionUpheld'),
     revocationDecision: allMet('revocationDecision'),
+    correctionDecision: allMet('correctionDecision'),
     upwardProposalRecorded: allMet('upwardProposalRecorded'),
     carriesLowerRecognition: allMet('carriesLowerRecognition'),
     holdOpen: allMet('holdOpen'),
@@ -323,6 +341,7 @@ export const candidateMachine = setup({
     recordHold: carriedOutByTheApi('recordHold'),
     recordHoldLift: carriedOutByTheApi('recordHoldLift'),
     noteEarlierRecognitions: carriedOutByTheApi('noteEarlierRecognitions'),
+    recordCorrection: carriedOutByTheApi('recordCorrection'),
   },
 }).createMachine({
   id: 'candidate',
@@ -401,6 +420,7 @@ export const candidateMachine = setup({
         START_REPLICATION: { target: 'replicating' },
         PROPOSE_UPWARD: { guard: 'upwardProposalRecorded', actions: 'recordUpwardProposal' },
         REVOKE_RECOGNITION: { target: 'revoked', guard: 'revocationDecision' },
+        CORRECT_RECOGNITION: { guard: 'correctionDecision', actions: 'recordCorrection' },
       },
     },
     /** Nhân rộng: publicised and adopted by other units. */
@@ -410,6 +430,7 @@ export const candidateMachine = setup({
         END_REPLICATION: { target: 'replicationEnded' },
         PROPOSE_UPWARD: { guard: 'upwardProposalRecorded', actions: 'recordUpwardProposal' },
         REVOKE_RECOGNITION: { target: 'revoked', guard: 'revocationDecision' },
+        CORRECT_RECOGNITION: { guard: 'correctionDecision', actions: 'recordCorrection' },
       },
     },
     /** Bị thu hồi công nhận: a later decision revoked the recognition; kept with its reasons, never deleted. */

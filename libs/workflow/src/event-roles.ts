@@ -21,6 +21,7 @@ export const EVENT_ROLES = {
   REJECT: ['COUNCIL_SECRETARY'],
   CONFIRM_RECOGNITION: ['COUNCIL_SECRETARY'],
   REVOKE_RECOGNITION: ['COUNCIL_SECRETARY'],
+  CORRECT_RECOGNITION: ['COUNCIL_SECRETARY'],
   START_REPLICATION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   END_REPLICATION: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
   RECORD_HONOURING: ['UNIT_HEAD', 'COUNCIL_SECRETARY'],
@@ -40,7 +41,7 @@ export const EVENT_ROLES = {
  * verdict they carry from the recorded votes and checklists (and a revocation only through a revocation
  * decision). The generic event endpoint refuses them, so a verdict can never be typed in by hand.
  */
-export const COUNCIL_DECISION_EVENTS: ReadonlySet<CandidateEventType> = new Set(['RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT', 'CONFIRM_RECOGNITION', 'REVOKE_RECOGNITION', 'PROPOSE_UPWARD', 'ENTER_UPWARD_REVIEW']);
+export const COUNCIL_DECISION_EVENTS: ReadonlySet<CandidateEventType> = new Set(['RECOGNISE', 'RETURN_TO_NURTURING', 'REJECT', 'CONFIRM_RECOGNITION', 'REVOKE_RECOGNITION', 'CORRECT_RECOGNITION', 'PROPOSE_UPWARD', 'ENTER_UPWARD_REVIEW']);
 
 export function maySend(role: Role | undefined, type: CandidateEventType): boolean {
   return role !== undefined && (EVENT_ROLES[type] as readonly Role[]).includes(role);

@@ -118,6 +118,12 @@ export type CandidateEvent =
   | { type: 'CONFIRM_RECOGNITION'; sessionId: string; noticeEndsOn: string; confirmedOn: string; note?: string }
   /** By a revocation decision that refers to the recognition decision (decisions module). */
   | { type: 'REVOKE_RECOGNITION'; decisionId: string; reasons: string }
+  /**
+   * By a correction decision (đính chính) that corrects the recognition decision naming the exemplar: the facts it
+   * corrects become the candidate's own (its name, its achievement), so every later document quotes the corrected
+   * text. The candidate stays where it is.
+   */
+  | { type: 'CORRECT_RECOGNITION'; decisionId: string; correctsDecisionId: string; reasons: string; name?: string; achievement?: string }
   | ({ type: 'RESUME_NURTURING' } & NurturingPlanPayload)
   | { type: 'START_REPLICATION'; note?: string }
   | { type: 'END_REPLICATION'; reasons: string }
@@ -170,6 +176,7 @@ export const CANDIDATE_EVENTS = [
   { code: 'RECORD_FOLLOW_UP', vi: 'Ghi nhận theo dõi hằng năm', en: 'Record a yearly follow-up' },
   { code: 'WITHDRAW', vi: 'Rút khỏi danh sách', en: 'Withdraw' },
   { code: 'REVOKE_RECOGNITION', vi: 'Thu hồi quyết định công nhận', en: 'Recognition revoked' },
+  { code: 'CORRECT_RECOGNITION', vi: 'Đính chính quyết định công nhận', en: 'Recognition corrected' },
   { code: 'PROPOSE_UPWARD', vi: 'Đề nghị Hội đồng cấp trên xét (liên thông)', en: 'Proposed to the parent level council' },
   { code: 'ENTER_UPWARD_REVIEW', vi: 'Tiếp nhận đề nghị của cấp dưới, đưa vào xét', en: 'Received from the lower level for review' },
   { code: 'PLACE_HOLD', vi: 'Tạm dừng xét', en: 'Place on hold' },

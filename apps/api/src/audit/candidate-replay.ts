@@ -26,6 +26,7 @@ export const EVENT_FIELDS = {
   REJECT: ['reasons', 'verdict', 'upheldCommentIds'],
   CONFIRM_RECOGNITION: ['sessionId', 'noticeEndsOn', 'confirmedOn', 'note'],
   REVOKE_RECOGNITION: ['decisionId', 'reasons'],
+  CORRECT_RECOGNITION: ['decisionId', 'correctsDecisionId', 'reasons', 'name', 'achievement'],
   PROPOSE_UPWARD: ['proposalId', 'fromCouncilId', 'toCouncilId', 'upperCandidateId', 'lowerSessionId', 'lowerDecisionId', 'reasons'],
   ENTER_UPWARD_REVIEW: ['proposalId', 'lowerCandidateId', 'lowerSessionId', 'lowerDecisionId'],
   RESUME_NURTURING: ['goals', 'supporter'],

@@ -94,6 +94,10 @@ export const TABLE_COVERAGE = {
   // Issued decisions and certificates as files (the unsigned bytes, frozen once) and their PAdES signatures (signed files).
   issued_document: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   document_signature: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
+  // A revocation's grounds and the chain it ends; what was recovered after it; the versions of achievement reports.
+  decision_revocation: { kind: 'attested', key: ['decision_id'], appendOnly: true },
+  revocation_recovery: { kind: 'attested', key: ['id'], appendOnly: true },
+  achievement_report_version: { kind: 'attested', key: ['id'], appendOnly: true },
   // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).
   jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
   // Council rule sets (versions an administrator publishes), the one each session pinned, written opinions with the

@@ -18,6 +18,8 @@ export const criteriaSetStream = (code: string) => `criteria-set:${code}`;
 export const movementStream = (id: string) => `movement:${id}`;
 export const unitPlanStream = (unitId: string, year: number) => `unit-plan:${unitId}:${year}`;
 export const decisionStream = (authorityCode: string, year: number) => `decisions:${authorityCode}:${year}`;
+/** The chain of one candidate's achievement report (báo cáo thành tích): its pre-filled first version and every edit. */
+export const achievementReportStream = (candidateId: string) => `achievement-report:${candidateId}`;
 /** The chain of the jurisdiction profile's versions (one for all of them: publishing is serialised on it). */
 export const JURISDICTION_PROFILE_STREAM = 'jurisdiction-profile';
 /** The chain of the rehearsal clock's changes (one: changes are serialised on it). */

@@ -16,6 +16,8 @@ import { DocumentsService } from '../documents/documents.service.js';
 import { JurisdictionProfiles, type ProfileInForce } from '../jurisdiction/jurisdiction-profiles.js';
 import { DecisionViews } from './decision.views.js';
 import { RecognitionDecisionRepository } from './recognition-decision.repository.js';
+import type { SupersededStamp } from '../documents/superseded-stamp.js';
+import { stampOf, supersedingOf } from './superseded.js';
 
 /** The header's issuing body: the authority as the profile the decision was issued under defines it. */
 const issuerOf = (profile: ProfileInForce, authority: ProfileAuthority): IssuingBody => ({
@@ -42,15 +44,24 @@ export class DecisionDocuments {
     private readonly signatures: DocumentSignatures,
   ) {}
 
-  /** The decision as handed out: its signed copy once it is signed, else rendered now. */
+  /**
+   * The decision as handed out: its signed copy once it is signed, else rendered now. Once a later decision corrects
+   * or revokes it, it is rendered again with the stamp that says so (a signed copy cannot carry one).
+   */
   async decision(id: string): Promise<PrintedDocument> {
     const data = await this.decisionData(id);
+    if (data.supersededStamp) return this.renderDecision(data);
     return (await this.signatures.signedCopy(id, null)) ?? this.renderDecision(data);
   }
 
-  /** A certificate as handed out: its signed copy once it is signed (never for a revoked recipient), else rendered now. */
-  async certificate(id: string, candidateId: string): Promise<PrintedDocument> {
-    const data = await this.certificateData(id, candidateId);
+  /**
+   * A certificate as handed out: its signed copy once it is signed, else rendered now. Refused once a revocation
+   * anywhere in its decision's chain names the exemplar, whichever decision of the chain printed it; `archived`: the
+   * record's copy of such a certificate, stamped "ĐÃ THU HỒI …" on every page (as is a corrected one).
+   */
+  async certificate(id: string, candidateId: string, archived = false): Promise<PrintedDocument> {
+    const data = await this.certificateData(id, candidateId, archived);
+    if (data.supersededStamp) return this.renderCertificate(data);
     return (await this.signatures.signedCopy(id, candidateId)) ?? this.renderCertificate(data);
   }
 
@@ -85,15 +96,32 @@ export class DecisionDocuments {
       distribution: authority.distribution,
       generatedAt: this.clock.now().toISOString(),
       auditReference: record ? `${stream} #${record.seq} ${record.hash.slice(0, 16)}` : stream,
+      ...this.stamped(d.kind === 'REVOCATION' ? undefined : stampOf(await supersedingOf(this.decisions.reader, d.id, d.recipients.map((r) => r.candidateId)))),
     };
   }
 
-  async certificateData(id: string, candidateId: string): Promise<CertificateData> {
+  private stamped(stamp: SupersededStamp | undefined) {
+    return stamp ? { supersededStamp: stamp } : {};
+  }
+
+  async certificateData(id: string, candidateId: string, archived = false): Promise<CertificateData> {
     const d = await this.views.get(id);
     if (d.kind === 'REVOCATION') throw new DomainError('DECISION_NOT_AMENDABLE', { decisionId: id, kind: d.kind });
     const r = d.recipients.find((x) => x.candidateId === candidateId);
     if (!r) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { candidateId });
-    if (r.revoked) throw new DomainError('DECISION_REVOKED', { decisionId: id, candidateId });
+    const superseding = await supersedingOf(this.decisions.reader, d.id, [candidateId]);
+    if (superseding.revokedBy.length > 0 && !archived) {
+      const by = superseding.revokedBy.map((x) => `${x.number} ngày ${x.issuedOn.split('-').reverse().join('/')}`).join(', ');
+      throw new DomainError(
+        'CERTIFICATE_REVOKED',
+        { decisionId: id, candidateId, revokedBy: superseding.revokedBy.map((x) => ({ id: x.id, number: x.number, issuedOn: x.issuedOn })) },
+        {
+          vi: `Giấy chứng nhận này không còn giá trị: công nhận đã bị thu hồi theo Quyết định số ${by}. Chỉ tải được bản lưu có đóng dấu "ĐÃ THU HỒI".`,
+          en: `This certificate is no longer valid: the recognition was revoked by Decision No. ${by}. Only the archive copy stamped "revoked" can be downloaded.`,
+        },
+      );
+    }
+    if (archived && superseding.revokedBy.length === 0) throw new DomainError('CERTIFICATE_NOT_REVOKED', { field: 'archived', decisionId: id, candidateId });
     const profile = await this.profiles.version(d.profileVersion);
     const authority = this.profiles.authority(profile, d.authority.code);
     return {
@@ -109,6 +137,7 @@ export class DecisionDocuments {
       serial: r.serial,
       verificationUrl: verificationUrl(this.config, r.serial),
       generatedAt: this.clock.now().toISOString(),
+      ...this.stamped(stampOf(superseding)),
     };
   }
 }

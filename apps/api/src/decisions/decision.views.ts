@@ -29,7 +29,8 @@ export class DecisionViews {
   private async view(em: EntityManager, d: DecisionRow): Promise<DecisionView> {
     const recipients = await this.decisions.recipients(em, d.id);
     const amendedBy = await this.decisions.amendmentsOf(em, d.id);
-    const revokedIds = await this.decisions.revokedOf(em, d.id);
+    // A revocation names those it revokes; it is not itself revoked (nothing amends a revocation).
+    const revokedIds = d.kind === 'REVOCATION' ? new Set<string>() : await this.decisions.revokedOf(em, d.id);
     const status: DecisionStatus =
       revokedIds.size > 0 && recipients.every((r) => revokedIds.has(r.candidateId))
         ? 'REVOKED'

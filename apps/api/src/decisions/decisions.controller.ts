@@ -9,6 +9,7 @@ import { DecisionDocuments, type PrintedDocument } from './decision-documents.js
 import { DecisionViews } from './decision.views.js';
 import { CorrectDecisionDto, DecisionListQuery, IssueDecisionDto, RevokeDecisionDto } from './dto/decision.dto.js';
 import { RecognitionDecisions } from './recognition-decisions.service.js';
+import { CertificateCopyQuery } from './dto/recovery.dto.js';
 
 function sendPdf(res: Response, { pdf, fileName }: PrintedDocument): void {
   res.setHeader('Content-Type', 'application/pdf');
@@ -78,7 +79,7 @@ export class DecisionsController {
   @Allow(...DECISION_READERS)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Giấy chứng nhận điển hình tiên tiến (PDF) / Certificate' })
-  async certificate(@Param('id', ParseUuid) id: string, @Param('candidateId', ParseUuid) candidateId: string, @Res() res: Response) {
-    sendPdf(res, await this.documents.certificate(id, candidateId));
+  async certificate(@Param('id', ParseUuid) id: string, @Param('candidateId', ParseUuid) candidateId: string, @Query() query: CertificateCopyQuery, @Res() res: Response) {
+    sendPdf(res, await this.documents.certificate(id, candidateId, query.archived === 'true'));
   }
 }

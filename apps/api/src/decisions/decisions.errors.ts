@@ -8,6 +8,15 @@ export const DECISION_ERRORS = {
   NOTHING_TO_DECIDE: { status: 409, vi: 'Đợt xét không có hồ sơ nào được công nhận chính thức.', en: 'The session recognised no one.' },
   DECISION_NOT_AMENDABLE: { status: 409, vi: 'Quyết định thu hồi không được đính chính hay thu hồi tiếp; không cấp giấy chứng nhận theo quyết định thu hồi.', en: 'A revocation cannot be amended, and carries no certificates.' },
   DECISION_REVOKED: { status: 409, vi: 'Quyết định (hoặc phần liên quan) đã bị thu hồi.', en: 'The decision (or this part of it) has been revoked.' },
+  CERTIFICATE_REVOKED: {
+    status: 409,
+    vi: 'Giấy chứng nhận này không còn giá trị: công nhận đã bị thu hồi bằng một quyết định thu hồi trong cùng chuỗi quyết định.',
+    en: 'This certificate is no longer valid: a revocation in its chain of decisions revoked the recognition.',
+  },
+  CERTIFICATE_NOT_REVOKED: { status: 422, vi: 'Chỉ có bản lưu đóng dấu "ĐÃ THU HỒI" cho giấy chứng nhận đã bị thu hồi; giấy này vẫn còn giá trị.', en: 'The stamped archive copy exists only for a revoked certificate; this one is in force.' },
+  RECOVERY_NOT_IN_REVOCATION: { status: 422, vi: 'Hồ sơ được nêu không có trong quyết định thu hồi này.', en: 'The candidate named is not in this revocation decision.' },
+  NOT_A_REVOCATION: { status: 422, vi: 'Chỉ ghi nhận thu hồi hiện vật, tiền thưởng theo một quyết định thu hồi.', en: 'Recoveries are recorded against a revocation decision only.' },
+  RECOVERY_AMOUNT_REQUIRED: { status: 422, vi: 'Thu hồi tiền thưởng phải ghi số tiền (đồng); thu hồi giấy chứng nhận, hiện vật phải ghi số lượng.', en: 'Reward money needs the amount; certificates and objects need the quantity.' },
   RECIPIENT_NOT_IN_DECISION: { status: 422, vi: 'Hồ sơ được nêu không có trong quyết định.', en: 'The candidate named is not in the decision.' },
   ISSUED_ON_OUT_OF_RANGE: { status: 422, vi: 'Ngày ban hành không được trước ngày kết thúc đợt xét (hoặc ngày của quyết định được sửa) và không sau hôm nay.', en: 'The issue date must be between the session’s close (or the amended decision’s date) and today.' },
   SIGNER_NAME_REQUIRED: {

@@ -9,6 +9,8 @@ import { DecisionViews } from './decision.views.js';
 import { DecisionsController } from './decisions.controller.js';
 import { RecognitionDecisionRepository } from './recognition-decision.repository.js';
 import { RecognitionDecisions } from './recognition-decisions.service.js';
+import { RevocationsController } from './revocations.controller.js';
+import { Revocations } from './revocations.service.js';
 
 /**
  * Owns recognition decisions and certificates: issued from a closed review session, numbered without gaps per
@@ -16,8 +18,8 @@ import { RecognitionDecisions } from './recognition-decisions.service.js';
  */
 @Module({
   imports: [TransitionsModule, AuditModule, DocumentsModule, JurisdictionModule, SignatureStoreModule],
-  controllers: [DecisionsController],
-  providers: [RecognitionDecisionRepository, RecognitionDecisions, DecisionViews, DecisionDocuments],
+  controllers: [DecisionsController, RevocationsController],
+  providers: [RecognitionDecisionRepository, RecognitionDecisions, DecisionViews, DecisionDocuments, Revocations],
   exports: [RecognitionDecisions, DecisionDocuments, DecisionViews],
 })
 export class DecisionsModule {}

@@ -144,10 +144,20 @@ export class RecognitionDecisionRepository {
     ])) as Amendment[];
   }
 
-  /** The candidates whom revocations referring to this decision revoked. */
+  /**
+   * The candidates whom a revocation anywhere in this decision's chain revoked (the recognition, its corrections and
+   * what revokes any of them): a revocation ends the recognition in every decision of the chain.
+   */
   async revokedOf(em: EntityManager, decisionId: string): Promise<Set<string>> {
     const rows = (await em.query(
-      `SELECT r.candidate_id AS id FROM recognition_decision d JOIN decision_recipient r ON r.decision_id = d.id WHERE d.amends_id = $1 AND d.kind = 'REVOCATION'`,
+      `WITH RECURSIVE up AS (
+         SELECT id, amends_id FROM recognition_decision WHERE id = $1
+         UNION ALL SELECT d.id, d.amends_id FROM recognition_decision d JOIN up ON d.id = up.amends_id
+       ), down AS (
+         SELECT id FROM up WHERE amends_id IS NULL
+         UNION ALL SELECT d.id FROM recognition_decision d JOIN down ON d.amends_id = down.id
+       )
+       SELECT DISTINCT r.candidate_id AS id FROM recognition_decision d JOIN down USING (id) JOIN decision_recipient r ON r.decision_id = d.id WHERE d.kind = 'REVOCATION'`,
       [decisionId],
     )) as { id: string }[];
     return new Set(rows.map((r) => r.id));

@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DecisionIssued } from '#contracts';
-import { signatureLines, type IssuingAuthority, type ProfileAuthority } from '#domain';
+import { REVOCATION_GROUNDS, signatureLines, type IssuingAuthority, type ProfileAuthority, type RevocationGroundCode } from '#domain';
 import { sessionClosed } from '#workflow';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { decisionStream } from '../audit/streams.js';
@@ -20,6 +20,8 @@ import { JurisdictionProfiles, type ProfileInForce } from '../jurisdiction/juris
 import { RECOGNISED_STATES } from '../replication/replication.service.js';
 import { CandidateTransitions } from '../transitions/candidate-transitions.service.js';
 import type { DecisionKind } from './decision.entities.js';
+import { chainOf, citationOf, latestTexts, revokedIn } from './decision-chain.js';
+import { DecisionRevocation } from './revocation.entities.js';
 import { RecognitionDecisionRepository, type DecisionRow, type RecipientDraft } from './recognition-decision.repository.js';
 
 export interface SignerCommand {
@@ -84,13 +86,19 @@ export class RecognitionDecisions {
     });
   }
 
-  /** A correction: a new decision that refers to the one it corrects, with the corrected list. */
+  /**
+   * A correction: a new decision that refers to the one it corrects and restates its list as it now reads (the latest
+   * text of each exemplar in the chain, less those a revocation of the chain ended), with the corrections applied.
+   * Each exemplar whose name or achievement changes takes CORRECT_RECOGNITION through the statechart in the same
+   * transaction, so the candidate's own facts are the corrected ones and every later document quotes them.
+   */
   async correct(decisionId: string, command: SignerCommand & { reasons: string; recipients: RecipientCorrection[] }, actor: Actor): Promise<DecisionIssued> {
     return this.dataSource.transaction(async (em) => {
       const original = await this.amendable(em, decisionId);
-      // Those whose recognition was revoked are no longer part of what a correction restates.
-      const revoked = await this.decisions.revokedOf(em, original.id);
-      const all = await this.decisions.recipients(em, original.id);
+      const chain = await chainOf(em, original.id);
+      // Those whose recognition a revocation of the chain ended are no longer part of what a correction restates.
+      const revoked = revokedIn(chain);
+      const all = await latestTexts(em, chain);
       const unknown = command.recipients.filter((r) => !all.some((c) => c.candidateId === r.candidateId));
       if (unknown.length > 0) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { field: 'recipients', candidateIds: unknown.map((u) => u.candidateId) });
       const ofRevoked = command.recipients.filter((r) => revoked.has(r.candidateId));
@@ -100,7 +108,7 @@ export class RecognitionDecisions {
         const fix = command.recipients.find((r) => r.candidateId === c.candidateId);
         return { candidateId: c.candidateId, name: fix?.name ?? c.name, kind: c.kind, unitName: fix?.unitName ?? c.unitName, field: c.field, achievement: fix?.achievement ?? c.achievement };
       });
-      return this.write(em, {
+      const issued = await this.write(em, {
         kind: 'CORRECTION',
         command: { ...command, issuedOn: this.issuedOn(command.issuedOn, original.issuedOn) },
         sessionId: original.sessionId,
@@ -111,28 +119,58 @@ export class RecognitionDecisions {
         recipients,
         actor,
       });
+      for (const fixed of recipients) {
+        const before = current.find((c) => c.candidateId === fixed.candidateId)!;
+        const name = fixed.name !== before.name ? fixed.name : undefined;
+        const achievement = fixed.achievement !== before.achievement ? fixed.achievement : undefined;
+        if (name === undefined && achievement === undefined) continue;
+        await this.transitions.sendWithin(em, {
+          candidateId: fixed.candidateId,
+          event: { type: 'CORRECT_RECOGNITION', decisionId: issued.id, correctsDecisionId: original.id, reasons: command.reasons, ...(name !== undefined ? { name } : {}), ...(achievement !== undefined ? { achievement } : {}) },
+          actor,
+        });
+      }
+      return issued;
     });
   }
 
-  /** A revocation: a new decision naming the exemplars whose recognition it revokes; each moves to `revoked`. */
-  async revoke(decisionId: string, command: SignerCommand & { reasons: string; candidateIds?: string[] }, actor: Actor): Promise<DecisionIssued> {
+  /**
+   * A revocation: a new decision that names the chain it ends (the recognition and every correction of it, whichever
+   * of them it is given), the grounds of Luật Thi đua, khen thưởng 2022 Chương VII it rests on, and the exemplars
+   * whose recognition it revokes, quoted as the chain's latest decision printed them; each moves to `revoked`.
+   */
+  async revoke(decisionId: string, command: SignerCommand & { reasons: string; grounds: RevocationGroundCode[]; candidateIds?: string[] }, actor: Actor): Promise<DecisionIssued> {
     return this.dataSource.transaction(async (em) => {
       const original = await this.amendable(em, decisionId);
-      const current = await this.decisions.recipients(em, original.id);
+      const chain = await chainOf(em, original.id);
+      const revoked = revokedIn(chain);
+      const current = (await latestTexts(em, chain)).filter((c) => !revoked.has(c.candidateId));
       const wanted = command.candidateIds ?? current.map((c) => c.candidateId);
+      const already = wanted.filter((id) => revoked.has(id));
+      if (already.length > 0) throw new DomainError('DECISION_REVOKED', { field: 'candidateIds', decisionId, candidateIds: already });
       const unknown = wanted.filter((id) => !current.some((c) => c.candidateId === id));
       if (unknown.length > 0) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { field: 'candidateIds', candidateIds: unknown });
+      if (wanted.length === 0) throw new DomainError('DECISION_REVOKED', { field: 'candidateIds', decisionId });
+      const grounds = [...new Set(command.grounds)].map((code) => REVOCATION_GROUNDS.find((g) => g.code === code)!);
+      const ended = chain.members;
+      const cited = ended.map((d) => `Quyết định số ${citationOf(d)}${d.kind === 'CORRECTION' ? ' (đính chính)' : ''}`);
       const decision = await this.write(em, {
         kind: 'REVOCATION',
-        command: { ...command, issuedOn: this.issuedOn(command.issuedOn, original.issuedOn) },
+        command: { ...command, issuedOn: this.issuedOn(command.issuedOn, ended.at(-1)?.issuedOn ?? original.issuedOn) },
         sessionId: original.sessionId,
         amends: original,
-        subject: `Về việc thu hồi Quyết định số ${citation(original)}`,
-        bases: (_, authority) => [...authority.legalBases, `Căn cứ Quyết định số ${citation(original)} về việc công nhận điển hình tiên tiến;`, authority.proposal],
-        reasons: command.reasons,
-        recipients: current.filter((c) => wanted.includes(c.candidateId)),
+        subject: `Về việc thu hồi ${cited.length > 1 ? `${cited.slice(0, -1).join(', ')} và ${cited.at(-1)}` : cited[0]}`,
+        bases: (_, authority) => [
+          ...authority.legalBases,
+          ...ended.map((d) => `Căn cứ Quyết định số ${citationOf(d)} về việc ${d.kind === 'CORRECTION' ? 'đính chính quyết định công nhận' : 'công nhận điển hình tiên tiến'};`),
+          authority.proposal,
+        ],
+        reasons: `${grounds.map((g) => `${g.vi} (${g.citation})`).join('; ')}. ${command.reasons}`,
+        recipients: current.filter((c) => wanted.includes(c.candidateId)).map(({ decisionId: _d, position: _p, serial: _s, ...draft }) => draft),
         actor,
+        extra: { grounds: grounds.map((g) => g.code), chain: ended.map((d) => ({ id: d.id, number: d.number, issuedOn: d.issuedOn, kind: d.kind })) },
       });
+      await em.insert(DecisionRevocation, { decisionId: decision.id, grounds: grounds.map((g) => g.code), chain: ended.map((d) => ({ id: d.id, number: d.number, issuedOn: d.issuedOn, kind: d.kind })) });
       for (const candidateId of wanted) {
         await this.transitions.sendWithin(em, { candidateId, event: { type: 'REVOKE_RECOGNITION', decisionId: decision.id, reasons: command.reasons }, actor });
       }
@@ -169,6 +207,8 @@ export class RecognitionDecisions {
       reasons: string | null;
       recipients: RecipientDraft[];
       actor: Actor;
+      /** Facts the audit record adds (a revocation's grounds and the chain it ends). */
+      extra?: Record<string, unknown>;
     },
   ): Promise<DecisionIssued> {
     const profile = await this.profiles.inForceOn(d.command.issuedOn, em);
@@ -218,6 +258,7 @@ export class RecognitionDecisions {
         signer: `${decision.signerTitle} ${decision.signerName}`,
         profileVersion: profile.version,
         recipients: recipients.map((r) => ({ candidateId: r.candidateId, name: r.name, serial: r.serial })),
+        ...(d.extra ?? {}),
       },
       actor: d.actor.username,
       occurredAt: now,

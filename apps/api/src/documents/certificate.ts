@@ -94,6 +94,7 @@ export async function renderCertificate(renderer: PdfRenderer, data: Certificate
       author: data.issuer.name,
       generatedAt: data.generatedAt,
       rehearsalDate: data.rehearsalDate,
+      supersededStamp: data.supersededStamp,
     });
     if (rendered.pageCount === 1) return rendered;
   }

@@ -3,6 +3,7 @@
  * build these plain objects; the documents module only lays them out. Dates are ISO `YYYY-MM-DD` strings and are
  * printed the Vietnamese way (ngày 05 tháng 12 năm 2025); numbers use Vietnamese separators.
  */
+import type { SupersededStamp } from './superseded-stamp.js';
 
 /** The issuing body and the place and date printed in the header of an administrative document. */
 export interface IssuingBody {
@@ -127,6 +128,11 @@ export interface RecognitionDecisionData {
   generatedAt: string;
   /** Set while the rehearsal clock is on: the rehearsal date every page is marked with (docs/rehearsal-clock.md). */
   rehearsalDate?: string;
+  /**
+   * Set on a copy downloaded after a later decision superseded it: "ĐÃ ĐÍNH CHÍNH theo Quyết định số …" or "ĐÃ THU HỒI
+   * theo Quyết định số …", printed on every page (superseded-stamp.ts).
+   */
+  supersededStamp?: SupersededStamp;
   auditReference: string;
 }
 
@@ -149,4 +155,9 @@ export interface CertificateData {
   generatedAt: string;
   /** Set while the rehearsal clock is on: the rehearsal date every page is marked with (docs/rehearsal-clock.md). */
   rehearsalDate?: string;
+  /**
+   * Set on a copy downloaded after a later decision superseded it: "ĐÃ ĐÍNH CHÍNH theo Quyết định số …" or "ĐÃ THU HỒI
+   * theo Quyết định số …", printed on every page (superseded-stamp.ts).
+   */
+  supersededStamp?: SupersededStamp;
 }

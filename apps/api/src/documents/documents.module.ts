@@ -8,6 +8,6 @@ import { PdfRenderer } from './pdf-renderer.js';
  */
 @Module({
   providers: [PdfRenderer, DocumentsService],
-  exports: [DocumentsService],
+  exports: [DocumentsService, PdfRenderer],
 })
 export class DocumentsModule {}

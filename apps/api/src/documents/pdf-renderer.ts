@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { withSupersededStamp, type SupersededStamp } from './superseded-stamp.js';
 import { formatDateVi, instantOf } from './vietnamese-format.js';
 
 /** The font family name documents use in their styles. */
@@ -54,6 +55,8 @@ export interface PdfMetadata {
   generatedAt: string;
   /** The rehearsal date (YYYY-MM-DD) when the rehearsal clock is on: every page is marked as a rehearsal's. */
   rehearsalDate?: string;
+  /** Set on a copy a later decision superseded: the stamp on every page (superseded-stamp.ts). */
+  supersededStamp?: SupersededStamp;
 }
 
 /** The line at the top of every page of a document made under the rehearsal clock. */
@@ -105,7 +108,7 @@ export class PdfRenderer {
         creationDate: created,
       },
     };
-    const pdf = await pdfmake.createPdf(doc).getBuffer();
+    const pdf = await pdfmake.createPdf(metadata.supersededStamp ? withSupersededStamp(doc, metadata.supersededStamp) : doc).getBuffer();
     return { pdf, pageCount };
   }
 }

@@ -126,5 +126,6 @@ export async function renderRecognitionDecision(renderer: PdfRenderer, data: Rec
     author: data.issuer.name,
     generatedAt: data.generatedAt,
     rehearsalDate: data.rehearsalDate,
+    supersededStamp: data.supersededStamp,
   });
 }

@@ -14,6 +14,7 @@ import { recordAdoption, recordFollowUp, recordHonouring } from '../replication/
 import { recordUpwardProposal } from '../councils/upward.effects.js';
 import { recordHold, recordHoldLift } from '../holds/hold.effects.js';
 import { noteEarlierRecognitions } from '../lookup/repeat-recognition.js';
+import { recordCorrection } from '../decisions/correction.effects.js';
 
 export interface EffectContext<E> {
   /** The event's transaction: every write of an effect goes through it. */
@@ -44,6 +45,7 @@ export const EFFECTS: { readonly [N in CandidateEffect]: Effect<N> } = {
   recordHold,
   recordHoldLift,
   noteEarlierRecognitions,
+  recordCorrection,
 };
 
 /** Carries out the effects an event's transition named, in order; returns the facts they add to its audit record. */

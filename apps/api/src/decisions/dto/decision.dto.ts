@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { IssuingAuthorityCodes, type IssuingAuthority } from '#domain';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IssuingAuthorityCodes, RevocationGroundCodes, type IssuingAuthority, type RevocationGroundCode } from '#domain';
 import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
 
 export class SignerDto {
@@ -51,7 +51,18 @@ export class CorrectDecisionDto extends SignerDto {
 }
 
 export class RevokeDecisionDto extends SignerDto {
-  @TextField({ description: 'Lý do thu hồi / Reasons', max: 4000 })
+  @ApiProperty({
+    description: 'Căn cứ thu hồi theo Luật Thi đua, khen thưởng 2022, Chương VII (ít nhất một) / Grounds under the 2022 Law, Chapter VII (at least one)',
+    enum: [...RevocationGroundCodes],
+    isArray: true,
+  })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(4)
+  @IsIn([...RevocationGroundCodes], { each: true })
+  grounds: RevocationGroundCode[];
+
+  @TextField({ description: 'Lý do thu hồi (sự việc cụ thể) / Reasons (the facts)', max: 4000 })
   reasons: string;
 
   @ApiPropertyOptional({ description: 'Các hồ sơ bị thu hồi (mặc định: tất cả) / Candidates revoked (default all)', type: [String] })

@@ -25,6 +25,7 @@ import type { NominatedState } from '../NominatePage';
 import { DANGEROUS, EventDialog, REPLICATION_EVENTS, hasForm } from './EventForms';
 import { ProposeUpwardAction } from '../councils/ProposeUpward';
 import { EvidenceSection } from './EvidenceSection';
+import { AchievementReportSection } from './AchievementReportSection';
 import { HistorySection } from './HistorySection';
 import { HoldBanner, HoldsSection } from './HoldsSection';
 import { RepeatRecognitionNotice } from './RepeatRecognitionNotice';
@@ -265,6 +266,7 @@ export function CandidatePage() {
         <MovementsSection candidateId={candidate.id} editable={account?.role === 'UNIT_HEAD'} />
         <NurturingSection nurturing={nurturing} />
         <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} onChanged={reload} />
+        <AchievementReportSection candidateId={candidate.id} role={account?.role} />
         <EvidenceSection files={evidence} />
         <HistorySection records={history.records} />
       </div>

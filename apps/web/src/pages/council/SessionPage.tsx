@@ -24,6 +24,7 @@ import { BallotTag, SessionStatusTag, rulesInWords } from './common';
 import { ItemCard, type Viewer } from './ItemCard';
 import { NoticePanel } from './NoticePanel';
 import { SecretariatPanel } from './SecretariatPanel';
+import { DossierPanel } from './DossierPanel';
 
 export const minutesUrl = (sessionId: string) => `/api/review-sessions/${sessionId}/minutes.pdf`;
 
@@ -209,6 +210,7 @@ export function SessionPage() {
       <div className="stack">
         {viewer.secretary && <SecretariatPanel session={session} onChanged={reload} />}
         <NoticePanel session={session} secretary={viewer.secretary} onChanged={reload} />
+        <DossierPanel sessionId={session.id} />
         <section aria-labelledby="session-items">
           <h2 id="session-items" className="section-title">
             {t('session.items', { count: session.items.length })}

@@ -1,0 +1,51 @@
+/**
+ * The stamp on a superseded copy: a decision or certificate downloaded again after a later decision corrected or
+ * revoked it carries, on every page, a red framed line "ĐÃ ĐÍNH CHÍNH theo Quyết định số …" or "ĐÃ THU HỒI theo
+ * Quyết định số …" at the top and the mark across the page, so that it can never pass for a copy in force.
+ * The stamp is drawn into the rendered copy (never onto a signed file: that would break its signature).
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { wordInlines } from './layout.js';
+
+export interface SupersededStamp {
+  /** The word across the page. */
+  mark: 'ĐÃ ĐÍNH CHÍNH' | 'ĐÃ THU HỒI';
+  /** One line per later decision, e.g. "ĐÃ THU HỒI theo Quyết định số 3/QĐ-UBND ngày 10/02/2026". */
+  lines: string[];
+}
+
+const RED = '#b00020';
+
+/** The definition with the stamp on every page; a header it already had (the rehearsal line) stays above it. */
+export function withSupersededStamp(definition: TDocumentDefinitions, stamp: SupersededStamp): TDocumentDefinitions {
+  const landscape = definition.pageOrientation === 'landscape';
+  const previous = definition.header;
+  const box = (widths: (number | string)[], extra: Record<string, unknown>): Content =>
+    ({
+      table: { widths, body: [[{ stack: stamp.lines.map((text) => ({ text: wordInlines(text), bold: true, fontSize: 11, color: RED, alignment: 'center' })), margin: [4, 2, 4, 2] }]] },
+      layout: { hLineColor: () => RED, vLineColor: () => RED, hLineWidth: () => 1.2, vLineWidth: () => 1.2 },
+      ...extra,
+    }) as Content;
+  if (landscape) {
+    // The certificate: its top margin (42 pt) is taken by its frame, so the box is drawn with the frame, in the top
+    // left corner inside it, beside the centred national title.
+    const frame = definition.background;
+    return {
+      ...definition,
+      background: (current, size) => {
+        const drawn = typeof frame === 'function' ? frame(current, size) : (frame ?? null);
+        return [...(drawn ? [drawn] : []), box([230], { absolutePosition: { x: 40, y: 36 } })];
+      },
+      watermark: definition.watermark ?? { text: stamp.mark, color: RED, opacity: 0.16, bold: true, fontSize: 96 },
+    };
+  }
+  return {
+    ...definition,
+    header: (current, count, size) => {
+      const before = typeof previous === 'function' ? previous(current, count, size) : (previous ?? null);
+      // In the portrait top margin (20 mm), over the text's width.
+      return { stack: [...(before ? [before] : []), box(['*'], { margin: [85, 8, 42, 0] })] } as Content;
+    },
+    watermark: definition.watermark ?? { text: stamp.mark, color: RED, opacity: 0.16, bold: true, fontSize: 80 },
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Corrections and revocations that hold (issue 18): a correction corrects the candidate's own facts through the
+ * statechart, so later decisions quote the corrected text; a revocation names the chain it ends (the recognition and
+ * its corrections), rests on grounds of Luật Thi đua, khen thưởng 2022 Chương VII, and refuses every certificate of
+ * the chain for those it names; superseded copies come stamped; recoveries of certificates and rewards are recorded.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type supertest from 'supertest';
+import { Clock } from '../apps/api/src/common/clock.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { decideThroughCouncil } from './support/council.js';
+import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit } from './support/factories.js';
+import { pdfText } from './support/pdf-text.js';
+
+let t: TestApp;
+let coop: { id: string };
+let nurse: { id: string };
+let original: { id: string; number: string };
+let correction: { id: string; number: string };
+let revocation: { id: string; number: string };
+const SIGNER = { authorityCode: 'UBND_TINH', signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Mạnh' };
+const CORRECT_NAME = 'Nguyễn Thị Hương';
+const CORRECT_ACHIEVEMENT = 'Cứu chữa kịp thời 12 ca cấp cứu sản khoa tại trạm y tế xã trong năm 2025.';
+
+const binary = (req: supertest.Test) =>
+  req.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+const textOf = async (req: supertest.Test) => {
+  const res = await binary(req);
+  expect(res.status).toBe(200);
+  return (await pdfText(res.body as Buffer)).replace(/\s+/g, ' ');
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const unit = await newUnit(t, { name: 'UBND xã Tân Yên' });
+  coop = await newCandidate(t, { unitId: unit.id, name: 'Hợp tác xã Nông nghiệp Tân Yên', state: 'underReview' });
+  nurse = await newCandidate(t, { unitId: unit.id, kind: 'INDIVIDUAL', name: 'Nguyễn Thị Hường', field: 'HEALTH', state: 'underReview' });
+  const { sessionId } = await decideThroughCouncil(t, [coop.id, nurse.id], 'RECOGNISE');
+  const clock = t.running.app.get(Clock);
+  const real = clock.now.bind(clock);
+  jest.spyOn(clock, 'now').mockImplementation(() => new Date(real().getTime() + 31 * 86_400_000));
+  const issued = await t.as(SECRETARY).post('/api/decisions').send({ ...SIGNER, sessionId });
+  expect(issued.status).toBe(201);
+  original = issued.body;
+});
+afterAll(async () => {
+  jest.restoreAllMocks();
+  await t?.close();
+});
+
+describe('a correction updates the facts it corrects', () => {
+  it('moves the exemplar through CORRECT_RECOGNITION: its name and achievement are the corrected ones, the old text kept in the audit record', async () => {
+    const before = (await t.as(UNIT_HEAD).get(`/api/candidates/${nurse.id}`)).body;
+    const res = await t.as(SECRETARY).post(`/api/decisions/${original.id}/corrections`).send({
+      ...SIGNER,
+      reasons: 'Ghi sai tên và thành tích của cá nhân',
+      recipients: [{ candidateId: nurse.id, name: CORRECT_NAME, achievement: CORRECT_ACHIEVEMENT }],
+    });
+    expect(res.status).toBe(201);
+    correction = res.body;
+    const after = (await t.as(UNIT_HEAD).get(`/api/candidates/${nurse.id}`)).body;
+    expect(after).toMatchObject({ name: CORRECT_NAME, achievement: CORRECT_ACHIEVEMENT, state: 'recognised', version: before.version + 1 });
+    const history = (await t.as(UNIT_HEAD).get(`/api/candidates/${nurse.id}/history`)).body.records;
+    expect(history.at(-1)).toMatchObject({
+      eventType: 'CORRECT_RECOGNITION',
+      fromState: 'recognised',
+      toState: 'recognised',
+      actor: expect.any(String),
+      payload: { decisionId: correction.id, correctsDecisionId: original.id, name: CORRECT_NAME, corrected: { name: { from: 'Nguyễn Thị Hường', to: CORRECT_NAME }, achievement: { from: before.achievement, to: CORRECT_ACHIEVEMENT } } },
+    });
+    // The cooperative was not corrected: no event, its facts untouched.
+    const coopHistory = (await t.as(UNIT_HEAD).get(`/api/candidates/${coop.id}/history`)).body.records;
+    expect(coopHistory.some((r: { eventType: string }) => r.eventType === 'CORRECT_RECOGNITION')).toBe(false);
+  });
+
+  it('the corrected decision and the certificate it printed come stamped "ĐÃ ĐÍNH CHÍNH theo Quyết định số …"; the correction’s own are not', async () => {
+    const stamp = `ĐÃ ĐÍNH CHÍNH theo Quyết định số ${correction.number}`;
+    expect(await textOf(t.as(AUDITOR).get(`/api/decisions/${original.id}/pdf`))).toContain(stamp);
+    const oldCert = await textOf(t.as(AUDITOR).get(`/api/decisions/${original.id}/certificates/${nurse.id}/pdf`));
+    expect(oldCert).toContain(stamp);
+    expect(oldCert).toContain('Nguyễn Thị Hường');
+    const newCert = await textOf(t.as(AUDITOR).get(`/api/decisions/${correction.id}/certificates/${nurse.id}/pdf`));
+    expect(newCert).not.toContain('ĐÃ ĐÍNH CHÍNH');
+    expect(newCert).toContain(CORRECT_NAME);
+    expect(newCert).toContain('12 ca cấp cứu sản khoa');
+    expect(await textOf(t.as(AUDITOR).get(`/api/decisions/${correction.id}/pdf`))).not.toContain('ĐÃ ĐÍNH CHÍNH theo');
+  });
+});
+
+describe('a revocation ends the whole chain', () => {
+  it('needs grounds of Chương VII as codes (a clear 400 naming the field otherwise)', async () => {
+    const none = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, reasons: 'Không trung thực', candidateIds: [nurse.id] });
+    expect(none.status).toBe(400);
+    expect(JSON.stringify(none.body)).toContain('grounds');
+    const unknown = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['BAD_LUCK'], reasons: 'x', candidateIds: [nurse.id] });
+    expect(unknown.status).toBe(400);
+    expect((await t.as(AUDITOR).get(`/api/decisions?sessionId=${(await t.as(AUDITOR).get(`/api/decisions/${original.id}`)).body.sessionId}`)).body).toHaveLength(2);
+  });
+
+  it('issue, correct, revoke the original: the correction’s certificate is refused too (it was 200 before)', async () => {
+    const res = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({
+      ...SIGNER,
+      grounds: ['FALSE_INFORMATION_OR_FORGED_RECORDS'],
+      reasons: 'Hồ sơ đề nghị kèm giấy xác nhận không đúng sự thật',
+      candidateIds: [nurse.id],
+    });
+    expect(res.status).toBe(201);
+    revocation = res.body;
+    const refused = await t.as(AUDITOR).get(`/api/decisions/${correction.id}/certificates/${nurse.id}/pdf`);
+    expect(refused).toMatchObject({ status: 409, body: { code: 'CERTIFICATE_REVOKED', revokedBy: [{ id: revocation.id, number: revocation.number }] } });
+    expect(refused.body.message).toContain(`Quyết định số ${revocation.number}`);
+    expect(await t.as(AUDITOR).get(`/api/decisions/${original.id}/certificates/${nurse.id}/pdf`)).toMatchObject({ status: 409, body: { code: 'CERTIFICATE_REVOKED' } });
+    // The cooperative's certificates stand.
+    expect((await binary(t.as(AUDITOR).get(`/api/decisions/${correction.id}/certificates/${coop.id}/pdf`))).status).toBe(200);
+    // A certificate of the chain's decisions is refused whichever of them names it, and the views agree.
+    for (const id of [original.id, correction.id]) {
+      const view = (await t.as(AUDITOR).get(`/api/decisions/${id}`)).body;
+      expect(view.status).toBe('PARTLY_REVOKED');
+      expect(view.recipients.find((r: { candidateId: string }) => r.candidateId === nurse.id).revoked).toBe(true);
+    }
+    const revView = (await t.as(AUDITOR).get(`/api/decisions/${revocation.id}`)).body;
+    expect(revView.status).toBe('IN_FORCE');
+  });
+
+  it('names the chain it ends and quotes the corrected text, with its grounds cited', async () => {
+    const view = (await t.as(AUDITOR).get(`/api/decisions/${revocation.id}`)).body;
+    expect(view.subject).toContain(`Quyết định số ${original.number}`);
+    expect(view.subject).toContain(`Quyết định số ${correction.number}`);
+    expect(view.recipients).toEqual([expect.objectContaining({ candidateId: nurse.id, name: CORRECT_NAME, achievement: CORRECT_ACHIEVEMENT })]);
+    expect(view.reasons).toContain('điểm b khoản 2');
+    const text = await textOf(t.as(AUDITOR).get(`/api/decisions/${revocation.id}/pdf`));
+    for (const s of [CORRECT_NAME, `Quyết định số ${correction.number}`, 'Chương VII', 'Luật Thi đua, khen thưởng số 06/2022/QH15']) expect(text).toContain(s);
+    expect(text).not.toContain('ĐÃ THU HỒI');
+    const record = (await t.as(AUDITOR).get(`/api/decisions/${revocation.id}/revocation`)).body;
+    expect(record).toMatchObject({
+      number: revocation.number,
+      grounds: [{ code: 'FALSE_INFORMATION_OR_FORGED_RECORDS', citation: expect.stringContaining('Chương VII') }],
+      chain: [expect.objectContaining({ id: original.id, kind: 'RECOGNITION' }), expect.objectContaining({ id: correction.id, kind: 'CORRECTION' })],
+      recipients: [{ candidateId: nurse.id, name: CORRECT_NAME, certificateRecovered: false }],
+      recoveries: [],
+    });
+  });
+
+  it('the superseded decisions come stamped "ĐÃ THU HỒI … theo Quyết định số …"; the revoked certificate only as a stamped archive copy', async () => {
+    const partly = `ĐÃ THU HỒI MỘT PHẦN theo Quyết định số ${revocation.number}`;
+    const first = await textOf(t.as(AUDITOR).get(`/api/decisions/${original.id}/pdf`));
+    expect(first).toContain(partly);
+    expect(first).toContain(`ĐÃ ĐÍNH CHÍNH theo Quyết định số ${correction.number}`);
+    expect(await textOf(t.as(AUDITOR).get(`/api/decisions/${correction.id}/pdf`))).toContain(partly);
+    const archivedCopy = await binary(t.as(AUDITOR).get(`/api/decisions/${correction.id}/certificates/${nurse.id}/pdf?archived=true`));
+    // To look at the stamped copy: SAVE_PDF_DIR=/some/folder.
+    if (process.env.SAVE_PDF_DIR) writeFileSync(join(process.env.SAVE_PDF_DIR, 'stamped-certificate.pdf'), archivedCopy.body as Buffer);
+    const archive = await textOf(t.as(AUDITOR).get(`/api/decisions/${correction.id}/certificates/${nurse.id}/pdf?archived=true`));
+    expect(archive).toContain(`ĐÃ THU HỒI theo Quyết định số ${revocation.number}`);
+    expect(archive).toContain(CORRECT_NAME);
+    expect(await t.as(AUDITOR).get(`/api/decisions/${correction.id}/certificates/${coop.id}/pdf?archived=true`)).toMatchObject({ status: 422, body: { code: 'CERTIFICATE_NOT_REVOKED' } });
+  });
+
+  it('a revoked exemplar is neither corrected nor revoked again', async () => {
+    const fix = await t.as(SECRETARY).post(`/api/decisions/${correction.id}/corrections`).send({ ...SIGNER, reasons: 'x', recipients: [{ candidateId: nurse.id, name: 'Khác' }] });
+    expect(fix).toMatchObject({ status: 409, body: { code: 'DECISION_REVOKED' } });
+    const again = await t.as(SECRETARY).post(`/api/decisions/${correction.id}/revocations`).send({ ...SIGNER, grounds: ['UNLAWFUL_APPRAISAL'], reasons: 'x', candidateIds: [nurse.id] });
+    expect(again).toMatchObject({ status: 409, body: { code: 'DECISION_REVOKED' } });
+  });
+});
+
+describe('recovery of certificates and rewards', () => {
+  it('is recorded against the revocation, audited in its authority’s stream, append-only', async () => {
+    const cert = await t.as(SECRETARY).post(`/api/decisions/${revocation.id}/recoveries`).send({ candidateId: nurse.id, item: 'CERTIFICATE', quantity: 1, recoveredOn: t.running.app.get(Clock).today(), document: 'Biên bản thu hồi số 01/BB-SNV' });
+    expect(cert.status).toBe(201);
+    expect(cert.body).toMatchObject({ item: 'CERTIFICATE', itemLabel: { vi: 'Giấy chứng nhận' }, quantity: 1, amount: null, candidateName: CORRECT_NAME });
+    const money = await t.as(SECRETARY).post(`/api/decisions/${revocation.id}/recoveries`).send({ candidateId: nurse.id, item: 'REWARD_MONEY', amount: 1_490_000, recoveredOn: t.running.app.get(Clock).today(), document: 'Phiếu thu số 12' });
+    expect(money).toMatchObject({ status: 201, body: { amount: 1_490_000 } });
+    const view = (await t.as(AUDITOR).get(`/api/decisions/${revocation.id}/revocation`)).body;
+    expect(view.recipients[0].certificateRecovered).toBe(true);
+    expect(view.recoveries).toHaveLength(2);
+    const [row] = (await t.admin.query(`SELECT event_type, payload FROM audit_event WHERE payload->>'recoveryId' = $1`, [cert.body.id])) as { event_type: string; payload: { number: string } }[];
+    expect(row).toMatchObject({ event_type: 'REVOCATION_RECOVERY', payload: { number: revocation.number } });
+    await expect(t.admin.query(`UPDATE revocation_recovery SET document = 'x' WHERE id = $1`, [cert.body.id])).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses what does not fit: no amount for money, a candidate not revoked, a decision that is not a revocation, a unit head', async () => {
+    const today = t.running.app.get(Clock).today();
+    expect(await t.as(SECRETARY).post(`/api/decisions/${revocation.id}/recoveries`).send({ candidateId: nurse.id, item: 'REWARD_MONEY', recoveredOn: today, document: 'x' })).toMatchObject({ status: 422, body: { code: 'RECOVERY_AMOUNT_REQUIRED', field: 'amount' } });
+    expect(await t.as(SECRETARY).post(`/api/decisions/${revocation.id}/recoveries`).send({ candidateId: coop.id, item: 'CERTIFICATE', quantity: 1, recoveredOn: today, document: 'x' })).toMatchObject({ status: 422, body: { code: 'RECOVERY_NOT_IN_REVOCATION' } });
+    expect(await t.as(SECRETARY).post(`/api/decisions/${original.id}/recoveries`).send({ candidateId: nurse.id, item: 'CERTIFICATE', quantity: 1, recoveredOn: today, document: 'x' })).toMatchObject({ status: 422, body: { code: 'NOT_A_REVOCATION' } });
+    expect((await t.as(SECRETARY).post(`/api/decisions/${revocation.id}/recoveries`).send({ candidateId: nurse.id, item: 'MEDAL', quantity: 1, recoveredOn: today, document: 'x' })).status).toBe(400);
+    expect((await t.as(UNIT_HEAD).post(`/api/decisions/${revocation.id}/recoveries`).send({ candidateId: nurse.id, item: 'CERTIFICATE', quantity: 1, recoveredOn: today, document: 'x' })).status).toBe(403);
+  });
+
+  it('the audit trail verifies', async () => {
+    const res = await t.as(AUDITOR).get('/api/audit/verify');
+    expect(res.status).toBe(200);
+    expect(res.body.replay.mismatches).toBe(0);
+    expect(res.body.ok).toBe(true);
+  });
+});
