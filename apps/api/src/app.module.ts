@@ -32,6 +32,7 @@ import { DecisionsModule } from './decisions/decisions.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 import { TransitionsModule } from './transitions/transitions.module.js';
 import { UnitsModule } from './units/units.module.js';
+import { ReorganisationModule } from './reorganisation/reorganisation.module.js';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         AccountsModule,
         AccessModule,
         UnitsModule,
+        ReorganisationModule,
         CandidatesModule,
         TransitionsModule,
         NurturingModule,

@@ -106,6 +106,12 @@ export const TABLE_COVERAGE = {
   movement_registration: { kind: 'attested', key: ['id'], appendOnly: true },
   movement_review: { kind: 'attested', key: ['id'], appendOnly: true },
   candidate_movement_link: { kind: 'attested', key: ['id'], appendOnly: true },
+  // Reorganisations of the unit tree (merge, split, move, rename, dissolve): each operation, what it made of each
+  // unit, the successions and the candidates a split placed; the operation's record (stream unit-tree) attests them.
+  unit_operation: { kind: 'attested', key: ['id'], appendOnly: true },
+  unit_change: { kind: 'attested', key: ['id'], appendOnly: true },
+  unit_succession: { kind: 'attested', key: ['id'], appendOnly: true },
+  candidate_placement: { kind: 'attested', key: ['id'], appendOnly: true },
   // Historical statistics the report's table counts.
   statistics_import: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   statistics_import_row: { kind: 'attested', key: ['import_id', 'year', 'field'], appendOnly: true },

@@ -24,6 +24,8 @@ export const JURISDICTION_PROFILE_STREAM = 'jurisdiction-profile';
 export const REHEARSAL_CLOCK_STREAM = 'rehearsal-clock';
 /** The chain of historical statistics imports (one for all of them: imports are serialised on it). */
 export const STATISTICS_IMPORT_STREAM = 'statistics:import';
+/** The chain of the unit tree's reorganisations (one: operations on the tree are serialised on it). */
+export const UNIT_TREE_STREAM = 'unit-tree';
 /** The chain of the product's backup runs (made or failed), serialised on it. */
 export const BACKUP_STREAM = 'backups';
 /** The chain of one council: its setting up and every composition published for it. */

@@ -35,6 +35,17 @@ export class Candidate {
   @JoinColumn({ name: 'unit_id' })
   unit?: Relation<Unit>;
 
+  /**
+   * Where a reorganisation placed the candidate when its unit was split (reorganisation/): null while it lives in
+   * its nomination unit (or that unit's successor by the path). `unitId` stays the unit it was nominated in.
+   */
+  @Column('uuid', { name: 'home_unit_id', nullable: true })
+  homeUnitId: string | null;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'home_unit_id', foreignKeyConstraintName: 'FK_candidate_home_unit' })
+  homeUnit?: Relation<Unit>;
+
   @Column('text')
   field: Field;
 

@@ -24,6 +24,7 @@ import { REVIEW_ERRORS } from '../reviews/reviews.errors.js';
 import { STATISTICS_ERRORS } from '../statistics/statistics.errors.js';
 import { TRANSITION_ERRORS } from '../transitions/transitions.errors.js';
 import { UNIT_ERRORS } from '../units/units.errors.js';
+import { REORGANISATION_ERRORS } from '../reorganisation/reorganisation.errors.js';
 import { gatherErrorTables, type ErrorTable } from './errors.js';
 
 export const ERROR_CODES = gatherErrorTables(
@@ -31,6 +32,7 @@ export const ERROR_CODES = gatherErrorTables(
   ACCESS_ERRORS,
   ACCOUNT_ERRORS,
   UNIT_ERRORS,
+  REORGANISATION_ERRORS,
   CANDIDATE_ERRORS,
   TRANSITION_ERRORS,
   EVIDENCE_ERRORS,

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import {
   CloudUploadOutlined,
   ApartmentOutlined,
+  BranchesOutlined,
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
@@ -51,6 +52,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'statistics', path: ROUTES.statistics, label: 'nav.statistics', icon: <BarChartOutlined />, roles: READERS },
   { key: 'audit', path: ROUTES.audit, label: 'nav.audit', icon: <AuditOutlined />, roles: ['AUDITOR'] },
   { key: 'units', path: ROUTES.units, label: 'nav.units', icon: <ApartmentOutlined />, roles: ['ADMIN'] },
+  { key: 'reorganisation', path: ROUTES.reorganisation, label: 'nav.reorganisation', icon: <BranchesOutlined />, roles: ['ADMIN'] },
   { key: 'accounts', path: ROUTES.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: ['ADMIN'] },
   { key: 'outbox', path: ROUTES.outbox, label: 'nav.outbox', icon: <MailOutlined />, roles: ['ADMIN'] },
   { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ROLE_GROUPS.everyone },

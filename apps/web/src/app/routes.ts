@@ -12,6 +12,7 @@ export const ROUTES = {
   audit: '/kiem-tra',
   auditTrail: (filter: Record<string, string>) => `/kiem-tra?${new URLSearchParams(filter).toString()}`,
   units: '/quan-tri/don-vi',
+  reorganisation: '/quan-tri/sap-xep-don-vi',
   accounts: '/quan-tri/tai-khoan',
   criteria: '/quan-tri/tieu-chi',
   profile: '/quan-tri/ho-so-phap-ly',
