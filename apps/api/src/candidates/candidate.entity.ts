@@ -18,6 +18,7 @@ import { Unit } from '../units/unit.entity.js';
 // Lookup: a GIN index on the folded name (to_tsvector('simple', fold_vietnamese(name))), created by the Movements migration.
 @Index('IDX_candidate_name_search', { synchronize: false })
 @Index('IDX_candidate_subject', ['subjectId'], { where: 'subject_id IS NOT NULL' })
+@Index('IDX_candidate_home_unit', ['homeUnitId'], { where: 'home_unit_id IS NOT NULL' })
 export class Candidate {
   @PrimaryColumn('uuid')
   id: string;
