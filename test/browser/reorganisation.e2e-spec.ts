@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { CANDIDATE_EVENTS } from '#workflow';
-import { TEST_PASSWORD } from '../support/app.js';
-import { ADMIN, newCandidate, newUnit } from '../support/factories.js';
-import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
+import { TEST_PASSWORD, type ActorClient } from '../support/app.js';
+import { decideThroughCouncil } from '../support/council.js';
+import { ADMIN, newUnit, pdfBytes } from '../support/factories.js';
+import { DEMO_PASSWORD, ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
 import { browserTest, shot, signIn, signOut } from './support/ui.js';
 
 const COMMUNES = ['Xã Phúc Hòa', 'Xã Liên Sơn', 'Xã Cao Thượng'];
@@ -18,6 +19,31 @@ const STAGES = ['discovered', 'nurturing', 'underReview', 'recognised', 'replica
 const HEAD = 'truong.phuchoa';
 
 let app: ServedApp;
+
+/** A candidate of a commune of Lạng Giang, brought to `state` by that district's head (truongdonvi2) and the council. */
+async function candidateAt(head: ActorClient, unitId: string, state: (typeof STAGES)[number] | 'nurturing', name: string): Promise<string> {
+  const created = await head
+    .post('/api/candidates')
+    .send({ kind: 'COLLECTIVE', name, unitId, field: 'ECONOMY', year: 2025, discoveryChannel: 'REVIEW_CONFERENCE', achievement: 'Mô hình sản xuất theo chuỗi giá trị.', newSubject: true });
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  const send = async (type: string, payload: Record<string, unknown> = {}) => {
+    const current = await head.get(`/api/candidates/${id}`);
+    const res = await head.post(`/api/candidates/${id}/events`).send({ type, expectedVersion: current.body.version, payload });
+    expect({ type, status: res.status }).toEqual({ type, status: 200 });
+  };
+  if (state === 'discovered') return id;
+  await send('START_NURTURING', { goals: 'Hoàn thiện mô hình', supporter: 'Phòng Kinh tế' });
+  if (state === 'nurturing') return id;
+  await send('RECORD_CHECK_IN', { date: '2025-04-01', strengths: 'Hiệu quả rõ rệt', shortcomings: 'Chưa lan tỏa' });
+  expect((await head.post(`/api/candidates/${id}/evidence`).attach('file', pdfBytes(), { filename: 'Báo cáo.pdf', contentType: 'application/pdf' })).status).toBe(201);
+  await send('PROPOSE_FOR_REVIEW');
+  if (state === 'underReview') return id;
+  await decideThroughCouncil(app.test, [id], 'RECOGNISE');
+  if (state === 'recognised') return id;
+  await send('START_REPLICATION');
+  return id;
+}
 let browser: Browser;
 const names: string[] = [];
 
@@ -25,20 +51,23 @@ beforeAll(async () => {
   await ensureWebBuilt();
   [app, browser] = await Promise.all([startServedApp(), launchChromium()]);
   const t = app.test;
-  const district = await newUnit(t, { name: 'UBND huyện Tân Yên (cũ)', level: 'DISTRICT' });
+  // Communes of Lạng Giang (the demo's district), whose head nominates and carries their candidates until the merger.
+  const [district] = (await t.dataSource.query(`SELECT id FROM unit WHERE name = 'UBND huyện Lạng Giang'`)) as { id: string }[];
+  const districtHead = await t.signIn('truongdonvi2', DEMO_PASSWORD);
   for (const [i, name] of COMMUNES.entries()) {
-    const commune = await newUnit(t, { name, parentId: district.id });
+    const commune = await newUnit(t, { name, parentId: district!.id });
     if (i === 0) await t.newAccount(HEAD, 'UNIT_HEAD', commune.id);
     // Every stage across the three communes: discovery, nurturing, review, recognition, replication.
     for (const [j, state] of STAGES.entries()) {
       if ((i + j) % 3 !== 0 && state !== 'discovered') continue;
       const candidate = `${state === 'discovered' ? 'Tổ hợp tác' : 'Hợp tác xã'} ${name.replace('Xã ', '')} ${j + 1}`;
-      await newCandidate(t, { unitId: commune.id, state, name: candidate, year: 2025 });
+      await candidateAt(districtHead, commune.id, state, candidate);
       names.push(candidate);
     }
   }
-  const [other] = (await t.dataSource.query(`SELECT id FROM unit WHERE name = 'UBND huyện Lạng Giang'`)) as { id: string }[];
-  if (other) await newCandidate(t, { unitId: other.id, state: 'nurturing', name: 'Hồ sơ của huyện khác', year: 2025 });
+  // A neighbouring commune's candidate, which the new commune's head must not see.
+  const neighbour = await newUnit(t, { name: 'Xã Quang Thịnh', parentId: district!.id });
+  await candidateAt(districtHead, neighbour.id, 'nurturing', 'Hồ sơ của xã bên cạnh');
 }, 600_000);
 
 afterAll(async () => {
@@ -111,7 +140,7 @@ describe('the 2025 reorganisation in Chromium', () => {
     await page.goto(`${app.baseUrl}/ho-so`);
     await page.getByRole('heading', { name: 'Hồ sơ điển hình', level: 1 }).waitFor();
     for (const name of names) await page.getByRole('link', { name, exact: true }).waitFor();
-    expect(await page.getByText('Hồ sơ của huyện khác').count()).toBe(0);
+    expect(await page.getByText('Hồ sơ của xã bên cạnh').count()).toBe(0);
     await shot(page, 'ke-thua-danh-sach-1366');
 
     // A candidate nominated in Xã Phúc Hòa (discovered): its unit read both ways, and nurturing started by the new commune.
