@@ -14,6 +14,7 @@ import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
+import { useFormat } from '../../lib/format';
 import { flatten, loadUnitTree } from '../../lib/units';
 
 type Kind = 'RENAME' | 'MOVE' | 'MERGE' | 'SPLIT' | 'DISSOLVE';
@@ -51,6 +52,7 @@ function activeTree(nodes: UnitNode[]): { value: string; title: string; children
 export function ReorganisationPage() {
   const { t, i18n } = useTranslation();
   const { label } = useLabels();
+  const format = useFormat();
   const { message, modal } = AntApp.useApp();
   const tree = useAsync((signal) => loadUnitTree(signal), []);
   const operations = useAsync((signal) => api.get('/api/unit-reorganisations', { signal }), []);
@@ -358,7 +360,7 @@ export function ReorganisationPage() {
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               locale={{ emptyText: t('reorg.noOperations') }}
               columns={[
-                { title: t('reorg.effectiveOn'), dataIndex: 'effectiveOn' },
+                { title: t('reorg.effectiveOn'), dataIndex: 'effectiveOn', render: (d: string) => format.date(d) },
                 { title: t('reorg.kind'), dataIndex: 'kind', render: (k: string) => t(`reorg.kinds.${k}`) },
                 {
                   title: t('reorg.summary'),
@@ -367,7 +369,7 @@ export function ReorganisationPage() {
                       .map((u) => `${t(`reorg.changes.${u.change}`)}: ${u.nameBefore && u.nameBefore !== u.nameAfter ? `${u.nameBefore} → ` : ''}${u.nameAfter}`)
                       .join('; '),
                 },
-                { title: t('reorg.document'), render: (_: unknown, o) => `${o.documentNumber} (${o.documentDate}), ${o.documentAuthority}` },
+                { title: t('reorg.document'), render: (_: unknown, o) => `${o.documentNumber} (${format.date(o.documentDate)}), ${o.documentAuthority}` },
               ]}
             />
           </Card>

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { LoadError } from '../../components/ErrorAlert';
 import { useAsync } from '../../lib/useAsync';
+import { useFormat } from '../../lib/format';
 
 export function UnitTimelineCard({ unitId, onSelect }: { unitId: string; onSelect?(id: string): void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { data, error, loading, reload } = useAsync((signal) => api.get('/api/units/{id}/timeline', { path: { id: unitId }, signal }), [unitId]);
-  const by = (d: { number: string; date: string; authority: string }) => t('reorg.byDocument', { number: d.number, date: d.date, authority: d.authority });
+  const by = (d: { number: string; date: string; authority: string }) => t('reorg.byDocument', { number: d.number, date: format.date(d.date), authority: d.authority });
   const unitLink = (u: { id: string; name: string }) =>
     onSelect ? <Typography.Link onClick={() => onSelect(u.id)}>{u.name}</Typography.Link> : <strong>{u.name}</strong>;
   const items = data
@@ -50,13 +52,13 @@ export function UnitTimelineCard({ unitId, onSelect }: { unitId: string; onSelec
         <>
           {data.unit.status === 'RETIRED' && (
             <Typography.Paragraph>
-              <Tag color="default">{t('reorg.retired')} {data.unit.retiredOn}</Tag> {data.today && <>{t('reorg.today')}: {unitLink(data.today)}</>}
+              <Tag color="default">{t('reorg.retired')} {format.date(data.unit.retiredOn)}</Tag> {data.today && <>{t('reorg.today')}: {unitLink(data.today)}</>}
             </Typography.Paragraph>
           )}
           {items.length === 0 ? (
             <Empty description={t('reorg.noHistory')} />
           ) : (
-            <Timeline items={items.map((i) => ({ key: i.key, children: <><strong>{i.date}</strong> {i.children}</> }))} />
+            <Timeline items={items.map((i) => ({ key: i.key, children: <><strong>{format.date(i.date)}</strong> {i.children}</> }))} />
           )}
         </>
       )}
