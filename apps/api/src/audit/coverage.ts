@@ -43,15 +43,30 @@ export interface LateColumn {
 }
 
 const COUNCILS = 'migration:Councils1796577732200';
+const REORGANISATION = 'migration:UnitReorganisation1796600000000';
 
 export const TABLE_COVERAGE = {
   // The unit tree, accounts and their roles: who may do what.
-  unit: { kind: 'attested', key: ['id'] },
+  unit: {
+    kind: 'attested',
+    key: ['id'],
+    late: [
+      { column: 'status', addedBy: REORGANISATION, atUpgrade: 'ACTIVE' },
+      { column: 'retired_on', addedBy: REORGANISATION },
+    ],
+  },
   account: { kind: 'attested', key: ['id'], late: [{ column: 'council_id', addedBy: COUNCILS }] },
   // The address notifications are mailed to: changed by an administrator, in the account's audited change.
   account_contact: { kind: 'attested', key: ['account_id'] },
   // Candidates and what their statechart's effects wrote.
-  candidate: { kind: 'attested', key: ['id'], late: [{ column: 'council_id', addedBy: COUNCILS }] },
+  candidate: {
+    kind: 'attested',
+    key: ['id'],
+    late: [
+      { column: 'council_id', addedBy: COUNCILS },
+      { column: 'home_unit_id', addedBy: REORGANISATION },
+    ],
+  },
   evidence_file: { kind: 'attested', key: ['id'], excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   nurturing_plan: { kind: 'attested', key: ['id'] },
   nurturing_check_in: { kind: 'attested', key: ['id'] },

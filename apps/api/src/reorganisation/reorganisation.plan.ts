@@ -307,10 +307,11 @@ export function computePlan(dto: ReorganisationDto, facts: Facts, clockToday: st
         else if ((OPEN_STATES as readonly string[]).includes(c.state))
           block({ kind: 'CANDIDATE', id: c.id, name: c.name, unitName: unit.name, vi: `Hồ sơ "${c.name}" đang xử lý chưa được bố trí về đơn vị tiếp nhận.`, en: `The open candidate "${c.name}" has not been placed.` });
       }
+      const ownAccounts = new Set(facts.accounts.filter((a) => a.unitId === unit.id).map((a) => a.id));
+      const ownCandidates = new Set(facts.candidates.filter((c) => c.effectiveUnitId === unit.id).map((c) => c.id));
       for (const key of placed.keys()) {
         const [kind, id] = key.split(':') as [string, string];
-        const known =
-          kind === 'UNIT' ? before.get(id)?.parentId === unit.id : kind === 'ACCOUNT' ? facts.accounts.some((a) => a.id === id && a.unitId === unit.id) : facts.candidates.some((c) => c.id === id && c.effectiveUnitId === unit.id);
+        const known = kind === 'UNIT' ? before.get(id)?.parentId === unit.id : kind === 'ACCOUNT' ? ownAccounts.has(id) : ownCandidates.has(id);
         if (!known) throw invalid('placements', 'Một mục được bố trí không thuộc đơn vị bị chia tách.', 'A placed item does not belong to the split unit.', { placedId: id });
       }
       relocate(unit, primary);

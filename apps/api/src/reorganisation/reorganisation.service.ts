@@ -102,15 +102,17 @@ export class ReorganisationService {
           plan.effectiveOn,
         ]);
       }
-      for (const p of plan.placements) {
-        await em.query(`INSERT INTO candidate_placement (id, operation_id, candidate_id, from_unit_id, to_unit_id, effective_on) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)`, [
-          plan.operationId,
-          p.candidateId,
-          p.fromUnitId,
-          p.toUnitId,
-          plan.effectiveOn,
-        ]);
-        await em.query(`UPDATE candidate SET home_unit_id = $2 WHERE id = $1`, [p.candidateId, p.toUnitId]);
+      if (plan.placements.length > 0) {
+        // One statement each for every placement of a split (thousands of candidates in a large unit).
+        const candidates = plan.placements.map((p) => p.candidateId);
+        const from = plan.placements.map((p) => p.fromUnitId);
+        const to = plan.placements.map((p) => p.toUnitId);
+        await em.query(
+          `INSERT INTO candidate_placement (id, operation_id, candidate_id, from_unit_id, to_unit_id, effective_on)
+           SELECT gen_random_uuid(), $1::uuid, x.c, x.f, x.t, $2::date FROM unnest($3::uuid[], $4::uuid[], $5::uuid[]) AS x(c, f, t)`,
+          [plan.operationId, plan.effectiveOn, candidates, from, to],
+        );
+        await em.query(`UPDATE candidate c SET home_unit_id = x.t FROM unnest($1::uuid[], $2::uuid[]) AS x(c, t) WHERE c.id = x.c`, [candidates, to]);
       }
       for (const a of plan.accountMoves) {
         await em.query(`UPDATE account SET unit_id = $2, updated_at = $3 WHERE id = $1`, [a.accountId, a.toUnitId, now]);
@@ -251,9 +253,10 @@ export class ReorganisationService {
       const u = id ? (m.get(id) ?? plan.after.get(id)) : undefined;
       return u ? { id: u.id, name: u.name } : null;
     };
+    const placedTo = new Map(plan.placements.map((p) => [p.candidateId, p.toUnitId]));
     const candidates = facts.candidates
       .map((c) => {
-        const placed = plan.placements.find((p) => p.candidateId === c.id);
+        const placed = placedTo.has(c.id) ? { toUnitId: placedTo.get(c.id)! } : undefined;
         const beforeUnit = todayUnitOf(plan.before, c.effectiveUnitId);
         const afterUnit = todayUnitOf(plan.after, placed ? placed.toUnitId : c.effectiveUnitId);
         return {
