@@ -541,6 +541,33 @@ const TABLE: Record<string, Row> = {
     },
   },
   'GET /api/unit-imports': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/unit-imports') },
+  'GET /api/statistics/exemplars-by-unit': {
+    allowed: STATISTICS_READERS,
+    scope: 'unit',
+    ok: 200,
+    send: (c, cl, target) => cl.get(`/api/statistics/exemplars-by-unit?basis=TODAY&unitId=${c.unitOf(target)}`),
+  },
+  'GET /api/candidates/{id}/units': { allowed: READERS, scope: 'candidate', ok: 200, send: async (c, cl, target) => cl.get(`/api/candidates/${(await candidateIn(c, target)).id}/units`) },
+  'GET /api/units/{id}/timeline': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl, target) => cl.get(`/api/units/${c.unitOf(target)}/timeline`) },
+  'GET /api/unit-reorganisations': { allowed: ROLES, scope: 'none', ok: 200, send: (_c, cl) => cl.get('/api/unit-reorganisations') },
+  'POST /api/unit-reorganisations/preview': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl, target) => {
+      const unit = await newUnit(c.t, { parentId: c.unitOf(target), name: 'Đơn vị xem trước' });
+      return cl.post('/api/unit-reorganisations/preview').send({ kind: 'RENAME', unitId: unit.id, name: 'Tên mới', effectiveOn: '2025-07-01', documentNumber: '1/QĐ', documentDate: '2025-06-01', documentAuthority: 'UBND tỉnh' });
+    },
+  },
+  'POST /api/unit-reorganisations': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl, target) => {
+      const unit = await newUnit(c.t, { parentId: c.unitOf(target), name: 'Đơn vị đổi tên theo văn bản' });
+      return cl.post('/api/unit-reorganisations').send({ kind: 'RENAME', unitId: unit.id, name: 'Tên mới', effectiveOn: '2025-07-01', documentNumber: '1/QĐ', documentDate: '2025-06-01', documentAuthority: 'UBND tỉnh' });
+    },
+  },
   'GET /api/statistics/exemplars': { allowed: STATISTICS_READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/statistics/exemplars?unitId=${c.unitOf(target)}`) },
   'GET /api/statistics/exemplars/xlsx': { allowed: STATISTICS_READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/statistics/exemplars/xlsx?unitId=${c.unitOf(target)}`) },
   'GET /api/statistics/exemplars/csv': { allowed: STATISTICS_READERS, scope: 'unit', ok: 200, send: (c, cl, target) => cl.get(`/api/statistics/exemplars/csv?unitId=${c.unitOf(target)}`) },

@@ -153,7 +153,7 @@ describe('an upgrade from the previous release (74dceaf)', () => {
       declared: (late ?? []).map((l) => l.column).sort(),
     }));
     expect(added.filter((a) => a.added.join() !== a.declared.join())).toEqual([]);
-    expect(added.filter((a) => a.added.length).map((a) => a.table).sort()).toEqual(['account', 'candidate', 'review_session', 'review_session_member']);
+    expect(added.filter((a) => a.added.length).map((a) => a.table).sort()).toEqual(['account', 'candidate', 'review_session', 'review_session_member', 'unit']);
   });
 
   it('verifies: every row that release attested is still vouched for, and the chains, MACs, checkpoint and replays hold', async () => {

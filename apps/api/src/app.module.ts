@@ -35,6 +35,7 @@ import { StatisticsModule } from './statistics/statistics.module.js';
 import { TransitionsModule } from './transitions/transitions.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { UnitImportModule } from './units/import/unit-import.module.js';
+import { ReorganisationModule } from './reorganisation/reorganisation.module.js';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         AccessModule,
         UnitsModule,
         UnitImportModule,
+        ReorganisationModule,
         CandidatesModule,
         TransitionsModule,
         NurturingModule,

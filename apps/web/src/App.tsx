@@ -29,6 +29,7 @@ import { ProposalsPage } from './pages/councils/ProposalsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { UnitsPage } from './pages/admin/UnitsPage';
 import { UnitImportPage } from './pages/admin/UnitImportPage';
+import { ReorganisationPage } from './pages/admin/ReorganisationPage';
 import { CandidatePage } from './pages/candidate/CandidatePage';
 import { CandidatesPage } from './pages/CandidatesPage';
 import { ChecklistPage } from './pages/council/ChecklistPage';
@@ -97,6 +98,7 @@ function AppRoutes() {
         <Route path={ROUTES.proposals} element={<RequireRole roles={READERS}><ProposalsPage /></RequireRole>} />
         <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
         <Route path={ROUTES.unitImport} element={<RequireRole roles={['ADMIN']}><UnitImportPage /></RequireRole>} />
+        <Route path={ROUTES.reorganisation} element={<RequireRole roles={['ADMIN']}><ReorganisationPage /></RequireRole>} />
         <Route path={ROUTES.accounts} element={<RequireRole roles={['ADMIN']}><AccountsPage /></RequireRole>} />
         <Route path={ROUTES.myAccount} element={<MyAccountPage />} />
         <Route path={ROUTES.movements} element={<RequireRole roles={READERS}><MovementsPage /></RequireRole>} />

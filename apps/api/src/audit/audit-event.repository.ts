@@ -186,7 +186,7 @@ function trailConditions(c: TrailCriteria): { where: string[]; params: unknown[]
   if (c.unit) {
     const ownStream = p(c.unit.stream);
     where.push(
-      `(e.stream = ${ownStream} OR e.candidate_id IN (SELECT c.id FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE ${pathConditions(params).subtree('u.path', c.unit.path)}))`,
+      `(e.stream = ${ownStream} OR e.candidate_id IN (SELECT c.id FROM candidate c JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id) WHERE ${pathConditions(params).subtree('u.path', c.unit.path)}))`,
     );
   }
   if (c.reviewSession) {

@@ -44,15 +44,30 @@ export interface LateColumn {
 
 const COUNCILS = 'migration:Councils1796577732200';
 const SESSION_DEADLINES = 'migration:SessionDeadlines1796578800000';
+const REORGANISATION = 'migration:UnitReorganisation1796600000100';
 
 export const TABLE_COVERAGE = {
   // The unit tree, accounts and their roles: who may do what.
-  unit: { kind: 'attested', key: ['id'] },
+  unit: {
+    kind: 'attested',
+    key: ['id'],
+    late: [
+      { column: 'status', addedBy: REORGANISATION, atUpgrade: 'ACTIVE' },
+      { column: 'retired_on', addedBy: REORGANISATION },
+    ],
+  },
   account: { kind: 'attested', key: ['id'], late: [{ column: 'council_id', addedBy: COUNCILS }] },
   // The address notifications are mailed to: changed by an administrator, in the account's audited change.
   account_contact: { kind: 'attested', key: ['account_id'] },
   // Candidates and what their statechart's effects wrote.
-  candidate: { kind: 'attested', key: ['id'], late: [{ column: 'council_id', addedBy: COUNCILS }] },
+  candidate: {
+    kind: 'attested',
+    key: ['id'],
+    late: [
+      { column: 'council_id', addedBy: COUNCILS },
+      { column: 'home_unit_id', addedBy: REORGANISATION },
+    ],
+  },
   evidence_file: { kind: 'attested', key: ['id'], excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   nurturing_plan: { kind: 'attested', key: ['id'] },
   nurturing_check_in: { kind: 'attested', key: ['id'] },
@@ -122,6 +137,12 @@ export const TABLE_COVERAGE = {
   movement_registration: { kind: 'attested', key: ['id'], appendOnly: true },
   movement_review: { kind: 'attested', key: ['id'], appendOnly: true },
   candidate_movement_link: { kind: 'attested', key: ['id'], appendOnly: true },
+  // Reorganisations of the unit tree (merge, split, move, rename, dissolve): each operation, what it made of each
+  // unit, the successions and the candidates a split placed; the operation's record (stream unit-tree) attests them.
+  unit_operation: { kind: 'attested', key: ['id'], appendOnly: true },
+  unit_change: { kind: 'attested', key: ['id'], appendOnly: true },
+  unit_succession: { kind: 'attested', key: ['id'], appendOnly: true },
+  candidate_placement: { kind: 'attested', key: ['id'], appendOnly: true },
   // Historical statistics the report's table counts.
   statistics_import: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   statistics_import_row: { kind: 'attested', key: ['import_id', 'year', 'field'], appendOnly: true },

@@ -30,6 +30,8 @@ export const STATISTICS_IMPORT_STREAM = 'statistics:import';
 export const STATISTICS_SERIES_STREAM = 'statistics:series';
 /** The chain of the unit tree's bulk imports (one for all of them: applying is serialised on it). */
 export const UNIT_IMPORT_STREAM = 'unit-import';
+/** The chain of the unit tree's reorganisations (one: operations on the tree are serialised on it). */
+export const UNIT_TREE_STREAM = 'unit-tree';
 /** The chain of the product's backup runs (made or failed), serialised on it. */
 export const BACKUP_STREAM = 'backups';
 /** The chain of one council: its setting up and every composition published for it. */

@@ -18,6 +18,7 @@ import { Unit } from '../units/unit.entity.js';
 // Lookup: a GIN index on the folded name (to_tsvector('simple', fold_vietnamese(name))), created by the Movements migration.
 @Index('IDX_candidate_name_search', { synchronize: false })
 @Index('IDX_candidate_subject', ['subjectId'], { where: 'subject_id IS NOT NULL' })
+@Index('IDX_candidate_home_unit', ['homeUnitId'], { where: 'home_unit_id IS NOT NULL' })
 export class Candidate {
   @PrimaryColumn('uuid')
   id: string;
@@ -34,6 +35,17 @@ export class Candidate {
   @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id' })
   unit?: Relation<Unit>;
+
+  /**
+   * Where a reorganisation placed the candidate when its unit was split (reorganisation/): null while it lives in
+   * its nomination unit (or that unit's successor by the path). `unitId` stays the unit it was nominated in.
+   */
+  @Column('uuid', { name: 'home_unit_id', nullable: true })
+  homeUnitId: string | null;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'home_unit_id', foreignKeyConstraintName: 'FK_candidate_home_unit' })
+  homeUnit?: Relation<Unit>;
 
   @Column('text')
   field: Field;

@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { Field, SubjectKind } from '#domain';
 import type { CandidateState, PersistedCandidateSnapshot } from '#workflow';
 import { andWithin, type Reach } from '../access/unit-reach.js';
-import type { Unit } from '../units/unit.entity.js';
+import { Unit } from '../units/unit.entity.js';
 import { Candidate } from './candidate.entity.js';
 
 /** What a transition reads of the row it locks: the snapshot it moves on, and what the events' effects check. */
@@ -80,7 +80,8 @@ export class CandidateRepository {
   /** The materialised path of the candidate's unit (what access is judged by), or undefined when there is no such candidate. */
   async unitPathOf(db: EntityManager, id: string): Promise<string | undefined> {
     // Plain SQL: every request about a candidate asks this first.
-    const rows = (await db.query('SELECT u.path FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE c.id = $1', [id])) as { path: string }[];
+    // The unit it lives in: where a split placed it, else its nomination unit (whose path lies below its successor's).
+    const rows = (await db.query('SELECT u.path FROM candidate c JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id) WHERE c.id = $1', [id])) as { path: string }[];
     return rows[0]?.path;
   }
 
@@ -90,8 +91,10 @@ export class CandidateRepository {
 
   /** One page of the candidates that match, most recently changed first, with their units; and how many match. */
   async page(db: EntityManager, filter: CandidateFilter, page: { number: number; size: number }): Promise<{ rows: CandidateWithUnit[]; total: number }> {
-    const qb = db.createQueryBuilder(Candidate, 'c').innerJoinAndSelect('c.unit', 'u');
-    filter.within.forEach((reach, i) => andWithin(qb, 'u.path', reach, `within${i}`));
+    // Scoped by the unit the candidate lives in today (a split's placement, else its nomination unit, whose path
+    // lies below the unit that carries it on); shown with the unit it was nominated in.
+    const qb = db.createQueryBuilder(Candidate, 'c').innerJoinAndSelect('c.unit', 'u').innerJoin(Unit, 'h', 'h.id = coalesce(c.home_unit_id, c.unit_id)');
+    filter.within.forEach((reach, i) => andWithin(qb, 'h.path', reach, `within${i}`));
     if (filter.state) qb.andWhere('c.state = :state', { state: filter.state });
     if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter.field) qb.andWhere('c.field = :field', { field: filter.field });

@@ -44,6 +44,8 @@ export class CandidatesService {
       // A shared lock keeps the unit from changing under the new candidate; it does not block other nominations.
       const unit = await this.units.lockShared(em, dto.unitId);
       if (!unit) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId: dto.unitId });
+      // A unit merged, split or dissolved takes no new candidates: its successor does.
+      if (unit.status === 'RETIRED') throw new DomainError('UNIT_RETIRED', { field: 'unitId', fieldLabel: { vi: 'Đơn vị', en: 'Unit' }, unitId: unit.id, unitName: unit.name });
       // The movements it leads and where it was discovered (locks the movements to link), and its subject.
       const movements = await this.links.checkNomination(em, actor, unit.path, dto);
       const subject = await this.subjects.resolve(em, actor, dto);
@@ -54,6 +56,7 @@ export class CandidatesService {
         kind: dto.kind,
         name: dto.name,
         unitId: unit.id,
+        homeUnitId: null,
         field: dto.field,
         year: dto.year,
         discoveryChannel: dto.discoveryChannel,

@@ -26,6 +26,7 @@ import { STATISTICS_ERRORS } from '../statistics/statistics.errors.js';
 import { TRANSITION_ERRORS } from '../transitions/transitions.errors.js';
 import { UNIT_ERRORS } from '../units/units.errors.js';
 import { UNIT_IMPORT_ERRORS } from '../units/import/unit-import.errors.js';
+import { REORGANISATION_ERRORS } from '../reorganisation/reorganisation.errors.js';
 import { gatherErrorTables, type ErrorTable } from './errors.js';
 
 export const ERROR_CODES = gatherErrorTables(
@@ -34,6 +35,7 @@ export const ERROR_CODES = gatherErrorTables(
   ACCOUNT_ERRORS,
   UNIT_ERRORS,
   UNIT_IMPORT_ERRORS,
+  REORGANISATION_ERRORS,
   CANDIDATE_ERRORS,
   TRANSITION_ERRORS,
   EVIDENCE_ERRORS,

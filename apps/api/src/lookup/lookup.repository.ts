@@ -114,7 +114,7 @@ export class LookupRepository {
         where.push(`EXISTS (SELECT 1 FROM candidate_movement_link l WHERE l.candidate_id = c.id AND l.movement_id = ${p(k.movementId)} AND l.action = 'LINK'
                       AND NOT EXISTS (SELECT 1 FROM candidate_movement_link e WHERE e.ends_id = l.id))`);
       }
-      parts.push(`SELECT 'CANDIDATE' AS type, c.id, c.name, ${rank('c.name')} AS rank FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE ${where.join(' AND ')}`);
+      parts.push(`SELECT 'CANDIDATE' AS type, c.id, c.name, ${rank('c.name')} AS rank FROM candidate c JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id) WHERE ${where.join(' AND ')}`);
     }
     if (c.units) {
       const where = [match('u.name')];
@@ -150,7 +150,7 @@ export class LookupRepository {
     if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT c.id, c.kind, c.name, c.year, c.field, c.state, coalesce(c.subject_id, c.id) AS "subjectId", u.id AS "unitId", u.name AS "unitName"
-         FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE c.id = ANY($1::uuid[])`,
+         FROM candidate c JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id) WHERE c.id = ANY($1::uuid[])`,
       [ids],
     );
   }

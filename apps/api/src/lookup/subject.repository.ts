@@ -93,7 +93,7 @@ export class SubjectRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async named(em: EntityManager, candidateId: string): Promise<NamedCandidacyRow | undefined> {
-    const rows = (await em.query('SELECT c.id, c.kind, c.subject_id AS "subjectId", u.path FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE c.id = $1', [
+    const rows = (await em.query('SELECT c.id, c.kind, c.subject_id AS "subjectId", u.path FROM candidate c JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id) WHERE c.id = $1', [
       candidateId,
     ])) as NamedCandidacyRow[];
     return rows[0];
@@ -146,7 +146,7 @@ export class SubjectRepository {
               (SELECT coalesce(json_agg(json_build_object('id', m.id, 'name', m.name) ORDER BY m.name), '[]'::json)
                  FROM candidate_movement_link l JOIN movement m ON m.id = l.movement_id
                 WHERE l.candidate_id = c.id AND l.action = 'LINK' AND NOT EXISTS (SELECT 1 FROM candidate_movement_link x WHERE x.ends_id = l.id)) AS movements
-         FROM candidate c JOIN unit u ON u.id = c.unit_id
+         FROM candidate c JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id)
         WHERE (c.id = $1 OR c.subject_id = $1) ${inReach ? `AND ${inReach}` : ''}
         ORDER BY c.year, c.created_at, c.id`,
       params,

@@ -266,7 +266,7 @@ export class MovementRepository {
     const inReach = pathConditions(params).within('u.path', reach);
     const linked = `FROM candidate_movement_link l
       JOIN candidate c ON c.id = l.candidate_id
-      JOIN unit u ON u.id = c.unit_id
+      JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id)
      WHERE l.movement_id = $1 AND ${LINK_IN_FORCE('l')} ${inReach ? `AND ${inReach}` : ''}`;
     const [counts, rows] = await Promise.all([
       this.dataSource.query(`SELECT c.state, count(*)::int AS n ${linked} GROUP BY c.state`, params) as Promise<{ state: CandidateState; n: number }[]>,
@@ -288,7 +288,7 @@ export class MovementRepository {
     const inReach = pathConditions(params).within('u.path', reach);
     const rows = (await this.dataSource.query(
       `SELECT c.id, c.name, c.kind, c.year, c.state, c.discovered_at_review_id AS "reviewId", u.id AS "unitId", u.name AS "unitName", count(*) OVER () AS total
-         FROM candidate c JOIN unit u ON u.id = c.unit_id
+         FROM candidate c JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id)
         WHERE c.discovered_at_movement_id = $1 ${inReach ? `AND ${inReach}` : ''}
         ORDER BY c.created_at, c.id LIMIT ${Number(limit)}`,
       params,
@@ -298,7 +298,7 @@ export class MovementRepository {
 
   /** The materialised path of a candidate's unit. */
   async candidateUnitPath(candidateId: string): Promise<string | undefined> {
-    const [candidate] = (await this.dataSource.query('SELECT u.path FROM candidate c JOIN unit u ON u.id = c.unit_id WHERE c.id = $1', [candidateId])) as { path: string }[];
+    const [candidate] = (await this.dataSource.query('SELECT u.path FROM candidate c JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id) WHERE c.id = $1', [candidateId])) as { path: string }[];
     return candidate?.path;
   }
 

@@ -103,7 +103,7 @@ export class ReplicationRepository {
               count(DISTINCT a.adopting_unit_id) FILTER (WHERE a.stage IN ('ADOPTED', 'OUTCOME'))::int AS "adoptingUnits",
               count(a.id)::int AS "records"
          FROM candidate c
-         JOIN unit u ON u.id = c.unit_id
+         JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id)
          JOIN adoption_record a ON a.candidate_id = c.id
         WHERE ${where.join(' AND ')}
           AND NOT EXISTS (SELECT 1 FROM adoption_record n WHERE n.corrects_id = a.id)

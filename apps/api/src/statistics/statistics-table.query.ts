@@ -75,7 +75,7 @@ const COUNTED_STATES = RECOGNISED_STATES.map((s) => `'${s}'`).join(', ');
 export function statisticsTableQuery(f: TableFilters): { sql: string; params: unknown[] } {
   const params: unknown[] = [f.field ? [f.field] : [...FieldCodes], f.yearFrom, f.yearTo, f.includeHistory, f.separateHouseholds];
   const inReach = pathConditions(params).within('u.path', f.reach);
-  const unitJoin = inReach !== null || f.sector !== null ? 'JOIN unit u ON u.id = c.unit_id' : '';
+  const unitJoin = inReach !== null || f.sector !== null ? 'JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id)' : '';
   const filters = [
     // Without a field filter every candidate's field is one of the seven: testing it per row would only cost time.
     f.field !== null ? 'AND c.field = ANY($1::text[])' : '',

@@ -35,6 +35,16 @@ export class Unit {
   @Column('text')
   path: string;
 
+  /**
+   * ACTIVE, or RETIRED once a reorganisation merged, split or dissolved it. A retired unit stays (history refers to
+   * it); its path lies below the unit that carries on its work (or its parent, when dissolved).
+   */
+  @Column('text', { default: 'ACTIVE' })
+  status: 'ACTIVE' | 'RETIRED';
+
+  @Column('date', { name: 'retired_on', nullable: true })
+  retiredOn: string | null;
+
   /** Counts accepted changes; equals the last sequence number of the unit's audit stream. */
   @Column('int')
   version: number;

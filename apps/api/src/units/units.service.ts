@@ -23,6 +23,8 @@ export function unitView(u: Unit): UnitView {
     sector: u.sector,
     sectorLabel: labelsOf(SECTORS, u.sector),
     parentId: u.parentId,
+    status: u.status,
+    retiredOn: u.retiredOn,
     version: u.version,
   };
 }
@@ -49,6 +51,7 @@ export class UnitsService {
       if (dto.parentId) {
         const parent = await this.units.lockShared(em, dto.parentId);
         if (!parent) throw new DomainError('UNIT_PARENT_INVALID', { field: 'parentId' }, { vi: 'Đơn vị cấp trên không tồn tại.', en: 'The parent unit does not exist.' });
+        if (parent.status === 'RETIRED') throw new DomainError('UNIT_RETIRED', { field: 'parentId', unitId: parent.id, unitName: parent.name });
         parentPath = parent.path;
       }
       const id = randomUUID();
@@ -60,6 +63,8 @@ export class UnitsService {
         level: dto.level,
         sector: dto.sector,
         parentId: dto.parentId ?? null,
+        status: 'ACTIVE',
+        retiredOn: null,
         path: `${parentPath}${id}/`,
         version: 1,
         createdAt: now,
@@ -77,6 +82,7 @@ export class UnitsService {
     return this.dataSource.transaction(async (em) => {
       const unit = await this.units.lockForUpdate(em, id);
       if (!unit) throw new DomainError('UNIT_NOT_FOUND', { unitId: id });
+      if (unit.status === 'RETIRED') throw new DomainError('UNIT_RETIRED', { unitId: id, unitName: unit.name });
       if (unit.version !== dto.expectedVersion) throw new DomainError('STALE_VERSION', { expectedVersion: dto.expectedVersion, currentVersion: unit.version });
       const now = this.clock.now();
       const previousName = unit.name;

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import {
   CloudUploadOutlined,
   ApartmentOutlined,
+  BranchesOutlined,
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
@@ -55,6 +56,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'audit', path: ROUTES.audit, label: 'nav.audit', icon: <AuditOutlined />, roles: ['AUDITOR'] },
   { key: 'units', path: ROUTES.units, label: 'nav.units', icon: <ApartmentOutlined />, roles: ['ADMIN'] },
   { key: 'unitImport', path: ROUTES.unitImport, label: 'nav.unitImport', icon: <ImportOutlined />, roles: ['ADMIN'] },
+  { key: 'reorganisation', path: ROUTES.reorganisation, label: 'nav.reorganisation', icon: <BranchesOutlined />, roles: ['ADMIN'] },
   { key: 'accounts', path: ROUTES.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: ['ADMIN'] },
   { key: 'outbox', path: ROUTES.outbox, label: 'nav.outbox', icon: <MailOutlined />, roles: ['ADMIN'] },
   { key: 'criteria', path: ROUTES.criteria, label: 'nav.criteria', icon: <OrderedListOutlined />, roles: ROLE_GROUPS.everyone },

@@ -13,6 +13,7 @@ export const ROUTES = {
   auditTrail: (filter: Record<string, string>) => `/kiem-tra?${new URLSearchParams(filter).toString()}`,
   units: '/quan-tri/don-vi',
   unitImport: '/quan-tri/nhap-don-vi',
+  reorganisation: '/quan-tri/sap-xep-don-vi',
   accounts: '/quan-tri/tai-khoan',
   criteria: '/quan-tri/tieu-chi',
   profile: '/quan-tri/ho-so-phap-ly',

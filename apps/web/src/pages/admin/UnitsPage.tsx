@@ -11,6 +11,7 @@ import { useLabels } from '../../domain/labels';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
 import { findUnit, flatten, loadUnitTree } from '../../lib/units';
+import { UnitTimelineCard } from './UnitTimelineCard';
 
 interface CreateForm {
   name: string;
@@ -19,8 +20,13 @@ interface CreateForm {
   code?: string;
 }
 
-function toTree(nodes: UnitNode[]): { key: string; title: string; children: ReturnType<typeof toTree> }[] {
-  return nodes.map((n) => ({ key: n.id, title: n.name, children: toTree(n.children) }));
+function toTree(nodes: UnitNode[], retired: string): { key: string; title: string; className?: string; children: ReturnType<typeof toTree> }[] {
+  return nodes.map((n) => ({
+    key: n.id,
+    title: n.status === 'RETIRED' ? `${n.name} (${retired})` : n.name,
+    ...(n.status === 'RETIRED' ? { className: 'unit-retired' } : {}),
+    children: toTree(n.children, retired),
+  }));
 }
 
 function RenameUnit({ unit, onDone }: { unit: Unit; onDone(unit: Unit): void }) {
@@ -136,7 +142,7 @@ export function UnitsPage() {
             {data && data.length > 0 ? (
               <Tree
                 aria-label={t('units.tree')}
-                treeData={toTree(data)}
+                treeData={toTree(data, t('reorg.retired'))}
                 selectedKeys={selectedId ? [selectedId] : []}
                 defaultExpandedKeys={allKeys}
                 key={allKeys.length}
@@ -150,7 +156,8 @@ export function UnitsPage() {
         </Col>
         <Col xs={24} lg={14}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {selected && (
+            {selected && <UnitTimelineCard unitId={selected.id} onSelect={setSelectedId} />}
+            {selected && selected.status === 'ACTIVE' && (
               <Card title={<h2 className="card-heading">{selected.name}</h2>}>
                 <Descriptions
                   size="small"
@@ -174,7 +181,7 @@ export function UnitsPage() {
                 />
               </Card>
             )}
-            {data && (
+            {data && selected?.status !== 'RETIRED' && (
               <Card title={<h2 className="card-heading">{selected ? t('units.createBelow', { parent: selected.name }) : t('units.createProvince')}</h2>}>
                 <CreateUnit
                   parent={selected}

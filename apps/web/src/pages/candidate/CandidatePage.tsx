@@ -33,6 +33,7 @@ import { MovementsSection } from './MovementsSection';
 import { NurturingSection } from './NurturingSection';
 import { REPLICATION_STATES, ReplicationSection } from './ReplicationSection';
 import { ReviewsSection } from './ReviewsSection';
+import { CandidateUnits } from './CandidateUnits';
 
 interface CandidateData {
   candidate: CandidateDetail;
@@ -189,7 +190,7 @@ export function CandidatePage() {
               items={[
                 { key: 'kind', label: t('candidate.kind'), children: label('kind', candidate.kind) },
                 { key: 'year', label: t('candidate.year'), children: candidate.year },
-                { key: 'unit', label: t('candidate.unit'), children: candidate.unit?.name },
+                { key: 'unit', label: t('candidate.unit'), children: <CandidateUnits candidateId={candidate.id} fallback={candidate.unit?.name} /> },
                 { key: 'field', label: t('candidate.field'), children: label('field', candidate.field) },
                 { key: 'channel', label: t('candidate.discoveryChannel'), children: label('channel', candidate.discoveryChannel), span: 'filled' },
                 { key: 'achievement', label: t('candidate.achievement'), children: <span className="pre-wrap">{candidate.achievement}</span>, span: 'filled' },
