@@ -12,6 +12,12 @@
  *   trail's row digests (taken over `to_jsonb` of the row) verify after the move.
  *
  * `schema_migration` is not dumped (the restore's migrations write it); generated columns are recomputed.
+ *
+ * The job queue's schema (`pgboss`, pg-boss 10) is deliberately left out: its tables are the queue's transport, not
+ * the product's records. Its schema and queues come from the Notifications migration, its cron schedules are
+ * registered again by every start, and what it would carry over is rebuilt from the product's own tables: the restore
+ * puts every outbox message still PENDING back on the queue (restore-backup.ts). Restoring its rows instead would
+ * bring back jobs in flight, locked by workers of the old instance, and completed jobs pg-boss is about to purge.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
