@@ -10,7 +10,8 @@
  *   npm run build && npx tsc -p tsconfig.bench.json && node dist/bench/backup.js [--candidates 100000] [--embedded]
  *
  * BENCH_DATABASE_URL as for audit-verify (a role that may create databases). --reuse DIR keeps the generated
- * database (dth_bench_backup_src) and its keys in DIR for another run (generated when DIR is empty).
+ * database (dth_bench_backup_src), its keys and the archive in DIR for another run (generated when DIR is empty);
+ * with --restore-only the archive kept there is restored again without a new backup.
  */
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
@@ -30,7 +31,9 @@ import { MIGRATIONS } from '../apps/api/src/database/migrations/index.js';
 import { makeBackup, type BackupResult } from '../apps/api/src/backups/make-backup.js';
 import { migrationName, openArchive, restoreInto, type RestoreResult } from '../apps/api/src/backups/restore-backup.js';
 
-const { values } = parseArgs({ options: { candidates: { type: 'string', default: '100000' }, embedded: { type: 'boolean', default: false }, reuse: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { candidates: { type: 'string', default: '100000' }, embedded: { type: 'boolean', default: false }, reuse: { type: 'string' }, 'restore-only': { type: 'boolean', default: false }, 'skip-server-restore': { type: 'boolean', default: false } },
+});
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SOURCE_DB = 'dth_bench_backup_src';
 const TARGET_DB = 'dth_bench_backup_restore';
@@ -61,7 +64,8 @@ function describeRestore(total: number, opened: number, r: RestoreResult): strin
   const t = r.timings;
   return (
     `${s(total)} (checking the archive ${s(opened)}, migrating to its version ${s(t.migrateMs)}, loading the rows ${s(t.loadMs)}, ` +
-    `migrating forward + grants ${s(t.forwardMs)}, verifying ${s(r.verification.durationMs)}): ${r.verification.ok ? 'the audit trail verifies' : 'VERIFICATION FAILED'}`
+    `migrating forward + grants ${s(t.forwardMs)}, verifying ${s(r.verification.durationMs)} [chains, MACs and replay ${s(r.verification.timings.chainsMs)}, rows ${s(r.verification.timings.coverageMs)}, checkpoints ${s(r.verification.timings.checkpointsMs)}]): ` +
+    `${r.verification.ok ? 'the audit trail verifies' : 'VERIFICATION FAILED'}`
   );
 }
 
@@ -89,28 +93,35 @@ try {
   say(`source: ${candidates} candidates, ${records} audit records, database ${mb(Number(size))}`);
   Object.assign(results, { candidates, records, sourceDatabaseBytes: Number(size) });
   const file = join(work, 'bench.dth-backup.tar');
-  const backup = await makeBackup(ds, source, PASSPHRASE, file);
+  if (!(values['restore-only'] && existsSync(file))) {
+    const backup = await makeBackup(ds, source, PASSPHRASE, file);
+    say(`server backup: ${describeBackup(backup)}`);
+    Object.assign(results, { serverBackupMs: backup.durationMs, archiveBytes: backup.bytes });
+  }
   await ds.destroy();
-  say(`server backup: ${describeBackup(backup)}`);
-  Object.assign(results, { serverBackupMs: backup.durationMs, archiveBytes: backup.bytes });
 
-  await admin.query(`DROP DATABASE IF EXISTS ${TARGET_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${TARGET_DB}`);
-  const target = loadConfig({ DATABASE_URL: at(TARGET_DB), KEY_DIR: join(work, 'restored-keys'), DB_STATEMENT_TIMEOUT_MS: '600000', LOG_LEVEL: 'error' });
-  rmSync(target.KEY_DIR!, { recursive: true, force: true });
-  const tds = new DataSource(dataSourceOptions(target.DATABASE_URL!, { ...target, DB_POOL_MAX: 2 }));
-  await tds.initialize();
-  let started = Date.now();
-  let archive = await openArchive(file, PASSPHRASE, KNOWN);
-  let opened = Date.now() - started;
-  const restored = await restoreInto(archive, tds, target, target.KEY_DIR!);
-  archive.dispose();
-  await tds.destroy();
-  const total = Date.now() - started;
-  say(`server restore: ${describeRestore(total, opened, restored)}`);
-  Object.assign(results, { serverRestoreMs: total, serverRestoreTimings: { openMs: opened, ...restored.timings, verifyMs: restored.verification.durationMs }, serverVerifies: restored.verification.ok });
-  if (!restored.verification.ok) process.exitCode = 1;
-  await admin.query(`DROP DATABASE IF EXISTS ${TARGET_DB} WITH (FORCE)`);
+  let started: number;
+  let archive: Awaited<ReturnType<typeof openArchive>>;
+  let opened: number;
+  if (!values['skip-server-restore']) {
+    await admin.query(`DROP DATABASE IF EXISTS ${TARGET_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TARGET_DB}`);
+    const target = loadConfig({ DATABASE_URL: at(TARGET_DB), KEY_DIR: join(work, 'restored-keys'), DB_STATEMENT_TIMEOUT_MS: '600000', LOG_LEVEL: 'error' });
+    rmSync(target.KEY_DIR!, { recursive: true, force: true });
+    const tds = new DataSource(dataSourceOptions(target.DATABASE_URL!, { ...target, DB_POOL_MAX: 2 }));
+    await tds.initialize();
+    started = Date.now();
+    archive = await openArchive(file, PASSPHRASE, KNOWN);
+    opened = Date.now() - started;
+    const restored = await restoreInto(archive, tds, target, target.KEY_DIR!);
+    archive.dispose();
+    await tds.destroy();
+    const total = Date.now() - started;
+    say(`server restore: ${describeRestore(total, opened, restored)}`);
+    Object.assign(results, { serverRestoreMs: total, serverRestoreTimings: { openMs: opened, ...restored.timings, verifyMs: restored.verification.durationMs }, serverVerifies: restored.verification.ok });
+    if (!restored.verification.ok) process.exitCode = 1;
+    await admin.query(`DROP DATABASE IF EXISTS ${TARGET_DB} WITH (FORCE)`);
+  }
 
   if (values.embedded) {
     // The same archive restored into an embedded database on disk (as an office's DATA_DIR), then backed up there.
@@ -152,6 +163,6 @@ try {
   if (!values.reuse) {
     await admin.query(`DROP DATABASE IF EXISTS ${SOURCE_DB} WITH (FORCE)`);
     rmSync(work, { recursive: true, force: true });
-  } else rmSync(join(work, 'bench.dth-backup.tar'), { force: true });
+  }
   await admin.end();
 }
