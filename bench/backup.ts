@@ -16,7 +16,7 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,10 +29,11 @@ import { dataSourceOptions } from '../apps/api/src/database/data-source-options.
 import { EmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
 import { MIGRATIONS } from '../apps/api/src/database/migrations/index.js';
 import { makeBackup, type BackupResult } from '../apps/api/src/backups/make-backup.js';
+import { writeLogicalDump } from '../apps/api/src/backups/logical-dump.js';
 import { migrationName, openArchive, restoreInto, type RestoreResult } from '../apps/api/src/backups/restore-backup.js';
 
 const { values } = parseArgs({
-  options: { candidates: { type: 'string', default: '100000' }, embedded: { type: 'boolean', default: false }, reuse: { type: 'string' }, 'restore-only': { type: 'boolean', default: false }, 'skip-server-restore': { type: 'boolean', default: false } },
+  options: { candidates: { type: 'string', default: '100000' }, embedded: { type: 'boolean', default: false }, reuse: { type: 'string' }, 'restore-only': { type: 'boolean', default: false }, 'skip-server-restore': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } },
 });
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SOURCE_DB = 'dth_bench_backup_src';
@@ -93,6 +94,25 @@ try {
   say(`source: ${candidates} candidates, ${records} audit records, database ${mb(Number(size))}`);
   Object.assign(results, { candidates, records, sourceDatabaseBytes: Number(size) });
   const file = join(work, 'bench.dth-backup.tar');
+  if (values.profile) {
+    // Where a server backup's time goes: its two database parts, each alone (the backup runs them side by side).
+    let t0 = Date.now();
+    const dumped = spawnSync(process.env.PG_DUMP_PATH || 'pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${join(work, 'profile.pgdump')}`, `--dbname=${at(SOURCE_DB)}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (dumped.status !== 0) throw new Error('pg_dump failed');
+    const pgDumpMs = Date.now() - t0;
+    const runner = ds.createQueryRunner();
+    await runner.connect();
+    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    t0 = Date.now();
+    await writeLogicalDump((sql, params) => runner.query(sql, params), join(work, 'profile.jsonl.gz'));
+    const logicalMs = Date.now() - t0;
+    await runner.query('ROLLBACK');
+    await runner.release();
+    say(`profile: pg_dump -Fc alone ${s(pgDumpMs)} (${mb(statSync(join(work, 'profile.pgdump')).size)}); logical dump alone ${s(logicalMs)} (${mb(statSync(join(work, 'profile.jsonl.gz')).size)})`);
+    Object.assign(results, { profile: { pgDumpMs, logicalMs } });
+    rmSync(join(work, 'profile.pgdump'), { force: true });
+    rmSync(join(work, 'profile.jsonl.gz'), { force: true });
+  }
   if (!(values['restore-only'] && existsSync(file))) {
     const backup = await makeBackup(ds, source, PASSPHRASE, file);
     say(`server backup: ${describeBackup(backup)}`);
