@@ -155,7 +155,8 @@ async function main(): Promise<number> {
         const pgliteDir = join(resolve(config.DATA_DIR), 'pglite');
         const createdEmbedded = config.embedded && !existsSync(pgliteDir);
         if ((config.embedded && !createdEmbedded && readdirSync(pgliteDir).length > 0) || keyFolderHasKeys(keyDir)) throw new DomainError('BACKUP_TARGET_NOT_EMPTY');
-        const database = await openDatabase(config);
+        // A new embedded folder starts empty here, never from the build's migrated template (the restore migrates).
+        const database = await openDatabase(config, undefined, { template: false });
         const dataSource = new DataSource(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: 1 }));
         let restored = false;
         try {
