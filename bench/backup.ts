@@ -36,8 +36,8 @@ const { values } = parseArgs({
   options: { candidates: { type: 'string', default: '100000' }, embedded: { type: 'boolean', default: false }, reuse: { type: 'string' }, 'restore-only': { type: 'boolean', default: false }, 'skip-server-restore': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } },
 });
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const SOURCE_DB = 'dth_bench_backup_src';
-const TARGET_DB = 'dth_bench_backup_restore';
+const SOURCE_DB = process.env.BENCH_BACKUP_DB ?? 'dth_bench_backup_src';
+const TARGET_DB = `${SOURCE_DB}_restore`;
 const at = (db: string) => {
   const u = new URL(SERVER);
   u.pathname = `/${db}`;
@@ -63,6 +63,11 @@ function describeBackup(b: BackupResult): string {
 }
 function describeRestore(total: number, opened: number, r: RestoreResult): string {
   const t = r.timings;
+  const v = r.verification;
+  if (!v.ok) {
+    const problems = [...v.chains.problems, ...v.authentication.problems, ...v.checkpoints.problems, ...v.history.problems, ...v.replay.problems, ...v.coverage.problems, ...v.supplied.flatMap((x) => x.problems)];
+    process.stdout.write(`verification problems (first 5): ${JSON.stringify(problems.slice(0, 5))}\n`);
+  }
   return (
     `${s(total)} (checking the archive ${s(opened)}, migrating to its version ${s(t.migrateMs)}, loading the rows ${s(t.loadMs)}, ` +
     `migrating forward + grants ${s(t.forwardMs)}, verifying ${s(r.verification.durationMs)} [chains, MACs and replay ${s(r.verification.timings.chainsMs)}, rows ${s(r.verification.timings.coverageMs)}, checkpoints ${s(r.verification.timings.checkpointsMs)}]): ` +
