@@ -36,18 +36,20 @@ import { dataSourceOptions } from '../apps/api/src/database/data-source-options.
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
 
 const { values } = parseArgs({
-  options: { records: { type: 'string', default: '1000000' }, 'heap-mb': { type: 'string', default: '128' }, keep: { type: 'boolean', default: false } },
+  options: { records: { type: 'string', default: '1000000' }, candidates: { type: 'string' }, 'heap-mb': { type: 'string', default: '128' }, keep: { type: 'boolean', default: false } },
 });
+/** --candidates N: generate until the trail holds N candidates (one size, no tenth-size run), for bench/backup.ts. */
+const CANDIDATES = values.candidates ? Number(values.candidates) : null;
 const HEAP_MB = Number(values['heap-mb']);
 const TARGET = Number(values.records);
 /** Verification runs per trail size (BENCH_VERIFY_RUNS); the smaller size runs first and warms up. */
-const VERIFY_RUNS = Math.max(1, Number(process.env.BENCH_VERIFY_RUNS ?? 3));
+const VERIFY_RUNS = Math.max(0, Number(process.env.BENCH_VERIFY_RUNS ?? 3));
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 if (!Number.isSafeInteger(TARGET) || TARGET < 1000) {
   process.stderr.write('usage: node dist/bench/audit-verify.js [--records N≥1000] [--heap-mb 128] [--keep]\n');
   process.exit(2);
 }
-const DB = 'dth_bench_audit';
+const DB = process.env.BENCH_AUDIT_DB ?? 'dth_bench_audit';
 const url = (() => {
   const u = new URL(SERVER);
   u.pathname = `/${DB}`;
@@ -159,8 +161,9 @@ async function digests(client: pg.Client, table: string, ids: string[]): Promise
 }
 
 /** Appends whole candidate histories until the trail holds at least `upTo` records; returns how many it holds. */
-async function generate(client: pg.Client, unitId: string, histories: History[], from: number, upTo: number, clock: { now: number }): Promise<number> {
+async function generate(client: pg.Client, unitId: string, histories: History[], from: number, upTo: number, clock: { now: number }, maxCandidates = Infinity): Promise<number> {
   let written = from;
+  let made = 0;
   let pending: { id: string; contents: AuditContent[] }[] = [];
   let candidates: { id: string; doc: object }[] = [];
   const flush = async () => {
@@ -193,7 +196,8 @@ async function generate(client: pg.Client, unitId: string, histories: History[],
   };
   let n = 0;
   let flushes = 0;
-  while (written < upTo) {
+  while (written < upTo && made < maxCandidates) {
+    made += 1;
     const h = histories[n++ % histories.length]!;
     const id = randomUUID();
     const stream = `candidate:${id}`;
@@ -272,9 +276,9 @@ try {
   const histories = walks(500);
   const rows: Record<string, number>[] = [];
   let written = 1;
-  for (const size of [Math.round(TARGET / 10), TARGET]) {
+  for (const size of CANDIDATES ? [Infinity] : [Math.round(TARGET / 10), TARGET]) {
     const t0 = Date.now();
-    written = await generate(client, unitId, histories, written, size, clock);
+    written = await generate(client, unitId, histories, written, size, clock, CANDIDATES ?? Infinity);
     const generatedMs = Date.now() - t0;
     await client.query('ANALYZE audit_event; ANALYZE candidate');
     const t1 = Date.now();
@@ -290,6 +294,10 @@ try {
     const latest = await checkpoints.latest();
     if (!latest || latest.treeSize !== written) throw new Error(`no checkpoint over all ${written} records: ${built.status}`);
     writeFileSync(kept, JSON.stringify(latest));
+    if (VERIFY_RUNS === 0) {
+      say(`${written} records: generated in ${((Date.now() - t0) / 1000).toFixed(1)} s; checkpoints over ${newLeaves} new leaves signed in ${(checkpointMs / 1000).toFixed(1)} s (not verified here)`);
+      continue;
+    }
     // Several verification runs of the same trail: the figure is their median, with min and max.
     const runs = Array.from({ length: VERIFY_RUNS }, () => verifyWithCli(kept, signingKey, work));
     for (const { report } of runs) {

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   { code: 'DECISION_ISSUED', vi: 'Quyết định công nhận hồ sơ của đơn vị', en: "Decision naming my unit's candidate", mail: 'IMMEDIATE' },
   { code: 'DEADLINE_APPROACHING', vi: 'Sắp đến hạn nộp hồ sơ hằng năm', en: 'Yearly dossier deadline approaching', mail: 'IMMEDIATE' },
   { code: 'ACCOUNT_CHANGED', vi: 'Thay đổi tài khoản', en: 'Account change', mail: 'IMMEDIATE' },
+  { code: 'BACKUP_FAILED', vi: 'Sao lưu tự động không thành công', en: 'Scheduled backup failed', mail: 'IMMEDIATE' },
 ] as const satisfies readonly (Labelled & { mail: 'OFF' | 'IMMEDIATE' | 'DIGEST' })[];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]['code'];
 export const NotificationKindCodes = NOTIFICATION_KINDS.map((k) => k.code) as readonly NotificationKind[];

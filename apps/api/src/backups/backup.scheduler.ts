@@ -2,7 +2,8 @@
  * The scheduled backup: every hour, when the last archive made is older than BACKUP_INTERVAL_HOURS (or there is
  * none), makes one with BACKUP_PASSPHRASE, then applies the retention rule. Several instances: the advisory
  * lock in Backups.make lets one run; the others find a fresh archive at their next tick. A failed run is in the
- * audit trail and on the administrator's screen; it is retried at the next tick and never stops the application.
+ * audit trail and on the administrator's screen, and notifies every administrator (BACKUP_FAILED, in the app and by
+ * mail as each chose, once a day while it keeps failing); it is retried at the next tick and never stops the application.
  */
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
@@ -31,7 +32,7 @@ export class BackupScheduler implements OnApplicationBootstrap, OnModuleDestroy 
       if (this.config.BACKUP_INTERVAL_HOURS > 0) this.logger.warn(`Không có sao lưu tự động / No scheduled backups: ${state.reason}`);
       return;
     }
-    this.logger.log(`Sao lưu tự động mỗi ${state.intervalHours} giờ vào ${this.backups.directory} / Scheduled backups every ${state.intervalHours} h to ${this.backups.directory}`);
+    this.logger.log(`Sao lưu tự động mỗi ${state.intervalHours} giờ vào ${this.backups.target?.describe() ?? '—'} / Scheduled backups every ${state.intervalHours} h to ${this.backups.target?.describe() ?? '—'}`);
     this.schedule(60_000);
   }
 
@@ -56,11 +57,12 @@ export class BackupScheduler implements OnApplicationBootstrap, OnModuleDestroy 
       const last = (await this.backups.runs(50)).find((r) => r.status === 'MADE');
       if (last && this.clock.now().getTime() - Date.parse(last.at) < this.config.BACKUP_INTERVAL_HOURS * 3_600_000 - 60_000) return false;
       await this.backups.make(this.config.BACKUP_PASSPHRASE!, systemActor('sao-luu-tu-dong'), 'SCHEDULED');
-      const pruned = this.backups.prune(this.config.backupRetention);
+      const pruned = await this.backups.prune(this.config.backupRetention);
       if (pruned.length) this.logger.log(`Đã xóa bản sao lưu cũ theo quy tắc giữ lại / Pruned by the retention rule: ${pruned.join(', ')}`);
       return true;
     } catch {
-      // Recorded by Backups.make (audit record BACKUP_FAILED, shown on the screen); retried at the next tick.
+      // Recorded by Backups.make (audit record BACKUP_FAILED, shown on the screen, administrators notified);
+      // retried at the next tick.
       return false;
     }
   }

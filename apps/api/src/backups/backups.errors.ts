@@ -54,13 +54,13 @@ export const BACKUP_ERRORS = {
   },
   BACKUP_DIRECTORY_MISSING: {
     status: 409,
-    vi: 'Chưa cấu hình thư mục sao lưu (BACKUP_DIR).',
-    en: 'No backup folder is configured (BACKUP_DIR).',
+    vi: 'Chưa cấu hình nơi lưu bản sao lưu (thư mục BACKUP_DIR hoặc bucket BACKUP_S3_BUCKET).',
+    en: 'No backup folder or bucket is configured (BACKUP_DIR or BACKUP_S3_BUCKET).',
   },
   BACKUP_RUN_FAILED: {
     status: 503,
-    vi: 'Không tạo được bản sao lưu (xem lý do kèm theo; lần chạy này đã được ghi vào nhật ký). Hãy kiểm tra thư mục sao lưu và dung lượng đĩa.',
-    en: 'The backup could not be made (see the reason given; the failed run is in the audit trail). Check the backup folder and the free disk space.',
+    vi: 'Không tạo được bản sao lưu (xem lý do kèm theo; lần chạy này đã được ghi vào nhật ký). Hãy kiểm tra nơi lưu (thư mục hoặc bucket S3) và dung lượng đĩa.',
+    en: 'The backup could not be made (see the reason given; the failed run is in the audit trail). Check the backup target (folder or S3 bucket) and the free disk space.',
   },
   BACKUP_IN_PROGRESS: {
     status: 409,

@@ -7,10 +7,9 @@
  * a connection of its own for the run (the embedded database admits one process). Never restores: restoring is
  * the command line's, into an empty instance.
  */
-import { Injectable, Logger } from '@nestjs/common';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DataSource } from 'typeorm';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { join } from 'node:path';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import type { Actor } from '../common/actor.js';
@@ -20,7 +19,9 @@ import { AuditCheckpoints } from '../audit/audit-checkpoints.service.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { AuditWitness } from '../audit/audit-witness.js';
 import { BACKUP_STREAM } from '../audit/streams.js';
+import { Notifications } from '../notifications/notifications.js';
 import { ARCHIVE_SUFFIX } from './backup-manifest.js';
+import { backupTarget, DirectoryTarget, S3Target, type BackupTarget, type StoredArchive } from './backup-target.js';
 import { makeBackup } from './make-backup.js';
 import { archivesToKeep } from './retention.js';
 
@@ -48,7 +49,7 @@ export interface BackupsOverview {
 }
 
 @Injectable()
-export class Backups {
+export class Backups implements OnModuleDestroy {
   private readonly logger = new Logger('Backups');
   private running = false;
 
@@ -59,16 +60,31 @@ export class Backups {
     private readonly audit: AuditWriter,
     private readonly checkpoints: AuditCheckpoints,
     private readonly witness: AuditWitness,
+    private readonly notifications: Notifications,
   ) {}
 
+  private configured: BackupTarget | null | undefined;
+
+  /** Where archives go (a folder or a bucket), or null when neither is configured. */
+  get target(): BackupTarget | null {
+    if (this.configured === undefined) this.configured = backupTarget(this.config);
+    return this.configured;
+  }
+
+  /** The folder archives go to, when the target is a folder. */
   get directory(): string | null {
-    return this.config.backupDirectory ? resolve(this.config.backupDirectory) : null;
+    const target = this.target;
+    return target instanceof DirectoryTarget ? target.directory : null;
+  }
+
+  onModuleDestroy(): void {
+    if (this.configured instanceof S3Target) this.configured.destroy();
   }
 
   /** Makes one archive in the backup folder; records the run (made or failed) in the audit trail. */
   async make(passphrase: string, actor: Actor, trigger: 'MANUAL' | 'SCHEDULED'): Promise<BackupRunView> {
-    const directory = this.directory;
-    if (!directory) throw new DomainError('BACKUP_DIRECTORY_MISSING');
+    const target = this.target;
+    if (!target) throw new DomainError('BACKUP_DIRECTORY_MISSING');
     if (this.running) throw new DomainError('BACKUP_IN_PROGRESS');
     this.running = true;
     const lock = this.dataSource.createQueryRunner();
@@ -83,7 +99,7 @@ export class Backups {
       if (this.config.embedded) await lock.release();
       if (!locked) throw new DomainError('BACKUP_IN_PROGRESS');
       try {
-        return await this.run(directory, passphrase, actor, trigger);
+        return await this.run(target, passphrase, actor, trigger);
       } finally {
         if (!this.config.embedded) await lock.query('SELECT pg_advisory_unlock($1)', [BACKUP_LOCK_KEY]);
       }
@@ -93,15 +109,16 @@ export class Backups {
     }
   }
 
-  private async run(directory: string, passphrase: string, actor: Actor, trigger: 'MANUAL' | 'SCHEDULED'): Promise<BackupRunView> {
+  private async run(target: BackupTarget, passphrase: string, actor: Actor, trigger: 'MANUAL' | 'SCHEDULED'): Promise<BackupRunView> {
     const started = this.clock.now();
     const name = `dth-${started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}${ARCHIVE_SUFFIX}`;
     try {
-      mkdirSync(directory, { recursive: true, mode: 0o700 });
-      const result = await makeBackup(this.dataSource, this.config, passphrase, join(directory, name), {
+      const local = join(target.staging(), name);
+      const result = await makeBackup(this.dataSource, this.config, passphrase, local, {
         signCheckpoint: this.checkpoints.enabled ? () => this.checkpoints.build() : undefined,
         witnessDir: this.witness.location,
       });
+      await target.store(local, name);
       const payload = {
         trigger,
         file: name,
@@ -119,18 +136,44 @@ export class Backups {
       const code = error instanceof DomainError ? error.code : 'BACKUP_RUN_FAILED';
       const message = error instanceof DomainError ? ERROR_CODES[error.code].vi : error instanceof Error ? error.message : String(error);
       this.logger.error(`Sao lưu thất bại / Backup failed (${trigger}): ${message}`);
-      await this.record(actor, 'BACKUP_FAILED', { trigger, file: name, errorCode: code, message: message.slice(0, 500) }).catch((e: unknown) =>
+      const failure = { trigger, file: name, errorCode: code, message: message.slice(0, 500) };
+      await this.record(actor, 'BACKUP_FAILED', failure, trigger === 'SCHEDULED' ? (em) => this.notifyFailure(em, failure, started) : undefined).catch((e: unknown) =>
         this.logger.error(`Không ghi được nhật ký sao lưu / Could not record the failed backup: ${e instanceof Error ? e.message : String(e)}`),
       );
       throw error instanceof DomainError ? error : new DomainError('BACKUP_RUN_FAILED', { reason: message.slice(0, 500) });
     }
   }
 
-  private record(actor: Actor, eventType: 'BACKUP_MADE' | 'BACKUP_FAILED', payload: Record<string, unknown>): Promise<unknown> {
+  private record(actor: Actor, eventType: 'BACKUP_MADE' | 'BACKUP_FAILED', payload: Record<string, unknown>, alongside?: (em: EntityManager) => Promise<unknown>): Promise<unknown> {
     return this.dataSource.transaction(async (em) => {
       await this.audit.lockStream(em, BACKUP_STREAM);
-      return this.audit.append(em, { stream: BACKUP_STREAM, eventType, payload, actor: actor.username, occurredAt: this.clock.now() });
+      const appended = await this.audit.append(em, { stream: BACKUP_STREAM, eventType, payload, actor: actor.username, occurredAt: this.clock.now() });
+      await alongside?.(em);
+      return appended;
     });
+  }
+
+  /**
+   * A failed scheduled run tells every administrator (in the app, and by mail as each chose for BACKUP_FAILED), in
+   * the transaction of the run's audit record. The schedule retries every hour while no archive is fresh: one
+   * notification per administrator and day (dedupe key), not one an hour.
+   */
+  private notifyFailure(em: EntityManager, failure: { file: string; errorCode: string; message: string }, at: Date): Promise<unknown> {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.config.TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    const where = this.target?.describe() ?? '—';
+    return this.notifications.withRoles(em, ['ADMIN']).then((to) =>
+      this.notifications.notify(em, {
+        kind: 'BACKUP_FAILED',
+        to,
+        title: { vi: 'Sao lưu tự động không thành công', en: 'The scheduled backup failed' },
+        body: {
+          vi: `Lần sao lưu tự động lúc ${at.toISOString()} vào ${where} không tạo được bản sao lưu (${failure.errorCode}): ${failure.message}. Hệ thống sẽ thử lại mỗi giờ; hãy kiểm tra nơi lưu và dung lượng đĩa.`,
+          en: `The scheduled backup at ${at.toISOString()} to ${where} made no archive (${failure.errorCode}): ${failure.message}. It is retried every hour; check the backup target and the free space.`,
+        },
+        link: '/quan-tri/sao-luu',
+        dedupeKey: `backup-failed:${day}`,
+      }),
+    );
   }
 
   async runs(limit: number): Promise<BackupRunView[]> {
@@ -155,42 +198,38 @@ export class Backups {
     const retention = this.config.backupRetention;
     const base = { intervalHours: this.config.BACKUP_INTERVAL_HOURS, retention };
     if (this.config.BACKUP_INTERVAL_HOURS === 0) return { ...base, enabled: false, reason: 'Lịch sao lưu đã tắt (BACKUP_INTERVAL_HOURS=0). / The schedule is off (BACKUP_INTERVAL_HOURS=0).' };
-    if (!this.directory) return { ...base, enabled: false, reason: 'Chưa cấu hình thư mục sao lưu (BACKUP_DIR). / No backup folder (BACKUP_DIR).' };
+    if (!this.target) return { ...base, enabled: false, reason: 'Chưa cấu hình nơi lưu bản sao lưu (BACKUP_DIR hoặc BACKUP_S3_BUCKET). / No backup folder or bucket (BACKUP_DIR or BACKUP_S3_BUCKET).' };
     if (!this.config.BACKUP_PASSPHRASE) return { ...base, enabled: false, reason: 'Chưa đặt mật khẩu sao lưu tự động (BACKUP_PASSPHRASE). / No passphrase for scheduled backups (BACKUP_PASSPHRASE).' };
     return { ...base, enabled: true, reason: null };
   }
 
-  listArchives(): BackupsOverview['archives'] {
-    const directory = this.directory;
-    if (!directory || !existsSync(directory) || !statSync(directory).isDirectory()) return [];
-    return readdirSync(directory)
-      .filter((f) => f.endsWith(ARCHIVE_SUFFIX))
-      .map((f) => {
-        const s = statSync(join(directory, f));
-        return { file: f, bytes: s.size, createdAt: s.mtime.toISOString() };
-      })
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  /** The target's archives, newest first (none when no target is configured). */
+  async listArchives(): Promise<StoredArchive[]> {
+    return (await this.target?.list()) ?? [];
   }
 
   async overview(): Promise<BackupsOverview> {
     const runs = await this.runs(50);
     return {
-      directory: this.directory,
+      directory: this.target?.describe() ?? null,
       schedule: this.scheduleState(),
       lastRun: runs[0] ?? null,
       lastSuccess: runs.find((r) => r.status === 'MADE') ?? null,
-      archives: this.listArchives(),
+      archives: await this.listArchives().catch((error: unknown) => {
+        this.logger.error(`Không đọc được danh sách bản sao lưu / Could not list the archives: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      }),
     };
   }
 
-  /** Deletes the archives the retention rule no longer keeps; returns their names. */
-  prune(rule = this.config.backupRetention): string[] {
-    const directory = this.directory;
-    if (!directory) return [];
-    const files = this.listArchives().map((a) => ({ name: a.file, createdAt: new Date(a.createdAt) }));
+  /** Deletes the archives (in the folder or the bucket) the retention rule no longer keeps; returns their names. */
+  async prune(rule = this.config.backupRetention): Promise<string[]> {
+    const target = this.target;
+    if (!target) return [];
+    const files = (await target.list()).map((a) => ({ name: a.file, createdAt: new Date(a.createdAt) }));
     const keep = archivesToKeep(files, rule, this.config.TIME_ZONE);
     const gone = files.filter((f) => !keep.has(f.name)).map((f) => f.name);
-    for (const name of gone) rmSync(join(directory, name), { force: true });
+    for (const name of gone) await target.remove(name);
     return gone;
   }
 }

@@ -1,19 +1,25 @@
 /**
  * Backups from the command line, on the compiled build:
- *   node dist/apps/api/src/backups/cli.js backup --out FILE [--passphrase-file F]
- *       one archive of the database, the keys (encrypted with the passphrase), the witness's copy and a manifest
- *   node dist/apps/api/src/backups/cli.js restore FILE [--passphrase-file F]
+ *   node dist/apps/api/src/backups/cli.js backup (--out FILE | --to-target) [--passphrase-file F]
+ *       one archive of the database, the keys (encrypted with the passphrase), the witness's copy and a manifest;
+ *       --to-target: into the configured target (BACKUP_DIR, or the bucket of BACKUP_S3_*) under the usual name
+ *   node dist/apps/api/src/backups/cli.js restore (FILE | --from-target NAME) [--passphrase-file F]
  *       into an EMPTY instance (the embedded database under DATA_DIR, or the server of DATABASE_URL, connected as
- *       the schema's owner), then verifies the audit trail against the archive's checkpoint; exit 0 when it holds
- *   node dist/apps/api/src/backups/cli.js inspect FILE [--passphrase-file F]
+ *       the schema's owner), then verifies the audit trail against the archive's checkpoint; exit 0 when it holds.
+ *       --from-target NAME: the archive NAME of the configured folder or bucket (downloaded to a private
+ *       temporary folder first)
+ *   node dist/apps/api/src/backups/cli.js inspect (FILE | --from-target NAME) [--passphrase-file F]
  *       checks the archive (hashes, passphrase, versions) and prints its manifest; restores nothing
+ *   node dist/apps/api/src/backups/cli.js list
+ *       the archives of the configured folder or bucket, newest first
  * The passphrase comes from BACKUP_PASSPHRASE or from the first line of --passphrase-file (never an argument: it
  * would show in the process list). The embedded database admits one process: stop the application first, or
  * make the backup from its administrator's screen (or its schedule) while it runs.
  */
 import 'reflect-metadata';
 import { Logger, type LoggerService } from '@nestjs/common';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
@@ -28,10 +34,12 @@ import { AuditKeyring } from '../audit/audit-keyring.js';
 import { AuditWitness } from '../audit/audit-witness.js';
 import { CheckpointRepository } from '../audit/checkpoint.repository.js';
 import { MIN_PASSPHRASE_LENGTH } from './backup-crypto.js';
+import { ARCHIVE_SUFFIX } from './backup-manifest.js';
+import { backupTarget, S3Target, type BackupTarget } from './backup-target.js';
 import { makeBackup } from './make-backup.js';
 import { keyFolderHasKeys, migrationName, openArchive, restoreInto } from './restore-backup.js';
 
-const USAGE = 'usage: cli.js backup --out FILE | restore FILE | inspect FILE   [--passphrase-file F] (or BACKUP_PASSPHRASE)\n';
+const USAGE = 'usage: cli.js backup (--out FILE | --to-target) | restore (FILE | --from-target NAME) | inspect (FILE | --from-target NAME) | list   [--passphrase-file F] (or BACKUP_PASSPHRASE)\n';
 
 const stderrLogger: LoggerService = {
   log: (message: unknown) => process.stderr.write(`${String(message)}\n`),
@@ -50,17 +58,36 @@ function passphrase(file: string | undefined): string {
   return value;
 }
 
+const disposeTarget = (target: BackupTarget) => {
+  if (target instanceof S3Target) target.destroy();
+};
+
 const knownMigrations = () => MIGRATIONS.map((M) => migrationName(new M() as { name?: string; constructor: { name: string } }));
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, 'passphrase-file': { type: 'string' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, 'to-target': { type: 'boolean' }, 'from-target': { type: 'string' }, 'passphrase-file': { type: 'string' } } });
   const [command, file] = positionals;
   Logger.overrideLogger(stderrLogger);
   const config = loadConfig();
   switch (command) {
+    case 'list': {
+      const target = backupTarget(config);
+      if (!target) throw new DomainError('BACKUP_DIRECTORY_MISSING');
+      try {
+        process.stdout.write(`${target.describe()}\n`);
+        for (const a of await target.list()) process.stdout.write(`${a.file}\t${a.bytes}\t${a.createdAt}\n`);
+        return 0;
+      } finally {
+        disposeTarget(target);
+      }
+    }
     case 'backup': {
-      if (!values.out) break;
+      if (!values.out === !values['to-target']) break;
       const secret = passphrase(values['passphrase-file']);
+      const target = values['to-target'] ? backupTarget(config) : null;
+      if (values['to-target'] && !target) throw new DomainError('BACKUP_DIRECTORY_MISSING');
+      const name = `dth-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}${ARCHIVE_SUFFIX}`;
+      const out = target ? join(target.staging(), name) : values.out!;
       const database = await openDatabase(config);
       const dataSource = new DataSource(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: 1 }));
       await dataSource.initialize();
@@ -69,13 +96,14 @@ async function main(): Promise<number> {
         keyring.resolve({ mayCreate: false });
         const witness = new AuditWitness(config);
         const checkpoints = new AuditCheckpoints(dataSource, new CheckpointRepository(dataSource), keyring, witness);
-        const result = await makeBackup(dataSource, config, secret, values.out, {
+        const result = await makeBackup(dataSource, config, secret, out, {
           signCheckpoint: checkpoints.enabled ? () => checkpoints.build() : undefined,
           witnessDir: witness.location,
         });
+        if (target) await target.store(out, name);
         const m = result.manifest;
         process.stdout.write(
-          `Đã ghi bản sao lưu / Backup written: ${result.file}\n` +
+          `Đã ghi bản sao lưu / Backup written: ${target ? `${name} → ${target.describe()}` : result.file}\n` +
             `  ${(result.bytes / 1048576).toFixed(1)} MB, ${(result.durationMs / 1000).toFixed(1)} s; ${m.snapshot.tables.reduce((n, t) => n + t.rows, 0)} dòng / rows, ${m.snapshot.auditRecords} bản ghi nhật ký / audit records\n` +
             `  điểm kiểm / checkpoint: ${m.checkpoint ? `${m.checkpoint.treeSize} (${m.checkpoint.rootHash.slice(0, 16)}…)` : '—'}; khóa / keys: ${m.keyFiles.join(', ') || '—'}\n`,
         );
@@ -83,12 +111,35 @@ async function main(): Promise<number> {
       } finally {
         await dataSource.destroy();
         await database.close();
+        if (target) disposeTarget(target);
       }
     }
     case 'inspect':
     case 'restore': {
-      if (!file) break;
-      const archive = await openArchive(resolve(file), passphrase(values['passphrase-file']), knownMigrations());
+      if (!file === !values['from-target']) break;
+      const secret = passphrase(values['passphrase-file']);
+      let local = file ? resolve(file) : '';
+      let downloaded: string | null = null;
+      if (values['from-target']) {
+        const target = backupTarget(config);
+        if (!target) throw new DomainError('BACKUP_DIRECTORY_MISSING');
+        downloaded = mkdtempSync(join(tmpdir(), 'dth-restore-download-'));
+        try {
+          local = join(downloaded, 'archive.tar');
+          await target.fetch(values['from-target'], local);
+        } catch (error) {
+          rmSync(downloaded, { recursive: true, force: true });
+          throw error;
+        } finally {
+          disposeTarget(target);
+        }
+      }
+      let archive: Awaited<ReturnType<typeof openArchive>>;
+      try {
+        archive = await openArchive(local, secret, knownMigrations());
+      } finally {
+        if (downloaded) rmSync(downloaded, { recursive: true, force: true });
+      }
       try {
         const m = archive.manifest;
         process.stdout.write(
@@ -104,7 +155,8 @@ async function main(): Promise<number> {
         const pgliteDir = join(resolve(config.DATA_DIR), 'pglite');
         const createdEmbedded = config.embedded && !existsSync(pgliteDir);
         if ((config.embedded && !createdEmbedded && readdirSync(pgliteDir).length > 0) || keyFolderHasKeys(keyDir)) throw new DomainError('BACKUP_TARGET_NOT_EMPTY');
-        const database = await openDatabase(config);
+        // A new embedded folder starts empty here, never from the build's migrated template (the restore migrates).
+        const database = await openDatabase(config, undefined, { template: false });
         const dataSource = new DataSource(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: 1 }));
         let restored = false;
         try {

@@ -12,6 +12,12 @@
  *   trail's row digests (taken over `to_jsonb` of the row) verify after the move.
  *
  * `schema_migration` is not dumped (the restore's migrations write it); generated columns are recomputed.
+ *
+ * The job queue's schema (`pgboss`, pg-boss 10) is deliberately left out: its tables are the queue's transport, not
+ * the product's records. Its schema and queues come from the Notifications migration, its cron schedules are
+ * registered again by every start, and what it would carry over is rebuilt from the product's own tables: the restore
+ * puts every outbox message still PENDING back on the queue (restore-backup.ts). Restoring its rows instead would
+ * bring back jobs in flight, locked by workers of the old instance, and completed jobs pg-boss is about to purge.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -102,6 +108,24 @@ export async function loadLogicalDump(query: Query, file: string): Promise<Dumpe
   for (const fk of foreignKeys) {
     await query(`ALTER TABLE ${ident(fk.table_name)} ALTER CONSTRAINT ${ident(fk.constraint_name)} DEFERRABLE INITIALLY DEFERRED`);
   }
+  // Secondary indexes (those no constraint owns) are built once after the rows rather than row by row; the
+  // primary keys and unique constraints stay (the seeded tables' ON CONFLICT needs them). Measured at 100,000
+  // candidates: see docs/performance.md#backups.
+  const indexes = await query<{ name: string; definition: string }>(
+    `SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE n.nspname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+      ORDER BY i.relname`,
+  );
+  for (const index of indexes) await query(`DROP INDEX ${ident(index.name)}`);
+  // The attested tables' audit_row_write trigger notes each write for the application's audited change to vouch
+  // for (row-attestations.ts); the restored rows are already vouched for by the trail they come with, and nothing
+  // reads those notes in a restore: the trigger is off during the load (in this transaction) and on again after.
+  const noted = await query<{ table_name: string }>(
+    `SELECT c.relname AS table_name FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND g.tgname = 'audit_row_write' AND g.tgenabled <> 'D' ORDER BY c.relname`,
+  );
+  for (const t of noted) await query(`ALTER TABLE ${ident(t.table_name)} DISABLE TRIGGER audit_row_write`);
   const target = new Map((await productTables(query)).map((t) => [t.name, t.columns]));
   // Rows the migrations themselves wrote (presets such as the criteria sets) are in the dump too: for those
   // tables an identical row is skipped, and the table must end with exactly the dump's count.
@@ -159,6 +183,9 @@ export async function loadLogicalDump(query: Query, file: string): Promise<Dumpe
     const how = fk.deferrable ? `DEFERRABLE INITIALLY ${fk.deferred ? 'DEFERRED' : 'IMMEDIATE'}` : 'NOT DEFERRABLE';
     await query(`ALTER TABLE ${ident(fk.table_name)} ALTER CONSTRAINT ${ident(fk.constraint_name)} ${how}`);
   }
+  // With the deferred checks done (no trigger event pending), the triggers go back on and the indexes are built.
+  for (const t of noted) await query(`ALTER TABLE ${ident(t.table_name)} ENABLE TRIGGER audit_row_write`);
+  for (const index of indexes) await query(index.definition);
   // Sequences (serial and identity columns) continue after the restored rows.
   const sequences = await query<{ table_name: string; column_name: string; sequence: string }>(
     `SELECT c.table_name, c.column_name, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) AS sequence
@@ -168,5 +195,8 @@ export async function loadLogicalDump(query: Query, file: string): Promise<Dumpe
   for (const s of sequences) {
     await query(`SELECT setval($1::regclass, COALESCE((SELECT max(${ident(s.column_name)}) FROM ${ident(s.table_name)}), 0) + 1, false)`, [s.sequence]);
   }
+  // Fresh statistics for the planner: the verification that follows (and the application) would otherwise plan
+  // its queries over tables it believes empty (autovacuum has not seen them yet).
+  for (const t of loaded) if (t.rows > 0) await query(`ANALYZE ${ident(t.name)}`);
   return loaded;
 }

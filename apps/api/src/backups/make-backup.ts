@@ -14,6 +14,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
@@ -193,12 +194,34 @@ export async function makeBackup(dataSource: DataSource, config: AppConfig, pass
   }
 }
 
+/**
+ * Runs pg_dump on the exported snapshot. The password never reaches its command line (where `ps` shows it to every
+ * user of the machine): the URL is passed without it, and the password goes in a `.pgpass` file (0600) in a
+ * private temporary folder (0700) named by PGPASSFILE, removed when pg_dump ends.
+ */
+export function pgDumpInvocation(url: string, snapshot: string, out: string, privateDir: string): { args: string[]; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = '';
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.PGPASSWORD;
+  if (password) {
+    const passfile = join(privateDir, 'pgpass');
+    const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
+    writeFileSync(passfile, `*:*:*:*:${escape(password)}\n`, { mode: 0o600 });
+    env.PGPASSFILE = passfile;
+  }
+  return { args: ['--format=custom', `--snapshot=${snapshot}`, '--no-owner', '--no-privileges', `--file=${out}`, `--dbname=${parsed.toString()}`], env };
+}
+
 function runPgDump(pgDump: string, url: string, snapshot: string, out: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(pgDump, ['--format=custom', `--snapshot=${snapshot}`, '--no-owner', '--no-privileges', `--file=${out}`, `--dbname=${url}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const privateDir = mkdtempSync(join(tmpdir(), 'dth-pgdump-'));
+  return new Promise<void>((resolvePromise, reject) => {
+    const { args, env } = pgDumpInvocation(url, snapshot, out, privateDir);
+    const child = spawn(pgDump, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', () => reject(new DomainError('BACKUP_PG_DUMP_MISSING', { pgDump })));
     child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new DomainError('BACKUP_PG_DUMP_FAILED', { exitCode: code, stderr: stderr.slice(0, 2000) }))));
-  });
+  }).finally(() => rmSync(privateDir, { recursive: true, force: true }));
 }

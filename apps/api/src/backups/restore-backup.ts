@@ -26,6 +26,7 @@ import { RowAttestations } from '../audit/row-attestations.js';
 import { StreamOwnerRepository } from '../audit/stream-owner.repository.js';
 import { DomainError } from '../common/domain-error.js';
 import { applyGrants } from '../database/grants.js';
+import { JobQueue } from '../notifications/job-queue.js';
 import { extractArchive, type ExtractedEntry } from './backup-archive.js';
 import { decrypt, deriveKeys, macMatches } from './backup-crypto.js';
 import { BACKUP_FORMAT, MANIFEST_ENTRY, MANIFEST_MAC_ENTRY, type BackupManifest, type KeyBundle, type PartKind } from './backup-manifest.js';
@@ -110,9 +111,13 @@ export interface RestoreResult {
   tables: DumpedTable[];
   /** Migrations run after the archive's own (the archive was older than this build). */
   migratedForward: string[];
+  /** Outbox messages still to send (PENDING) put back on the job queue. */
+  requeuedMail: number;
   keyFiles: string[];
   verification: VerificationReport;
   durationMs: number;
+  /** Where the time went (the verification's own is verification.durationMs). */
+  timings: { migrateMs: number; loadMs: number; forwardMs: number };
 }
 
 /**
@@ -128,7 +133,15 @@ export async function restoreInto(archive: OpenedArchive, dataSource: DataSource
   await runner.connect();
   let tables: DumpedTable[];
   let migratedForward: string[];
+  let requeuedMail = 0;
   const staged: string[] = [];
+  const timings = { migrateMs: 0, loadMs: 0, forwardMs: 0 };
+  let mark = Date.now();
+  const lap = (key: keyof typeof timings) => {
+    const now = Date.now();
+    timings[key] += now - mark;
+    mark = now;
+  };
   try {
     await runner.startTransaction();
     try {
@@ -141,13 +154,21 @@ export async function restoreInto(archive: OpenedArchive, dataSource: DataSource
       } finally {
         dataSource.migrations.splice(0, dataSource.migrations.length, ...all);
       }
+      lap('migrateMs');
       const query: Query = (sql, params) => runner.query(sql, params);
       tables = await loadLogicalDump(query, archive.part('database')!);
+      lap('loadMs');
       migratedForward = (await new MigrationExecutor(dataSource, runner).getPendingMigrations()).map((m) => m.name);
       const forward = new MigrationExecutor(dataSource, runner);
       forward.transaction = 'none';
       await forward.executePendingMigrations();
       await applyGrants(runner);
+      // The job queue's schema (pgboss) is not in the archive (see logical-dump.ts): the mail the outbox still had
+      // to send goes back on the queue here, in the restore's transaction, exactly once per PENDING message.
+      const pending = (await runner.query(`SELECT id FROM mail_message WHERE status = 'PENDING' ORDER BY created_at, id`)) as { id: string }[];
+      const queue = new JobQueue(dataSource, config);
+      for (const mail of pending) await queue.enqueueMail(runner.manager, { mailId: mail.id });
+      requeuedMail = pending.length;
       // The keys are staged beside their final names before the commit and renamed after it.
       mkdirSync(keyDir, { recursive: true, mode: 0o700 });
       for (const [name, content] of Object.entries(archive.keys.files)) {
@@ -156,6 +177,7 @@ export async function restoreInto(archive: OpenedArchive, dataSource: DataSource
         staged.push(name);
       }
       await runner.commitTransaction();
+      lap('forwardMs');
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       for (const name of staged) rmSync(join(keyDir, `${name}.restoring`), { force: true });
@@ -172,7 +194,7 @@ export async function restoreInto(archive: OpenedArchive, dataSource: DataSource
     writeFileSync(join(witness.dir, WITNESS_FILE), readFileSync(witnessPart));
   }
   const verification = await verifyRestored(dataSource, config, manifest);
-  return { tables, migratedForward, keyFiles: staged, verification, durationMs: Date.now() - started };
+  return { tables, migratedForward, requeuedMail, keyFiles: staged, verification, durationMs: Date.now() - started, timings };
 }
 
 /** The audit verification of the restored database, with the manifest's checkpoint as one an auditor kept. */

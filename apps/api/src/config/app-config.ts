@@ -306,6 +306,35 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(12, { message: 'must have at least 12 characters' })
   BACKUP_PASSPHRASE?: string = undefined;
 
+  /**
+   * An S3-compatible bucket the backups go to instead of BACKUP_DIR (AWS S3, MinIO, Ceph, a provider's object
+   * storage). With it, BACKUP_S3_ACCESS_KEY_ID and BACKUP_S3_SECRET_ACCESS_KEY are required (never logged or shown).
+   */
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens' })
+  BACKUP_S3_BUCKET?: string = undefined;
+
+  /** The S3-compatible server's address (`https://minio.tinh.gov.vn:9000`); unset: AWS S3 of BACKUP_S3_REGION. */
+  @IsOptional() @Matches(/^https?:\/\/[A-Za-z0-9.[\]:-]+(:\d{1,5})?\/?$/, { message: 'must be an http:// or https:// address without a path: https://minio.example.vn:9000' })
+  BACKUP_S3_ENDPOINT?: string = undefined;
+
+  /** The bucket's region (any value most S3-compatible servers accept: us-east-1). */
+  @Matches(/^[a-z0-9-]{2,32}$/, { message: 'must be a region name such as us-east-1 or ap-southeast-1' })
+  BACKUP_S3_REGION = 'us-east-1';
+
+  /** The folder inside the bucket the archives go to (`dth/backups/`); empty: the bucket's top. */
+  @Matches(/^([A-Za-z0-9._-]+\/)*$/, { message: 'must be a folder path of letters, digits, dots, hyphens and underscores ending with / (dth/backups/), or empty' })
+  BACKUP_S3_PREFIX = '';
+
+  @IsOptional() @Matches(/^[\x21-\x7e]{1,128}$/, { message: 'must be an access key id (up to 128 visible ASCII characters, no spaces)' })
+  BACKUP_S3_ACCESS_KEY_ID?: string = undefined;
+
+  @IsOptional() @Matches(/^[\x21-\x7e]{1,256}$/, { message: 'must be a secret access key (up to 256 visible ASCII characters, no spaces)' })
+  BACKUP_S3_SECRET_ACCESS_KEY?: string = undefined;
+
+  /** Path-style addresses (`endpoint/bucket/key`), which most S3-compatible servers need. Unset: on with BACKUP_S3_ENDPOINT. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  BACKUP_S3_FORCE_PATH_STYLE?: boolean = undefined;
+
   /** Hours between scheduled backups (24: daily); 0 turns the schedule off. */
   @Transform(toInt) @IsInt() @Min(0) @Max(24 * 31)
   BACKUP_INTERVAL_HOURS = 24;
@@ -424,6 +453,20 @@ export class AppConfig {
     return this.BACKUP_DIR ?? (this.embedded ? join(this.DATA_DIR, 'backups') : undefined);
   }
 
+  /** The bucket backups go to, or undefined when BACKUP_S3_BUCKET is unset. */
+  get backupS3(): { endpoint: string | undefined; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; prefix: string; forcePathStyle: boolean } | undefined {
+    if (!this.BACKUP_S3_BUCKET) return undefined;
+    return {
+      endpoint: this.BACKUP_S3_ENDPOINT,
+      bucket: this.BACKUP_S3_BUCKET,
+      region: this.BACKUP_S3_REGION,
+      accessKeyId: this.BACKUP_S3_ACCESS_KEY_ID!,
+      secretAccessKey: this.BACKUP_S3_SECRET_ACCESS_KEY!,
+      prefix: this.BACKUP_S3_PREFIX,
+      forcePathStyle: this.BACKUP_S3_FORCE_PATH_STYLE ?? this.BACKUP_S3_ENDPOINT !== undefined,
+    };
+  }
+
   get backupRetention(): { daily: number; weekly: number; monthly: number } {
     const [daily, weekly, monthly] = this.BACKUP_RETENTION.split(',').map(Number) as [number, number, number];
     return { daily, weekly, monthly };
@@ -463,6 +506,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'SIGNING_P12_FILE, SIGNING_P12_PASSPHRASE: phải đặt cả hai (tệp PKCS#12 của chứng thư số ký trên máy chủ và mật khẩu của nó) hoặc không đặt cái nào. / ' +
         'Set both (the server-side signing certificate\'s PKCS#12 file and its passphrase) or neither.',
     ]);
+  }
+  if (errors.length === 0 && config.BACKUP_S3_BUCKET && (!config.BACKUP_S3_ACCESS_KEY_ID || !config.BACKUP_S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(['BACKUP_S3_BUCKET is set: BACKUP_S3_ACCESS_KEY_ID and BACKUP_S3_SECRET_ACCESS_KEY are required too']);
+  }
+  if (errors.length === 0 && !config.BACKUP_S3_BUCKET && (config.BACKUP_S3_ENDPOINT || config.BACKUP_S3_ACCESS_KEY_ID || config.BACKUP_S3_SECRET_ACCESS_KEY || config.BACKUP_S3_PREFIX)) {
+    throw new ConfigError(['BACKUP_S3_ENDPOINT, BACKUP_S3_PREFIX and the S3 keys need BACKUP_S3_BUCKET (the bucket backups go to)']);
   }
   if (errors.length > 0) {
     throw new ConfigError(
