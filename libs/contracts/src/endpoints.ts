@@ -7,6 +7,7 @@ import { ACCOUNT_ENDPOINTS, AUTH_ENDPOINTS } from './accounts.js';
 import { CLEARANCE_ENDPOINTS } from './clearances.js';
 import { BACKUP_ENDPOINTS } from './backups.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
+import { DECISION_DRAFT_ENDPOINTS } from './decision-drafts.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
 import { NOTIFICATION_ENDPOINTS } from './notifications.js';
 import { COUNCIL_ENDPOINTS } from './councils.js';
@@ -54,6 +55,7 @@ export const ENDPOINTS = gather(
   CRITERIA_SET_ENDPOINTS,
   REVIEW_ENDPOINTS,
   DECISION_ENDPOINTS,
+  DECISION_DRAFT_ENDPOINTS,
   JURISDICTION_ENDPOINTS,
   COUNCIL_RULE_ENDPOINTS,
   CLEARANCE_ENDPOINTS,

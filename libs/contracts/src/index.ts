@@ -16,6 +16,7 @@ export * from './holds.js';
 export * from './replication.js';
 export * from './reviews.js';
 export * from './decisions.js';
+export * from './decision-drafts.js';
 export * from './jurisdiction.js';
 export * from './council-rules.js';
 export * from './rehearsal.js';

@@ -82,6 +82,10 @@ export const TABLE_COVERAGE = {
   recognition_decision: { kind: 'attested', key: ['id'], appendOnly: true },
   decision_recipient: { kind: 'attested', key: ['decision_id', 'candidate_id'], appendOnly: true },
   decision_counter: { kind: 'attested', key: ['authority_code', 'year'] },
+  // Document registers, their counters and decision drafts (numbered and issued by the clerk).
+  document_register: { kind: 'attested', key: ['id'] },
+  document_register_counter: { kind: 'attested', key: ['register_id', 'year'] },
+  decision_draft: { kind: 'attested', key: ['id'] },
   // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).
   jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
   // Council rule sets (versions an administrator publishes), the one each session pinned, written opinions with the

@@ -10,6 +10,7 @@ import { Movement, MovementDocument, MovementRegistration, MovementReview } from
 import { NurturingCheckIn, NurturingPlan } from '../nurturing/nurturing.entities.js';
 import { AdoptionRecord, FollowUpRecord, HonouringRecord, UnitPlan } from '../replication/replication.entities.js';
 import { DECISION_ENTITIES } from '../decisions/decision.entities.js';
+import { REGISTER_ENTITIES } from '../decisions/register.entities.js';
 import { CLEARANCE_ENTITIES } from '../clearances/clearance.entities.js';
 import { PUBLICITY_ENTITIES } from '../publicity/publicity.entities.js';
 import { REVIEW_ENTITIES } from '../reviews/review.entities.js';
@@ -24,4 +25,4 @@ import { MailMessage, Notification, NotificationPreference } from '../notificati
 import { COUNCIL_ENTITIES } from '../councils/council.entities.js';
 import { HOLD_ENTITIES } from '../holds/hold.entities.js';
 
-export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, RehearsalClockChange, ...CLEARANCE_ENTITIES, ...PUBLICITY_ENTITIES, AccountContact, Notification, MailMessage, NotificationPreference, ...COUNCIL_ENTITIES, ...HOLD_ENTITIES, CouncilRuleSetRow, ...COUNCIL_ATTENDANCE_ENTITIES, CandidateWomenShare];
+export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, ...REGISTER_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, RehearsalClockChange, ...CLEARANCE_ENTITIES, ...PUBLICITY_ENTITIES, AccountContact, Notification, MailMessage, NotificationPreference, ...COUNCIL_ENTITIES, ...HOLD_ENTITIES, CouncilRuleSetRow, ...COUNCIL_ATTENDANCE_ENTITIES, CandidateWomenShare];

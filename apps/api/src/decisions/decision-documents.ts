@@ -4,6 +4,7 @@
  * reader can check the paper against the trail.
  */
 import { Injectable } from '@nestjs/common';
+import type { DecisionView } from '#contracts';
 import type { ProfileAuthority } from '#domain';
 import { decisionStream } from '../audit/streams.js';
 import { Clock } from '../common/clock.js';
@@ -27,6 +28,9 @@ export interface PrintedDocument {
   fileName: string;
 }
 
+/** "125/QĐ-UBND" as it goes into a file name: "125-QĐ-UBND". */
+const numberInName = (number: string) => number.replace(/\//g, '-');
+
 @Injectable()
 export class DecisionDocuments {
   constructor(
@@ -39,12 +43,25 @@ export class DecisionDocuments {
 
   async decision(id: string): Promise<PrintedDocument> {
     const data = await this.decisionData(id);
-    return { pdf: await this.documents.renderRecognitionDecision(data), fileName: `quyet-dinh-${data.number.replace(/[^A-Za-z0-9]+/g, '-')}.pdf` };
+    return { pdf: await this.documents.renderRecognitionDecision(data), fileName: `Quyết định ${numberInName(data.number)}.pdf` };
   }
 
   async certificate(id: string, candidateId: string): Promise<PrintedDocument> {
     const data = await this.certificateData(id, candidateId);
-    return { pdf: await this.documents.renderCertificate(data), fileName: `giay-chung-nhan-${data.serial.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-')}.pdf` };
+    return { pdf: await this.documents.renderCertificate(data), fileName: `Giấy chứng nhận ${data.serial} - ${data.recipientName}.pdf` };
+  }
+
+  /** Every certificate the decision grants (recipients not revoked), one page each, in one PDF to print in bulk. */
+  async certificates(id: string): Promise<PrintedDocument> {
+    const d = await this.views.get(id);
+    if (d.kind === 'REVOCATION') throw new DomainError('DECISION_NOT_AMENDABLE', { decisionId: id, kind: d.kind });
+    const standing = d.recipients.filter((r) => !r.revoked);
+    if (standing.length === 0) throw new DomainError('DECISION_REVOKED', { decisionId: id });
+    const list = await Promise.all(standing.map((r) => this.certificateData(id, r.candidateId, d)));
+    return {
+      pdf: await this.documents.renderCertificates(list, `Giấy chứng nhận điển hình tiên tiến — Quyết định số ${d.number}`),
+      fileName: `Giấy chứng nhận - Quyết định ${numberInName(d.number)}.pdf`,
+    };
   }
 
   async decisionData(id: string): Promise<RecognitionDecisionData> {
@@ -73,8 +90,8 @@ export class DecisionDocuments {
     };
   }
 
-  async certificateData(id: string, candidateId: string): Promise<CertificateData> {
-    const d = await this.views.get(id);
+  async certificateData(id: string, candidateId: string, known?: DecisionView): Promise<CertificateData> {
+    const d = known ?? (await this.views.get(id));
     if (d.kind === 'REVOCATION') throw new DomainError('DECISION_NOT_AMENDABLE', { decisionId: id, kind: d.kind });
     const r = d.recipients.find((x) => x.candidateId === candidateId);
     if (!r) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { candidateId });

@@ -13,7 +13,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import type { Role } from '#domain';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { Clock } from '../common/clock.js';
-import { RecognitionDecisions } from '../decisions/recognition-decisions.service.js';
+import { DecisionDrafts } from '../decisions/decision-drafts.service.js';
 import { JurisdictionProfiles } from '../jurisdiction/jurisdiction-profiles.js';
 import { BAC_NINH_AFTER_MERGER, BAC_NINH_WITH_REGULATION } from './demo-profile.js';
 import { MovementsService } from '../movements/movements.service.js';
@@ -98,7 +98,7 @@ export class DemoSeeder {
     private readonly movements: MovementsService,
     private readonly registrations: RegistrationsService,
     private readonly profiles: JurisdictionProfiles,
-    private readonly decisions: RecognitionDecisions,
+    private readonly drafts: DecisionDrafts,
   ) {}
 
   async seedIfWanted(embedded: boolean): Promise<boolean> {
@@ -144,6 +144,7 @@ export class DemoSeeder {
       await account('uyvien2', 'Vũ Quang Huy (Công an tỉnh)', 'COUNCIL_MEMBER', police.id);
       await account('uyvien3', 'Hoàng Văn Tú (UBND huyện Lạng Giang)', 'COUNCIL_MEMBER', district.id);
       await account('kiemtra', 'Lý Thị Nga (Kiểm tra, giám sát)', 'AUDITOR', province.id);
+      await account('vanthu', 'Nguyễn Thị Thu (Văn thư Văn phòng UBND tỉnh)', 'CLERK', province.id);
     });
     // Emulation movements the candidates lead: names of Bắc Giang's real movements; numbers of documents illustrative.
     const village = (await at('2025-01-08', async () => {
@@ -324,8 +325,15 @@ export class DemoSeeder {
       this.profiles.publish({ effectiveFrom: '2025-12-15', content: BAC_NINH_WITH_REGULATION, note: 'Quyết định 86/2025/QĐ-UBND (Quy định về công tác thi đua, khen thưởng tỉnh Bắc Ninh) có hiệu lực.' }, SYSTEM),
     );
     await at('2025-12-26', () => this.finalise.execute(session.id, secretary));
-    // The decision, its header, place, bases and signature block all from the profile in force that day.
-    await at('2025-12-29', () => this.decisions.issue({ sessionId: session.id, authorityCode: 'UBND_TINH' }, secretary));
+    // The decision: drafted by the secretariat, then numbered from the province's document register (the register is
+    // shared with every other document of the People's Committee that year, hence the number) and issued by the clerk.
+    // Its header, place, bases and signature block all come from the profile in force that day.
+    const clerk = await actor('vanthu');
+    const draft = (await at('2025-12-26', () => this.drafts.create({ sessionId: session.id, authorityCode: 'UBND_TINH' }, secretary))) as unknown as { id: string };
+    await at('2025-12-29', async () => {
+      await this.drafts.number(draft.id, { number: 3187, issuedOn: '2025-12-29' }, clerk);
+      await this.drafts.issue(draft.id, clerk);
+    });
     await at('2026-01-15', () => send(school, { type: 'START_REPLICATION', note: 'Tổ chức hội nghị chia sẻ kinh nghiệm cho các trường THPT trong tỉnh' }));
     // The rural-development movement's period is over: its final review closes it.
     await at('2026-01-20', () =>

@@ -60,7 +60,17 @@ export function ruledText(text: Content, margin: [number, number, number, number
 }
 
 /** The header: issuing body, number, national title, motto, place and date. */
-export function administrativeHeader(issuer: IssuingBody, number: string, isoDate: string): Content {
+/** "Bắc Ninh, ngày      tháng      năm 2026": the place and date line of a draft the register has not dated yet. */
+export function blankPlaceAndDateVi(place: string, year: number): string {
+  const gap = '\u00a0'.repeat(7);
+  return `${place}, ngày${gap}tháng${gap}năm ${year}`;
+}
+
+/**
+ * The header: issuer and national title, number and place/date. A draft not yet numbered passes the number as
+ * "/QĐ-UBND" (room is left before the slash) and `isoDate` null with the year to print.
+ */
+export function administrativeHeader(issuer: IssuingBody, number: string, isoDate: string | null, blankYear?: number): Content {
   const left: Content[] = [];
   if (issuer.parentName) left.push({ text: upper(issuer.parentName), fontSize: 12 });
   left.push({ text: upper(issuer.name), fontSize: 12, bold: true });
@@ -75,8 +85,14 @@ export function administrativeHeader(issuer: IssuingBody, number: string, isoDat
       body: [
         [{ stack: left, alignment: 'center' }, { stack: right, alignment: 'center' }],
         [
-          { text: `Số: ${number.trim() || '\u00a0'.repeat(6) + '/'}`, fontSize: 13, alignment: 'center', margin: [0, 4, 0, 0] },
-          { text: placeAndDateVi(issuer.place, isoDate), fontSize: 13.5, italics: true, alignment: 'center', margin: [0, 4, 0, 0] },
+          { text: `Số: ${number.trim().startsWith('/') ? '\u00a0'.repeat(8) + number.trim() : number.trim() || '\u00a0'.repeat(6) + '/'}`, fontSize: 13, alignment: 'center', margin: [0, 4, 0, 0] },
+          {
+            text: isoDate ? placeAndDateVi(issuer.place, isoDate) : blankPlaceAndDateVi(issuer.place, blankYear ?? new Date().getUTCFullYear()),
+            fontSize: 13.5,
+            italics: true,
+            alignment: 'center',
+            margin: [0, 4, 0, 0],
+          },
         ],
       ],
     },

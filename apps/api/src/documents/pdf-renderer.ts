@@ -54,6 +54,8 @@ export interface PdfMetadata {
   generatedAt: string;
   /** The rehearsal date (YYYY-MM-DD) when the rehearsal clock is on: every page is marked as a rehearsal's. */
   rehearsalDate?: string;
+  /** A word across every page, e.g. "DỰ THẢO" on a draft (it takes the place of the rehearsal's watermark). */
+  watermark?: string;
 }
 
 /** The line at the top of every page of a document made under the rehearsal clock. */
@@ -84,6 +86,7 @@ export class PdfRenderer {
       return footer ?? null;
     };
     const rehearsal = metadata.rehearsalDate;
+    const watermark = metadata.watermark?.normalize('NFC');
     const doc: TDocumentDefinitions = {
       ...definition,
       footer: countingFooter,
@@ -95,6 +98,7 @@ export class PdfRenderer {
             watermark: { text: 'BẢN DIỄN TẬP', color: '#b00020', opacity: 0.12, bold: true, fontSize: 72 },
           }
         : {}),
+      ...(watermark ? { watermark: { text: watermark, color: '#b00020', opacity: 0.16, bold: true, fontSize: 96, angle: -45 } } : {}),
       language: 'vi-VN',
       info: {
         title: metadata.title.normalize('NFC'),

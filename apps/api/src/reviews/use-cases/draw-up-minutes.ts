@@ -49,8 +49,10 @@ export class DrawUpMinutes {
     private readonly clock: Clock,
   ) {}
 
-  async execute(sessionId: string): Promise<Buffer> {
-    return this.documents.renderCouncilMinutes(await this.data(sessionId));
+  /** The minutes as PDF, with the name they are downloaded under ("Biên bản họp Hội đồng - <session>.pdf"). */
+  async execute(sessionId: string): Promise<{ pdf: Buffer; fileName: string }> {
+    const data = await this.data(sessionId);
+    return { pdf: await this.documents.renderCouncilMinutes(data), fileName: `Biên bản họp Hội đồng - ${data.sessionTitle}.pdf` };
   }
 
   /** The facts the minutes print. */
