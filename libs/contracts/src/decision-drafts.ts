@@ -67,7 +67,6 @@ export type DecisionDraftView = Static<typeof DecisionDraftView>;
 
 export const DECISION_DRAFT_ENDPOINTS = {
   'GET /api/document-registers': json(Type.Array(DocumentRegisterView)),
-  'POST /api/document-registers': json(DocumentRegisterView, 201),
   'POST /api/document-registers/{id}/mode': json(DocumentRegisterView),
   'GET /api/decision-drafts': json(Type.Array(DecisionDraftView)),
   'POST /api/decision-drafts': json(DecisionDraftView, 201),

@@ -10,7 +10,7 @@ import { ParseUuid } from '../common/pipes.js';
 import { DecisionDrafts } from './decision-drafts.service.js';
 import { DocumentRegisters } from './document-registers.js';
 import { DraftDocuments } from './draft-documents.js';
-import { CreateDraftDto, DraftListQuery, NumberDraftDto, OpenRegisterDto, RegisterModeDto } from './dto/draft.dto.js';
+import { CreateDraftDto, DraftListQuery, NumberDraftDto, RegisterModeDto } from './dto/draft.dto.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -89,7 +89,10 @@ export class DecisionDraftsController {
   }
 }
 
-/** Document registers: everyone who reads decisions sees them; an administrator opens one or changes how it numbers. */
+/**
+ * Document registers: everyone who reads decisions sees them. A register opens with the first draft of its authority
+ * and symbol (numbers copied by the clerk from the office's register); an administrator changes how it numbers.
+ */
 @ApiTags('Sổ đăng ký văn bản / Document registers')
 @Controller('document-registers')
 export class DocumentRegistersController {
@@ -100,13 +103,6 @@ export class DocumentRegistersController {
   @ApiOperation({ summary: 'Các sổ đăng ký văn bản / Document registers' })
   list() {
     return this.registers.list();
-  }
-
-  @Post()
-  @Allow('ADMIN')
-  @ApiOperation({ summary: 'Mở sổ đăng ký văn bản của một cơ quan ban hành / Open an authority’s register' })
-  open(@Body() body: OpenRegisterDto, @CurrentActor() actor: Actor) {
-    return this.registers.open(body, actor);
   }
 
   @Post(':id/mode')

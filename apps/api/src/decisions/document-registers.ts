@@ -1,7 +1,7 @@
 /**
  * Document registers (sổ đăng ký văn bản): one per issuing authority and the symbol its documents carry, which the
- * jurisdiction profile gives. A register is opened when its authority first drafts a decision under that symbol
- * (or by an administrator, choosing how it numbers), and every opening and change of mode is audited. Numbers are
+ * jurisdiction profile gives. A register is opened when its authority first drafts a decision under that symbol;
+ * an administrator may then change how it numbers. Every opening and change of mode is audited. Numbers are
  * unique per register, symbol and year: entered by the clerk from the office's own register (CLERK_ENTERED, the
  * default: the office's register is shared with every other document of the authority), or reserved from this
  * product's counter when the office keeps its register here (COUNTER).
@@ -16,7 +16,6 @@ import { documentRegisterStream } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { JurisdictionProfiles } from '../jurisdiction/jurisdiction-profiles.js';
 import { DecisionDraftRepository, type RegisterRow } from './decision-draft.repository.js';
 
 /** How a register opened on first use numbers: from the office's own register, which the clerk copies. */
@@ -43,22 +42,11 @@ export class DocumentRegisters {
     private readonly dataSource: DataSource,
     private readonly repo: DecisionDraftRepository,
     private readonly audit: AuditWriter,
-    private readonly profiles: JurisdictionProfiles,
     private readonly clock: Clock,
   ) {}
 
   async list(): Promise<DocumentRegisterView[]> {
     return (await this.repo.registers(this.repo.reader)).map(registerView);
-  }
-
-  /** An administrator opens the register of an authority under the symbol the profile in force gives it. */
-  async open(command: { authorityCode: IssuingAuthority; mode: RegisterMode }, actor: Actor): Promise<DocumentRegisterView> {
-    return this.dataSource.transaction(async (em) => {
-      const profile = await this.profiles.inForceOn(this.clock.today(), em);
-      const authority = this.profiles.authority(profile, command.authorityCode);
-      if (await this.repo.registerOf(em, authority.code, authority.symbol)) throw new DomainError('DOCUMENT_REGISTER_EXISTS', { field: 'authorityCode', symbol: authority.symbol });
-      return registerView(await this.openWithin(em, authority.code, authority.symbol, command.mode, actor));
-    });
   }
 
   async setMode(id: string, command: { mode: RegisterMode; expectedVersion: number }, actor: Actor): Promise<DocumentRegisterView> {

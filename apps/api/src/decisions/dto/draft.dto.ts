@@ -32,14 +32,6 @@ export class DraftListQuery {
   status?: string;
 }
 
-export class OpenRegisterDto {
-  @CodeField({ description: 'Cơ quan ban hành / Issuing authority', codes: IssuingAuthorityCodes, example: 'UBND_TINH' })
-  authorityCode: IssuingAuthority;
-
-  @CodeField({ description: 'Cách lấy số / How it numbers', codes: RegisterModeCodes, example: 'CLERK_ENTERED' })
-  mode: RegisterMode;
-}
-
 export class RegisterModeDto {
   @CodeField({ description: 'Cách lấy số / How it numbers', codes: RegisterModeCodes, example: 'COUNTER' })
   mode: RegisterMode;
