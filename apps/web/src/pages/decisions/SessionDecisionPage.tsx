@@ -229,7 +229,7 @@ export function SessionDecisionPage() {
             </Form.Item>
           )}
           <Form.Item name="issuedOn" label={t('decisions.issuedOnField')} rules={[{ required: true, type: 'object', message: t('validation.required') }]}>
-            <DatePicker format="DD/MM/YYYY" placeholder={t('form.datePlaceholder')} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker format="DD/MM/YYYY" placeholder={t('form.datePlaceholder')} />
           </Form.Item>
         </FormDialog>
       )}
