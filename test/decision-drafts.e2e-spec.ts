@@ -54,7 +54,7 @@ beforeAll(async () => {
   const clock = t.running.app.get(Clock);
   const real = clock.now.bind(clock);
   jest.spyOn(clock, 'now').mockImplementation(() => new Date(real().getTime() + 31 * 86_400_000));
-});
+}, 300_000);
 afterAll(async () => {
   jest.restoreAllMocks();
   await t?.close();
