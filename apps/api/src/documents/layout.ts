@@ -219,9 +219,24 @@ export function gridLayout(padding = 3): CustomTableLayout {
 /** A bold, centred header cell. */
 export const headerCell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, bold: true, alignment: 'center', ...extra });
 
-/** Keeps a heading (headlineLevel 1) off the bottom of a page: it moves to the next page with what follows. */
-export const keepHeadingsWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, query) =>
-  node.headlineLevel === 1 && query.getFollowingNodesOnPage().every((n) => n.style === FOOTER_STYLE);
+/**
+ * The room a heading needs below it at the foot of a page (points): itself and the start of what follows (a table's
+ * two header rows and first row, each of up to two lines, or a few lines of text).
+ */
+export const HEADING_ROOM = 140;
+
+/**
+ * Keeps a heading (headlineLevel 1) off the bottom of a page: it moves to the next page with what follows when
+ * nothing follows it on this page, or when less than HEADING_ROOM is left below it. The second test is needed
+ * because a table that does not fit (rows kept whole, header rows kept with the first) still counts as starting on
+ * this page in pdfmake's page query, though it is laid out on the next.
+ */
+export const keepHeadingsWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, query) => {
+  if (node.headlineLevel !== 1) return false;
+  if (query.getFollowingNodesOnPage().every((n) => n.style === FOOTER_STYLE)) return true;
+  const at = node.startPosition as { pageInnerHeight?: number; verticalRatio?: number } | undefined;
+  return at?.pageInnerHeight !== undefined && at.verticalRatio !== undefined && at.pageInnerHeight * (1 - at.verticalRatio) < HEADING_ROOM;
+};
 
 /** The frame every portrait administrative document shares. */
 export function portraitDocument(content: Content[], generatedAt: string, auditReference?: string): TDocumentDefinitions {
