@@ -24,6 +24,9 @@ import { describeError, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
 import { DRAFT_COLOURS } from './DecisionsPage';
 
+/** A button whose words wrap on a phone instead of running past the screen's edge. */
+const WRAPPING = { whiteSpace: 'normal', height: 'auto', maxWidth: '100%', textAlign: 'left' } as const;
+
 interface Loaded {
   draft: DecisionDraftView | null;
   decision: DecisionView | null;
@@ -95,7 +98,7 @@ export function SessionDecisionPage() {
                 {t('decisions.decisionPdf')}
               </Button>
               {decision.recipients.some((r) => !r.revoked) && (
-                <Button type="primary" href={`/api/decisions/${decision.id}/certificates.pdf`} icon={<FilePdfOutlined />} data-testid="certificates-pdf">
+                <Button type="primary" href={`/api/decisions/${decision.id}/certificates.pdf`} icon={<FilePdfOutlined />} data-testid="certificates-pdf" style={WRAPPING}>
                   {t('decisions.allCertificates', { count: decision.recipients.filter((r) => !r.revoked).length })}
                 </Button>
               )}
@@ -152,7 +155,7 @@ export function SessionDecisionPage() {
               <Button href={`/api/decision-drafts/${draft.id}/pdf`} icon={<FilePdfOutlined />} data-testid="draft-pdf">
                 {t('decisions.draftPdf')}
               </Button>
-              <Button href={`/api/decision-drafts/${draft.id}/docx`} icon={<FileWordOutlined />} data-testid="draft-docx">
+              <Button href={`/api/decision-drafts/${draft.id}/docx`} icon={<FileWordOutlined />} data-testid="draft-docx" style={WRAPPING}>
                 {t('decisions.draftDocx')}
               </Button>
               {isClerk && draft.status !== 'ISSUED' && (draft.register.mode === 'CLERK_ENTERED' || draft.status === 'DRAFT') && (
@@ -161,7 +164,7 @@ export function SessionDecisionPage() {
                 </Button>
               )}
               {isClerk && draft.status === 'NUMBERED' && (
-                <Button type="primary" icon={<SendOutlined />} loading={issuing} onClick={issue} data-testid="issue-draft">
+                <Button type="primary" icon={<SendOutlined />} loading={issuing} onClick={issue} data-testid="issue-draft" style={WRAPPING}>
                   {t('decisions.issueIt', { number: draft.number })}
                 </Button>
               )}
