@@ -136,7 +136,7 @@ describe('the file an auditor keeps', () => {
   it('is the latest checkpoint, downloadable, verifiable with the public key alone', async () => {
     const res = await t.as(AUDITOR).get('/api/audit/checkpoints/latest');
     expect(res.status).toBe(200);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="diem-kiem-\d+\.json"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="Diem kiem \d+\.json"; filename\*=UTF-8''%C4%90i%E1%BB%83m%20ki%E1%BB%83m%20\d+\.json$/);
     expect(Object.keys(res.body).sort()).toEqual(['createdAt', 'format', 'keyId', 'publicKey', 'rootHash', 'signature', 'treeSize']);
     expect(res.body.publicKey).toBe(publicKeyText(key.publicKey));
     expect(checkSignature(res.body, trusted)).toBe('VALID');

@@ -127,7 +127,7 @@ describe('the export bundle', () => {
       });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="nhat-ky-kiem-toan-\d{8}-\d{6}\.zip"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="Nhat ky kiem toan \d{8}-\d{6}\.zip"; filename\*=UTF-8''Nh%E1%BA%ADt%20k%C3%BD%20ki%E1%BB%83m%20to%C3%A1n%20\d{8}-\d{6}\.zip$/);
 
     const files = unzipSync(new Uint8Array(res.body as Buffer));
     expect(Object.keys(files).sort()).toEqual(['README.txt', 'checkpoint.json', 'proofs.json', 'records.csv', 'records.json', 'verification.json', 'witness.json']);

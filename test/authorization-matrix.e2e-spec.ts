@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type supertest from 'supertest';
 import type { Role } from '#domain';
 import { startTestApp, TEST_PASSWORD, type ActorClient, type TestApp } from './support/app.js';
-import { ADMIN, importStatistics, newCandidate, newUnit, pdfBytes, SECRETARY, UNIT_HEAD, writeUnitPlan } from './support/factories.js';
+import { issueDecision, nextFreeNumber } from './support/decisions.js';
+import { ADMIN, CLERK, importStatistics, newCandidate, newUnit, pdfBytes, SECRETARY, UNIT_HEAD, writeUnitPlan } from './support/factories.js';
 import { AuditCheckpoints } from '../apps/api/src/audit/audit-checkpoints.service.js';
 import { Clock } from '../apps/api/src/common/clock.js';
 import { BAC_NINH_WITH_REGULATION } from '../apps/api/src/demo/demo-profile.js';
@@ -20,7 +21,7 @@ import { signPdf } from '../apps/api/src/signatures/pades.js';
 import { SigningKeys } from '../apps/api/src/signatures/signing-keys.js';
 
 type Target = 'own' | 'other';
-const ROLES: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'ADMIN'];
+const ROLES: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'CLERK', 'ADMIN'];
 const READERS: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'];
 
 interface Ctx {
@@ -249,7 +250,7 @@ async function issuedDecision(c: Ctx, target: Target = 'own'): Promise<{ id: str
 async function buildIssuedDecision(c: Ctx, target: Target): Promise<{ id: string; candidateId: string }> {
   const candidate = await newCandidate(c.t, { unitId: c.unitOf(target), state: 'underReview' });
   const { sessionId } = await decideThroughCouncil(c.t, [candidate.id], 'RECOGNISE');
-  const res = await laterFor(c, () => c.t.as(SECRETARY).post('/api/decisions').send({ ...DECISION_SIGNER, sessionId }));
+  const res = await laterFor(c, () => issueDecision(c.t, { ...DECISION_SIGNER, sessionId }));
   expect(res.status).toBe(201);
   return { id: res.body.id, candidateId: candidate.id };
 }
@@ -268,6 +269,25 @@ async function revokedDecision(c: Ctx): Promise<{ id: string; candidateId: strin
     });
   });
 }
+/** Who sees decision drafts: the secretariat drafts, the clerk numbers and issues, auditors read. */
+const DRAFT_READERS: Role[] = ['COUNCIL_SECRETARY', 'CLERK', 'AUDITOR'];
+
+/** A draft of a closed session's decision (the secretariat's), numbered by the clerk when asked. */
+async function draftOf(c: Ctx, numbered: boolean, authorityCode = 'UBND_TINH'): Promise<{ id: string }> {
+  const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
+  const { sessionId } = await decideThroughCouncil(c.t, [candidate.id], 'RECOGNISE');
+  return laterFor(c, async () => {
+    const res = await c.t.as(SECRETARY).post('/api/decision-drafts').send({ ...DECISION_SIGNER, authorityCode, sessionId });
+    expect(res.status).toBe(201);
+    if (numbered) {
+      const issuedOn = c.t.running.app.get(Clock).today();
+      const number = res.body.register.mode === 'COUNTER' ? {} : { number: await nextFreeNumber(c.t, authorityCode, Number(issuedOn.slice(0, 4))) };
+      expect((await c.t.as(CLERK).post(`/api/decision-drafts/${res.body.id}/number`).send({ issuedOn, ...number })).status).toBe(200);
+    }
+    return { id: res.body.id as string };
+  });
+}
+const sharedDraft = (c: Ctx) => once({ ...c, refused: true }, 'shared-draft', () => draftOf(c, false));
 
 /** One decision per target unit for the rows that only read it. */
 const shared = new Map<Target, Promise<{ id: string; candidateId: string }>>();
@@ -1008,15 +1028,53 @@ const TABLE: Record<string, Row> = {
       return res;
     },
   },
-  'POST /api/decisions': {
+  'GET /api/document-registers': { allowed: DECISION_READERS, scope: 'none', ok: 200, send: async (c, cl) => (await sharedDraft(c), cl.get('/api/document-registers')) },
+  'POST /api/document-registers/{id}/mode': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 200,
+    // The register of the provincial council (no other row numbers under it): its mode flips at each call.
+    send: async (c, cl) => {
+      await once({ ...c, refused: true }, 'council-register', () => draftOf(c, false, 'HDTDKT_TINH'));
+      const register = ((await c.t.as(ADMIN).get('/api/document-registers')).body as { id: string; authority: { code: string }; mode: string; version: number }[]).find((r) => r.authority.code === 'HDTDKT_TINH')!;
+      return cl.post(`/api/document-registers/${register.id}/mode`).send({ mode: register.mode === 'COUNTER' ? 'CLERK_ENTERED' : 'COUNTER', expectedVersion: register.version });
+    },
+  },
+  'GET /api/decision-drafts': { allowed: DRAFT_READERS, scope: 'none', ok: 200, send: async (c, cl) => (await sharedDraft(c), cl.get('/api/decision-drafts')) },
+  'POST /api/decision-drafts': {
     allowed: ['COUNCIL_SECRETARY'],
     scope: 'none',
     ok: 201,
     send: async (c, cl) => {
       const sessionId = await closedSession(c);
-      return laterFor(c, () => cl.post('/api/decisions').send({ ...DECISION_SIGNER, sessionId }));
+      return laterFor(c, () => cl.post('/api/decision-drafts').send({ ...DECISION_SIGNER, sessionId }));
     },
   },
+  'GET /api/decision-drafts/{id}': { allowed: DRAFT_READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/decision-drafts/${(await sharedDraft(c)).id}`) },
+  'GET /api/decision-drafts/{id}/pdf': { allowed: DRAFT_READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/decision-drafts/${(await sharedDraft(c)).id}/pdf`) },
+  'GET /api/decision-drafts/{id}/docx': { allowed: DRAFT_READERS, scope: 'none', ok: 200, send: async (c, cl) => cl.get(`/api/decision-drafts/${(await sharedDraft(c)).id}/docx`) },
+  'POST /api/decision-drafts/{id}/number': {
+    allowed: ['CLERK'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => {
+      const draft = await once(c, 'draft-to-number', () => draftOf(c, false));
+      return laterFor(c, async () => {
+        const issuedOn = c.t.running.app.get(Clock).today();
+        return cl.post(`/api/decision-drafts/${draft.id}/number`).send({ issuedOn, number: await nextFreeNumber(c.t, 'UBND_TINH', Number(issuedOn.slice(0, 4))) });
+      });
+    },
+  },
+  'POST /api/decision-drafts/{id}/issue': {
+    allowed: ['CLERK'],
+    scope: 'none',
+    ok: 201,
+    send: async (c, cl) => {
+      const draft = await once(c, 'draft-to-issue', () => draftOf(c, true));
+      return laterFor(c, () => cl.post(`/api/decision-drafts/${draft.id}/issue`).send({}));
+    },
+  },
+  'GET /api/decisions/{id}/certificates.pdf': { allowed: DECISION_READERS, scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}/certificates.pdf`) },
   'GET /api/decisions/{id}': { allowed: DECISION_READERS, scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}`) },
   'POST /api/decisions/{id}/corrections': {
     allowed: ['COUNCIL_SECRETARY'],
@@ -1142,6 +1200,7 @@ beforeAll(async () => {
   councilMemberId = ((await t.dataSource.query(`SELECT id FROM account WHERE username = 'uyvien-ma-tran'`)) as { id: string }[])[0]!.id;
   clients.set('COUNCIL_SECRETARY', t.as(SECRETARY));
   clients.set('AUDITOR', t.as('kiemtra'));
+  clients.set('CLERK', t.as(CLERK));
   clients.set('ADMIN', t.as(ADMIN));
 });
 afterAll(async () => {

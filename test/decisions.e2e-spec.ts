@@ -7,7 +7,8 @@ import { Clock } from '../apps/api/src/common/clock.js';
 import type supertest from 'supertest';
 import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil } from './support/council.js';
-import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit, sendEvent } from './support/factories.js';
+import { AUDITOR, CLERK, SECRETARY, UNIT_HEAD, newCandidate, newUnit, sendEvent } from './support/factories.js';
+import { draftDecision, issueDecision } from './support/decisions.js';
 import { pdfText } from './support/pdf-text.js';
 
 let t: TestApp;
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const clock = t.running.app.get(Clock);
   const real = clock.now.bind(clock);
   jest.spyOn(clock, 'now').mockImplementation(() => new Date(real().getTime() + 31 * 86_400_000));
-});
+}, 300_000);
 afterAll(async () => {
   jest.restoreAllMocks();
   await t?.close();
@@ -46,12 +47,12 @@ describe('the recognition decision of a session', () => {
   it('is refused while the session is not closed', async () => {
     const other = await newCandidate(t, { state: 'underReview' });
     const open = await decideThroughCouncil(t, [other.id], 'RECOGNISE', { final: false });
-    const res = await t.as(SECRETARY).post('/api/decisions').send({ ...SIGNER, sessionId: open.sessionId });
+    const res = await draftDecision(t, { ...SIGNER, sessionId: open.sessionId });
     expect(res).toMatchObject({ status: 409, body: { code: 'SESSION_NOT_CLOSED', field: 'sessionId' } });
   });
 
-  it('is issued with the next number of its authority and year, listing every exemplar the session recognised', async () => {
-    const res = await t.as(SECRETARY).post('/api/decisions').send({ ...SIGNER, sessionId });
+  it('is issued with the number the clerk gives from the register, listing every exemplar the session recognised', async () => {
+    const res = await issueDecision(t, { ...SIGNER, sessionId, number: 1 });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ number: '1/QĐ-UBND', year: year(), kind: 'RECOGNITION', recipients: 2 });
     decisionId = res.body.id;
@@ -59,9 +60,10 @@ describe('the recognition decision of a session', () => {
     expect(view.body).toMatchObject({ status: 'IN_FORCE', subject: 'Về việc công nhận điển hình tiên tiến năm 2025', amendedBy: [] });
     expect(view.body.recipients.map((r: { name: string }) => r.name).sort()).toEqual(['Hợp tác xã Nông nghiệp Tân Yên', 'Nguyễn Thị Hường']);
     expect(view.body.recipients[0].serial).toMatch(new RegExp(`^ĐHTT-${year()}-0001-00[12]$`));
-    const again = await t.as(SECRETARY).post('/api/decisions').send({ ...SIGNER, sessionId });
+    const again = await draftDecision(t, { ...SIGNER, sessionId });
     expect(again).toMatchObject({ status: 409, body: { code: 'DECISION_ALREADY_ISSUED' } });
-    expect((await t.as(UNIT_HEAD).post('/api/decisions').send({ ...SIGNER, sessionId })).status).toBe(403);
+    expect((await draftDecision(t, { ...SIGNER, sessionId }, UNIT_HEAD)).status).toBe(403);
+    expect((await draftDecision(t, { ...SIGNER, sessionId }, CLERK)).status).toBe(403);
   });
 
   it('prints as an administrative decision in Vietnamese, and each exemplar gets its certificate', async () => {

@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { pdfText } from './support/pdf-text.js';
 import { councilOf, decideThroughCouncil, fullChecklist, later } from './support/council.js';
 import { AUDITOR, COUNCIL_MEMBER, SECRETARY, UNIT_HEAD, newCandidate, newUnit, pdfBytes, sendEvent, uploadEvidence } from './support/factories.js';
+import { issueDecision } from './support/decisions.js';
 
 let t: TestApp;
 
@@ -229,7 +230,7 @@ describe('one achievement, one recognition', () => {
     const second = await newCandidate(t, { unitId, name, year: 2026, state: 'nurturing', sameSubjectAs: first.id });
     const { sessionId } = await decideThroughCouncil(t, [first.id], 'RECOGNISE');
     const issued = await later(t, 31, () =>
-      t.as(SECRETARY).post('/api/decisions').send({ authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId }),
+      issueDecision(t, { authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId }),
     );
     expect(issued.status).toBe(201);
 

@@ -13,6 +13,7 @@ import { startTestApp, TEST_PROFILE_SINCE, type TestApp } from './support/app.js
 import { decideThroughCouncil } from './support/council.js';
 import { ADMIN, AUDITOR, COUNCIL_MEMBER, SECRETARY, UNIT_HEAD, newCandidate } from './support/factories.js';
 import { pdfText } from './support/pdf-text.js';
+import { issueDecision } from './support/decisions.js';
 
 jest.setTimeout(120_000);
 
@@ -104,7 +105,7 @@ describe('documents follow the profile, and keep the version they were issued un
     jest.spyOn(clock, 'now').mockImplementation(() => new Date(real().getTime() + 31 * 86_400_000));
 
     // No signer given: the profile's signature block signs.
-    const old = await t.as(SECRETARY).post('/api/decisions').send({ sessionId: s1, authorityCode: 'UBND_TINH' });
+    const old = await issueDecision(t, { sessionId: s1, authorityCode: 'UBND_TINH' });
     expect(old.status).toBe(201);
     const oldView = await t.as(SECRETARY).get(`/api/decisions/${old.body.id}`);
     expect(oldView.body).toMatchObject({ profileVersion: 1, signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Mạnh' });
@@ -126,7 +127,7 @@ describe('documents follow the profile, and keep the version they were issued un
     // The old decision regenerates exactly as issued (the generation time aside).
     const strip = (text: string) => text.replace(/Tạo lúc[^\n]*/g, '');
     expect(strip(await oldPdf())).toBe(strip(before));
-    const fresh = await t.as(SECRETARY).post('/api/decisions').send({ sessionId: s2, authorityCode: 'UBND_TINH' });
+    const fresh = await issueDecision(t, { sessionId: s2, authorityCode: 'UBND_TINH' });
     expect(fresh.status).toBe(201);
     expect((await t.as(SECRETARY).get(`/api/decisions/${fresh.body.id}`)).body).toMatchObject({ profileVersion: 2, signerTitle: 'CHỦ TỊCH', signerName: 'Trần Văn Mới' });
     const after = await pdfText((await binary(t.as(SECRETARY).get(`/api/decisions/${fresh.body.id}/pdf`))).body as Buffer);
@@ -166,7 +167,7 @@ describe('a province without a profile', () => {
       const clock = bare.running.app.get(Clock);
       const real = clock.now.bind(clock);
       jest.spyOn(clock, 'now').mockImplementation(() => new Date(real().getTime() + 31 * 86_400_000));
-      const res = await bare.as(SECRETARY).post('/api/decisions').send({ sessionId, authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'A' });
+      const res = await issueDecision(bare, { sessionId, authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'A' });
       expect(res).toMatchObject({ status: 409, body: { code: 'PROFILE_NOT_IN_FORCE' } });
       expect(res.body.message).toMatch(/^Chưa có hồ sơ pháp lý có hiệu lực/);
       expect((await bare.as(SECRETARY).get('/api/decisions')).body).toEqual([]);

@@ -9,6 +9,7 @@ import { decideThroughCouncil } from './support/council.js';
 import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit, sendEvent, uploadEvidence } from './support/factories.js';
 import { recordReview, registerUnit, newMovement, startMovement } from './support/movement-factories.js';
 import { pdfText } from './support/pdf-text.js';
+import { issueDecision } from './support/decisions.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe('a movement from launch to final review, its exemplars recognised and d
     const clock = t.running.app.get(Clock);
     const real = clock.now.bind(clock);
     jest.spyOn(clock, 'now').mockImplementation(() => new Date(real().getTime() + 31 * 86_400_000));
-    const decision = await t.as(SECRETARY).post('/api/decisions').send({ sessionId, authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Lê Ánh Dương' });
+    const decision = await issueDecision(t, { sessionId, authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Lê Ánh Dương' });
     expect(decision.status).toBe(201);
     const pdf = await t
       .as(AUDITOR)

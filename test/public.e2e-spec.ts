@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil, later, revokeByDecision } from './support/council.js';
 import { PublicPagesRepository } from '../apps/api/src/publicity/public-pages.repository.js';
 import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit, pdfBytes } from './support/factories.js';
+import { issueDecision } from './support/decisions.js';
 
 const BITS = 8;
 let t: TestApp;
@@ -338,7 +339,7 @@ describe('the gallery', () => {
   it('shows the decision that recognised an exemplar once it is issued', async () => {
     const signer = { authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh' };
     const { sessionId: s } = await decideThroughCouncil(t, [(await newCandidate(t, { name: 'Hộ ông Đỗ Văn Quyết', kind: 'HOUSEHOLD', state: 'underReview' })).id], 'RECOGNISE');
-    const issued = await later(t, 31, () => t.as(SECRETARY).post('/api/decisions').send({ ...signer, sessionId: s }));
+    const issued = await later(t, 31, () => issueDecision(t, { ...signer, sessionId: s }));
     expect(issued.status).toBe(201);
     const html = await list('?q=do+van+quyet');
     expect(names(html)).toEqual(['Hộ ông Đỗ Văn Quyết']);

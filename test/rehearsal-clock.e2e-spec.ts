@@ -17,6 +17,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil } from './support/council.js';
 import { ADMIN, AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit } from './support/factories.js';
 import { pdfText } from './support/pdf-text.js';
+import { issueDecision } from './support/decisions.js';
 
 const DAY = 86_400_000;
 const SIGNER = { authorityCode: 'UBND_TINH', signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Mạnh' };
@@ -81,7 +82,7 @@ describe('on a rehearsal instance', () => {
     expect(clock.dateOf(new Date(confirmed.occurredAt))).toBe(plusDays(realToday(), 60));
 
     // Documents made meanwhile say so on every page: the decision, its certificate, the minutes.
-    const decision = await t.as(SECRETARY).post('/api/decisions').send({ ...SIGNER, sessionId });
+    const decision = await issueDecision(t, { ...SIGNER, sessionId });
     expect(decision.status).toBe(201);
     const mark = `BẢN DIỄN TẬP — ngày giả lập ${vi(plusDays(realToday(), 60))} — không có giá trị pháp lý`;
     const pdf = await binary(t.as(AUDITOR).get(`/api/decisions/${decision.body.id}/pdf`));

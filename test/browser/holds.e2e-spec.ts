@@ -12,6 +12,7 @@ import { later } from '../support/council.js';
 import { SECRETARY, UNIT_HEAD, newCandidate, sendEvent, uploadEvidence } from '../support/factories.js';
 import { ensureWebBuilt, launchChromium, samplePdf, startServedApp, type ServedApp } from './support/browser.js';
 import { browserTest, choose, shot, signIn, signOut } from './support/ui.js';
+import { issueDecision } from '../support/decisions.js';
 
 const HELD = 'Tổ Ngữ văn Trường THPT Ngô Sĩ Liên';
 const REPEATED = 'Tổ Tin học Trường THPT Ngô Sĩ Liên';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const first = await newCandidate(t, { state: 'recognised', name: REPEATED, unitId: school!.id, year: 2026 });
   const [item] = (await t.dataSource.query(`SELECT session_id AS "sessionId" FROM review_item WHERE candidate_id = $1 AND outcome = 'RECOGNISE'`, [first.id])) as { sessionId: string }[];
   const issued = await later(t, 31, () =>
-    t.as(SECRETARY).post('/api/decisions').send({ authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId: item!.sessionId }),
+    issueDecision(t, { authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId: item!.sessionId }),
   );
   expect(issued.status).toBe(201);
   decisionNumber = issued.body.number as string;

@@ -11,6 +11,7 @@ import { later } from '../support/council.js';
 import { SECRETARY, UNIT_HEAD, newCandidate } from '../support/factories.js';
 import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
 import { browserTest, choose, shot, signIn } from './support/ui.js';
+import { issueDecision } from '../support/decisions.js';
 
 const NAME = 'Tổ Toán Trường THPT Ngô Sĩ Liên';
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   // The decision of the session that recognised it, issued once the session has closed.
   const [item] = (await t.dataSource.query(`SELECT session_id AS "sessionId" FROM review_item WHERE candidate_id = $1 AND outcome = 'RECOGNISE'`, [candidateId])) as { sessionId: string }[];
   const issued = await later(t, 31, () =>
-    t.as(SECRETARY).post('/api/decisions').send({ authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId: item!.sessionId }),
+    issueDecision(t, { authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId: item!.sessionId }),
   );
   expect(issued.status).toBe(201);
   decision = issued.body as { id: string; number: string };

@@ -188,7 +188,7 @@ describe('each role in Chromium', () => {
     await shot(page, 'thong-ke-toan-trang');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
-    expect(download.suggestedFilename()).toBe('thong-ke-dien-hinh-tien-tien.csv');
+    expect(download.suggestedFilename()).toBe('Thống kê điển hình tiên tiến.csv');
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('2014');

@@ -35,6 +35,7 @@ export const FIXTURE_ACCOUNTS: Record<string, Role> = {
   thuongtruc: 'COUNCIL_SECRETARY',
   uyvien1: 'COUNCIL_MEMBER',
   kiemtra: 'AUDITOR',
+  vanthu: 'CLERK',
 };
 
 export interface ActorClient {

@@ -7,6 +7,7 @@ import { expect, jest } from '@jest/globals';
 import { Clock } from '../../apps/api/src/common/clock.js';
 import type { ActorClient, TestApp } from './app.js';
 import { ADMIN, SECRETARY } from './factories.js';
+import { issueDecision } from './decisions.js';
 
 export interface Council {
   unitId: string;
@@ -65,7 +66,7 @@ export async function later<T>(t: TestApp, days: number, work: () => Promise<T>)
  * Runs one review session over candidates under review, ending in the outcome asked for; RECOGNISE goes through
  * the public notice and the final decision unless `final: false` (the candidates then stay on public notice).
  */
-export async function decideThroughCouncil(t: TestApp, candidateIds: string[], outcome: CouncilOutcome, options: { final?: boolean; ballot?: 'OPEN' | 'SECRET' } = {}) {
+export async function decideThroughCouncil(t: TestApp, candidateIds: string[], outcome: CouncilOutcome, options: { final?: boolean; ballot?: 'OPEN' | 'SECRET'; shortcomings?: string[] } = {}) {
   const council = await councilOf(t);
   const secretary = t.as(SECRETARY);
   const ok = (res: { status: number; body: unknown }, status = 200) => {
@@ -96,7 +97,7 @@ export async function decideThroughCouncil(t: TestApp, candidateIds: string[], o
   }
   ok(await secretary.post(`/api/review-sessions/${sessionId}/voting/close`));
   for (const itemId of itemIds) {
-    ok(await secretary.post(`/api/review-sessions/${sessionId}/items/${itemId}/decision`).send({ outcome, ...(outcome === 'REJECT' ? { reasons: 'Chưa đạt tiêu chí' } : {}) }));
+    ok(await secretary.post(`/api/review-sessions/${sessionId}/items/${itemId}/decision`).send({ outcome, ...(outcome === 'REJECT' ? { reasons: 'Chưa đạt tiêu chí' } : {}), ...(options.shortcomings ? { shortcomings: options.shortcomings } : {}) }));
   }
   if (outcome === 'RECOGNISE') {
     ok(await secretary.post(`/api/review-sessions/${sessionId}/notice`).send({ channels: 'Cổng thông tin điện tử tỉnh' }), 201);
@@ -118,7 +119,7 @@ export async function revokeByDecision(t: TestApp, candidateId: string) {
     sessionId: string;
   }[];
   await later(t, 31, async () => {
-    const issued = await secretary.post('/api/decisions').send({ ...signer, sessionId: row!.sessionId });
+    const issued = await issueDecision(t, { ...signer, sessionId: row!.sessionId });
     expect(issued.status).toBe(201);
     const revoked = await secretary.post(`/api/decisions/${issued.body.id}/revocations`).send({ ...signer, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Thành tích không trung thực', candidateIds: [candidateId] });
     expect(revoked.status).toBe(201);

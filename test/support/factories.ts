@@ -13,6 +13,7 @@ export const UNIT_HEAD = 'truongdonvi';
 export const SECRETARY = 'thuongtruc';
 export const COUNCIL_MEMBER = 'uyvien1';
 export const AUDITOR = 'kiemtra';
+export const CLERK = 'vanthu';
 
 export function pdfBytes(text = 'minh chung'): Buffer {
   return Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');

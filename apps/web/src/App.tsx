@@ -49,6 +49,8 @@ import { ReplicationPage } from './pages/replication/ReplicationPage';
 import { MovementPage } from './pages/movements/MovementPage';
 import { SubjectHistoryPage } from './pages/lookup/SubjectHistoryPage';
 import { ROLE_GROUPS } from '#domain';
+import { DecisionsPage } from './pages/decisions/DecisionsPage';
+import { SessionDecisionPage } from './pages/decisions/SessionDecisionPage';
 
 const READERS = ROLE_GROUPS.candidateReaders;
 const EVERYONE = ROLE_GROUPS.everyone;
@@ -95,6 +97,8 @@ function AppRoutes() {
         <Route path={ROUTES.rehearsalClock} element={<RequireRole roles={['ADMIN', 'AUDITOR']}><RehearsalClockPage /></RequireRole>} />
         <Route path={ROUTES.backups} element={<RequireRole roles={['ADMIN']}><BackupsPage /></RequireRole>} />
         <Route path={ROUTES.councils} element={<RequireRole roles={EVERYONE}><CouncilsPage /></RequireRole>} />
+        <Route path={ROUTES.decisions} element={<RequireRole roles={ROLE_GROUPS.decisionReaders}><DecisionsPage /></RequireRole>} />
+        <Route path="/quyet-dinh/dot-xet/:sessionId" element={<RequireRole roles={ROLE_GROUPS.decisionReaders}><SessionDecisionPage /></RequireRole>} />
         <Route path={ROUTES.proposals} element={<RequireRole roles={READERS}><ProposalsPage /></RequireRole>} />
         <Route path={ROUTES.units} element={<RequireRole roles={['ADMIN']}><UnitsPage /></RequireRole>} />
         <Route path={ROUTES.unitImport} element={<RequireRole roles={['ADMIN']}><UnitImportPage /></RequireRole>} />

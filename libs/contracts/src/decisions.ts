@@ -70,7 +70,6 @@ export type DecisionIssued = Static<typeof DecisionIssued>;
 
 export const DECISION_ENDPOINTS = {
   'GET /api/decisions': json(Type.Array(DecisionView)),
-  'POST /api/decisions': json(DecisionIssued, 201),
   'GET /api/decisions/{id}': json(DecisionView),
   'POST /api/decisions/{id}/corrections': json(DecisionIssued, 201),
   'POST /api/decisions/{id}/revocations': json(DecisionIssued, 201),

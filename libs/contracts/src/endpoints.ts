@@ -9,6 +9,7 @@ import { BACKUP_ENDPOINTS } from './backups.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
 import { REVOCATION_ENDPOINTS } from './revocations.js';
 import { DOSSIER_ENDPOINTS } from './dossier.js';
+import { DECISION_DRAFT_ENDPOINTS } from './decision-drafts.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
 import { NOTIFICATION_ENDPOINTS } from './notifications.js';
 import { COUNCIL_ENDPOINTS } from './councils.js';
@@ -61,6 +62,7 @@ export const ENDPOINTS = gather(
   DECISION_ENDPOINTS,
   REVOCATION_ENDPOINTS,
   DOSSIER_ENDPOINTS,
+  DECISION_DRAFT_ENDPOINTS,
   JURISDICTION_ENDPOINTS,
   COUNCIL_RULE_ENDPOINTS,
   CLEARANCE_ENDPOINTS,

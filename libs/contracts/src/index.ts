@@ -18,6 +18,7 @@ export * from './reviews.js';
 export * from './decisions.js';
 export * from './revocations.js';
 export * from './dossier.js';
+export * from './decision-drafts.js';
 export * from './jurisdiction.js';
 export * from './council-rules.js';
 export * from './rehearsal.js';

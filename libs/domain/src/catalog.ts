@@ -71,6 +71,7 @@ export const ROLES = [
   { code: "COUNCIL_MEMBER", vi: "Thành viên Hội đồng Thi đua - Khen thưởng", en: "Emulation council member" },
   { code: "COUNCIL_SECRETARY", vi: "Thường trực Hội đồng (Ban Thi đua - Khen thưởng)", en: "Council secretariat" },
   { code: "AUDITOR", vi: "Kiểm tra, giám sát", en: "Auditor" },
+  { code: "CLERK", vi: "Văn thư (đăng ký, phát hành văn bản)", en: "Clerk (document register)" },
   { code: "ADMIN", vi: "Quản trị hệ thống", en: "Administrator" },
 ] as const satisfies readonly Labelled[];
 export type Role = (typeof ROLES)[number]["code"];
@@ -87,3 +88,15 @@ export const ISSUING_AUTHORITIES = [
 ] as const satisfies readonly Labelled[];
 export type IssuingAuthority = (typeof ISSUING_AUTHORITIES)[number]["code"];
 export const IssuingAuthorityCodes = ISSUING_AUTHORITIES.map((x) => x.code) as readonly IssuingAuthority[];
+
+/**
+ * How a document register (sổ đăng ký văn bản) gives numbers: the clerk copies the number and date the office's
+ * own register gave (the usual case: one register for every document of the authority that year), or, when the
+ * office keeps its register in this product, the next number of the register's counter is reserved.
+ */
+export const REGISTER_MODES = [
+  { code: "CLERK_ENTERED", vi: "Văn thư ghi số, ngày từ sổ đăng ký văn bản của cơ quan", en: "The clerk enters the number and date from the office's register" },
+  { code: "COUNTER", vi: "Lấy số tiếp theo của sổ đăng ký trong hệ thống", en: "The next number of this product's register" },
+] as const satisfies readonly Labelled[];
+export type RegisterMode = (typeof REGISTER_MODES)[number]["code"];
+export const RegisterModeCodes = REGISTER_MODES.map((x) => x.code) as readonly RegisterMode[];

@@ -6,14 +6,21 @@ import type { Role } from './catalog.js';
 
 export const ROLE_GROUPS = {
   /** Every signed-in person. */
-  everyone: ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'ADMIN'],
+  everyone: ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'CLERK', 'ADMIN'],
   /** Read candidates and what hangs on them: everyone but administrators, who run the system and take no part in decisions. */
   candidateReaders: ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR'],
   /**
    * Read recognition decisions and their certificates: every signed-in person, whatever their unit. A decision is
    * a public act of the province (published, posted, cited by the person it honours); see access/decision-access.ts.
    */
-  decisionReaders: ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'ADMIN'],
+  decisionReaders: ['UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY', 'AUDITOR', 'CLERK', 'ADMIN'],
+  /**
+   * Draft decisions (secretariat) and number and issue them (the clerk, văn thư: the one who keeps the document
+   * register and issues what the authority signed); both see the drafts.
+   */
+  decisionDrafters: ['COUNCIL_SECRETARY', 'CLERK'],
+  /** Enter a register's number and date, and issue the numbered decision (văn thư). */
+  documentClerks: ['CLERK'],
   /** Read the council's own work: review sessions, checklists, ballots, imported history. */
   councilReaders: ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER', 'AUDITOR'],
   /** Run emulation movements (unit heads: those launched at or above their unit) and record replication. */

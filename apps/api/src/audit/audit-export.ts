@@ -15,6 +15,7 @@ import { AuditVerifier } from './audit-verifier.service.js';
 import type { TrailRecord } from '#contracts';
 import { CaseBundle, MAX_PROVEN_RECORDS } from './case-bundle.js';
 import type { AuditTrailFilter } from './dto/audit-queries.js';
+import { attachment } from '../common/download-name.js';
 
 const CSV_COLUMNS: [string, (r: TrailRecord) => string | number | null][] = [
   ['Mã bản ghi / Record id', (r) => r.id],
@@ -111,11 +112,11 @@ export class AuditExport {
     const witness = await this.bundle.witnessEntry(checkpoint);
     const caseFile = filter.candidateId ? await this.bundle.caseOf(filter.candidateId) : null;
     const exportedAt = new Date().toISOString();
-    const name = `nhat-ky-kiem-toan-${exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}.zip`;
+    const name = `Nhật ký kiểm toán ${exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}.zip`;
 
     res.status(200);
     res.setHeader('Content-Type', 'application/zip');
-    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.setHeader('Content-Disposition', attachment(name));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
 

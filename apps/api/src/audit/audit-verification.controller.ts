@@ -9,6 +9,7 @@ import { AuditTrails } from './audit-trails.service.js';
 import { AuditVerifier } from './audit-verifier.service.js';
 import { AuditTrailFilter, AuditTrailQuery, ConsistencyQuery, ListCheckpointsQuery, VerifyRequest } from './dto/audit-queries.js';
 import { invalidField } from '../common/validation.js';
+import { attachment } from '../common/download-name.js';
 
 /** What auditors use: verification, signed checkpoints and their proofs, trails and the export bundle. */
 @ApiTags('Kiểm toán nhật ký / Audit')
@@ -55,7 +56,7 @@ export class AuditVerificationController {
   async latestCheckpoint(@Res({ passthrough: true }) res: Response) {
     const checkpoint = await this.checkpoints.latest();
     if (!checkpoint) throw new DomainError('NOT_FOUND', { reason: 'NO_CHECKPOINT_YET' }, { vi: 'Chưa có điểm kiểm nào.', en: 'There is no checkpoint yet.' });
-    res.setHeader('Content-Disposition', `attachment; filename="diem-kiem-${checkpoint.treeSize}.json"`);
+    res.setHeader('Content-Disposition', attachment(`Điểm kiểm ${checkpoint.treeSize}.json`));
     return checkpoint;
   }
 

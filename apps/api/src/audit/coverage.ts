@@ -113,6 +113,10 @@ export const TABLE_COVERAGE = {
   decision_revocation: { kind: 'attested', key: ['decision_id'], appendOnly: true },
   revocation_recovery: { kind: 'attested', key: ['id'], appendOnly: true },
   achievement_report_version: { kind: 'attested', key: ['id'], appendOnly: true },
+  // Document registers, their counters and decision drafts (numbered and issued by the clerk).
+  document_register: { kind: 'attested', key: ['id'] },
+  document_register_counter: { kind: 'attested', key: ['register_id', 'year'] },
+  decision_draft: { kind: 'attested', key: ['id'] },
   // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).
   jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
   // Council rule sets (versions an administrator publishes), the one each session pinned, written opinions with the

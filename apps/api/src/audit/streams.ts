@@ -20,6 +20,10 @@ export const unitPlanStream = (unitId: string, year: number) => `unit-plan:${uni
 export const decisionStream = (authorityCode: string, year: number) => `decisions:${authorityCode}:${year}`;
 /** The chain of one candidate's achievement report (báo cáo thành tích): its pre-filled first version and every edit. */
 export const achievementReportStream = (candidateId: string) => `achievement-report:${candidateId}`;
+/** The chain of a document register (sổ đăng ký văn bản): opened, its mode changed. */
+export const documentRegisterStream = (id: string) => `document-register:${id}`;
+/** The chain of a decision draft: drafted, numbered by the clerk, issued. */
+export const decisionDraftStream = (id: string) => `decision-draft:${id}`;
 /** The chain of the jurisdiction profile's versions (one for all of them: publishing is serialised on it). */
 export const JURISDICTION_PROFILE_STREAM = 'jurisdiction-profile';
 /** The chain of the rehearsal clock's changes (one: changes are serialised on it). */

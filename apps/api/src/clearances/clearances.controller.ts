@@ -15,6 +15,7 @@ import { RecordClearanceAnswerDto, RequestClearancesDto } from './dto/clearance.
 import { RecordClearanceAnswer } from './use-cases/record-clearance-answer.js';
 import { RequestClearances } from './use-cases/request-clearances.js';
 import { SessionClearances } from './use-cases/session-clearances.js';
+import { attachment } from '../common/download-name.js';
 
 /** Multer's upload (limits from ClearancesModule); past the size limit, this feature's own 413. */
 @Injectable()
@@ -90,7 +91,7 @@ export class ClearancesController {
     if (!file) throw new DomainError('CLEARANCE_DOCUMENT_NOT_FOUND', { sessionId: id, requestId });
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.content.length));
-    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName.normalize('NFD').replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.setHeader('Content-Disposition', attachment(file.fileName));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256.trim(), 'hex').toString('base64')}:`);
     res.end(file.content);

@@ -10,6 +10,7 @@ import { Movement, MovementDocument, MovementRegistration, MovementReview } from
 import { NurturingCheckIn, NurturingPlan } from '../nurturing/nurturing.entities.js';
 import { AdoptionRecord, FollowUpRecord, HonouringRecord, UnitPlan } from '../replication/replication.entities.js';
 import { DECISION_ENTITIES } from '../decisions/decision.entities.js';
+import { REGISTER_ENTITIES } from '../decisions/register.entities.js';
 import { CLEARANCE_ENTITIES } from '../clearances/clearance.entities.js';
 import { PUBLICITY_ENTITIES } from '../publicity/publicity.entities.js';
 import { REVIEW_ENTITIES } from '../reviews/review.entities.js';
@@ -30,4 +31,4 @@ import { REVOCATION_ENTITIES } from '../decisions/revocation.entities.js';
 import { AchievementReportVersion } from '../dossier/achievement-report.entity.js';
 import { REORGANISATION_ENTITIES } from '../reorganisation/reorganisation.entities.js';
 
-export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, RehearsalClockChange, ...CLEARANCE_ENTITIES, ...PUBLICITY_ENTITIES, AccountContact, Notification, MailMessage, NotificationPreference, ...COUNCIL_ENTITIES, ...HOLD_ENTITIES, CouncilRuleSetRow, ...COUNCIL_ATTENDANCE_ENTITIES, CandidateWomenShare, UnitImport, StatisticsImportJurisdiction, StatisticsSeriesEvent, ...SIGNATURE_ENTITIES, ...REVOCATION_ENTITIES, AchievementReportVersion, ...REORGANISATION_ENTITIES];
+export const ENTITIES = [Unit, Candidate, EvidenceFile, NurturingPlan, NurturingCheckIn, AuditEvent, Account, SignInSession, SignInAttempt, AuditLeaf, AuditCheckpoint, HonouringRecord, AdoptionRecord, FollowUpRecord, UnitPlan, StatisticsImport, StatisticsImportRow, ...REVIEW_ENTITIES, ...DECISION_ENTITIES, Movement, MovementReview, MovementRegistration, MovementDocument, CandidateMovementLink, JurisdictionProfile, RehearsalClockChange, ...CLEARANCE_ENTITIES, ...PUBLICITY_ENTITIES, AccountContact, Notification, MailMessage, NotificationPreference, ...COUNCIL_ENTITIES, ...HOLD_ENTITIES, CouncilRuleSetRow, ...COUNCIL_ATTENDANCE_ENTITIES, CandidateWomenShare, UnitImport, StatisticsImportJurisdiction, StatisticsSeriesEvent, ...SIGNATURE_ENTITIES, ...REVOCATION_ENTITIES, AchievementReportVersion, ...REORGANISATION_ENTITIES, ...REGISTER_ENTITIES];

@@ -4,6 +4,7 @@
  * reader can check the paper against the trail.
  */
 import { Injectable } from '@nestjs/common';
+import type { DecisionView } from '#contracts';
 import type { ProfileAuthority } from '#domain';
 import { decisionStream } from '../audit/streams.js';
 import { Clock } from '../common/clock.js';
@@ -31,6 +32,9 @@ export interface PrintedDocument {
   pdf: Buffer;
   fileName: string;
 }
+
+/** "125/QĐ-UBND" as it goes into a file name: "125-QĐ-UBND". */
+const numberInName = (number: string) => number.replace(/\//g, '-');
 
 @Injectable()
 export class DecisionDocuments {
@@ -66,11 +70,24 @@ export class DecisionDocuments {
   }
 
   async renderDecision(data: RecognitionDecisionData): Promise<PrintedDocument> {
-    return { pdf: await this.documents.renderRecognitionDecision(data), fileName: `quyet-dinh-${data.number.replace(/[^A-Za-z0-9]+/g, '-')}.pdf` };
+    return { pdf: await this.documents.renderRecognitionDecision(data), fileName: `Quyết định ${numberInName(data.number)}.pdf` };
   }
 
   async renderCertificate(data: CertificateData): Promise<PrintedDocument> {
-    return { pdf: await this.documents.renderCertificate(data), fileName: `giay-chung-nhan-${data.serial.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-')}.pdf` };
+    return { pdf: await this.documents.renderCertificate(data), fileName: `Giấy chứng nhận ${data.serial} - ${data.recipientName}.pdf` };
+  }
+
+  /** Every certificate the decision grants (recipients not revoked), one page each, in one PDF to print in bulk. */
+  async certificates(id: string): Promise<PrintedDocument> {
+    const d = await this.views.get(id);
+    if (d.kind === 'REVOCATION') throw new DomainError('DECISION_NOT_AMENDABLE', { decisionId: id, kind: d.kind });
+    const standing = d.recipients.filter((r) => !r.revoked);
+    if (standing.length === 0) throw new DomainError('DECISION_REVOKED', { decisionId: id });
+    const list = await Promise.all(standing.map((r) => this.certificateData(id, r.candidateId, false, d)));
+    return {
+      pdf: await this.documents.renderCertificates(list, `Giấy chứng nhận điển hình tiên tiến — Quyết định số ${d.number}`),
+      fileName: `Giấy chứng nhận - Quyết định ${numberInName(d.number)}.pdf`,
+    };
   }
 
   async decisionData(id: string): Promise<RecognitionDecisionData> {
@@ -104,8 +121,8 @@ export class DecisionDocuments {
     return stamp ? { supersededStamp: stamp } : {};
   }
 
-  async certificateData(id: string, candidateId: string, archived = false): Promise<CertificateData> {
-    const d = await this.views.get(id);
+  async certificateData(id: string, candidateId: string, archived = false, known?: DecisionView): Promise<CertificateData> {
+    const d = known ?? (await this.views.get(id));
     if (d.kind === 'REVOCATION') throw new DomainError('DECISION_NOT_AMENDABLE', { decisionId: id, kind: d.kind });
     const r = d.recipients.find((x) => x.candidateId === candidateId);
     if (!r) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { candidateId });

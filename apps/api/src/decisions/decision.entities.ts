@@ -1,7 +1,7 @@
 /**
  * Recognition decisions (quyết định công nhận điển hình tiên tiến) and their recipients. A decision is never changed:
- * a correction or a revocation is a new decision that refers to the one it amends. Numbers are given per issuing
- * authority and year from a counter row locked in the issuing transaction, so they are unique and have no gaps.
+ * a correction or a revocation is a new decision that refers to the one it amends. Numbers come from the issuing
+ * authority's document register (register.entities.ts): unique per authority, symbol and year.
  */
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import type { DecisionKind } from '#contracts';
@@ -12,7 +12,8 @@ import { ReviewSession } from '../reviews/review.entities.js';
 export type { DecisionKind };
 
 @Entity('recognition_decision')
-@Index('UQ_recognition_decision_number', ['authorityCode', 'year', 'number'], { unique: true })
+// Unique per authority, symbol and year: the document register's numbering (register.entities.ts).
+@Index('UQ_recognition_decision_number', ['authorityCode', 'symbol', 'year', 'number'], { unique: true })
 @Index('IDX_recognition_decision_amends', ['amendsId'])
 // One recognition decision per session: a partial unique index created by the migration itself.
 @Index('UQ_recognition_decision_session', { synchronize: false })
@@ -126,7 +127,10 @@ export class DecisionRecipient {
   serial: string;
 }
 
-/** The last number given per authority and year; locked while a decision is issued. */
+/**
+ * The last number given per authority and year before document registers existed; no longer moved (the registers'
+ * counters start above every number it gave). Kept: history is never deleted.
+ */
 @Entity('decision_counter')
 export class DecisionCounter {
   @PrimaryColumn('text', { name: 'authority_code' })

@@ -7,21 +7,23 @@ import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { DecisionDocuments, type PrintedDocument } from './decision-documents.js';
 import { DecisionViews } from './decision.views.js';
-import { CorrectDecisionDto, DecisionListQuery, IssueDecisionDto, RevokeDecisionDto } from './dto/decision.dto.js';
+import { CorrectDecisionDto, DecisionListQuery, RevokeDecisionDto } from './dto/decision.dto.js';
+import { attachment } from '../common/download-name.js';
 import { RecognitionDecisions } from './recognition-decisions.service.js';
 import { CertificateCopyQuery } from './dto/recovery.dto.js';
 
 function sendPdf(res: Response, { pdf, fileName }: PrintedDocument): void {
   res.setHeader('Content-Type', 'application/pdf');
   res.setHeader('Content-Length', String(pdf.length));
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  res.setHeader('Content-Disposition', attachment(fileName));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.end(pdf);
 }
 
 /**
  * Decisions are public acts of the province: every signed-in person reads every decision and certificate, with no
- * unit reach (access/decision-access.ts says why); only the secretariat issues, corrects and revokes them.
+ * unit reach (access/decision-access.ts says why). A recognition is drafted by the secretariat and numbered and
+ * issued by the clerk (decision-drafts.controller.ts); the secretariat corrects and revokes.
  */
 @ApiTags('Quyết định công nhận / Recognition decisions')
 @Controller('decisions')
@@ -37,13 +39,6 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Các quyết định công nhận, đính chính, thu hồi / Decisions' })
   list(@Query() query: DecisionListQuery) {
     return this.views.list(query);
-  }
-
-  @Post()
-  @Allow('COUNCIL_SECRETARY')
-  @ApiOperation({ summary: 'Ban hành quyết định công nhận của một đợt xét đã kết thúc / Issue the decision of a closed session' })
-  issue(@Body() body: IssueDecisionDto, @CurrentActor() actor: Actor) {
-    return this.decisions.issue(body, actor);
   }
 
   @Get(':id')
@@ -73,6 +68,14 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Quyết định (PDF) / The decision as PDF' })
   async pdf(@Param('id', ParseUuid) id: string, @Res() res: Response) {
     sendPdf(res, await this.documents.decision(id));
+  }
+
+  @Get(':id/certificates.pdf')
+  @Allow(...DECISION_READERS)
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'In hàng loạt: mọi giấy chứng nhận của quyết định trong một PDF / Every certificate of the decision, one PDF' })
+  async certificates(@Param('id', ParseUuid) id: string, @Res() res: Response) {
+    sendPdf(res, await this.documents.certificates(id));
   }
 
   @Get(':id/certificates/:candidateId/pdf')

@@ -79,18 +79,15 @@ export class RecognitionDecisionRepository {
     )) as RecipientDraft[];
   }
 
-  /**
-   * The next number of an authority and year. The counter row is created or incremented in the caller's
-   * transaction and stays locked until it commits: concurrent issuers wait, and a rolled-back issue gives its
-   * number back, so numbers are unique and gapless.
-   */
-  async nextNumber(em: EntityManager, authorityCode: string, year: number): Promise<number> {
-    const [row] = (await em.query(
-      `INSERT INTO decision_counter (authority_code, year, last_number) VALUES ($1, $2, 1)
-       ON CONFLICT (authority_code, year) DO UPDATE SET last_number = decision_counter.last_number + 1 RETURNING last_number AS number`,
-      [authorityCode, year],
-    )) as { number: number }[];
-    return row!.number;
+  /** Whom the session's decision would name now (no lock: what a draft shows). */
+  async recognisedNow(em: EntityManager, sessionId: string, states: readonly CandidateState[]): Promise<RecipientDraft[]> {
+    return (await em.query(
+      `SELECT c.id AS "candidateId", c.name, c.kind, u.name AS "unitName", c.field, c.achievement
+         FROM review_item i JOIN candidate c ON c.id = i.candidate_id JOIN unit u ON u.id = c.unit_id
+        WHERE i.session_id = $1 AND i.status = 'DECIDED' AND i.outcome = 'RECOGNISE' AND c.state = ANY($2::text[])
+        ORDER BY c.kind, c.name, c.id`,
+      [sessionId, [...states]],
+    )) as RecipientDraft[];
   }
 
   async insert(em: EntityManager, decision: DecisionRow, recipients: RecipientRow[]): Promise<void> {

@@ -1,6 +1,6 @@
 /**
- * Recognition decisions: issued once a review session's recognitions are final, numbered per issuing authority
- * and year without gaps, with one certificate serial per exemplar. A decision is never edited: a correction or a
+ * Recognition decisions: issued once a review session's recognitions are final, from a draft the clerk numbered
+ * from the authority's document register (decision-drafts.service.ts), with one certificate serial per exemplar. A decision is never edited: a correction or a
  * revocation is a new decision that refers to it, and a revocation moves each exemplar it names through the
  * statechart (REVOKE_RECOGNITION) in the same transaction.
  */
@@ -22,7 +22,8 @@ import { CandidateTransitions } from '../transitions/candidate-transitions.servi
 import type { DecisionKind } from './decision.entities.js';
 import { chainOf, citationOf, latestTexts, revokedIn } from './decision-chain.js';
 import { DecisionRevocation } from './revocation.entities.js';
-import { RecognitionDecisionRepository, type DecisionRow, type RecipientDraft } from './recognition-decision.repository.js';
+import { RecognitionDecisionRepository, type DecisionRow, type RecipientDraft, type SessionToDecide } from './recognition-decision.repository.js';
+import { DocumentRegisters } from './document-registers.js';
 
 export interface SignerCommand {
   authorityCode: IssuingAuthority;
@@ -44,6 +45,19 @@ const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.sl
 /** "12/QĐ-UBND ngày 05/01/2026": how a later decision cites the one it amends. */
 const citation = (d: DecisionRow) => `${d.number}/${d.symbol} ngày ${vnDate(d.issuedOn)}`;
 
+/** The subject of a session's recognition decision. */
+export const recognitionSubject = (year: number) => `Về việc công nhận điển hình tiên tiến năm ${year}`;
+
+/** The legal bases of a session's recognition decision: the authority's, the session's result, the proposal. */
+export function recognitionBases(profile: ProfileInForce, authority: ProfileAuthority, session: { title: string; votingClosedAt: Date }, clock: Clock): string[] {
+  const closedOn = vnDate(clock.dateOf(new Date(session.votingClosedAt)));
+  return [
+    ...authority.legalBases,
+    `Căn cứ kết quả đợt xét "${session.title}" của ${profile.content.council.name} (biên bản họp ngày ${closedOn}) và kết quả công khai lấy ý kiến;`,
+    authority.proposal,
+  ];
+}
+
 @Injectable()
 export class RecognitionDecisions {
   constructor(
@@ -54,36 +68,50 @@ export class RecognitionDecisions {
     private readonly profiles: JurisdictionProfiles,
     private readonly clock: Clock,
     private readonly notifications: Notifications,
+    private readonly registers: DocumentRegisters,
   ) {}
 
-  /** The recognition decision of a closed session: every candidate the session finally recognised. */
-  async issue(command: SignerCommand & { sessionId: string }, actor: Actor): Promise<DecisionIssued> {
-    return this.dataSource.transaction(async (em) => {
-      const session = await this.decisions.sessionToDecide(em, command.sessionId);
-      if (!session) throw new DomainError('REFERENCED_REVIEW_SESSION_NOT_FOUND', { field: 'sessionId', sessionId: command.sessionId });
-      if (!sessionClosed(session.status)) throw new DomainError('SESSION_NOT_CLOSED', { field: 'sessionId', status: session.status });
-      const existing = await this.decisions.recognitionOf(em, session.id);
-      if (existing) throw new DomainError('DECISION_ALREADY_ISSUED', { field: 'sessionId', decisionId: existing });
-      const recipients = await this.decisions.recognisedIn(em, session.id, RECOGNISED_STATES);
-      if (recipients.length === 0) throw new DomainError('NOTHING_TO_DECIDE', { field: 'sessionId' });
-      const issuedOn = this.issuedOn(command.issuedOn, this.clock.dateOf(new Date(session.closedAt!)));
-      const closedOn = vnDate(this.clock.dateOf(new Date(session.votingClosedAt)));
-      return this.write(em, {
-        kind: 'RECOGNITION',
-        command: { ...command, issuedOn },
-        sessionId: session.id,
-        amends: null,
-        subject: `Về việc công nhận điển hình tiên tiến năm ${session.year}`,
-        bases: (profile, authority) => [
-          ...authority.legalBases,
-          `Căn cứ kết quả đợt xét "${session.title}" của ${profile.content.council.name} (biên bản họp ngày ${closedOn}) và kết quả công khai lấy ý kiến;`,
-          authority.proposal,
-        ],
-        reasons: null,
-        recipients,
-        actor,
-      });
+  /**
+   * The recognition decision of a closed session, issued from its numbered draft (decision-drafts.service.ts) in
+   * the caller's transaction: every candidate the session finally recognised, under the number and date the clerk
+   * gave from the document register. Nothing is issued without a register's number.
+   */
+  async issueNumbered(
+    em: EntityManager,
+    command: SignerCommand & { sessionId: string; issuedOn: string; registered: { number: number; symbol: string } },
+    actor: Actor,
+  ): Promise<DecisionIssued> {
+    const session = await this.recognitionToIssue(em, command.sessionId);
+    const recipients = await this.decisions.recognisedIn(em, session.id, RECOGNISED_STATES);
+    if (recipients.length === 0) throw new DomainError('NOTHING_TO_DECIDE', { field: 'sessionId' });
+    const issuedOn = this.issuedOn(command.issuedOn, this.clock.dateOf(new Date(session.closedAt!)));
+    return this.write(em, {
+      kind: 'RECOGNITION',
+      command: { ...command, issuedOn },
+      registered: command.registered,
+      sessionId: session.id,
+      amends: null,
+      subject: recognitionSubject(session.year),
+      bases: (profile, authority) => recognitionBases(profile, authority, session, this.clock),
+      reasons: null,
+      recipients,
+      actor,
     });
+  }
+
+  /** The closed session a recognition decision may be drafted or issued for (share-locked), or the refusal. */
+  async recognitionToIssue(em: EntityManager, sessionId: string): Promise<SessionToDecide> {
+    const session = await this.decisions.sessionToDecide(em, sessionId);
+    if (!session) throw new DomainError('REFERENCED_REVIEW_SESSION_NOT_FOUND', { field: 'sessionId', sessionId });
+    if (!sessionClosed(session.status)) throw new DomainError('SESSION_NOT_CLOSED', { field: 'sessionId', status: session.status });
+    const existing = await this.decisions.recognitionOf(em, session.id);
+    if (existing) throw new DomainError('DECISION_ALREADY_ISSUED', { field: 'sessionId', decisionId: existing });
+    return session;
+  }
+
+  /** The earliest and latest issue dates of a session's recognition decision: its close, and today. */
+  issueDateRange(session: SessionToDecide): { earliest: string; latest: string } {
+    return { earliest: this.clock.dateOf(new Date(session.closedAt!)), latest: this.clock.today() };
   }
 
   /**
@@ -199,6 +227,8 @@ export class RecognitionDecisions {
     d: {
       kind: DecisionKind;
       command: SignerCommand & { issuedOn: string };
+      /** The number and symbol the clerk gave from the register; absent: the register's next number is reserved. */
+      registered?: { number: number; symbol: string };
       sessionId: string | null;
       amends: DecisionRow | null;
       subject: string;
@@ -217,14 +247,17 @@ export class RecognitionDecisions {
     const signerName = d.command.signerName ?? authority.signatory.name;
     if (!signerName) throw new DomainError('SIGNER_NAME_REQUIRED', { field: 'signerName', profileVersion: profile.version });
     const year = Number(d.command.issuedOn.slice(0, 4));
-    const number = await this.decisions.nextNumber(em, authority.code, year);
+    // The register's number: given by the clerk (from the draft), or the next of the authority's register kept here.
+    const registered = d.registered ?? (await this.registers.reserveFor(em, authority.code, authority.symbol, year, d.actor));
+    const number = registered.number;
+    const symbol = registered.symbol;
     const now = this.clock.now();
     const decision: DecisionRow = {
       id: randomUUID(),
       authorityCode: authority.code,
       year,
       number,
-      symbol: authority.symbol,
+      symbol,
       kind: d.kind,
       sessionId: d.sessionId,
       amendsId: d.amends?.id ?? null,
@@ -250,7 +283,7 @@ export class RecognitionDecisions {
       eventType: `DECISION_${d.kind}`,
       payload: {
         decisionId: decision.id,
-        number: `${number}/${authority.symbol}`,
+        number: `${number}/${symbol}`,
         issuedOn: decision.issuedOn,
         sessionId: decision.sessionId,
         amendsId: decision.amendsId,
@@ -269,14 +302,14 @@ export class RecognitionDecisions {
       await this.notifications.notify(em, {
         kind: 'DECISION_ISSUED',
         to: await this.notifications.unitHeadsOfCandidate(em, r.candidateId),
-        title: { vi: `Quyết định số ${number}/${authority.symbol}: ${r.name}`, en: `Decision No. ${number}/${authority.symbol}: ${r.name}` },
+        title: { vi: `Quyết định số ${number}/${symbol}: ${r.name}`, en: `Decision No. ${number}/${symbol}: ${r.name}` },
         body: {
-          vi: `Quyết định ${what.vi} số ${number}/${authority.symbol} ngày ${decision.issuedOn.split('-').reverse().join('/')} có tên "${r.name}" của đơn vị.`,
-          en: `Decision No. ${number}/${authority.symbol} of ${decision.issuedOn}, ${what.en}, names your unit's "${r.name}".`,
+          vi: `Quyết định ${what.vi} số ${number}/${symbol} ngày ${decision.issuedOn.split('-').reverse().join('/')} có tên "${r.name}" của đơn vị.`,
+          en: `Decision No. ${number}/${symbol} of ${decision.issuedOn}, ${what.en}, names your unit's "${r.name}".`,
         },
         link: `/ho-so/${r.candidateId}`,
       });
     }
-    return { id: decision.id, number: `${number}/${authority.symbol}`, year, kind: d.kind, issuedOn: decision.issuedOn, recipients: recipients.length };
+    return { id: decision.id, number: `${number}/${symbol}`, year, kind: d.kind, issuedOn: decision.issuedOn, recipients: recipients.length };
   }
 }

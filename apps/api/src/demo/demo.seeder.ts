@@ -13,7 +13,7 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import type { Role } from '#domain';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { Clock } from '../common/clock.js';
-import { RecognitionDecisions } from '../decisions/recognition-decisions.service.js';
+import { DecisionDrafts } from '../decisions/decision-drafts.service.js';
 import { DecisionSigning } from '../signatures/decision-signing.js';
 import { JurisdictionProfiles } from '../jurisdiction/jurisdiction-profiles.js';
 import { BAC_NINH_AFTER_MERGER, BAC_NINH_WITH_REGULATION } from './demo-profile.js';
@@ -99,7 +99,7 @@ export class DemoSeeder {
     private readonly movements: MovementsService,
     private readonly registrations: RegistrationsService,
     private readonly profiles: JurisdictionProfiles,
-    private readonly decisions: RecognitionDecisions,
+    private readonly drafts: DecisionDrafts,
     private readonly signing: DecisionSigning,
   ) {}
 
@@ -146,6 +146,7 @@ export class DemoSeeder {
       await account('uyvien2', 'Vũ Quang Huy (Công an tỉnh)', 'COUNCIL_MEMBER', police.id);
       await account('uyvien3', 'Hoàng Văn Tú (UBND huyện Lạng Giang)', 'COUNCIL_MEMBER', district.id);
       await account('kiemtra', 'Lý Thị Nga (Kiểm tra, giám sát)', 'AUDITOR', province.id);
+      await account('vanthu', 'Nguyễn Thị Thu (Văn thư Văn phòng UBND tỉnh)', 'CLERK', province.id);
     });
     // Emulation movements the candidates lead: names of Bắc Giang's real movements; numbers of documents illustrative.
     const village = (await at('2025-01-08', async () => {
@@ -326,9 +327,14 @@ export class DemoSeeder {
       this.profiles.publish({ effectiveFrom: '2025-12-15', content: BAC_NINH_WITH_REGULATION, note: 'Quyết định 86/2025/QĐ-UBND (Quy định về công tác thi đua, khen thưởng tỉnh Bắc Ninh) có hiệu lực.' }, SYSTEM),
     );
     await at('2025-12-26', () => this.finalise.execute(session.id, secretary));
-    // The decision, its header, place, bases and signature block all from the profile in force that day.
+    // The decision: drafted by the secretariat, then numbered from the province's document register (the register is
+    // shared with every other document of the People's Committee that year, hence the number) and issued by the clerk.
+    // Its header, place, bases and signature block all come from the profile in force that day.
+    const clerk = await actor('vanthu');
+    const draft = (await at('2025-12-26', () => this.drafts.create({ sessionId: session.id, authorityCode: 'UBND_TINH' }, secretary))) as unknown as { id: string };
     await at('2025-12-29', async () => {
-      const decision = await this.decisions.issue({ sessionId: session.id, authorityCode: 'UBND_TINH' }, secretary);
+      await this.drafts.number(draft.id, { number: 3187, issuedOn: '2025-12-29' }, clerk);
+      const decision = await this.drafts.issue(draft.id, clerk);
       // Signed on the server with the demo's own key (generated at first start in the key folder, rehearsal instances
       // only) or the configured certificate: the decision and each certificate. A production instance without one leaves them unsigned.
       if (await this.signing.canSignOnServer()) await this.signing.signAllOnServer(decision.id, secretary);

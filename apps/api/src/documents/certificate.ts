@@ -100,3 +100,34 @@ export async function renderCertificate(renderer: PdfRenderer, data: Certificate
   }
   throw new RangeError(`The certificate ${data.serial} does not fit on one page: its achievement text is too long`);
 }
+
+/** Several certificates (those of one decision), one per page, each as it prints alone. */
+export function certificatesDefinition(list: CertificateData[], sizes: number[]): TDocumentDefinitions {
+  const pages = list.map((data, i) => certificateDefinition(data, sizes[i]));
+  const content: Content[] = pages.map((page, i) => ({ stack: page.content as Content[], ...(i > 0 ? { pageBreak: 'before' as const } : {}) }));
+  return { ...pages[0]!, content };
+}
+
+/**
+ * The certificates of a decision as one PDF to print in bulk, one landscape page each. Laid out at once at the
+ * usual achievement size; only when that does not give one page each is each certificate fitted on its own first.
+ */
+export async function renderCertificates(renderer: PdfRenderer, list: CertificateData[], title: string): Promise<RenderedPdf> {
+  if (list.length === 0) throw new RangeError('No certificate to print');
+  const metadata = { title, author: list[0]!.issuer.name, generatedAt: list[0]!.generatedAt, rehearsalDate: list[0]!.rehearsalDate };
+  const first = await renderer.render(certificatesDefinition(list, list.map(() => ACHIEVEMENT_SIZES[0]!)), metadata);
+  if (first.pageCount === list.length) return first;
+  const sizes: number[] = [];
+  for (const data of list) {
+    let fitted: number | undefined;
+    for (const size of ACHIEVEMENT_SIZES) {
+      if ((await renderer.render(certificateDefinition(data, size), metadata)).pageCount === 1) {
+        fitted = size;
+        break;
+      }
+    }
+    if (fitted === undefined) throw new RangeError(`The certificate ${data.serial} does not fit on one page: its achievement text is too long`);
+    sizes.push(fitted);
+  }
+  return renderer.render(certificatesDefinition(list, sizes), metadata);
+}

@@ -110,6 +110,25 @@ describe('council minutes', () => {
     for (const p of pages) expect(p.split('\n').filter((l) => !/^(Trang|Tạo lúc|[0-9a-f]{20,})/.test(l)).pop()).not.toMatch(/^[IV]+\. /);
   });
 
+  it('never leaves a section heading alone at the foot of a page, also when the table after it moves to the next page', async () => {
+    // Candidate and member counts that put "V. TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ" at the foot of page 2 before the fix.
+    for (const [candidates, extraMembers] of [
+      [9, 0],
+      [7, 4],
+      [6, 8],
+      [5, 12],
+    ] as const) {
+      const data = sampleCouncilMinutes(candidates);
+      for (let k = 0; k < extraMembers; k++) data.members.push({ ...data.members[0]!, displayName: `Thành viên bổ sung ${k + 1}` });
+      const { pages } = await render(data);
+      pages.forEach((page, i) => {
+        const body = page.split('\n').filter((l) => l.trim() && !/^(Trang|Tạo lúc|[0-9a-f]{16,})/.test(l.trim()));
+        expect({ candidates, extraMembers, page: i + 1, last: body[body.length - 1] }).not.toEqual(expect.objectContaining({ last: expect.stringMatching(/^[IV]+\. /) }));
+      });
+      expect(pages.join('\n')).toContain('V. TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ');
+    }
+  }, 240_000);
+
   it('writes numbers with Vietnamese separators', async () => {
     const data = sampleCouncilMinutes(1);
     data.candidates[0] = { ...data.candidates[0], eligibleMembers: 10984, participants: 10500, inFavour: 9876, against: 600, abstain: 24 };

@@ -103,10 +103,12 @@ export interface DecisionRecipient {
 /** A recognition decision (quyết định công nhận điển hình tiên tiến). */
 export interface RecognitionDecisionData {
   issuer: IssuingBody;
-  /** E.g. "125/QĐ-UBND". */
+  /** E.g. "125/QĐ-UBND"; a draft not numbered yet: "/QĐ-UBND". */
   number: string;
-  /** YYYY-MM-DD. */
-  date: string;
+  /** YYYY-MM-DD; null on a draft the register has not dated yet (the header leaves room, with `draftYear`). */
+  date: string | null;
+  /** A draft (dự thảo): watermarked "DỰ THẢO" on every page; its year prints when the date is still blank. */
+  draft?: { year: number };
   /** E.g. "Về việc công nhận điển hình tiên tiến năm 2025". */
   subject: string;
   /**

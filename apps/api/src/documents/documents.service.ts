@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { renderCertificate } from './certificate.js';
+import { renderCertificate, renderCertificates } from './certificate.js';
+import { renderRecognitionDecisionDocx } from './recognition-decision-docx.js';
 import { renderCouncilMinutes } from './council-minutes-layout.js';
 import type { CertificateData, CouncilMinutesData, RecognitionDecisionData } from './document-data.js';
 import { PdfRenderer } from './pdf-renderer.js';
@@ -32,6 +33,16 @@ export class DocumentsService {
   /** Giấy chứng nhận điển hình tiên tiến: one landscape page. */
   async renderCertificate(data: CertificateData): Promise<Buffer> {
     return (await renderCertificate(this.renderer, this.marked(data))).pdf;
+  }
+
+  /** The certificates of one decision in one PDF (one landscape page each), to print in bulk. */
+  async renderCertificates(list: CertificateData[], title: string): Promise<Buffer> {
+    return (await renderCertificates(this.renderer, list.map((d) => this.marked(d)), title)).pdf;
+  }
+
+  /** The decision as a Word document (DOCX) the office edits; a draft's page header says "DỰ THẢO". */
+  async renderRecognitionDecisionDocx(data: RecognitionDecisionData): Promise<Buffer> {
+    return renderRecognitionDecisionDocx(this.marked(data));
   }
 
   private marked<T extends { rehearsalDate?: string }>(data: T): T {

@@ -60,7 +60,17 @@ export function ruledText(text: Content, margin: [number, number, number, number
 }
 
 /** The header: issuing body, number, national title, motto, place and date. */
-export function administrativeHeader(issuer: IssuingBody, number: string, isoDate: string): Content {
+/** "Bắc Ninh, ngày      tháng      năm 2026": the place and date line of a draft the register has not dated yet. */
+export function blankPlaceAndDateVi(place: string, year: number): string {
+  const gap = '\u00a0'.repeat(7);
+  return `${place}, ngày${gap}tháng${gap}năm ${year}`;
+}
+
+/**
+ * The header: issuer and national title, number and place/date. A draft not yet numbered passes the number as
+ * "/QĐ-UBND" (room is left before the slash) and `isoDate` null with the year to print.
+ */
+export function administrativeHeader(issuer: IssuingBody, number: string, isoDate: string | null, blankYear?: number): Content {
   const left: Content[] = [];
   if (issuer.parentName) left.push({ text: upper(issuer.parentName), fontSize: 12 });
   left.push({ text: upper(issuer.name), fontSize: 12, bold: true });
@@ -75,8 +85,14 @@ export function administrativeHeader(issuer: IssuingBody, number: string, isoDat
       body: [
         [{ stack: left, alignment: 'center' }, { stack: right, alignment: 'center' }],
         [
-          { text: `Số: ${number.trim() || '\u00a0'.repeat(6) + '/'}`, fontSize: 13, alignment: 'center', margin: [0, 4, 0, 0] },
-          { text: placeAndDateVi(issuer.place, isoDate), fontSize: 13.5, italics: true, alignment: 'center', margin: [0, 4, 0, 0] },
+          { text: `Số: ${number.trim().startsWith('/') ? '\u00a0'.repeat(8) + number.trim() : number.trim() || '\u00a0'.repeat(6) + '/'}`, fontSize: 13, alignment: 'center', margin: [0, 4, 0, 0] },
+          {
+            text: isoDate ? placeAndDateVi(issuer.place, isoDate) : blankPlaceAndDateVi(issuer.place, blankYear ?? new Date().getUTCFullYear()),
+            fontSize: 13.5,
+            italics: true,
+            alignment: 'center',
+            margin: [0, 4, 0, 0],
+          },
         ],
       ],
     },
@@ -203,9 +219,24 @@ export function gridLayout(padding = 3): CustomTableLayout {
 /** A bold, centred header cell. */
 export const headerCell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, bold: true, alignment: 'center', ...extra });
 
-/** Keeps a heading (headlineLevel 1) off the bottom of a page: it moves to the next page with what follows. */
-export const keepHeadingsWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, query) =>
-  node.headlineLevel === 1 && query.getFollowingNodesOnPage().every((n) => n.style === FOOTER_STYLE);
+/**
+ * The room a heading needs below it at the foot of a page (points): itself and the start of what follows (a table's
+ * two header rows and first row, each of up to two lines, or a few lines of text).
+ */
+export const HEADING_ROOM = 140;
+
+/**
+ * Keeps a heading (headlineLevel 1) off the bottom of a page: it moves to the next page with what follows when
+ * nothing follows it on this page, or when less than HEADING_ROOM is left below it. The second test is needed
+ * because a table that does not fit (rows kept whole, header rows kept with the first) still counts as starting on
+ * this page in pdfmake's page query, though it is laid out on the next.
+ */
+export const keepHeadingsWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, query) => {
+  if (node.headlineLevel !== 1) return false;
+  if (query.getFollowingNodesOnPage().every((n) => n.style === FOOTER_STYLE)) return true;
+  const at = node.startPosition as { pageInnerHeight?: number; verticalRatio?: number } | undefined;
+  return at?.pageInnerHeight !== undefined && at.verticalRatio !== undefined && at.pageInnerHeight * (1 - at.verticalRatio) < HEADING_ROOM;
+};
 
 /** The frame every portrait administrative document shares. */
 export function portraitDocument(content: Content[], generatedAt: string, auditReference?: string): TDocumentDefinitions {

@@ -3,17 +3,18 @@
  *
  * The font is Tinos (SIL Open Font License 1.1, from the npm package @expo-google-fonts/tinos): metrically
  * compatible with Times New Roman, which Decree 30/2020/NĐ-CP prescribes for administrative documents, and it
- * covers Vietnamese completely (regular, bold, italic, bold italic). It is read from node_modules, never from a
- * system font folder, and embedded as a TrueType subset in every PDF.
+ * covers Vietnamese completely (regular, bold, italic, bold italic). It is read from node_modules once per process
+ * (never from a system font folder) and embedded as a TrueType subset in every PDF.
  *
  * Output is deterministic: the creation date is the data's `generatedAt` (pdfkit also derives the file ID from
  * it), so the same definition gives byte-for-byte the same PDF.
  *
  * pdfmake keeps its fonts and resource policies in one process-wide object. This file owns that configuration:
- * no document may load a URL or any local file but the four font files, so nothing in the data can make the
+ * no document may load a URL or any local file (the fonts come from memory), so nothing in the data can make the
  * server fetch or read anything.
  */
 import { Injectable } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
@@ -33,16 +34,24 @@ const TINOS_FILES = {
 
 let configured = false;
 
-/** Points pdfmake at the font files and forbids every other resource. */
+/**
+ * Reads the four font files once per process into pdfmake's in-memory file system and points the family at them;
+ * forbids every other resource (no URL, no local file). Each document then takes the same bytes from memory
+ * instead of reading the files again.
+ */
 function configurePdfmake(): void {
   if (configured) return;
   const require = createRequire(import.meta.url);
   const folder = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
-  const family = Object.fromEntries(Object.entries(TINOS_FILES).map(([style, file]) => [style, join(folder, file)]));
-  const allowed = new Set(Object.values(family));
+  const family: Record<string, string> = {};
+  for (const [style, file] of Object.entries(TINOS_FILES)) {
+    const name = `fonts/${DOCUMENT_FONT}-${style}.ttf`;
+    (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs.writeFileSync(name, readFileSync(join(folder, file)));
+    family[style] = name;
+  }
   pdfmake.addFonts({ [DOCUMENT_FONT]: family });
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
+  pdfmake.setLocalAccessPolicy(() => false);
   configured = true;
 }
 
@@ -57,6 +66,8 @@ export interface PdfMetadata {
   rehearsalDate?: string;
   /** Set on a copy a later decision superseded: the stamp on every page (superseded-stamp.ts). */
   supersededStamp?: SupersededStamp;
+  /** A word across every page, e.g. "DỰ THẢO" on a draft (it takes the place of the rehearsal's watermark). */
+  watermark?: string;
 }
 
 /** The line at the top of every page of a document made under the rehearsal clock. */
@@ -87,6 +98,7 @@ export class PdfRenderer {
       return footer ?? null;
     };
     const rehearsal = metadata.rehearsalDate;
+    const watermark = metadata.watermark?.normalize('NFC');
     const doc: TDocumentDefinitions = {
       ...definition,
       footer: countingFooter,
@@ -98,6 +110,7 @@ export class PdfRenderer {
             watermark: { text: 'BẢN DIỄN TẬP', color: '#b00020', opacity: 0.12, bold: true, fontSize: 72 },
           }
         : {}),
+      ...(watermark ? { watermark: { text: watermark, color: '#b00020', opacity: 0.16, bold: true, fontSize: 96, angle: -45 } } : {}),
       language: 'vi-VN',
       info: {
         title: metadata.title.normalize('NFC'),

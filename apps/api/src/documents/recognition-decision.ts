@@ -22,6 +22,8 @@ import type { PdfRenderer, RenderedPdf } from './pdf-renderer.js';
 import { composedText, formatDateLongVi, formatNumberVi } from './vietnamese-format.js';
 
 export const DECISION_NAME = 'QUYẾT ĐỊNH';
+/** The word across every page of a draft. */
+export const DRAFT_WATERMARK = 'DỰ THẢO';
 
 /** "2 tập thể, 1 cá nhân và 1 hộ gia đình", in the order the kinds first appear. */
 export function countByKind(recipients: DecisionRecipient[]): string {
@@ -62,35 +64,44 @@ function recipientsTable(recipients: DecisionRecipient[]): Content {
 
 const article = (number: number, text: string): Content => paragraph([{ text: `Điều ${number}. `, bold: true }, text]);
 
-function articles(data: RecognitionDecisionData): Content[] {
+/** One article of the decision: its number, its words, and whether the list of recipients follows it. */
+export interface DecisionArticle {
+  number: number;
+  text: string;
+  table: boolean;
+}
+
+/** The articles (Điều 1–3) of a recognition, correction or revocation, in words: the PDF and the DOCX print them. */
+export function decisionArticles(data: RecognitionDecisionData): DecisionArticle[] {
   const who = countByKind(data.recipients);
   const amended = data.amends ? `Quyết định số ${data.amends.number} ${formatDateLongVi(data.amends.date)}` : '';
   const execution =
     'Quyết định này có hiệu lực kể từ ngày ký. Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân, hộ gia đình có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.';
-  const table = data.recipients.length > 0 ? [recipientsTable(data.recipients)] : [];
+  const listed = data.recipients.length > 0;
 
   if (data.amends?.kind === 'REVOCATION') {
     return [
-      article(1, `Thu hồi ${amended}${data.recipients.length > 0 ? ` đối với ${who} có tên sau đây` : ''} (lý do: ${data.amends.reasons})${data.recipients.length > 0 ? ':' : '.'}`),
-      ...table,
-      article(2, `Các tập thể, cá nhân, hộ gia đình nêu tại Điều 1 không còn được công nhận là điển hình tiên tiến theo ${amended}; việc tuyên truyền, nhân rộng điển hình theo quyết định đó được dừng lại.`),
-      article(3, execution),
+      { number: 1, text: `Thu hồi ${amended}${listed ? ` đối với ${who} có tên sau đây` : ''} (lý do: ${data.amends.reasons})${listed ? ':' : '.'}`, table: listed },
+      { number: 2, text: `Các tập thể, cá nhân, hộ gia đình nêu tại Điều 1 không còn được công nhận là điển hình tiên tiến theo ${amended}; việc tuyên truyền, nhân rộng điển hình theo quyết định đó được dừng lại.`, table: false },
+      { number: 3, text: execution, table: false },
     ];
   }
   if (data.amends?.kind === 'CORRECTION') {
     return [
-      article(1, `Đính chính ${amended} (lý do: ${data.amends.reasons}). Danh sách điển hình tiên tiến được công nhận sau khi đính chính gồm ${who} có tên sau đây:`),
-      ...table,
-      article(2, `Các nội dung khác của ${amended} giữ nguyên hiệu lực.`),
-      article(3, execution),
+      { number: 1, text: `Đính chính ${amended} (lý do: ${data.amends.reasons}). Danh sách điển hình tiên tiến được công nhận sau khi đính chính gồm ${who} có tên sau đây:`, table: listed },
+      { number: 2, text: `Các nội dung khác của ${amended} giữ nguyên hiệu lực.`, table: false },
+      { number: 3, text: execution, table: false },
     ];
   }
   return [
-    article(1, `Công nhận điển hình tiên tiến đối với ${who} có thành tích tiêu biểu, xuất sắc trong các phong trào thi đua, có tên sau đây:`),
-    ...table,
-    article(2, 'Các tập thể, cá nhân, hộ gia đình được công nhận có trách nhiệm tiếp tục phát huy thành tích đã đạt được; cơ quan, đơn vị quản lý có trách nhiệm tuyên truyền, nhân rộng điển hình theo quy định.'),
-    article(3, execution),
+    { number: 1, text: `Công nhận điển hình tiên tiến đối với ${who} có thành tích tiêu biểu, xuất sắc trong các phong trào thi đua, có tên sau đây:`, table: listed },
+    { number: 2, text: 'Các tập thể, cá nhân, hộ gia đình được công nhận có trách nhiệm tiếp tục phát huy thành tích đã đạt được; cơ quan, đơn vị quản lý có trách nhiệm tuyên truyền, nhân rộng điển hình theo quy định.', table: false },
+    { number: 3, text: execution, table: false },
   ];
+}
+
+function articles(data: RecognitionDecisionData): Content[] {
+  return decisionArticles(data).flatMap((a) => [article(a.number, a.text), ...(a.table ? [recipientsTable(data.recipients)] : [])]);
 }
 
 function distributionBlock(distribution: string[]): Content {
@@ -108,7 +119,7 @@ export function recognitionDecisionDefinition(input: RecognitionDecisionData) {
   if (data.recipients.length === 0 && data.amends?.kind !== 'REVOCATION') throw new RangeError('A recognition decision names at least one recipient');
   const body = articles(data);
   const content: Content[] = [
-    administrativeHeader(data.issuer, data.number, data.date),
+    administrativeHeader(data.issuer, data.number, data.date, data.draft?.year),
     documentTitle(DECISION_NAME, data.subject),
     { text: upper(data.authority ?? data.issuer.name), bold: true, alignment: 'center', fontSize: 13.5, margin: [0, 0, 0, 10] },
     ...data.bases.map((basis) => paragraph(basis, { italics: true, margin: [0, 0, 0, 4] })),
@@ -121,7 +132,8 @@ export function recognitionDecisionDefinition(input: RecognitionDecisionData) {
 
 export async function renderRecognitionDecision(renderer: PdfRenderer, data: RecognitionDecisionData): Promise<RenderedPdf> {
   return renderer.render(recognitionDecisionDefinition(data), {
-    title: `${DECISION_NAME} số ${data.number} — ${data.subject}`,
+    title: `${data.draft ? `${DRAFT_WATERMARK} ` : ''}${DECISION_NAME} số ${data.number} — ${data.subject}`,
+    ...(data.draft ? { watermark: DRAFT_WATERMARK } : {}),
     subject: data.subject,
     author: data.issuer.name,
     generatedAt: data.generatedAt,

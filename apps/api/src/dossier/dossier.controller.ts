@@ -7,7 +7,7 @@ import { CandidateAccess } from '../access/candidate-access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { ParseUuid } from '../common/pipes.js';
-import { asciiFallback, rfc8187 } from '../evidence/evidence.controller.js';
+import { attachment } from '../common/download-name.js';
 import { SaveAchievementReportDto } from './dto/dossier.dto.js';
 import { DossierService, FORMATS, SESSION_DOCUMENTS, type DossierFormat, type RenderedDossier, type SessionDocument } from './dossier.service.js';
 
@@ -16,7 +16,7 @@ function send(res: Response, doc: RenderedDossier): void {
   const name = doc.fileName.normalize('NFC');
   res.setHeader('Content-Type', doc.contentType);
   res.setHeader('Content-Length', String(doc.bytes.length));
-  res.setHeader('Content-Disposition', `attachment; filename="${asciiFallback(name)}"; filename*=UTF-8''${rfc8187(name)}`);
+  res.setHeader('Content-Disposition', attachment(name));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.end(doc.bytes);
 }

@@ -10,6 +10,7 @@ import { IntField } from '../common/fields.js';
 import { EvidenceService, type IncomingFile } from './evidence.service.js';
 import { ROLE_GROUPS } from '#domain';
 import type { AttachedEvidence, EvidenceView } from '#contracts';
+import { attachment } from '../common/download-name.js';
 
 class UploadEvidenceForm {
   @IntField({ description: 'Phiên bản hồ sơ đang xem (không bắt buộc) / Version the client last saw (optional)', min: 1, max: 2_147_483_647, optional: true, query: true })
@@ -62,18 +63,9 @@ export class EvidenceController {
     const file = await this.evidence.content(id, evidenceId);
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.content.length));
-    res.setHeader('Content-Disposition', `attachment; filename="${asciiFallback(file.fileName)}"; filename*=UTF-8''${rfc8187(file.fileName)}`);
+    res.setHeader('Content-Disposition', attachment(file.fileName));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
     res.end(file.content);
   }
-}
-
-/** RFC 8187 ext-value: encodeURIComponent leaves ' ( ) * unescaped, which attr-char does not allow. */
-export function rfc8187(name: string): string {
-  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-export function asciiFallback(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
 }

@@ -9,10 +9,10 @@ import { Allow } from '../access/decorators.js';
 import { CandidateAccess } from '../access/candidate-access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
-import { asciiFallback, rfc8187 } from '../evidence/evidence.controller.js';
 import type { IncomingFile } from '../evidence/evidence.service.js';
 import { LiftHoldForm, PlaceHoldForm } from './dto/hold.dto.js';
 import { HoldsService } from './holds.service.js';
+import { attachment } from '../common/download-name.js';
 
 const DOCUMENT_FIELDS = {
   documentNumber: { type: 'string' },
@@ -97,7 +97,7 @@ export class HoldsController {
 function send(res: Response, file: { fileName: string; contentType: string; sha256: string; content: Buffer }): void {
   res.setHeader('Content-Type', file.contentType);
   res.setHeader('Content-Length', String(file.content.length));
-  res.setHeader('Content-Disposition', `attachment; filename="${asciiFallback(file.fileName)}"; filename*=UTF-8''${rfc8187(file.fileName)}`);
+  res.setHeader('Content-Disposition', attachment(file.fileName));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
   res.end(file.content);

@@ -23,6 +23,7 @@ import {
 import { MovementLinks } from './movement-links.service.js';
 import { MovementsService, type IncomingDocument } from './movements.service.js';
 import { RegistrationsService } from './registrations.service.js';
+import { attachment } from '../common/download-name.js';
 
 /** Who launches and runs movements: the secretariat (province) and unit heads (their unit and below). */
 
@@ -110,11 +111,9 @@ export class MovementsController {
   @ApiOperation({ summary: 'Tải xuống tệp văn bản phát động / Download a launching document file' })
   async download(@Param('id', ParseUuid) id: string, @Param('documentId', ParseUuid) documentId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const file = await this.movements.documentContent(actor, id, documentId);
-    const ascii = file.fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
-    const encoded = encodeURIComponent(file.fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.content.length));
-    res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`);
+    res.setHeader('Content-Disposition', attachment(file.fileName));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
     res.end(file.content);

@@ -13,6 +13,7 @@ import { ReviewSessionRepository } from '../reviews/review-session.repository.js
 import { PublicCommentRepository, type PublicCommentWithModeration } from './public-comment.repository.js';
 import { ModeratePublicComment } from './use-cases/moderate-public-comment.js';
 import { PublishAnswer } from './use-cases/publish-answer.js';
+import { attachment } from '../common/download-name.js';
 
 class ModeratePublicCommentDto {
   @CodeField({ description: 'Tiếp nhận (ACCEPTED) hoặc không tiếp nhận (REJECTED) / Accept or reject', codes: MODERATION_DECISION_CODES })
@@ -66,7 +67,7 @@ export class PublicCommentsController {
     if (!file) throw new DomainError('PUBLIC_COMMENT_NO_ATTACHMENT', { publicCommentId });
     res.setHeader('Content-Type', file.type);
     res.setHeader('Content-Length', String(file.content.length));
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    res.setHeader('Content-Disposition', attachment(file.name));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.end(file.content);
   }

@@ -7,6 +7,7 @@
 import type { CouncilPosition } from '#domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { candidateStream } from '../audit/streams.js';
 import type { Field, SubjectKind } from '#domain';
 import type { CandidateState, AnyCouncilVerdict, CouncilOutcome, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
 import {
@@ -425,6 +426,20 @@ export class ReviewSessionRepository {
   // ---- what the minutes cite ----
 
   /** The newest record of an audit stream, which the minutes print so that a reader can check them against the trail. */
+  /**
+   * The shortcomings the council's decision recorded when it returned a candidate from this session (the
+   * RETURN_TO_NURTURING record of the candidate's statechart: those gathered from the checklists and those the
+   * secretariat added); null when the session did not return it.
+   */
+  async recordedShortcomings(em: EntityManager, candidateId: string, sessionId: string): Promise<string[] | null> {
+    const [row] = (await em.query(
+      `SELECT payload->'shortcomings' AS shortcomings FROM audit_event
+        WHERE stream = $1 AND event_type = 'RETURN_TO_NURTURING' AND payload->'verdict'->>'sessionId' = $2 ORDER BY seq DESC LIMIT 1`,
+      [candidateStream(candidateId), sessionId],
+    )) as { shortcomings: string[] | null }[];
+    return row ? (row.shortcomings ?? []) : null;
+  }
+
   async auditHead(em: EntityManager, stream: string): Promise<{ seq: number; hash: string } | null> {
     const [row] = (await em.query('SELECT seq, hash FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT 1', [stream])) as { seq: number; hash: string }[];
     return row ?? null;

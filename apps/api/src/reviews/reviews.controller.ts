@@ -52,6 +52,7 @@ import {
   SubmitChecklist,
   VerifyReceipt,
 } from './use-cases/index.js';
+import { attachment } from '../common/download-name.js';
 
 const isCriteriaSetCode = (code: string): code is CriteriaSetCode => (CRITERIA_SET_CODES as readonly string[]).includes(code);
 
@@ -187,7 +188,7 @@ export class ReviewSessionsController {
     const file = await this.views.writtenOpinionFile(id, opinionId);
     res.setHeader('Content-Type', 'application/octet-stream');
     res.setHeader('Content-Length', String(file.content.length));
-    res.setHeader('Content-Disposition', `attachment; filename="opinion-${opinionId}${file.fileName.slice(file.fileName.lastIndexOf('.'))}"`);
+    res.setHeader('Content-Disposition', attachment(`Phiếu ý kiến bằng văn bản ${opinionId}${file.fileName.slice(file.fileName.lastIndexOf('.'))}`));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
     res.end(file.content);
@@ -281,10 +282,10 @@ export class ReviewSessionsController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Biên bản họp Hội đồng (PDF) / Council minutes (PDF)' })
   async minutesPdf(@Param('id', ParseUuid) id: string, @Res() res: Response) {
-    const pdf = await this.drawUpMinutes.execute(id);
+    const { pdf, fileName } = await this.drawUpMinutes.execute(id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Length', String(pdf.length));
-    res.setHeader('Content-Disposition', `attachment; filename="bien-ban-hop-hoi-dong-${id}.pdf"`);
+    res.setHeader('Content-Disposition', attachment(fileName));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.end(pdf);
   }

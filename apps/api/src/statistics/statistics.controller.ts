@@ -13,6 +13,7 @@ import { StatisticsSeriesService } from './statistics-series.service.js';
 import { toCsv, toXlsx } from './statistics-export.js';
 import { StatisticsImportService, type UploadedTable } from './statistics-import.service.js';
 import { StatisticsService } from './statistics.service.js';
+import { attachment } from '../common/download-name.js';
 
 /** Unit heads read the table of their own subtree; the others read the whole province. */
 /** Imported batches are province-wide history: the council, its secretariat and auditors. */
@@ -63,7 +64,7 @@ export class StatisticsController {
   @ApiOperation({ summary: 'Bảng thống kê dạng Excel (.xlsx) / The statistics table as Excel' })
   async xlsx(@Query() query: StatisticsQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
     const file = await toXlsx(await this.statistics.table(actor, query));
-    send(res, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'thong-ke-dien-hinh-tien-tien.xlsx');
+    send(res, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Thống kê điển hình tiên tiến.xlsx');
   }
 
   @Get('exemplars/csv')
@@ -71,7 +72,7 @@ export class StatisticsController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Bảng thống kê dạng CSV (UTF-8 có BOM) / The statistics table as CSV (UTF-8 with BOM)' })
   async csv(@Query() query: StatisticsQuery, @CurrentActor() actor: Actor, @Res() res: Response) {
-    send(res, toCsv(await this.statistics.table(actor, query)), 'text/csv; charset=utf-8', 'thong-ke-dien-hinh-tien-tien.csv');
+    send(res, toCsv(await this.statistics.table(actor, query)), 'text/csv; charset=utf-8', 'Thống kê điển hình tiên tiến.csv');
   }
 
   @Post('imports')
@@ -141,7 +142,7 @@ export class StatisticsController {
 function send(res: Response, body: Buffer, contentType: string, fileName: string): void {
   res.setHeader('Content-Type', contentType);
   res.setHeader('Content-Length', String(body.length));
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  res.setHeader('Content-Disposition', attachment(fileName));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.end(body);
 }

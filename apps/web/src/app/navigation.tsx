@@ -16,6 +16,7 @@ import {
   ClusterOutlined,
   RiseOutlined,
   FileAddOutlined,
+  FileDoneOutlined,
   MailOutlined,
   OrderedListOutlined,
   SolutionOutlined,
@@ -50,6 +51,7 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'nominate', path: ROUTES.nominate, label: 'nav.nominate', icon: <FileAddOutlined />, roles: ['UNIT_HEAD'] },
   { key: 'movements', path: ROUTES.movements, label: 'nav.movements', icon: <FlagOutlined />, roles: READERS },
   { key: 'council', path: ROUTES.council, label: 'nav.council', icon: <UsergroupAddOutlined />, roles: COUNCIL_READERS },
+  { key: 'decisions', path: ROUTES.decisions, label: 'nav.decisions', icon: <FileDoneOutlined />, roles: ROLE_GROUPS.decisionReaders },
   { key: 'proposals', path: ROUTES.proposals, label: 'nav.proposals', icon: <RiseOutlined />, roles: READERS },
   { key: 'replication', path: ROUTES.replication, label: 'nav.replication', icon: <ShareAltOutlined />, roles: READERS },
   { key: 'statistics', path: ROUTES.statistics, label: 'nav.statistics', icon: <BarChartOutlined />, roles: READERS },
@@ -70,5 +72,5 @@ export const NAVIGATION: NavEntry[] = [
 
 /** Where a person lands after signing in. */
 export function homeFor(role: Role | undefined): string {
-  return role === 'ADMIN' ? ROUTES.units : ROUTES.tasks;
+  return role === 'ADMIN' ? ROUTES.units : role === 'CLERK' ? ROUTES.decisions : ROUTES.tasks;
 }

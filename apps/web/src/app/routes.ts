@@ -31,4 +31,6 @@ export const ROUTES = {
   replication: '/nhan-rong',
   movement: (id: string) => `/phong-trao/${id}`,
   subjectHistory: (candidateId: string) => `/tra-cuu/doi-tuong/${candidateId}`,
+  decisions: '/quyet-dinh',
+  sessionDecision: (sessionId: string) => `/quyet-dinh/dot-xet/${sessionId}`,
 } as const;

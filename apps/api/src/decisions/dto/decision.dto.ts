@@ -18,11 +18,6 @@ export class SignerDto {
   signerName?: string;
 }
 
-export class IssueDecisionDto extends SignerDto {
-  @UuidField({ description: 'Đợt xét đã kết thúc / The closed review session' })
-  sessionId: string;
-}
-
 export class RecipientCorrectionDto {
   @UuidField({ description: 'Hồ sơ trong quyết định / The candidate in the decision' })
   candidateId: string;

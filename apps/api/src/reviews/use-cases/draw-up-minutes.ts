@@ -49,8 +49,10 @@ export class DrawUpMinutes {
     private readonly clock: Clock,
   ) {}
 
-  async execute(sessionId: string): Promise<Buffer> {
-    return this.documents.renderCouncilMinutes(await this.data(sessionId));
+  /** The minutes as PDF, with the name they are downloaded under ("Biên bản họp Hội đồng - <session>.pdf"). */
+  async execute(sessionId: string): Promise<{ pdf: Buffer; fileName: string }> {
+    const data = await this.data(sessionId);
+    return { pdf: await this.documents.renderCouncilMinutes(data), fileName: `Biên bản họp Hội đồng - ${data.sessionTitle}.pdf` };
   }
 
   /** The facts the minutes print. */
@@ -68,7 +70,10 @@ export class DrawUpMinutes {
       const facts = await this.sessions.itemFacts(em, item);
       const decision = decideVerdict(item.verdict);
       const inForce = await this.checklists.inForce(em, item.id);
-      const shortcomings = await this.verdicts.shortcomingsFrom(em, facts);
+      // Once the decision is confirmed, the shortcomings it recorded (the secretariat's additions included); before,
+      // those the checklists give.
+      const recorded = decision.outcome === 'RETURN_TO_NURTURING' ? await this.sessions.recordedShortcomings(em, item.candidateId, sessionId) : null;
+      const shortcomings = recorded ?? (await this.verdicts.shortcomingsFrom(em, facts));
       const verdict = item.verdict;
       const legacy = 'rules' in verdict ? verdict.tally : null;
       const ruled = 'ruleSet' in verdict ? verdict.tally : null;
@@ -96,7 +101,7 @@ export class DrawUpMinutes {
         }),
         outcome: decision.outcome,
         outcomeLabel: OUTCOME_LABELS[decision.outcome],
-        notes: decision.outcome === 'RETURN_TO_NURTURING' ? (quotaFinding ? [quotaFinding.vi, ...shortcomings] : shortcomings) : decision.outcome === 'RECOGNISE' ? [] : decision.findings.map((f) => f.vi),
+        notes: decision.outcome === 'RETURN_TO_NURTURING' ? (quotaFinding && !shortcomings.includes(quotaFinding.vi) ? [quotaFinding.vi, ...shortcomings] : shortcomings) : decision.outcome === 'RECOGNISE' ? [] : decision.findings.map((f) => f.vi),
         ...(ruled
           ? {
               ...(figures ? { figures } : {}),

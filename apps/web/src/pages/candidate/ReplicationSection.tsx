@@ -8,6 +8,8 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Card, Collapse, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ROUTES } from '../../app/routes';
 import { HONOURING_FORMS } from '#domain';
 import { ADOPTION_STAGES, type CandidateEventType, type CandidateState } from '#workflow';
 import type { AdoptionRecordView, CandidateView, DecisionStatus, DecisionView as RecognitionDecision, FollowUpRecordView, HonouringRecordView, ReplicationView } from '#contracts';
@@ -136,6 +138,7 @@ function DecisionsList({ candidateId, decisions }: { candidateId: string; decisi
                   <a href={`/api/decisions/${d.id}/pdf`} target="_blank" rel="noopener">
                     <FilePdfOutlined aria-hidden /> {t('replication.decisionPdf')}
                   </a>
+                  {d.sessionId && <Link to={ROUTES.sessionDecision(d.sessionId)}>{t('replication.openDecision')}</Link>}
                   {certificate && (
                     <a href={`/api/decisions/${d.id}/certificates/${candidateId}/pdf`} target="_blank" rel="noopener">
                       <FilePdfOutlined aria-hidden /> {t('replication.certificatePdf')}

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, St
 import { ArrowLeftOutlined, AuditOutlined, FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { positionRank } from '#domain';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { SessionDetail, SessionMember } from '#contracts';
 import { REVIEW_SESSION_STATUSES, sessionClosed } from '#workflow';
 import { api } from '../../api/client';
@@ -228,7 +228,7 @@ export function SessionPage() {
           )}
         </section>
         {sessionClosed(session.status) && (
-          <Alert type="success" showIcon title={t('session.closedSummary', { at: format.dateTime(session.closedAt) })} description={session.items.filter((i) => i.outcome).map((i) => `${i.candidate.name}: ${t(`council.outcome.${i.outcome}`)}${i.status === 'DROPPED' ? ` (${label('reviewItemStatus', 'DROPPED')})` : ''}`).join('; ')} />
+          <Alert type="success" showIcon title={t('session.closedSummary', { at: format.dateTime(session.closedAt) })} description={session.items.filter((i) => i.outcome).map((i) => `${i.candidate.name}: ${t(`council.outcome.${i.outcome}`)}${i.status === 'DROPPED' ? ` (${label('reviewItemStatus', 'DROPPED')})` : ''}`).join('; ')} action={<Link to={ROUTES.sessionDecision(session.id)} data-testid="session-decision-link">{t('session.decisionLink')}</Link>} />
         )}
       </div>
     </Page>

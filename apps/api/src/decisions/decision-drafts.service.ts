@@ -1,0 +1,235 @@
+/**
+ * A recognition decision from draft to issue (issue 18):
+ * 1. the secretariat drafts it from a closed session (the draft prints watermarked "DỰ THẢO", and as a DOCX the
+ *    office edits in Word) — the register of the authority and symbol is opened on first use;
+ * 2. the clerk (văn thư) gives it the number and date of the document register: entered from the office's register
+ *    and checked unique per register, symbol and year, or reserved from this product's counter when the office
+ *    keeps its register here;
+ * 3. the clerk issues it: only then is the recognition decision written, under that number and date.
+ * Every step is one transaction with its audit record.
+ */
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DecisionDraftView, DecisionIssued } from '#contracts';
+import { FIELDS, ISSUING_AUTHORITIES, SUBJECT_KINDS, labelsOf, type IssuingAuthority } from '#domain';
+import { AuditWriter } from '../audit/audit.writer.js';
+import { decisionDraftStream } from '../audit/streams.js';
+import type { Actor } from '../common/actor.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/domain-error.js';
+import { JurisdictionProfiles } from '../jurisdiction/jurisdiction-profiles.js';
+import { RECOGNISED_STATES } from '../replication/replication.service.js';
+import { DecisionDraftRepository, type DraftRow } from './decision-draft.repository.js';
+import { DocumentRegisters, registerView } from './document-registers.js';
+import { RecognitionDecisionRepository } from './recognition-decision.repository.js';
+import { RecognitionDecisions, recognitionSubject } from './recognition-decisions.service.js';
+
+export interface DraftCommand {
+  sessionId: string;
+  authorityCode: IssuingAuthority;
+  signerTitle?: string;
+  signerName?: string;
+}
+
+export interface NumberCommand {
+  /** The register's number (CLERK_ENTERED registers); absent for a register kept here (COUNTER). */
+  number?: number;
+  /** The date the register gave (ngày ban hành). */
+  issuedOn: string;
+}
+
+@Injectable()
+export class DecisionDrafts {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly drafts: DecisionDraftRepository,
+    private readonly decisionsRepo: RecognitionDecisionRepository,
+    private readonly decisions: RecognitionDecisions,
+    private readonly registers: DocumentRegisters,
+    private readonly profiles: JurisdictionProfiles,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(command: DraftCommand, actor: Actor): Promise<DecisionDraftView> {
+    const id = await this.dataSource.transaction(async (em) => {
+      const session = await this.decisions.recognitionToIssue(em, command.sessionId);
+      const existing = await this.drafts.draftOfSession(em, session.id);
+      if (existing) throw new DomainError('DECISION_DRAFT_EXISTS', { field: 'sessionId', draftId: existing });
+      const recipients = await this.decisionsRepo.recognisedIn(em, session.id, RECOGNISED_STATES);
+      if (recipients.length === 0) throw new DomainError('NOTHING_TO_DECIDE', { field: 'sessionId' });
+      // The symbol, and so the register, of the authority as the profile in force today names it.
+      const profile = await this.profiles.inForceOn(this.clock.today(), em);
+      const authority = this.profiles.authority(profile, command.authorityCode);
+      const register = await this.registers.ensure(em, authority.code, authority.symbol, actor);
+      const now = this.clock.now();
+      const draft: DraftRow = {
+        id: randomUUID(),
+        sessionId: session.id,
+        authorityCode: authority.code,
+        registerId: register.id,
+        status: 'DRAFT',
+        signerTitle: command.signerTitle ?? null,
+        signerName: command.signerName ?? null,
+        draftedBy: actor.username,
+        draftedAt: now,
+        number: null,
+        year: null,
+        issuedOn: null,
+        numberSource: null,
+        numberedBy: null,
+        numberedAt: null,
+        decisionId: null,
+        issuedBy: null,
+        issuedAt: null,
+      };
+      await this.drafts.insertDraft(em, draft);
+      await this.audit.append(em, {
+        stream: decisionDraftStream(draft.id),
+        eventType: 'DECISION_DRAFTED',
+        payload: { draftId: draft.id, sessionId: session.id, authorityCode: authority.code, registerId: register.id, signerTitle: draft.signerTitle, signerName: draft.signerName },
+        actor: actor.username,
+        occurredAt: now,
+      });
+      return draft.id;
+    });
+    return this.get(id);
+  }
+
+  /** The clerk gives the draft the register's number and date (again, to correct a typing error, before issue). */
+  async number(id: string, command: NumberCommand, actor: Actor): Promise<DecisionDraftView> {
+    await this.dataSource.transaction(async (em) => {
+      const draft = await this.lockDraft(em, id);
+      if (draft.status === 'ISSUED') throw new DomainError('DECISION_DRAFT_ISSUED', { draftId: id, decisionId: draft.decisionId });
+      // Numbering is serialised per register: its row is locked until this transaction ends.
+      const register = (await this.drafts.register(em, draft.registerId, true))!;
+      const session = await this.decisions.recognitionToIssue(em, draft.sessionId);
+      const { earliest, latest } = this.decisions.issueDateRange(session);
+      if (command.issuedOn < earliest || command.issuedOn > latest) {
+        throw new DomainError('ISSUED_ON_OUT_OF_RANGE', { field: 'issuedOn', issuedOn: command.issuedOn, earliest, latest });
+      }
+      const year = Number(command.issuedOn.slice(0, 4));
+      let number: number;
+      if (register.mode === 'COUNTER') {
+        if (command.number !== undefined) throw new DomainError('REGISTER_NUMBER_FROM_COUNTER', { field: 'number', registerId: register.id });
+        // A number reserved here stays the draft's: reserving again would leave a gap in the register.
+        if (draft.numberSource === 'COUNTER' && draft.year === year) throw new DomainError('REGISTER_RENUMBER_REFUSED', { field: 'number', number: draft.number });
+        number = await this.drafts.reserveNumber(em, register, year);
+      } else {
+        if (command.number === undefined) throw new DomainError('REGISTER_NUMBER_REQUIRED', { field: 'number', registerId: register.id });
+        if (await this.drafts.numberTaken(em, register, year, command.number, draft.id)) {
+          throw new DomainError('REGISTER_NUMBER_TAKEN', { field: 'number', number: `${command.number}/${register.symbol}`, year });
+        }
+        number = command.number;
+      }
+      const now = this.clock.now();
+      const source = register.mode === 'COUNTER' ? 'COUNTER' : 'CLERK_ENTERED';
+      await this.drafts.recordNumber(em, id, { number, year, issuedOn: command.issuedOn, source, by: actor.username, at: now });
+      await this.audit.append(em, {
+        stream: decisionDraftStream(id),
+        eventType: 'DECISION_NUMBERED',
+        payload: {
+          draftId: id,
+          registerId: register.id,
+          number: `${number}/${register.symbol}`,
+          issuedOn: command.issuedOn,
+          source,
+          ...(draft.number !== null ? { previous: { number: draft.number, issuedOn: draft.issuedOn } } : {}),
+        },
+        actor: actor.username,
+        occurredAt: now,
+      });
+    });
+    return this.get(id);
+  }
+
+  /** The clerk issues the numbered draft: the recognition decision is written under the register's number and date. */
+  async issue(id: string, actor: Actor): Promise<DecisionIssued> {
+    return this.dataSource.transaction(async (em) => {
+      const draft = await this.lockDraft(em, id);
+      if (draft.status === 'ISSUED') throw new DomainError('DECISION_DRAFT_ISSUED', { draftId: id, decisionId: draft.decisionId });
+      if (draft.status !== 'NUMBERED' || draft.number === null || !draft.issuedOn) throw new DomainError('DECISION_NOT_NUMBERED', { draftId: id });
+      const register = (await this.drafts.register(em, draft.registerId))!;
+      const issued = await this.decisions.issueNumbered(
+        em,
+        {
+          sessionId: draft.sessionId,
+          authorityCode: draft.authorityCode,
+          issuedOn: draft.issuedOn,
+          ...(draft.signerTitle ? { signerTitle: draft.signerTitle } : {}),
+          ...(draft.signerName ? { signerName: draft.signerName } : {}),
+          registered: { number: draft.number, symbol: register.symbol },
+        },
+        actor,
+      );
+      const now = this.clock.now();
+      await this.drafts.recordIssued(em, id, issued.id, actor.username, now);
+      await this.audit.append(em, {
+        stream: decisionDraftStream(id),
+        eventType: 'DECISION_DRAFT_ISSUED',
+        payload: { draftId: id, decisionId: issued.id, number: issued.number, issuedOn: issued.issuedOn },
+        actor: actor.username,
+        occurredAt: now,
+      });
+      return issued;
+    });
+  }
+
+  async list(filter: { sessionId?: string; status?: string }): Promise<DecisionDraftView[]> {
+    const rows = await this.drafts.drafts(filter);
+    return Promise.all(rows.map((r) => this.view(this.drafts.reader, r)));
+  }
+
+  async get(id: string): Promise<DecisionDraftView> {
+    const em = this.drafts.reader;
+    const row = await this.drafts.draft(em, id);
+    if (!row) throw new DomainError('DECISION_DRAFT_NOT_FOUND', { draftId: id });
+    return this.view(em, row);
+  }
+
+  private async lockDraft(em: EntityManager, id: string): Promise<DraftRow> {
+    const draft = await this.drafts.draft(em, id, true);
+    if (!draft) throw new DomainError('DECISION_DRAFT_NOT_FOUND', { draftId: id });
+    return draft;
+  }
+
+  private async view(em: EntityManager, d: DraftRow): Promise<DecisionDraftView> {
+    const register = (await this.drafts.register(em, d.registerId))!;
+    const session = (await this.drafts.sessionFacts(em, d.sessionId))!;
+    const authority = ISSUING_AUTHORITIES.find((a) => a.code === d.authorityCode)!;
+    // Before issue: whom the decision would name now; after: whom it named.
+    const recipients = d.decisionId ? await this.decisionsRepo.recipients(em, d.decisionId) : await this.decisionsRepo.recognisedNow(em, d.sessionId, RECOGNISED_STATES);
+    return {
+      id: d.id,
+      sessionId: d.sessionId,
+      sessionTitle: session.title,
+      authority: { code: authority.code, vi: authority.vi, en: authority.en },
+      register: registerView(register),
+      status: d.status,
+      subject: recognitionSubject(session.year),
+      number: d.number !== null ? `${d.number}/${register.symbol}` : null,
+      issuedOn: d.issuedOn,
+      numberSource: d.numberSource,
+      numberedBy: d.numberedBy,
+      numberedAt: d.numberedAt ? new Date(d.numberedAt).toISOString() : null,
+      signerTitle: d.signerTitle,
+      signerName: d.signerName,
+      draftedBy: d.draftedBy,
+      draftedAt: new Date(d.draftedAt).toISOString(),
+      decisionId: d.decisionId,
+      issuedBy: d.issuedBy,
+      issuedAt: d.issuedAt ? new Date(d.issuedAt).toISOString() : null,
+      recipients: recipients.map((r) => ({
+        candidateId: r.candidateId,
+        name: r.name,
+        kind: r.kind,
+        kindLabel: labelsOf(SUBJECT_KINDS, r.kind),
+        unitName: r.unitName,
+        field: r.field,
+        fieldLabel: labelsOf(FIELDS, r.field),
+        achievement: r.achievement,
+      })),
+    };
+  }
+}
