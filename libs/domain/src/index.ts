@@ -14,3 +14,4 @@ export * from './audit-problems.js';
 export * from './jurisdiction.js';
 export * from './notifications.js';
 export * from './councils.js';
+export * from './audit-vocabulary.js';

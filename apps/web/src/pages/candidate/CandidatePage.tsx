@@ -264,7 +264,7 @@ export function CandidatePage() {
         <NurturingSection nurturing={nurturing} />
         <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} onChanged={reload} />
         <EvidenceSection files={evidence} />
-        <HistorySection records={history.records} />
+        <HistorySection records={history.records} names={history.names} />
       </div>
 
       <EventDialog
