@@ -72,7 +72,8 @@ function describedName(target: object, property: string): { vi: string; en: stri
 
 function wordsFor(constraint: string, field: string, args: unknown[], target?: object): { vi: string; en: string } {
   const words = CONSTRAINT_WORDS[constraint];
-  const name = fieldName(field, target);
+  // A field the request may not carry has no label here: it is named by what was sent.
+  const name = constraint === 'whitelistValidation' ? { vi: `trường ${field}`, en: `field ${field}` } : fieldName(field, target);
   const sentence = (w: { vi: string; en: string }) => ({ vi: capitalise(w.vi), en: capitalise(w.en) });
   return sentence(words ? words(name, args) : { vi: `Giá trị của ${name.vi} không hợp lệ.`, en: `${name.en} is invalid.` });
 }
