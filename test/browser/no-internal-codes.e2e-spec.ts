@@ -65,7 +65,7 @@ describe('no internal codes in the history and the audit trail', () => {
   browserTest(() => browser, 'the history, the trail and a session screen at 1366 and 390 px (screenshots to look at)', 'anh-chup', async ({ page }) => {
     await signIn(page, app.baseUrl, 'thuongtruc');
     const candidates = (await page.evaluate(async () => (await fetch('/api/candidates?q=Hoa')).json())) as { items: { id: string }[] };
-    const sessions = (await page.evaluate(async () => (await fetch('/api/review-sessions')).json())) as { id: string }[];
+    const sessions = (await page.evaluate(async () => (await fetch('/api/review-sessions')).json())) as { id: string; title: string }[];
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
       await page.goto(`${app.baseUrl}/ho-so/${candidates.items[0]!.id}`);
@@ -73,7 +73,8 @@ describe('no internal codes in the history and the audit trail', () => {
       await page.getByTestId('history').scrollIntoViewIfNeeded();
       await shot(page, `lich-su-ho-so-${width}`);
       await page.goto(`${app.baseUrl}/hoi-dong/${sessions[0]!.id}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('heading', { name: sessions[0]!.title, level: 1 }).waitFor();
+      await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' }).catch(() => undefined);
       await shot(page, `phien-xet-${width}`);
     }
     await page.getByRole('button', { name: 'Đăng xuất' }).click().catch(async () => {

@@ -29,7 +29,7 @@ export type HistoryRecord = Static<typeof HistoryRecord>;
 
 /** A thing a record names by its id (its stream's owner, or an id in its content), by its name. */
 export const NamedRef = Type.Object({
-  kind: Type.Union([Type.Literal('unit'), Type.Literal('candidate'), Type.Literal('movement'), Type.Literal('session'), Type.Literal('account'), Type.Literal('council'), Type.Literal('ruleSet')]),
+  kind: Type.Union([Type.Literal('unit'), Type.Literal('candidate'), Type.Literal('movement'), Type.Literal('session'), Type.Literal('account'), Type.Literal('council'), Type.Literal('ruleSet'), Type.Literal('criterion'), Type.Literal('criteriaSet')]),
   id: Type.String(),
   name: Type.String(),
 });
@@ -41,7 +41,7 @@ export type PersonName = Static<typeof PersonName>;
 
 /**
  * The names behind the records' keys, so that a person reads names, never ids or login names: `refs` keyed by
- * "kind:id" (kinds: unit, candidate, movement, session, account, council; ruleSet keyed by its code), `people` keyed by login name.
+ * "kind:id" (kinds: unit, candidate, movement, session, account, council; ruleSet, criterion and criteriaSet keyed by their codes), `people` keyed by login name.
  */
 export const AuditNames = Type.Object({ refs: Dictionary(NamedRef), people: Dictionary(PersonName) });
 export type AuditNames = Static<typeof AuditNames>;

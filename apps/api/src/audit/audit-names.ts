@@ -5,13 +5,13 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RECORD_REF_KINDS, ROLES, SYSTEM_ACTORS, labelsOf } from '#domain';
+import { RECORD_REF_KINDS, ROLES, SUBJECT_KINDS, SYSTEM_ACTORS, labelsOf } from '#domain';
 import type { AuditNames as AuditNamesView, NamedRef } from '#contracts';
 
 const REF_KEYS = RECORD_REF_KINDS;
 
 /** Stream prefixes that name a thing by its id. */
-const STREAM_KINDS: Record<string, Exclude<NamedRef['kind'], 'ruleSet'>> = {
+const STREAM_KINDS: Record<string, Exclude<NamedRef['kind'], 'ruleSet' | 'criterion' | 'criteriaSet'>> = {
   candidate: 'candidate',
   unit: 'unit',
   'review-session': 'session',
@@ -20,7 +20,7 @@ const STREAM_KINDS: Record<string, Exclude<NamedRef['kind'], 'ruleSet'>> = {
   council: 'council',
 };
 
-const TABLES: Record<Exclude<NamedRef['kind'], 'ruleSet'>, string> = {
+const TABLES: Record<Exclude<NamedRef['kind'], 'ruleSet' | 'criterion' | 'criteriaSet'>, string> = {
   unit: 'SELECT id::text AS id, name FROM unit WHERE id = ANY($1::uuid[])',
   candidate: 'SELECT id::text AS id, name FROM candidate WHERE id = ANY($1::uuid[])',
   movement: 'SELECT id::text AS id, name FROM movement WHERE id = ANY($1::uuid[])',
@@ -38,7 +38,7 @@ export interface NameableRecord {
 }
 
 /** The key of a named thing in `refs`: "kind:id". */
-export const refKey = (kind: string, id: string) => `${kind}:${kind === 'ruleSet' ? id : id.toLowerCase()}`;
+export const refKey = (kind: string, id: string) => `${kind}:${UUID.test(id) ? id.toLowerCase() : id}`;
 
 @Injectable()
 export class AuditNames {
@@ -46,9 +46,11 @@ export class AuditNames {
 
   /** The people and things the records name, resolved in one batch. */
   async of(records: NameableRecord[]): Promise<AuditNamesView> {
-    const wanted = new Map<Exclude<NamedRef['kind'], 'ruleSet'>, Set<string>>();
+    const wanted = new Map<Exclude<NamedRef['kind'], 'ruleSet' | 'criterion' | 'criteriaSet'>, Set<string>>();
     const ruleSetCodes = new Set<string>();
-    const want = (kind: Exclude<NamedRef['kind'], 'ruleSet'>, id: unknown) => {
+    const criterionCodes = new Set<string>();
+    const criteriaSetCodes = new Set<string>();
+    const want = (kind: Exclude<NamedRef['kind'], 'ruleSet' | 'criterion' | 'criteriaSet'>, id: unknown) => {
       if (typeof id !== 'string' || !UUID.test(id)) return;
       if (!wanted.has(kind)) wanted.set(kind, new Set());
       wanted.get(kind)!.add(id.toLowerCase());
@@ -64,6 +66,9 @@ export class AuditNames {
       if (depth > 3 || value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) return value.forEach((v) => walk(v, depth + 1));
       for (const [key, inner] of Object.entries(value)) {
+        // Criteria and criteria sets are named by their codes: their wording is read instead.
+        if (key === 'criterionCode' && typeof inner === 'string') criterionCodes.add(inner);
+        if (key === 'criteriaSets' && Array.isArray(inner)) for (const set of inner) if (set && typeof set.code === 'string') criteriaSetCodes.add(set.code);
         // A verdict names its council rule set by code: the set's name is read instead.
         if (key === 'ruleSet' && inner && typeof inner === 'object' && typeof (inner as { code?: unknown }).code === 'string') ruleSetCodes.add((inner as { code: string }).code);
         const kind = REF_KEYS[key];
@@ -82,6 +87,17 @@ export class AuditNames {
         [[...ruleSetCodes]],
       )) as { code: string; name_vi: string }[];
       for (const row of rows) refs[refKey('ruleSet', row.code)] = { kind: 'ruleSet', id: row.code, name: row.name_vi };
+    }
+    if (criterionCodes.size > 0 || criteriaSetCodes.size > 0) {
+      const sets = (await this.dataSource.query('SELECT code, applies_to, criteria FROM criteria_set ORDER BY code, version')) as { code: string; applies_to: string[]; criteria: { code: string; vi: string }[] }[];
+      for (const set of sets) {
+        if (criteriaSetCodes.has(set.code)) {
+          const kinds = set.applies_to.map((k) => labelsOf(SUBJECT_KINDS, k)?.vi.toLowerCase() ?? k).join(', ');
+          refs[refKey('criteriaSet', set.code)] = { kind: 'criteriaSet', id: set.code, name: `Bộ tiêu chí cho ${kinds}` };
+        }
+        // The latest wording of each criterion (later versions overwrite earlier ones).
+        for (const c of set.criteria) if (criterionCodes.has(c.code)) refs[refKey('criterion', c.code)] = { kind: 'criterion', id: c.code, name: c.vi };
+      }
     }
     return { refs, people: await this.people([...new Set(records.map((r) => r.actor))]) };
   }

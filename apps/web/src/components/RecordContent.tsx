@@ -125,6 +125,17 @@ export function RecordContent({ payload, names, omit, order = [], bordered }: Pr
       const name = names?.refs[`ruleSet:${set.code}`]?.name ?? t('record.unknownRef');
       return set.version ? t('record.versioned', { name, version: set.version }) : name;
     }
+    if (key === 'criterionCode' && typeof v === 'string') return names?.refs[`criterion:${v}`]?.name ?? t('record.unknownRef');
+    if (key === 'criteriaSets' && Array.isArray(v)) {
+      return (
+        <ul className="plain-list">
+          {(v as { code: string; version?: number }[]).map((set) => {
+            const name = names?.refs[`criteriaSet:${set.code}`]?.name ?? t('record.unknownRef');
+            return <li key={set.code}>{set.version ? t('record.versioned', { name, version: set.version }) : name}</li>;
+          })}
+        </ul>
+      );
+    }
     if (key === 'earlierRecognitions' && Array.isArray(v)) {
       return (
         <ul className="plain-list">
