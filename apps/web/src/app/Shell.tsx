@@ -123,7 +123,9 @@ export function Shell() {
             {menu}
             {account && (
               <div className="app-drawer-account">
-                <Typography.Text strong>{account.displayName}</Typography.Text>
+                <Link to={ROUTES.myAccount} title={t('myAccount.title')}>
+                  <Typography.Text strong>{account.displayName}</Typography.Text>
+                </Link>
                 <br />
                 <Typography.Text type="secondary">{label('role', account.role)}</Typography.Text>
               </div>
