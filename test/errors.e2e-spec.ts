@@ -60,7 +60,9 @@ describe('validation of a new candidate', () => {
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Dữ liệu gửi lên không hợp lệ.' });
     expect(new Set(fieldsOf(res.body))).toEqual(new Set(fields));
     for (const e of res.body.errors) {
-      expect(e.message).toMatch(/trường|Danh sách/i);
+      // The field by its Vietnamese label (its key stays in `field` for programs); an unknown field by its key.
+      expect(e.message).toMatch(e.field === 'secret' ? /^Trường secret không được phép/ : /«[^»]*[^\x00-\x7f][^»]*»/);
+      expect(e.message).not.toContain(e.field === 'secret' ? '«' : `trường ${e.field}`);
       expect(e.messageEn).toBeTruthy();
       expect(e.code).toBeTruthy();
     }
@@ -169,6 +171,9 @@ describe('lookups', () => {
     const bad = await t.as(UNIT_HEAD).get('/api/candidates?pageSize=1000&state=nope&sort=name');
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad.body)).toEqual(['pageSize', 'sort', 'state']);
+    // Without diacritics, in any case: "luong thi" finds "Hộ bà Lương Thị Cúc".
+    const folded = await t.as(UNIT_HEAD).get('/api/candidates?q=LUONG%20thi%20cuc');
+    expect(folded.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
     const wildcard = await t.as(UNIT_HEAD).get('/api/candidates?q=%25');
     expect(wildcard.status).toBe(200);
     expect(wildcard.body.items).toEqual([]);
@@ -227,6 +232,23 @@ describe('events', () => {
     const res = await t.as(senderOf(type)).post(`/api/candidates/${c.id}/events`).send({ type, expectedVersion: c.version, payload });
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(fields);
+  });
+
+  it('a check-in or an honouring act dated after today (in Vietnam) → 400 on payload.date with the rule; nothing written', async () => {
+    const nurturing = await newCandidate(t, { state: 'nurturing' });
+    const before = await counts();
+    const future = new Date(Date.now() + 7 * 3_600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+    const checkIn = await t.as(UNIT_HEAD).post(`/api/candidates/${nurturing.id}/events`).send({ type: 'RECORD_CHECK_IN', expectedVersion: nurturing.version, payload: { date: future, strengths: 'a', shortcomings: 'b' } });
+    expect(checkIn.status).toBe(400);
+    expect(checkIn.body.errors).toEqual([expect.objectContaining({ field: 'payload.date', code: 'notInFuture' })]);
+    const [y, m, d] = future.split('-');
+    expect(checkIn.body.errors[0].message).toContain(`Ngày kiểm tra (${d}/${m}/${y}) không được sau hôm nay`);
+    expect(await counts()).toEqual(before);
+    const recognised = await newCandidate(t, { state: 'recognised' });
+    const honouring = await t.as(senderOf('RECORD_HONOURING')).post(`/api/candidates/${recognised.id}/events`).send({ type: 'RECORD_HONOURING', expectedVersion: recognised.version, payload: { form: 'PROVINCIAL_NEWSPAPER', date: future, title: 'Bài viết', outlet: 'Báo tỉnh' } });
+    expect(honouring.status).toBe(400);
+    expect(fieldsOf(honouring.body)).toEqual(['payload.date']);
+    expect(honouring.body.errors[0].message).toMatch(/^Ngày tuyên truyền, tôn vinh \(\d{2}\/\d{2}\/\d{4}\) không được sau hôm nay/);
   });
 
   it('a council decision typed into the event endpoint → 409 naming the review session as the only way; nothing changes', async () => {

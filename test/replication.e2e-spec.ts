@@ -111,7 +111,7 @@ describe('the honouring ledger', () => {
     const bad = await sendEvent(t, c.id, 'RECORD_HONOURING', { ...HONOUR, form: 'NEWSPAPER', link: 'ftp://x', reach: -1, date: '2025-02-30' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['payload.date', 'payload.form', 'payload.link', 'payload.reach']);
-    expect(bad.body.errors.find((e: { field: string }) => e.field === 'payload.form').message).toMatch(/^Trường payload.form phải là một trong các giá trị: PROVINCIAL_NEWSPAPER/);
+    expect(bad.body.errors.find((e: { field: string }) => e.field === 'payload.form').message).toMatch(/^«Hình thức tôn vinh» phải là một trong các giá trị: PROVINCIAL_NEWSPAPER/);
   });
 
   it('a unit head outside the exemplar’s subtree cannot see or write it', async () => {

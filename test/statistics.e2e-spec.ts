@@ -62,7 +62,8 @@ describe('the fixture, as printed', () => {
 
 describe('historical import', () => {
   it('imports the report’s table with its stated totals, reporting the blank cells and the exact differences', async () => {
-    const res = await importStatistics(t, CSV, 'bac-giang-exemplars-2014-2023.csv', STATED);
+    // The totals typed as the report prints them: "10.984" (Vietnamese thousands) and "17 889".
+    const res = await importStatistics(t, CSV, 'bac-giang-exemplars-2014-2023.csv', { collective: '10.984', individual: '17 889' });
     expect(res.status).toBe(201);
     firstImportId = res.body.import.id;
     expect(res.body).toMatchObject({
@@ -373,6 +374,10 @@ describe('imports that are refused, and imports that take over', () => {
     expect([pdf.status, pdf.body.code]).toEqual([415, 'IMPORT_FILE_TYPE_NOT_ALLOWED']);
     const none = await t.as(SECRETARY).post('/api/statistics/imports').field('statedCollective', '1');
     expect([none.status, none.body.code]).toEqual([400, 'IMPORT_FILE_MISSING']);
+    // A count with a fraction is still refused, naming the field by its label (the key stays in `field`).
+    const fraction = await importStatistics(t, Buffer.from('year,field,collective,individual\n1990,OTHER,1,2\n'), 'x.csv', { collective: '10.98' });
+    expect(fraction.status).toBe(400);
+    expect(fraction.body.errors).toEqual([expect.objectContaining({ field: 'statedCollective', code: 'isInt', message: '«Tổng số tập thể nêu trong nguồn» phải là số nguyên.' })]);
   });
 
   it('refuses a file over the import limit with its own code', async () => {

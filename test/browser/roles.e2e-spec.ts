@@ -158,7 +158,7 @@ describe('each role in Chromium', () => {
     await page.getByLabel('Từ năm').press('Enter');
     await page.getByLabel('Đến năm').fill('2015');
     await page.getByLabel('Đến năm').press('Enter');
-    await page.locator('.ant-form-item-explain-error').filter({ hasText: 'Trường yearTo phải lớn hơn hoặc bằng 2020.' }).waitFor();
+    await page.locator('.ant-form-item-explain-error').filter({ hasText: '«Đến năm» phải lớn hơn hoặc bằng 2020.' }).waitFor();
     await page.goto(`${app.baseUrl}/thong-ke`);
     await table.waitFor();
 

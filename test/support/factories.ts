@@ -129,7 +129,7 @@ export async function importStatistics(
   t: TestApp,
   bytes: Buffer,
   fileName = 'thong-ke.csv',
-  stated: { collective?: number; individual?: number } = {},
+  stated: { collective?: number | string; individual?: number | string } = {},
   actor = SECRETARY,
 ) {
   const contentType = fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';

@@ -14,6 +14,8 @@ export type AuditPayload = Static<typeof AuditPayload>;
 export const HistoryRecord = Type.Object({
   seq: Type.Integer({ minimum: 1 }),
   eventType: Type.String(),
+  /** The event's words (the statechart's or the shared vocabulary's); null for a type the vocabulary lacks. */
+  eventLabel: Nullable(Labels),
   fromState: Nullable(Code(CANDIDATE_STATE_CODES)),
   toState: Nullable(Code(CANDIDATE_STATE_CODES)),
   payload: AuditPayload,
@@ -25,7 +27,26 @@ export const HistoryRecord = Type.Object({
 });
 export type HistoryRecord = Static<typeof HistoryRecord>;
 
-export const CandidateHistory = Type.Object({ candidateId: Uuid, records: Type.Array(HistoryRecord) });
+/** A thing a record names by its id (its stream's owner, or an id in its content), by its name. */
+export const NamedRef = Type.Object({
+  kind: Type.Union([Type.Literal('unit'), Type.Literal('candidate'), Type.Literal('movement'), Type.Literal('session'), Type.Literal('account'), Type.Literal('council'), Type.Literal('ruleSet'), Type.Literal('criterion'), Type.Literal('criteriaSet')]),
+  id: Type.String(),
+  name: Type.String(),
+});
+export type NamedRef = Static<typeof NamedRef>;
+
+/** Who a login name is: full name, and role with unit (null for the product's own actors and unknown names). */
+export const PersonName = Type.Object({ name: Labels, title: Nullable(Labels) });
+export type PersonName = Static<typeof PersonName>;
+
+/**
+ * The names behind the records' keys, so that a person reads names, never ids or login names: `refs` keyed by
+ * "kind:id" (kinds: unit, candidate, movement, session, account, council; ruleSet, criterion and criteriaSet keyed by their codes), `people` keyed by login name.
+ */
+export const AuditNames = Type.Object({ refs: Dictionary(NamedRef), people: Dictionary(PersonName) });
+export type AuditNames = Static<typeof AuditNames>;
+
+export const CandidateHistory = Type.Object({ candidateId: Uuid, records: Type.Array(HistoryRecord), names: AuditNames });
 export type CandidateHistory = Static<typeof CandidateHistory>;
 
 /** A file a decision rested on: attached to the candidate before it (its record carries the SHA-256). */
@@ -42,6 +63,9 @@ export const TrailRecord = Type.Object({
   eventLabel: Nullable(Labels),
   fromState: Nullable(Type.String()),
   toState: Nullable(Type.String()),
+  /** The states' words in the stream's own lifecycle (candidate, movement, review session); null when none. */
+  fromStateLabel: Nullable(Labels),
+  toStateLabel: Nullable(Labels),
   payload: AuditPayload,
   actor: Type.String(),
   occurredAt: Instant,
@@ -64,6 +88,7 @@ export const TrailPage = Type.Object({
   page: Type.Integer({ minimum: 1 }),
   pageSize: Type.Integer({ minimum: 1 }),
   items: Type.Array(TrailRecord),
+  names: AuditNames,
 });
 export type TrailPage = Static<typeof TrailPage>;
 

@@ -15,3 +15,4 @@ export * from './jurisdiction.js';
 export * from './notifications.js';
 export * from './councils.js';
 export * from './revocation.js';
+export * from './audit-vocabulary.js';

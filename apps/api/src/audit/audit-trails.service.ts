@@ -9,6 +9,7 @@ import { AuditEventRepository, type TrailCriteria, type TrailCursor } from './au
 import type { CandidateHistory, TrailPage, TrailRecord } from '#contracts';
 import { DECISION_EVENTS, historyView, trailView } from './audit.views.js';
 import { StreamOwnerRepository } from './stream-owner.repository.js';
+import { AuditNames } from './audit-names.js';
 import type { AuditTrailFilter } from './dto/audit-queries.js';
 import { candidateStream, reviewSessionStream, unitStream } from './streams.js';
 
@@ -28,12 +29,14 @@ export class AuditTrails {
   constructor(
     private readonly events: AuditEventRepository,
     private readonly owners: StreamOwnerRepository,
+    private readonly names: AuditNames,
   ) {}
 
   /** A candidate's whole stream, oldest first (the candidate's readers see it on its page). */
   async candidateHistory(candidateId: string): Promise<CandidateHistory> {
     const rows = await this.events.ofStream(candidateStream(candidateId));
-    return { candidateId, records: rows.map(historyView) };
+    const names = await this.names.of(rows.map((r) => ({ actor: r.actor, stream: r.stream, payload: r.payload })));
+    return { candidateId, records: rows.map(historyView), names };
   }
 
   /** Turns an auditor's filter into the records it means, refusing unknown candidates, units and sessions. */
@@ -78,7 +81,8 @@ export class AuditTrails {
     const rows = await this.events.trailPage(resolved.criteria, pageSize, (page - 1) * pageSize);
     const items = rows.map((r) => trailView(r, r.leaf_index));
     await this.addEvidenceToDecisions(items);
-    return { filter: resolved.described, total, page, pageSize, items };
+    const names = await this.names.of(items);
+    return { filter: resolved.described, total, page, pageSize, items, names };
   }
 
   /** Every matching record, oldest first, a page at a time (keyset pagination: bounded memory). */

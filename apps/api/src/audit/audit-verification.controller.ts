@@ -8,7 +8,7 @@ import { AuditExport } from './audit-export.js';
 import { AuditTrails } from './audit-trails.service.js';
 import { AuditVerifier } from './audit-verifier.service.js';
 import { AuditTrailFilter, AuditTrailQuery, ConsistencyQuery, ListCheckpointsQuery, VerifyRequest } from './dto/audit-queries.js';
-import { invalidField } from '../common/validation.js';
+import { fieldName, invalidField } from '../common/validation.js';
 import { attachment } from '../common/download-name.js';
 
 /** What auditors use: verification, signed checkpoints and their proofs, trails and the export bundle. */
@@ -70,7 +70,7 @@ export class AuditVerificationController {
     const to = query.to ?? latest?.treeSize;
     if (to === undefined) throw new DomainError('NOT_FOUND', { reason: 'NO_CHECKPOINT_YET' }, { vi: 'Chưa có điểm kiểm nào.', en: 'There is no checkpoint yet.' });
     if (query.from > to) {
-      throw invalidField('from', 'max', { vi: `Trường from phải nhỏ hơn hoặc bằng ${to}.`, en: `Field from must be at most ${to}.` });
+      throw invalidField('from', 'max', { vi: `${fieldName('from').vi} phải nhỏ hơn hoặc bằng ${to}.`, en: `${fieldName('from').en} must be at most ${to}.` });
     }
     const proof = await this.checkpoints.consistencyProof(query.from, to);
     if (!proof) {

@@ -16,6 +16,7 @@ import { AuditController } from './audit.controller.js';
 import { AuditWriter } from './audit.writer.js';
 import { CheckpointRepository } from './checkpoint.repository.js';
 import { StreamOwnerRepository } from './stream-owner.repository.js';
+import { AuditNames } from './audit-names.js';
 
 /**
  * Owns the append-only audit trail: writing records inside other features' transactions, reading them,
@@ -27,6 +28,7 @@ import { StreamOwnerRepository } from './stream-owner.repository.js';
     AuditEventRepository,
     CheckpointRepository,
     StreamOwnerRepository,
+    AuditNames,
     AuditWriter,
     AuditKeyring,
     AuditRecordKeys,

@@ -8,7 +8,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Field, SubjectKind } from '#domain';
+import { escapeLike, foldVietnamese, type Field, type SubjectKind } from '#domain';
 import type { CandidateState, PersistedCandidateSnapshot } from '#workflow';
 import { andWithin, type Reach } from '../access/unit-reach.js';
 import { Unit } from '../units/unit.entity.js';
@@ -99,7 +99,8 @@ export class CandidateRepository {
     if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter.field) qb.andWhere('c.field = :field', { field: filter.field });
     if (filter.year) qb.andWhere('c.year = :year', { year: filter.year });
-    if (filter.nameContains) qb.andWhere('c.name ILIKE :q', { q: `%${filter.nameContains.replace(/[\\%_]/g, (m) => `\\${m}`)}%` });
+    // Without diacritics on either side: "nguyen thi" finds "Nguyễn Thị Hoa" (fold_vietnamese is the SQL twin of foldVietnamese).
+    if (filter.nameContains) qb.andWhere('fold_vietnamese(c.name) LIKE :q', { q: `%${escapeLike(foldVietnamese(filter.nameContains.normalize('NFC')))}%` });
     const [rows, total] = await qb
       .orderBy('c.updatedAt', 'DESC')
       .addOrderBy('c.id', 'ASC')

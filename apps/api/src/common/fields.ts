@@ -40,11 +40,22 @@ export function IntField(o: Common & { min: number; max: number; query?: boolean
   return applyDecorators(
     doc(o, { type: Number, minimum: o.min, maximum: o.max }),
     ...optional(o),
-    ...(o.query ? [Type(() => Number)] : []),
+    ...(o.query ? [Transform(({ value }) => (typeof value === 'string' ? textToWholeNumber(value) : value))] : []),
     IsInt(),
     Min(o.min),
     Max(o.max),
   );
+}
+
+/**
+ * A whole number typed as text (a query string, a multipart form): "10984", or grouped as Vietnamese write it —
+ * "10.984", "10 984". A dot followed by exactly three digits groups thousands in a whole-number field; anything
+ * else ("2025.5", "abc") converts as Number() does and the integer rule refuses it.
+ */
+export function textToWholeNumber(text: string): number {
+  const trimmed = text.trim();
+  if (/^-?\d{1,3}(?:[.\s\u00a0]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/[.\s\u00a0]/g, ''));
+  return Number(trimmed);
 }
 
 export function UuidField(o: Common) {

@@ -93,7 +93,7 @@ export class MovementLinks {
     await this.candidates.assertReadable(actor, candidateId);
     const action = dto.action ?? 'LINK';
     if (action === 'UNLINK' && !dto.reason) {
-      throw invalidField('reason', 'isDefined', { vi: 'Thiếu trường reason (lý do bỏ gắn).', en: 'Field reason is required to unlink.' });
+      throw invalidField('reason', 'isDefined', { vi: 'Thiếu lý do bỏ gắn hồ sơ khỏi phong trào.', en: 'A reason is required to unlink.' });
     }
     const movement = await this.access.referenced(actor, dto.movementId, 'movementId');
     const candidatePath = await this.movements.candidateUnitPath(candidateId);

@@ -2,6 +2,7 @@
  * The nurturing writes of the statechart's events, carried out inside the event's transaction (the static table
  * of transitions/effects.ts maps the machine's startPlan, revisePlan and recordCheckIn to them).
  */
+import { refuseFutureDate } from '../common/validation.js';
 import { randomUUID } from 'node:crypto';
 import type { EffectEvent } from '#workflow';
 import type { EffectContext } from '../transitions/effects.js';
@@ -26,6 +27,8 @@ export async function writePlanVersion({ em, candidate, event, next, actor, now 
 }
 
 export async function recordCheckIn({ em, candidate, event, actor, now }: EffectContext<EffectEvent<'recordCheckIn'>>) {
+  // A check-in dated ahead would hide overdue nurturing: only what has happened is recorded.
+  refuseFutureDate('payload.date', event.date, now, { vi: 'Ngày kiểm tra', en: 'The check-in date' });
   const checkInId = randomUUID();
   await nurturing.addCheckIn(em, {
     id: checkInId,

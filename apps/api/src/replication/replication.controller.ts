@@ -8,7 +8,7 @@ import { SpreadQuery, UnitPlansQuery, WriteUnitPlanDto } from './dto/unit-plan.d
 import { ReplicationService } from './replication.service.js';
 import { UnitPlansService } from './unit-plans.service.js';
 import { ROLE_GROUPS } from '#domain';
-import { invalidField } from '../common/validation.js';
+import { fieldName, invalidField } from '../common/validation.js';
 import type { ReplicationView, SpreadRanking, UnitPlanRevisions, UnitPlansOverview, WrittenUnitPlan } from '#contracts';
 
 /** A year in the route: a whole number from 2000 to 2100, or a 400 naming the parameter. */
@@ -18,7 +18,7 @@ export class ParseYear implements PipeTransform<string, number> {
     const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
     if (year >= 2000 && year <= 2100) return year;
     const field = metadata.data ?? 'year';
-    throw invalidField(field, 'isInt', { vi: `Trường ${field} phải là năm từ 2000 đến 2100.`, en: `Field ${field} must be a year from 2000 to 2100.` });
+    throw invalidField(field, 'isInt', { vi: `${fieldName(field).vi} phải là năm từ 2000 đến 2100.`, en: `${fieldName(field).en} must be a year from 2000 to 2100.` });
   }
 }
 

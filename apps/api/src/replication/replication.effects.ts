@@ -4,6 +4,7 @@
  * candidate's row lock. Records are only ever added: a correction is a new record naming the one it corrects, which
  * must be the candidate's and still in force.
  */
+import { refuseFutureDate } from '../common/validation.js';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EffectEvent } from '#workflow';
@@ -18,6 +19,7 @@ const evidence = new EvidenceRepository();
 const units = new UnitRepository();
 
 export async function recordHonouring({ em, candidate, event, actor, now }: EffectContext<EffectEvent<'recordHonouring'>>) {
+  refuseFutureDate('payload.date', event.date, now, { vi: 'Ngày tuyên truyền, tôn vinh', en: 'The honouring date' });
   if (event.correctsId) await correctable(em, 'honouring', candidate.id, event.correctsId);
   if (event.evidenceId && !(await evidence.belongsTo(em, candidate.id, event.evidenceId))) {
     throw new DomainError('REFERENCED_EVIDENCE_NOT_FOUND', { field: 'payload.evidenceId', evidenceId: event.evidenceId });

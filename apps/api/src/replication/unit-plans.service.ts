@@ -16,7 +16,7 @@ import type { UnitPlan } from './replication.entities.js';
 import { UnitPlanRepository } from './unit-plan.repository.js';
 import { UnitScope } from '../access/unit-scope.js';
 import { unitPlanStream } from '../audit/streams.js';
-import { invalidField } from '../common/validation.js';
+import { fieldName, invalidField } from '../common/validation.js';
 import type { UnitPlanRevisions, UnitPlansOverview, UnitPlanView, WrittenUnitPlan } from '#contracts';
 
 function planView(p: Omit<UnitPlan, 'unit'>): UnitPlanView {
@@ -49,7 +49,7 @@ export class UnitPlansService {
   async write(unitId: string, year: number, dto: WriteUnitPlanDto, actor: Actor): Promise<WrittenUnitPlan> {
     if ((dto.inspectedOn === undefined) !== (dto.inspectionResult === undefined)) {
       const field = dto.inspectedOn === undefined ? 'inspectedOn' : 'inspectionResult';
-      throw invalidField(field, 'isDefined', { vi: `Thiếu trường ${field}: ngày kiểm tra và kết quả kiểm tra đi cùng nhau.`, en: `Field ${field} is required: the inspection date and result go together.` });
+      throw invalidField(field, 'isDefined', { vi: `Thiếu ${fieldName(field).vi}: ngày kiểm tra và kết quả kiểm tra đi cùng nhau.`, en: `${fieldName(field).en} is required: the inspection date and result go together.` });
     }
     const unit = await this.scope.reachable(actor, unitId);
     return this.dataSource.transaction(async (em) => {

@@ -15,7 +15,7 @@ import { EVERYTHING } from '../access/unit-reach.js';
 import type { StatisticsQuery } from './dto/statistics.dto.js';
 import type { TableQueryRow } from './statistics-table.query.js';
 import { StatisticsRepository } from './statistics.repository.js';
-import { invalidField } from '../common/validation.js';
+import { fieldName, invalidField } from '../common/validation.js';
 import { StatisticsSeriesService } from './statistics-series.service.js';
 
 export const EARLIEST_YEAR = 1945;
@@ -66,7 +66,7 @@ export class StatisticsService {
     const yearFrom = query.yearFrom ?? EARLIEST_YEAR;
     const yearTo = query.yearTo ?? LATEST_YEAR;
     if (yearFrom > yearTo) {
-      throw invalidField('yearTo', 'min', { vi: `Trường yearTo phải lớn hơn hoặc bằng ${yearFrom}.`, en: `Field yearTo must be at least ${yearFrom}.` });
+      throw invalidField('yearTo', 'min', { vi: `${fieldName('yearTo').vi} phải lớn hơn hoặc bằng ${yearFrom}.`, en: `${fieldName('yearTo').en} must be at least ${yearFrom}.` });
     }
     const scope = await this.units.of(actor, query.unitId);
     // 422 for a movement that does not exist or that a unit head does not see.

@@ -1,6 +1,6 @@
 /** The frame around every signed-in screen: header, menu by role, language switch, sign-out. */
-import { Badge, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { BellOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +69,24 @@ export function Shell() {
     .filter((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`))
     .sort((a, b) => b.path.length - a.path.length)
     .find((e) => !(e.key === 'candidates' && location.pathname === ROUTES.nominate));
+  // Below the laptop breakpoint the menu is a drawer opened from the header, closed again on every screen change.
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.lg === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
+  const doSignOut = async () => {
+    await signOut();
+    navigate(ROUTES.signIn, { replace: true });
+  };
+  const menu = (
+    <nav aria-label={t('nav.main')}>
+      <Menu
+        mode="inline"
+        selectedKeys={selected ? [selected.key] : []}
+        items={entries.map((entry) => ({ key: entry.key, icon: entry.icon, label: <Link to={entry.path}>{t(entry.label)}</Link> }))}
+      />
+    </nav>
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -76,6 +94,9 @@ export function Shell() {
         {t('nav.skipToContent')}
       </a>
       <Layout.Header className="app-header">
+        {narrow && (
+          <Button className="app-menu-button" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
+        )}
         <Link to={ROUTES.tasks} className="app-brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t('app.title')}</span>
@@ -91,27 +112,30 @@ export function Shell() {
               <Typography.Text style={{ color: 'inherit', opacity: 0.85 }}> · {label('role', account.role)}</Typography.Text>
             </Link>
           )}
-          <Button
-            icon={<LogoutOutlined />}
-            onClick={async () => {
-              await signOut();
-              navigate(ROUTES.signIn, { replace: true });
-            }}
-          >
+          <Button icon={<LogoutOutlined />} onClick={doSignOut} className="app-sign-out">
             {t('auth.signOut')}
           </Button>
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={232} breakpoint="lg" collapsedWidth={0} theme="light" className="app-sider">
-          <nav aria-label={t('nav.main')}>
-            <Menu
-              mode="inline"
-              selectedKeys={selected ? [selected.key] : []}
-              items={entries.map((entry) => ({ key: entry.key, icon: entry.icon, label: <Link to={entry.path}>{t(entry.label)}</Link> }))}
-            />
-          </nav>
-        </Layout.Sider>
+        {narrow ? (
+          <Drawer placement="left" size={280} open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('app.title')} className="app-drawer">
+            {menu}
+            {account && (
+              <div className="app-drawer-account">
+                <Link to={ROUTES.myAccount} title={t('myAccount.title')}>
+                  <Typography.Text strong>{account.displayName}</Typography.Text>
+                </Link>
+                <br />
+                <Typography.Text type="secondary">{label('role', account.role)}</Typography.Text>
+              </div>
+            )}
+          </Drawer>
+        ) : (
+          <Layout.Sider width={232} theme="light" className="app-sider">
+            {menu}
+          </Layout.Sider>
+        )}
         <Layout.Content className="app-content">
           <main id="main" tabIndex={-1}>
             <Outlet />

@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Role } from '#domain';
-import { api, ApiError, onUnauthorized, setCsrfToken } from '../api/client';
+import { api, ApiError, currentCsrfToken, onUnauthorized, setCsrfToken } from '../api/client';
 import type { AccountView as Account } from '#contracts';
 
 type Status = 'loading' | 'anonymous' | 'signedIn';
@@ -28,6 +28,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
+    // Without the readable cookie that sign-in sets beside the session cookie (same lifetime), nobody is signed in:
+    // the sign-in page then asks the server nothing, and the browser logs no expected 401 as an error.
+    if (currentCsrfToken() === null) {
+      setStatus('anonymous');
+      return;
+    }
     api.get('/api/auth/me').then(
       (me) => {
         if (cancelled) return;

@@ -117,7 +117,7 @@ export function NominatePage() {
             <Input maxLength={300} />
           </Form.Item>
           <Space wrap size={[24, 0]} style={{ width: '100%' }} align="start">
-            <Form.Item label={t('candidate.unit')} name="unitId" rules={[{ required: true, message: t('validation.required') }]} style={{ minWidth: 360 }}>
+            <Form.Item label={t('candidate.unit')} name="unitId" rules={[{ required: true, message: t('validation.required') }]} style={{ minWidth: 'min(360px, 100%)' }}>
               <TreeSelect treeData={treeData} treeDefaultExpandAll loading={units.loading} showSearch={{ treeNodeFilterProp: 'title' }} placeholder={t('nominate.chooseUnit')} />
             </Form.Item>
             <Form.Item label={t('candidate.year')} name="year" rules={[{ required: true, message: t('validation.required') }]}>

@@ -4,18 +4,19 @@
  * the export bundle of exactly those records, and the verification of the whole trail.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Progress, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Progress, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { TrailRecord } from '#contracts';
+import type { AuditNames, TrailRecord } from '#contracts';
 import type { CandidateState } from '#workflow';
 import { api, ApiError, downloadFile, type Progress as TransferProgress } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { StateTag } from '../../components/StateTag';
+import { ActorName, RecordContent } from '../../components/RecordContent';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { describeError, type GeneralError } from '../../lib/serverErrors';
@@ -29,33 +30,27 @@ const FILTERS = { ho_so: 'candidateId', don_vi: 'unitId', phien: 'sessionId', ng
 type FilterParam = keyof typeof FILTERS;
 const DEFAULT_PAGE_SIZE = 50;
 
-/** What a record belongs to, from its stream name, as words and a link where the app has a page for it. */
-function StreamCell({ stream }: { stream: string }) {
+/** What a record belongs to, by its name ("Phong trào «Đổi mới, sáng tạo…»"), with a link where the app has a page. */
+function StreamCell({ stream, names }: { stream: string; names: AuditNames | undefined }) {
   const { t } = useTranslation();
   const [kind, ...rest] = stream.split(':');
   const id = rest.join(':');
-  if (kind === 'candidate') return <Link to={ROUTES.candidate(id)}>{t('audit.stream.candidate')}</Link>;
-  if (kind === 'review-session') return <Link to={ROUTES.session(id)}>{t('audit.stream.session')}</Link>;
-  const known = ['unit', 'account', 'criteria-set', 'statistics', 'movement'];
-  return <span title={stream}>{known.includes(kind!) ? t(`audit.stream.${kind}`) : stream}</span>;
+  const refKind = kind === 'review-session' ? 'session' : kind!;
+  const ref = names?.refs[`${refKind}:${id.toLowerCase()}`];
+  if (ref) {
+    const text = t(`record.ref.${refKind}`, { name: ref.name });
+    if (kind === 'candidate') return <Link to={ROUTES.candidate(id)}>{text}</Link>;
+    if (kind === 'review-session') return <Link to={ROUTES.session(id)}>{text}</Link>;
+    return <span>{text}</span>;
+  }
+  return <span>{t(`audit.stream.${kind}`, { defaultValue: t('audit.stream.other') })}</span>;
 }
 
-function Value({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <>—</>;
-  if (typeof value === 'object') return <pre className="payload">{JSON.stringify(value, null, 2)}</pre>;
-  return <span className="pre-wrap">{String(value)}</span>;
-}
-
-function RecordDetail({ record }: { record: TrailRecord }) {
+function RecordDetail({ record, names }: { record: TrailRecord; names: AuditNames | undefined }) {
   const { t } = useTranslation();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Descriptions
-        size="small"
-        bordered
-        column={1}
-        items={Object.entries(record.payload).map(([key, value]) => ({ key, label: t(`history.fields.${key}`, { defaultValue: key }), children: <Value value={value} /> }))}
-      />
+      <RecordContent payload={record.payload} names={names} bordered />
       {record.evidence && record.evidence.length > 0 && (
         <div>
           <Typography.Text strong>{t('audit.evidenceBefore')}</Typography.Text>
@@ -69,8 +64,13 @@ function RecordDetail({ record }: { record: TrailRecord }) {
         </div>
       )}
       <Typography.Text type="secondary" className="history-hash">
-        {t('audit.chain', { stream: record.stream, seq: record.seq, prev: record.prevHash ?? '—', hash: record.hash })}
+        {t('audit.chain', { seq: record.seq, prev: record.prevHash ?? '—', hash: record.hash })}
       </Typography.Text>
+      {/* For programs and auditors who check the hashes: the record exactly as stored, closed by default. */}
+      <details className="raw-record">
+        <summary>{t('audit.rawRecord')}</summary>
+        <pre className="payload">{JSON.stringify({ stream: record.stream, eventType: record.eventType, actor: record.actor, payload: record.payload }, null, 2)}</pre>
+      </details>
     </Space>
   );
 }
@@ -237,7 +237,7 @@ function TrailPanel() {
         dataSource={data?.items ?? []}
         scroll={{ x: 1000 }}
         locale={{ emptyText: t('audit.empty') }}
-        expandable={{ expandedRowRender: (r) => <RecordDetail record={r} />, expandRowByClick: false }}
+        expandable={{ expandedRowRender: (r) => <RecordDetail record={r} names={data?.names} />, expandRowByClick: false }}
         pagination={{
           current: page,
           pageSize,
@@ -249,25 +249,25 @@ function TrailPanel() {
         }}
         columns={[
           { title: t('audit.at'), dataIndex: 'occurredAt', width: 150, render: (v: string) => format.dateTime(v) },
-          { title: t('audit.actorColumn'), dataIndex: 'actor', width: 130 },
+          { title: t('audit.actorColumn'), dataIndex: 'actor', width: 200, render: (v: string) => <ActorName actor={v} names={data?.names} /> },
           {
             title: t('audit.what'),
             key: 'what',
             render: (_: unknown, r) => (
               <Space orientation="vertical" size={2}>
-                <span>{r.eventLabel ? words(r.eventLabel) : label('event', r.eventType) || r.eventType}</span>
-                {/* Candidates' streams hold the statechart's states; another stream's state shows as its code. */}
+                <span>{r.eventLabel ? words(r.eventLabel) : label('event', r.eventType) || t('history.unnamedEvent')}</span>
+                {/* Each stream's states in the words of its own lifecycle (candidate, movement, review session). */}
                 {r.toState && r.fromState !== r.toState && (
                   <span className="history-states">
-                    {r.fromState ? <StateTag state={r.fromState as CandidateState} /> : null}
-                    {r.fromState ? '→' : null}
-                    <StateTag state={r.toState as CandidateState} />
+                    {r.fromState ? r.stream.startsWith('candidate:') ? <StateTag state={r.fromState as CandidateState} /> : <Tag>{words(r.fromStateLabel) || t('audit.otherState')}</Tag> : null}
+                    {r.fromState ? <span aria-label={t('history.to')}>→</span> : null}
+                    {r.stream.startsWith('candidate:') ? <StateTag state={r.toState as CandidateState} /> : <Tag>{words(r.toStateLabel) || t('audit.otherState')}</Tag>}
                   </span>
                 )}
               </Space>
             ),
           },
-          { title: t('audit.belongsTo'), dataIndex: 'stream', width: 140, render: (v: string) => <StreamCell stream={v} /> },
+          { title: t('audit.belongsTo'), dataIndex: 'stream', width: 220, render: (v: string) => <StreamCell stream={v} names={data?.names} /> },
           {
             title: t('audit.record'),
             key: 'record',

@@ -269,7 +269,7 @@ export function CandidatePage() {
         <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} onChanged={reload} />
         <AchievementReportSection candidateId={candidate.id} role={account?.role} />
         <EvidenceSection files={evidence} />
-        <HistorySection records={history.records} />
+        <HistorySection records={history.records} names={history.names} />
       </div>
 
       <EventDialog

@@ -2,8 +2,9 @@
  * One form per statechart event, shaped like the payload the API validates for it
  * (apps/api/src/transitions/dto/event-payloads.ts). The server's field errors land next to the fields.
  */
+import { CountInput } from '../../components/CountInput';
 import { useEffect, useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Switch, TreeSelect, Upload, type FormItemProps, type UploadFile } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Switch, TreeSelect, Upload, type FormItemProps, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
@@ -172,7 +173,7 @@ function FieldInput({ spec, ownUnitId }: { spec: FieldSpec; ownUnitId: string })
       case 'select':
         return <Select options={spec.options.map((o) => ({ value: o.code, label: words(o) }))} showSearch={{ optionFilterProp: 'label' }} placeholder={t('eventFields.selectPlaceholder')} />;
       case 'number':
-        return <InputNumber min={spec.min} max={spec.max} precision={0} style={{ width: 200 }} />;
+        return <CountInput min={spec.min} max={spec.max} style={{ width: 200 }} />;
       case 'switch':
         return <Switch checkedChildren={t('eventFields.yes')} unCheckedChildren={t('eventFields.no')} />;
       case 'unit':

@@ -4,7 +4,8 @@
  * earlier imports, and years that also have exemplars in the system.
  */
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Progress, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Modal, Progress, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { CountInput } from '../../components/CountInput';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport, ImportResult, ImportSummary } from '#contracts';
@@ -175,10 +176,10 @@ function ImportForm({ onDone }: { onDone(report: ImportResult): void }) {
       )}
       <Space wrap size={[16, 0]} align="start">
         <Form.Item name="statedCollective" label={t('imports.statedCollective')} extra={t('imports.statedHint')}>
-          <InputNumber min={0} style={{ width: 180 }} />
+          <CountInput min={0} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="statedIndividual" label={t('imports.statedIndividual')}>
-          <InputNumber min={0} style={{ width: 180 }} />
+          <CountInput min={0} style={{ width: 180 }} />
         </Form.Item>
       </Space>
       <Form.Item name="jurisdiction" label={t('imports.jurisdictionField')} extra={t('imports.jurisdictionHint')} rules={[{ max: 200, message: t('validation.max', { count: 200 }) }]}>

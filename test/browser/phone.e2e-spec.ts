@@ -1,0 +1,134 @@
+/**
+ * On a phone (390 × 844): every page each demo role reaches — the sign-in page, every menu entry, a candidate, a
+ * review session, the notifications — fits the screen's width (no horizontal scroll of the page; wide tables
+ * scroll inside their own box), the menu opens as a drawer from the header, and sign-out is reachable.
+ */
+import { afterAll, beforeAll, describe, expect } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
+import { browserTest, signIn } from './support/ui.js';
+
+let app: ServedApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureWebBuilt();
+  [app, browser] = await Promise.all([startServedApp(), launchChromium()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.test.close();
+});
+
+const WIDTH = 390;
+
+/** How far the page reaches past the screen's right edge, and the widest elements that reach past it. */
+async function overflow(page: Page): Promise<{ width: number; culprits: string[] }> {
+  return page.evaluate((screen) => {
+    const width = document.documentElement.scrollWidth;
+    const culprits: string[] = [];
+    if (width > screen) {
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        const box = el.getBoundingClientRect();
+        // Inside a box that scrolls by itself, reaching past is that box's business.
+        let scrolls = false;
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          const style = getComputedStyle(p);
+          if ((style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden') && p !== document.body && p !== document.documentElement) {
+            scrolls = true;
+            break;
+          }
+        }
+        if (!scrolls && box.right > screen + 1 && box.width > 0) culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(box.right)} px)`);
+      }
+    }
+    return { width, culprits: culprits.slice(0, 5) };
+  }, WIDTH);
+}
+
+/** The page settles: no skeleton, no spinner. */
+async function settled(page: Page) {
+  await page.locator('main#main h1, h1').first().waitFor();
+  await page.locator('.ant-skeleton, .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(200);
+}
+
+describe('the sign-in page', () => {
+  browserTest(() => browser, 'a fresh visitor: no console error at all (not even the expected 401 of /api/auth/me)', 'dang-nhap-console', async ({ page }) => {
+    const errors: string[] = [];
+    const unauthorised: string[] = [];
+    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+    page.on('response', (r) => (r.status() === 401 ? unauthorised.push(r.url()) : undefined));
+    await page.goto(`${app.baseUrl}/`);
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(unauthorised).toEqual([]);
+    expect(errors).toEqual([]);
+    // Signed in, a reload still knows the person (the readable cookie is there).
+    await signIn(page, app.baseUrl, 'kiemtra');
+    await page.reload();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  });
+});
+
+describe('on a 390 px phone', () => {
+  browserTest(
+    () => browser,
+    'every page of every role fits the width; the menu is a drawer; sign-out is reachable',
+    'telefon',
+    async ({ page }) => {
+      await page.setViewportSize({ width: WIDTH, height: 844 });
+      const wide: string[] = [];
+      const check = async (where: string) => {
+        await settled(page);
+        const o = await overflow(page);
+        if (o.width > WIDTH) wide.push(`${where}: ${o.width} px — ${o.culprits.join('; ')}`);
+      };
+      await page.goto(`${app.baseUrl}/dang-nhap`);
+      await check('đăng nhập');
+      const visited = new Set<string>();
+      for (const user of ['truongdonvi', 'thuongtruc', 'uyvien1', 'kiemtra', 'admin']) {
+        await signIn(page, app.baseUrl, user);
+        // The menu is a drawer: closed, it takes no width; the header's button opens it.
+        await expect(page.getByRole('navigation', { name: 'Chức năng chính' }).isVisible()).resolves.toBe(false);
+        await page.getByRole('button', { name: 'Mở menu chức năng' }).click();
+        const menu = page.getByRole('navigation', { name: 'Chức năng chính' });
+        await menu.waitFor();
+        const paths = await menu.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+        expect(paths.length).toBeGreaterThan(3);
+        // A menu entry leads to its page and closes the drawer.
+        await menu.getByRole('link').nth(1).click();
+        await menu.waitFor({ state: 'hidden' });
+        for (const path of paths) {
+          if (visited.has(`${user}${path}`)) continue;
+          visited.add(`${user}${path}`);
+          await page.goto(`${app.baseUrl}${path}`);
+          await check(`${user} ${path}`);
+        }
+        const candidates = (await page.evaluate(async () => (await fetch('/api/candidates?pageSize=3')).json())) as { items?: { id: string }[] };
+        for (const c of candidates.items ?? []) {
+          await page.goto(`${app.baseUrl}/ho-so/${c.id}`);
+          await check(`${user} hồ sơ ${c.id}`);
+        }
+        if (user === 'thuongtruc') {
+          const sessions = (await page.evaluate(async () => (await fetch('/api/review-sessions')).json())) as { id: string }[];
+          for (const s of sessions) {
+            await page.goto(`${app.baseUrl}/hoi-dong/${s.id}`);
+            await check(`${user} đợt xét ${s.id}`);
+          }
+        }
+        await page.goto(`${app.baseUrl}/thong-bao`);
+        await check(`${user} thông báo`);
+        // Sign-out is in the header, reachable without scrolling sideways.
+        const signOut = page.getByRole('button', { name: 'Đăng xuất' });
+        const box = await signOut.boundingBox();
+        expect(box && box.x + box.width <= WIDTH).toBe(true);
+        await signOut.click();
+        await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      }
+      expect(wide).toEqual([]);
+    },
+    600_000,
+  );
+});
