@@ -261,7 +261,7 @@ async function revokedDecision(c: Ctx): Promise<{ id: string; candidateId: strin
     const candidate = await newCandidate(c.t, { unitId: c.unitA, state: 'underReview' });
     const { sessionId } = await decideThroughCouncil(c.t, [candidate.id], 'RECOGNISE');
     return laterFor(c, async () => {
-      const issued = await c.t.as(SECRETARY).post('/api/decisions').send({ ...DECISION_SIGNER, sessionId });
+      const issued = await issueDecision(c.t, { ...DECISION_SIGNER, sessionId });
       expect(issued.status).toBe(201);
       const revoked = await c.t.as(SECRETARY).post(`/api/decisions/${issued.body.id}/revocations`).send({ ...DECISION_SIGNER, grounds: ['UNLAWFUL_APPRAISAL'], reasons: 'Xét trái quy định' });
       expect(revoked.status).toBe(201);

@@ -252,6 +252,11 @@ describe('from one engine to the other', () => {
       const restored = await utc(target.query);
       expect(restored.mail_message!.filter((r) => r.includes(mailId))).toHaveLength(1);
       restored.mail_message = restored.mail_message!.filter((r) => !r.includes(mailId));
+      // The public pages' cache counter (operational) is moved by the restore's own writes: a restored instance starts
+      // with no cached page, so its value only has to exist, not to equal the source's.
+      expect(restored.public_page_version ?? []).toHaveLength((source.public_page_version ?? []).length);
+      delete restored.public_page_version;
+      delete source.public_page_version;
       expect(restored).toEqual(source);
     } finally {
       await target.close();

@@ -13,6 +13,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil } from './support/council.js';
 import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit } from './support/factories.js';
 import { pdfText } from './support/pdf-text.js';
+import { issueDecision } from './support/decisions.js';
 
 let t: TestApp;
 let coop: { id: string };
@@ -45,7 +46,7 @@ beforeAll(async () => {
   const clock = t.running.app.get(Clock);
   const real = clock.now.bind(clock);
   jest.spyOn(clock, 'now').mockImplementation(() => new Date(real().getTime() + 31 * 86_400_000));
-  const issued = await t.as(SECRETARY).post('/api/decisions').send({ ...SIGNER, sessionId });
+  const issued = await issueDecision(t, { ...SIGNER, sessionId });
   expect(issued.status).toBe(201);
   original = issued.body;
 });

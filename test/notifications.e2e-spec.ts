@@ -19,6 +19,7 @@ import { Reminders } from '../apps/api/src/notifications/reminders.js';
 import { Digest } from '../apps/api/src/notifications/digest.js';
 import { Clock } from '../apps/api/src/common/clock.js';
 import { BAC_NINH_WITH_REGULATION } from '../apps/api/src/demo/demo-profile.js';
+import { issueDecision } from './support/decisions.js';
 
 const idOf = async (t: TestApp, username: string) => ((await t.dataSource.query('SELECT id FROM account WHERE username = $1', [username])) as { id: string }[])[0]!.id;
 
@@ -276,7 +277,7 @@ describe('notifications without a mail server: kept in the outbox, readable in t
     await later(t, 30, async () => ok(await secretary.post(`/api/review-sessions/${sessionId}/finalise`)));
 
     // The decision naming the unit's candidate: its unit heads, linking to the candidate.
-    const issued = await later(t, 31, async () => ok(await secretary.post('/api/decisions').send({ authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId }), 201));
+    const issued = await later(t, 31, async () => ok(await issueDecision(t, { authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId }), 201));
     const decided = await told(head, 'DECISION_ISSUED', `/ho-so/${candidate.id}`);
     expect(decided).toHaveLength(1);
     expect(decided[0]!.title).toBe(`Quyết định số ${String(issued.number)}: ${NAME}`);

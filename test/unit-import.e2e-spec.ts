@@ -237,7 +237,7 @@ describe('importing a unit tree', () => {
   });
 
   it('imports the sample list of the merged Bắc Ninh (no district level), and again changes nothing', async () => {
-    const sample = readFileSync(join(process.cwd(), 'apps/api/src/demo/data/bac-ninh-2025-units.csv'));
+    const sample = readFileSync(join(process.cwd(), 'apps/api/src/demo/units/bac-ninh-2025-units.csv'));
     const { preview: p, result } = await previewThenApply(sample, 'bac-ninh-2025-units.csv');
     expect(p.errors).toEqual([]);
     expect(result.status).toBe(201);

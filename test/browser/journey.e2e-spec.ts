@@ -338,9 +338,9 @@ describe('the web application in Chromium', () => {
       'START_REPLICATION',
     ]);
     const titles = await history.locator('.history-record > .ant-space strong').allTextContents();
-    expect(titles).toEqual(['Phát hiện, ghi nhận hồ sơ', vi('ATTACH_EVIDENCE'), vi('START_NURTURING'), vi('RECORD_CHECK_IN'), vi('PROPOSE_FOR_REVIEW'), vi('RECOGNISE'), vi('CONFIRM_RECOGNITION'), vi('START_REPLICATION')]);
+    expect(titles).toEqual(['Ghi nhận phát hiện điển hình', vi('ATTACH_EVIDENCE'), vi('START_NURTURING'), vi('RECORD_CHECK_IN'), vi('PROPOSE_FOR_REVIEW'), vi('RECOGNISE'), vi('CONFIRM_RECOGNITION'), vi('START_REPLICATION')]);
     const text = (await history.textContent()) ?? '';
-    for (const words of ['thuongtruc', 'truongdonvi', 'Nhiệt tình chia sẻ kinh nghiệm', PDF_NAME, 'Đang xét (tổng kết)', 'Đề nghị công nhận, đang công khai lấy ý kiến', 'Được công nhận', 'Đang nhân rộng', 'Giáo dục, Khoa học công nghệ']) {
+    for (const words of ['Phạm Minh Đức', 'Trần Văn Hùng', 'Nhiệt tình chia sẻ kinh nghiệm', PDF_NAME, 'Đang xét (tổng kết)', 'Đề nghị công nhận, đang công khai lấy ý kiến', 'Được công nhận', 'Đang nhân rộng', 'Giáo dục, Khoa học công nghệ']) {
       expect(text).toContain(words);
     }
     expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
@@ -412,7 +412,7 @@ describe('the web application in Chromium', () => {
     await create.locator('.ant-form-item-explain-error', { hasText: 'Mã đơn vị đã được sử dụng.' }).waitFor();
     await shot('11-don-vi');
 
-    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
     await page.getByRole('heading', { name: 'Tài khoản', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tạo tài khoản' });

@@ -14,6 +14,7 @@ import { ADMIN, SECRETARY, newCandidate } from '../support/factories.js';
 import { startSmtp, until } from '../support/smtp.js';
 import { ensureWebBuilt, launchChromium, samplePdf, startServedApp, type ServedApp } from './support/browser.js';
 import { browserTest, shot, signIn } from './support/ui.js';
+import { issueDecision } from '../support/decisions.js';
 
 const NAME = 'Nguyễn Thị Thanh Xuân';
 const COMMENT = 'Đề nghị Hội đồng làm rõ số học sinh giỏi cấp tỉnh năm 2024 mà hồ sơ nêu.';
@@ -133,7 +134,7 @@ describe('the public side in Chromium', () => {
     const finalised = await later(app.test, 30, () => app.test.as(SECRETARY).post(`/api/review-sessions/${sessionId}/finalise`));
     expect(finalised.status).toBe(200);
     const issued = await later(app.test, 31, () =>
-      app.test.as(SECRETARY).post('/api/decisions').send({ authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId }),
+      issueDecision(app.test, { authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh', sessionId }),
     );
     expect(issued.status).toBe(201);
     await page.setViewportSize(PHONE);

@@ -208,7 +208,7 @@ describe('each role in Chromium', () => {
     const vote = rows.filter({ hasText: 'Thành viên đã biểu quyết' }).first();
     await vote.getByRole('button', { name: /Mở rộng|Expand/ }).click();
     const detail = page.locator('.ant-table-expanded-row').first();
-    await detail.getByText('secret', { exact: true }).waitFor();
+    await detail.getByText('Bỏ phiếu kín', { exact: true }).first().waitFor();
     expect(await detail.textContent()).not.toMatch(/IN_FAVOUR|AGAINST|ABSTAIN/);
 
     const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);

@@ -13,7 +13,7 @@ import { SECRETARY, fixture } from '../support/factories.js';
 import { ROOT, ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
 import { browserTest, openMenu, shot, signIn } from './support/ui.js';
 
-const SAMPLE = readFileSync(join(ROOT, 'apps/api/src/demo/data/bac-ninh-2025-units.csv'));
+const SAMPLE = readFileSync(join(ROOT, 'apps/api/src/demo/units/bac-ninh-2025-units.csv'));
 const SAMPLE_UNITS = SAMPLE.toString('utf8').trim().split('\n').length - 1;
 
 let app: ServedApp;
