@@ -84,6 +84,8 @@ export function Shell() {
         mode="inline"
         selectedKeys={selected ? [selected.key] : []}
         items={entries.map((entry) => ({ key: entry.key, icon: entry.icon, label: <Link to={entry.path}>{t(entry.label)}</Link> }))}
+        // An entry chosen in the drawer closes it, even the entry of the screen already shown.
+        onClick={() => setDrawerOpen(false)}
       />
     </nav>
   );
