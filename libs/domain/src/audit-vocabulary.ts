@@ -8,6 +8,7 @@
  * other record type.
  */
 import type { Labelled } from './labelled.js';
+import { REGISTER_MODES } from './catalog.js';
 
 type Words = { readonly vi: string; readonly en: string };
 
@@ -81,6 +82,27 @@ export const AUDIT_EVENT_LABELS: Readonly<Record<string, Words>> = {
   JURISDICTION_PROFILE_PUBLISHED: { vi: 'Ban hành hồ sơ thẩm quyền', en: 'Jurisdiction profile published' },
   REHEARSAL_CLOCK_SET: { vi: 'Đặt đồng hồ diễn tập', en: 'Rehearsal clock set' },
   REHEARSAL_CLOCK_CLEARED: { vi: 'Tắt đồng hồ diễn tập', en: 'Rehearsal clock cleared' },
+  // Official documents: registers, drafts, issued copies, signatures, revocations' recoveries, the dossier
+  DOCUMENT_REGISTER_OPENED: { vi: 'Mở sổ đăng ký văn bản', en: 'Document register opened' },
+  DOCUMENT_REGISTER_MODE_CHANGED: { vi: 'Đổi cách lấy số của sổ đăng ký văn bản', en: 'Document register mode changed' },
+  DECISION_DRAFTED: { vi: 'Lập dự thảo quyết định', en: 'Decision drafted' },
+  DECISION_NUMBERED: { vi: 'Văn thư cho số, ngày quyết định', en: 'Decision numbered by the clerk' },
+  DECISION_DRAFT_ISSUED: { vi: 'Ban hành quyết định từ dự thảo', en: 'Decision issued from its draft' },
+  DOCUMENT_ISSUED_COPY: { vi: 'Lưu bản phát hành của văn bản', en: 'Issued copy of a document kept' },
+  DOCUMENT_SIGNED: { vi: 'Ký số văn bản', en: 'Document signed digitally' },
+  REVOCATION_RECOVERY: { vi: 'Ghi nhận thu hồi giấy chứng nhận, hiện vật, tiền thưởng', en: 'Recovery of a certificate or reward recorded' },
+  ACHIEVEMENT_REPORT_VERSION: { vi: 'Lưu báo cáo thành tích', en: 'Achievement report saved' },
+  WRITTEN_OPINION_RECORDED: { vi: 'Ghi nhận phiếu ý kiến bằng văn bản', en: 'Written opinion recorded' },
+  PUBLIC_COMMENT_RECEIVED: { vi: 'Nhận ý kiến của nhân dân', en: 'Public comment received' },
+  // The unit tree: imports and reorganisations
+  UNITS_IMPORTED: { vi: 'Nhập danh sách đơn vị', en: 'Unit list imported' },
+  UNIT_RENAME: { vi: 'Đổi tên đơn vị (sắp xếp)', en: 'Unit renamed (reorganisation)' },
+  UNIT_MOVE: { vi: 'Chuyển đơn vị sang đơn vị cấp trên khác', en: 'Unit moved under another parent' },
+  UNIT_MERGE: { vi: 'Hợp nhất, sáp nhập đơn vị', en: 'Units merged' },
+  UNIT_SPLIT: { vi: 'Chia tách đơn vị', en: 'Unit split' },
+  UNIT_DISSOLVE: { vi: 'Giải thể đơn vị', en: 'Unit dissolved' },
+  STATISTICS_IMPORT_JURISDICTION_RECORDED: { vi: 'Ghi nhận địa phương của số liệu đã nhập', en: 'Jurisdiction of an import recorded' },
+  STATISTICS_SERIES_EVENT_RECORDED: { vi: 'Ghi nhận sự kiện của chuỗi số liệu (hợp nhất tỉnh)', en: 'Statistics series event recorded (merger)' },
   BACKUP_MADE: { vi: 'Sao lưu dữ liệu', en: 'Backup made' },
   BACKUP_FAILED: { vi: 'Sao lưu không thành công', en: 'Backup failed' },
 };
@@ -309,6 +331,7 @@ export const RECORD_CODE_LABELS: Readonly<Record<string, readonly Labelled[]>> =
     { code: 'OFFSET', vi: 'Dịch chuyển số ngày', en: 'Offset' },
     { code: 'FIXED_DATE', vi: 'Cố định một ngày', en: 'Fixed date' },
     { code: 'OFF', vi: 'Tắt', en: 'Off' },
+    ...REGISTER_MODES,
   ],
   outcome: [
     { code: 'RECOGNISE', vi: 'Đề nghị công nhận', en: 'Recognise' },
@@ -322,6 +345,7 @@ export const RECORD_CODE_LABELS: Readonly<Record<string, readonly Labelled[]>> =
   source: [
     { code: 'CONFIGURATION', vi: 'Cấu hình khi khởi động', en: 'Configuration at start' },
     { code: 'ADMIN', vi: 'Quản trị hệ thống', en: 'Administrator' },
+    ...REGISTER_MODES,
   ],
 };
 
