@@ -4,7 +4,29 @@
  * share one event loop. Used by transitions.ts and public.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
+
+/** The PostgreSQL server the benchmarks run against. */
+export const BENCH_SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** The URL of a benchmark's own database on that server. */
+export function benchDatabaseUrl(database: string): string {
+  const u = new URL(BENCH_SERVER);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * The keys a server needs to start (it has no KEY_DIR here): the audit records' MAC key and a throw-away
+ * checkpoint signing key, both made for this run.
+ */
+export function benchKeys(): { recordKeys: string; signingKey: string } {
+  return {
+    recordKeys: `bench:${randomBytes(32).toString('base64')}`,
+    signingKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  };
+}
 
 export interface HttpAnswer {
   status: number;

@@ -20,7 +20,6 @@
  * (BENCH_DATABASE_URL: the server, default postgres://postgres@127.0.0.1:5432/postgres; BENCH_CANDIDATES: 20000.)
  */
 import 'reflect-metadata';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { createApplication } from '../apps/api/src/application.js';
@@ -28,19 +27,14 @@ import { systemActor } from '../apps/api/src/common/actor.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { UnitsService } from '../apps/api/src/units/units.service.js';
 import { generateCandidates } from '../test/support/statistics-data.js';
-import { httpClient, startApiServer, stopApiServer } from './http.js';
+import { BENCH_SERVER, benchDatabaseUrl, benchKeys, httpClient, startApiServer, stopApiServer } from './http.js';
 import { closedLoop, openLoop } from './load.js';
 import { fmt, spread, type RunResult } from './stats.js';
 
-const RECORD_KEYS = `bench:${randomBytes(32).toString('base64')}`;
-const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const { recordKeys: RECORD_KEYS, signingKey: SIGNING_KEY } = benchKeys();
+const SERVER = BENCH_SERVER;
 const DB = 'dth_bench_public';
-const DB_URL = (() => {
-  const u = new URL(SERVER);
-  u.pathname = `/${DB}`;
-  return u.toString();
-})();
+const DB_URL = benchDatabaseUrl(DB);
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 20_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 16);
 const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 3000);

@@ -15,7 +15,7 @@
 import 'reflect-metadata';
 import canonicalize from 'canonicalize';
 import type { ChildProcess } from 'node:child_process';
-import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,21 +27,14 @@ import { systemActor, type Actor } from '../apps/api/src/common/actor.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { CandidateTransitions } from '../apps/api/src/transitions/candidate-transitions.service.js';
 import { UnitsService } from '../apps/api/src/units/units.service.js';
-import { httpClient, startApiServer, stopApiServer } from './http.js';
+import { BENCH_SERVER, benchDatabaseUrl, benchKeys, httpClient, startApiServer, stopApiServer } from './http.js';
 import { closedLoop, openLoop } from './load.js';
 import { fmt, spread, type RunResult } from './stats.js';
 
-/** The audit records' MAC key of this run (a server has no KEY_DIR here). */
-const RECORD_KEYS = `bench:${randomBytes(32).toString('base64')}`;
-/** A server refuses to start without a signing key (or KEY_DIR): a throw-away one for the benchmark. */
-const SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const { recordKeys: RECORD_KEYS, signingKey: SIGNING_KEY } = benchKeys();
+const SERVER = BENCH_SERVER;
 const DB = 'dth_bench';
-const DB_URL = (() => {
-  const u = new URL(SERVER);
-  u.pathname = `/${DB}`;
-  return u.toString();
-})();
+const DB_URL = benchDatabaseUrl(DB);
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 1000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
 const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 3000);
