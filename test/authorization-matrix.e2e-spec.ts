@@ -354,6 +354,14 @@ const TABLE: Record<string, Row> = {
     ok: 200,
     send: async (c, cl) => cl.post(`/api/accounts/${await throwawayAccount(c)}/password`).send({ password: 'mat-khau-dat-lai-2025' }),
   },
+  'POST /api/accounts/{id}/role': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 200,
+    send: async (c, cl) => cl.post(`/api/accounts/${await throwawayAccount(c)}/role`).send({ role: 'COUNCIL_SECRETARY', unitId: c.t.provinceId }),
+  },
+  'GET /api/dashboards/office': { allowed: READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/dashboards/office') },
+  'GET /api/dashboards/audit': { allowed: ['AUDITOR'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/dashboards/audit') },
   'POST /api/accounts/{id}/email': {
     allowed: ['ADMIN'],
     scope: 'none',

@@ -18,6 +18,7 @@ import { HoldsModule } from './holds/holds.module.js';
 import { DossierModule } from './dossier/dossier.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LookupModule } from './lookup/lookup.module.js';
+import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { MovementsModule } from './movements/movements.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JurisdictionModule } from './jurisdiction/jurisdiction.module.js';
@@ -71,6 +72,7 @@ export class AppModule {
         StatisticsModule,
         MovementsModule,
         LookupModule,
+        DashboardsModule,
         HealthModule,
         IdempotencyModule,
         DemoModule,

@@ -40,4 +40,5 @@ export const ACCOUNT_ENDPOINTS = {
   'POST /api/accounts/{id}/clear-sign-in-throttle': json(AccountView),
   'POST /api/accounts/{id}/password': json(AccountView),
   'POST /api/accounts/{id}/email': json(AccountView),
+  'POST /api/accounts/{id}/role': json(AccountView),
 } satisfies EndpointTable;

@@ -9,6 +9,7 @@ import { BACKUP_ENDPOINTS } from './backups.js';
 import { DECISION_ENDPOINTS } from './decisions.js';
 import { REVOCATION_ENDPOINTS } from './revocations.js';
 import { DOSSIER_ENDPOINTS } from './dossier.js';
+import { DASHBOARD_ENDPOINTS } from './dashboards.js';
 import { DECISION_DRAFT_ENDPOINTS } from './decision-drafts.js';
 import { JURISDICTION_ENDPOINTS } from './jurisdiction.js';
 import { NOTIFICATION_ENDPOINTS } from './notifications.js';
@@ -75,6 +76,7 @@ export const ENDPOINTS = gather(
   BACKUP_ENDPOINTS,
   PUBLICITY_ENDPOINTS,
   SIGNATURE_ENDPOINTS,
+  DASHBOARD_ENDPOINTS,
 );
 
 export type Endpoints = typeof ENDPOINTS;

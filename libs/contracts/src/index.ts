@@ -32,4 +32,5 @@ export * from './statistics.js';
 export * from './unit-import.js';
 export * from './publicity.js';
 export * from './signatures.js';
+export * from './dashboards.js';
 export * from './endpoints.js';

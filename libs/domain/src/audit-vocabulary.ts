@@ -238,6 +238,10 @@ export const FIELD_LABELS: Readonly<Record<string, Words>> = {
   username: { vi: 'Tên đăng nhập', en: 'Username' },
   displayName: { vi: 'Họ và tên', en: 'Full name' },
   role: { vi: 'Vai trò', en: 'Role' },
+  roleBefore: { vi: 'Vai trò trước đó', en: 'Role before' },
+  unitIdBefore: { vi: 'Đơn vị trước đó', en: 'Unit before' },
+  sessionsEnded: { vi: 'Số phiên đăng nhập đã kết thúc', en: 'Sign-in sessions ended' },
+  unchanged: { vi: 'Không có thay đổi', en: 'Nothing changed' },
   email: { vi: 'Địa chỉ thư', en: 'E-mail address' },
   password: { vi: 'Mật khẩu', en: 'Password' },
   currentPassword: { vi: 'Mật khẩu hiện tại', en: 'Current password' },
@@ -313,12 +317,22 @@ export const SYSTEM_ACTORS: Readonly<Record<string, Words>> = {
   'du-lieu-mau': { vi: 'Dữ liệu mẫu (nạp khi cài đặt)', en: 'Demo data (loaded at installation)' },
 };
 
+/** Why a request was refused (the `reason` of an ACCESS_REFUSED record, apps/api/src/access). */
+export const ACCESS_REFUSAL_REASONS = [
+  { code: 'ROLE_NOT_ALLOWED', vi: 'Vai trò không được phép dùng chức năng này', en: 'The role may not use this function' },
+  { code: 'OUT_OF_UNIT_SCOPE', vi: 'Hồ sơ hoặc đơn vị ngoài phạm vi đơn vị của người dùng', en: 'A candidate or unit outside the person’s units' },
+  { code: 'EVENT_NOT_FOR_ROLE', vi: 'Bước xử lý không thuộc quyền của vai trò', en: 'A step the role may not take' },
+  { code: 'MOVEMENT_NOT_RUN_BY_UNIT', vi: 'Phong trào không do đơn vị của người dùng phát động', en: 'A movement the person’s unit does not run' },
+  { code: 'CSRF_TOKEN_INVALID', vi: 'Yêu cầu thiếu mã chống giả mạo hợp lệ', en: 'The request lacked a valid anti-forgery token' },
+] as const satisfies readonly Labelled[];
+
 /**
  * Codes that records carry under a key and that no catalogue list holds: their words, by key. The catalogue lists
  * (kinds, fields, channels, roles, levels, sectors…) are looked up by the readers themselves.
  */
 export const RECORD_CODE_LABELS: Readonly<Record<string, readonly Labelled[]>> = {
   subjectMatchedBy: SUBJECT_MATCHES,
+  reason: ACCESS_REFUSAL_REASONS,
   ballot: [
     { code: 'OPEN', vi: 'Biểu quyết công khai', en: 'Open vote' },
     { code: 'SECRET', vi: 'Bỏ phiếu kín', en: 'Secret ballot' },
@@ -353,6 +367,7 @@ export const RECORD_CODE_LABELS: Readonly<Record<string, readonly Labelled[]>> =
 export type RecordRefKind = 'unit' | 'candidate' | 'movement' | 'session' | 'account' | 'council';
 export const RECORD_REF_KINDS: Readonly<Record<string, RecordRefKind>> = {
   unitId: 'unit',
+  unitIdBefore: 'unit',
   launchingUnitId: 'unit',
   parentId: 'unit',
   candidateId: 'candidate',

@@ -11,7 +11,7 @@ import { Account } from './account.entities.js';
 export type AccountWithUnit = Account & { unit?: Unit };
 
 /** What a change of an account writes. */
-export type AccountChanges = Pick<Account, 'disabledAt' | 'passwordHash' | 'passwordChangedAt' | 'version' | 'updatedAt'>;
+export type AccountChanges = Pick<Account, 'role' | 'unitId' | 'disabledAt' | 'passwordHash' | 'passwordChangedAt' | 'version' | 'updatedAt'>;
 
 @Injectable()
 export class AccountRepository {
@@ -32,6 +32,12 @@ export class AccountRepository {
   /** Every account, by username. */
   listWithUnits(): Promise<AccountWithUnit[]> {
     return this.dataSource.getRepository(Account).find({ relations: { unit: true }, order: { username: 'ASC' } });
+  }
+
+  /** Enabled administrators other than the given account, read in the transaction (the account itself is locked). */
+  async countOtherEnabledAdministrators(em: EntityManager, accountId: string): Promise<number> {
+    const rows = (await em.query(`SELECT count(*)::int AS n FROM account WHERE role = 'ADMIN' AND disabled_at IS NULL AND id <> $1`, [accountId])) as { n: number }[];
+    return rows[0]!.n;
   }
 
   countAdministrators(): Promise<number> {

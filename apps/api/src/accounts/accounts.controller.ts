@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../common/actor.js';
 import { ParseUuid } from '../common/pipes.js';
 import { Allow } from '../access/decorators.js';
 import { AccountsService } from './accounts.service.js';
-import { CreateAccountDto, ResetPasswordDto, SetEmailDto } from './dto/account.dto.js';
+import { AccountSearchQuery, ChangeRoleDto, CreateAccountDto, ResetPasswordDto, SetEmailDto } from './dto/account.dto.js';
 
 @ApiTags('Tài khoản / Accounts')
 @Controller('accounts')
@@ -19,9 +19,9 @@ export class AccountsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Danh sách tài khoản / List accounts' })
-  list() {
-    return this.accounts.list();
+  @ApiOperation({ summary: 'Danh sách tài khoản, có thể tìm theo tên, vai trò, đơn vị / List and search accounts' })
+  list(@Query() query: AccountSearchQuery) {
+    return this.accounts.list(query);
   }
 
   @Get(':id')
@@ -59,6 +59,16 @@ export class AccountsController {
   @ApiOperation({ summary: 'Đặt lại mật khẩu: các phiên kết thúc / Reset the password: its sessions end' })
   resetPassword(@Param('id', ParseUuid) id: string, @Body() dto: ResetPasswordDto, @CurrentActor() actor: Actor) {
     return this.accounts.resetPassword(id, dto.password, actor);
+  }
+
+  @Post(':id/role')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Đổi vai trò và đơn vị công tác (được ghi vết; các phiên đăng nhập kết thúc) / Change the role and unit (audited; sign-in sessions end)',
+    description: 'A unit head or council member needs a unit (422 ACCOUNT_UNIT_REQUIRED); the last enabled administrator keeps the role (409 LAST_ADMINISTRATOR).',
+  })
+  changeRole(@Param('id', ParseUuid) id: string, @Body() dto: ChangeRoleDto, @CurrentActor() actor: Actor) {
+    return this.accounts.changeRole(id, dto.role, dto.unitId ?? null, actor);
   }
 
   @Post(':id/email')

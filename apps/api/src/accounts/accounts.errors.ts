@@ -23,4 +23,9 @@ export const ACCOUNT_ERRORS = {
     vi: 'Thủ trưởng đơn vị và thành viên Hội đồng phải thuộc một đơn vị.',
     en: 'Unit heads and council members must belong to a unit.',
   },
+  LAST_ADMINISTRATOR: {
+    status: 409,
+    vi: 'Không thể đổi vai trò của quản trị hệ thống cuối cùng còn hoạt động: hãy giao vai trò quản trị cho một tài khoản khác trước.',
+    en: 'The last enabled administrator cannot be given another role: make another account an administrator first.',
+  },
 } as const satisfies ErrorTable;

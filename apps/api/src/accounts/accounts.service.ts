@@ -5,7 +5,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, type QueryFailedError } from 'typeorm';
-import { ROLES, labelsOf, type Role } from '#domain';
+import { ROLES, foldVietnamese, labelsOf, type Role } from '#domain';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
@@ -29,6 +29,10 @@ const ACCOUNT_CHANGES: Record<string, { vi: string; en: string }> = {
   PASSWORD_RESET: { vi: 'Mật khẩu của bạn đã được quản trị hệ thống đặt lại; các phiên đăng nhập đã kết thúc.', en: 'An administrator reset your password; your sign-in sessions ended.' },
   PASSWORD_CHANGED: { vi: 'Mật khẩu của bạn vừa được thay đổi. Nếu không phải bạn, hãy báo ngay cho quản trị hệ thống.', en: 'Your password was just changed. If it was not you, tell an administrator at once.' },
   EMAIL_CHANGED: { vi: 'Địa chỉ thư nhận thông báo của bạn đã được thay đổi.', en: 'The address your notifications are mailed to was changed.' },
+  ACCOUNT_CHANGED: {
+    vi: 'Vai trò hoặc đơn vị công tác của bạn đã được quản trị hệ thống thay đổi; vui lòng đăng nhập lại.',
+    en: 'An administrator changed your role or unit; please sign in again.',
+  },
 };
 
 const UNIT_REQUIRED: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER'];
@@ -104,10 +108,44 @@ export class AccountsService {
     }
   }
 
-  async list() {
+  /**
+   * Every account, or those matching the search: `q` matches the username or the full name without regard to
+   * diacritics or case ("nguyen van" finds "Nguyễn Văn A"); `role` and `unitId` narrow further.
+   */
+  async list(filter: { q?: string; role?: Role; unitId?: string } = {}) {
     const accounts = await this.accounts.listWithUnits();
     const emails = await this.emails();
-    return accounts.map((a) => accountView(a, a.unit, emails.get(a.id) ?? null));
+    const words = filter.q ? foldVietnamese(filter.q).split(/\s+/).filter(Boolean) : [];
+    return accounts
+      .filter((a) => !filter.role || a.role === filter.role)
+      .filter((a) => !filter.unitId || a.unitId === filter.unitId)
+      .filter((a) => {
+        if (words.length === 0) return true;
+        const text = foldVietnamese(`${a.username} ${a.displayName} ${a.unit?.name ?? ''}`);
+        return words.every((w) => text.includes(w));
+      })
+      .map((a) => accountView(a, a.unit, emails.get(a.id) ?? null));
+  }
+
+  /**
+   * Changes an account's role and unit, audited in the account's chain. A unit head or council member needs a unit;
+   * the last enabled administrator cannot be given another role (nobody could then administer accounts). The
+   * person's sign-in sessions end, so that what they see follows their new rights from the next sign-in.
+   */
+  changeRole(id: string, role: Role, unitId: string | null, actor: Actor) {
+    if (UNIT_REQUIRED.includes(role) && !unitId) throw new DomainError('ACCOUNT_UNIT_REQUIRED', { field: 'unitId' });
+    return this.change(id, actor, 'ACCOUNT_CHANGED', async (em, account, now) => {
+      const unit = unitId ? await this.accounts.unitRef(unitId, em) : null;
+      if (unitId && !unit) throw new DomainError('REFERENCED_UNIT_NOT_FOUND', { field: 'unitId', unitId });
+      if (account.role === 'ADMIN' && role !== 'ADMIN' && (await this.accounts.countOtherEnabledAdministrators(em, account.id)) === 0) {
+        throw new DomainError('LAST_ADMINISTRATOR', { field: 'role' });
+      }
+      const before = { role: account.role, unitId: account.unitId };
+      if (before.role === role && before.unitId === unitId) return { unchanged: true };
+      account.role = role;
+      account.unitId = unitId;
+      return { roleBefore: before.role, role, unitIdBefore: before.unitId, unitId, sessionsEnded: await this.signIns.revokeAllOf(em, account.id, now, 'ACCOUNT_CHANGED') };
+    });
   }
 
   /** The addresses notifications are mailed to, by account (or one account's). */
@@ -246,7 +284,7 @@ export class AccountsService {
       const facts = await apply(em, account, now);
       account.version += 1;
       account.updatedAt = now;
-      await this.accounts.update(em, id, { disabledAt: account.disabledAt, passwordHash: account.passwordHash, passwordChangedAt: account.passwordChangedAt, version: account.version, updatedAt: now });
+      await this.accounts.update(em, id, { role: account.role, unitId: account.unitId, disabledAt: account.disabledAt, passwordHash: account.passwordHash, passwordChangedAt: account.passwordChangedAt, version: account.version, updatedAt: now });
       await this.security.recordWithin(em, { accountId: id, eventType, actor: actor.username, payload: { username: account.username, ...facts } });
       const change = ACCOUNT_CHANGES[eventType];
       if (change) {

@@ -88,8 +88,13 @@ export class DirectoryWitness {
 
   /** The largest tree size among the last entries (0 when the file is empty or absent); throws when unreachable. */
   async lastTreeSize(): Promise<number> {
+    return (await this.lastEntry())?.checkpoint.treeSize ?? 0;
+  }
+
+  /** The last well-formed entry (null when the file is empty or absent); throws when unreachable. */
+  async lastEntry(): Promise<WitnessEntry | null> {
     if (!existsSync(this.dir)) throw new Error(`witness folder ${this.dir} is not reachable`);
-    if (!existsSync(this.file)) return 0;
+    if (!existsSync(this.file)) return null;
     const { size } = await stat(this.file);
     const length = Math.min(size, TAIL_BYTES);
     const handle = await open(this.file, 'r');
@@ -102,9 +107,9 @@ export class DirectoryWitness {
     const lines = buffer.toString('utf8').split('\n').reverse();
     for (const line of lines) {
       const entry = line.trim() ? parseWitnessLine(line) : null;
-      if (entry) return entry.checkpoint.treeSize;
+      if (entry) return entry;
     }
-    return 0;
+    return null;
   }
 
   /** Every line in order (1-based line numbers), parsed or null when malformed. Streams: memory stays bounded. */

@@ -42,6 +42,6 @@ import { AuditNames } from './audit-names.js';
     AuditExport,
     CaseBundle,
   ],
-  exports: [AuditWriter, AuditRecordKeys, AuditCheckpoints, AuditVerifier, AuditEventRepository, AuditWitness],
+  exports: [AuditWriter, AuditRecordKeys, AuditCheckpoints, AuditVerifier, AuditEventRepository, AuditWitness, AuditKeyring, CheckpointRepository],
 })
 export class AuditModule {}

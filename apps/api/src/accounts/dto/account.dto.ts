@@ -72,3 +72,22 @@ export class ChangePasswordDto {
   @PasswordField('Mật khẩu mới, ít nhất 12 ký tự / New password, at least 12 characters')
   newPassword: string;
 }
+
+export class ChangeRoleDto {
+  @CodeField({ description: 'Vai trò mới / New role', codes: RoleCodes, example: 'UNIT_HEAD' })
+  role: Role;
+
+  @UuidField({ description: 'Đơn vị công tác (bắt buộc với thủ trưởng đơn vị và thành viên Hội đồng); bỏ trống hoặc null: không thuộc đơn vị / Unit (none when left out or null)', optional: true })
+  unitId?: string | null;
+}
+
+export class AccountSearchQuery {
+  @TextField({ description: 'Tìm theo tên đăng nhập, họ tên hoặc đơn vị, có dấu hoặc không dấu / Username, full name or unit, with or without diacritics', max: 200, optional: true, example: 'nguyen van' })
+  q?: string;
+
+  @CodeField({ description: 'Vai trò / Role', codes: RoleCodes, optional: true })
+  role?: Role;
+
+  @UuidField({ description: 'Đơn vị công tác / Unit', optional: true })
+  unitId?: string;
+}
