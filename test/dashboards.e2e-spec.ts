@@ -166,6 +166,31 @@ describe('the office dashboard', () => {
     expect(after.pipeline.total).toBe(before.pipeline.total);
   });
 
+  it('lists a unit head’s candidates before the council, each with its session and next date', async () => {
+    const a = (await headOfA.get('/api/dashboards/office')).body;
+    const [endsOn] = (await t.dataSource.query(`SELECT to_char(n.ends_on, 'YYYY-MM-DD') AS d FROM public_notice n JOIN review_item i ON i.session_id = n.session_id WHERE i.candidate_id = $1`, [ids.notice])) as { d: string }[];
+    expect(a.underCouncil).toEqual([
+      {
+        candidate: { id: ids.notice, name: 'Hội Nông dân xã Tân Dĩnh', kind: 'COLLECTIVE', state: 'publicNotice', unit: { id: districtA, name: 'UBND huyện Lạng Giang' } },
+        session: { id: expect.any(String), title: 'Tổng kết năm 2025', status: 'NOTICE' },
+        next: { kind: 'NOTICE_ENDS', date: endsOn!.d, daysLeft: days(today, endsOn!.d) },
+      },
+      {
+        candidate: { id: ids.underReview, name: 'Hợp tác xã Tân Thịnh', kind: 'COLLECTIVE', state: 'underReview', unit: { id: districtA, name: 'UBND huyện Lạng Giang' } },
+        session: { id: ids.preparing, title: `Tổng kết năm ${year - 1}`, status: 'PREPARING' },
+        next: { kind: 'CHECKLISTS_DUE', date: '2099-01-15', daysLeft: days(today, '2099-01-15') },
+      },
+    ]);
+    // Proposed in another district, not yet in a session: listed there, without a session or a date.
+    const districtC = (await newUnit(t, { name: 'UBND huyện Tân Yên', level: 'DISTRICT', sector: 'LOCALITY' })).id;
+    const headOfC = await t.newAccount('truong-tan-yen', 'UNIT_HEAD', districtC);
+    const waiting = await newCandidate(t, { unitId: districtC, state: 'underReview', name: 'Chi hội phụ nữ thôn Đồng' });
+    expect((await headOfC.get('/api/dashboards/office')).body.underCouncil).toEqual([
+      { candidate: { id: waiting.id, name: 'Chi hội phụ nữ thôn Đồng', kind: 'COLLECTIVE', state: 'underReview', unit: { id: districtC, name: 'UBND huyện Tân Yên' } }, session: null, next: null },
+    ]);
+    expect((await headOfB.get('/api/dashboards/office')).body.underCouncil).toEqual([]);
+  });
+
   it('is not for administrators or clerks', async () => {
     expect((await t.as('admin').get('/api/dashboards/office')).status).toBe(403);
     expect((await t.as('vanthu').get('/api/dashboards/office')).status).toBe(403);

@@ -66,6 +66,15 @@ export const YearFigures = Type.Object({
 });
 export type YearFigures = Static<typeof YearFigures>;
 
+/** A candidate before the council (under review or on public notice), with its session and next date. */
+export const UnderCouncil = Type.Object({
+  candidate: Type.Object({ id: Uuid, name: Type.String(), kind: Code(SubjectKindCodes), state: Code(CANDIDATE_STATE_CODES), unit: UnitRef }),
+  /** The open session that holds it; null: proposed, waiting to be added to a session. */
+  session: Nullable(Type.Object({ id: Uuid, title: Type.String(), status: Code(REVIEW_SESSION_STATUS_CODES) })),
+  next: Nullable(SessionDeadline),
+});
+export type UnderCouncil = Static<typeof UnderCouncil>;
+
 export const OfficeDashboard = Type.Object({
   today: CalendarDate,
   /** The unit the figures are for (null: the whole province). */
@@ -74,6 +83,8 @@ export const OfficeDashboard = Type.Object({
   overdueNurturing: Type.Object({ total: Count, items: Type.Array(OverdueNurturing), checkInIntervalDays: Type.Integer({ minimum: 1 }) }),
   sessions: Type.Array(DashboardSession),
   years: Type.Object({ current: YearFigures, previous: YearFigures }),
+  /** Candidates under review or on public notice, by name: the unit head's tasks list shows them with their next date. */
+  underCouncil: Type.Array(UnderCouncil),
 });
 export type OfficeDashboard = Static<typeof OfficeDashboard>;
 

@@ -36,6 +36,17 @@ export interface SessionRow {
   undecided: number;
 }
 
+export interface UnderCouncilRow {
+  id: string;
+  name: string;
+  kind: SubjectKind;
+  state: CandidateState;
+  unitId: string;
+  unitName: string;
+  /** The open session that holds it (null: proposed, not yet in a session). */
+  session: Omit<SessionRow, 'candidates' | 'undecided'> | null;
+}
+
 export interface YearStateCount {
   year: number;
   state: CandidateState;
@@ -110,6 +121,35 @@ export class DashboardRepository {
       params,
     )) as SessionRow[];
     return rows;
+  }
+
+  /** Candidates under review or on public notice within the reach, with the session that holds each, if any. */
+  async underCouncil(reach: Reach): Promise<UnderCouncilRow[]> {
+    const params: unknown[] = [];
+    const within = pathConditions(params).within('u.path', reach);
+    const rows = (await this.dataSource.query(
+      `SELECT c.id, c.name, c.kind, c.state, u.id AS "unitId", u.name AS "unitName",
+              s.id AS "sessionId", s.title, s.year, s.status,
+              to_char(s.checklists_due_on, 'YYYY-MM-DD') AS "checklistsDueOn",
+              to_char(s.voting_closes_on, 'YYYY-MM-DD') AS "votingClosesOn",
+              (SELECT to_char(max(n.ends_on), 'YYYY-MM-DD') FROM public_notice n WHERE n.session_id = s.id) AS "noticeEndsOn"
+         FROM candidate c
+         JOIN unit u ON u.id = c.unit_id
+         LEFT JOIN review_item i ON i.candidate_id = c.id AND i.closed_at IS NULL
+         LEFT JOIN review_session s ON s.id = i.session_id AND s.status <> 'CLOSED'
+        WHERE c.state IN ('underReview', 'publicNotice') ${within ? `AND ${within}` : ''}
+        ORDER BY c.name, c.id`,
+      params,
+    )) as (Omit<UnderCouncilRow, 'session'> & { sessionId: string | null } & Omit<SessionRow, 'id' | 'candidates' | 'undecided'>)[];
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      state: r.state,
+      unitId: r.unitId,
+      unitName: r.unitName,
+      session: r.sessionId ? { id: r.sessionId, title: r.title, year: r.year, status: r.status, checklistsDueOn: r.checklistsDueOn, votingClosesOn: r.votingClosesOn, noticeEndsOn: r.noticeEndsOn } : null,
+    }));
   }
 
   /** Candidates of the given years (the year of their achievements) by state, within the reach. */

@@ -33,7 +33,7 @@ const REJECTED: readonly CandidateState[] = ['rejected', 'revoked'];
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** The dates of a session that still matter at its stage. */
-function deadlinesOf(s: SessionRow, today: string): SessionDeadline[] {
+function deadlinesOf(s: Omit<SessionRow, 'candidates' | 'undecided'>, today: string): SessionDeadline[] {
   const dates: [SessionDeadline['kind'], string | null][] =
     s.status === 'PREPARING'
       ? [['CHECKLISTS_DUE', s.checklistsDueOn], ['VOTING_CLOSES', s.votingClosesOn]]
@@ -64,11 +64,12 @@ export class DashboardsService {
     const { reach } = await this.scope.of(actor, undefined);
     const today = this.clock.today();
     const year = Number(today.slice(0, 4));
-    const [byStateLevel, nurturing, sessions, byYear] = await Promise.all([
+    const [byStateLevel, nurturing, sessions, byYear, underCouncil] = await Promise.all([
       this.repository.byStateAndLevel(reach),
       this.repository.nurturing(reach),
       this.repository.openSessions(reach),
       this.repository.byYearAndState(reach, [year, year - 1]),
+      this.repository.underCouncil(reach),
     ]);
 
     const rows = STAGES.map((stage) => {
@@ -132,6 +133,14 @@ export class DashboardsService {
         };
       }),
       years: { current: figures(year), previous: figures(year - 1) },
+      underCouncil: underCouncil.map((c) => {
+        const deadlines = c.session ? deadlinesOf(c.session, today) : [];
+        return {
+          candidate: { id: c.id, name: c.name, kind: c.kind, state: c.state, unit: { id: c.unitId, name: c.unitName } },
+          session: c.session ? { id: c.session.id, title: c.session.title, status: c.session.status } : null,
+          next: deadlines.find((d) => d.daysLeft >= 0) ?? deadlines.at(-1) ?? null,
+        };
+      }),
     };
   }
 
