@@ -194,6 +194,9 @@ describe('the web application in Chromium', () => {
     // 5. The council's secretariat finds it among the proposals not yet in a session, opens a session
     //    (secret ballot, the rules' defaults shown), adds the candidate and assigns a reviewer by hand.
     await signIn('thuongtruc');
+    // The secretariat lands on the office's dashboard; its tasks are one entry away.
+    await page.getByRole('heading', { name: 'Bảng điều hành', level: 1 }).waitFor();
+    await openMenu(page, 'Việc cần làm');
     await page.getByTestId('task-group-proposedNotInSession').getByRole('link', { name: CANDIDATE }).waitFor();
     await openMenu(page, 'Hội đồng xét');
     await page.getByRole('button', { name: 'Mở đợt xét mới' }).click();
@@ -264,6 +267,7 @@ describe('the web application in Chromium', () => {
     // 9. The secretariat closes the vote: the outcome is explained (3/3 in favour, quorum and threshold met) and
     //    confirmed; the proposed recognition is published for 10 working days.
     await signIn('thuongtruc');
+    await openMenu(page, 'Việc cần làm');
     await page.getByTestId('task-group-sessionsRunning').getByRole('link', { name: SESSION }).click();
     await page.getByRole('heading', { name: SESSION, level: 1 }).waitFor();
     await item.getByText('3/3 thành viên được biểu quyết đã biểu quyết.').waitFor();
@@ -461,7 +465,8 @@ describe('the web application in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
+    // An auditor lands on their overview.
+    await page.getByRole('heading', { name: 'Tổng quan kiểm tra, giám sát', level: 1 }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Bỏ qua, đến nội dung chính');
     await page.getByRole('link', { name: 'Hồ sơ điển hình' }).first().click();

@@ -31,6 +31,7 @@ import { UnitsPage } from './pages/admin/UnitsPage';
 import { UnitImportPage } from './pages/admin/UnitImportPage';
 import { ReorganisationPage } from './pages/admin/ReorganisationPage';
 import { CandidatePage } from './pages/candidate/CandidatePage';
+import { DossierPrintPage } from './pages/candidate/DossierPrintPage';
 import { CandidatesPage } from './pages/CandidatesPage';
 import { ChecklistPage } from './pages/council/ChecklistPage';
 import { SessionPage } from './pages/council/SessionPage';
@@ -39,6 +40,8 @@ import { NominatePage } from './pages/NominatePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { TasksPage } from './pages/tasks/TasksPage';
+import { OfficeDashboardPage } from './pages/dashboard/OfficeDashboardPage';
+import { AuditDashboardPage } from './pages/dashboard/AuditDashboardPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { NotificationSettingsPage } from './pages/notifications/NotificationSettingsPage';
 import { OutboxPage } from './pages/notifications/OutboxPage';
@@ -83,9 +86,12 @@ function AppRoutes() {
       >
         <Route index element={<Home />} />
         <Route path={ROUTES.tasks} element={<RequireRole roles={READERS}><TasksPage /></RequireRole>} />
+        <Route path={ROUTES.dashboard} element={<RequireRole roles={READERS}><OfficeDashboardPage /></RequireRole>} />
+        <Route path={ROUTES.auditDashboard} element={<RequireRole roles={['AUDITOR']}><AuditDashboardPage /></RequireRole>} />
         <Route path={ROUTES.candidates} element={<RequireRole roles={READERS}><CandidatesPage /></RequireRole>} />
         <Route path={ROUTES.nominate} element={<RequireRole roles={['UNIT_HEAD']}><NominatePage /></RequireRole>} />
         <Route path="/ho-so/:id" element={<RequireRole roles={READERS}><CandidatePage /></RequireRole>} />
+        <Route path="/ho-so/:id/ban-in" element={<RequireRole roles={READERS}><DossierPrintPage /></RequireRole>} />
         <Route path={ROUTES.council} element={<RequireRole roles={COUNCIL_READERS}><SessionsPage /></RequireRole>} />
         <Route path="/hoi-dong/:id" element={<RequireRole roles={COUNCIL_READERS}><SessionPage /></RequireRole>} />
         <Route path="/hoi-dong/:id/phieu-danh-gia/:itemId" element={<RequireRole roles={COUNCIL_READERS}><ChecklistPage /></RequireRole>} />

@@ -99,7 +99,7 @@ export function Shell() {
         {narrow && (
           <Button className="app-menu-button" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
         )}
-        <Link to={ROUTES.tasks} className="app-brand">
+        <Link to="/" className="app-brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t('app.title')}</span>
         </Link>

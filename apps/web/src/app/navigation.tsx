@@ -10,6 +10,8 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
   ControlOutlined,
   BankOutlined,
   FieldTimeOutlined,
@@ -45,6 +47,8 @@ const READERS = ROLE_GROUPS.candidateReaders;
 export const COUNCIL_READERS = ROLE_GROUPS.councilReaders;
 
 export const NAVIGATION: NavEntry[] = [
+  { key: 'auditDashboard', path: ROUTES.auditDashboard, label: 'nav.auditDashboard', icon: <SafetyCertificateOutlined />, roles: ['AUDITOR'] },
+  { key: 'dashboard', path: ROUTES.dashboard, label: 'nav.dashboard', icon: <DashboardOutlined />, roles: READERS },
   { key: 'tasks', path: ROUTES.tasks, label: 'nav.tasks', icon: <CheckSquareOutlined />, roles: READERS },
   { key: 'candidates', path: ROUTES.candidates, label: 'nav.candidates', icon: <SolutionOutlined />, roles: READERS },
   { key: 'lookup', path: ROUTES.lookup, label: 'nav.lookup', icon: <SearchOutlined />, roles: READERS },
@@ -70,7 +74,21 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'myAccount', path: ROUTES.myAccount, label: 'nav.myAccount', icon: <UserOutlined />, roles: ROLE_GROUPS.everyone },
 ];
 
-/** Where a person lands after signing in. */
+/**
+ * Where a person lands after signing in: the office's secretariat on its dashboard, auditors on theirs, unit heads
+ * and council members on their tasks.
+ */
 export function homeFor(role: Role | undefined): string {
-  return role === 'ADMIN' ? ROUTES.units : role === 'CLERK' ? ROUTES.decisions : ROUTES.tasks;
+  switch (role) {
+    case 'ADMIN':
+      return ROUTES.units;
+    case 'CLERK':
+      return ROUTES.decisions;
+    case 'COUNCIL_SECRETARY':
+      return ROUTES.dashboard;
+    case 'AUDITOR':
+      return ROUTES.auditDashboard;
+    default:
+      return ROUTES.tasks;
+  }
 }

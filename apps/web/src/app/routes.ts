@@ -2,6 +2,9 @@
 export const ROUTES = {
   signIn: '/dang-nhap',
   tasks: '/viec-can-lam',
+  dashboard: '/bang-dieu-hanh',
+  auditDashboard: '/kiem-tra/tong-quan',
+  dossier: (id: string) => `/ho-so/${id}/ban-in`,
   candidates: '/ho-so',
   nominate: '/ho-so/de-cu',
   candidate: (id: string) => `/ho-so/${id}`,

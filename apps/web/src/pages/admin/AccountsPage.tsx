@@ -1,4 +1,4 @@
-/** Administrators: accounts — create, disable and re-enable, reset a password. */
+/** Administrators: accounts — search, create, change role and unit, disable and re-enable, reset a password. */
 import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -84,6 +84,63 @@ function CreateAccountDialog({ open, onClose, onDone }: { open: boolean; onClose
         </Form.Item>
         <Form.Item name="password" label={t('accounts.initialPassword')} extra={t('accounts.passwordHint', { count: PASSWORD_MIN })} rules={[{ required: true, message: t('validation.required') }, { min: PASSWORD_MIN, message: t('validation.min', { count: PASSWORD_MIN }) }]}>
           <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Changes an account's role and unit; the server refuses a unit head without a unit and the last administrator's demotion. */
+function RoleDialog({ account, onClose, onDone }: { account: Account | null; onClose(): void; onDone(account: Account): void }) {
+  const { t, i18n } = useTranslation();
+  const { options } = useLabels();
+  const [form] = Form.useForm<{ role: Role; unitId?: string }>();
+  const [error, setError] = useState<GeneralError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const units = useAsync((signal) => loadUnitTree(signal), []);
+  const treeData = useMemo(() => toTreeData(units.data ?? []), [units.data]);
+  useEffect(() => {
+    if (!account) return;
+    form.setFieldsValue({ role: account.role, unitId: account.unitId ?? undefined });
+    setError(null);
+  }, [account, form]);
+  return (
+    <Modal
+      open={account !== null}
+      title={t('accounts.roleTitle', { name: account?.displayName ?? '' })}
+      onCancel={busy ? undefined : onClose}
+      destroyOnHidden
+      maskClosable={false}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+    >
+      <p>{t('accounts.roleHint')}</p>
+      <ErrorAlert error={error} />
+      <Form
+        form={form}
+        layout="vertical"
+        name="account-role"
+        disabled={busy}
+        onFinish={async ({ role, unitId }) => {
+          if (!account) return;
+          setBusy(true);
+          setError(null);
+          try {
+            onDone(await api.post('/api/accounts/{id}/role', { role, unitId: unitId ?? null }, { path: { id: account.id } }));
+          } catch (e) {
+            setError(applyServerErrors(form, e, t, i18n.language, { known: ['role', 'unitId'] }));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select options={options('role')} popupMatchSelectWidth={false} />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('accounts.unit')} extra={t('accounts.unitHint')}>
+          <TreeSelect treeData={treeData} treeDefaultExpandAll allowClear showSearch={{ treeNodeFilterProp: 'title' }} loading={units.loading} />
         </Form.Item>
       </Form>
     </Modal>
@@ -198,7 +255,12 @@ export function AccountsPage() {
   const format = useFormat();
   const { account: me } = useAuth();
   const { message } = AntApp.useApp();
-  const { data, error, loading, reload } = useAsync((signal) => api.get('/api/accounts', { signal }), []);
+  const { options } = useLabels();
+  const [search, setSearch] = useState<{ q?: string; role?: Role; unitId?: string }>({});
+  const { data, error, loading, reload } = useAsync((signal) => api.get('/api/accounts', { query: search, signal }), [search]);
+  const units = useAsync((signal) => loadUnitTree(signal), []);
+  const treeData = useMemo(() => toTreeData(units.data ?? []), [units.data]);
+  const [changingRole, setChangingRole] = useState<Account | null>(null);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<Account | null>(null);
   const [emailOf, setEmailOf] = useState<Account | null>(null);
@@ -233,12 +295,40 @@ export function AccountsPage() {
       }
     >
       {error ? <LoadError error={error} onRetry={reload} /> : null}
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('accounts.searchPlaceholder')}
+          aria-label={t('accounts.search')}
+          style={{ width: 280, maxWidth: '100%' }}
+          onSearch={(q) => setSearch((s) => ({ ...s, q: q.trim() || undefined }))}
+        />
+        <Select
+          allowClear
+          aria-label={t('accounts.filterRole')}
+          placeholder={t('accounts.filterRole')}
+          options={options('role')}
+          popupMatchSelectWidth={false}
+          style={{ width: 220, maxWidth: '100%' }}
+          onChange={(role?: Role) => setSearch((s) => ({ ...s, role }))}
+        />
+        <TreeSelect
+          allowClear
+          aria-label={t('accounts.filterUnit')}
+          placeholder={t('accounts.filterUnit')}
+          treeData={treeData}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          style={{ width: 280, maxWidth: '100%' }}
+          onChange={(unitId?: string) => setSearch((s) => ({ ...s, unitId }))}
+        />
+      </Space>
       <Table<Account>
         rowKey="id"
         loading={loading}
         dataSource={data ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1300 }}
         columns={[
           { title: t('accounts.username'), dataIndex: 'username', width: 140 },
           { title: t('accounts.displayName'), dataIndex: 'displayName' },
@@ -255,7 +345,7 @@ export function AccountsPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 460,
+            width: 560,
             render: (_: unknown, a) => (
               <Space wrap>
                 <Popconfirm
@@ -269,6 +359,9 @@ export function AccountsPage() {
                     {t(a.disabled ? 'accounts.enable' : 'accounts.disable')}
                   </Button>
                 </Popconfirm>
+                <Button size="small" onClick={() => setChangingRole(a)} aria-label={t('accounts.changeRoleNamed', { username: a.username })}>
+                  {t('accounts.changeRole')}
+                </Button>
                 <Button size="small" onClick={() => setEmailOf(a)} aria-label={t('accounts.setEmailNamed', { username: a.username })}>
                   {t('accounts.setEmail')}
                 </Button>
@@ -291,6 +384,15 @@ export function AccountsPage() {
         onDone={(a) => {
           setCreating(false);
           void message.success(t('accounts.created', { username: a.username }));
+          reload();
+        }}
+      />
+      <RoleDialog
+        account={changingRole}
+        onClose={() => setChangingRole(null)}
+        onDone={(a) => {
+          setChangingRole(null);
+          void message.success(t('accounts.roleDone', { name: a.displayName, role: label('role', a.role) }));
           reload();
         }}
       />

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CANDIDATE_STATES, COUNCIL_DECISION_EVENTS, GUARD_REQUIREMENTS, candidateMachine, maySend, type CandidateContext, type CandidateEvent, type CandidateEventType, type CandidateState } from '#workflow';
@@ -34,6 +34,39 @@ import { NurturingSection } from './NurturingSection';
 import { REPLICATION_STATES, ReplicationSection } from './ReplicationSection';
 import { ReviewsSection } from './ReviewsSection';
 import { CandidateUnits } from './CandidateUnits';
+
+/**
+ * The page's sections in reading order, each with the anchor the outline links to (the address keeps it, so a
+ * link to "…#lich-su" opens the history).
+ */
+const SECTIONS = [
+  { id: 'thong-tin', label: 'candidate.outline.details' },
+  { id: 'so-do', label: 'candidate.outline.statechart' },
+  { id: 'nhan-rong', label: 'candidate.outline.replication', when: 'replication' },
+  { id: 'tam-dung', label: 'candidate.outline.holds' },
+  { id: 'phong-trao', label: 'candidate.outline.movements' },
+  { id: 'boi-duong', label: 'candidate.outline.nurturing' },
+  { id: 'hoi-dong', label: 'candidate.outline.reviews' },
+  { id: 'bao-cao', label: 'candidate.outline.report' },
+  { id: 'minh-chung', label: 'candidate.outline.evidence' },
+  { id: 'lich-su', label: 'candidate.outline.history' },
+] as const;
+
+/** The outline: a bar of links to the sections, kept at the top while the page scrolls. */
+function Outline({ replication }: { replication: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('candidate.outline.title')} className="candidate-outline" data-testid="candidate-outline">
+      <ul>
+        {SECTIONS.filter((s) => !('when' in s) || replication).map((s) => (
+          <li key={s.id}>
+            <a href={`#${s.id}`}>{t(s.label)}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 interface CandidateData {
   candidate: CandidateDetail;
@@ -147,6 +180,9 @@ export function CandidatePage() {
       }
       extra={
         <>
+          <Button icon={<PrinterOutlined />} onClick={() => navigate(ROUTES.dossier(candidate.id))}>
+            {t('candidate.printDossier')}
+          </Button>
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(ROUTES.candidates)}>
             {t('candidate.backToList')}
           </Button>
@@ -180,8 +216,9 @@ export function CandidatePage() {
 
       <HoldBanner candidateId={candidate.id} holds={holds.holds} />
       <RepeatRecognitionNotice repeat={candidate.repeatRecognition} style={{ marginBottom: 16 }} />
+      <Outline replication={replicationShown} />
 
-      <Row gutter={[16, 16]}>
+      <Row gutter={[16, 16]} id="thong-tin" className="candidate-section">
         <Col xs={24} xl={15}>
           <Card title={<h2 className="card-heading">{t('candidate.details')}</h2>} style={{ height: '100%' }}>
             <Descriptions
@@ -257,19 +294,37 @@ export function CandidatePage() {
         </Col>
       </Row>
 
-      <Card title={<h2 className="card-heading">{t('statechart.heading')}</h2>} style={{ marginTop: 16 }}>
+      <Card title={<h2 className="card-heading">{t('statechart.heading')}</h2>} style={{ marginTop: 16 }} id="so-do" className="candidate-section">
         <StateChart current={candidate.state} allowed={mine} visited={visited} />
       </Card>
 
       <div className="stack">
-        {replicationShown && <ReplicationSection candidate={candidate} recordable={mine} onRecord={setEvent} />}
-        <HoldsSection candidateId={candidate.id} version={candidate.version} holds={holds.holds} allowed={allowed} role={account?.role} onChanged={reload} />
-        <MovementsSection candidateId={candidate.id} editable={account?.role === 'UNIT_HEAD'} />
-        <NurturingSection nurturing={nurturing} />
-        <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} onChanged={reload} />
-        <AchievementReportSection candidateId={candidate.id} role={account?.role} />
-        <EvidenceSection files={evidence} />
-        <HistorySection records={history.records} names={history.names} />
+        {replicationShown && (
+          <div id="nhan-rong" className="candidate-section">
+            <ReplicationSection candidate={candidate} recordable={mine} onRecord={setEvent} />
+          </div>
+        )}
+        <div id="tam-dung" className="candidate-section">
+          <HoldsSection candidateId={candidate.id} version={candidate.version} holds={holds.holds} allowed={allowed} role={account?.role} onChanged={reload} />
+        </div>
+        <div id="phong-trao" className="candidate-section">
+          <MovementsSection candidateId={candidate.id} editable={account?.role === 'UNIT_HEAD'} />
+        </div>
+        <div id="boi-duong" className="candidate-section">
+          <NurturingSection nurturing={nurturing} />
+        </div>
+        <div id="hoi-dong" className="candidate-section">
+          <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} onChanged={reload} />
+        </div>
+        <div id="bao-cao" className="candidate-section">
+          <AchievementReportSection candidateId={candidate.id} role={account?.role} />
+        </div>
+        <div id="minh-chung" className="candidate-section">
+          <EvidenceSection files={evidence} />
+        </div>
+        <div id="lich-su" className="candidate-section">
+          <HistorySection records={history.records} names={history.names} />
+        </div>
       </div>
 
       <EventDialog

@@ -110,6 +110,25 @@ export const TASK_SOURCES: TaskSource[] = [
     load: async (signal) => (await candidatesIn('returned', signal)).map((c) => candidateTask(c, { key: 'tasks.returned.detail', values: { since: c.updatedAt } })),
   },
   {
+    key: 'underCouncil',
+    roles: ['UNIT_HEAD'],
+    title: 'tasks.underCouncil.title',
+    hint: 'tasks.underCouncil.hint',
+    load: async (signal) =>
+      (await api.get('/api/dashboards/office', { signal })).underCouncil.map(({ candidate, session, next }): TaskItem => ({
+        key: candidate.id,
+        title: candidate.name,
+        link: ROUTES.candidate(candidate.id),
+        candidate: { state: candidate.state, kind: candidate.kind, unitName: candidate.unit.name },
+        urgent: next !== null && next.daysLeft >= 0 && next.daysLeft <= NOTICE_SOON_DAYS,
+        detail: !session
+          ? { key: 'tasks.underCouncil.awaiting' }
+          : next
+            ? { key: `tasks.underCouncil.next.${next.kind}`, values: { endsOn: next.date, session: session.title, count: next.daysLeft } }
+            : { key: 'tasks.underCouncil.inSession', values: { session: session.title } },
+      })),
+  },
+  {
     key: 'myChecklists',
     roles: ['COUNCIL_MEMBER'],
     title: 'tasks.myChecklists.title',
