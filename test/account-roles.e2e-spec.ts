@@ -120,6 +120,10 @@ describe('searching accounts', () => {
     expect(await names('?q=hoa.nt')).toEqual(['Nguyễn Thị Hoa']);
     expect(await names(`?q=${encodeURIComponent('lang giang')}`)).toEqual(['Nguyễn Thị Hoa', 'nguyen-van-an']);
     expect(await names('?q=khong%20ai%20ten%20the')).toEqual([]);
+    // The words one after the other, each beginning a word: not scattered over the name.
+    expect(await names('?q=tran%20binh')).toEqual([]);
+    expect(await names('?q=hoa%20thi')).toEqual([]);
+    expect(await names('?q=van%20bi')).toEqual(['Trần Văn Bình']);
   });
 
   it('narrows by role and by unit', async () => {

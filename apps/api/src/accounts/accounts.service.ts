@@ -37,6 +37,20 @@ const ACCOUNT_CHANGES: Record<string, { vi: string; en: string }> = {
 
 const UNIT_REQUIRED: Role[] = ['UNIT_HEAD', 'COUNCIL_MEMBER'];
 
+/** A text's words, folded (no diacritics, lower case), split at anything but letters and digits. */
+const wordsOf = (text: string) => foldVietnamese(text).split(/[^a-z0-9]+/).filter(Boolean);
+
+/**
+ * Whether the query's words occur one after the other in `words`, each beginning a word: "nguyen thi" finds
+ * "Nguyễn Thị Hoa" but not "Nguyễn Văn Thi", and "pham thi thu" not "Phạm Minh Đức (Ban Thi đua…)".
+ */
+function startsPhrase(words: string[], query: string[]): boolean {
+  for (let i = 0; i + query.length <= words.length; i++) {
+    if (query.every((q, j) => words[i + j]!.startsWith(q))) return true;
+  }
+  return false;
+}
+
 export function accountView(a: Account, unit?: Pick<Unit, 'id' | 'name'> | null, email?: string | null): AccountView {
   return {
     ...(email !== undefined ? { email } : {}),
@@ -115,15 +129,11 @@ export class AccountsService {
   async list(filter: { q?: string; role?: Role; unitId?: string } = {}) {
     const accounts = await this.accounts.listWithUnits();
     const emails = await this.emails();
-    const words = filter.q ? foldVietnamese(filter.q).split(/\s+/).filter(Boolean) : [];
+    const query = filter.q ? wordsOf(filter.q) : [];
     return accounts
       .filter((a) => !filter.role || a.role === filter.role)
       .filter((a) => !filter.unitId || a.unitId === filter.unitId)
-      .filter((a) => {
-        if (words.length === 0) return true;
-        const text = foldVietnamese(`${a.username} ${a.displayName} ${a.unit?.name ?? ''}`);
-        return words.every((w) => text.includes(w));
-      })
+      .filter((a) => query.length === 0 || [a.username, a.displayName, a.unit?.name ?? ''].some((field) => startsPhrase(wordsOf(field), query)))
       .map((a) => accountView(a, a.unit, emails.get(a.id) ?? null));
   }
 

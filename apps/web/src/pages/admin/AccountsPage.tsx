@@ -328,12 +328,12 @@ export function AccountsPage() {
         loading={loading}
         dataSource={data ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1800 }}
         columns={[
           { title: t('accounts.username'), dataIndex: 'username', width: 140 },
-          { title: t('accounts.displayName'), dataIndex: 'displayName' },
+          { title: t('accounts.displayName'), dataIndex: 'displayName', width: 240 },
           { title: t('accounts.role'), dataIndex: 'role', render: (r: string) => label('role', r), width: 220 },
-          { title: t('accounts.unit'), dataIndex: ['unit', 'name'], ellipsis: true },
+          { title: t('accounts.unit'), dataIndex: ['unit', 'name'], width: 220 },
           { title: t('accounts.email'), dataIndex: 'email', ellipsis: true, width: 220, render: (v: string | null | undefined) => v ?? '—' },
           {
             title: t('accounts.status'),

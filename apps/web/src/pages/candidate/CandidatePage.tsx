@@ -233,7 +233,7 @@ export function CandidatePage() {
                 { key: 'achievement', label: t('candidate.achievement'), children: <span className="pre-wrap">{candidate.achievement}</span>, span: 'filled' },
                 { key: 'stage', label: t('candidate.stage'), children: candidate.stage ? label('stage', candidate.stage) : t('candidate.noStage') },
                 { key: 'counts', label: t('candidate.counts'), children: t('candidate.countsValue', { checkIns: format.number(candidate.counts.checkIns), files: format.number(candidate.counts.evidenceFiles), plans: format.number(candidate.counts.planVersions) }) },
-                { key: 'created', label: t('candidate.createdBy'), children: t('candidate.createdByValue', { by: candidate.createdBy, at: format.dateTime(candidate.createdAt) }) },
+                { key: 'created', label: t('candidate.createdBy'), children: t('candidate.createdByValue', { by: words(history.names.people[candidate.createdBy]?.name) || candidate.createdBy, at: format.dateTime(candidate.createdAt) }) },
                 { key: 'updated', label: t('candidate.updatedAt'), children: format.dateTime(candidate.updatedAt) },
               ]}
             />
@@ -320,7 +320,7 @@ export function CandidatePage() {
           <AchievementReportSection candidateId={candidate.id} role={account?.role} />
         </div>
         <div id="minh-chung" className="candidate-section">
-          <EvidenceSection files={evidence} />
+          <EvidenceSection files={evidence} names={history.names} />
         </div>
         <div id="lich-su" className="candidate-section">
           <HistorySection records={history.records} names={history.names} />

@@ -37,18 +37,12 @@ async function loadDossier(id: string, signal: AbortSignal) {
   return { candidate, nurturing, evidence, history, reviews, report, decisions };
 }
 
+/** A person by their name (the account's full name), never by their login name. */
 function Person({ username, names }: { username: string | null; names: AuditNames | undefined }) {
   const { words } = useRecordWords();
   if (!username) return null;
   const person = names?.people[username];
-  if (!person) return <>{username}</>;
-  const title = words(person.title);
-  return (
-    <>
-      {words(person.name)}
-      {title ? ` (${title})` : ''}
-    </>
-  );
+  return <>{person ? words(person.name) : username}</>;
 }
 
 export function DossierPrintPage() {

@@ -1,11 +1,13 @@
 import { Card, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceView } from '#contracts';
+import type { AuditNames, EvidenceView } from '#contracts';
+import { ActorName } from '../../components/RecordContent';
 import { evidenceUrl } from '../../lib/evidence';
 import { useFormat } from '../../lib/format';
 
-export function EvidenceSection({ files }: { files: EvidenceView[] | undefined }) {
+/** The candidate's evidence files; who uploaded each is named by the history's names (never by a login name). */
+export function EvidenceSection({ files, names }: { files: EvidenceView[] | undefined; names?: AuditNames }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -29,7 +31,7 @@ export function EvidenceSection({ files }: { files: EvidenceView[] | undefined }
             ),
           },
           { title: t('evidence.size'), dataIndex: 'sizeBytes', render: (v: number) => format.bytes(v), width: 100, align: 'right' },
-          { title: t('evidence.uploaded'), dataIndex: 'uploadedAt', render: (v: string, f) => <>{format.dateTime(v)}<br /><Typography.Text type="secondary">{f.uploadedBy}</Typography.Text></>, width: 170 },
+          { title: t('evidence.uploaded'), dataIndex: 'uploadedAt', render: (v: string, f) => <>{format.dateTime(v)}<br /><Typography.Text type="secondary"><ActorName actor={f.uploadedBy} names={names} /></Typography.Text></>, width: 170 },
           {
             title: t('evidence.sha256'),
             dataIndex: 'sha256',

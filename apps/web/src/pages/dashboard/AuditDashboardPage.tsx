@@ -24,7 +24,15 @@ function Status({ data }: { data: AuditDashboard }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {data.history.ok ? (
-        <Alert type="success" showIcon title={t('auditDashboard.status.ok')} description={t('auditDashboard.status.okHint')} data-testid="audit-dashboard-status" data-ok="true" />
+        // Without a witness only the timeliness was checked: say so rather than claim an agreement.
+        <Alert
+          type={data.witness.configured ? 'success' : 'warning'}
+          showIcon
+          title={t(data.witness.configured ? 'auditDashboard.status.ok' : 'auditDashboard.status.okNoWitness')}
+          description={t(data.witness.configured ? 'auditDashboard.status.okHint' : 'auditDashboard.status.okNoWitnessHint')}
+          data-testid="audit-dashboard-status"
+          data-ok="true"
+        />
       ) : (
         <Alert
           type="error"
