@@ -50,7 +50,7 @@ export class Revocations {
       // A revocation issued before grounds were codes has none recorded.
       grounds: (record?.grounds ?? []).map((code) => {
         const g = REVOCATION_GROUNDS.find((x) => x.code === code)!;
-        return { code: g.code, vi: g.vi, en: g.en, citation: g.citation };
+        return { code: g.code, vi: g.vi, en: g.en, article: g.article, citation: g.citation };
       }),
       chain: record?.chain ?? [],
       recipients: recipients.map((r) => ({ candidateId: r.candidateId, name: r.name, certificateRecovered: recoveries.some((x) => x.candidateId === r.candidateId && x.item === 'CERTIFICATE') })),
