@@ -50,7 +50,7 @@ beforeAll(async () => {
   const issued = await issueDecision(t, { ...SIGNER, sessionId });
   expect(issued.status).toBe(201);
   original = issued.body;
-});
+}, 240_000);
 afterAll(async () => {
   jest.restoreAllMocks();
   await t?.close();

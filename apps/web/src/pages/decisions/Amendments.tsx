@@ -144,6 +144,7 @@ export function AmendButtons({ decision, onDrafted }: { decision: DecisionView; 
             optionLabelProp="short"
             options={REVOCATION_GROUNDS.map((g) => ({
               value: g.code,
+              title: `${words(g)} (${g.article})`,
               short: g.article,
               label: (
                 <span style={{ whiteSpace: 'normal' }}>
