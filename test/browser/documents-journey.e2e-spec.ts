@@ -185,6 +185,10 @@ describe('the office’s documents from a closed session to a revoked, stamped c
       await page.getByTestId('revocation-record').getByText('điểm b khoản 2 Điều 93', { exact: false }).waitFor();
       await page.getByTestId('record-recovery').click();
       const recovery = page.getByRole('dialog');
+      // The server's clock runs a month ahead of the browser's (the session's notice period is over): its date.
+      const recoveredOn = recovery.getByLabel('Ngày thu hồi');
+      await recoveredOn.fill(issuedOn.split('-').reverse().join('/'));
+      await recoveredOn.press('Enter');
       await recovery.getByLabel('Biên bản, chứng từ thu hồi').fill('Biên bản thu hồi số 07/BB-SNV');
       await recovery.getByRole('button', { name: 'Ghi nhận' }).click();
       await page.getByTestId('recoveries').getByText('Biên bản thu hồi số 07/BB-SNV').waitFor();

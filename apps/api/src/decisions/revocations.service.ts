@@ -70,7 +70,7 @@ export class Revocations {
       if (money ? !command.amount : !command.quantity) throw new DomainError('RECOVERY_AMOUNT_REQUIRED', { field: money ? 'amount' : 'quantity', item: command.item });
       const today = this.clock.today();
       if (command.recoveredOn > today || command.recoveredOn < d.issuedOn) {
-        throw new DomainError('ISSUED_ON_OUT_OF_RANGE', { field: 'recoveredOn', issuedOn: command.recoveredOn, earliest: d.issuedOn, latest: today });
+        throw new DomainError('RECOVERED_ON_OUT_OF_RANGE', { field: 'recoveredOn', recoveredOn: command.recoveredOn, earliest: d.issuedOn, latest: today });
       }
       const now = this.clock.now();
       const row: RevocationRecovery = {

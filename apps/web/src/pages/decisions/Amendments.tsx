@@ -256,7 +256,7 @@ function RevocationPanel({ decision, isSecretary }: { decision: DecisionView; is
           { title: t('amendments.item'), key: 'item', render: (_: unknown, x) => words(x.itemLabel) },
           { title: t('amendments.quantityOrAmount'), key: 'qty', width: 140, render: (_: unknown, x) => (x.amount !== null ? t('amendments.money', { amount: format.number(x.amount) }) : x.quantity) },
           { title: t('amendments.document'), dataIndex: 'document' },
-          { title: t('amendments.recordedBy'), key: 'by', render: (_: unknown, x) => `${x.recordedBy}, ${format.dateTime(x.recordedAt)}` },
+          { title: t('amendments.recordedAt'), key: 'at', width: 150, render: (_: unknown, x) => format.dateTime(x.recordedAt) },
         ]}
       />
       {isSecretary && (
