@@ -13,7 +13,7 @@ export class AmendmentDrafts1796620000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "decision_draft" ADD "amends_id" uuid`);
     await q.query(`ALTER TABLE "decision_draft" ADD "terms" jsonb`);
     await q.query(
-      `ALTER TABLE "decision_draft" ADD CONSTRAINT "FK_decision_draft_amends" FOREIGN KEY ("amends_id") REFERENCES "recognition_decision"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      `ALTER TABLE "decision_draft" ADD CONSTRAINT "FK_3ee05bb89ace999063220b090a2" FOREIGN KEY ("amends_id") REFERENCES "recognition_decision"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
     await q.query(`DROP INDEX "UQ_decision_draft_session"`);
     await q.query(`CREATE UNIQUE INDEX "UQ_decision_draft_session" ON "decision_draft" ("session_id") WHERE "kind" = 'RECOGNITION'`);
@@ -24,7 +24,7 @@ export class AmendmentDrafts1796620000000 implements MigrationInterface {
     await q.query(`DROP INDEX "IDX_decision_draft_amends"`);
     await q.query(`DROP INDEX "UQ_decision_draft_session"`);
     await q.query(`CREATE UNIQUE INDEX "UQ_decision_draft_session" ON "decision_draft" ("session_id") `);
-    await q.query(`ALTER TABLE "decision_draft" DROP CONSTRAINT "FK_decision_draft_amends"`);
+    await q.query(`ALTER TABLE "decision_draft" DROP CONSTRAINT "FK_3ee05bb89ace999063220b090a2"`);
     await q.query(`ALTER TABLE "decision_draft" DROP COLUMN "terms"`);
     await q.query(`ALTER TABLE "decision_draft" DROP COLUMN "amends_id"`);
     await q.query(`ALTER TABLE "decision_draft" DROP COLUMN "kind"`);
