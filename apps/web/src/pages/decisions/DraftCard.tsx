@@ -78,8 +78,9 @@ export function DraftCard({ draft, isClerk, onChanged }: { draft: DecisionDraftV
               ]
             : []),
           ...(draft.reasons ? [{ key: 'reasons', label: t('amendments.reasons'), children: draft.reasons }] : []),
-          { key: 'drafted', label: t('decisions.draftedBy'), children: `${draft.draftedBy}, ${format.dateTime(draft.draftedAt)}` },
-          ...(draft.numberedBy ? [{ key: 'numbered', label: t('decisions.numberedBy'), children: `${draft.numberedBy}, ${format.dateTime(draft.numberedAt)}` }] : []),
+          // When, not who: login names are never shown (the audit trail names the people).
+          { key: 'drafted', label: t('decisions.draftedAt'), children: format.dateTime(draft.draftedAt) },
+          ...(draft.numberedAt ? [{ key: 'numbered', label: t('decisions.numberedAt'), children: format.dateTime(draft.numberedAt) }] : []),
           { key: 'recipients', label: draft.kind === 'REVOCATION' ? t('amendments.revokedNames') : t('decisions.recipients'), children: draft.recipients.map((r) => r.name).join('; ') },
         ]}
       />
