@@ -60,7 +60,7 @@ beforeAll(async () => {
   const real = clock.now.bind(clock);
   jest.spyOn(clock, 'now').mockImplementation(() => new Date(real().getTime() + 31 * 86_400_000));
   issuedOn = clock.today();
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   jest.restoreAllMocks();
