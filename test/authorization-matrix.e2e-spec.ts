@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type supertest from 'supertest';
 import type { Role } from '#domain';
 import { startTestApp, TEST_PASSWORD, type ActorClient, type TestApp } from './support/app.js';
-import { issueDecision, nextFreeNumber } from './support/decisions.js';
+import { issueDecision, nextFreeNumber, revokeDecision } from './support/decisions.js';
 import { ADMIN, CLERK, importStatistics, newCandidate, newUnit, pdfBytes, SECRETARY, UNIT_HEAD, writeUnitPlan } from './support/factories.js';
 import { AuditCheckpoints } from '../apps/api/src/audit/audit-checkpoints.service.js';
 import { Clock } from '../apps/api/src/common/clock.js';
@@ -263,7 +263,7 @@ async function revokedDecision(c: Ctx): Promise<{ id: string; candidateId: strin
     return laterFor(c, async () => {
       const issued = await issueDecision(c.t, { ...DECISION_SIGNER, sessionId });
       expect(issued.status).toBe(201);
-      const revoked = await c.t.as(SECRETARY).post(`/api/decisions/${issued.body.id}/revocations`).send({ ...DECISION_SIGNER, grounds: ['UNLAWFUL_APPRAISAL'], reasons: 'Xét trái quy định' });
+      const revoked = await revokeDecision(c.t, issued.body.id, { ...DECISION_SIGNER, grounds: ['UNLAWFUL_APPRAISAL'], reasons: 'Xét trái quy định' });
       expect(revoked.status).toBe(201);
       return { id: revoked.body.id as string, candidateId: candidate.id };
     });
@@ -1135,6 +1135,7 @@ const TABLE: Record<string, Row> = {
       return cl.get(`/api/decisions/${d.id}/certificates/${d.candidateId}/pdf`);
     },
   },
+  'GET /api/signing': { allowed: DECISION_READERS, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/signing') },
   'GET /api/decisions/{id}/signatures': { allowed: DECISION_READERS, scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}/signatures`) },
   // Signing changes a decision's documents once: each allowed call signs a decision of its own.
   'POST /api/decisions/{id}/signatures': {

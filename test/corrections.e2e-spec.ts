@@ -13,7 +13,8 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil } from './support/council.js';
 import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit } from './support/factories.js';
 import { pdfText } from './support/pdf-text.js';
-import { issueDecision } from './support/decisions.js';
+import { correctDecision, issueDecision, nextFreeNumber, numberAndIssue, revokeDecision } from './support/decisions.js';
+import { CLERK } from './support/factories.js';
 
 let t: TestApp;
 let coop: { id: string };
@@ -49,7 +50,7 @@ beforeAll(async () => {
   const issued = await issueDecision(t, { ...SIGNER, sessionId });
   expect(issued.status).toBe(201);
   original = issued.body;
-});
+}, 240_000);
 afterAll(async () => {
   jest.restoreAllMocks();
   await t?.close();
@@ -58,7 +59,7 @@ afterAll(async () => {
 describe('a correction updates the facts it corrects', () => {
   it('moves the exemplar through CORRECT_RECOGNITION: its name and achievement are the corrected ones, the old text kept in the audit record', async () => {
     const before = (await t.as(UNIT_HEAD).get(`/api/candidates/${nurse.id}`)).body;
-    const res = await t.as(SECRETARY).post(`/api/decisions/${original.id}/corrections`).send({
+    const res = await correctDecision(t, original.id, {
       ...SIGNER,
       reasons: 'Ghi sai tên và thành tích của cá nhân',
       recipients: [{ candidateId: nurse.id, name: CORRECT_NAME, achievement: CORRECT_ACHIEVEMENT }],
@@ -105,7 +106,7 @@ describe('a revocation ends the whole chain', () => {
   });
 
   it('issue, correct, revoke the original: the correction’s certificate is refused too (it was 200 before)', async () => {
-    const res = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({
+    const res = await revokeDecision(t, original.id, {
       ...SIGNER,
       grounds: ['FALSE_INFORMATION_OR_FORGED_RECORDS'],
       reasons: 'Hồ sơ đề nghị kèm giấy xác nhận không đúng sự thật',
@@ -134,14 +135,14 @@ describe('a revocation ends the whole chain', () => {
     expect(view.subject).toContain(`Quyết định số ${original.number}`);
     expect(view.subject).toContain(`Quyết định số ${correction.number}`);
     expect(view.recipients).toEqual([expect.objectContaining({ candidateId: nurse.id, name: CORRECT_NAME, achievement: CORRECT_ACHIEVEMENT })]);
-    expect(view.reasons).toContain('điểm b khoản 2');
+    expect(view.reasons).toContain('điểm b khoản 2 Điều 93');
     const text = await textOf(t.as(AUDITOR).get(`/api/decisions/${revocation.id}/pdf`));
-    for (const s of [CORRECT_NAME, `Quyết định số ${correction.number}`, 'Chương VII', 'Luật Thi đua, khen thưởng số 06/2022/QH15']) expect(text).toContain(s);
+    for (const s of [CORRECT_NAME, `Quyết định số ${correction.number}`, 'Điều 93', 'Chương VII', 'Luật Thi đua, khen thưởng số 06/2022/QH15']) expect(text).toContain(s);
     expect(text).not.toContain('ĐÃ THU HỒI');
     const record = (await t.as(AUDITOR).get(`/api/decisions/${revocation.id}/revocation`)).body;
     expect(record).toMatchObject({
       number: revocation.number,
-      grounds: [{ code: 'FALSE_INFORMATION_OR_FORGED_RECORDS', citation: expect.stringContaining('Chương VII') }],
+      grounds: [{ code: 'FALSE_INFORMATION_OR_FORGED_RECORDS', article: 'Điều 93 khoản 2 điểm b', citation: expect.stringContaining('Chương VII') }],
       chain: [expect.objectContaining({ id: original.id, kind: 'RECOGNITION' }), expect.objectContaining({ id: correction.id, kind: 'CORRECTION' })],
       recipients: [{ candidateId: nurse.id, name: CORRECT_NAME, certificateRecovered: false }],
       recoveries: [],
@@ -200,5 +201,39 @@ describe('recovery of certificates and rewards', () => {
     expect(res.status).toBe(200);
     expect(res.body.replay.mismatches).toBe(0);
     expect(res.body.ok).toBe(true);
+  });
+});
+
+describe('a correction or revocation takes the clerk’s number from the register', () => {
+  it('is a draft until the clerk numbers it: not issued without a number, a number used in the register refused, the draft watermarked', async () => {
+    const drafted = await t.as(SECRETARY).post(`/api/decisions/${original.id}/corrections`).send({ ...SIGNER, reasons: 'Ghi sai đơn vị', recipients: [{ candidateId: coop.id, unitName: 'UBND xã Tân Yên, tỉnh Bắc Ninh' }] });
+    expect(drafted.status).toBe(201);
+    expect(drafted.body).toMatchObject({ kind: 'CORRECTION', status: 'DRAFT', number: null, amends: { id: original.id, number: original.number }, reasons: 'Ghi sai đơn vị', subject: expect.stringContaining(`đính chính Quyết định số ${original.number}`) });
+    expect(drafted.body.recipients.find((r: { candidateId: string }) => r.candidateId === coop.id).unitName).toBe('UBND xã Tân Yên, tỉnh Bắc Ninh');
+    // Nothing issued yet: the decision's session still has one decision, and the issue needs the number first.
+    expect(await t.as(CLERK).post(`/api/decision-drafts/${drafted.body.id}/issue`).send({})).toMatchObject({ status: 409, body: { code: 'DECISION_NOT_NUMBERED' } });
+    const pdf = await textOf(t.as(SECRETARY).get(`/api/decision-drafts/${drafted.body.id}/pdf`));
+    for (const s of ['DỰ THẢO', `đính chính Quyết định số ${original.number}`, 'Ghi sai đơn vị']) expect(pdf).toContain(s);
+    // The number of the recognition itself is taken in the register (same symbol, same year).
+    const today = t.running.app.get(Clock).today();
+    const taken = await t.as(CLERK).post(`/api/decision-drafts/${drafted.body.id}/number`).send({ number: Number(original.number.split('/')[0]), issuedOn: today });
+    expect(taken).toMatchObject({ status: 409, body: { code: 'REGISTER_NUMBER_TAKEN', field: 'number' } });
+    // Only the clerk numbers.
+    expect((await t.as(SECRETARY).post(`/api/decision-drafts/${drafted.body.id}/number`).send({ number: 900, issuedOn: today })).status).toBe(403);
+    const number = await nextFreeNumber(t, 'UBND_TINH', Number(today.slice(0, 4)));
+    const issued = await numberAndIssue(t, drafted.body, { number });
+    expect(issued).toMatchObject({ status: 201, body: { kind: 'CORRECTION', number: `${number}/QĐ-UBND` } });
+    const after = (await t.as(SECRETARY).get(`/api/decision-drafts/${drafted.body.id}`)).body;
+    expect(after).toMatchObject({ status: 'ISSUED', decisionId: issued.body.id, numberedBy: expect.any(String) });
+  });
+
+  it('a revocation draft shows its grounds with the article they cite', async () => {
+    const drafted = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['UNLAWFUL_APPRAISAL'], reasons: 'Xét trái quy định', candidateIds: [coop.id] });
+    expect(drafted.status).toBe(201);
+    expect(drafted.body).toMatchObject({ kind: 'REVOCATION', status: 'DRAFT', grounds: [{ code: 'UNLAWFUL_APPRAISAL', article: 'Điều 93 khoản 2 điểm c' }], recipients: [expect.objectContaining({ candidateId: coop.id })] });
+    const pdf = await textOf(t.as(SECRETARY).get(`/api/decision-drafts/${drafted.body.id}/pdf`));
+    for (const s of ['DỰ THẢO', 'điểm c khoản 2 Điều 93']) expect(pdf).toContain(s);
+    // Left a draft: the cooperative stays recognised.
+    expect((await t.as(UNIT_HEAD).get(`/api/candidates/${coop.id}`)).body.state).toBe('recognised');
   });
 });

@@ -7,8 +7,8 @@ import { Clock } from '../apps/api/src/common/clock.js';
 import type supertest from 'supertest';
 import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil } from './support/council.js';
-import { AUDITOR, CLERK, SECRETARY, UNIT_HEAD, newCandidate, newUnit, sendEvent } from './support/factories.js';
-import { draftDecision, issueDecision } from './support/decisions.js';
+import { ADMIN, AUDITOR, CLERK, SECRETARY, UNIT_HEAD, newCandidate, newUnit, sendEvent } from './support/factories.js';
+import { correctDecision, draftDecision, issueDecision, revokeDecision } from './support/decisions.js';
 import { pdfText } from './support/pdf-text.js';
 
 let t: TestApp;
@@ -86,7 +86,7 @@ describe('the recognition decision of a session', () => {
 describe('corrections and revocations are new decisions that refer to the old one', () => {
   it('a correction keeps the original as it was, marked as corrected', async () => {
     const before = (await t.as(AUDITOR).get(`/api/decisions/${decisionId}`)).body;
-    const res = await t.as(SECRETARY).post(`/api/decisions/${decisionId}/corrections`).send({
+    const res = await correctDecision(t, decisionId, {
       ...SIGNER,
       reasons: 'Ghi sai tên hợp tác xã',
       recipients: [{ candidateId: coop.id, name: 'Hợp tác xã Dịch vụ Nông nghiệp Tân Yên' }],
@@ -107,7 +107,7 @@ describe('corrections and revocations are new decisions that refer to the old on
   });
 
   it('a revocation moves the exemplar it names to revoked through the statechart, and its certificate is no longer issued', async () => {
-    const res = await t.as(SECRETARY).post(`/api/decisions/${decisionId}/revocations`).send({ ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Thành tích được xác minh là không trung thực', candidateIds: [nurse.id] });
+    const res = await revokeDecision(t, decisionId, { ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Thành tích được xác minh là không trung thực', candidateIds: [nurse.id] });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ number: '3/QĐ-UBND', kind: 'REVOCATION', recipients: 1 });
     const candidate = (await t.as(UNIT_HEAD).get(`/api/candidates/${nurse.id}`)).body;
@@ -123,9 +123,12 @@ describe('corrections and revocations are new decisions that refer to the old on
     expect(twice).toMatchObject({ status: 409, body: { code: 'DECISION_REVOKED' } });
   });
 
-  it('numbers stay unique and gapless under concurrent issuing; a refused request takes no number', async () => {
+  it('numbers stay unique and gapless under concurrent issuing from the register kept here; a refused request takes no number', async () => {
+    // The office keeps its register in this product: each correction's number is reserved from the counter.
+    const [register] = (await t.as(AUDITOR).get('/api/document-registers')).body.filter((r: { authority: { code: string } }) => r.authority.code === 'UBND_TINH');
+    expect((await t.as(ADMIN).post(`/api/document-registers/${register.id}/mode`).send({ mode: 'COUNTER', expectedVersion: register.version })).status).toBe(200);
     const attempts = Array.from({ length: 20 }, (_, i) =>
-      t.as(SECRETARY).post(`/api/decisions/${decisionId}/corrections`).send(
+      correctDecision(t, decisionId, 
         i === 7
           ? { ...SIGNER, reasons: 'Sai', recipients: [{ candidateId: '00000000-0000-4000-8000-000000000000', name: 'Không có' }] }
           : { ...SIGNER, reasons: `Đính chính lần ${i}`, recipients: [{ candidateId: coop.id, achievement: `Thành tích ghi đúng (${i})` }] },
@@ -139,7 +142,7 @@ describe('corrections and revocations are new decisions that refer to the old on
   });
 
   it('each authority numbers on its own', async () => {
-    const res = await t.as(SECRETARY).post(`/api/decisions/${decisionId}/corrections`).send({ ...SIGNER, authorityCode: 'HDTDKT_TINH', reasons: 'Đính chính', recipients: [{ candidateId: coop.id }] });
+    const res = await correctDecision(t, decisionId, { ...SIGNER, authorityCode: 'HDTDKT_TINH', reasons: 'Đính chính', recipients: [{ candidateId: coop.id }] });
     expect(res.body).toMatchObject({ number: '1/QĐ-HĐTĐKT' });
   });
 });

@@ -16,7 +16,7 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil } from './support/council.js';
 import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit } from './support/factories.js';
 import { pdfsig } from './support/pdfsig.js';
-import { issueDecision } from './support/decisions.js';
+import { issueDecision, revokeDecision } from './support/decisions.js';
 
 const YEAR = 365 * 86_400_000;
 const SIGNER = { authorityCode: 'UBND_TINH', signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Mạnh' };
@@ -178,7 +178,7 @@ describe('verification by anyone, without signing in', () => {
   });
 
   it('after a revocation, the same signed file verifies as revoked, naming the revocation', async () => {
-    const revocation = await t.as(SECRETARY).post(`/api/decisions/${decisionId}/revocations`).send({ ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Thành tích không trung thực', candidateIds: [nurse.id] });
+    const revocation = await revokeDecision(t, decisionId, { ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Thành tích không trung thực', candidateIds: [nurse.id] });
     expect(revocation.status).toBe(201);
     const res = await t.http.post('/api/verifications').attach('file', signedCertificate, { filename: 'gcn.pdf', contentType: 'application/pdf' });
     expect(res.body).toMatchObject({ verdict: 'REVOKED', contentUnchanged: true, signature: { valid: true }, standing: { status: 'REVOKED', by: [{ kind: 'REVOCATION', number: revocation.body.number }] } });

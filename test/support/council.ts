@@ -7,7 +7,7 @@ import { expect, jest } from '@jest/globals';
 import { Clock } from '../../apps/api/src/common/clock.js';
 import type { ActorClient, TestApp } from './app.js';
 import { ADMIN, SECRETARY } from './factories.js';
-import { issueDecision } from './decisions.js';
+import { issueDecision, revokeDecision } from './decisions.js';
 
 export interface Council {
   unitId: string;
@@ -113,7 +113,6 @@ export async function decideThroughCouncil(t: TestApp, candidateIds: string[], o
  * then a revocation decision naming the candidate — both as of after the session closed.
  */
 export async function revokeByDecision(t: TestApp, candidateId: string) {
-  const secretary = t.as(SECRETARY);
   const signer = { authorityCode: 'UBND_TINH', signerTitle: 'CHỦ TỊCH', signerName: 'Chủ tịch UBND tỉnh' };
   const [row] = (await t.dataSource.query(`SELECT session_id AS "sessionId" FROM review_item WHERE candidate_id = $1 AND outcome = 'RECOGNISE' ORDER BY added_at DESC LIMIT 1`, [candidateId])) as {
     sessionId: string;
@@ -121,7 +120,7 @@ export async function revokeByDecision(t: TestApp, candidateId: string) {
   await later(t, 31, async () => {
     const issued = await issueDecision(t, { ...signer, sessionId: row!.sessionId });
     expect(issued.status).toBe(201);
-    const revoked = await secretary.post(`/api/decisions/${issued.body.id}/revocations`).send({ ...signer, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Thành tích không trung thực', candidateIds: [candidateId] });
+    const revoked = await revokeDecision(t, issued.body.id, { ...signer, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Thành tích không trung thực', candidateIds: [candidateId] });
     expect(revoked.status).toBe(201);
   });
 }

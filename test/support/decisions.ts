@@ -41,10 +41,36 @@ export async function draftDecision(t: TestApp, request: Omit<IssueRequest, 'iss
 export async function issueDecision(t: TestApp, request: IssueRequest, as = SECRETARY): Promise<StepResponse> {
   const drafted = await draftDecision(t, request, as);
   if (drafted.status !== 201) return drafted;
+  return numberAndIssue(t, drafted.body, request);
+}
+
+/**
+ * The clerk numbers a draft (the number given, or the next free one of its register; none for a register kept
+ * here) and issues it. Returns the first refused step's response, or the issue's.
+ */
+export async function numberAndIssue(
+  t: TestApp,
+  draft: { id: string; authority: { code: string }; register: { mode: string } },
+  request: { issuedOn?: string; number?: number } = {},
+): Promise<StepResponse> {
   const issuedOn = request.issuedOn ?? t.running.app.get(Clock).today();
-  const counter = drafted.body.register.mode === 'COUNTER';
-  const number = counter ? undefined : (request.number ?? (await nextFreeNumber(t, request.authorityCode, Number(issuedOn.slice(0, 4)))));
-  const numbered = await t.as(CLERK).post(`/api/decision-drafts/${drafted.body.id}/number`).send({ issuedOn, ...(number !== undefined ? { number } : {}) });
+  const counter = draft.register.mode === 'COUNTER';
+  const number = counter ? undefined : (request.number ?? (await nextFreeNumber(t, draft.authority.code, Number(issuedOn.slice(0, 4)))));
+  const numbered = await t.as(CLERK).post(`/api/decision-drafts/${draft.id}/number`).send({ issuedOn, ...(number !== undefined ? { number } : {}) });
   if (numbered.status !== 200 && numbered.status !== 201) return numbered;
-  return t.as(CLERK).post(`/api/decision-drafts/${drafted.body.id}/issue`).send({});
+  return t.as(CLERK).post(`/api/decision-drafts/${draft.id}/issue`).send({});
+}
+
+/** A correction as the office makes it: drafted by the secretariat from the decision, numbered and issued by the clerk. */
+export async function correctDecision(t: TestApp, decisionId: string, body: Record<string, unknown>, request: { issuedOn?: string; number?: number } = {}, as = SECRETARY): Promise<StepResponse> {
+  const drafted = await t.as(as).post(`/api/decisions/${decisionId}/corrections`).send(body);
+  if (drafted.status !== 201) return drafted;
+  return numberAndIssue(t, drafted.body, request);
+}
+
+/** A revocation as the office makes it: drafted by the secretariat from the decision, numbered and issued by the clerk. */
+export async function revokeDecision(t: TestApp, decisionId: string, body: Record<string, unknown>, request: { issuedOn?: string; number?: number } = {}, as = SECRETARY): Promise<StepResponse> {
+  const drafted = await t.as(as).post(`/api/decisions/${decisionId}/revocations`).send(body);
+  if (drafted.status !== 201) return drafted;
+  return numberAndIssue(t, drafted.body, request);
 }

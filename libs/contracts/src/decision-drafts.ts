@@ -5,7 +5,8 @@
  */
 import { FieldCodes, IssuingAuthorityCodes, RegisterModeCodes, SubjectKindCodes } from '#domain';
 import { CalendarDate, Code, Instant, Labels, Nullable, Type, Uuid, file, json, type EndpointTable, type Static } from './schema.js';
-import { DecisionIssued } from './decisions.js';
+import { DECISION_KINDS, DecisionIssued } from './decisions.js';
+import { RevocationGroundView } from './revocations.js';
 
 export const DRAFT_STATUSES = ['DRAFT', 'NUMBERED', 'ISSUED'] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
@@ -39,6 +40,14 @@ export const DraftRecipientView = Type.Object({
 
 export const DecisionDraftView = Type.Object({
   id: Uuid,
+  /** A recognition from the closed session, or a correction or revocation of an issued decision. */
+  kind: Code(DECISION_KINDS),
+  /** The decision a correction or revocation amends. */
+  amends: Nullable(Type.Object({ id: Uuid, number: Type.String(), issuedOn: CalendarDate, kind: Code(DECISION_KINDS) })),
+  /** A correction's or revocation's reasons as the secretariat wrote them; null for a recognition. */
+  reasons: Nullable(Type.String()),
+  /** A revocation's grounds (Luật Thi đua, khen thưởng 2022 Chương VII); empty otherwise. */
+  grounds: Type.Array(RevocationGroundView),
   sessionId: Uuid,
   sessionTitle: Type.String(),
   authority: Type.Object({ code: Code(IssuingAuthorityCodes), vi: Type.String(), en: Type.String() }),
@@ -60,7 +69,10 @@ export const DecisionDraftView = Type.Object({
   decisionId: Nullable(Uuid),
   issuedBy: Nullable(Type.String()),
   issuedAt: Nullable(Instant),
-  /** Who the decision names: those the session recognised and still recognised now (issued: as the decision printed them). */
+  /**
+   * Who the decision names: for a recognition, those the session recognised and still recognised now; for a
+   * correction, the list as corrected; for a revocation, those it revokes (issued: as the decision printed them).
+   */
   recipients: Type.Array(DraftRecipientView),
 });
 export type DecisionDraftView = Static<typeof DecisionDraftView>;
@@ -75,5 +87,8 @@ export const DECISION_DRAFT_ENDPOINTS = {
   'GET /api/decision-drafts/{id}/docx': file('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
   'POST /api/decision-drafts/{id}/number': json(DecisionDraftView),
   'POST /api/decision-drafts/{id}/issue': json(DecisionIssued, 201),
+  // A correction or revocation is drafted from the decision it amends; the clerk numbers and issues it as above.
+  'POST /api/decisions/{id}/corrections': json(DecisionDraftView, 201),
+  'POST /api/decisions/{id}/revocations': json(DecisionDraftView, 201),
   'GET /api/decisions/{id}/certificates.pdf': file('application/pdf'),
 } satisfies EndpointTable;

@@ -71,8 +71,6 @@ export type DecisionIssued = Static<typeof DecisionIssued>;
 export const DECISION_ENDPOINTS = {
   'GET /api/decisions': json(Type.Array(DecisionView)),
   'GET /api/decisions/{id}': json(DecisionView),
-  'POST /api/decisions/{id}/corrections': json(DecisionIssued, 201),
-  'POST /api/decisions/{id}/revocations': json(DecisionIssued, 201),
   'GET /api/decisions/{id}/pdf': file('application/pdf'),
   'GET /api/decisions/{id}/certificates/{candidateId}/pdf': file('application/pdf'),
 } satisfies EndpointTable;

@@ -22,10 +22,14 @@ export const RevocationRecoveryView = Type.Object({
 });
 export type RevocationRecoveryView = Static<typeof RevocationRecoveryView>;
 
+/** A ground of revocation with the article, clause and point of the law it cites. */
+export const RevocationGroundView = Type.Object({ code: Code(RevocationGroundCodes), vi: Type.String(), en: Type.String(), article: Type.String(), citation: Type.String() });
+export type RevocationGroundView = Static<typeof RevocationGroundView>;
+
 export const RevocationView = Type.Object({
   decisionId: Uuid,
   number: Type.String(),
-  grounds: Type.Array(Type.Object({ code: Code(RevocationGroundCodes), vi: Type.String(), en: Type.String(), citation: Type.String() })),
+  grounds: Type.Array(RevocationGroundView),
   /** The decisions it ends, oldest first: the recognition and its corrections. */
   chain: Type.Array(Type.Object({ id: Uuid, number: Type.String(), issuedOn: CalendarDate, kind: Type.String() })),
   /** Those it revokes, each with what is still to be recovered. */

@@ -91,7 +91,15 @@ export const VerificationView = Type.Object({
 });
 export type VerificationView = Static<typeof VerificationView>;
 
+/** How this instance signs: whether a server-side certificate is configured, and the level its signatures reach. */
+export const SigningCapabilitiesView = Type.Object({
+  serverKey: Type.Boolean(),
+  level: Code(SIGNATURE_LEVELS),
+});
+export type SigningCapabilitiesView = Static<typeof SigningCapabilitiesView>;
+
 export const SIGNATURE_ENDPOINTS = {
+  'GET /api/signing': json(SigningCapabilitiesView),
   'GET /api/decisions/{id}/signatures': json(Type.Array(IssuedDocumentView)),
   'POST /api/decisions/{id}/signatures': json(Type.Array(IssuedDocumentView), 201),
   'GET /api/decisions/{id}/issued-copy': file('application/pdf'),

@@ -45,6 +45,7 @@ export interface LateColumn {
 const COUNCILS = 'migration:Councils1796577732200';
 const SESSION_DEADLINES = 'migration:SessionDeadlines1796578800000';
 const REORGANISATION = 'migration:UnitReorganisation1796600000100';
+const AMENDMENT_DRAFTS = 'migration:AmendmentDrafts1796620000000';
 
 export const TABLE_COVERAGE = {
   // The unit tree, accounts and their roles: who may do what.
@@ -116,7 +117,15 @@ export const TABLE_COVERAGE = {
   // Document registers, their counters and decision drafts (numbered and issued by the clerk).
   document_register: { kind: 'attested', key: ['id'] },
   document_register_counter: { kind: 'attested', key: ['register_id', 'year'] },
-  decision_draft: { kind: 'attested', key: ['id'] },
+  decision_draft: {
+    kind: 'attested',
+    key: ['id'],
+    late: [
+      { column: 'kind', addedBy: AMENDMENT_DRAFTS, atUpgrade: 'RECOGNITION' },
+      { column: 'amends_id', addedBy: AMENDMENT_DRAFTS },
+      { column: 'terms', addedBy: AMENDMENT_DRAFTS },
+    ],
+  },
   // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).
   jurisdiction_profile: { kind: 'attested', key: ['version'], appendOnly: true },
   // Council rule sets (versions an administrator publishes), the one each session pinned, written opinions with the

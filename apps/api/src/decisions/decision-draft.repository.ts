@@ -8,10 +8,10 @@ import type { RegisterMode } from '#domain';
 import { DecisionDraft, DocumentRegister } from './register.entities.js';
 
 export type RegisterRow = Omit<DocumentRegister, never>;
-export type DraftRow = Omit<DecisionDraft, 'session' | 'register' | 'decision'>;
+export type DraftRow = Omit<DecisionDraft, 'session' | 'register' | 'decision' | 'amends'>;
 
 const REGISTER_COLUMNS = `id, authority_code AS "authorityCode", symbol, name, mode, opened_by AS "openedBy", opened_at AS "openedAt", version`;
-const DRAFT_COLUMNS = `id, session_id AS "sessionId", authority_code AS "authorityCode", register_id AS "registerId", status, signer_title AS "signerTitle",
+const DRAFT_COLUMNS = `id, kind, amends_id AS "amendsId", terms, session_id AS "sessionId", authority_code AS "authorityCode", register_id AS "registerId", status, signer_title AS "signerTitle",
   signer_name AS "signerName", drafted_by AS "draftedBy", drafted_at AS "draftedAt", number, year, to_char(issued_on, 'YYYY-MM-DD') AS "issuedOn",
   number_source AS "numberSource", numbered_by AS "numberedBy", numbered_at AS "numberedAt", decision_id AS "decisionId", issued_by AS "issuedBy", issued_at AS "issuedAt"`;
 
@@ -100,7 +100,7 @@ export class DecisionDraftRepository {
   }
 
   async draftOfSession(em: EntityManager, sessionId: string): Promise<string | null> {
-    const [row] = (await em.query(`SELECT id FROM decision_draft WHERE session_id = $1`, [sessionId])) as { id: string }[];
+    const [row] = (await em.query(`SELECT id FROM decision_draft WHERE session_id = $1 AND kind = 'RECOGNITION'`, [sessionId])) as { id: string }[];
     return row?.id ?? null;
   }
 

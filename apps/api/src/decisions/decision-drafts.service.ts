@@ -6,13 +6,16 @@
  *    and checked unique per register, symbol and year, or reserved from this product's counter when the office
  *    keeps its register here;
  * 3. the clerk issues it: only then is the recognition decision written, under that number and date.
+ * A correction or revocation of an issued decision goes the same way: the secretariat drafts it from the decision it
+ * amends (its terms are checked then, and again on numbering and issue), the clerk numbers it from the register of
+ * its authority and issues it. Nothing is issued without a register's number.
  * Every step is one transaction with its audit record.
  */
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DecisionDraftView, DecisionIssued } from '#contracts';
-import { FIELDS, ISSUING_AUTHORITIES, SUBJECT_KINDS, labelsOf, type IssuingAuthority } from '#domain';
+import { FIELDS, ISSUING_AUTHORITIES, REVOCATION_GROUNDS, SUBJECT_KINDS, labelsOf, type IssuingAuthority } from '#domain';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { decisionDraftStream } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
@@ -23,10 +26,18 @@ import { RECOGNISED_STATES } from '../replication/replication.service.js';
 import { DecisionDraftRepository, type DraftRow } from './decision-draft.repository.js';
 import { DocumentRegisters, registerView } from './document-registers.js';
 import { RecognitionDecisionRepository } from './recognition-decision.repository.js';
-import { RecognitionDecisions, recognitionSubject } from './recognition-decisions.service.js';
+import { RecognitionDecisions, recognitionSubject, type AmendmentPlan } from './recognition-decisions.service.js';
+import type { AmendmentTerms } from './amendments.js';
+import type { RecipientDraft } from './recognition-decision.repository.js';
 
 export interface DraftCommand {
   sessionId: string;
+  authorityCode: IssuingAuthority;
+  signerTitle?: string;
+  signerName?: string;
+}
+
+export interface AmendmentDraftCommand {
   authorityCode: IssuingAuthority;
   signerTitle?: string;
   signerName?: string;
@@ -66,6 +77,9 @@ export class DecisionDrafts {
       const now = this.clock.now();
       const draft: DraftRow = {
         id: randomUUID(),
+        kind: 'RECOGNITION',
+        amendsId: null,
+        terms: null,
         sessionId: session.id,
         authorityCode: authority.code,
         registerId: register.id,
@@ -97,6 +111,65 @@ export class DecisionDrafts {
     return this.get(id);
   }
 
+  /**
+   * The secretariat drafts a correction or revocation of an issued decision: its terms are checked now (the
+   * exemplars named are in the decision's chain and not revoked, the grounds are codes of the law), kept on the
+   * draft, and checked again when the clerk numbers and issues it.
+   */
+  async createAmendment(decisionId: string, terms: AmendmentTerms, command: AmendmentDraftCommand, actor: Actor): Promise<DecisionDraftView> {
+    const id = await this.dataSource.transaction(async (em) => {
+      const plan = await this.decisions.planAmendment(em, decisionId, terms, true);
+      if (!plan.original.sessionId) throw new DomainError('DECISION_NOT_AMENDABLE', { decisionId, kind: plan.original.kind });
+      const profile = await this.profiles.inForceOn(this.clock.today(), em);
+      const authority = this.profiles.authority(profile, command.authorityCode);
+      const register = await this.registers.ensure(em, authority.code, authority.symbol, actor);
+      const now = this.clock.now();
+      const draft: DraftRow = {
+        id: randomUUID(),
+        kind: plan.kind,
+        amendsId: plan.original.id,
+        terms,
+        sessionId: plan.original.sessionId,
+        authorityCode: authority.code,
+        registerId: register.id,
+        status: 'DRAFT',
+        signerTitle: command.signerTitle ?? null,
+        signerName: command.signerName ?? null,
+        draftedBy: actor.username,
+        draftedAt: now,
+        number: null,
+        year: null,
+        issuedOn: null,
+        numberSource: null,
+        numberedBy: null,
+        numberedAt: null,
+        decisionId: null,
+        issuedBy: null,
+        issuedAt: null,
+      };
+      await this.drafts.insertDraft(em, draft);
+      await this.audit.append(em, {
+        stream: decisionDraftStream(draft.id),
+        eventType: 'DECISION_DRAFTED',
+        payload: {
+          draftId: draft.id,
+          kind: plan.kind,
+          amendsId: plan.original.id,
+          sessionId: draft.sessionId,
+          authorityCode: authority.code,
+          registerId: register.id,
+          signerTitle: draft.signerTitle,
+          signerName: draft.signerName,
+          terms,
+        },
+        actor: actor.username,
+        occurredAt: now,
+      });
+      return draft.id;
+    });
+    return this.get(id);
+  }
+
   /** The clerk gives the draft the register's number and date (again, to correct a typing error, before issue). */
   async number(id: string, command: NumberCommand, actor: Actor): Promise<DecisionDraftView> {
     await this.dataSource.transaction(async (em) => {
@@ -104,8 +177,7 @@ export class DecisionDrafts {
       if (draft.status === 'ISSUED') throw new DomainError('DECISION_DRAFT_ISSUED', { draftId: id, decisionId: draft.decisionId });
       // Numbering is serialised per register: its row is locked until this transaction ends.
       const register = (await this.drafts.register(em, draft.registerId, true))!;
-      const session = await this.decisions.recognitionToIssue(em, draft.sessionId);
-      const { earliest, latest } = this.decisions.issueDateRange(session);
+      const { earliest, latest } = await this.dateRange(em, draft);
       if (command.issuedOn < earliest || command.issuedOn > latest) {
         throw new DomainError('ISSUED_ON_OUT_OF_RANGE', { field: 'issuedOn', issuedOn: command.issuedOn, earliest, latest });
       }
@@ -151,7 +223,9 @@ export class DecisionDrafts {
       if (draft.status === 'ISSUED') throw new DomainError('DECISION_DRAFT_ISSUED', { draftId: id, decisionId: draft.decisionId });
       if (draft.status !== 'NUMBERED' || draft.number === null || !draft.issuedOn) throw new DomainError('DECISION_NOT_NUMBERED', { draftId: id });
       const register = (await this.drafts.register(em, draft.registerId))!;
-      const issued = await this.decisions.issueNumbered(
+      const signer = { authorityCode: draft.authorityCode, ...(draft.signerTitle ? { signerTitle: draft.signerTitle } : {}), ...(draft.signerName ? { signerName: draft.signerName } : {}) };
+      const registered = { number: draft.number, symbol: register.symbol };
+      const issued = draft.kind === 'RECOGNITION' ? await this.decisions.issueNumbered(
         em,
         {
           sessionId: draft.sessionId,
@@ -159,10 +233,10 @@ export class DecisionDrafts {
           issuedOn: draft.issuedOn,
           ...(draft.signerTitle ? { signerTitle: draft.signerTitle } : {}),
           ...(draft.signerName ? { signerName: draft.signerName } : {}),
-          registered: { number: draft.number, symbol: register.symbol },
+          registered,
         },
         actor,
-      );
+      ) : await this.decisions.issueAmendment(em, draft.amendsId!, draft.terms!, { ...signer, issuedOn: draft.issuedOn, registered }, actor);
       const now = this.clock.now();
       await this.drafts.recordIssued(em, id, issued.id, actor.username, now);
       await this.audit.append(em, {
@@ -188,6 +262,32 @@ export class DecisionDrafts {
     return this.view(em, row);
   }
 
+  /** The dates the register may give: from the session's close (recognition) or the amended chain's latest decision, to today. */
+  private async dateRange(em: EntityManager, draft: DraftRow): Promise<{ earliest: string; latest: string }> {
+    if (draft.kind === 'RECOGNITION') return this.decisions.issueDateRange(await this.decisions.recognitionToIssue(em, draft.sessionId));
+    const plan = await this.decisions.planAmendment(em, draft.amendsId!, draft.terms!);
+    return { earliest: plan.earliest, latest: this.clock.today() };
+  }
+
+  /** What a correction or revocation draft would issue now; null when its terms no longer hold (issuing will say why). */
+  async planOf(em: EntityManager, d: DraftRow): Promise<AmendmentPlan | null> {
+    if (d.kind === 'RECOGNITION' || !d.amendsId || !d.terms) return null;
+    try {
+      return await this.decisions.planAmendment(em, d.amendsId, d.terms);
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+  }
+
+  /** What a correction or revocation draft would issue now, or the refusal that issuing it would meet. */
+  async amendmentPlan(id: string): Promise<AmendmentPlan> {
+    const row = await this.drafts.draft(this.drafts.reader, id);
+    if (!row) throw new DomainError('DECISION_DRAFT_NOT_FOUND', { draftId: id });
+    if (row.kind === 'RECOGNITION') throw new DomainError('DECISION_NOT_AMENDABLE', { draftId: id, kind: row.kind });
+    return this.decisions.planAmendment(this.drafts.reader, row.amendsId!, row.terms!);
+  }
+
   private async lockDraft(em: EntityManager, id: string): Promise<DraftRow> {
     const draft = await this.drafts.draft(em, id, true);
     if (!draft) throw new DomainError('DECISION_DRAFT_NOT_FOUND', { draftId: id });
@@ -198,16 +298,32 @@ export class DecisionDrafts {
     const register = (await this.drafts.register(em, d.registerId))!;
     const session = (await this.drafts.sessionFacts(em, d.sessionId))!;
     const authority = ISSUING_AUTHORITIES.find((a) => a.code === d.authorityCode)!;
+    const amended = d.amendsId ? await this.decisionsRepo.find(em, d.amendsId) : null;
+    const issued = d.decisionId ? await this.decisionsRepo.find(em, d.decisionId) : null;
+    const plan = issued ? null : await this.planOf(em, d);
     // Before issue: whom the decision would name now; after: whom it named.
-    const recipients = d.decisionId ? await this.decisionsRepo.recipients(em, d.decisionId) : await this.decisionsRepo.recognisedNow(em, d.sessionId, RECOGNISED_STATES);
+    const recipients: RecipientDraft[] = d.decisionId
+      ? await this.decisionsRepo.recipients(em, d.decisionId)
+      : d.kind === 'RECOGNITION'
+        ? await this.decisionsRepo.recognisedNow(em, d.sessionId, RECOGNISED_STATES)
+        : (plan?.recipients ?? []);
+    const amendedNumber = amended ? `${amended.number}/${amended.symbol}` : '';
+    const subject =
+      issued?.subject ??
+      (d.kind === 'RECOGNITION' ? recognitionSubject(session.year) : (plan?.subject ?? `Về việc ${d.kind === 'CORRECTION' ? 'đính chính' : 'thu hồi'} Quyết định số ${amendedNumber}`));
+    const grounds = d.terms?.kind === 'REVOCATION' ? d.terms.grounds.map((code) => REVOCATION_GROUNDS.find((g) => g.code === code)!) : [];
     return {
       id: d.id,
+      kind: d.kind,
+      amends: amended ? { id: amended.id, number: amendedNumber, issuedOn: amended.issuedOn, kind: amended.kind } : null,
+      reasons: d.terms?.reasons ?? null,
+      grounds: grounds.map((g) => ({ code: g.code, vi: g.vi, en: g.en, article: g.article, citation: g.citation })),
       sessionId: d.sessionId,
       sessionTitle: session.title,
       authority: { code: authority.code, vi: authority.vi, en: authority.en },
       register: registerView(register),
       status: d.status,
-      subject: recognitionSubject(session.year),
+      subject,
       number: d.number !== null ? `${d.number}/${register.symbol}` : null,
       issuedOn: d.issuedOn,
       numberSource: d.numberSource,

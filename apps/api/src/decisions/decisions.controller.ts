@@ -9,7 +9,7 @@ import { DecisionDocuments, type PrintedDocument } from './decision-documents.js
 import { DecisionViews } from './decision.views.js';
 import { CorrectDecisionDto, DecisionListQuery, RevokeDecisionDto } from './dto/decision.dto.js';
 import { attachment } from '../common/download-name.js';
-import { RecognitionDecisions } from './recognition-decisions.service.js';
+import { DecisionDrafts } from './decision-drafts.service.js';
 import { CertificateCopyQuery } from './dto/recovery.dto.js';
 
 function sendPdf(res: Response, { pdf, fileName }: PrintedDocument): void {
@@ -23,13 +23,14 @@ function sendPdf(res: Response, { pdf, fileName }: PrintedDocument): void {
 /**
  * Decisions are public acts of the province: every signed-in person reads every decision and certificate, with no
  * unit reach (access/decision-access.ts says why). A recognition is drafted by the secretariat and numbered and
- * issued by the clerk (decision-drafts.controller.ts); the secretariat corrects and revokes.
+ * issued by the clerk (decision-drafts.controller.ts); the secretariat drafts corrections and revocations, which the
+ * clerk numbers and issues the same way.
  */
 @ApiTags('Quyết định công nhận / Recognition decisions')
 @Controller('decisions')
 export class DecisionsController {
   constructor(
-    private readonly decisions: RecognitionDecisions,
+    private readonly drafts: DecisionDrafts,
     private readonly views: DecisionViews,
     private readonly documents: DecisionDocuments,
   ) {}
@@ -50,16 +51,18 @@ export class DecisionsController {
 
   @Post(':id/corrections')
   @Allow('COUNCIL_SECRETARY')
-  @ApiOperation({ summary: 'Đính chính bằng quyết định mới viện dẫn quyết định cũ / Correct by a new decision' })
+  @ApiOperation({ summary: 'Lập dự thảo quyết định đính chính (văn thư ghi số và ban hành) / Draft a correction (the clerk numbers and issues it)' })
   correct(@Param('id', ParseUuid) id: string, @Body() body: CorrectDecisionDto, @CurrentActor() actor: Actor) {
-    return this.decisions.correct(id, body, actor);
+    const { reasons, recipients, ...signer } = body;
+    return this.drafts.createAmendment(id, { kind: 'CORRECTION', reasons, recipients }, signer, actor);
   }
 
   @Post(':id/revocations')
   @Allow('COUNCIL_SECRETARY')
-  @ApiOperation({ summary: 'Thu hồi bằng quyết định mới viện dẫn quyết định cũ / Revoke by a new decision' })
+  @ApiOperation({ summary: 'Lập dự thảo quyết định thu hồi (văn thư ghi số và ban hành) / Draft a revocation (the clerk numbers and issues it)' })
   revoke(@Param('id', ParseUuid) id: string, @Body() body: RevokeDecisionDto, @CurrentActor() actor: Actor) {
-    return this.decisions.revoke(id, body, actor);
+    const { reasons, grounds, candidateIds, ...signer } = body;
+    return this.drafts.createAmendment(id, { kind: 'REVOCATION', reasons, grounds, ...(candidateIds ? { candidateIds } : {}) }, signer, actor);
   }
 
   @Get(':id/pdf')

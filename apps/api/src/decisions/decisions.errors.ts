@@ -17,6 +17,7 @@ export const DECISION_ERRORS = {
   RECOVERY_NOT_IN_REVOCATION: { status: 422, vi: 'Hồ sơ được nêu không có trong quyết định thu hồi này.', en: 'The candidate named is not in this revocation decision.' },
   NOT_A_REVOCATION: { status: 422, vi: 'Chỉ ghi nhận thu hồi hiện vật, tiền thưởng theo một quyết định thu hồi.', en: 'Recoveries are recorded against a revocation decision only.' },
   RECOVERY_AMOUNT_REQUIRED: { status: 422, vi: 'Thu hồi tiền thưởng phải ghi số tiền (đồng); thu hồi giấy chứng nhận, hiện vật phải ghi số lượng.', en: 'Reward money needs the amount; certificates and objects need the quantity.' },
+  RECOVERED_ON_OUT_OF_RANGE: { status: 422, vi: 'Ngày thu hồi không được trước ngày của quyết định thu hồi và không sau hôm nay.', en: 'The recovery date must be between the revocation’s date and today.' },
   RECIPIENT_NOT_IN_DECISION: { status: 422, vi: 'Hồ sơ được nêu không có trong quyết định.', en: 'The candidate named is not in the decision.' },
   ISSUED_ON_OUT_OF_RANGE: { status: 422, vi: 'Ngày ban hành không được trước ngày kết thúc đợt xét (hoặc ngày của quyết định được sửa) và không sau hôm nay.', en: 'The issue date must be between the session’s close (or the amended decision’s date) and today.' },
   SIGNER_NAME_REQUIRED: {

@@ -72,16 +72,6 @@ export class DocumentRegisters {
     return (await this.repo.registerOf(em, authorityCode, symbol)) ?? (await this.openWithin(em, authorityCode, symbol, DEFAULT_REGISTER_MODE, actor));
   }
 
-  /**
-   * The next number of the register of an authority and symbol, reserved in the caller's transaction (the counter
-   * row stays locked until it commits). Corrections and revocations are numbered this way until they are drafted
-   * and numbered by the clerk like recognitions.
-   */
-  async reserveFor(em: EntityManager, authorityCode: IssuingAuthority, symbol: string, year: number, actor: Actor): Promise<{ number: number; symbol: string }> {
-    const register = await this.ensure(em, authorityCode, symbol, actor);
-    return { number: await this.repo.reserveNumber(em, register, year), symbol };
-  }
-
   private async openWithin(em: EntityManager, authorityCode: IssuingAuthority, symbol: string, mode: RegisterMode, actor: Actor): Promise<RegisterRow> {
     const authority = ISSUING_AUTHORITIES.find((a) => a.code === authorityCode)!;
     const row: RegisterRow = {

@@ -47,6 +47,9 @@ export class DraftDocuments {
     const authority = this.profiles.authority(profile, draft.authority.code);
     const session = (await this.repo.sessionFacts(this.repo.reader, draft.sessionId))!;
     const number = draft.number ?? `/${draft.register.symbol}`;
+    // A correction or revocation prints its bases and reasons as it would be issued now.
+    const plan = draft.kind === 'RECOGNITION' ? null : await this.drafts.amendmentPlan(id);
+    const bases = plan ? plan.bases(profile, authority) : recognitionBases(profile, authority, { title: session.title, votingClosedAt: session.votingClosedAt ?? new Date() }, this.clock);
     const data: RecognitionDecisionData = {
       issuer: { ...(authority.parentName ? { parentName: authority.parentName } : {}), name: authority.header, place: profile.content.place },
       authority: authority.authority,
@@ -54,7 +57,8 @@ export class DraftDocuments {
       date: draft.issuedOn,
       draft: { year: Number(on.slice(0, 4)) },
       subject: draft.subject,
-      bases: recognitionBases(profile, authority, { title: session.title, votingClosedAt: session.votingClosedAt ?? new Date() }, this.clock),
+      bases,
+      ...(plan && draft.amends ? { amends: { kind: plan.kind, number: draft.amends.number, date: draft.amends.issuedOn, reasons: plan.reasons } } : {}),
       signerTitle: draft.signerTitle ?? signatureLines(authority.signatory).join('\n'),
       signerName: draft.signerName ?? authority.signatory.name ?? '',
       recipients: draft.recipients.map((r) => ({ name: r.name, kindLabel: r.kindLabel?.vi ?? r.kind, unitName: r.unitName, fieldLabel: r.fieldLabel?.vi ?? r.field, achievement: r.achievement })),
@@ -62,7 +66,12 @@ export class DraftDocuments {
       generatedAt: this.clock.now().toISOString(),
       auditReference: `decision-draft:${draft.id}`,
     };
-    const name = draft.number ? `Dự thảo Quyết định ${draft.number.replace(/\//g, '-')}` : `Dự thảo Quyết định - ${session.title}`;
+    const what = { RECOGNITION: '', CORRECTION: ' đính chính', REVOCATION: ' thu hồi' }[draft.kind];
+    const name = draft.number
+      ? `Dự thảo Quyết định${what} ${draft.number.replace(/\//g, '-')}`
+      : draft.amends
+        ? `Dự thảo Quyết định${what} - ${draft.amends.number.replace(/\//g, '-')}`
+        : `Dự thảo Quyết định - ${session.title}`;
     return { data, name };
   }
 }

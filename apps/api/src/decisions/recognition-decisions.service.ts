@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DecisionIssued } from '#contracts';
-import { REVOCATION_GROUNDS, signatureLines, type IssuingAuthority, type ProfileAuthority, type RevocationGroundCode } from '#domain';
+import { REVOCATION_GROUNDS, signatureLines, type IssuingAuthority, type ProfileAuthority } from '#domain';
 import { sessionClosed } from '#workflow';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { decisionStream } from '../audit/streams.js';
@@ -23,7 +23,7 @@ import type { DecisionKind } from './decision.entities.js';
 import { chainOf, citationOf, latestTexts, revokedIn } from './decision-chain.js';
 import { DecisionRevocation } from './revocation.entities.js';
 import { RecognitionDecisionRepository, type DecisionRow, type RecipientDraft, type SessionToDecide } from './recognition-decision.repository.js';
-import { DocumentRegisters } from './document-registers.js';
+import type { AmendmentTerms } from './amendments.js';
 
 export interface SignerCommand {
   authorityCode: IssuingAuthority;
@@ -33,11 +33,19 @@ export interface SignerCommand {
   signerName?: string;
 }
 
-export interface RecipientCorrection {
-  candidateId: string;
-  name?: string;
-  unitName?: string;
-  achievement?: string;
+/** What a correction or revocation would say if issued now (planAmendment), and what issuing it also does. */
+export interface AmendmentPlan {
+  kind: 'CORRECTION' | 'REVOCATION';
+  original: DecisionRow;
+  /** The earliest date it may be issued on: the latest decision of the chain it amends. */
+  earliest: string;
+  subject: string;
+  bases: (profile: ProfileInForce, authority: ProfileAuthority) => string[];
+  reasons: string;
+  recipients: RecipientDraft[];
+  extra?: Record<string, unknown>;
+  /** After the decision is written, in its transaction: the statechart events (and a revocation's record). */
+  apply(em: EntityManager, issued: DecisionIssued, actor: Actor): Promise<void>;
 }
 
 const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -68,7 +76,6 @@ export class RecognitionDecisions {
     private readonly profiles: JurisdictionProfiles,
     private readonly clock: Clock,
     private readonly notifications: Notifications,
-    private readonly registers: DocumentRegisters,
   ) {}
 
   /**
@@ -115,100 +122,121 @@ export class RecognitionDecisions {
   }
 
   /**
-   * A correction: a new decision that refers to the one it corrects and restates its list as it now reads (the latest
-   * text of each exemplar in the chain, less those a revocation of the chain ended), with the corrections applied.
-   * Each exemplar whose name or achievement changes takes CORRECT_RECOGNITION through the statechart in the same
-   * transaction, so the candidate's own facts are the corrected ones and every later document quotes them.
+   * What a correction or revocation of a decision would say if issued now, or the refusal: checked when the
+   * secretariat drafts it, when the clerk numbers it and again when it is issued (the chain may have moved since).
+   *
+   * A correction restates the chain's list as it now reads (the latest text of each exemplar, less those a
+   * revocation of the chain ended), with the corrections applied. A revocation names the chain it ends (the
+   * recognition and every correction of it, whichever of them it is given), the grounds of Luật Thi đua, khen thưởng
+   * 2022 Chương VII it rests on, and the exemplars whose recognition it revokes, quoted as the chain's latest decision
+   * printed them.
    */
-  async correct(decisionId: string, command: SignerCommand & { reasons: string; recipients: RecipientCorrection[] }, actor: Actor): Promise<DecisionIssued> {
-    return this.dataSource.transaction(async (em) => {
-      const original = await this.amendable(em, decisionId);
-      const chain = await chainOf(em, original.id);
-      // Those whose recognition a revocation of the chain ended are no longer part of what a correction restates.
-      const revoked = revokedIn(chain);
-      const all = await latestTexts(em, chain);
-      const unknown = command.recipients.filter((r) => !all.some((c) => c.candidateId === r.candidateId));
+  async planAmendment(em: EntityManager, decisionId: string, terms: AmendmentTerms, lock = false): Promise<AmendmentPlan> {
+    const original = await this.amendable(em, decisionId, lock);
+    const chain = await chainOf(em, original.id);
+    const revoked = revokedIn(chain);
+    const all = await latestTexts(em, chain);
+    if (terms.kind === 'CORRECTION') {
+      const unknown = terms.recipients.filter((r) => !all.some((c) => c.candidateId === r.candidateId));
       if (unknown.length > 0) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { field: 'recipients', candidateIds: unknown.map((u) => u.candidateId) });
-      const ofRevoked = command.recipients.filter((r) => revoked.has(r.candidateId));
+      const ofRevoked = terms.recipients.filter((r) => revoked.has(r.candidateId));
       if (ofRevoked.length > 0) throw new DomainError('DECISION_REVOKED', { field: 'recipients', decisionId, candidateIds: ofRevoked.map((r) => r.candidateId) });
       const current = all.filter((c) => !revoked.has(c.candidateId));
       const recipients = current.map((c) => {
-        const fix = command.recipients.find((r) => r.candidateId === c.candidateId);
+        const fix = terms.recipients.find((r) => r.candidateId === c.candidateId);
         return { candidateId: c.candidateId, name: fix?.name ?? c.name, kind: c.kind, unitName: fix?.unitName ?? c.unitName, field: c.field, achievement: fix?.achievement ?? c.achievement };
       });
-      const issued = await this.write(em, {
-        kind: 'CORRECTION',
-        command: { ...command, issuedOn: this.issuedOn(command.issuedOn, original.issuedOn) },
-        sessionId: original.sessionId,
-        amends: original,
-        subject: `Về việc đính chính Quyết định số ${citation(original)}`,
-        bases: (_, authority) => [...authority.legalBases, `Căn cứ Quyết định số ${citation(original)} về việc công nhận điển hình tiên tiến;`, authority.proposal],
-        reasons: command.reasons,
-        recipients,
-        actor,
-      });
-      for (const fixed of recipients) {
+      const changes = recipients.flatMap((fixed) => {
         const before = current.find((c) => c.candidateId === fixed.candidateId)!;
         const name = fixed.name !== before.name ? fixed.name : undefined;
         const achievement = fixed.achievement !== before.achievement ? fixed.achievement : undefined;
-        if (name === undefined && achievement === undefined) continue;
-        await this.transitions.sendWithin(em, {
-          candidateId: fixed.candidateId,
-          event: { type: 'CORRECT_RECOGNITION', decisionId: issued.id, correctsDecisionId: original.id, reasons: command.reasons, ...(name !== undefined ? { name } : {}), ...(achievement !== undefined ? { achievement } : {}) },
-          actor,
-        });
-      }
-      return issued;
-    });
+        return name === undefined && achievement === undefined ? [] : [{ candidateId: fixed.candidateId, name, achievement }];
+      });
+      return {
+        kind: 'CORRECTION',
+        original,
+        earliest: original.issuedOn,
+        subject: `Về việc đính chính Quyết định số ${citation(original)}`,
+        bases: (_, authority) => [...authority.legalBases, `Căn cứ Quyết định số ${citation(original)} về việc công nhận điển hình tiên tiến;`, authority.proposal],
+        reasons: terms.reasons,
+        recipients,
+        apply: async (tx, issued, actor) => {
+          for (const c of changes) {
+            await this.transitions.sendWithin(tx, {
+              candidateId: c.candidateId,
+              event: { type: 'CORRECT_RECOGNITION', decisionId: issued.id, correctsDecisionId: original.id, reasons: terms.reasons, ...(c.name !== undefined ? { name: c.name } : {}), ...(c.achievement !== undefined ? { achievement: c.achievement } : {}) },
+              actor,
+            });
+          }
+        },
+      };
+    }
+    const current = all.filter((c) => !revoked.has(c.candidateId));
+    const wanted = terms.candidateIds ?? current.map((c) => c.candidateId);
+    const already = wanted.filter((id) => revoked.has(id));
+    if (already.length > 0) throw new DomainError('DECISION_REVOKED', { field: 'candidateIds', decisionId, candidateIds: already });
+    const unknown = wanted.filter((id) => !current.some((c) => c.candidateId === id));
+    if (unknown.length > 0) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { field: 'candidateIds', candidateIds: unknown });
+    if (wanted.length === 0) throw new DomainError('DECISION_REVOKED', { field: 'candidateIds', decisionId });
+    const grounds = [...new Set(terms.grounds)].map((code) => REVOCATION_GROUNDS.find((g) => g.code === code)!);
+    const ended = chain.members;
+    const cited = ended.map((d) => `Quyết định số ${citationOf(d)}${d.kind === 'CORRECTION' ? ' (đính chính)' : ''}`);
+    const chainFacts = ended.map((d) => ({ id: d.id, number: d.number, issuedOn: d.issuedOn, kind: d.kind }));
+    return {
+      kind: 'REVOCATION',
+      original,
+      earliest: ended.at(-1)?.issuedOn ?? original.issuedOn,
+      subject: `Về việc thu hồi ${cited.length > 1 ? `${cited.slice(0, -1).join(', ')} và ${cited.at(-1)}` : cited[0]}`,
+      bases: (_, authority) => [
+        ...authority.legalBases,
+        ...ended.map((d) => `Căn cứ Quyết định số ${citationOf(d)} về việc ${d.kind === 'CORRECTION' ? 'đính chính quyết định công nhận' : 'công nhận điển hình tiên tiến'};`),
+        authority.proposal,
+      ],
+      reasons: `${grounds.map((g) => `${g.vi} (${g.citation})`).join('; ')}. ${terms.reasons}`,
+      recipients: current.filter((c) => wanted.includes(c.candidateId)).map(({ decisionId: _d, position: _p, serial: _s, ...draft }) => draft),
+      extra: { grounds: grounds.map((g) => g.code), chain: chainFacts },
+      apply: async (tx, issued, actor) => {
+        await tx.insert(DecisionRevocation, { decisionId: issued.id, grounds: grounds.map((g) => g.code), chain: chainFacts });
+        for (const candidateId of wanted) {
+          await this.transitions.sendWithin(tx, { candidateId, event: { type: 'REVOKE_RECOGNITION', decisionId: issued.id, reasons: terms.reasons }, actor });
+        }
+      },
+    };
   }
 
   /**
-   * A revocation: a new decision that names the chain it ends (the recognition and every correction of it, whichever
-   * of them it is given), the grounds of Luật Thi đua, khen thưởng 2022 Chương VII it rests on, and the exemplars
-   * whose recognition it revokes, quoted as the chain's latest decision printed them; each moves to `revoked`.
+   * Issues a correction or revocation from its numbered draft (decision-drafts.service.ts), in the caller's
+   * transaction: the decision under the register's number and date, then each exemplar's statechart event (a
+   * correction updates the candidate's facts, a revocation moves it to `revoked`) in the same transaction.
    */
-  async revoke(decisionId: string, command: SignerCommand & { reasons: string; grounds: RevocationGroundCode[]; candidateIds?: string[] }, actor: Actor): Promise<DecisionIssued> {
-    return this.dataSource.transaction(async (em) => {
-      const original = await this.amendable(em, decisionId);
-      const chain = await chainOf(em, original.id);
-      const revoked = revokedIn(chain);
-      const current = (await latestTexts(em, chain)).filter((c) => !revoked.has(c.candidateId));
-      const wanted = command.candidateIds ?? current.map((c) => c.candidateId);
-      const already = wanted.filter((id) => revoked.has(id));
-      if (already.length > 0) throw new DomainError('DECISION_REVOKED', { field: 'candidateIds', decisionId, candidateIds: already });
-      const unknown = wanted.filter((id) => !current.some((c) => c.candidateId === id));
-      if (unknown.length > 0) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { field: 'candidateIds', candidateIds: unknown });
-      if (wanted.length === 0) throw new DomainError('DECISION_REVOKED', { field: 'candidateIds', decisionId });
-      const grounds = [...new Set(command.grounds)].map((code) => REVOCATION_GROUNDS.find((g) => g.code === code)!);
-      const ended = chain.members;
-      const cited = ended.map((d) => `Quyết định số ${citationOf(d)}${d.kind === 'CORRECTION' ? ' (đính chính)' : ''}`);
-      const decision = await this.write(em, {
-        kind: 'REVOCATION',
-        command: { ...command, issuedOn: this.issuedOn(command.issuedOn, ended.at(-1)?.issuedOn ?? original.issuedOn) },
-        sessionId: original.sessionId,
-        amends: original,
-        subject: `Về việc thu hồi ${cited.length > 1 ? `${cited.slice(0, -1).join(', ')} và ${cited.at(-1)}` : cited[0]}`,
-        bases: (_, authority) => [
-          ...authority.legalBases,
-          ...ended.map((d) => `Căn cứ Quyết định số ${citationOf(d)} về việc ${d.kind === 'CORRECTION' ? 'đính chính quyết định công nhận' : 'công nhận điển hình tiên tiến'};`),
-          authority.proposal,
-        ],
-        reasons: `${grounds.map((g) => `${g.vi} (${g.citation})`).join('; ')}. ${command.reasons}`,
-        recipients: current.filter((c) => wanted.includes(c.candidateId)).map(({ decisionId: _d, position: _p, serial: _s, ...draft }) => draft),
-        actor,
-        extra: { grounds: grounds.map((g) => g.code), chain: ended.map((d) => ({ id: d.id, number: d.number, issuedOn: d.issuedOn, kind: d.kind })) },
-      });
-      await em.insert(DecisionRevocation, { decisionId: decision.id, grounds: grounds.map((g) => g.code), chain: ended.map((d) => ({ id: d.id, number: d.number, issuedOn: d.issuedOn, kind: d.kind })) });
-      for (const candidateId of wanted) {
-        await this.transitions.sendWithin(em, { candidateId, event: { type: 'REVOKE_RECOGNITION', decisionId: decision.id, reasons: command.reasons }, actor });
-      }
-      return decision;
+  async issueAmendment(
+    em: EntityManager,
+    decisionId: string,
+    terms: AmendmentTerms,
+    command: SignerCommand & { issuedOn: string; registered: { number: number; symbol: string } },
+    actor: Actor,
+  ): Promise<DecisionIssued> {
+    const plan = await this.planAmendment(em, decisionId, terms, true);
+    const issued = await this.write(em, {
+      kind: plan.kind,
+      command: { ...command, issuedOn: this.issuedOn(command.issuedOn, plan.earliest) },
+      registered: command.registered,
+      sessionId: plan.original.sessionId,
+      amends: plan.original,
+      subject: plan.subject,
+      bases: plan.bases,
+      reasons: plan.reasons,
+      recipients: plan.recipients,
+      actor,
+      ...(plan.extra ? { extra: plan.extra } : {}),
     });
+    await plan.apply(em, issued, actor);
+    return issued;
   }
 
   /** The decision to correct or revoke, locked; a revocation itself is never amended. */
-  private async amendable(em: EntityManager, decisionId: string): Promise<DecisionRow> {
-    const original = await this.decisions.lock(em, decisionId);
+  private async amendable(em: EntityManager, decisionId: string, lock = true): Promise<DecisionRow> {
+    const original = lock ? await this.decisions.lock(em, decisionId) : await this.decisions.find(em, decisionId);
     if (!original) throw new DomainError('DECISION_NOT_FOUND', { decisionId });
     if (original.kind === 'REVOCATION') throw new DomainError('DECISION_NOT_AMENDABLE', { decisionId, kind: original.kind });
     return original;
@@ -227,8 +255,8 @@ export class RecognitionDecisions {
     d: {
       kind: DecisionKind;
       command: SignerCommand & { issuedOn: string };
-      /** The number and symbol the clerk gave from the register; absent: the register's next number is reserved. */
-      registered?: { number: number; symbol: string };
+      /** The number and symbol the clerk gave from the register (or reserved from its counter on numbering). */
+      registered: { number: number; symbol: string };
       sessionId: string | null;
       amends: DecisionRow | null;
       subject: string;
@@ -247,10 +275,8 @@ export class RecognitionDecisions {
     const signerName = d.command.signerName ?? authority.signatory.name;
     if (!signerName) throw new DomainError('SIGNER_NAME_REQUIRED', { field: 'signerName', profileVersion: profile.version });
     const year = Number(d.command.issuedOn.slice(0, 4));
-    // The register's number: given by the clerk (from the draft), or the next of the authority's register kept here.
-    const registered = d.registered ?? (await this.registers.reserveFor(em, authority.code, authority.symbol, year, d.actor));
-    const number = registered.number;
-    const symbol = registered.symbol;
+    // The register's number, given by the clerk (or reserved from the register kept here) on the draft: never here.
+    const { number, symbol } = d.registered;
     const now = this.clock.now();
     const decision: DecisionRow = {
       id: randomUUID(),

@@ -7,7 +7,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import type { IssuingAuthority, RegisterMode } from '#domain';
 import { ReviewSession } from '../reviews/review.entities.js';
-import { RecognitionDecision } from './decision.entities.js';
+import { RecognitionDecision, type DecisionKind } from './decision.entities.js';
+import type { AmendmentTerms } from './amendments.js';
 
 @Entity('document_register')
 @Index('UQ_document_register_authority_symbol', ['authorityCode', 'symbol'], { unique: true })
@@ -57,10 +58,11 @@ export class DocumentRegisterCounter {
 }
 
 @Entity('decision_draft')
-// One draft per session (its recognition decision is issued from it); numbers unique per register and year, also
-// among drafts not yet issued: partial unique indexes created by the migration itself.
-@Index('UQ_decision_draft_session', ['sessionId'], { unique: true })
+// One recognition draft per session (its recognition decision is issued from it); numbers unique per register and
+// year, also among drafts not yet issued: partial unique indexes created by the migration itself.
+@Index('UQ_decision_draft_session', { synchronize: false })
 @Index('UQ_decision_draft_number', { synchronize: false })
+@Index('IDX_decision_draft_amends', { synchronize: false })
 export class DecisionDraft {
   @PrimaryColumn('uuid')
   id: string;
@@ -74,6 +76,22 @@ export class DecisionDraft {
 
   @Column('text', { name: 'authority_code' })
   authorityCode: IssuingAuthority;
+
+  /** A recognition from a closed session, or a correction or revocation of an issued decision. */
+  @Column('text', { default: 'RECOGNITION' })
+  kind: DecisionKind;
+
+  /** The decision a correction or revocation amends; null for a recognition. */
+  @Column('uuid', { name: 'amends_id', nullable: true })
+  amendsId: string | null;
+
+  @ManyToOne(() => RecognitionDecision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'amends_id' })
+  amends?: Relation<RecognitionDecision>;
+
+  /** What the secretariat decided a correction or revocation says (reasons, grounds, exemplars, corrected text). */
+  @Column('jsonb', { nullable: true })
+  terms: AmendmentTerms | null;
 
   @Column('uuid', { name: 'register_id' })
   registerId: string;

@@ -50,7 +50,7 @@ export class Revocations {
       // A revocation issued before grounds were codes has none recorded.
       grounds: (record?.grounds ?? []).map((code) => {
         const g = REVOCATION_GROUNDS.find((x) => x.code === code)!;
-        return { code: g.code, vi: g.vi, en: g.en, citation: g.citation };
+        return { code: g.code, vi: g.vi, en: g.en, article: g.article, citation: g.citation };
       }),
       chain: record?.chain ?? [],
       recipients: recipients.map((r) => ({ candidateId: r.candidateId, name: r.name, certificateRecovered: recoveries.some((x) => x.candidateId === r.candidateId && x.item === 'CERTIFICATE') })),
@@ -70,7 +70,7 @@ export class Revocations {
       if (money ? !command.amount : !command.quantity) throw new DomainError('RECOVERY_AMOUNT_REQUIRED', { field: money ? 'amount' : 'quantity', item: command.item });
       const today = this.clock.today();
       if (command.recoveredOn > today || command.recoveredOn < d.issuedOn) {
-        throw new DomainError('ISSUED_ON_OUT_OF_RANGE', { field: 'recoveredOn', issuedOn: command.recoveredOn, earliest: d.issuedOn, latest: today });
+        throw new DomainError('RECOVERED_ON_OUT_OF_RANGE', { field: 'recoveredOn', recoveredOn: command.recoveredOn, earliest: d.issuedOn, latest: today });
       }
       const now = this.clock.now();
       const row: RevocationRecovery = {

@@ -7,7 +7,7 @@ import { Controller, Get, HttpCode, Param, Post, Res, UploadedFile, UseIntercept
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { IssuedDocumentView } from '#contracts';
+import type { IssuedDocumentView, SigningCapabilitiesView } from '#contracts';
 import { Allow } from '../access/decorators.js';
 import { DECISION_READERS } from '../access/decision-access.js';
 import { CurrentActor, type Actor } from '../common/actor.js';
@@ -15,6 +15,7 @@ import { ParseUuid } from '../common/pipes.js';
 import { DecisionDocuments } from '../decisions/decision-documents.js';
 import { DecisionSigning } from './decision-signing.js';
 import { DocumentSignatures, issuedDocumentView } from './document-signatures.js';
+import { SigningKeys } from './signing-keys.js';
 
 const SIGNED_FILE_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
 
@@ -87,6 +88,23 @@ export class SignaturesController {
     return issuedDocumentView(await this.signatures.acceptSigned(await this.documents.certificateSource(id, candidateId), file?.buffer, actor));
   }
 
+}
+
+/** Whether the server can sign (a configured PKCS#12, or the demo's key on a rehearsal), so screens offer it only then. */
+@ApiTags('Chữ ký số / Digital signatures')
+@Controller('signing')
+export class SigningCapabilitiesController {
+  constructor(
+    private readonly documents: DecisionSigning,
+    private readonly keys: SigningKeys,
+  ) {}
+
+  @Get()
+  @Allow(...DECISION_READERS)
+  @ApiOperation({ summary: 'Máy chủ có chứng thư số để ký không, và mức chữ ký / Whether the server signs, and at which level' })
+  async capabilities(): Promise<SigningCapabilitiesView> {
+    return { serverKey: await this.documents.canSignOnServer(), level: this.keys.tsa ? 'B-T' : 'B-B' };
+  }
 }
 
 function sendPdf(res: Response, pdf: Buffer, fileName: string): void {

@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config.js';
 import { DecisionsModule } from '../decisions/decisions.module.js';
 import { DecisionSigning } from './decision-signing.js';
 import { SignatureStoreModule } from './signature-store.module.js';
-import { SignaturesController } from './signatures.controller.js';
+import { SignaturesController, SigningCapabilitiesController } from './signatures.controller.js';
 import { PublicVerificationPage, VerificationController } from './verification.controller.js';
 
 /**
@@ -21,7 +21,7 @@ import { PublicVerificationPage, VerificationController } from './verification.c
       useFactory: (config: AppConfig) => ({ limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 2, parts: 3, fieldSize: 1024 } }),
     }),
   ],
-  controllers: [SignaturesController, VerificationController, PublicVerificationPage],
+  controllers: [SignaturesController, SigningCapabilitiesController, VerificationController, PublicVerificationPage],
   providers: [DecisionSigning],
   exports: [DecisionSigning],
 })

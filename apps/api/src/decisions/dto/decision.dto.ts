@@ -4,20 +4,6 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsOptional, IsUUID, Validat
 import { IssuingAuthorityCodes, RevocationGroundCodes, type IssuingAuthority, type RevocationGroundCode } from '#domain';
 import { CodeField, DateField, IntField, TextField, UuidField } from '../../common/fields.js';
 
-export class SignerDto {
-  @CodeField({ description: 'Cơ quan ban hành / Issuing authority', codes: IssuingAuthorityCodes, example: 'UBND_TINH' })
-  authorityCode: IssuingAuthority;
-
-  @DateField({ description: 'Ngày ban hành (mặc định hôm nay) / Issued on (default today)', optional: true })
-  issuedOn?: string;
-
-  @TextField({ description: 'Chức vụ người ký (mặc định theo hồ sơ pháp lý) / Signer’s title (default: the profile’s)', max: 200, optional: true, example: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' })
-  signerTitle?: string;
-
-  @TextField({ description: 'Họ tên người ký (mặc định theo hồ sơ pháp lý) / Signer’s name (default: the profile’s)', max: 200, optional: true, example: 'Nguyễn Văn Mạnh' })
-  signerName?: string;
-}
-
 export class RecipientCorrectionDto {
   @UuidField({ description: 'Hồ sơ trong quyết định / The candidate in the decision' })
   candidateId: string;
@@ -32,7 +18,19 @@ export class RecipientCorrectionDto {
   achievement?: string;
 }
 
-export class CorrectDecisionDto extends SignerDto {
+/** Who signs a correction or revocation: its date is the register's, given by the clerk when numbering. */
+export class AmendmentSignerDto {
+  @CodeField({ description: 'Cơ quan ban hành / Issuing authority', codes: IssuingAuthorityCodes, example: 'UBND_TINH' })
+  authorityCode: IssuingAuthority;
+
+  @TextField({ description: 'Chức vụ người ký (mặc định theo hồ sơ pháp lý) / Signer’s title (default: the profile’s)', max: 200, optional: true, example: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH' })
+  signerTitle?: string;
+
+  @TextField({ description: 'Họ tên người ký (mặc định theo hồ sơ pháp lý) / Signer’s name (default: the profile’s)', max: 200, optional: true, example: 'Nguyễn Văn Mạnh' })
+  signerName?: string;
+}
+
+export class CorrectDecisionDto extends AmendmentSignerDto {
   @TextField({ description: 'Lý do đính chính / Reasons', max: 4000 })
   reasons: string;
 
@@ -45,7 +43,7 @@ export class CorrectDecisionDto extends SignerDto {
   recipients: RecipientCorrectionDto[];
 }
 
-export class RevokeDecisionDto extends SignerDto {
+export class RevokeDecisionDto extends AmendmentSignerDto {
   @ApiProperty({
     description: 'Căn cứ thu hồi theo Luật Thi đua, khen thưởng 2022, Chương VII (ít nhất một) / Grounds under the 2022 Law, Chapter VII (at least one)',
     enum: [...RevocationGroundCodes],

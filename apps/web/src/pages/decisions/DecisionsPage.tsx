@@ -46,6 +46,7 @@ export function DecisionsPage() {
                 locale={{ emptyText: t('decisions.noDrafts') }}
                 columns={[
                   { title: t('decisions.session'), key: 'session', render: (_: unknown, d) => <Link to={ROUTES.sessionDecision(d.sessionId)}>{d.sessionTitle}</Link> },
+                  { title: t('replication.kindLabel'), key: 'kind', width: 110, render: (_: unknown, d) => t(`replication.kind.${d.kind}`) + (d.amends ? ` ${d.amends.number}` : '') },
                   { title: t('decisions.authority'), key: 'authority', render: (_: unknown, d) => words(d.authority) },
                   { title: t('decisions.status'), key: 'status', width: 150, render: (_: unknown, d) => <Tag color={DRAFT_COLOURS[d.status]}>{t(`decisions.draftStatus.${d.status}`)}</Tag> },
                   { title: t('decisions.number'), key: 'number', width: 150, render: (_: unknown, d) => d.number ?? '—' },

@@ -1,40 +1,44 @@
 /**
  * The decision of one closed session, from draft to issue (issue 18): the secretariat drafts it (the PDF is
  * watermarked "DỰ THẢO", the DOCX is for Word), the clerk (văn thư) enters the number and date the document register
- * gave — or takes the next number of the register kept here — and issues it; then everyone prints the decision and
- * its certificates, one by one or all in one PDF. Reached from the closed session and from the candidate page.
+ * gave — or takes the next number of the register kept here — and issues it; the secretariat signs it (server-side
+ * key, or the signer's token and an upload); then everyone prints the decision and its certificates, one by one or
+ * all in one PDF. Corrections and revocations are drafted here and numbered and issued by the clerk the same way;
+ * a revocation's grounds and the recovery of certificates and rewards show with it. Reached from the closed session
+ * and from the candidate page.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Empty, Form, InputNumber, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { FilePdfOutlined, FileWordOutlined, NumberOutlined, SendOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Card, Descriptions, Empty, Form, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ISSUING_AUTHORITIES, inGroup } from '#domain';
 import type { DecisionDraftView, DecisionView } from '#contracts';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
-import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
+import { LoadError } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { Page } from '../../components/Page';
 import { ROUTES } from '../../app/routes';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
-import { describeError, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
-import { DRAFT_COLOURS } from './DecisionsPage';
-
-/** A button whose words wrap on a phone instead of running past the screen's edge. */
-const WRAPPING = { whiteSpace: 'normal', height: 'auto', maxWidth: '100%', textAlign: 'left' } as const;
+import { AmendButtons, AmendmentCard } from './Amendments';
+import { DraftCard, WRAPPING } from './DraftCard';
+import { SignaturesPanel } from './SignaturesPanel';
 
 interface Loaded {
   draft: DecisionDraftView | null;
   decision: DecisionView | null;
+  /** Corrections and revocations not yet issued. */
+  amendmentDrafts: DecisionDraftView[];
+  /** Issued corrections and revocations, oldest first. */
+  amendments: DecisionView[];
 }
 
 export function SessionDecisionPage() {
   const { sessionId = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { account } = useAuth();
   const { words } = useLabels();
   const format = useFormat();
@@ -47,31 +51,19 @@ export function SessionDecisionPage() {
       seesDrafts ? api.get('/api/decision-drafts', { query: { sessionId }, signal }) : Promise.resolve([] as DecisionDraftView[]),
       api.get('/api/decisions', { query: { sessionId }, signal }),
     ]);
-    return { draft: drafts[0] ?? null, decision: decisions.find((d) => d.kind === 'RECOGNITION') ?? null };
+    return {
+      draft: drafts.find((d) => d.kind === 'RECOGNITION') ?? null,
+      decision: decisions.find((d) => d.kind === 'RECOGNITION') ?? null,
+      amendmentDrafts: drafts.filter((d) => d.kind !== 'RECOGNITION' && d.status !== 'ISSUED'),
+      amendments: decisions.filter((d) => d.kind !== 'RECOGNITION').sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
+    };
   }, [sessionId, seesDrafts]);
   const [drafting, setDrafting] = useState(false);
-  const [numbering, setNumbering] = useState(false);
-  const [issuing, setIssuing] = useState(false);
-  const [issueError, setIssueError] = useState<GeneralError | null>(null);
 
   if (state.error) return <Page title={t('decisions.sessionTitle')}><LoadError error={state.error} onRetry={state.reload} /></Page>;
   if (!state.data) return <Page title={t('decisions.sessionTitle')}><Skeleton active /></Page>;
-  const { draft, decision } = state.data;
+  const { draft, decision, amendmentDrafts, amendments: issuedAmendments } = state.data;
   const amendments = decision?.amendedBy ?? [];
-
-  const issue = async () => {
-    if (!draft) return;
-    setIssuing(true);
-    setIssueError(null);
-    try {
-      await api.post('/api/decision-drafts/{id}/issue', {}, { path: { id: draft.id } });
-      state.reload();
-    } catch (error) {
-      setIssueError(describeError(error, t, i18n.language));
-    } finally {
-      setIssuing(false);
-    }
-  };
 
   return (
     <Page
@@ -120,7 +112,12 @@ export function SessionDecisionPage() {
                   width: 150,
                   render: (_: unknown, r) =>
                     r.revoked ? (
-                      <Tag color="red">{t('replication.revokedForCandidate')}</Tag>
+                      <Space orientation="vertical" size={2}>
+                        <Tag color="red">{t('replication.revokedForCandidate')}</Tag>
+                        <a href={`/api/decisions/${decision.id}/certificates/${r.candidateId}/pdf?archived=true`} data-testid={`archived-certificate-${r.candidateId}`}>
+                          <FilePdfOutlined aria-hidden /> {t('amendments.archivedCopy')}
+                        </a>
+                      </Space>
                     ) : (
                       <a href={`/api/decisions/${decision.id}/certificates/${r.candidateId}/pdf`} data-testid={`certificate-${r.candidateId}`}>
                         <FilePdfOutlined aria-hidden /> {t('decisions.certificatePdf')}
@@ -129,51 +126,21 @@ export function SessionDecisionPage() {
                 },
               ]}
             />
+            <SignaturesPanel decision={decision} canSign={isSecretary} />
+            {isSecretary && (
+              <div style={{ marginTop: 16 }}>
+                <AmendButtons decision={decision} onDrafted={state.reload} />
+              </div>
+            )}
           </Card>
         )}
 
-        {seesDrafts && draft && (
-          <Card
-            title={t('decisions.draftCard')}
-            extra={<Tag color={DRAFT_COLOURS[draft.status]} data-testid="draft-status">{t(`decisions.draftStatus.${draft.status}`)}</Tag>}
-            data-testid="decision-draft"
-          >
-            <Descriptions
-              size="small"
-              column={{ xs: 1, md: 2 }}
-              items={[
-                { key: 'subject', label: t('decisions.subject'), children: draft.subject },
-                { key: 'authority', label: t('decisions.authority'), children: words(draft.authority) },
-                { key: 'register', label: t('decisions.register'), children: `${draft.register.name} — ${words(draft.register.modeLabel)}` },
-                { key: 'number', label: t('decisions.number'), children: draft.number ? `${draft.number} ${t('decisions.dated', { date: format.date(draft.issuedOn) })}` : t('decisions.notNumbered') },
-                { key: 'drafted', label: t('decisions.draftedBy'), children: `${draft.draftedBy}, ${format.dateTime(draft.draftedAt)}` },
-                ...(draft.numberedBy ? [{ key: 'numbered', label: t('decisions.numberedBy'), children: `${draft.numberedBy}, ${format.dateTime(draft.numberedAt)}` }] : []),
-                { key: 'recipients', label: t('decisions.recipients'), children: draft.recipients.map((r) => r.name).join('; ') },
-              ]}
-            />
-            <Space wrap style={{ marginTop: 12 }}>
-              <Button href={`/api/decision-drafts/${draft.id}/pdf`} icon={<FilePdfOutlined />} data-testid="draft-pdf">
-                {t('decisions.draftPdf')}
-              </Button>
-              <Button href={`/api/decision-drafts/${draft.id}/docx`} icon={<FileWordOutlined />} data-testid="draft-docx" style={WRAPPING}>
-                {t('decisions.draftDocx')}
-              </Button>
-              {isClerk && draft.status !== 'ISSUED' && (draft.register.mode === 'CLERK_ENTERED' || draft.status === 'DRAFT') && (
-                <Button icon={<NumberOutlined />} onClick={() => setNumbering(true)} data-testid="number-draft">
-                  {draft.status === 'NUMBERED' ? t('decisions.renumber') : t('decisions.numberIt')}
-                </Button>
-              )}
-              {isClerk && draft.status === 'NUMBERED' && (
-                <Button type="primary" icon={<SendOutlined />} loading={issuing} onClick={issue} data-testid="issue-draft" style={WRAPPING}>
-                  {t('decisions.issueIt', { number: draft.number })}
-                </Button>
-              )}
-            </Space>
-            {draft.status === 'DRAFT' && !isClerk && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('decisions.waitingForClerk')} />}
-            <ErrorAlert error={issueError} onClose={() => setIssueError(null)} />
-          </Card>
-        )}
+        {seesDrafts && amendmentDrafts.map((d) => <DraftCard key={d.id} draft={d} isClerk={isClerk} onChanged={state.reload} />)}
+        {issuedAmendments.map((d) => (
+          <AmendmentCard key={d.id} decision={d} isSecretary={isSecretary} />
+        ))}
 
+        {seesDrafts && draft && <DraftCard draft={draft} isClerk={isClerk} onChanged={state.reload} />}
         {!decision && !draft && (
           <Card>
             <Empty description={seesDrafts ? t('decisions.noDraftYet') : t('decisions.noDecisionYet')}>
@@ -208,34 +175,6 @@ export function SessionDecisionPage() {
         </Form.Item>
       </FormDialog>
 
-      {draft && (
-        <FormDialog<{ number?: number; issuedOn: Dayjs }>
-          open={numbering}
-          name="number-draft"
-          title={t('decisions.numberTitle')}
-          okText={t('decisions.numberOk')}
-          intro={draft.register.mode === 'COUNTER' ? t('decisions.numberIntroCounter', { register: draft.register.name }) : t('decisions.numberIntroClerk', { register: draft.register.name })}
-          known={['number', 'issuedOn']}
-          initialValues={{ issuedOn: draft.issuedOn ? dayjs(draft.issuedOn) : dayjs() }}
-          submit={(values) =>
-            api.post('/api/decision-drafts/{id}/number', { ...(values.number !== undefined && values.number !== null ? { number: values.number } : {}), issuedOn: values.issuedOn.format('YYYY-MM-DD') }, { path: { id: draft.id } })
-          }
-          onClose={() => setNumbering(false)}
-          onDone={() => {
-            setNumbering(false);
-            state.reload();
-          }}
-        >
-          {draft.register.mode === 'CLERK_ENTERED' && (
-            <Form.Item name="number" label={t('decisions.numberField', { symbol: draft.register.symbol })} extra={t('decisions.numberHint')} rules={[{ required: true, message: t('validation.required') }]}>
-              <InputNumber min={1} max={999999} precision={0} style={{ width: '100%' }} addonAfter={`/${draft.register.symbol}`} />
-            </Form.Item>
-          )}
-          <Form.Item name="issuedOn" label={t('decisions.issuedOnField')} rules={[{ required: true, type: 'object', message: t('validation.required') }]}>
-            <DatePicker format="DD/MM/YYYY" placeholder={t('form.datePlaceholder')} />
-          </Form.Item>
-        </FormDialog>
-      )}
     </Page>
   );
 }
