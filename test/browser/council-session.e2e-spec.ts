@@ -47,6 +47,28 @@ function png(width = 120, height = 80): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** A one-page PDF the browser's viewer can render (a title in Helvetica), with a correct cross-reference table. */
+function pdf(title: string): Buffer {
+  const stream = `BT /F1 20 Tf 72 760 Td (${title}) Tj ET BT /F1 12 Tf 72 730 Td (Bao cao thanh tich, 2026) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
 let app: ServedApp;
 let browser: Browser;
 let sessionId: string;
@@ -62,7 +84,7 @@ beforeAll(async () => {
   const me = await t.as(UNIT_HEAD).get('/api/auth/me');
   const candidate = await newCandidate(t, { name: CANDIDATE, unitId: me.body.unitId as string, state: 'nurturing' });
   expect((await sendEvent(t, candidate.id, 'RECORD_CHECK_IN', { date: '2026-10-12', strengths: 'Chuỗi liên kết chè sạch với 40 hộ', shortcomings: 'Chưa có nhãn hiệu tập thể' })).status).toBe(200);
-  expect((await uploadEvidence(t, candidate.id, PDF_NAME)).status).toBe(201);
+  expect((await uploadEvidence(t, candidate.id, PDF_NAME, pdf('HTX Che Xanh Luc Ngan'))).status).toBe(201);
   expect((await t.as(UNIT_HEAD).post(`/api/candidates/${candidate.id}/evidence`).attach('file', png(), { filename: PNG_NAME, contentType: 'image/png' })).status).toBe(201);
   expect((await sendEvent(t, candidate.id, 'PROPOSE_FOR_REVIEW')).status).toBe(200);
   // Into the demo's 2026 session (preparing), reviewed by uyvien1.
