@@ -38,7 +38,8 @@ const table = async (query = '') => {
   const res = await t.as(SECRETARY).get(`/api/statistics/exemplars${query}`);
   expect(res.status).toBe(200);
   return res.body as {
-    years: { year: number; source: string; subtotal: { collective: number; individual: number; unknownCells: number } }[];
+    title: { vi: string; en: string };
+    years: { year: number; source: string; rows: unknown[]; subtotal: { collective: number; individual: number; unknownCells: number } }[];
     total: { collective: number; individual: number; unknownCells: number };
     seriesEvents: { year: number; label: { vi: string }; message: { vi: string; en: string }; histories: unknown[] }[];
   };
