@@ -137,7 +137,9 @@ describe('the review session screen', () => {
     await page.goto(`${app.baseUrl}/hoi-dong/${sessionId}/phieu-danh-gia/${itemId}`);
     await page.getByRole('heading', { name: `Phiếu đánh giá: ${CANDIDATE}`, level: 1 }).waitFor();
     const side = page.getByTestId('checklist-evidence');
-    // The PDF is open from the start, inside the page, served inline with a policy that lets only this origin frame it.
+    // The PDF opens inside the page, served inline with a policy that lets only this origin frame it.
+    await expect(side.getByTestId('evidence-preview').count()).resolves.toBe(0);
+    await side.getByRole('button', { name: `Xem ${PDF_NAME} trong trang` }).click();
     const frame = side.getByTestId('evidence-preview').locator('iframe');
     await frame.waitFor();
     expect(await frame.getAttribute('title')).toBe(`Xem trước: ${PDF_NAME}`);

@@ -75,8 +75,9 @@ function EvidenceBeside({ candidate, evidence, clearances }: { candidate: Candid
   const { t } = useTranslation();
   const { label } = useLabels();
   const format = useFormat();
-  // The first file that can be read in the page is open from the start: the member reads, not hunts.
-  const [shown, setShown] = useState<string | null>(() => evidence.find((f) => previewKind(f.contentType) !== null)?.id ?? null);
+  // A file opens in the page when the member asks ("Xem"), not on arrival: Chromium's PDF viewer takes the focus
+  // when it has loaded, which would close a list the member is choosing from in the form.
+  const [shown, setShown] = useState<string | null>(null);
   const shownFile = evidence.find((f) => f.id === shown);
   return (
     <Card title={<h2 className="card-heading">{t('checklist.beside')}</h2>} data-testid="checklist-evidence">
