@@ -156,6 +156,33 @@ describe('a successful upload', () => {
   });
 });
 
+describe('reading a file inside the page (inline=true)', () => {
+  it('a PDF and a picture are served inline, under a policy that lets only this origin frame them; anything else stays a download', async () => {
+    const c = await newCandidate(t);
+    const pdf = (await uploadEvidence(t, c.id, 'Báo cáo thành tích.pdf', pdfBytes('xem trong trang'))).body.evidence.id as string;
+    const png = (await postMultipart(t, c.id, [file('Ảnh mô hình.png', 'image/png', PNG)])).body.evidence.id as string;
+    for (const [id, type] of [[pdf, 'application/pdf'], [png, 'image/png']] as const) {
+      const got = await t.as(AUDITOR).get(`/api/candidates/${c.id}/evidence/${id}?inline=true`).buffer(true).parse(binary);
+      expect(got.status).toBe(200);
+      expect(got.headers['content-type']).toBe(type);
+      expect(got.headers['content-disposition']).toMatch(/^inline; filename="/);
+      expect(got.headers['content-security-policy']).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
+      expect(got.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(got.headers['x-content-type-options']).toBe('nosniff');
+      // Not asked for: a download, as before.
+      expect((await t.as(AUDITOR).get(`/api/candidates/${c.id}/evidence/${id}?inline=false`).buffer(true).parse(binary)).headers['content-disposition']).toMatch(/^attachment;/);
+    }
+    const word = await postMultipart(t, c.id, [file('Báo cáo.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', Buffer.from('504b0304140000000800', 'hex'))]);
+    expect(word.status).toBe(201);
+    const asked = await t.as(AUDITOR).get(`/api/candidates/${c.id}/evidence/${word.body.evidence.id}?inline=true`).buffer(true).parse(binary);
+    expect(asked.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(asked.headers['content-security-policy']).not.toContain("object-src 'self'");
+    const bad = await t.as(AUDITOR).get(`/api/candidates/${c.id}/evidence/${pdf}?inline=yes`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toMatchObject([{ field: 'inline' }]);
+  });
+});
+
 describe('file names', () => {
   it.each([
     ['a path that climbs out of its folder', '../../etc/passwd.pdf', 'passwd.pdf'],

@@ -38,7 +38,8 @@ const table = async (query = '') => {
   const res = await t.as(SECRETARY).get(`/api/statistics/exemplars${query}`);
   expect(res.status).toBe(200);
   return res.body as {
-    years: { year: number; source: string; subtotal: { collective: number; individual: number; unknownCells: number } }[];
+    title: { vi: string; en: string };
+    years: { year: number; source: string; rows: unknown[]; subtotal: { collective: number; individual: number; unknownCells: number } }[];
     total: { collective: number; individual: number; unknownCells: number };
     seriesEvents: { year: number; label: { vi: string }; message: { vi: string; en: string }; histories: unknown[] }[];
   };
@@ -102,7 +103,10 @@ describe('the province’s statistics series across the merger', () => {
   it('shows one series from 2014 to now, with the merger marked on 2025, and the former province’s figures counted once', async () => {
     for (const year of [2025, 2026]) await newCandidate(t, { unitId: unit, kind: 'COLLECTIVE', field: 'ECONOMY', year, state: 'recognised' });
     const body = await table();
-    expect(body.years.map((y) => y.year)).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2025, 2026]);
+    // 2024 has no figures (before the merger, after the former province's table): its row stays, marked.
+    expect(body.years.map((y) => y.year)).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(yearOf(body, 2024)).toMatchObject({ source: 'NONE', rows: [], subtotal: { collective: null, individual: null } });
+    expect(body.title.vi).toContain('giai đoạn 2014-2026');
     expect(yearOf(body, 2025)).toMatchObject({ source: 'LIVE', subtotal: { collective: 1, individual: 0 } });
     expect(body.total).toMatchObject({ collective: BG_TOTAL.collective + 2, individual: BG_TOTAL.individual, unknownCells: 2 });
     expect(body.seriesEvents.map((e) => [e.year, e.label.vi])).toEqual([[2025, 'Hợp nhất 01/7/2025 (202/2025/QH15)']]);

@@ -12,6 +12,7 @@ import { startTestApp, type ActorClient, type TestApp } from './support/app.js';
 import { AUDITOR, COUNCIL_MEMBER, SECRETARY, UNIT_HEAD, fixture, importStatistics, newCandidate, newUnit, pdfBytes, sendEvent } from './support/factories.js';
 
 const CSV = fixture('bac-giang-exemplars-2014-2023.csv');
+const FILE_NAME = 'bac-giang-exemplars-2014-2023.csv';
 const STATED = (JSON.parse(fixture('totals.json').toString('utf8')) as { statedTotals: { collective: number; individual: number } }).statedTotals;
 
 interface Cell {
@@ -239,11 +240,26 @@ describe('live data and imported history as one series', () => {
   it('filters by unit subtree, sector, field and years; history (province-wide) only for the whole province', async () => {
     const ofA = await table(`?unitId=${districtA}`);
     expect(ofA.body.historical).toMatchObject({ included: false, note: { vi: expect.stringContaining('toàn tỉnh') } });
+    // The years between keep their rows: empty cells, marked as years without figures (never dropped).
     expect(ofA.body.years.map((y: { year: number; source: string }) => [y.year, y.source])).toEqual([
       [2016, 'LIVE'],
+      ...[2017, 2018, 2019, 2020, 2021, 2022, 2023].map((year) => [year, 'NONE']),
       [2024, 'LIVE'],
     ]);
-    expect(ofA.body.years[1].subtotal).toEqual({ collective: 1, individual: 2, unknownCells: 0 });
+    expect(ofA.body.years.map((y: { tt: number }) => y.tt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(ofA.body.years[1]).toEqual({
+      tt: 2,
+      year: 2017,
+      source: 'NONE',
+      importId: null,
+      rows: [],
+      subtotal: { collective: null, individual: null, unknownCells: 0 },
+      honouringForms: [],
+      honouringFormsText: { vi: '', en: '' },
+    });
+    expect(ofA.body.years.at(-1).subtotal).toEqual({ collective: 1, individual: 2, unknownCells: 0 });
+    expect(ofA.body.title.vi).toContain('giai đoạn 2016-2024');
+    expect(ofA.body.sourceTotals).toEqual([]);
     expect(ofA.body.filters.unit).toEqual({ id: districtA, name: 'UBND huyện Lạng Giang' });
 
     const enterprises = await table('?sector=ENTERPRISE');
@@ -259,8 +275,14 @@ describe('live data and imported history as one series', () => {
     ]);
     expect(health.body.total).toMatchObject({ collective: 1062, individual: 5417 });
 
+    // Years asked for without any figure: their rows, empty and marked; the title names the range asked for.
     const empty = await table('?yearFrom=2030&yearTo=2031');
-    expect(empty.body.years).toEqual([]);
+    expect(empty.body.years.map((y: { year: number; source: string; rows: unknown[] }) => [y.year, y.source, y.rows])).toEqual([
+      [2030, 'NONE', []],
+      [2031, 'NONE', []],
+    ]);
+    expect(empty.body.title.vi).toContain('giai đoạn 2030-2031');
+    expect((await table('?yearFrom=2024&yearTo=2024')).body.title.vi).toMatch(/, năm 2024$/);
     expect(empty.body.total).toMatchObject({ collective: 0, individual: 0, unknownCells: 0 });
     const backwards = await table('?yearFrom=2020&yearTo=2019');
     expect(backwards.status).toBe(400);
@@ -271,7 +293,7 @@ describe('live data and imported history as one series', () => {
     const own = await table('', headOfA);
     expect(own.status).toBe(200);
     expect(own.body.historical.included).toBe(false);
-    expect(own.body.years.map((y: { year: number }) => y.year)).toEqual([2016, 2024]);
+    expect(own.body.years.map((y: { year: number }) => y.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
     expect(own.body.scope.vi).toContain('Đơn vị của người dùng');
     const other = await table(`?unitId=${districtB}`, headOfA);
     expect(other.status).toBe(403);
@@ -326,7 +348,13 @@ describe('exports', () => {
     const total = sheet.getRow(row);
     expect([total.getCell(3).value, total.getCell(4).value, total.getCell(5).value]).toEqual(['Tổng cộng', 10824, 17645]);
     expect(total.getCell(7).value).toBe('2 ô chưa rõ số liệu, không tính vào tổng');
-    expect(sheet.rowCount).toBe(row);
+    // The source's printed totals under the computed ones, in the same columns, and the differences.
+    const printed = sheet.getRow(row + 1);
+    expect([printed.getCell(3).value, printed.getCell(4).value, printed.getCell(5).value]).toEqual([`Tổng số in trong nguồn (${FILE_NAME}, 2014-2023)`, 10984, 17889]);
+    expect(String(printed.getCell(7).value)).toContain('Cộng từ các dòng của tệp: 10824 tập thể, 17645 cá nhân; 2 ô trống không tính');
+    const difference = sheet.getRow(row + 2);
+    expect([difference.getCell(3).value, difference.getCell(4).value, difference.getCell(5).value]).toEqual(['Chênh lệch: số in trong nguồn trừ tổng cộng từ các dòng', 160, 244]);
+    expect(sheet.rowCount).toBe(row + 2);
     expect(String(book.getWorksheet('Ghi chú')!.getCell('A1').value)).toContain('Một điển hình được tính khi đã được công nhận');
   });
 
@@ -338,13 +366,15 @@ describe('exports', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = parseCsv(bytes.toString('utf8'));
     expect(lines[0]).toEqual(['TT / No.', 'Năm / Year', 'Lĩnh vực / Field', 'Tập thể / Collective', 'Cá nhân / Individual', 'Hình thức tôn vinh / Honouring forms', 'Ghi chú / Notes']);
-    const rows = lines.slice(1).filter((l) => !l[2]!.startsWith('Cộng') && l[2] !== 'Tổng cộng');
+    const rows = lines.slice(1).filter((l) => !l[2]!.startsWith('Cộng') && l[2] !== 'Tổng cộng' && !l[2]!.startsWith('Tổng số in') && !l[2]!.startsWith('Chênh lệch'));
     expect(rows.map((l) => [Number(l[1]), l[2], l[3] === '' ? null : Number(l[3]), l[4] === '' ? null : Number(l[4])])).toEqual(
       PRINTED.map((c) => [c.year, FIELDS.find((f) => f.code === c.field)!.vi, c.collective, c.individual]),
     );
     expect(rows[0]!.slice(0, 2)).toEqual(['1', '2014']);
     expect(rows[1]![0]).toBe('');
-    expect(lines.at(-1)!.slice(2, 5)).toEqual(['Tổng cộng', '10824', '17645']);
+    expect(lines.at(-3)!.slice(2, 5)).toEqual(['Tổng cộng', '10824', '17645']);
+    expect(lines.at(-2)!.slice(2, 5)).toEqual([`Tổng số in trong nguồn (${FILE_NAME}, 2014-2023)`, '10984', '17889']);
+    expect(lines.at(-1)!.slice(2, 5)).toEqual(['Chênh lệch: số in trong nguồn trừ tổng cộng từ các dòng', '160', '244']);
   });
 });
 

@@ -237,6 +237,7 @@ describe('the web application in Chromium', () => {
     }
     await choose(page, page.getByLabel('Minh chứng cho tiêu chí 2', { exact: true }), PDF_NAME);
     await page.getByTestId('checklist-submit').click();
+    await page.getByTestId('checklist-confirm').click();
     await page.getByRole('heading', { name: SESSION, level: 1 }).waitFor();
     await item.getByTestId('reviewers').getByText('đã nộp phiếu').waitFor();
     await signOut();
@@ -258,7 +259,7 @@ describe('the web application in Chromium', () => {
       await item.getByRole('button', { name: 'Biểu quyết' }).click();
       await page.getByRole('dialog', { name: 'Xác nhận biểu quyết' }).getByRole('button', { name: 'Gửi phiếu' }).click();
       const receipt = page.getByRole('dialog', { name: 'Mã biên nhận phiếu kín' });
-      expect((await receipt.getByTestId('receipt-value').textContent())?.trim()).toMatch(/^[A-Za-z0-9_-]{20}$/);
+      expect((await receipt.getByTestId('receipt-value').textContent())?.trim()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
       await receipt.getByRole('button', { name: 'Tôi đã lưu mã biên nhận' }).click();
       await item.getByText('Bạn đã biểu quyết hồ sơ này.').waitFor();
       await signOut();

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, ROOT, ensureWebBuilt, launchChromium, screenshotPath, startServedApp, type ServedApp } from './support/browser.js';
 import { browserTest, choose, openMenu, shot, signIn, signOut } from './support/ui.js';
+import { submitMissingChecklists } from './support/checklists.js';
 
 const SESSION_2026 = 'Tổng kết năm 2026';
 const TEACHER = 'Nguyễn Thị Hoa';
@@ -92,6 +93,8 @@ describe('each role in Chromium', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'hoi-dong-phieu-danh-gia');
     await page.getByTestId('checklist-submit').click();
+    // Submitting locks the checklist: the page asks first.
+    await page.getByTestId('checklist-confirm').click();
     await page.getByRole('heading', { name: SESSION_2026, level: 1 }).waitFor();
     const teacherItem = page.locator(`[data-candidate="${TEACHER}"]`);
     await teacherItem.getByText('Bạn đã nộp phiếu đánh giá lúc', { exact: false }).waitFor();
@@ -100,7 +103,9 @@ describe('each role in Chromium', () => {
     await teacherItem.getByRole('link', { name: /Sang kien kinh nghiem Nguyen Thi Hoa\.pdf/ }).waitFor();
     await signOut(page);
 
-    // 3. The secretariat opens the vote (everyone present).
+    // 3. The other reviewers' checklists come in; the secretariat opens the vote (everyone present).
+    const sessions = (await app.test.as('thuongtruc').get('/api/review-sessions')).body as { id: string; title: string }[];
+    expect(await submitMissingChecklists(app.test, sessions.find((s) => s.title === SESSION_2026)!.id)).toBeGreaterThan(0);
     await signIn(page, app.baseUrl, 'thuongtruc');
     await openMenu(page, 'Hội đồng xét');
     await page.getByRole('link', { name: SESSION_2026 }).click();
@@ -120,7 +125,7 @@ describe('each role in Chromium', () => {
     await confirm.getByRole('button', { name: 'Gửi phiếu' }).click();
     const dialog = page.getByRole('dialog', { name: 'Mã biên nhận phiếu kín' });
     const receipt = ((await dialog.getByTestId('receipt-value').textContent()) ?? '').trim();
-    expect(receipt).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(receipt).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     await dialog.getByText('Mã chỉ hiển thị một lần này. Hãy sao chép và tự giữ.').waitFor();
     await dialog.getByRole('button', { name: 'Sao chép mã' }).click();
     await dialog.getByText('Đã sao chép').waitFor();

@@ -286,6 +286,8 @@ export type NoticeCommentView = Static<typeof NoticeCommentView>;
 
 export const SessionDetail = Type.Object({
   id: Uuid,
+  /** The full name of each account this view names by login (openedBy, decidedBy, recordedBy, answeredBy). */
+  people: Dictionary(Type.String()),
   title: Type.String(),
   year: Type.Integer(),
   status: SessionStatus,

@@ -37,7 +37,8 @@ export const StatisticsYear = Type.Object({
   tt: Type.Integer({ minimum: 1 }),
   year: Type.Integer(),
   /** LIVE: counted in the system; IMPORT: from an imported file; CONFLICT: both (the import is shown). */
-  source: Type.Union([Type.Literal('LIVE'), Type.Literal('IMPORT'), Type.Literal('CONFLICT')]),
+  /** NONE: a year of the range with no figures at all (neither live nor imported): a row of empty cells, marked. */
+  source: Type.Union([Type.Literal('LIVE'), Type.Literal('IMPORT'), Type.Literal('CONFLICT'), Type.Literal('NONE')]),
   importId: Nullable(Uuid),
   rows: Type.Array(StatisticsRow),
   subtotal: Type.Object({ ...StatisticsFigures.properties, unknownCells: Count }),
@@ -95,6 +96,21 @@ export const StatisticsTable = Type.Object({
   ),
   /** Events of the series within the years asked for (a merger of provinces), to be marked on the chart and in the exports. */
   seriesEvents: Type.Array(SeriesEvent),
+  /**
+   * For each imported file the table shows a year of: the totals its source prints (as stated at import), the sums of
+   * its rows (over the whole file), the blank cells left out of them and the difference (printed − computed).
+   */
+  sourceTotals: Type.Array(
+    Type.Object({
+      importId: Uuid,
+      fileName: Type.String(),
+      yearFrom: Type.Integer(),
+      yearTo: Type.Integer(),
+      columns: Type.Array(
+        Type.Object({ column: FigureColumn, label: Labels, stated: Figure, computed: Count, blankCells: Count, difference: Nullable(Type.Integer()) }),
+      ),
+    }),
+  ),
 });
 export type StatisticsTable = Static<typeof StatisticsTable>;
 

@@ -16,3 +16,4 @@ export * from './notifications.js';
 export * from './councils.js';
 export * from './revocation.js';
 export * from './audit-vocabulary.js';
+export * from './ballot-receipt.js';

@@ -61,7 +61,7 @@ describe('review session lifecycle: generated paths', () => {
 /** Every stage's allowed operations, pinned by hand: what the API enforced before the lifecycle had a table. */
 const ALLOWED: Record<ReviewSessionStatus, ReviewSessionOperation[]> = {
   PREPARING: ['ADD_CANDIDATE', 'ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'REQUEST_CLEARANCES', 'RECORD_CLEARANCE_ANSWER', 'OPEN_VOTING'],
-  VOTING: ['ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'REQUEST_CLEARANCES', 'RECORD_CLEARANCE_ANSWER', 'CAST_VOTE', 'CLOSE_VOTING'],
+  VOTING: ['SUBMIT_CHECKLIST', 'REQUEST_CLEARANCES', 'RECORD_CLEARANCE_ANSWER', 'CAST_VOTE', 'CLOSE_VOTING'],
   VOTING_CLOSED: ['CONFIRM_DECISION', 'PUBLISH_NOTICE', 'FINALISE', 'SEE_BALLOTS', 'DRAW_UP_MINUTES'],
   NOTICE: ['RECORD_COMMENT', 'ANSWER_COMMENT', 'DROP_ON_OBJECTION', 'FINALISE', 'SEE_BALLOTS', 'DRAW_UP_MINUTES'],
   CLOSED: ['SEE_BALLOTS', 'DRAW_UP_MINUTES'],
@@ -105,7 +105,7 @@ describe('review session lifecycle: pinned transitions', () => {
   });
 
   it('lists the stages that allow each operation in order', () => {
-    expect(stagesAllowing('ASSIGN_REVIEWERS')).toEqual(['PREPARING', 'VOTING']);
+    expect(stagesAllowing('ASSIGN_REVIEWERS')).toEqual(['PREPARING']);
     expect(stagesAllowing('FINALISE')).toEqual(['VOTING_CLOSED', 'NOTICE']);
     expect(stagesAllowing('SEE_BALLOTS')).toEqual(['VOTING_CLOSED', 'NOTICE', 'CLOSED']);
     expect(stagesAllowing('CAST_VOTE')).toEqual(['VOTING']);

@@ -91,10 +91,14 @@ export const reviewSessionLifecycle = setup({
         OPEN_VOTING: { target: 'VOTING' },
       },
     },
-    /** Attendance is taken; members vote. Late reviewers may still be assigned and submit; clearances still count. */
+    /**
+     * Attendance is taken; members vote. Reviewers are no longer assigned (whoever reviews a candidate is settled
+     * before the vote the checklists inform); an assigned reviewer late with a checklist may still submit it;
+     * clearances still count.
+     */
     VOTING: {
       on: {
-        ...stay('VOTING', 'ASSIGN_REVIEWERS', 'ASSIGN_AUTOMATICALLY', 'SUBMIT_CHECKLIST', 'REQUEST_CLEARANCES', 'RECORD_CLEARANCE_ANSWER', 'CAST_VOTE'),
+        ...stay('VOTING', 'SUBMIT_CHECKLIST', 'REQUEST_CLEARANCES', 'RECORD_CLEARANCE_ANSWER', 'CAST_VOTE'),
         CLOSE_VOTING: { target: 'VOTING_CLOSED' },
       },
     },

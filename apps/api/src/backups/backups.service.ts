@@ -14,6 +14,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
+import { vietnameseDateTime } from '../common/validation.js';
 import { ERROR_CODES } from '../common/error-codes.js';
 import { AuditCheckpoints } from '../audit/audit-checkpoints.service.js';
 import { AuditWriter } from '../audit/audit.writer.js';
@@ -167,8 +168,8 @@ export class Backups implements OnModuleDestroy {
         to,
         title: { vi: 'Sao lưu tự động không thành công', en: 'The scheduled backup failed' },
         body: {
-          vi: `Lần sao lưu tự động lúc ${at.toISOString()} vào ${where} không tạo được bản sao lưu (${failure.errorCode}): ${failure.message}. Hệ thống sẽ thử lại mỗi giờ; hãy kiểm tra nơi lưu và dung lượng đĩa.`,
-          en: `The scheduled backup at ${at.toISOString()} to ${where} made no archive (${failure.errorCode}): ${failure.message}. It is retried every hour; check the backup target and the free space.`,
+          vi: `Lần sao lưu tự động lúc ${vietnameseDateTime(at, this.config.TIME_ZONE)} vào ${where} không tạo được bản sao lưu (${failure.errorCode}): ${failure.message}. Hệ thống sẽ thử lại mỗi giờ; hãy kiểm tra nơi lưu và dung lượng đĩa.`,
+          en: `The scheduled backup at ${vietnameseDateTime(at, this.config.TIME_ZONE)} (Vietnam time) to ${where} made no archive (${failure.errorCode}): ${failure.message}. It is retried every hour; check the backup target and the free space.`,
         },
         link: '/quan-tri/sao-luu',
         dedupeKey: `backup-failed:${day}`,

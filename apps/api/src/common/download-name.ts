@@ -29,3 +29,9 @@ export function attachment(name: string): string {
   const safe = safeFileName(name);
   return create(safe, { type: 'attachment', fallback: asciiFileName(safe) });
 }
+
+/** The `Content-Disposition` of a file shown in the page (a PDF or picture previewed), named for a later save. */
+export function inlineName(name: string): string {
+  const safe = safeFileName(name);
+  return create(safe, { type: 'inline', fallback: asciiFileName(safe) });
+}

@@ -167,6 +167,19 @@ export function vietnameseDate(date: string): string {
 }
 
 /**
+ * An instant as a person in Vietnam reads it inside a message: 15/03/2026 14:05 (giờ Việt Nam), never ISO/UTC.
+ * `timeZone` is the office's (TIME_ZONE, Asia/Ho_Chi_Minh by default).
+ */
+export function vietnameseDateTime(at: Date, timeZone = 'Asia/Ho_Chi_Minh'): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/**
  * Something that has happened (a check-in, an honouring act) cannot be dated after today in Vietnam: a 400 on the
  * field, with the rule in the message.
  */

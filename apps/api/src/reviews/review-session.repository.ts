@@ -234,6 +234,14 @@ export class ReviewSessionRepository {
     return row?.displayName ?? null;
   }
 
+  /** Full names by username, for the accounts a view names by login (who opened, decided, answered, recorded). */
+  async displayNames(em: EntityManager, usernames: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(usernames)];
+    if (unique.length === 0) return new Map();
+    const rows = (await em.query('SELECT username, display_name AS "displayName" FROM account WHERE username = ANY($1::text[])', [unique])) as { username: string; displayName: string }[];
+    return new Map(rows.map((r) => [r.username, r.displayName]));
+  }
+
   // ---- candidates in the session ----
 
   /** A candidate about to be added, share-locked so that it cannot move while it joins. */

@@ -20,7 +20,7 @@ import { CriteriaSetRepository } from './criteria-set.repository.js';
 import type { BallotKind } from './review.entities.js';
 import { ReviewSessionRepository, type MemberWithUnit, type ReviewItemRow } from './review-session.repository.js';
 import { SessionChanges, requireStage } from './session-changes.js';
-import { COUNCIL_POSITIONS } from '#domain';
+import { COUNCIL_POSITIONS, SYSTEM_ACTORS } from '#domain';
 import { councilBound } from '../access/council-scope.js';
 import { CouncilRepository } from '../councils/council.repository.js';
 
@@ -100,7 +100,14 @@ export class ReviewSessionViews {
     const pinned = await this.attendance.pinned(em, sessionId);
     const opinions = await this.attendance.writtenOpinions(em, sessionId);
     const casting = await this.attendance.castingVotes(em, sessionId);
+    const people = await this.peopleNamed(em, [
+      session.openedBy,
+      ...items.map((i) => i.decidedBy),
+      ...comments.flatMap((c) => [c.recordedBy, c.answeredBy]),
+      ...opinions.map((o) => o.recordedBy),
+    ]);
     return {
+      people,
       id: session.id,
       title: session.title,
       year: session.year,
@@ -201,6 +208,16 @@ export class ReviewSessionViews {
       holds: (await holdRecords.listOf(em, candidate.id)).map(holdView),
       repeatRecognition: await repeatRecognitionOf(em, candidate.id),
     };
+  }
+
+  /**
+   * What a person is called, for every login this view names: the account's full name, the system's own actors in
+   * words (libs/domain), and a login that matches neither left as it is.
+   */
+  private async peopleNamed(em: EntityManager, logins: (string | null)[]): Promise<Record<string, string>> {
+    const wanted = [...new Set(logins.filter((l): l is string => !!l))];
+    const names = await this.sessions.displayNames(em, wanted);
+    return Object.fromEntries(wanted.map((l) => [l, names.get(l) ?? SYSTEM_ACTORS[l]?.vi ?? l]));
   }
 
   /** Every checklist of an item, oldest first, each saying whether it is in force or which one corrected it. */

@@ -56,6 +56,7 @@ export const REVIEW_ERRORS = {
   ALREADY_VOTED: { status: 409, vi: 'Bạn đã biểu quyết hồ sơ này; mỗi thành viên chỉ biểu quyết một lần.', en: 'You have already voted on this candidate.' },
   OPINION_NOT_IN_SECRET_BALLOT: { status: 422, vi: 'Bỏ phiếu kín không kèm ý kiến ghi tên.', en: 'A secret ballot carries no opinion text.' },
   NOT_A_SECRET_BALLOT: { status: 409, vi: 'Hồ sơ này không biểu quyết bằng phiếu kín.', en: 'This candidate was not voted on by secret ballot.' },
+  RECEIPT_MISTYPED: { status: 422, vi: 'Mã biên nhận có thể bị gõ nhầm: ký tự kiểm tra không khớp hoặc mã không đủ 16 ký tự. Hãy so lại với biên nhận đã in hoặc đã tải về.', en: 'The receipt may be mistyped: its check symbol does not match or it does not have 16 symbols. Compare it with the printed or downloaded receipt.' },
   RECEIPT_NOT_FOUND: { status: 404, vi: 'Không có phiếu nào với mã biên nhận này.', en: 'No ballot has this receipt.' },
   DECISIONS_NOT_CONFIRMED: { status: 409, vi: 'Còn hồ sơ chưa được xác nhận kết luận.', en: 'Some outcomes are not confirmed yet.' },
   NOTHING_TO_PUBLISH: { status: 409, vi: 'Không có hồ sơ nào được đề nghị công nhận để công khai.', en: 'No candidate is proposed for recognition.' },

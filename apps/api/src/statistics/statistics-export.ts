@@ -2,6 +2,8 @@
  * The statistics table as files, in the report's layout: TT, Năm, Lĩnh vực, Điển hình (Tập thể, Cá nhân
  * [, Hộ gia đình]), Hình thức tôn vinh, Ghi chú; a subtotal line after each year and the grand total last.
  * Counts are numbers (never text) and an unknown figure is an empty cell with a note, never 0.
+ * A year of the range without any figure is one line of empty cells saying so. Under the grand total, for each
+ * imported file, the totals its source prints and the differences from the sums of its rows, in the same columns.
  * Vietnamese headers first, English beneath (Excel) or beside (CSV).
  */
 import ExcelJS from 'exceljs';
@@ -13,10 +15,14 @@ const SOURCE_NOTES = {
   IMPORT: 'Số liệu nhập (lịch sử) / Imported history',
   CONFLICT: 'Xung đột: có cả số liệu nhập và số liệu trong hệ thống; hiển thị số liệu nhập / Conflict: imported and live figures; imported shown',
 } as const;
+const NO_FIGURES = {
+  label: 'Không có số liệu',
+  note: 'Năm không có số liệu: không có điển hình được công nhận trong hệ thống, không có trong tệp nhập / No figures: none recognised in the system, none imported',
+};
 
 /** One line of the exported layout, shared by both formats. */
 interface Line {
-  kind: 'row' | 'subtotal' | 'total';
+  kind: 'row' | 'subtotal' | 'total' | 'source';
   tt: number | null;
   year: number | null;
   /** Rows of the same year: the first carries TT, the year and the honouring forms. */
@@ -35,6 +41,11 @@ function linesOf(table: StatisticsTable): Line[] {
   const lines: Line[] = [];
   const shownYears = new Set(table.years.map((y) => y.year));
   for (const y of table.years) {
+    if (y.source === 'NONE') {
+      const empty = { collective: null, individual: null, ...(table.filters.separateHouseholds ? { household: null } : {}) };
+      lines.push({ kind: 'row', tt: y.tt, year: y.year, firstOfYear: true, yearSpan: 1, label: NO_FIGURES.label, figures: empty, forms: '', note: [NO_FIGURES.note, ...eventsOf(table, y.year)].join('; ') });
+      continue;
+    }
     y.rows.forEach((r: TableRow, i) => {
       lines.push({
         kind: 'row',
@@ -57,7 +68,7 @@ function linesOf(table: StatisticsTable): Line[] {
       label: `Cộng năm ${y.year}`,
       figures: y.subtotal,
       forms: '',
-      note: [SOURCE_NOTES[y.source], y.subtotal.unknownCells ? `${y.subtotal.unknownCells} ô chưa rõ số liệu` : '', ...eventsOf(table, y.year)].filter(Boolean).join('; '),
+      note: [SOURCE_NOTES[y.source as keyof typeof SOURCE_NOTES], y.subtotal.unknownCells ? `${y.subtotal.unknownCells} ô chưa rõ số liệu` : '', ...eventsOf(table, y.year)].filter(Boolean).join('; '),
     });
   }
   lines.push({
@@ -77,6 +88,26 @@ function linesOf(table: StatisticsTable): Line[] {
       .filter(Boolean)
       .join('; '),
   });
+  // The source's own printed totals, and how far the sums of its rows are from them (printed − computed).
+  for (const b of table.sourceTotals) {
+    const column = (code: 'COLLECTIVE' | 'INDIVIDUAL') => b.columns.find((c) => c.column === code)!;
+    const [c, i] = [column('COLLECTIVE'), column('INDIVIDUAL')];
+    const base = { tt: null, year: null, firstOfYear: false, yearSpan: 0, forms: '' } as const;
+    lines.push({
+      ...base,
+      kind: 'source',
+      label: `Tổng số in trong nguồn (${b.fileName}, ${b.yearFrom}-${b.yearTo})`,
+      figures: { collective: c.stated, individual: i.stated },
+      note: `Cộng từ các dòng của tệp: ${c.computed} tập thể, ${i.computed} cá nhân${c.blankCells + i.blankCells ? `; ${c.blankCells + i.blankCells} ô trống không tính` : ''} / Printed total of the source; the file's rows add up to ${c.computed} collectives, ${i.computed} individuals`,
+    });
+    lines.push({
+      ...base,
+      kind: 'source',
+      label: 'Chênh lệch: số in trong nguồn trừ tổng cộng từ các dòng',
+      figures: { collective: c.difference, individual: i.difference },
+      note: c.difference === null && i.difference === null ? 'Nguồn không nêu tổng số / The source states no totals' : 'Difference: printed minus computed',
+    });
+  }
   return lines;
 }
 

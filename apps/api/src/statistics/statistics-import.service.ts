@@ -14,6 +14,7 @@ import { AuditWriter } from '../audit/audit.writer.js';
 import { STATISTICS_IMPORT_STREAM } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
+import { vietnameseDateTime } from '../common/validation.js';
 import { cleanFileName } from '../evidence/evidence-policy.js';
 import { detectFormat, parseTable } from './import-parser.js';
 import type { StatisticsImport } from './statistics.entities.js';
@@ -65,13 +66,16 @@ export class StatisticsImportService {
           (statedCollective !== null && statedCollective !== existing.statedCollective) ||
           (statedIndividual !== null && statedIndividual !== existing.statedIndividual) ||
           (jurisdiction !== null && jurisdiction !== report.import.jurisdiction);
+        // The person, by name: a login is not what the office calls its secretary.
+        const [by] = (await em.query('SELECT display_name AS "displayName" FROM account WHERE username = $1', [existing.importedBy])) as { displayName: string }[];
+        const importedBy = by?.displayName ?? existing.importedBy;
         return {
           created: false,
           ...report,
           statedTotalsIgnored: ignored,
           message: {
-            vi: `Tệp này đã được nhập lúc ${existing.importedAt.toISOString()} bởi ${existing.importedBy} (mã ${existing.id}); không có gì thay đổi.${ignored ? ' Tổng số hoặc địa bàn nêu kèm lần này khác lần trước và không được ghi (địa bàn của một lần nhập cũ được ghi riêng, một lần).' : ''}`,
-            en: `This file was already imported at ${existing.importedAt.toISOString()} by ${existing.importedBy} (id ${existing.id}); nothing changed.${ignored ? ' The stated totals or jurisdiction sent this time differ and were not recorded (an earlier import’s jurisdiction is recorded apart, once).' : ''}`,
+            vi: `Tệp này đã được nhập lúc ${vietnameseDateTime(existing.importedAt)} (giờ Việt Nam) bởi ${importedBy}; không có gì thay đổi.${ignored ? ' Tổng số hoặc địa bàn nêu kèm lần này khác lần trước và không được ghi (địa bàn của một lần nhập cũ được ghi riêng, một lần).' : ''}`,
+            en: `This file was already imported at ${vietnameseDateTime(existing.importedAt)} (Vietnam time) by ${importedBy} (id ${existing.id}); nothing changed.${ignored ? ' The stated totals or jurisdiction sent this time differ and were not recorded (an earlier import’s jurisdiction is recorded apart, once).' : ''}`,
           },
         };
       }

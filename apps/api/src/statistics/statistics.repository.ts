@@ -57,6 +57,19 @@ export interface OverlappingImportRow {
   newer: boolean;
 }
 
+export interface SourceTotalsRow {
+  importId: string;
+  fileName: string;
+  statedCollective: number | null;
+  statedIndividual: number | null;
+  yearFrom: number;
+  yearTo: number;
+  collective: number;
+  blankCollective: number;
+  individual: number;
+  blankIndividual: number;
+}
+
 /** A batch's columns, without the file's content. */
 export type ImportBatch = Omit<StatisticsImport, 'content'>;
 
@@ -71,6 +84,22 @@ export class StatisticsRepository {
   }
 
   // ---- historical imports ----
+
+  /** Per imported file: its printed totals (stated at import) beside the sums and blank cells of its rows. */
+  sourceTotals(importIds: string[]): Promise<SourceTotalsRow[]> {
+    if (importIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT b.id AS "importId", b.file_name AS "fileName", b.stated_collective AS "statedCollective", b.stated_individual AS "statedIndividual",
+              min(r.year)::int AS "yearFrom", max(r.year)::int AS "yearTo",
+              coalesce(sum(r.collective), 0)::int AS collective, count(*) FILTER (WHERE r.collective IS NULL)::int AS "blankCollective",
+              coalesce(sum(r.individual), 0)::int AS individual, count(*) FILTER (WHERE r.individual IS NULL)::int AS "blankIndividual"
+         FROM statistics_import b JOIN statistics_import_row r ON r.import_id = b.id
+        WHERE b.id = ANY($1::uuid[])
+        GROUP BY b.id
+        ORDER BY min(r.year), b.imported_at, b.id`,
+      [importIds],
+    );
+  }
 
   importBySha256(em: EntityManager, sha256: string): Promise<ImportBatch | null> {
     return em.findOneBy(StatisticsImport, { sha256 });

@@ -149,11 +149,17 @@ export class StatisticsService {
     }
 
     const unit = scope.unit ? { id: scope.unit.id, name: scope.unit.name } : null;
-    const span = years.length ? `${years[0]!.year}-${years.at(-1)!.year}` : `${yearFrom}-${yearTo}`;
+    // Every year of the range has its row, a year without figures included (marked, never dropped): from the year
+    // asked for, else the first year with figures, to the last asked for, else the last with figures.
+    const first = query.yearFrom ?? years[0]?.year;
+    const last = query.yearTo ?? years.at(-1)?.year;
+    const shown = first === undefined || last === undefined ? years : withEmptyYears(years, first, last);
+    const span = spanWords(shown);
+    const importIds = [...new Set(shown.filter((y) => y.source === 'IMPORT' || y.source === 'CONFLICT').map((y) => y.importId).filter((id): id is string => id !== null))];
     return {
       title: {
-        vi: `BẢNG THỐNG KÊ điển hình tiên tiến trong các phong trào thi đua yêu nước, giai đoạn ${span}`,
-        en: `Statistics of advanced exemplars in the patriotic emulation movements, ${span}`,
+        vi: `BẢNG THỐNG KÊ điển hình tiên tiến trong các phong trào thi đua yêu nước, ${span.vi}`,
+        en: `Statistics of advanced exemplars in the patriotic emulation movements, ${span.en}`,
       },
       scope: withMovement(scopeWords(unit, query.sector ?? null, actor), movement),
       filters: {
@@ -177,14 +183,64 @@ export class StatisticsService {
             },
           },
       columns: SUBJECT_KINDS.filter((k) => separateHouseholds || k.code !== 'HOUSEHOLD').map((k) => ({ code: k.code, vi: k.vi, en: k.en })),
-      years,
+      years: shown,
       total,
       conflicts,
       unknownCells,
       // The merger is a fact of the province's series whatever the filter: marked whenever its year is in range.
       seriesEvents: await this.series.events({ yearFrom, yearTo }),
+      sourceTotals: (await this.statistics.sourceTotals(importIds)).map((b) => ({
+        importId: b.importId,
+        fileName: b.fileName,
+        yearFrom: b.yearFrom,
+        yearTo: b.yearTo,
+        columns: (
+          [
+            ['COLLECTIVE', b.statedCollective, b.collective, b.blankCollective],
+            ['INDIVIDUAL', b.statedIndividual, b.individual, b.blankIndividual],
+          ] as const
+        ).map(([column, stated, computed, blankCells]) => ({
+          column,
+          label: labelsOf(SUBJECT_KINDS, column)!,
+          stated,
+          computed,
+          blankCells,
+          difference: stated === null ? null : stated - computed,
+        })),
+      })),
     };
   }
+}
+
+/** The years with figures, and an empty, marked year for each year of first..last that has none, numbered again. */
+export function withEmptyYears(years: StatisticsYear[], first: number, last: number): StatisticsYear[] {
+  const byYear = new Map(years.map((y) => [y.year, y]));
+  const out: StatisticsYear[] = [];
+  for (let year = Math.min(first, years[0]?.year ?? first); year <= Math.max(last, years.at(-1)?.year ?? last); year++) {
+    const found = byYear.get(year);
+    out.push(
+      found
+        ? { ...found, tt: out.length + 1 }
+        : {
+            tt: out.length + 1,
+            year,
+            source: 'NONE',
+            importId: null,
+            rows: [],
+            subtotal: { collective: null, individual: null, unknownCells: 0 },
+            honouringForms: [],
+            honouringFormsText: { vi: '', en: '' },
+          },
+    );
+  }
+  return out;
+}
+
+/** "giai đoạn 2014-2025", "năm 2025", or no figures at all. */
+function spanWords(years: StatisticsYear[]): { vi: string; en: string } {
+  if (years.length === 0) return { vi: 'chưa có số liệu', en: 'no figures yet' };
+  const [a, b] = [years[0]!.year, years.at(-1)!.year];
+  return a === b ? { vi: `năm ${a}`, en: a.toString() } : { vi: `giai đoạn ${a}-${b}`, en: `${a}-${b}` };
 }
 
 /** Vietnamese thousands separators (10.984); "chưa rõ" for an unknown figure. */

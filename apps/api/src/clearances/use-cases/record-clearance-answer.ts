@@ -12,7 +12,7 @@ import { CLEARANCE_DOCUMENT_TYPES } from '#contracts';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
-import { invalidField } from '../../common/validation.js';
+import { invalidField, vietnameseDate } from '../../common/validation.js';
 import { SessionChanges } from '../../reviews/session-changes.js';
 import { EVIDENCE_TYPES, cleanFileName, extensionOf } from '../../evidence/evidence-policy.js';
 import type { IncomingFile } from '../../evidence/evidence.service.js';
@@ -50,7 +50,7 @@ export class RecordClearanceAnswer {
       requireOpenForClearances(target);
       if (request.answer) throw new DomainError('CLEARANCE_ALREADY_ANSWERED', { requestId, answer: request.answer.answer });
       if (input.documentDate < request.requestedOn) {
-        throw invalidField('documentDate', 'min', { vi: `Ngày văn bản trả lời không được trước ngày đề nghị hiệp y (${request.requestedOn}).`, en: `The answering document cannot be dated before the request (${request.requestedOn}).` });
+        throw invalidField('documentDate', 'min', { vi: `Ngày văn bản trả lời không được trước ngày đề nghị hiệp y (${vietnameseDate(request.requestedOn)}).`, en: `The answering document cannot be dated before the request (${vietnameseDate(request.requestedOn)}).` });
       }
       const now = this.clock.now();
       const answerId = randomUUID();

@@ -180,9 +180,8 @@ export class CastVoteDto {
 }
 
 export class VerifyReceiptDto {
-  @ApiProperty({ description: 'Mã biên nhận phiếu bầu / Ballot receipt' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{20}$/)
+  /** Read by readReceipt (libs/domain): a mistyped receipt is a 422 of its own, not a format error here. */
+  @TextField({ description: 'Mã biên nhận phiếu bầu / Ballot receipt', max: 60 })
   receipt: string;
 }
 

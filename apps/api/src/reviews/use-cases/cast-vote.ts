@@ -7,7 +7,8 @@
  * anyone reading the database. The audit records the participation, never the secret choice.
  */
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { RECEIPT_RANDOM_SYMBOLS, formatReceipt } from '#domain';
 import type { Actor } from '../../common/actor.js';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -20,7 +21,10 @@ import { SessionChanges, requireItemStatus } from '../session-changes.js';
 
 export type VoteChoice = SealedBallot['choice'];
 
-/** What the urn keeps of a receipt. */
+/**
+ * What the urn keeps of a receipt: the hash of the receipt as issued (grouped Crockford base32, or a first-format
+ * receipt as it was given), so that receipts issued before the current format keep verifying.
+ */
 export const receiptHash = (receipt: string) => createHash('sha256').update(receipt.trim(), 'utf8').digest('hex');
 
 @Injectable()
@@ -68,7 +72,7 @@ export class CastVote {
       await this.ballots.insertVote(em, vote);
       let receipt: string | undefined;
       if (session.ballot === 'SECRET') {
-        receipt = randomBytes(15).toString('base64url');
+        receipt = formatReceipt(Array.from({ length: RECEIPT_RANDOM_SYMBOLS }, () => randomInt(0, 32)));
         const ballots = [...((await this.ballots.lockUrn(em, itemId)) ?? [])];
         ballots.splice(randomInt(0, ballots.length + 1), 0, { receiptHash: receiptHash(receipt), choice: command.choice });
         await this.ballots.storeUrn(em, itemId, ballots);

@@ -22,7 +22,6 @@ export function AttendanceDialog({ session, open, onClose, onDone }: { session: 
   const rules = session.ruleSet!.rules;
   const quorum = Math.ceil((members.length * rules.quorum.numerator) / rules.quorum.denominator);
   const award = rules.awardSessionAttendance && session.ruleSet!.considersAwards ? Math.ceil((members.length * rules.awardSessionAttendance.numerator) / rules.awardSessionAttendance.denominator) : null;
-  const missing = session.items.filter((i) => i.status === 'PENDING' && (i.reviewers.length === 0 || i.checklists.filter((k) => k.inForce).length < i.reviewers.length));
   return (
     <FormDialog<{ attendance: Record<string, Attendance> }>
       open={open}
@@ -39,7 +38,6 @@ export function AttendanceDialog({ session, open, onClose, onDone }: { session: 
             {t('attendance.reminder', { members: members.length, quorum })}
             {award !== null ? ` ${t('attendance.awardReminder', { award })}` : ''}
           </Typography.Paragraph>
-          {missing.length > 0 && <Alert type="warning" showIcon title={t('secretariat.checklistsMissing')} description={missing.map((i) => i.candidate.name).join(', ')} />}
         </>
       }
       submit={(values) => {

@@ -1,14 +1,16 @@
 /**
  * A council member's checklist for one candidate: every criterion of the version pinned by the session, met or
- * not met, with a comment and the candidate's evidence it rests on; the candidate's evidence beside the form.
- * Once submitted a checklist is locked; a correction is a new checklist that names the one it corrects.
+ * not met, with a comment and the candidate's evidence it rests on; beside the form the candidate's file, its
+ * evidence (PDFs and pictures read inside the page, the rest downloaded), its nurturing plan and check-ins.
+ * Once submitted a checklist is locked, so submitting asks first; a correction is a new checklist that names the
+ * one it corrects.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, List, Radio, Row, Select, Skeleton, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Radio, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { ClearanceView, CriterionMark, SessionDetail } from '#contracts';
+import type { ClearanceView, CriterionMark, NurturingView, SessionDetail } from '#contracts';
 import { sessionAllows } from '#workflow';
 import { api } from '../../api/client';
 import type { CandidateView as Candidate, EvidenceView as EvidenceFile } from '#contracts';
@@ -17,10 +19,11 @@ import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
-import { evidenceUrl } from '../../lib/evidence';
+import { evidencePreviewUrl, evidenceUrl, previewKind } from '../../lib/evidence';
 import { useFormat } from '../../lib/format';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
+import { NurturingSection } from '../candidate/NurturingSection';
 import { ClearancesTable } from './ClearancesSection';
 
 interface ChecklistForm {
@@ -31,23 +34,51 @@ interface Loaded {
   session: SessionDetail;
   candidate: Candidate;
   evidence: EvidenceFile[];
+  nurturing: NurturingView;
 }
 
 async function load(sessionId: string, itemId: string, signal: AbortSignal): Promise<Loaded> {
   const session = await api.get('/api/review-sessions/{id}', { path: { id: sessionId }, signal });
   const item = session.items.find((i) => i.id === itemId);
   if (!item) throw new Error('item not in session');
-  const [candidate, evidence] = await Promise.all([
+  const [candidate, evidence, nurturing] = await Promise.all([
     api.get('/api/candidates/{id}', { path: { id: item.candidate.id }, signal }),
     api.get('/api/candidates/{id}/evidence', { path: { id: item.candidate.id }, signal }),
+    api.get('/api/candidates/{id}/nurturing', { path: { id: item.candidate.id }, signal }),
   ]);
-  return { session, candidate, evidence };
+  return { session, candidate, evidence, nurturing };
+}
+
+/** The file chosen in the list, read in the page: a PDF in the browser's own viewer, a picture as itself. */
+function EvidencePreview({ file }: { file: EvidenceFile }) {
+  const { t } = useTranslation();
+  const kind = previewKind(file.contentType);
+  const src = evidencePreviewUrl(file.candidateId, file.id);
+  return (
+    <figure className="evidence-preview" data-testid="evidence-preview" data-file={file.fileName}>
+      {kind === 'pdf' ? (
+        <iframe src={src} title={t('evidence.previewOf', { name: file.fileName })} className="evidence-preview-frame" />
+      ) : (
+        <img src={src} alt={t('evidence.previewOf', { name: file.fileName })} className="evidence-preview-image" />
+      )}
+      <figcaption>
+        {file.fileName} ·{' '}
+        <a href={evidenceUrl(file.candidateId, file.id)} download={file.fileName}>
+          {t('evidence.downloadShort')}
+        </a>
+      </figcaption>
+    </figure>
+  );
 }
 
 function EvidenceBeside({ candidate, evidence, clearances }: { candidate: Candidate; evidence: EvidenceFile[]; clearances: ClearanceView[] }) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const format = useFormat();
+  // A file opens in the page when the member asks ("Xem"), not on arrival: Chromium's PDF viewer takes the focus
+  // when it has loaded, which would close a list the member is choosing from in the form.
+  const [shown, setShown] = useState<string | null>(null);
+  const shownFile = evidence.find((f) => f.id === shown);
   return (
     <Card title={<h2 className="card-heading">{t('checklist.beside')}</h2>} data-testid="checklist-evidence">
       <Descriptions
@@ -68,7 +99,17 @@ function EvidenceBeside({ candidate, evidence, clearances }: { candidate: Candid
         dataSource={evidence}
         locale={{ emptyText: t('evidence.none') }}
         renderItem={(f) => (
-          <List.Item>
+          <List.Item
+            actions={
+              previewKind(f.contentType) !== null
+                ? [
+                    <Button key="view" size="small" icon={<EyeOutlined aria-hidden />} type={shown === f.id ? 'primary' : 'default'} aria-pressed={shown === f.id} onClick={() => setShown(f.id)} aria-label={t('evidence.viewNamed', { name: f.fileName })}>
+                      {t('evidence.view')}
+                    </Button>,
+                  ]
+                : [<Typography.Text key="dl" type="secondary">{t('evidence.downloadOnly')}</Typography.Text>]
+            }
+          >
             <List.Item.Meta
               title={
                 <a href={evidenceUrl(f.candidateId, f.id)} download={f.fileName} aria-label={t('evidence.download', { name: f.fileName })}>
@@ -80,6 +121,7 @@ function EvidenceBeside({ candidate, evidence, clearances }: { candidate: Candid
           </List.Item>
         )}
       />
+      {shownFile && <EvidencePreview key={shownFile.id} file={shownFile} />}
       <Typography.Title level={3} className="section-heading" style={{ marginTop: 12 }}>
         {t('clearance.title', { count: clearances.length })}
       </Typography.Title>
@@ -102,6 +144,7 @@ export function ChecklistPage() {
   const [form] = Form.useForm<ChecklistForm>();
   const [error, setError] = useState<GeneralError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<ChecklistForm | null>(null);
   const { data, error: loadError, reload } = useAsync((signal) => load(id, itemId, signal), [id, itemId]);
 
   const item = data?.session.items.find((i) => i.id === itemId);
@@ -131,7 +174,7 @@ export function ChecklistPage() {
       </Page>
     );
   }
-  const { session, candidate, evidence } = data;
+  const { session, candidate, evidence, nurturing } = data;
   const back = ROUTES.session(session.id, item.id);
   const assigned = !!account && item.reviewers.includes(account.id);
   const conflict = !!account && item.conflicts.includes(account.id);
@@ -139,6 +182,7 @@ export function ChecklistPage() {
   const why = !assigned ? t('checklist.notAssigned') : conflict ? t('vote.conflict') : !open ? t('checklist.closed') : null;
 
   const submit = async (values: ChecklistForm) => {
+    setConfirming(null);
     setBusy(true);
     setError(null);
     try {
@@ -172,7 +216,7 @@ export function ChecklistPage() {
             {item.criteria.length === 0 ? (
               <Empty />
             ) : (
-              <Form<ChecklistForm> form={form} layout="vertical" name="checklist" onFinish={submit} disabled={busy || why !== null} scrollToFirstError={{ block: 'center', focus: true }}>
+              <Form<ChecklistForm> form={form} layout="vertical" name="checklist" onFinish={(values) => setConfirming(values)} disabled={busy || why !== null} scrollToFirstError={{ block: 'center', focus: true }}>
                 <Form.List name="marks">
                   {(fields) =>
                     fields.map((field, index) => {
@@ -232,10 +276,24 @@ export function ChecklistPage() {
               </Form>
             )}
           </Card>
+          <Modal
+            open={confirming !== null}
+            title={t(mine ? 'checklist.confirmCorrectionTitle' : 'checklist.confirmTitle')}
+            okText={t(mine ? 'checklist.submitCorrection' : 'checklist.submit')}
+            okButtonProps={{ 'data-testid': 'checklist-confirm' }}
+            cancelText={t('checklist.keepEditing')}
+            onOk={() => confirming && void submit(confirming)}
+            onCancel={() => setConfirming(null)}
+            destroyOnHidden
+          >
+            <p>{t('checklist.confirmText', { name: candidate.name, met: confirming?.marks.filter((m) => m.met === true).length ?? 0, count: item.criteria.length })}</p>
+            <Alert type="warning" showIcon title={t('checklist.locked')} />
+          </Modal>
         </Col>
         <Col xs={24} xl={9}>
-          <div className="sticky-side">
+          <div className="stack">
             <EvidenceBeside candidate={candidate} evidence={evidence} clearances={item.clearances} />
+            <NurturingSection nurturing={nurturing} />
           </div>
         </Col>
       </Row>

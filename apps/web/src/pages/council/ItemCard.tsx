@@ -413,8 +413,8 @@ export function ItemCard({ session, item, viewer, onChanged, clearances }: { ses
           <Typography.Title level={4} className="section-heading">
             {t('session.outcome')}
           </Typography.Title>
-          <VerdictView verdict={item.verdict} outcome={item.outcome} quorumMet={item.quorumMet} thresholdMet={item.thresholdMet} findings={item.findings} figures={item.figures} castingVote={item.castingVote} />
-          {item.decidedBy && <Typography.Paragraph style={{ marginTop: 8 }}>{t('session.decidedBy', { by: item.decidedBy, at: format.dateTime(item.decidedAt) })}</Typography.Paragraph>}
+          <VerdictView verdict={item.verdict} outcome={item.outcome} quorumMet={item.quorumMet} thresholdMet={item.thresholdMet} findings={item.findings} figures={item.figures} castingVote={item.castingVote} ruleSetName={session.ruleSet?.name} />
+          {item.decidedBy && <Typography.Paragraph style={{ marginTop: 8 }}>{t('session.decidedBy', { by: session.people[item.decidedBy] ?? item.decidedBy, at: format.dateTime(item.decidedAt) })}</Typography.Paragraph>}
         </div>
       )}
 
@@ -462,6 +462,7 @@ export function ItemCard({ session, item, viewer, onChanged, clearances }: { ses
       <ReceiptDialog
         receipt={receipt}
         candidateName={item.candidate.name}
+        sessionTitle={session.title}
         onClose={() => {
           setReceipt(null);
           onChanged();

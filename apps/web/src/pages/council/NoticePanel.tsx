@@ -178,7 +178,7 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
                   <span className="pre-wrap">{c.answer}</span>
                   <div>
                     {c.upheld ? <Tag color="red">{t('notice.upheldTag')}</Tag> : <Tag>{t('notice.notUpheldTag')}</Tag>}
-                    <Typography.Text type="secondary">{t('candidate.createdByValue', { by: c.answeredBy, at: format.dateTime(c.answeredAt) })}</Typography.Text>
+                    <Typography.Text type="secondary">{t('candidate.createdByValue', { by: (c.answeredBy && session.people[c.answeredBy]) ?? c.answeredBy, at: format.dateTime(c.answeredAt) })}</Typography.Text>
                   </div>
                   <div>
                     {c.answerPublishedAt ? (

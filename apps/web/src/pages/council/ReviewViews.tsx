@@ -8,7 +8,7 @@ import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined } from '@ant-des
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { ChecklistView as Checklist, Criterion, Figures, Finding, LegacyVerdict, RuleSetVerdict, Verdict } from '#contracts';
-import type { CouncilOutcome } from '#workflow';
+import { COUNCIL_RULE_PRESETS, type CouncilOutcome } from '#workflow';
 import type { EvidenceView as EvidenceFile } from '#contracts';
 import { useLabels } from '../../domain/labels';
 import { evidenceUrl } from '../../lib/evidence';
@@ -37,6 +37,8 @@ interface VerdictProps {
   findings: Finding[] | null;
   figures?: Figures | null;
   castingVote?: 'FOR' | 'AGAINST' | null;
+  /** The pinned rule set's name in words (the session knows it); else a preset's name, never its code alone. */
+  ruleSetName?: { vi: string; en: string } | null;
 }
 
 /** Why the outcome is what it is: the figures, each rule met or not, and the rules' own words. */
@@ -66,8 +68,10 @@ function FindingsAlert({ outcome, findings }: { outcome: CouncilOutcome | null; 
 }
 
 /** A verdict under the rule set the session pinned: attendance over all members, recusals, the figures judged by. */
-function RuleSetVerdictView({ verdict, outcome, quorumMet, thresholdMet, findings, figures, castingVote }: VerdictProps & { verdict: RuleSetVerdict }) {
+function RuleSetVerdictView({ verdict, outcome, quorumMet, thresholdMet, findings, figures, castingVote, ruleSetName }: VerdictProps & { verdict: RuleSetVerdict }) {
   const { t } = useTranslation();
+  const { words } = useLabels();
+  const name = ruleSetName ?? COUNCIL_RULE_PRESETS.find((p) => p.ruleSet.code === verdict.ruleSet.code)?.name;
   const format = useFormat();
   const { tally, checklists } = verdict;
   return (
@@ -75,7 +79,7 @@ function RuleSetVerdictView({ verdict, outcome, quorumMet, thresholdMet, finding
       <Space wrap style={{ marginBottom: 8 }}>
         <Typography.Text strong>{t('verdict.outcome')}</Typography.Text>
         {outcome ? <OutcomeTag outcome={outcome} /> : '—'}
-        <Typography.Text type="secondary">{t('verdict.ruleSet', { code: verdict.ruleSet.code, version: verdict.ruleSet.version })}</Typography.Text>
+        <Typography.Text type="secondary">{name ? t('verdict.ruleSet', { name: words(name), version: verdict.ruleSet.version }) : t('verdict.ruleSetUnnamed', { version: verdict.ruleSet.version })}</Typography.Text>
       </Space>
       <Descriptions
         size="small"

@@ -1,7 +1,9 @@
 /**
  * What the secretariat does to the session as a whole: add candidates and assign reviewers, take attendance and
  * open the vote, close it, publish the notice, and make the final decision. Which of these steps the session's
- * stage allows comes from its lifecycle (libs/workflow), never from a list of stages here.
+ * stage allows comes from its lifecycle (libs/workflow), never from a list of stages here. Within a stage the panel
+ * offers a step only once what it needs is there: the vote opens when every candidate has its reviewers' checklists,
+ * the final decision once the notice period is over and every comment answered.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
@@ -14,7 +16,7 @@ import type { CandidateView as Candidate } from '#contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { useLabels } from '../../domain/labels';
-import { useFormat } from '../../lib/format';
+import { todayIso, useFormat } from '../../lib/format';
 import { applyServerErrors, describeError, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
 import { candidatesIn } from '../tasks/sources';
@@ -121,7 +123,6 @@ function AutoAssignForm({ session, onDone }: { session: SessionDetail; onDone():
 
 function OpenVotingDialog({ session, open, onClose, onDone }: { session: SessionDetail; open: boolean; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
-  const missing = session.items.filter((i) => i.status === 'PENDING' && (i.reviewers.length === 0 || i.checklists.filter((k) => k.inForce).length < i.reviewers.length));
   const needed = Math.ceil((session.members.length * session.rules.quorum.numerator) / session.rules.quorum.denominator);
   return (
     <FormDialog<{ presentMemberIds: string[] }>
@@ -136,7 +137,6 @@ function OpenVotingDialog({ session, open, onClose, onDone }: { session: Session
         <>
           <p>{t('secretariat.attendanceIntro')}</p>
           <Typography.Paragraph type="secondary">{t('secretariat.quorumReminder', { needed, members: session.members.length, numerator: session.rules.quorum.numerator, denominator: session.rules.quorum.denominator })}</Typography.Paragraph>
-          {missing.length > 0 && <Alert type="warning" showIcon title={t('secretariat.checklistsMissing')} description={missing.map((i) => i.candidate.name).join(', ')} />}
         </>
       }
       submit={(values) => api.post('/api/review-sessions/{id}/voting/open', { presentMemberIds: values.presentMemberIds ?? [] }, { path: { id: session.id } })}
@@ -283,13 +283,58 @@ function FinaliseDialog({ session, open, onClose, onDone }: { session: SessionDe
   );
 }
 
+/**
+ * What still stands before the vote can open: candidates without a reviewer, and assigned reviewers whose checklist
+ * is not in (the checklists inform the vote, so the vote waits for them).
+ */
+export function missingBeforeVoting(session: SessionDetail): { noReviewer: string[]; checklistsMissing: { name: string; reviewers: string[] }[] } {
+  const pending = session.items.filter((i) => i.status === 'PENDING');
+  const nameOf = (id: string) => session.members.find((m) => m.accountId === id)?.displayName ?? '';
+  return {
+    noReviewer: pending.filter((i) => i.reviewers.length === 0).map((i) => i.candidate.name),
+    checklistsMissing: pending
+      .map((i) => ({ name: i.candidate.name, reviewers: i.reviewers.filter((r) => !i.checklists.some((k) => k.inForce && k.reviewerId === r)).map(nameOf) }))
+      .filter((m) => m.reviewers.length > 0),
+  };
+}
+
+function BeforeVoting({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation();
+  const { noReviewer, checklistsMissing } = missingBeforeVoting(session);
+  if (noReviewer.length === 0 && checklistsMissing.length === 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="before-voting"
+      title={t('secretariat.notYetVoting')}
+      description={
+        <ul className="plain-list">
+          {noReviewer.map((name) => (
+            <li key={`r-${name}`}>{t('secretariat.needsReviewer', { name })}</li>
+          ))}
+          {checklistsMissing.map((m) => (
+            <li key={`c-${m.name}`}>{t('secretariat.needsChecklists', { name: m.name, reviewers: m.reviewers.join(', ') })}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
 export function SecretariatPanel({ session, onChanged }: { session: SessionDetail; onChanged(): void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { message } = AntApp.useApp();
   const [dialog, setDialog] = useState<'openVoting' | 'closeVoting' | 'finalise' | null>(null);
   const undecided = session.items.filter((i) => i.status === 'DECIDABLE');
   const provisional = useMemo(() => session.items.filter((i) => i.status === 'DECIDED' && i.outcome === 'RECOGNISE' && i.closedAt === null), [session.items]);
   const unanswered = session.comments.filter((c) => !c.answerId).length;
+  const before = missingBeforeVoting(session);
+  const readyToVote = session.items.some((i) => i.status === 'PENDING') && before.noReviewer.length === 0 && before.checklistsMissing.length === 0;
+  // The notice runs to the end of its last day; the final decision comes the day after (the candidate's statechart
+  // refuses it earlier).
+  const noticeRunning = session.notice !== null && todayIso() <= session.notice.endsOn;
   const done = () => {
     setDialog(null);
     onChanged();
@@ -305,7 +350,8 @@ export function SecretariatPanel({ session, onChanged }: { session: SessionDetai
         {may('ASSIGN_AUTOMATICALLY') && session.items.length > 0 && <AutoAssignForm session={session} onDone={onChanged} />}
         <div>
           <Typography.Paragraph>{t('secretariat.openVotingIntro')}</Typography.Paragraph>
-          <Button type="primary" disabled={session.items.length === 0} onClick={() => setDialog('openVoting')}>
+          <BeforeVoting session={session} />
+          <Button type="primary" disabled={!readyToVote} onClick={() => setDialog('openVoting')} style={{ marginTop: 12 }}>
             {t('secretariat.openVoting')}
           </Button>
         </div>
@@ -314,7 +360,6 @@ export function SecretariatPanel({ session, onChanged }: { session: SessionDetai
   } else if (may('CLOSE_VOTING')) {
     body = (
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        {may('ASSIGN_AUTOMATICALLY') && <AutoAssignForm session={session} onDone={onChanged} />}
         {session.ruleSet && <WrittenOpinions session={session} onDone={onChanged} />}
         <div>
           <Typography.Paragraph>{t('secretariat.votingIntro')}</Typography.Paragraph>
@@ -344,12 +389,21 @@ export function SecretariatPanel({ session, onChanged }: { session: SessionDetai
       </div>
     );
   } else if (may('FINALISE')) {
+    const comments = session.comments.length;
     body = (
-      <div>
-        <Typography.Paragraph>{unanswered > 0 ? t('secretariat.unanswered', { count: unanswered }) : t('secretariat.noticeIntro')}</Typography.Paragraph>
-        <Button type="primary" onClick={() => setDialog('finalise')}>
-          {t('finalise.button')}
-        </Button>
+      <div data-testid="finalise-step">
+        {noticeRunning && <Typography.Paragraph>{t('secretariat.noticeRunning', { endsOn: format.date(session.notice!.endsOn) })}</Typography.Paragraph>}
+        <Typography.Paragraph>
+          {unanswered > 0 ? t('secretariat.unanswered', { count: unanswered }) : comments > 0 ? t('secretariat.allAnswered', { count: comments }) : t('secretariat.noComments')}
+        </Typography.Paragraph>
+        {noticeRunning || unanswered > 0 ? null : (
+          <>
+            <Typography.Paragraph>{t('secretariat.noticeIntro')}</Typography.Paragraph>
+            <Button type="primary" onClick={() => setDialog('finalise')}>
+              {t('finalise.button')}
+            </Button>
+          </>
+        )}
       </div>
     );
   } else {

@@ -175,7 +175,7 @@ export function SessionPage() {
                     <div>
                       {session.ruleSet && (
                         <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="pinned-rule-set">
-                          <strong>{t('session.ruleSetValue', { name: words(session.ruleSet.name), code: session.ruleSet.code, version: session.ruleSet.version })}</strong>
+                          <strong>{t('session.ruleSetValue', { name: words(session.ruleSet.name), version: session.ruleSet.version })}</strong>
                           <br />
                           <Typography.Text type="secondary">{words(session.ruleSet.source)}</Typography.Text>
                         </Typography.Paragraph>
@@ -194,7 +194,7 @@ export function SessionPage() {
                   label: t('session.criteriaSets'),
                   children: pinned.length ? pinned.map((s) => t('session.criteriaSetValue', { name: t(`criteria.set.${s.code}`), version: s.version })).join('; ') : '—',
                 },
-                { key: 'opened', label: t('session.openedBy'), children: t('candidate.createdByValue', { by: session.openedBy, at: format.dateTime(session.openedAt) }) },
+                { key: 'opened', label: t('session.openedBy'), children: t('candidate.createdByValue', { by: session.people[session.openedBy] ?? session.openedBy, at: format.dateTime(session.openedAt) }) },
                 ...(session.votingOpenedAt ? [{ key: 'votingOpened', label: t('session.votingOpenedAt'), children: format.dateTime(session.votingOpenedAt) }] : []),
                 ...(session.votingClosedAt ? [{ key: 'votingClosed', label: t('session.votingClosedAt'), children: format.dateTime(session.votingClosedAt) }] : []),
                 ...(session.closedAt ? [{ key: 'closed', label: t('session.closedAt'), children: format.dateTime(session.closedAt) }] : []),

@@ -1,13 +1,16 @@
 /**
  * A council member's vote on one candidate: the choice (and, in an open ballot, a written opinion), a last
- * confirmation, and for a secret ballot the receipt, shown once, with what it is for; then "check my ballot".
+ * confirmation, and for a secret ballot the receipt, shown once, with what it is for, to print or download;
+ * then "check my ballot", which forgives the usual slips of typing and says when a receipt looks mistyped.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Radio, Typography } from 'antd';
-import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
+import { CheckOutlined, CopyOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { VOTE_CHOICES, type BallotKind, type ReceiptCheck, type VoteCast, type VoteChoice } from '#contracts';
+import { readReceipt } from '#domain';
 import { api, ApiError } from '../../api/client';
+import { formatDateTime } from '../../lib/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
 
@@ -75,9 +78,36 @@ export function VoteForm({ sessionId, itemId, candidateName, ballot, writtenOpin
   );
 }
 
-/** The receipt of a secret ballot, shown once: the server keeps only its hash. */
-export function ReceiptDialog({ receipt, candidateName, onClose }: { receipt: string | null; candidateName: string; onClose(): void }) {
-  const { t } = useTranslation();
+/** The receipt as a small text file the member keeps (the server keeps only its hash). */
+function downloadReceipt(text: string, fileName: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The receipt of a secret ballot, shown once: the server keeps only its hash. Printable and downloadable. */
+export function ReceiptDialog({ receipt, candidateName, sessionTitle, onClose }: { receipt: string | null; candidateName: string; sessionTitle: string; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  // The moment this receipt was shown (the dialog stays mounted between votes).
+  const issuedAt = useMemo(() => new Date().toISOString(), [receipt]);
+  const text = [
+    t('receipt.fileTitle'),
+    '',
+    t('receipt.fileSession', { session: sessionTitle }),
+    t('receipt.fileCandidate', { name: candidateName }),
+    t('receipt.fileCode', { receipt }),
+    t('receipt.fileAt', { at: formatDateTime(issuedAt, i18n.language) }),
+    '',
+    t('receipt.why1'),
+    t('receipt.why2'),
+    t('receipt.why3'),
+    '',
+  ].join('\r\n');
   return (
     <Modal
       open={receipt !== null}
@@ -86,13 +116,21 @@ export function ReceiptDialog({ receipt, candidateName, onClose }: { receipt: st
       maskClosable={false}
       keyboard={false}
       destroyOnHidden
+      wrapClassName="receipt-print"
       footer={[
+        <Button key="print" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} data-testid="receipt-print">
+          {t('receipt.print')}
+        </Button>,
+        <Button key="download" icon={<DownloadOutlined aria-hidden />} onClick={() => downloadReceipt(text, t('receipt.fileName', { name: candidateName }))} data-testid="receipt-download">
+          {t('receipt.download')}
+        </Button>,
         <Button key="ok" type="primary" onClick={onClose}>
           {t('receipt.done')}
         </Button>,
       ]}
     >
       <div data-testid="receipt-dialog">
+        <p className="print-only">{t('receipt.fileSession', { session: sessionTitle })}</p>
         <p>{t('receipt.counted', { name: candidateName })}</p>
         <Typography.Paragraph strong style={{ marginBottom: 4 }}>
           {t('receipt.yours')}
@@ -154,7 +192,7 @@ export function CheckBallotForm({ sessionId, itemId }: { sessionId: string; item
           try {
             setResult(await api.post('/api/review-sessions/{id}/items/{itemId}/ballots/verify', { receipt: receipt.trim() }, { path: { id: sessionId, itemId } }));
           } catch (e) {
-            if (e instanceof ApiError && e.code === 'RECEIPT_NOT_FOUND') {
+            if (e instanceof ApiError && (e.code === 'RECEIPT_NOT_FOUND' || e.code === 'RECEIPT_MISTYPED')) {
               form.setFields([{ name: 'receipt', errors: [e.words(i18n.language)] }]);
             } else {
               setError(applyServerErrors(form, e, t, i18n.language, { known: ['receipt'] }));
@@ -170,9 +208,19 @@ export function CheckBallotForm({ sessionId, itemId }: { sessionId: string; item
             label={t('receipt.check')}
             extra={t('receipt.checkHint')}
             style={{ maxWidth: 520, marginBottom: 8 }}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }, { pattern: /^\s*[A-Za-z0-9_-]{20}\s*$/, message: t('receipt.format') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('validation.required') },
+              {
+                // The check symbol catches a slip before anything is asked of the server.
+                validator: async (_, value: string | undefined) => {
+                  if (!value?.trim()) return;
+                  const reading = readReceipt(value);
+                  if (reading.kind === 'mistyped') throw new Error(t(`receipt.mistyped.${reading.reason}`));
+                },
+              },
+            ]}
           >
-            <Input autoComplete="off" spellCheck={false} maxLength={40} />
+            <Input autoComplete="off" spellCheck={false} maxLength={60} placeholder="XXXX-XXXX-XXXX-XXXX" className="receipt-input" />
           </Form.Item>
         <Button htmlType="submit" loading={busy}>
           {t('receipt.checkButton')}

@@ -16,6 +16,7 @@ type Measure = 'total' | 'collective' | 'individual' | 'household';
 
 /** Seven colours told apart by people with the common colour-vision deficiencies (Okabe–Ito, with a grey). */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#7F7F7F'];
+const FIELD_ORDER = new Map<string, number>(FIELDS.map((f, i) => [f.code, i]));
 
 export function ExemplarChart({ table }: { table: StatisticsTable }) {
   const { t } = useTranslation();
@@ -61,7 +62,8 @@ export function ExemplarChart({ table }: { table: StatisticsTable }) {
             <YAxis allowDecimals={false} tickFormatter={(v: number) => format.number(v)} width={64} />
             <Tooltip formatter={(value) => (typeof value === 'number' ? format.number(value) : t('statistics.unknown'))} />
             {/* Legend words in the text colour: the series colours are too light for text on white. */}
-            <Legend formatter={(value: string) => <span className="chart-legend-text">{value}</span>} />
+            {/* In the catalogue's order of fields, as the table's rows (Recharts would sort the names alphabetically). */}
+            <Legend formatter={(value: string) => <span className="chart-legend-text">{value}</span>} itemSorter={(item) => FIELD_ORDER.get(String(item.dataKey)) ?? FIELDS.length} />
             {table.seriesEvents.map((e) => (
               <ReferenceLine
                 key={e.id}

@@ -31,7 +31,7 @@ type ParamName = keyof typeof PARAMS;
 
 interface Row {
   key: string;
-  type: 'field' | 'subtotal' | 'total';
+  type: 'field' | 'subtotal' | 'total' | 'none';
   tt?: number;
   year?: number;
   source?: StatisticsTable['years'][number]['source'];
@@ -57,6 +57,7 @@ function Figure({ value, unknown }: { value: number | null | undefined; unknown:
 
 export function StatisticsPage() {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const { options, words } = useLabels();
   const { account } = useAuth();
   const [params] = useSearchParams();
@@ -91,6 +92,11 @@ export function StatisticsPage() {
     if (!data) return [];
     const out: Row[] = [];
     for (const year of data.years) {
+      // A year of the range without figures keeps its row: empty cells, marked.
+      if (year.source === 'NONE') {
+        out.push({ key: `${year.year}-none`, type: 'none', tt: year.tt, year: year.year, source: year.source, span: 1, label: t('statistics.noFigures'), figures: { collective: null, individual: null }, unknown: [] });
+        continue;
+      }
       year.rows.forEach((r, i) =>
         out.push({
           key: `${year.year}-${r.field}`,
@@ -111,14 +117,17 @@ export function StatisticsPage() {
     return out;
   }, [data, words, t]);
 
+  const i18nNumber = (n: number) => format.number(n);
+  const i18nSigned = (n: number) => (n > 0 ? `+${format.number(n)}` : format.number(n));
   const downloadQuery = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const cell = (row: Row, key: keyof Figures, column: string) => {
+    if (row.type === 'none') return null;
     const value = row.figures[key];
     const unknown = row.type === 'field' ? row.unknown.includes(column) : value === null;
     const shown = <Figure value={value} unknown={unknown} />;
     return row.type === 'field' ? shown : <strong>{shown}</strong>;
   };
-  const sourceTag = (source: Row['source']) => (source ? <Tag color={source === 'CONFLICT' ? 'red' : source === 'IMPORT' ? 'blue' : 'green'}>{t(`statistics.source.${source}`)}</Tag> : null);
+  const sourceTag = (source: Row['source']) => (source ? <Tag color={source === 'CONFLICT' ? 'red' : source === 'IMPORT' ? 'blue' : source === 'NONE' ? 'default' : 'green'}>{t(`statistics.source.${source}`)}</Tag> : null);
 
   return (
     <Page
@@ -217,7 +226,7 @@ export function StatisticsPage() {
               dataSource={rows}
               scroll={{ x: 900 }}
               locale={{ emptyText: t('statistics.empty') }}
-              rowClassName={(r) => (r.type === 'field' ? '' : r.type === 'subtotal' ? 'row-subtotal' : 'row-total')}
+              rowClassName={(r) => (r.type === 'field' ? '' : r.type === 'subtotal' ? 'row-subtotal' : r.type === 'none' ? 'row-no-figures' : 'row-total')}
               columns={[
                 {
                   title: t('statistics.tt'),
@@ -240,7 +249,7 @@ export function StatisticsPage() {
                       </Space>
                     ),
                 },
-                { title: t('candidate.field'), dataIndex: 'label', render: (v: string, r) => (r.type === 'field' ? v : <strong>{v}</strong>) },
+                { title: t('candidate.field'), dataIndex: 'label', render: (v: string, r) => (r.type === 'field' ? v : r.type === 'none' ? <Typography.Text type="secondary" italic data-testid={`no-figures-${r.year}`}>{v}</Typography.Text> : <strong>{v}</strong>) },
                 { title: t('statistics.collective'), key: 'collective', width: 110, align: 'right', render: (_: unknown, r) => cell(r, 'collective', 'COLLECTIVE') },
                 { title: t('statistics.individual'), key: 'individual', width: 110, align: 'right', render: (_: unknown, r) => cell(r, 'individual', 'INDIVIDUAL') },
                 ...(separate ? [{ title: t('statistics.household'), key: 'household', width: 120, align: 'right' as const, render: (_: unknown, r: Row) => cell(r, 'household', 'HOUSEHOLD') }] : []),
@@ -253,6 +262,30 @@ export function StatisticsPage() {
                 },
               ]}
             />
+            {data.sourceTotals.length > 0 && (
+              <div data-testid="source-totals" style={{ marginTop: 12 }}>
+                {data.sourceTotals.map((b) => (
+                  <Alert
+                    key={b.importId}
+                    type={b.columns.some((c) => c.difference !== null && c.difference !== 0) ? 'warning' : 'info'}
+                    showIcon
+                    style={{ marginBottom: 8 }}
+                    title={t('statistics.sourceTotals.title', { file: b.fileName, from: b.yearFrom, to: b.yearTo })}
+                    description={
+                      <ul className="plain-list">
+                        {b.columns.map((c) => (
+                          <li key={c.column}>
+                            {c.stated === null
+                              ? t('statistics.sourceTotals.noneStated', { column: words(c.label), computed: i18nNumber(c.computed) })
+                              : t('statistics.sourceTotals.line', { column: words(c.label), stated: i18nNumber(c.stated), computed: i18nNumber(c.computed), difference: i18nSigned(c.difference ?? 0), blanks: c.blankCells })}
+                          </li>
+                        ))}
+                      </ul>
+                    }
+                  />
+                ))}
+              </div>
+            )}
             <Collapse
               ghost
               style={{ marginTop: 8 }}
