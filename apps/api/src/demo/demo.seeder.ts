@@ -226,7 +226,6 @@ export class DemoSeeder {
       await this.confirmDecision.execute(archiveSession.id, itemId, { outcome: 'RETURN_TO_NURTURING', note: 'Tiếp tục bồi dưỡng; bổ sung số liệu khai thác tài liệu.' }, nv.secretary);
       await this.finalise.execute(archiveSession.id, nv.secretary);
     });
-    await at('2025-01-10', () => send(archive, { type: 'RESUME_NURTURING', goals: 'Bổ sung số liệu khai thác tài liệu số hóa của người dân trong năm 2025', supporter: 'Văn phòng Sở Nội vụ' }));
 
     // Emulation movements the candidates lead: names of Bắc Giang's real movements; numbers of documents illustrative.
     const units = {
@@ -379,11 +378,10 @@ export class DemoSeeder {
     void after;
 
     // The work carries on in the successor units: the new commune's head checks on the household of the former
-    // Tân Thịnh; the archive, returned to nurturing in 2024, is checked on again under the merged Sở Nội vụ.
+    // Tân Thịnh. (The archive, returned by Sở Nội vụ's council in 2024, waits for the merged department to take it up.)
     await checkOn(icu, '2025-07-15');
     await checkOn(communePolice, '2025-08-05');
     await checkOn(household, '2025-09-12', await actor('truongdonvi2'));
-    await checkOn(archive, '2025-09-15');
     await propose(school, '2025-10-15');
     await propose(icu, '2025-10-20');
     await propose(communePolice, '2025-10-22');
@@ -406,7 +404,7 @@ export class DemoSeeder {
       for (const [key, itemId] of Object.entries(items)) {
         const reviewers = (await this.dataSource.query('SELECT a.username FROM review_assignment r JOIN account a ON a.id = r.reviewer_id WHERE r.item_id = $1', [itemId])) as { username: string }[];
         for (const { username } of reviewers) {
-          const notMet: Record<string, string> = key === 'communePolice' ? { C4_LEADING_MODEL: 'Chưa có số liệu đánh giá hiệu quả sau 1 năm; cần ý kiến của Nhân dân địa phương.' } : {};
+          const notMet: Record<string, string> = {};
           await this.submitChecklist.execute(session.id, itemId, { marks: await marks(itemId, notMet) }, await actor(username));
         }
       }
@@ -419,11 +417,13 @@ export class DemoSeeder {
       await this.castVote.execute(session.id, items.icu!, { choice: 'IN_FAVOUR' }, members.uyvien2);
       await this.castVote.execute(session.id, items.icu!, { choice: 'IN_FAVOUR' }, members.uyvien3);
       await this.castVote.execute(session.id, items.communePolice!, { choice: 'IN_FAVOUR' }, members.uyvien1);
-      await this.castVote.execute(session.id, items.communePolice!, { choice: 'ABSTAIN' }, members.uyvien3);
+      await this.castVote.execute(session.id, items.communePolice!, { choice: 'IN_FAVOUR' }, members.uyvien3);
       await this.closeVoting.execute(session.id, secretary);
       await this.confirmDecision.execute(session.id, items.school!, { outcome: 'RECOGNISE', note: 'Hội đồng nhất trí đề nghị công nhận' }, secretary);
       await this.confirmDecision.execute(session.id, items.icu!, { outcome: 'RECOGNISE' }, secretary);
-      await this.confirmDecision.execute(session.id, items.communePolice!, { outcome: 'RETURN_TO_NURTURING' }, secretary);
+      // Nominated in the former Công an tỉnh Bắc Giang: counted there by the units as they were, and under Công an
+      // tỉnh by the units of today.
+      await this.confirmDecision.execute(session.id, items.communePolice!, { outcome: 'RECOGNISE' }, secretary);
     });
     await at('2025-12-08', () => this.publishNotice.execute(session.id, { channels: 'Cổng thông tin điện tử tỉnh Bắc Ninh; trụ sở Sở Nội vụ' }, secretary));
     await at('2025-12-10', async () => {
