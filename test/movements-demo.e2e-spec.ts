@@ -24,7 +24,8 @@ describe('the demo province’s movements', () => {
     expect(byName.get('Toàn dân bảo vệ an ninh Tổ quốc')).toMatchObject({ status: 'LAUNCHED' });
 
     const teaching = await demo.as(AUDITOR).get(`/api/movements/${byName.get('Đổi mới, sáng tạo trong dạy và học')!.id}`);
-    expect(teaching.body).toMatchObject({ status: 'RUNNING', launchingUnit: { name: 'Sở Giáo dục và Đào tạo' } });
+    // Launched by the former province's department, as it was; it reaches the merged department's schools.
+    expect(teaching.body).toMatchObject({ status: 'RUNNING', launchingUnit: { name: 'Sở Giáo dục và Đào tạo tỉnh Bắc Giang' } });
     expect(teaching.body.reviews).toMatchObject([{ kind: 'INTERIM', number: 1, heldOn: '2025-02-14', conference: { place: 'Hội trường Sở Giáo dục và Đào tạo' } }]);
     const byState = Object.fromEntries((teaching.body.candidates.byState as { state: string; items: { name: string }[] }[]).map((g) => [g.state, g.items.map((i) => i.name)]));
     expect(byState).toEqual({ underReview: ['Nguyễn Thị Hoa'], replicating: ['Trường THPT Ngô Sĩ Liên'] });

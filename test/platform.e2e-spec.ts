@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../apps/api/src/config/app-config.js';
 import { migrateWithLock, pendingSchemaChanges } from '../apps/api/src/database/migrate.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { AUDITOR, newCandidate } from './support/factories.js';
+import { DEMO_PASSWORD } from '../apps/api/src/demo/demo.seeder.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -113,22 +114,76 @@ describe('demo data', () => {
       expect(replay({ kind: c.kind }, events).value).toBe(c.state);
     }
     // Seeded through the same effects as a person's requests: plans and check-ins exist, not just events.
-    const nurtured = list.body.items.find((c: { state: string }) => c.state === 'nurturing');
+    const nurtured = list.body.items.find((c: { name: string }) => c.name === 'Hộ ông Trần Văn Minh');
     const nurturing = await demo.as(AUDITOR).get(`/api/candidates/${nurtured.id}/nurturing`);
     expect(nurturing.body.currentPlan).toMatchObject({ revision: 1, writtenByEvent: 'START_NURTURING' });
     expect(nurturing.body.checkIns).toHaveLength(1);
     const units = await demo.as(AUDITOR).get('/api/units');
     expect(units.body).toHaveLength(1);
-    expect(units.body[0].name).toBe('Tỉnh Bắc Giang');
+    expect(units.body[0].name).toBe('Tỉnh Bắc Ninh');
+  });
+
+  it('builds the province of 2026 from the two former provinces by the reorganisation of 01/7/2025', async () => {
+    // The operations, each with its deciding document, all effective on 01/7/2025.
+    const operations = (await demo.as(AUDITOR).get('/api/unit-reorganisations')).body as { kind: string; effectiveOn: string; documentNumber: string }[];
+    expect(new Set(operations.map((o) => o.effectiveOn))).toEqual(new Set(['2025-07-01']));
+    const byKind = (kind: string) => operations.filter((o) => o.kind === kind).map((o) => o.documentNumber).sort();
+    expect(byKind('MERGE')).toEqual(['1658/NQ-UBTVQH15', '1658/NQ-UBTVQH15', '202/2025/QH15', '202/2025/QH15', '202/2025/QH15', '202/2025/QH15', '202/2025/QH15']);
+    expect(byKind('MOVE')).toEqual(['1658/NQ-UBTVQH15']);
+    expect(byKind('DISSOLVE')).toEqual(['72/2025/QH15', '72/2025/QH15', '72/2025/QH15']);
+    // No district level left: every active unit is the province, a department, an enterprise or a unit below them.
+    const active = (await demo.dataSource.query(`SELECT u.name, u.level, p.name AS parent FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.status = 'ACTIVE' ORDER BY u.name`)) as { name: string; level: string; parent: string | null }[];
+    expect(active.filter((x) => x.level === 'DISTRICT')).toEqual([]);
+    expect(active.filter((x) => x.level === 'GRASSROOTS' && x.name.startsWith('UBND xã')).map((x) => [x.name, x.parent])).toEqual([
+      ['UBND xã Lạng Giang', 'Tỉnh Bắc Ninh'],
+      ['UBND xã Phật Tích', 'Tỉnh Bắc Ninh'],
+      ['UBND xã Tuấn Đạo', 'Tỉnh Bắc Ninh'],
+    ]);
+    expect(active.filter((x) => x.level === 'DEPARTMENT').map((x) => x.name)).toEqual(['Công an tỉnh', 'Sở Giáo dục và Đào tạo', 'Sở Nội vụ', 'Sở Y tế']);
+
+    // A former district's candidate: nominated in xã Tân Thịnh (huyện Lạng Giang), carried on today by xã Lạng Giang,
+    // whose head sees it and checked on it after the merger; a neighbour's head (Sở Giáo dục) does not see it.
+    const head = await demo.signIn('truongdonvi2', DEMO_PASSWORD);
+    const mine = (await head.get('/api/candidates?pageSize=100')).body.items as { id: string; name: string }[];
+    const household = mine.find((c) => c.name === 'Hộ ông Trần Văn Minh')!;
+    expect(household).toBeDefined();
+    expect((await head.get(`/api/candidates/${household.id}/units`)).body).toMatchObject({ nominatedIn: { name: 'UBND xã Tân Thịnh', status: 'RETIRED' }, today: { name: 'UBND xã Lạng Giang' } });
+    const checks = (await head.get(`/api/candidates/${household.id}/history`)).body.records as { eventType: string; actor: string; occurredAt: string }[];
+    expect(checks.filter((r) => r.eventType === 'RECORD_CHECK_IN').map((r) => [r.actor, r.occurredAt.slice(0, 10)])).toEqual([['truongdonvi2', '2025-09-12']]);
+    const other = await demo.signIn('truongdonvi', DEMO_PASSWORD);
+    expect(((await other.get('/api/candidates?pageSize=100')).body.items as { name: string }[]).map((c) => c.name)).not.toContain('Hộ ông Trần Văn Minh');
+
+    // A merged department's council continues: Sở Nội vụ tỉnh Bắc Giang's council serves the merged Sở Nội vụ and
+    // holds its 2024 session; its secretariat serves it still.
+    const councils = (await demo.as(AUDITOR).get('/api/councils')).body as { id: string; name: string; unit: { name: string } }[];
+    const home = councils.find((k) => k.name === 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Bắc Giang')!;
+    expect(home.unit.name).toBe('Sở Nội vụ');
+    const sessions = (await demo.as(AUDITOR).get('/api/review-sessions')).body as { title: string; status: string }[];
+    expect(sessions.find((x) => x.title === 'Tổng kết năm 2024 - Sở Nội vụ')).toMatchObject({ council: { id: home.id, unitName: 'Sở Nội vụ' }, status: 'CLOSED' });
+    const secretariat = await demo.signIn('thuongtrucnv', DEMO_PASSWORD);
+    expect((await secretariat.get('/api/councils/mine')).body).toMatchObject({ id: home.id, unit: { name: 'Sở Nội vụ' } });
+
+    // Statistics by the units as they were and as they are now: the same totals, on different units.
+    const asNominated = (await demo.as(AUDITOR).get('/api/statistics/exemplars-by-unit?basis=AS_NOMINATED')).body as { rows: { unit: { name: string }; total: number }[]; totals: { total: number } };
+    const today = (await demo.as(AUDITOR).get('/api/statistics/exemplars-by-unit?basis=TODAY')).body as typeof asNominated;
+    expect(asNominated.totals).toEqual(today.totals);
+    expect(asNominated.rows.map((r) => r.unit.name)).toEqual(expect.arrayContaining(['Trường THPT Ngô Sĩ Liên', 'Bệnh viện Đa khoa tỉnh Bắc Giang']));
+    expect(today.rows.map((r) => r.unit.name)).toEqual(expect.arrayContaining(['Trường THPT Ngô Sĩ Liên', 'Bệnh viện Đa khoa tỉnh Bắc Giang']));
+    // The commune police's model, nominated in the former Công an tỉnh Bắc Giang, is counted there as it was and under
+    // the merged Công an tỉnh today.
+    const row = (r: typeof asNominated, name: string) => r.rows.find((x) => x.unit.name === name)?.total ?? 0;
+    expect([row(asNominated, 'Công an tỉnh Bắc Giang'), row(asNominated, 'Công an tỉnh')]).toEqual([1, 0]);
+    expect([row(today, 'Công an tỉnh Bắc Giang'), row(today, 'Công an tỉnh')]).toEqual([0, 1]);
   });
 
   it('seeds the council’s 2025 session, decided by secret ballot with conflicts of interest left out, and an open 2026 session', async () => {
     const sessions = (await demo.as(AUDITOR).get('/api/review-sessions')).body as { id: string; title: string; status: string }[];
     expect(sessions.map((x) => [x.title, x.status]).sort()).toEqual([
+      ['Tổng kết năm 2024 - Sở Nội vụ', 'CLOSED'],
       ['Tổng kết năm 2025', 'CLOSED'],
       ['Tổng kết năm 2026', 'PREPARING'],
     ]);
-    const closed = (await demo.as(AUDITOR).get(`/api/review-sessions/${sessions.find((x) => x.status === 'CLOSED')!.id}`)).body;
+    const closed = (await demo.as(AUDITOR).get(`/api/review-sessions/${sessions.find((x) => x.title === 'Tổng kết năm 2025')!.id}`)).body;
     expect(closed.ballot).toBe('SECRET');
     expect(closed.notice).toMatchObject({ publishedOn: '2025-12-08', endsOn: '2025-12-22' });
     const icu = closed.items.find((i: { candidate: { name: string } }) => i.candidate.name === 'Khoa Hồi sức tích cực');

@@ -248,8 +248,89 @@ describe('reorganisations of the unit tree', () => {
     expect(ops.body.map((o: { kind: string }) => o.kind).sort()).toEqual(['DISSOLVE', 'MERGE', 'MOVE', 'RENAME', 'SPLIT']);
   });
 
+  it('a merged department’s council continues under the successor with its sessions; a successor with its own council keeps it', async () => {
+    const deptA = await newUnit(t, { name: 'Sở Nội vụ tỉnh A', level: 'DEPARTMENT' });
+    const deptB = await newUnit(t, { name: 'Sở Nội vụ tỉnh B', level: 'DEPARTMENT' });
+    const office = await newUnit(t, { name: 'Văn phòng Sở Nội vụ tỉnh A', parentId: deptA.id });
+    const council = await t.as(ADMIN).post('/api/councils').send({ unitId: deptA.id });
+    expect(council.status).toBe(201);
+    const secretary = await t.newAccount('thuongtruc-so-a', 'COUNCIL_SECRETARY', office.id);
+    await t.newAccount('uyvien-so-a', 'COUNCIL_MEMBER', office.id);
+    const ids = Object.fromEntries(((await t.dataSource.query(`SELECT username, id FROM account WHERE username IN ('thuongtruc-so-a', 'uyvien-so-a')`)) as { username: string; id: string }[]).map((r) => [r.username, r.id]));
+    const composed = await t.as(ADMIN).post(`/api/councils/${council.body.id}/compositions`).send({ members: [{ accountId: ids['uyvien-so-a'], position: 'CHAIR' }], secretariat: [ids['thuongtruc-so-a']] });
+    expect(composed.status).toBe(201);
+    const merge = { kind: 'MERGE', unitIds: [deptA.id, deptB.id], newUnit: { name: 'Sở Nội vụ', level: 'DEPARTMENT', sector: 'STATE', parentId: t.provinceId } };
+
+    // Another department whose council has a session open: its merge is refused, naming the session (it must close first).
+    const deptS = await newUnit(t, { name: 'Sở Xây dựng tỉnh A', level: 'DEPARTMENT' });
+    const councilS = (await t.as(ADMIN).post('/api/councils').send({ unitId: deptS.id })).body as { id: string };
+    const secretaryS = await t.newAccount('thuongtruc-sxd-a', 'COUNCIL_SECRETARY', deptS.id);
+    const [{ id: secretarySId }] = (await t.dataSource.query(`SELECT id FROM account WHERE username = 'thuongtruc-sxd-a'`)) as { id: string }[];
+    await t.newAccount('uyvien-sxd-a', 'COUNCIL_MEMBER', deptS.id);
+    const [{ id: memberSId }] = (await t.dataSource.query(`SELECT id FROM account WHERE username = 'uyvien-sxd-a'`)) as { id: string }[];
+    expect((await t.as(ADMIN).post(`/api/councils/${councilS.id}/compositions`).send({ members: [{ accountId: memberSId, position: 'CHAIR' }], secretariat: [secretarySId] })).status).toBe(201);
+    const opened = await secretaryS.post('/api/review-sessions').send({ title: 'Tổng kết năm 2024 - Sở Xây dựng tỉnh A', year: 2024, ballot: 'OPEN' });
+    expect(opened.status).toBe(201);
+    const refused = await reorganise({ kind: 'MERGE', unitIds: [deptS.id, deptB.id], intoUnitId: deptB.id });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'REORGANISATION_BLOCKED' });
+    expect(JSON.stringify(refused.body)).toContain('Tổng kết năm 2024 - Sở Xây dựng tỉnh A');
+
+    const preview = await t.as(ADMIN).post('/api/unit-reorganisations/preview').send({ effectiveOn: '2025-07-01', ...DOC, ...merge });
+    expect(preview.body.councils).toEqual([{ id: council.body.id, name: council.body.name, unit: { id: deptA.id, name: 'Sở Nội vụ tỉnh A' }, continuesUnder: { id: expect.any(String), name: 'Sở Nội vụ' } }]);
+    const before = await auditCount();
+    const op = await applied(merge);
+    const successor = op.effect.units.find((u) => u.change === 'CREATED')!;
+    // One audited change: the council's transfer is attested by the operation's record (the audit chain verifies).
+    expect(await auditCount()).toBe(before + 2);
+    expect(await t.dataSource.query('SELECT council_id AS "councilId", from_unit_id AS "fromUnitId", to_unit_id AS "toUnitId", operation_id AS "operationId" FROM council_transfer')).toEqual([
+      { councilId: council.body.id, fromUnitId: deptA.id, toUnitId: successor.id, operationId: op.id },
+    ]);
+    expect((await t.as(AUDITOR).get(`/api/councils/${council.body.id}`)).body).toMatchObject({ name: council.body.name, unit: { id: successor.id, name: 'Sở Nội vụ' } });
+    // Its secretariat serves it still, and an account of the successor itself finds it as its nearest council.
+    expect((await secretary.get('/api/councils/mine')).body).toMatchObject({ id: council.body.id });
+    const newcomer = await t.newAccount('uyvien-so-moi', 'COUNCIL_MEMBER', successor.id);
+    expect((await newcomer.get('/api/councils/mine')).body).toMatchObject({ id: council.body.id });
+    // The successor cannot be given a second council.
+    expect((await t.as(ADMIN).post('/api/councils').send({ unitId: successor.id })).status).toBe(409);
+
+    // A merge into a unit that has its own council: that council carries on; the other stays with its unit's history.
+    const deptC = await newUnit(t, { name: 'Sở Tư pháp tỉnh A', level: 'DEPARTMENT' });
+    const councilC = (await t.as(ADMIN).post('/api/councils').send({ unitId: deptC.id })).body as { id: string };
+    const into = await t.as(ADMIN).post('/api/unit-reorganisations/preview').send({ effectiveOn: '2025-07-01', ...DOC, kind: 'MERGE', unitIds: [successor.id, deptC.id], intoUnitId: successor.id });
+    expect(into.body.councils.map((k: { id: string; continuesUnder: unknown }) => [k.id, k.continuesUnder])).toEqual(
+      expect.arrayContaining([
+        [council.body.id, null],
+        [councilC.id, null],
+      ]),
+    );
+    const verify = await t.as(AUDITOR).get('/api/audit/verify');
+    expect(verify.body).toMatchObject({ ok: true });
+  });
+
+  it('provinces merge only with provinces, into one of them; the merged province’s departments and people come along', async () => {
+    const a = await newUnit(t, { name: 'Tỉnh Thử nghiệm A', level: 'PROVINCE' });
+    const b = await newUnit(t, { name: 'Tỉnh Thử nghiệm B', level: 'PROVINCE' });
+    const dept = await newUnit(t, { name: 'Sở Y tế tỉnh A', level: 'DEPARTMENT', parentId: a.id });
+    await t.newAccount('quantri-tinh-a', 'UNIT_HEAD', a.id);
+    for (const body of [
+      { kind: 'MERGE', unitIds: [a.id, b.id], newUnit: { name: 'Tỉnh mới', level: 'DEPARTMENT', sector: 'STATE', parentId: b.id } },
+      { kind: 'MERGE', unitIds: [a.id, dept.id], intoUnitId: a.id },
+    ]) {
+      const res = await reorganise(body);
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'REORGANISATION_INVALID', field: 'unitIds', fieldLabel: { vi: 'Các đơn vị sáp nhập' } });
+    }
+    const totalBefore = await expectTotalsAgree();
+    await applied({ kind: 'MERGE', unitIds: [a.id, b.id], intoUnitId: b.id });
+    expect((await t.as(AUDITOR).get(`/api/units/${dept.id}`)).body).toMatchObject({ parentId: b.id, status: 'ACTIVE' });
+    expect((await t.as(AUDITOR).get(`/api/units/${a.id}`)).body).toMatchObject({ parentId: b.id, status: 'RETIRED' });
+    expect(await t.dataSource.query(`SELECT a.unit_id AS "unitId" FROM account a WHERE a.username = 'quantri-tinh-a'`)).toEqual([{ unitId: b.id }]);
+    expect(await expectTotalsAgree()).toBe(totalBefore);
+  });
+
   it('nothing is rewritten: the operations’ tables refuse UPDATE and DELETE', async () => {
-    for (const table of ['unit_operation', 'unit_change', 'unit_succession', 'candidate_placement']) {
+    for (const table of ['unit_operation', 'unit_change', 'unit_succession', 'candidate_placement', 'council_transfer']) {
       await expect(t.admin.query(`DELETE FROM ${table}`)).rejects.toThrow();
     }
   });

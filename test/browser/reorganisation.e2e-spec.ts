@@ -10,17 +10,18 @@ import { CANDIDATE_EVENTS } from '#workflow';
 import { TEST_PASSWORD, type ActorClient } from '../support/app.js';
 import { decideThroughCouncil } from '../support/council.js';
 import { ADMIN, newUnit, pdfBytes } from '../support/factories.js';
-import { DEMO_PASSWORD, ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
+import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
 import { browserTest, shot, signIn, signOut } from './support/ui.js';
 
 const COMMUNES = ['Xã Phúc Hòa', 'Xã Liên Sơn', 'Xã Cao Thượng'];
 const SUCCESSOR = 'Xã Tân Trung';
 const STAGES = ['discovered', 'nurturing', 'underReview', 'recognised', 'replicating'] as const;
 const HEAD = 'truong.phuchoa';
+const DISTRICT_HEAD = 'truong.tanyen';
 
 let app: ServedApp;
 
-/** A candidate of a commune of Lạng Giang, brought to `state` by that district's head (truongdonvi2) and the council. */
+/** A candidate of a commune of Tân Yên, brought to `state` by that district's head and the council. */
 async function candidateAt(head: ActorClient, unitId: string, state: (typeof STAGES)[number] | 'nurturing', name: string): Promise<string> {
   const created = await head
     .post('/api/candidates')
@@ -51,11 +52,13 @@ beforeAll(async () => {
   await ensureWebBuilt();
   [app, browser] = await Promise.all([startServedApp(), launchChromium()]);
   const t = app.test;
-  // Communes of Lạng Giang (the demo's district), whose head nominates and carries their candidates until the merger.
-  const [district] = (await t.dataSource.query(`SELECT id FROM unit WHERE name = 'UBND huyện Lạng Giang'`)) as { id: string }[];
-  const districtHead = await t.signIn('truongdonvi2', DEMO_PASSWORD);
+  // The demo province is already past 01/7/2025 (no district left): this journey replays a commune merger of that day
+  // with a district of its own, Tân Yên, whose head nominates and carries the communes' candidates until the merger.
+  const [province] = (await t.dataSource.query(`SELECT id FROM unit WHERE code = 'BN'`)) as { id: string }[];
+  const district = await newUnit(t, { name: 'UBND huyện Tân Yên', level: 'DISTRICT', sector: 'LOCALITY', parentId: province!.id });
+  const districtHead = await t.newAccount(DISTRICT_HEAD, 'UNIT_HEAD', district.id);
   for (const [i, name] of COMMUNES.entries()) {
-    const commune = await newUnit(t, { name, parentId: district!.id });
+    const commune = await newUnit(t, { name, parentId: district.id });
     if (i === 0) await t.newAccount(HEAD, 'UNIT_HEAD', commune.id);
     // Every stage across the three communes: discovery, nurturing, review, recognition, replication.
     for (const [j, state] of STAGES.entries()) {
@@ -66,7 +69,7 @@ beforeAll(async () => {
     }
   }
   // A neighbouring commune's candidate, which the new commune's head must not see.
-  const neighbour = await newUnit(t, { name: 'Xã Quang Thịnh', parentId: district!.id });
+  const neighbour = await newUnit(t, { name: 'Xã Ngọc Thiện', parentId: district.id });
   await candidateAt(districtHead, neighbour.id, 'nurturing', 'Hồ sơ của xã bên cạnh');
 }, 600_000);
 

@@ -82,12 +82,12 @@ describe('the replicate stage in Chromium', () => {
     dialog = page.getByRole('dialog', { name: 'Ghi nhận đơn vị học tập, áp dụng mô hình' });
     await dialog.getByLabel('Đơn vị học tập, áp dụng').click();
     await expect(page.locator('.ant-select-tree-treenode-disabled .ant-select-tree-node-content-wrapper[title="Trường THPT Ngô Sĩ Liên"]').count()).resolves.toBe(1);
-    await page.locator('.ant-select-tree-node-content-wrapper[title="Bệnh viện Đa khoa tỉnh"]').click();
+    await page.locator('.ant-select-tree-node-content-wrapper[title="Bệnh viện Đa khoa tỉnh Bắc Giang"]').click();
     await choose(page, dialog.getByLabel('Mức độ'), 'Áp dụng, nhân rộng mô hình');
     await dialog.getByLabel('Nội dung, kết quả').fill('Áp dụng cách sinh hoạt chuyên môn theo nghiên cứu bài học cho khối đào tạo.');
     await dialog.getByTestId('event-submit').click();
     await dialog.waitFor({ state: 'hidden' });
-    const adoption = section.getByTestId('replication-adoptions').locator('tr', { hasText: 'Bệnh viện Đa khoa tỉnh' });
+    const adoption = section.getByTestId('replication-adoptions').locator('tr', { hasText: 'Bệnh viện Đa khoa tỉnh Bắc Giang' });
     await adoption.getByText('Áp dụng, nhân rộng mô hình').waitFor();
     await section.getByText('Mô hình đã lan tỏa tới 1 đơn vị, trong đó 1 đơn vị áp dụng.').waitFor();
 

@@ -51,13 +51,13 @@ describe('each role in Chromium', () => {
     await choose(page, page.getByLabel('Đưa hồ sơ vào đợt xét'), HOUSEHOLD);
     await page.getByRole('button', { name: 'Đưa vào đợt xét' }).click();
     const householdItem = page.locator(`[data-candidate="${HOUSEHOLD}"]`);
-    await householdItem.getByTestId('conflicts').getByText('Hoàng Văn Tú (UBND huyện Lạng Giang)').waitFor();
-    await choose(page, householdItem.getByLabel(`Chỉ định thành viên đánh giá «${HOUSEHOLD}»`), 'Hoàng Văn Tú (UBND huyện Lạng Giang)');
-    await householdItem.getByText('Đã chọn thành viên có xung đột lợi ích: Hoàng Văn Tú (UBND huyện Lạng Giang).', { exact: false }).waitFor();
+    await householdItem.getByTestId('conflicts').getByText('Hoàng Văn Tú (UBND xã Lạng Giang)').waitFor();
+    await choose(page, householdItem.getByLabel(`Chỉ định thành viên đánh giá «${HOUSEHOLD}»`), 'Hoàng Văn Tú (UBND xã Lạng Giang)');
+    await householdItem.getByText('Đã chọn thành viên có xung đột lợi ích: Hoàng Văn Tú (UBND xã Lạng Giang).', { exact: false }).waitFor();
     await householdItem.getByRole('button', { name: 'Phân công' }).click();
     await householdItem
       .locator('.ant-form-item-explain-error')
-      .filter({ hasText: 'Xung đột lợi ích: Hoàng Văn Tú (UBND huyện Lạng Giang)' })
+      .filter({ hasText: 'Xung đột lợi ích: Hoàng Văn Tú (UBND xã Lạng Giang)' })
       .waitFor();
     await householdItem.getByText('Chưa phân công thành viên đánh giá.').waitFor();
     // Automatic assignment gives the household one reviewer without a conflict (the teacher has two already).
@@ -326,7 +326,7 @@ describe('each role in Chromium', () => {
     // A unit by its name without diacritics, then only units.
     await page.getByLabel('Tìm', { exact: true }).fill('lang giang');
     await page.getByLabel('Tìm', { exact: true }).press('Enter');
-    await results.locator('[data-hit="unit"]').getByRole('link', { name: 'UBND huyện Lạng Giang' }).waitFor();
+    await results.locator('[data-hit="unit"]').getByRole('link', { name: 'UBND xã Lạng Giang' }).waitFor();
     await page.getByText('Đơn vị', { exact: true }).first().click();
     await expect(results.locator('[data-hit="candidate"]').count()).resolves.toBe(0);
     // The teacher's history: every candidacy of the same subject, with what became of it.
@@ -379,7 +379,7 @@ describe('each role in Chromium', () => {
     await page.getByRole('dialog').getByLabel('Số điển hình phấn đấu xây dựng').fill('3');
     await page.getByRole('dialog').getByTestId('movement-register-submit').click();
     await page.getByText('Đơn vị đã đăng ký tham gia.').waitFor();
-    await page.getByRole('cell', { name: 'UBND huyện Lạng Giang' }).waitFor();
+    await page.getByRole('cell', { name: 'UBND xã Lạng Giang' }).waitFor();
     // The household the district nurtures leads the movement: linked from its page, listed on the movement's.
     const found = await (await app.test.signIn('truongdonvi2', DEMO_PASSWORD)).get(`/api/candidates?q=${encodeURIComponent('Trần Văn Minh')}`);
     await page.goto(`${app.baseUrl}/ho-so/${found.body.items[0].id as string}`);
@@ -428,12 +428,12 @@ describe('each role in Chromium', () => {
     await dialog.getByLabel('Kế hoạch nhân rộng điển hình tiên tiến').fill('Tổ chức hội nghị chia sẻ kinh nghiệm mỗi quý.');
     await dialog.getByLabel('Số, ký hiệu văn bản').fill('Kế hoạch số 08/KH-UBND');
     await dialog.getByTestId('unit-plan-submit').click();
-    await page.getByRole('row', { name: /UBND huyện Lạng Giang/ }).getByText('Lần 1').waitFor();
+    await page.getByRole('row', { name: /UBND xã Lạng Giang/ }).getByText('Lần 1').waitFor();
     await page.getByRole('button', { name: 'Sửa kế hoạch của đơn vị' }).click();
     await page.getByRole('dialog').getByText('Đang áp dụng bản lần 1', { exact: false }).waitFor();
     await page.getByRole('dialog').getByLabel('Kế hoạch nhân rộng điển hình tiên tiến').fill('Hội nghị chia sẻ kinh nghiệm mỗi quý; tuyên truyền trên cổng thông tin huyện.');
     await page.getByRole('dialog').getByTestId('unit-plan-submit').click();
-    await page.getByRole('row', { name: /UBND huyện Lạng Giang/ }).getByText('Lần 2').waitFor();
+    await page.getByRole('row', { name: /UBND xã Lạng Giang/ }).getByText('Lần 2').waitFor();
     await shot(page, 'nhan-rong-ke-hoach');
     await page.getByRole('tab', { name: 'Mô hình lan tỏa' }).click();
     await page.getByText('Mười mô hình lan tỏa rộng nhất (số đơn vị)').or(page.getByText('Chưa có điển hình nào được học tập, áp dụng.')).first().waitFor();

@@ -1,6 +1,6 @@
 /**
  * Councils at every level in a real browser (Chromium, Vietnamese), on the demo province: the administrator sets
- * up the council of a commune (UBND xã Tân Thịnh) and publishes its composition with positions; the commune's
+ * up the council of a commune (UBND xã Lạng Giang) and publishes its composition with positions; the commune's
  * council recognises an exemplar of the commune (the session page shows the positions); its secretariat proposes
  * it upward (liên thông) from the exemplar's page; the province's secretariat finds it in the proposals inbox; the
  * province council, under the regulation's rule set, asks and receives a clearance (hiệp y) and meets the 80 %
@@ -20,7 +20,7 @@ import { pdfBytes } from '../support/factories.js';
 import { DEMO_PASSWORD, ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
 import { BROWSER_TIMEOUT, browserTest, choose, openMenu, shot, signIn, signOut } from './support/ui.js';
 
-const COMMUNE = 'UBND xã Tân Thịnh';
+const COMMUNE = 'UBND xã Lạng Giang';
 const COMMUNE_COUNCIL = `Hội đồng Thi đua – Khen thưởng ${COMMUNE}`;
 const EXEMPLAR = 'Hợp tác xã Dịch vụ nông nghiệp Tân Thịnh';
 const MEMBERS = [
@@ -64,7 +64,7 @@ async function prepareCommune() {
   const admin = app.test.as('admin');
   journey.units = await unitIds();
   // The members sit in the commune's office, beside the commune's unit (not above the exemplar: no conflict of interest).
-  const office = ok(await admin.post('/api/units').send({ name: 'Văn phòng HĐND và UBND xã Tân Thịnh', level: 'GRASSROOTS', sector: 'LOCALITY', parentId: journey.units['UBND huyện Lạng Giang'] }), 201);
+  const office = ok(await admin.post('/api/units').send({ name: 'Văn phòng HĐND và UBND xã Lạng Giang', level: 'GRASSROOTS', sector: 'LOCALITY', parentId: journey.units['Tỉnh Bắc Ninh'] }), 201);
   for (const m of MEMBERS) ok(await admin.post('/api/accounts').send({ username: m.username, displayName: m.displayName, role: 'COUNCIL_MEMBER', unitId: office.id, password: DEMO_PASSWORD }), 201);
   ok(await admin.post('/api/accounts').send({ username: SECRETARIAT.username, displayName: SECRETARIAT.displayName, role: 'COUNCIL_SECRETARY', unitId: journey.units[COMMUNE], password: DEMO_PASSWORD }), 201);
 
@@ -105,14 +105,14 @@ async function setUpCommuneCouncil(page: Page) {
   await setUp.waitFor({ state: 'hidden' });
   const card = page.getByTestId(`council-${journey.units[COMMUNE]}`);
   await card.getByRole('heading', { name: COMMUNE_COUNCIL }).waitFor();
-  await card.getByText('Cấp trên: Hội đồng Thi đua – Khen thưởng Tỉnh Bắc Giang').waitFor();
+  await card.getByText('Cấp trên: Hội đồng Thi đua – Khen thưởng Tỉnh Bắc Ninh').waitFor();
 
   await card.getByTestId('compose').click();
   const compose = page.getByRole('dialog', { name: `Thành phần ${COMMUNE_COUNCIL} — phiên bản 1` });
   for (let i = 1; i < MEMBERS.length; i++) await compose.getByRole('button', { name: 'Thêm thành viên' }).click();
   for (const [i, m] of MEMBERS.entries()) {
     await choose(page, compose.getByLabel(`Chức danh của thành viên ${i + 1}`), m.position);
-    await choose(page, compose.getByLabel(`Tài khoản của thành viên ${i + 1}`), `${m.displayName} (${m.username} · Văn phòng HĐND và UBND xã Tân Thịnh)`);
+    await choose(page, compose.getByLabel(`Tài khoản của thành viên ${i + 1}`), `${m.displayName} (${m.username} · Văn phòng HĐND và UBND xã Lạng Giang)`);
   }
   await choose(page, compose.getByLabel('Thường trực Hội đồng'), `${SECRETARIAT.displayName} (${SECRETARIAT.username} · ${COMMUNE})`);
   await page.keyboard.press('Escape');
@@ -153,11 +153,11 @@ async function communeCouncilRecognises(page: Page) {
   const secretary = await app.test.signIn(SECRETARIAT.username, DEMO_PASSWORD);
   const members = await Promise.all(MEMBERS.map((m) => app.test.signIn(m.username, DEMO_PASSWORD)));
   const memberIds = await Promise.all(MEMBERS.map((m) => accountIdOf(m.username)));
-  journey.communeSessionId = await recogniseThroughSession(secretary, members, memberIds, journey.exemplarId!, 'Tổng kết xã Tân Thịnh năm 2025');
+  journey.communeSessionId = await recogniseThroughSession(secretary, members, memberIds, journey.exemplarId!, 'Tổng kết xã Lạng Giang năm 2025');
 
   await signIn(page, app.baseUrl, SECRETARIAT.username);
   await page.goto(`${app.baseUrl}/hoi-dong/${journey.communeSessionId}`);
-  await page.getByRole('heading', { name: 'Tổng kết xã Tân Thịnh năm 2025', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Tổng kết xã Lạng Giang năm 2025', level: 1 }).waitFor();
   await page.getByTestId('session-council').getByText(COMMUNE_COUNCIL).waitFor();
   const rows = page.getByTestId('members').locator('tbody tr');
   await expect(rows.allTextContents()).resolves.toEqual(MEMBERS.map((m) => expect.stringContaining(`${m.position}${m.displayName}`)));

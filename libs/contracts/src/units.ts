@@ -59,8 +59,11 @@ export const ReorganisationEffect = Type.Object({
   candidateCount: Type.Integer({ minimum: 0 }),
   candidates: Type.Array(Type.Object({ id: Uuid, name: Type.String(), state: Type.String(), nominatedIn: UnitRef, before: Nullable(UnitRef), after: Nullable(UnitRef) })),
   accounts: Type.Array(Type.Object({ id: Uuid, username: Type.String(), displayName: Type.String(), from: UnitRef, to: UnitRef })),
-  /** Councils of the units the operation retires: they stay with their unit's history (below its successor). */
-  councils: Type.Array(Type.Object({ id: Uuid, name: Type.String(), unit: UnitRef })),
+  /**
+   * Councils of the units the operation touches. A merge's successor without a council of its own takes over the first
+   * merged unit's council (`continuesUnder`), with its sessions and history; the others stay with their unit's history.
+   */
+  councils: Type.Array(Type.Object({ id: Uuid, name: Type.String(), unit: UnitRef, continuesUnder: Type.Optional(Nullable(UnitRef)) })),
   blockers: Type.Array(ReorganisationBlocker),
 });
 export type ReorganisationEffect = Static<typeof ReorganisationEffect>;

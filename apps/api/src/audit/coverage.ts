@@ -156,6 +156,7 @@ export const TABLE_COVERAGE = {
   unit_change: { kind: 'attested', key: ['id'], appendOnly: true },
   unit_succession: { kind: 'attested', key: ['id'], appendOnly: true },
   candidate_placement: { kind: 'attested', key: ['id'], appendOnly: true },
+  council_transfer: { kind: 'attested', key: ['id'], appendOnly: true },
   // Historical statistics the report's table counts.
   statistics_import: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   statistics_import_row: { kind: 'attested', key: ['import_id', 'year', 'field'], appendOnly: true },

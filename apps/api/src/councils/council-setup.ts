@@ -11,6 +11,13 @@ import { councilStream } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
 import type { Council } from './council.entities.js';
 
+/**
+ * The unit a council serves today, as SQL over a council row aliased `alias`: the successor its last transfer (a
+ * merge of its unit, reorganisation/) carried it to, else the unit it was set up for. The council's row never changes.
+ */
+export const councilUnitSql = (alias: string) =>
+  `coalesce((SELECT t.to_unit_id FROM council_transfer t WHERE t.council_id = ${alias}.id ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1), ${alias}.unit_id)`;
+
 /** The name a council takes when none is given: the regulation's title followed by its unit's name. */
 export const defaultCouncilName = (unitName: string) => `Hội đồng Thi đua – Khen thưởng ${unitName}`;
 

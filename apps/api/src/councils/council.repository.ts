@@ -9,6 +9,7 @@ import type { UnitLevel } from '#domain';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Council, CouncilComposition, UpwardProposal, type CompositionSeat } from './council.entities.js';
+import { councilUnitSql } from './council-setup.js';
 
 /** A council with the unit it belongs to. */
 export interface CouncilRow {
@@ -63,7 +64,7 @@ export interface ProposalRow {
   proposedAt: Date;
 }
 
-const COUNCIL_COLUMNS = `c.id, c.unit_id AS "unitId", u.name AS "unitName", u.level AS "unitLevel", u.path AS "unitPath", c.name, c.created_by AS "createdBy", c.created_at AS "createdAt"`;
+const COUNCIL_COLUMNS = `c.id, u.id AS "unitId", u.name AS "unitName", u.level AS "unitLevel", u.path AS "unitPath", c.name, c.created_by AS "createdBy", c.created_at AS "createdAt"`;
 
 @Injectable()
 export class CouncilRepository {
@@ -74,23 +75,23 @@ export class CouncilRepository {
   }
 
   async all(em: EntityManager = this.reader): Promise<CouncilRow[]> {
-    return (await em.query(`SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = c.unit_id ORDER BY length(u.path), u.name, c.id`)) as CouncilRow[];
+    return (await em.query(`SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = ${councilUnitSql('c')} ORDER BY length(u.path), u.name, c.id`)) as CouncilRow[];
   }
 
   async byId(em: EntityManager, id: string): Promise<CouncilRow | null> {
-    const [row] = (await em.query(`SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = c.unit_id WHERE c.id = $1`, [id])) as CouncilRow[];
+    const [row] = (await em.query(`SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = ${councilUnitSql('c')} WHERE c.id = $1`, [id])) as CouncilRow[];
     return row ?? null;
   }
 
   async ofUnit(em: EntityManager, unitId: string): Promise<CouncilRow | null> {
-    const [row] = (await em.query(`SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = c.unit_id WHERE c.unit_id = $1`, [unitId])) as CouncilRow[];
+    const [row] = (await em.query(`SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = ${councilUnitSql('c')} WHERE u.id = $1`, [unitId])) as CouncilRow[];
     return row ?? null;
   }
 
   /** The nearest council at or above the unit of this path (its own unit's, else its parent's, …). */
   async nearestAt(em: EntityManager, unitPath: string): Promise<CouncilRow | null> {
     const [row] = (await em.query(
-      `SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = c.unit_id WHERE $1 LIKE u.path || '%' ORDER BY length(u.path) DESC LIMIT 1`,
+      `SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = ${councilUnitSql('c')} WHERE $1 LIKE u.path || '%' ORDER BY length(u.path) DESC LIMIT 1`,
       [unitPath],
     )) as CouncilRow[];
     return row ?? null;
@@ -99,7 +100,7 @@ export class CouncilRepository {
   /** The nearest council strictly above a council's unit: the parent level an exemplar is proposed to. */
   async parentOf(em: EntityManager, council: CouncilRow): Promise<CouncilRow | null> {
     const [row] = (await em.query(
-      `SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = c.unit_id WHERE $1 LIKE u.path || '%' AND u.path <> $1 ORDER BY length(u.path) DESC LIMIT 1`,
+      `SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = ${councilUnitSql('c')} WHERE $1 LIKE u.path || '%' AND u.path <> $1 ORDER BY length(u.path) DESC LIMIT 1`,
       [council.unitPath],
     )) as CouncilRow[];
     return row ?? null;
@@ -108,7 +109,7 @@ export class CouncilRepository {
   /** The province's council: the council of the first root unit (sessions opened before councils existed are its). */
   async province(em: EntityManager): Promise<CouncilRow | null> {
     const [row] = (await em.query(
-      `SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = c.unit_id WHERE u.parent_id IS NULL ORDER BY u.created_at, u.id LIMIT 1`,
+      `SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = ${councilUnitSql('c')} WHERE u.parent_id IS NULL ORDER BY u.created_at, u.id LIMIT 1`,
     )) as CouncilRow[];
     return row ?? null;
   }

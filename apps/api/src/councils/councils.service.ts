@@ -19,7 +19,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { CompositionSeat } from './council.entities.js';
 import { CouncilRepository, type CompositionRow, type CouncilRow } from './council.repository.js';
-import { setUpCouncil } from './council-setup.js';
+import { councilUnitSql, setUpCouncil } from './council-setup.js';
 
 const positionLabel = (position: CompositionSeat['position']) => {
   const { vi, en } = COUNCIL_POSITIONS.find((p) => p.code === position)!;
@@ -110,7 +110,7 @@ export class CouncilsService {
    */
   async adoptExisting(): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const roots = (await em.query('SELECT u.id, u.name FROM unit u WHERE u.parent_id IS NULL AND NOT EXISTS (SELECT 1 FROM council c WHERE c.unit_id = u.id) ORDER BY u.created_at, u.id')) as {
+      const roots = (await em.query(`SELECT u.id, u.name FROM unit u WHERE u.parent_id IS NULL AND NOT EXISTS (SELECT 1 FROM council c WHERE ${councilUnitSql('c')} = u.id) ORDER BY u.created_at, u.id`)) as {
         id: string;
         name: string;
       }[];

@@ -9,9 +9,12 @@ import { TransitionsModule } from '../transitions/transitions.module.js';
 import { UnitsModule } from '../units/units.module.js';
 import { SignaturesModule } from '../signatures/signatures.module.js';
 import { DemoSeeder } from './demo.seeder.js';
+import { UnitImportModule } from '../units/import/unit-import.module.js';
+import { ReorganisationModule } from '../reorganisation/reorganisation.module.js';
+import { CouncilsModule } from '../councils/councils.module.js';
 
 @Module({
-  imports: [UnitsModule, CandidatesModule, TransitionsModule, EvidenceModule, ReviewsModule, MovementsModule, JurisdictionModule, DecisionsModule, SignaturesModule],
+  imports: [UnitsModule, CandidatesModule, TransitionsModule, EvidenceModule, ReviewsModule, MovementsModule, JurisdictionModule, DecisionsModule, SignaturesModule, UnitImportModule, ReorganisationModule, CouncilsModule],
   providers: [DemoSeeder],
   exports: [DemoSeeder],
 })

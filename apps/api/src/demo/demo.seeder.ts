@@ -36,8 +36,12 @@ import {
 } from '../reviews/use-cases/index.js';
 import { CandidateTransitions } from '../transitions/candidate-transitions.service.js';
 import { Unit } from '../units/unit.entity.js';
-import { UnitsService } from '../units/units.service.js';
 import type { CreateCandidateDto } from '../candidates/dto/create-candidate.dto.js';
+import { UnitImportService } from '../units/import/unit-import.service.js';
+import { ReorganisationService } from '../reorganisation/reorganisation.service.js';
+import type { ReorganisationDto } from '../reorganisation/dto/reorganisation.dto.js';
+import { CouncilsService } from '../councils/councils.service.js';
+import { DOCUMENTS, FORMER_PROVINCES_CSV, FORMER_PROVINCES_FILE } from './former-provinces.js';
 
 const SYSTEM: Actor = systemActor('du-lieu-mau');
 
@@ -77,7 +81,6 @@ export class DemoSeeder {
   constructor(
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
-    private readonly units: UnitsService,
     private readonly candidates: CandidatesService,
     private readonly transitions: CandidateTransitions,
     private readonly evidence: EvidenceService,
@@ -101,6 +104,9 @@ export class DemoSeeder {
     private readonly profiles: JurisdictionProfiles,
     private readonly drafts: DecisionDrafts,
     private readonly signing: DecisionSigning,
+    private readonly unitImport: UnitImportService,
+    private readonly reorganisation: ReorganisationService,
+    private readonly councils: CouncilsService,
   ) {}
 
   async seedIfWanted(embedded: boolean): Promise<boolean> {
@@ -113,42 +119,125 @@ export class DemoSeeder {
   }
 
   /**
-   * The demo province as it would look after a year of use: units and people, candidates discovered and nurtured
-   * through 2025, the council's session "Tổng kết năm 2025" (secret ballot, conflicts of interest excluded, public
+   * The demo province as of 2026, built the way it came to be. First the two former provinces as they were (a small
+   * real subset of Bắc Giang and Bắc Ninh, imported as a unit list on 08/01/2024), their people, a department
+   * council's 2024 session and the 2025 candidates discovered in the former units; then the reorganisation of
+   * 01/7/2025 applied through the reorganisation operations (provinces merged, departments merged, communes merged,
+   * districts dissolved), so every candidate, account and council follows its unit's successor; then the merged
+   * province's year: the council's session "Tổng kết năm 2025" (secret ballot, conflicts of interest excluded, public
    * notice, final decision), one exemplar being replicated, and an open session of 2026 waiting for its reviewers.
    * The past is entered as of its dates (Clock.during), so every record is dated when it happened, in order.
    */
   private async seed(): Promise<void> {
-    const at = (date: string, work: () => Promise<unknown>) => this.clock.during(new Date(`${date}T09:00:00+07:00`), work as () => Promise<void>);
-    let units!: Record<'province' | 'education' | 'school' | 'health' | 'hospital' | 'district' | 'commune' | 'police' | 'enterprise', { id: string }>;
+    const at = <T>(date: string, work: () => Promise<T>): Promise<T> => this.clock.during(new Date(`${date}T09:00:00+07:00`), work);
     const people: Record<string, { id: string }> = {};
-    await at('2025-01-06', async () => {
-      const u = (name: string, level: Unit['level'], sector: Unit['sector'], parentId?: string, code?: string) => this.units.create({ name, level, sector, parentId, code }, SYSTEM);
-      const province = await u('Tỉnh Bắc Giang', 'PROVINCE', 'STATE', undefined, 'BG');
-      const education = await u('Sở Giáo dục và Đào tạo', 'DEPARTMENT', 'STATE', province.id, 'SGDDT');
-      const school = await u('Trường THPT Ngô Sĩ Liên', 'GRASSROOTS', 'STATE', education.id);
-      const health = await u('Sở Y tế', 'DEPARTMENT', 'STATE', province.id, 'SYT');
-      const hospital = await u('Bệnh viện Đa khoa tỉnh', 'GRASSROOTS', 'STATE', health.id);
-      const district = await u('UBND huyện Lạng Giang', 'DISTRICT', 'LOCALITY', province.id, 'LG');
-      const commune = await u('UBND xã Tân Thịnh', 'GRASSROOTS', 'LOCALITY', district.id);
-      const police = await u('Công an tỉnh', 'DEPARTMENT', 'ARMED_FORCES', province.id, 'CAT');
-      const enterprise = await u('Công ty Cổ phần Phân đạm và Hóa chất Hà Bắc', 'ENTERPRISE', 'ENTERPRISE', province.id);
-      units = { province, education, school, health, hospital, district, commune, police, enterprise };
+    const account = async (username: string, displayName: string, role: Role, unitId?: string) => {
+      people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD, email: `${username}@demo.dhtt.vn` }, SYSTEM);
+    };
 
-      const account = async (username: string, displayName: string, role: Role, unitId?: string) => {
-        people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD, email: `${username}@demo.dhtt.vn` }, SYSTEM);
-      };
-      await account('admin', 'Quản trị hệ thống', 'ADMIN', province.id);
-      await account('truongdonvi', 'Trần Văn Hùng (Giám đốc Sở Giáo dục và Đào tạo)', 'UNIT_HEAD', education.id);
-      await account('truongdonvi2', 'Ngô Thị Lan (Chủ tịch UBND huyện Lạng Giang)', 'UNIT_HEAD', district.id);
-      await account('thuongtruc', 'Phạm Minh Đức (Ban Thi đua - Khen thưởng)', 'COUNCIL_SECRETARY', province.id);
-      await account('uyvien1', 'Đỗ Thu Hà (Sở Y tế)', 'COUNCIL_MEMBER', health.id);
-      await account('uyvien2', 'Vũ Quang Huy (Công an tỉnh)', 'COUNCIL_MEMBER', police.id);
-      await account('uyvien3', 'Hoàng Văn Tú (UBND huyện Lạng Giang)', 'COUNCIL_MEMBER', district.id);
-      await account('kiemtra', 'Lý Thị Nga (Kiểm tra, giám sát)', 'AUDITOR', province.id);
-      await account('vanthu', 'Nguyễn Thị Thu (Văn thư Văn phòng UBND tỉnh)', 'CLERK', province.id);
+    // The two former provinces, imported in one go (one transaction, one audited import with the file kept).
+    const u = await at('2024-01-08', async () => {
+      const buffer = Buffer.from(FORMER_PROVINCES_CSV, 'utf8');
+      const file = { originalname: FORMER_PROVINCES_FILE, mimetype: 'text/csv', size: buffer.length, buffer };
+      const preview = await this.unitImport.preview(file);
+      const result = await this.unitImport.apply(file, preview.planDigest, SYSTEM);
+      const ids = Object.fromEntries(result.items.map((i) => [i.code, i.unitId!])) as Record<string, string>;
+      // People of the former Bắc Giang; they move with their units on 01/7/2025.
+      await account('admin', 'Quản trị hệ thống', 'ADMIN', ids.BG);
+      await account('truongdonvi', 'Trần Văn Hùng (Giám đốc Sở Giáo dục và Đào tạo)', 'UNIT_HEAD', ids['BG-SGDDT']);
+      await account('thuongtruc', 'Phạm Minh Đức (Ban Thi đua - Khen thưởng)', 'COUNCIL_SECRETARY', ids.BG);
+      await account('uyvien1', 'Đỗ Thu Hà (Sở Y tế)', 'COUNCIL_MEMBER', ids['BG-SYT']);
+      await account('uyvien2', 'Vũ Quang Huy (Công an tỉnh)', 'COUNCIL_MEMBER', ids['BG-CA']);
+      await account('kiemtra', 'Lý Thị Nga (Kiểm tra, giám sát)', 'AUDITOR', ids.BG);
+      await account('vanthu', 'Nguyễn Thị Thu (Văn thư Văn phòng UBND tỉnh)', 'CLERK', ids.BG);
+      // The council of Sở Nội vụ (Điều 9: agencies have their own councils): its members sit in the department's office.
+      await account('thuongtrucnv', 'Lương Thị Yến (Thường trực Hội đồng Sở Nội vụ)', 'COUNCIL_SECRETARY', ids['BG-SNV-VP']);
+      await account('uyviennv1', 'Đinh Văn Quý (Sở Nội vụ)', 'COUNCIL_MEMBER', ids['BG-SNV-VP']);
+      await account('uyviennv2', 'Mai Thị Hằng (Sở Nội vụ)', 'COUNCIL_MEMBER', ids['BG-SNV-VP']);
+      await account('uyviennv3', 'Tạ Quang Vinh (Sở Nội vụ)', 'COUNCIL_MEMBER', ids['BG-SNV-VP']);
+      return ids;
     });
+
+    const actor = async (username: string): Promise<Actor> => {
+      const [row] = (await this.dataSource.query('SELECT a.id, a.role, a.unit_id AS "unitId", u.path FROM account a LEFT JOIN unit u ON u.id = a.unit_id WHERE a.username = $1', [username])) as {
+        id: string;
+        role: Role;
+        unitId: string | null;
+        path: string | null;
+      }[];
+      return { accountId: row!.id, username, role: row!.role, unitId: row!.unitId, unitPath: row!.path };
+    };
+    const send = (candidateId: string, event: CandidateEvent, by: Actor = SYSTEM) => this.transitions.send({ candidateId, event, actor: by });
+    /** A candidate discovered, given evidence and taken into nurturing; its check-ins and proposal come in their time. */
+    const nurture = (dto: CreateCandidateDto, discovered: string, evidenceTitle?: string) =>
+      at(discovered, async () => {
+        const c = await this.candidates.discover(dto, SYSTEM);
+        if (evidenceTitle) {
+          const buffer = demoPdf(evidenceTitle);
+          await this.evidence.attach(c.id, { originalname: `${evidenceTitle}.pdf`, mimetype: 'application/pdf', size: buffer.length, buffer }, SYSTEM);
+        }
+        await send(c.id, { type: 'START_NURTURING', ...plan('Hoàn thiện mô hình, tổng kết kinh nghiệm để nhân rộng', 'Ban Thi đua - Khen thưởng') });
+        return c.id;
+      });
+    const checkOn = (id: string, date: string, by?: Actor) => at(date, () => send(id, checkIn(date, 'Mô hình hiệu quả, được người dân đồng tình', 'Chưa có tài liệu hướng dẫn để đơn vị khác học tập'), by));
+    const propose = (id: string, date: string) => at(date, () => send(id, { type: 'PROPOSE_FOR_REVIEW', note: 'Đề nghị xét trong đợt tổng kết năm' }));
+    const marks = async (itemId: string, notMet: Record<string, string> = {}) => {
+      const [row] = (await this.dataSource.query('SELECT s.criteria FROM review_item i JOIN criteria_set s ON s.id = i.criteria_set_id WHERE i.id = $1', [itemId])) as { criteria: { code: string }[] }[];
+      return row!.criteria.map((c) => ({ criterionCode: c.code, met: !notMet[c.code], comment: notMet[c.code] ?? 'Đạt; có minh chứng kèm hồ sơ.' }));
+    };
+
+    // 2024: the council of Sở Nội vụ tỉnh Bắc Giang, and its year-end session, which returned its one candidate to
+    // nurturing. After 01/7/2025 this council carries on under the merged Sở Nội vụ with this history.
+    const nv = { secretary: await actor('thuongtrucnv'), m1: await actor('uyviennv1'), m2: await actor('uyviennv2'), m3: await actor('uyviennv3') };
+    await at('2024-02-05', async () => {
+      const council = await this.councils.setUp({ unitId: u['BG-SNV']! }, SYSTEM);
+      await this.councils.publishComposition(
+        council.id,
+        {
+          members: [
+            { accountId: nv.m1.accountId, position: 'CHAIR' },
+            { accountId: nv.m2.accountId, position: 'MEMBER_SECRETARY' },
+            { accountId: nv.m3.accountId, position: 'MEMBER' },
+          ],
+          secretariat: [nv.secretary.accountId],
+          note: 'Hội đồng Thi đua - Khen thưởng Sở Nội vụ tỉnh Bắc Giang',
+        },
+        SYSTEM,
+      );
+    });
+    const archive = await nurture(
+      { kind: 'COLLECTIVE', name: 'Trung tâm Lưu trữ lịch sử tỉnh Bắc Giang', unitId: u['BG-SNV-LT']!, field: 'OTHER', year: 2024, discoveryChannel: 'INSPECTION', achievement: 'Số hóa hơn 120.000 trang tài liệu lưu trữ lịch sử; phục vụ tra cứu trực tuyến cho người dân.' },
+      '2024-03-11',
+      'Bao cao so hoa tai lieu luu tru',
+    );
+    await checkOn(archive, '2024-08-20');
+    await propose(archive, '2024-10-21');
+    const archiveSession = await at('2024-11-11', () => this.openSession.execute({ title: 'Tổng kết năm 2024 - Sở Nội vụ', year: 2024, ballot: 'OPEN', ruleSetCode: 'THUC_TIEN_2014_2023' }, nv.secretary));
+    await at('2024-11-12', async () => {
+      const { itemId } = await this.addCandidate.execute(archiveSession.id, archive, nv.secretary);
+      await this.assignReviewers.execute(archiveSession.id, itemId, [nv.m1.accountId, nv.m2.accountId], nv.secretary);
+      const notMet = { C4_LEADING_MODEL: 'Chưa đánh giá được hiệu quả khai thác của người dân; cần số liệu một năm.' };
+      for (const m of [nv.m1, nv.m2]) await this.submitChecklist.execute(archiveSession.id, itemId, { marks: await marks(itemId, notMet) }, m);
+      await this.openVoting.execute(archiveSession.id, [nv.m1.accountId, nv.m2.accountId, nv.m3.accountId], nv.secretary);
+      await this.castVote.execute(archiveSession.id, itemId, { choice: 'IN_FAVOUR' }, nv.m1);
+      await this.castVote.execute(archiveSession.id, itemId, { choice: 'IN_FAVOUR' }, nv.m2);
+      await this.castVote.execute(archiveSession.id, itemId, { choice: 'ABSTAIN' }, nv.m3);
+      await this.closeVoting.execute(archiveSession.id, nv.secretary);
+      await this.confirmDecision.execute(archiveSession.id, itemId, { outcome: 'RETURN_TO_NURTURING', note: 'Tiếp tục bồi dưỡng; bổ sung số liệu khai thác tài liệu.' }, nv.secretary);
+      await this.finalise.execute(archiveSession.id, nv.secretary);
+    });
+
     // Emulation movements the candidates lead: names of Bắc Giang's real movements; numbers of documents illustrative.
+    const units = {
+      province: { id: u.BG! },
+      education: { id: u['BG-SGDDT']! },
+      school: { id: u['BG-THPT-NSL']! },
+      hospital: { id: u['BG-BVDK']! },
+      district: { id: u['BG-LG']! },
+      commune: { id: u['BG-LG-TT']! },
+      police: { id: u['BG-CA']! },
+      enterprise: { id: u['BG-DN-DAM']! },
+    };
     const village = (await at('2025-01-08', async () => {
       const m = await this.movements.launch(
         {
@@ -222,65 +311,85 @@ export class DemoSeeder {
       ),
     )) as unknown as { review: { id: string } };
 
-    const actor = async (username: string): Promise<Actor> => {
-      const [row] = (await this.dataSource.query('SELECT a.id, a.role, a.unit_id AS "unitId", u.path FROM account a LEFT JOIN unit u ON u.id = a.unit_id WHERE a.username = $1', [username])) as {
-        id: string;
-        role: Role;
-        unitId: string | null;
-        path: string | null;
-      }[];
-      return { accountId: row!.id, username, role: row!.role, unitId: row!.unitId, unitPath: row!.path };
-    };
-    const send = (candidateId: string, event: CandidateEvent) => this.transitions.send({ candidateId, event, actor: SYSTEM });
-
-    /** A candidate discovered, given evidence, nurtured and checked on, and (when `propose`) proposed for review. */
-    const nurture = async (dto: CreateCandidateDto, dates: { discovered: string; checkIn: string; proposed?: string }, evidenceTitle?: string) => {
-      const created = await at(dates.discovered, async () => {
-        const c = await this.candidates.discover(dto, SYSTEM);
-        if (evidenceTitle) {
-          const buffer = demoPdf(evidenceTitle);
-          await this.evidence.attach(c.id, { originalname: `${evidenceTitle}.pdf`, mimetype: 'application/pdf', size: buffer.length, buffer }, SYSTEM);
-        }
-        await send(c.id, { type: 'START_NURTURING', ...plan('Hoàn thiện mô hình, tổng kết kinh nghiệm để nhân rộng', 'Ban Thi đua - Khen thưởng') });
-        return c;
-      }) as unknown as { id: string };
-      await at(dates.checkIn, () => send(created.id, checkIn(dates.checkIn, 'Mô hình hiệu quả, được người dân đồng tình', 'Chưa có tài liệu hướng dẫn để đơn vị khác học tập')));
-      if (dates.proposed) await at(dates.proposed, () => send(created.id, { type: 'PROPOSE_FOR_REVIEW', note: 'Đề nghị xét trong đợt tổng kết năm' }));
-      return created.id;
-    };
-
+    // 2025, before the reorganisation: candidates discovered and taken into nurturing in the former units.
     const school = await nurture(
       { kind: 'COLLECTIVE', name: 'Trường THPT Ngô Sĩ Liên', unitId: units.school.id, field: 'EDUCATION_SCIENCE', year: 2025, discoveryChannel: 'REVIEW_CONFERENCE', achievement: 'Dẫn đầu phong trào "Đổi mới, sáng tạo trong dạy và học"; 35 học sinh giỏi quốc gia trong 3 năm.', movementIds: [teaching.id], discoveredAtReviewId: teachingReview.review.id },
-      { discovered: '2025-02-17', checkIn: '2025-06-20', proposed: '2025-10-15' },
+      '2025-02-17',
       'Bao cao thanh tich truong THPT Ngo Si Lien',
     );
     const icu = await nurture(
       { kind: 'COLLECTIVE', name: 'Khoa Hồi sức tích cực', unitId: units.hospital.id, field: 'HEALTH', year: 2025, discoveryChannel: 'MEDIA', achievement: 'Làm chủ kỹ thuật ECMO, cứu sống nhiều ca bệnh nặng.' },
-      { discovered: '2025-03-03', checkIn: '2025-07-15', proposed: '2025-10-20' },
+      '2025-03-03',
       'Bao cao ky thuat ECMO',
     );
     const communePolice = await nurture(
       { kind: 'COLLECTIVE', name: 'Công an xã Tân Thịnh', unitId: units.police.id, field: 'DEFENSE_SECURITY', year: 2025, discoveryChannel: 'REVIEW_CONFERENCE', achievement: 'Xây dựng mô hình "Camera an ninh" phủ kín các thôn.', movementIds: [security.id] },
-      { discovered: '2025-03-10', checkIn: '2025-08-05', proposed: '2025-10-22' },
+      '2025-03-10',
       'Bao cao mo hinh Camera an ninh',
     );
-    await nurture(
+    const household = await nurture(
       { kind: 'HOUSEHOLD', name: 'Hộ ông Trần Văn Minh', unitId: units.commune.id, field: 'ECONOMY', year: 2025, discoveryChannel: 'EXCHANGE', achievement: 'Mô hình trồng vải thiều theo tiêu chuẩn VietGAP, giúp 12 hộ trong thôn thoát nghèo.', movementIds: [village.id] },
-      { discovered: '2025-04-07', checkIn: '2025-09-12' },
+      '2025-04-07',
       'Xac nhan mo hinh vai thieu VietGAP',
     );
     await at('2025-05-12', () =>
       this.candidates.discover({ kind: 'INDIVIDUAL', name: 'Lê Văn Nam', unitId: units.enterprise.id, field: 'ECONOMY', year: 2025, discoveryChannel: 'INSPECTION', achievement: 'Công nhân có 5 sáng kiến cải tiến kỹ thuật làm lợi cho công ty hơn 2 tỷ đồng.' }, SYSTEM),
     );
+    await checkOn(school, '2025-06-20');
+
+    // 01/7/2025: the reorganisation, through the same operations an administrator uses (each one audited change).
+    const successorOf = (op: { effect: { units: { id: string; change: string }[] } }) => op.effect.units.find((x) => x.change === 'CREATED')!.id;
+    const after = await at('2025-07-01', async () => {
+      const reorganise = (dto: Omit<ReorganisationDto, 'effectiveOn' | 'documentNumber' | 'documentDate' | 'documentAuthority'>, document: (typeof DOCUMENTS)[keyof typeof DOCUMENTS]) =>
+        this.reorganisation.apply({ ...dto, ...document, effectiveOn: '2025-07-01' } as ReorganisationDto, SYSTEM);
+      // The provinces: Bắc Giang merges into Bắc Ninh; its departments, districts, enterprises and people come along.
+      await reorganise({ kind: 'MERGE', unitIds: [u.BG!, u.BN!], intoUnitId: u.BN!, note: 'Hợp nhất tỉnh Bắc Giang và tỉnh Bắc Ninh thành tỉnh Bắc Ninh.' }, DOCUMENTS.provinces);
+      // The departments of the two provinces merge into the merged province's departments. The provincial decisions
+      // that organised them are not cited (their numbers could not be checked): each step cites the resolution it follows from.
+      const department = async (codes: [string, string], name: string, sector: 'STATE' | 'ARMED_FORCES') =>
+        successorOf(
+          await reorganise(
+            { kind: 'MERGE', unitIds: codes.map((c) => u[c]!), newUnit: { name, level: 'DEPARTMENT', sector, parentId: u.BN! }, note: `Hợp nhất ${name.toLowerCase()} của hai tỉnh sau khi hợp nhất tỉnh.` },
+            DOCUMENTS.provinces,
+          ),
+        );
+      const education = await department(['BG-SGDDT', 'BN-SGDDT'], 'Sở Giáo dục và Đào tạo', 'STATE');
+      const health = await department(['BG-SYT', 'BN-SYT'], 'Sở Y tế', 'STATE');
+      // Sở Nội vụ tỉnh Bắc Giang is named first: its council carries on under the merged department.
+      const home = await department(['BG-SNV', 'BN-SNV'], 'Sở Nội vụ', 'STATE');
+      const police = await department(['BG-CA', 'BN-CA'], 'Công an tỉnh', 'ARMED_FORCES');
+      // Communes merge into new communes directly below the province. The composition of each new commune here is a
+      // demo subset, not checked line by line against the resolution's article on these communes.
+      const commune = async (codes: string[], name: string) =>
+        successorOf(await reorganise({ kind: 'MERGE', unitIds: codes.map((c) => u[c]!), newUnit: { name, level: 'GRASSROOTS', sector: 'LOCALITY', parentId: u.BN! } }, DOCUMENTS.communes));
+      const langGiang = await commune(['BG-LG-TT', 'BG-LG-QT', 'BG-LG-HS'], 'UBND xã Lạng Giang');
+      await commune(['BN-TD-PT', 'BN-TD-VD'], 'UBND xã Phật Tích');
+      // Tuấn Đạo is the one commune the resolution leaves as it was: it only comes under the province.
+      await reorganise({ kind: 'MOVE', unitId: u['BG-SD-TD']!, parentId: u.BN!, note: 'Xã Tuấn Đạo không thực hiện sắp xếp; trực thuộc tỉnh từ 01/7/2025.' }, DOCUMENTS.communes);
+      // No district level from 01/7/2025: the districts, emptied by the steps above, are dissolved.
+      for (const code of ['BG-LG', 'BG-SD', 'BN-TD']) await reorganise({ kind: 'DISSOLVE', unitId: u[code]!, note: 'Kết thúc hoạt động của đơn vị hành chính cấp huyện.' }, DOCUMENTS.districts);
+      // The head of the new commune, and a council member working there.
+      await account('truongdonvi2', 'Ngô Thị Lan (Chủ tịch UBND xã Lạng Giang)', 'UNIT_HEAD', langGiang);
+      await account('uyvien3', 'Hoàng Văn Tú (UBND xã Lạng Giang)', 'COUNCIL_MEMBER', langGiang);
+      // The office publishes the merged province's profile that day.
+      await this.profiles.publish({ effectiveFrom: '2025-07-01', content: BAC_NINH_AFTER_MERGER, note: 'Sáp nhập tỉnh Bắc Giang vào tỉnh Bắc Ninh; Nghị định 152/2025/NĐ-CP thay Nghị định 98/2023/NĐ-CP.' }, SYSTEM);
+      return { education, health, home, police, langGiang };
+    });
+    void after;
+
+    // The work carries on in the successor units: the new commune's head checks on the household of the former
+    // Tân Thịnh. (The archive, returned by Sở Nội vụ's council in 2024, waits for the merged department to take it up.)
+    await checkOn(icu, '2025-07-15');
+    await checkOn(communePolice, '2025-08-05');
+    await checkOn(household, '2025-09-12', await actor('truongdonvi2'));
+    await propose(school, '2025-10-15');
+    await propose(icu, '2025-10-20');
+    await propose(communePolice, '2025-10-22');
 
     // The council's session of 2025, by secret ballot. uyvien1 (Sở Y tế) may not judge the hospital's ICU, nor
     // uyvien2 (Công an tỉnh) the commune police: the system leaves them out of those candidates.
     const secretary = await actor('thuongtruc');
     const members = { uyvien1: await actor('uyvien1'), uyvien2: await actor('uyvien2'), uyvien3: await actor('uyvien3') };
-    // 01/7/2025: Bắc Giang merged into Bắc Ninh; the office publishes the merged province's profile that day.
-    await at('2025-07-01', () =>
-      this.profiles.publish({ effectiveFrom: '2025-07-01', content: BAC_NINH_AFTER_MERGER, note: 'Sáp nhập tỉnh Bắc Giang vào tỉnh Bắc Ninh; Nghị định 152/2025/NĐ-CP thay Nghị định 98/2023/NĐ-CP.' }, SYSTEM),
-    );
     // The 2025 session of the seed's three-member council follows the historical practice (2/3 and 70% of the
     // members without a conflict): under the regulation's rule set a recused member would count as not in favour.
     const session = (await at('2025-11-17', () =>
@@ -291,15 +400,11 @@ export class DemoSeeder {
       for (const [key, id] of Object.entries({ school, icu, communePolice })) items[key] = (await this.addCandidate.execute(session.id, id, secretary)).itemId;
       await this.assignAutomatically.execute(session.id, 2, secretary);
     });
-    const marks = async (itemId: string, notMet: Record<string, string> = {}) => {
-      const [row] = (await this.dataSource.query('SELECT s.criteria FROM review_item i JOIN criteria_set s ON s.id = i.criteria_set_id WHERE i.id = $1', [itemId])) as { criteria: { code: string }[] }[];
-      return row!.criteria.map((c) => ({ criterionCode: c.code, met: !notMet[c.code], comment: notMet[c.code] ?? 'Đạt; có minh chứng kèm hồ sơ.' }));
-    };
     await at('2025-11-28', async () => {
       for (const [key, itemId] of Object.entries(items)) {
         const reviewers = (await this.dataSource.query('SELECT a.username FROM review_assignment r JOIN account a ON a.id = r.reviewer_id WHERE r.item_id = $1', [itemId])) as { username: string }[];
         for (const { username } of reviewers) {
-          const notMet: Record<string, string> = key === 'communePolice' ? { C4_LEADING_MODEL: 'Chưa có số liệu đánh giá hiệu quả sau 1 năm; cần ý kiến của Nhân dân địa phương.' } : {};
+          const notMet: Record<string, string> = {};
           await this.submitChecklist.execute(session.id, itemId, { marks: await marks(itemId, notMet) }, await actor(username));
         }
       }
@@ -312,11 +417,13 @@ export class DemoSeeder {
       await this.castVote.execute(session.id, items.icu!, { choice: 'IN_FAVOUR' }, members.uyvien2);
       await this.castVote.execute(session.id, items.icu!, { choice: 'IN_FAVOUR' }, members.uyvien3);
       await this.castVote.execute(session.id, items.communePolice!, { choice: 'IN_FAVOUR' }, members.uyvien1);
-      await this.castVote.execute(session.id, items.communePolice!, { choice: 'ABSTAIN' }, members.uyvien3);
+      await this.castVote.execute(session.id, items.communePolice!, { choice: 'IN_FAVOUR' }, members.uyvien3);
       await this.closeVoting.execute(session.id, secretary);
       await this.confirmDecision.execute(session.id, items.school!, { outcome: 'RECOGNISE', note: 'Hội đồng nhất trí đề nghị công nhận' }, secretary);
       await this.confirmDecision.execute(session.id, items.icu!, { outcome: 'RECOGNISE' }, secretary);
-      await this.confirmDecision.execute(session.id, items.communePolice!, { outcome: 'RETURN_TO_NURTURING' }, secretary);
+      // Nominated in the former Công an tỉnh Bắc Giang: counted there by the units as they were, and under Công an
+      // tỉnh by the units of today.
+      await this.confirmDecision.execute(session.id, items.communePolice!, { outcome: 'RECOGNISE' }, secretary);
     });
     await at('2025-12-08', () => this.publishNotice.execute(session.id, { channels: 'Cổng thông tin điện tử tỉnh Bắc Ninh; trụ sở Sở Nội vụ' }, secretary));
     await at('2025-12-10', async () => {
@@ -363,9 +470,11 @@ export class DemoSeeder {
     // 2026: a teacher proposed for this year's review, in a session now preparing (reviewers assigned).
     const teacher = await nurture(
       { kind: 'INDIVIDUAL', name: 'Nguyễn Thị Hoa', unitId: units.school.id, field: 'EDUCATION_SCIENCE', year: 2026, discoveryChannel: 'INSPECTION', achievement: 'Giáo viên có sáng kiến ứng dụng công nghệ số trong giảng dạy được áp dụng toàn ngành.', movementIds: [teaching.id] },
-      { discovered: '2026-02-23', checkIn: '2026-06-10', proposed: '2026-10-19' },
+      '2026-02-23',
       'Sang kien kinh nghiem Nguyen Thi Hoa',
     );
+    await checkOn(teacher, '2026-06-10');
+    await propose(teacher, '2026-10-19');
     const current = await this.openSession.execute({ title: 'Tổng kết năm 2026', year: 2026, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', ballot: 'SECRET' }, secretary);
     const item = await this.addCandidate.execute(current.id, teacher, secretary);
     await this.assignReviewers.execute(current.id, item.itemId, [members.uyvien1.accountId, members.uyvien2.accountId], secretary);

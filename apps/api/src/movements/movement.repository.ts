@@ -24,7 +24,13 @@ export interface MovementHead {
   version: number;
 }
 
-const HEAD_SQL = `SELECT m.id, m.name, m.launching_unit_id AS "launchingUnitId", u.path AS "launchingPath", m.status, m.version
+/**
+ * The launching unit's place is where its work is carried on today: itself while active, else the nearest active unit
+ * above it by path (a merged unit lies below its successor), so a movement launched by a department that has since
+ * merged reaches the merged department's units.
+ */
+const HEAD_SQL = `SELECT m.id, m.name, m.launching_unit_id AS "launchingUnitId",
+       coalesce((SELECT a.path FROM unit a WHERE u.path LIKE a.path || '%' AND a.status = 'ACTIVE' ORDER BY length(a.path) DESC LIMIT 1), u.path) AS "launchingPath", m.status, m.version
   FROM movement m JOIN unit u ON u.id = m.launching_unit_id WHERE m.id = $1`;
 
 /** A movement with its launching unit loaded. */

@@ -13,6 +13,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Unit } from '../units/unit.entity.js';
 import { Candidate } from '../candidates/candidate.entity.js';
+import { Council } from '../councils/council.entities.js';
 
 export const UNIT_OPERATION_KINDS = ['RENAME', 'MOVE', 'MERGE', 'SPLIT', 'DISSOLVE'] as const;
 export type UnitOperationKind = (typeof UNIT_OPERATION_KINDS)[number];
@@ -172,4 +173,47 @@ export class CandidatePlacement {
   effectiveOn: string;
 }
 
-export const REORGANISATION_ENTITIES = [UnitOperation, UnitChange, UnitSuccession, CandidatePlacement];
+/** A merged unit's council continuing under the merge's successor (the council's row never changes). */
+@Entity('council_transfer')
+@Index('IDX_council_transfer_council', ['councilId', 'recordedAt'])
+@Index('IDX_council_transfer_to_unit', ['toUnitId'])
+export class CouncilTransfer {
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_council_transfer' })
+  id: string;
+
+  @Column('uuid', { name: 'council_id' })
+  councilId: string;
+
+  @ManyToOne(() => Council, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'council_id', foreignKeyConstraintName: 'FK_council_transfer_council' })
+  council?: Relation<Council>;
+
+  @Column('uuid', { name: 'operation_id' })
+  operationId: string;
+
+  @ManyToOne(() => UnitOperation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'operation_id', foreignKeyConstraintName: 'FK_council_transfer_operation' })
+  operation?: Relation<UnitOperation>;
+
+  @Column('uuid', { name: 'from_unit_id' })
+  fromUnitId: string;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'from_unit_id', foreignKeyConstraintName: 'FK_council_transfer_from_unit' })
+  fromUnit?: Relation<Unit>;
+
+  @Column('uuid', { name: 'to_unit_id' })
+  toUnitId: string;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'to_unit_id', foreignKeyConstraintName: 'FK_council_transfer_to_unit' })
+  toUnit?: Relation<Unit>;
+
+  @Column('date', { name: 'effective_on' })
+  effectiveOn: string;
+
+  @Column('timestamptz', { name: 'recorded_at' })
+  recordedAt: Date;
+}
+
+export const REORGANISATION_ENTITIES = [UnitOperation, UnitChange, UnitSuccession, CandidatePlacement, CouncilTransfer];

@@ -51,7 +51,7 @@ export interface Facts {
   candidates: AffectedCandidate[];
   accounts: AffectedAccount[];
   openSessions: OpenSession[];
-  /** Units that have a council of their own. */
+  /** Councils serving the operands (and a merge's receiving unit) today: the unit each serves. */
   councilUnits: { unitId: string; councilId: string; name: string }[];
 }
 
@@ -88,6 +88,8 @@ export interface Plan {
   successions: { predecessorId: string; successorId: string; kind: 'MERGE' | 'SPLIT' | 'DISSOLVE'; primary: boolean }[];
   placements: { candidateId: string; fromUnitId: string; toUnitId: string }[];
   accountMoves: { accountId: string; fromUnitId: string; toUnitId: string }[];
+  /** A merged unit's council that continues under the successor (holding its sessions and history). */
+  councilTransfers: { councilId: string; fromUnitId: string; toUnitId: string }[];
   blockers: Blocker[];
   /** The tree after the operation (for the preview's "today's unit" of each candidate). */
   after: Map<string, TreeUnit>;
@@ -140,6 +142,7 @@ export function computePlan(dto: ReorganisationDto, facts: Facts, clockToday: st
     successions: [],
     placements: [],
     accountMoves: [],
+    councilTransfers: [],
     blockers: [],
     after,
     before,
@@ -229,8 +232,11 @@ export function computePlan(dto: ReorganisationDto, facts: Facts, clockToday: st
       if (ids.length < 2) throw invalid('unitIds', 'Cần chọn ít nhất hai đơn vị để sáp nhập.', 'Choose at least two units to merge.');
       if (new Set(ids).size !== ids.length) throw invalid('unitIds', 'Một đơn vị được chọn hai lần.', 'A unit is chosen twice.');
       const merged = ids.map((id) => active(id, 'unitIds'));
+      // Provinces (roots) merge only with provinces, into one of them (the province that carries on: 01/7/2025).
+      const roots = merged.filter((m) => m.parentId === null).length;
+      if (roots > 0 && (roots < merged.length || !dto.intoUnitId))
+        throw invalid('unitIds', 'Đơn vị cấp tỉnh chỉ sáp nhập với đơn vị cấp tỉnh, vào một trong các tỉnh đó.', 'A province merges only with provinces, into one of them.');
       for (const a of merged) {
-        if (a.parentId === null) throw invalid('unitIds', 'Không thể sáp nhập đơn vị cấp tỉnh bằng thao tác này.', 'The province cannot be merged by this operation.');
         for (const b of merged) if (a !== b && within(b, a)) throw invalid('unitIds', `Đơn vị "${b.name}" trực thuộc "${a.name}": không thể sáp nhập đơn vị với đơn vị cấp trên của nó.`, `"${b.name}" is below "${a.name}": a unit cannot merge with its parent.`);
       }
       if (!!dto.intoUnitId === !!dto.newUnit) throw invalid('intoUnitId', 'Chọn một đơn vị tiếp nhận trong số các đơn vị sáp nhập, hoặc khai báo một đơn vị mới (chỉ một trong hai).', 'Choose one of the merged units to receive them, or describe a new unit (one of the two).');
@@ -255,6 +261,17 @@ export function computePlan(dto: ReorganisationDto, facts: Facts, clockToday: st
         step(p, 'RETIRED', { status: 'RETIRED', parentId: successor.id });
         plan.successions.push({ predecessorId: p.id, successorId: successor.id, kind: 'MERGE', primary: true });
         for (const a of facts.accounts.filter((x) => x.unitId === p.id)) plan.accountMoves.push({ accountId: a.id, fromUnitId: p.id, toUnitId: successor.id });
+      }
+      // The council carries on too: when the successor has none, the first merged unit (in the order given) that has
+      // one hands it over, with its sessions and history. Other councils stay with their retired unit's history.
+      if (!facts.councilUnits.some((k) => k.unitId === successor.id)) {
+        for (const p of ids.map((id) => after.get(id)!).filter((u) => u.id !== successor.id)) {
+          const council = facts.councilUnits.find((k) => k.unitId === p.id);
+          if (council) {
+            plan.councilTransfers.push({ councilId: council.councilId, fromUnitId: p.id, toUnitId: successor.id });
+            break;
+          }
+        }
       }
       break;
     }

@@ -16,6 +16,7 @@ import { UNIT_TREE_STREAM, unitStream } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
+import { councilUnitSql } from '../councils/council-setup.js';
 import type { ReorganisationDto } from './dto/reorganisation.dto.js';
 import { computePlan, todayUnitOf, type Facts, type Plan, type TreeUnit } from './reorganisation.plan.js';
 import type { ReorganisationEffect, UnitOperationView, UnitTimeline } from '#contracts';
@@ -113,6 +114,16 @@ export class ReorganisationService {
           [plan.operationId, plan.effectiveOn, candidates, from, to],
         );
         await em.query(`UPDATE candidate c SET home_unit_id = x.t FROM unnest($1::uuid[], $2::uuid[]) AS x(c, t) WHERE c.id = x.c`, [candidates, to]);
+      }
+      for (const k of plan.councilTransfers) {
+        await em.query(`INSERT INTO council_transfer (id, council_id, operation_id, from_unit_id, to_unit_id, effective_on, recorded_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`, [
+          k.councilId,
+          plan.operationId,
+          k.fromUnitId,
+          k.toUnitId,
+          plan.effectiveOn,
+          now,
+        ]);
       }
       for (const a of plan.accountMoves) {
         await em.query(`UPDATE account SET unit_id = $2, updated_at = $3 WHERE id = $1`, [a.accountId, a.toUnitId, now]);
@@ -240,10 +251,13 @@ export class ReorganisationService {
       [operands],
     )) as Facts['accounts'];
     const openSessions = (await em.query(
-      `SELECT s.id, s.title, k.unit_id AS "councilUnitId" FROM review_session s JOIN council k ON k.id = s.council_id WHERE k.unit_id = ANY($1::uuid[]) AND s.status <> 'CLOSED' ORDER BY s.title`,
+      `SELECT s.id, s.title, ${councilUnitSql('k')} AS "councilUnitId" FROM review_session s JOIN council k ON k.id = s.council_id WHERE ${councilUnitSql('k')} = ANY($1::uuid[]) AND s.status <> 'CLOSED' ORDER BY s.title`,
       [operands],
     )) as Facts['openSessions'];
-    const councilUnits = (await em.query(`SELECT k.unit_id AS "unitId", k.id AS "councilId", k.name FROM council k WHERE k.unit_id = ANY($1::uuid[])`, [operands])) as Facts['councilUnits'];
+    // A merge into one of its units: that unit's council (if any) is the one that carries on.
+    const councilUnits = (await em.query(`SELECT ${councilUnitSql('k')} AS "unitId", k.id AS "councilId", k.name FROM council k WHERE ${councilUnitSql('k')} = ANY($1::uuid[]) ORDER BY k.created_at, k.id`, [
+      operands,
+    ])) as Facts['councilUnits'];
     return { units, candidates, accounts, openSessions, councilUnits };
   }
 
@@ -289,7 +303,10 @@ export class ReorganisationService {
         const acc = facts.accounts.find((x) => x.id === a.accountId)!;
         return { id: a.accountId, username: acc.username, displayName: acc.displayName, from: ref(plan.before, a.fromUnitId)!, to: ref(plan.after, a.toUnitId)! };
       }),
-      councils: facts.councilUnits.map((k) => ({ id: k.councilId, name: k.name, unit: ref(plan.before, k.unitId)! })),
+      councils: facts.councilUnits.map((k) => {
+        const moved = plan.councilTransfers.find((x) => x.councilId === k.councilId);
+        return { id: k.councilId, name: k.name, unit: ref(plan.before, k.unitId)!, continuesUnder: moved ? ref(plan.after, moved.toUnitId) : null };
+      }),
       blockers: plan.blockers,
     };
   }

@@ -6,6 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Field } from '#domain';
+import { councilUnitSql } from '../councils/council-setup.js';
 import { RECOGNISED_STATES } from '../replication/replication.service.js';
 import { StatisticsImport, StatisticsImportRow, type ImportFormat } from './statistics.entities.js';
 import type { ParsedRow } from './import-parser.js';
@@ -187,7 +188,7 @@ export class StatisticsRepository {
     if (filter.year) where.push(`k.year = $${params.push(filter.year)}`);
     if (filter.unitPath) where.push(`ku.path LIKE $${params.push(filter.unitPath)} || '%'`);
     return (await this.dataSource.query(
-      `WITH province AS (SELECT c.id FROM council c JOIN unit u ON u.id = c.unit_id WHERE u.parent_id IS NULL ORDER BY u.created_at, u.id LIMIT 1),
+      `WITH province AS (SELECT c.id FROM council c JOIN unit u ON u.id = ${councilUnitSql('c')} WHERE u.parent_id IS NULL ORDER BY u.created_at, u.id LIMIT 1),
             recognised_by AS (
               SELECT DISTINCT ON (k.id) k.id, k.kind, coalesce(s.council_id, (SELECT id FROM province)) AS council_id
                 FROM candidate k
@@ -197,7 +198,7 @@ export class StatisticsRepository {
                WHERE ${where.join(' AND ')}
                ORDER BY k.id, s.closed_at DESC NULLS LAST)
        SELECT cu.level, r.kind, count(*)::int AS count
-         FROM recognised_by r JOIN council c ON c.id = r.council_id JOIN unit cu ON cu.id = c.unit_id
+         FROM recognised_by r JOIN council c ON c.id = r.council_id JOIN unit cu ON cu.id = ${councilUnitSql('c')}
         GROUP BY cu.level, r.kind`,
       params,
     )) as { level: string; kind: string; count: number }[];

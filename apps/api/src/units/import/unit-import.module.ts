@@ -9,5 +9,6 @@ import { UnitImportService } from './unit-import.service.js';
   imports: [AuditModule, UnitRepositoryModule],
   controllers: [UnitImportController],
   providers: [UnitImportService],
+  exports: [UnitImportService],
 })
 export class UnitImportModule {}

@@ -343,8 +343,13 @@ export function ReorganisationPage() {
                     items={preview.accounts.map((a) => ({ key: a.id, label: `${a.displayName} (${a.username})`, children: `${a.from.name} → ${a.to.name}` }))}
                   />
                 )}
-                {preview.councils.length > 0 && (
-                  <Typography.Paragraph type="secondary">{t('reorg.councils', { names: preview.councils.map((c) => c.name).join(', ') })}</Typography.Paragraph>
+                {preview.councils.filter((c) => c.continuesUnder).map((c) => (
+                  <Typography.Paragraph key={c.id} data-testid="council-continues">
+                    {t('reorg.councilContinues', { name: c.name, unit: c.continuesUnder!.name })}
+                  </Typography.Paragraph>
+                ))}
+                {preview.councils.some((c) => !c.continuesUnder) && (
+                  <Typography.Paragraph type="secondary">{t('reorg.councils', { names: preview.councils.filter((c) => !c.continuesUnder).map((c) => c.name).join(', ') })}</Typography.Paragraph>
                 )}
               </Space>
             )}
