@@ -178,7 +178,7 @@ export class Backups implements OnModuleDestroy {
 
   async runs(limit: number): Promise<BackupRunView[]> {
     const rows = (await this.dataSource.query(
-      `SELECT event_type, payload, actor, occurred_at FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT $2`,
+      `SELECT event_type, payload, actor, occurred_at FROM audit_event WHERE stream = $1 AND event_type IN ('BACKUP_MADE', 'BACKUP_FAILED') ORDER BY seq DESC LIMIT $2`,
       [BACKUP_STREAM, limit],
     )) as { event_type: string; payload: Record<string, unknown>; actor: string; occurred_at: Date }[];
     return rows.map((r) => ({
