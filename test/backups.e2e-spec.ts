@@ -170,7 +170,7 @@ beforeAll(async () => {
   config = t.running.app.get(AppConfig);
   work = mkdtempSync(join(tmpdir(), 'dth-backups-'));
   unitId = (await newUnit(t)).id;
-});
+}, 240_000);
 
 afterAll(async () => {
   await t?.close();
@@ -513,7 +513,27 @@ describe("the administrator's backups", () => {
     // The archive it wrote opens with the passphrase given.
     const archive = await openArchive(join(overview.body.directory as string, made.body.file as string), PASSPHRASE, KNOWN);
     archive.dispose();
-    const [record] = await t.admin.query<{ event_type: string; payload: { file: string; treeSize: number } }>("SELECT event_type, payload FROM audit_event WHERE stream = 'backups' ORDER BY seq DESC LIMIT 1");
+    // Who made it, in words (never the login name on the screen).
+    expect(overview.body.lastRun).toMatchObject({ trigger: 'MANUAL', actorName: 'admin' });
+    // It downloads, byte for byte, for an administrator only; the download is recorded; an unknown name is a 404.
+    const downloaded = await admin.get(`/api/backups/archives/${made.body.file}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(downloaded.status).toBe(200);
+    expect(downloaded.headers['content-type']).toBe('application/x-tar');
+    expect(downloaded.headers['content-disposition']).toBe(`attachment; filename="${made.body.file}"`);
+    expect((downloaded.body as Buffer).equals(readFileSync(join(overview.body.directory as string, made.body.file as string)))).toBe(true);
+    const [download] = await t.admin.query<{ event_type: string; actor: string; payload: { file: string; bytes: number } }>("SELECT event_type, actor, payload FROM audit_event WHERE stream = 'backups' ORDER BY seq DESC LIMIT 1");
+    expect(download).toMatchObject({ event_type: 'BACKUP_DOWNLOADED', actor: 'admin', payload: { file: made.body.file, bytes: made.body.bytes } });
+    expect((await admin.get('/api/backups')).body.lastRun).toMatchObject({ status: 'MADE', file: made.body.file });
+    const unknown = await admin.get('/api/backups/archives/dth-20200101T000000Z.dth-backup.tar');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'BACKUP_ARCHIVE_NOT_FOUND', message: expect.stringContaining('Không có bản sao lưu này') });
+    expect((await admin.get('/api/backups/archives/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+    expect([403, 404]).toContain((await t.as(UNIT_HEAD).get(`/api/backups/archives/${made.body.file}`)).status);
+    const [record] = await t.admin.query<{ event_type: string; payload: { file: string; treeSize: number } }>("SELECT event_type, payload FROM audit_event WHERE stream = 'backups' AND event_type <> 'BACKUP_DOWNLOADED' ORDER BY seq DESC LIMIT 1");
     expect(record).toMatchObject({ event_type: 'BACKUP_MADE', payload: { file: made.body.file } });
 
     // A run that cannot write its archive (the folder is a file) fails, and the failure stays visible.
