@@ -335,7 +335,7 @@ describe(`a damaged archive is refused before anything is written (${onServer ? 
     file = join(work, 'intact.dth-backup.tar');
     await makeBackup(t.dataSource, config, PASSPHRASE, file, { signCheckpoint });
     target = await emptyTarget(onServer ? 'server' : 'embedded');
-  }, 60_000);
+  }, 240_000);
   afterAll(() => target?.close());
 
   const refused = async (archive: string, code: string, passphrase = PASSPHRASE) => {
