@@ -5,7 +5,7 @@
  * anything is written; an archive of the previous migration version is migrated forward and verifies.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { createGunzip, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../apps/api/src/config/app-config.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
-import { EmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
+import { openDatabase } from '../apps/api/src/database/open-database.js';
 import { MIGRATIONS } from '../apps/api/src/database/migrations/index.js';
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
 import { loadLogicalDump, productTables } from '../apps/api/src/backups/logical-dump.js';
@@ -35,6 +35,7 @@ import { backupTarget } from '../apps/api/src/backups/backup-target.js';
 import { pgDumpInvocation } from '../apps/api/src/backups/make-backup.js';
 import { systemActor } from '../apps/api/src/common/actor.js';
 import { ConfigError } from '../apps/api/src/config/app-config.js';
+import { ERROR_CODES } from '../apps/api/src/common/error-codes.js';
 import { OWNER_ROLE, SERVER_URL, asUser, ensureRoles, onServer, withDatabase } from './support/databases.js';
 
 const PASSPHRASE = 'mật khẩu sao lưu thử nghiệm';
@@ -50,14 +51,18 @@ interface Target {
   close(): Promise<void>;
 }
 
-/** An empty instance: a new database owned by dth_owner on a server, or a new in-memory embedded one. */
+/**
+ * An empty instance as an office would restore into: on the embedded database a new data folder opened as
+ * `cli.js restore` opens it (so its witness is the default DATA_DIR/witness, empty); on a server a new database
+ * owned by dth_owner, with a witness folder of its own (AUDIT_WITNESS_DIR, as the deployment section says).
+ */
 async function emptyTarget(engine: 'server' | 'embedded', serverUrl = SERVER_URL): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'dth-restore-target-'));
   const keyDir = join(dir, 'keys');
   if (engine === 'embedded') {
-    const pgl = await EmbeddedPostgres.start({ maxConnections: 1 });
     const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: join(dir, 'data'), KEY_DIR: keyDir });
-    const dataSource = new DataSource(dataSourceOptions(pgl.url, { ...config, DB_POOL_MAX: 1 }));
+    const database = await openDatabase(config, undefined, { template: false });
+    const dataSource = new DataSource(dataSourceOptions(database.url, { ...config, DB_POOL_MAX: 1 }));
     await dataSource.initialize();
     return {
       dataSource,
@@ -66,7 +71,7 @@ async function emptyTarget(engine: 'server' | 'embedded', serverUrl = SERVER_URL
       query: async (sql, params) => dataSource.query(sql, params),
       close: async () => {
         await dataSource.destroy();
-        await pgl.stop();
+        await database.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -77,7 +82,8 @@ async function emptyTarget(engine: 'server' | 'embedded', serverUrl = SERVER_URL
   await ensureRoles(admin);
   await admin.query(`CREATE DATABASE ${name} OWNER ${OWNER_ROLE}`);
   const url = asUser(withDatabase(serverUrl!, name), OWNER_ROLE);
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, KEY_DIR: keyDir });
+  mkdirSync(join(dir, 'witness'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, KEY_DIR: keyDir, AUDIT_WITNESS_DIR: join(dir, 'witness') });
   const dataSource = new DataSource(dataSourceOptions(url, { ...config, DB_POOL_MAX: 2 }));
   await dataSource.initialize();
   return {
@@ -107,6 +113,29 @@ const problems = (r: RestoreResult) => {
   const v = r.verification;
   return [...v.chains.problems, ...v.authentication.problems, ...v.checkpoints.problems, ...v.history.problems, ...v.replay.problems, ...v.coverage.problems, ...v.supplied.flatMap((s) => s.problems)].slice(0, 5);
 };
+
+/**
+ * The restored instance's witness started from the archive, never silently: the archives of these tests carry no
+ * witness (the test application has none, like a server without AUDIT_WITNESS_DIR), so the target's empty witness
+ * starts from the restored checkpoints up to the archive's, the verification compares with it (no
+ * WITNESS_MISSING_ENTRY), and the restore's own record in the restored trail says so.
+ */
+async function expectWitnessStartedFromArchive(result: RestoreResult, target: Target, file: string): Promise<void> {
+  const archive = await openArchive(file, PASSPHRASE, KNOWN);
+  const manifest = archive.manifest;
+  archive.dispose();
+  expect(manifest.parts.map((p) => p.kind)).not.toContain('witness');
+  const stored = await target.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_checkpoint WHERE tree_size <= $1', [manifest.checkpoint!.treeSize]);
+  expect(result.witness).toMatchObject({ kind: 'RESTORED_CHECKPOINTS', entries: stored[0]!.n, latestTreeSize: manifest.checkpoint!.treeSize });
+  expect(result.witness.entries).toBeGreaterThan(0);
+  expect(result.verification.history.witness).toMatchObject({ configured: true, location: result.witness.location, entries: result.witness.entries });
+  const lines = readFileSync(join(result.witness.location!, 'checkpoints.jsonl'), 'utf8').trim().split('\n');
+  expect(lines).toHaveLength(result.witness.entries);
+  const [record] = await target.query<{ actor: string; payload: { witness: RestoreResult['witness']; treeSize: number; sourceEngine: string } }>(
+    "SELECT actor, payload FROM audit_event WHERE stream = 'backups' AND event_type = 'BACKUP_RESTORED'",
+  );
+  expect(record).toMatchObject({ actor: 'khoi-phuc-sao-luu', payload: { witness: result.witness, treeSize: manifest.checkpoint!.treeSize, sourceEngine: manifest.source.engine } });
+}
 
 async function serverReachable(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -141,7 +170,7 @@ beforeAll(async () => {
   config = t.running.app.get(AppConfig);
   work = mkdtempSync(join(tmpdir(), 'dth-backups-'));
   unitId = (await newUnit(t)).id;
-});
+}, 240_000);
 
 afterAll(async () => {
   await t?.close();
@@ -158,6 +187,7 @@ describe('a backup taken while 8 clients write', () => {
   let file: string;
   let acknowledgedBefore: string[];
   let startedAfter: string[];
+  let written: Set<string>;
 
   beforeAll(async () => {
     file = join(work, 'live.dth-backup.tar');
@@ -190,6 +220,7 @@ describe('a backup taken while 8 clients write', () => {
     await Promise.all(clients);
     acknowledgedBefore = writes.filter((w) => w.ack !== null && w.ack < snapshotAt).map((w) => w.name);
     startedAfter = writes.filter((w) => w.start > snapshotTakenAt).map((w) => w.name);
+    written = new Set(writes.map((w) => w.name));
     expect(statuses.slice(0, 3)).toEqual([]);
     expect(acknowledgedBefore.length).toBeGreaterThan(8);
     expect(startedAfter.filter((name) => writes.find((w) => w.name === name)!.ack !== null).length).toBeGreaterThan(0);
@@ -203,9 +234,16 @@ describe('a backup taken while 8 clients write', () => {
       const names = new Set((await target.query<{ name: string }>('SELECT name FROM candidate')).map((r) => r.name));
       expect(acknowledgedBefore.filter((n) => !names.has(n))).toEqual([]);
       expect(startedAfter.filter((n) => names.has(n))).toEqual([]);
+      // Nothing else: every restored candidate is one of the clients' writes, as the source holds it now.
+      expect([...names].filter((n) => !written.has(n))).toEqual([]);
+      const asJson = (q: Target['query']) => q<{ r: string }>(`SELECT to_jsonb(c)::text AS r FROM (SELECT id, name, state, version, unit_id FROM candidate WHERE name = ANY($1)) c`, [[...names]]);
+      const restoredRows = (await asJson(target.query)).map((x) => x.r).sort();
+      expect(restoredRows).toHaveLength(names.size);
+      expect(restoredRows).toEqual((await asJson(t.admin.query)).map((x) => x.r).sort());
       expect(problems(result)).toEqual([]);
       expect(result.verification.ok).toBe(true);
       expect(result.verification.supplied).toEqual([expect.objectContaining({ ok: true })]);
+      await expectWitnessStartedFromArchive(result, target, file);
       // The keys came back into the key folder (the signing key from the environment became its file).
       expect(result.keyFiles).toEqual(expect.arrayContaining(['audit-record-keys.json', 'audit-signing-key.pem']));
       expect(statSync(join(target.keyDir, 'audit-record-keys.json')).mode & 0o777).toBe(0o600);
@@ -239,6 +277,7 @@ describe('from one engine to the other', () => {
       const result = await restore(file, target);
       expect(problems(result)).toEqual([]);
       expect(result.verification.ok).toBe(true);
+      await expectWitnessStartedFromArchive(result, target, file);
       expect(result.requeuedMail).toBe(1);
       expect(await target.query("SELECT name, data->>'mailId' AS mail, state FROM pgboss.job")).toEqual([{ name: 'notification-mail', mail: mailId, state: 'created' }]);
       const tables = result.tables.map((x) => x.name);
@@ -250,6 +289,9 @@ describe('from one engine to the other', () => {
       };
       const source = await t.admin.transaction(async (q) => utc(q));
       const restored = await utc(target.query);
+      // The restore's own record (how the witness started) is the one record the source does not have.
+      expect(restored.audit_event!.filter((r) => r.includes('"BACKUP_RESTORED"'))).toHaveLength(1);
+      restored.audit_event = restored.audit_event!.filter((r) => !r.includes('"BACKUP_RESTORED"'));
       expect(restored.mail_message!.filter((r) => r.includes(mailId))).toHaveLength(1);
       restored.mail_message = restored.mail_message!.filter((r) => !r.includes(mailId));
       // The public pages' cache counter (operational) is moved by the restore's own writes: a restored instance starts
@@ -264,35 +306,71 @@ describe('from one engine to the other', () => {
   }, 180_000);
 });
 
-/**
- * Refusals and migrating forward do not depend on the engine (the archive is refused before the target is
- * touched; the migrations are the same code on both): they run on the server only, to keep the embedded run short.
- */
-const onServerOnly = onServer ? describe : describe.skip;
+/** The entries of a tar file: name, where the content starts, its size (ustar headers, as backup-archive.ts writes). */
+function tarEntries(bytes: Buffer): { name: string; offset: number; size: number }[] {
+  const out: { name: string; offset: number; size: number }[] = [];
+  for (let at = 0; at + 512 <= bytes.length; ) {
+    const header = bytes.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) break;
+    const name = header.toString('utf8', 0, 100).replace(/\0.*$/s, '');
+    const size = parseInt(header.toString('ascii', 124, 136), 8);
+    out.push({ name, offset: at + 512, size });
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return out;
+}
 
-onServerOnly('a damaged archive is refused before anything is written', () => {
+/** What the office reads when an archive is refused (the CLI prints the Vietnamese first: backups-readme's test). */
+const REFUSALS: Record<string, RegExp> = {
+  BACKUP_ARCHIVE_DAMAGED: /^Tệp sao lưu bị hỏng .*không khôi phục gì/,
+  BACKUP_ARCHIVE_TRUNCATED: /^Tệp sao lưu bị cắt cụt .*không khôi phục gì/,
+  BACKUP_PASSPHRASE_WRONG: /^Mật khẩu bản sao lưu không đúng.*không khôi phục gì/,
+  BACKUP_MANIFEST_TAMPERED: /^Bảng kê của bản sao lưu đã bị sửa.*không khôi phục gì/,
+};
+
+describe(`a damaged archive is refused before anything is written (${onServer ? 'server' : 'embedded'} archive and target)`, () => {
   let file: string;
   let target: Target;
   beforeAll(async () => {
     file = join(work, 'intact.dth-backup.tar');
     await makeBackup(t.dataSource, config, PASSPHRASE, file, { signCheckpoint });
-    target = await emptyTarget('server');
-  }, 60_000);
+    target = await emptyTarget(onServer ? 'server' : 'embedded');
+  }, 240_000);
   afterAll(() => target?.close());
 
   const refused = async (archive: string, code: string, passphrase = PASSPHRASE) => {
     await expect(restore(archive, target, passphrase)).rejects.toMatchObject({ code });
+    // Refused in Vietnamese (English beside it), saying that nothing was restored.
+    expect(ERROR_CODES[code as keyof typeof ERROR_CODES].vi).toMatch(REFUSALS[code]!);
     expect(await target.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
     expect(existsSync(target.keyDir) ? readdirSync(target.keyDir) : []).toEqual([]);
+    // Nothing in the target's witness either.
+    const witness = target.config.AUDIT_WITNESS_DIR ?? join(target.config.DATA_DIR, 'witness');
+    expect(existsSync(join(witness, 'checkpoints.jsonl'))).toBe(false);
   };
 
   it('a flipped byte', async () => {
     const bytes = readFileSync(file);
-    // A byte inside the database part (after the manifest's entries), and one in a tar header.
-    const damaged = Buffer.from(bytes);
-    damaged[Math.floor(bytes.length / 2)]! ^= 0x01;
-    writeFileSync(join(work, 'flipped.tar'), damaged);
-    await refused(join(work, 'flipped.tar'), 'BACKUP_ARCHIVE_DAMAGED');
+    // One byte flipped in the middle of each entry's content: a part no longer has its SHA-256; the manifest, or
+    // its MAC, no longer authenticates.
+    const entries = tarEntries(bytes);
+    expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['manifest.json', 'manifest.hmac', 'database.jsonl.gz', 'keys.enc', 'checkpoint.json']));
+    for (const entry of entries) {
+      const damaged = Buffer.from(bytes);
+      // In the manifest, a digit of its date (still valid JSON, so it is the MAC that refuses it).
+      const within = entry.name === MANIFEST_ENTRY ? bytes.subarray(entry.offset, entry.offset + entry.size).indexOf('"createdAt": "2') + 15 : Math.floor(entry.size / 2);
+      damaged[entry.offset + within]! ^= 0x01;
+      writeFileSync(join(work, 'flipped.tar'), damaged);
+      await refused(join(work, 'flipped.tar'), entry.name.startsWith('manifest.') ? 'BACKUP_MANIFEST_TAMPERED' : 'BACKUP_ARCHIVE_DAMAGED');
+    }
+    // And the byte after the last entry's content (tar padding, zero).
+    const last = entries[entries.length - 1]!;
+    if (last.size % 512 !== 0) {
+      const padded = Buffer.from(bytes);
+      padded[last.offset + last.size]! ^= 0x01;
+      writeFileSync(join(work, 'flipped.tar'), padded);
+      await refused(join(work, 'flipped.tar'), 'BACKUP_ARCHIVE_DAMAGED');
+    }
     const header = Buffer.from(bytes);
     header[5]! ^= 0x20;
     writeFileSync(join(work, 'header.tar'), header);
@@ -300,9 +378,15 @@ onServerOnly('a damaged archive is refused before anything is written', () => {
   }, 60_000);
 
   it('a truncated archive', async () => {
-    writeFileSync(join(work, 'short.tar'), readFileSync(file));
-    truncateSync(join(work, 'short.tar'), Math.floor(statSync(file).size * 0.7));
-    await refused(join(work, 'short.tar'), 'BACKUP_ARCHIVE_TRUNCATED');
+    // Cut inside a part, at the boundary before the last part (whole entries missing), and with only the
+    // end-of-archive blocks missing.
+    const bytes = readFileSync(file);
+    const last = tarEntries(bytes).at(-1)!;
+    for (const length of [Math.floor(bytes.length * 0.7), last.offset - 512, bytes.length - 1024]) {
+      writeFileSync(join(work, 'short.tar'), bytes);
+      truncateSync(join(work, 'short.tar'), length);
+      await refused(join(work, 'short.tar'), 'BACKUP_ARCHIVE_TRUNCATED');
+    }
   }, 60_000);
 
   it('a wrong passphrase', async () => {
@@ -395,10 +479,11 @@ describe('an archive of the previous migration version', () => {
         expect(result.migratedForward).toEqual([KNOWN[KNOWN.length - 1]]);
         expect(problems(result)).toEqual([]);
         expect(result.verification.ok).toBe(true);
+        await expectWitnessStartedFromArchive(result, target, previous);
         expect(result.verification.supplied).toEqual([expect.objectContaining({ ok: true })]);
         expect((await target.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY id')).map((m) => m.name)).toEqual(KNOWN);
-        // Every record of the province's audit trail came through.
-        const [{ n }] = await target.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event');
+        // Every record of the province's audit trail came through (and the restore's own record).
+        const [{ n }] = await target.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE event_type <> 'BACKUP_RESTORED'");
         const [{ m }] = await older.admin.query<{ m: number }>('SELECT count(*)::int AS m FROM audit_event');
         expect(n).toBe(m);
       } finally {
@@ -428,7 +513,27 @@ describe("the administrator's backups", () => {
     // The archive it wrote opens with the passphrase given.
     const archive = await openArchive(join(overview.body.directory as string, made.body.file as string), PASSPHRASE, KNOWN);
     archive.dispose();
-    const [record] = await t.admin.query<{ event_type: string; payload: { file: string; treeSize: number } }>("SELECT event_type, payload FROM audit_event WHERE stream = 'backups' ORDER BY seq DESC LIMIT 1");
+    // Who made it, in words (never the login name on the screen).
+    expect(overview.body.lastRun).toMatchObject({ trigger: 'MANUAL', actorName: 'admin' });
+    // It downloads, byte for byte, for an administrator only; the download is recorded; an unknown name is a 404.
+    const downloaded = await admin.get(`/api/backups/archives/${made.body.file}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(downloaded.status).toBe(200);
+    expect(downloaded.headers['content-type']).toBe('application/x-tar');
+    expect(downloaded.headers['content-disposition']).toBe(`attachment; filename="${made.body.file}"`);
+    expect((downloaded.body as Buffer).equals(readFileSync(join(overview.body.directory as string, made.body.file as string)))).toBe(true);
+    const [download] = await t.admin.query<{ event_type: string; actor: string; payload: { file: string; bytes: number } }>("SELECT event_type, actor, payload FROM audit_event WHERE stream = 'backups' ORDER BY seq DESC LIMIT 1");
+    expect(download).toMatchObject({ event_type: 'BACKUP_DOWNLOADED', actor: 'admin', payload: { file: made.body.file, bytes: made.body.bytes } });
+    expect((await admin.get('/api/backups')).body.lastRun).toMatchObject({ status: 'MADE', file: made.body.file });
+    const unknown = await admin.get('/api/backups/archives/dth-20200101T000000Z.dth-backup.tar');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'BACKUP_ARCHIVE_NOT_FOUND', message: expect.stringContaining('Không có bản sao lưu này') });
+    expect((await admin.get('/api/backups/archives/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+    expect([403, 404]).toContain((await t.as(UNIT_HEAD).get(`/api/backups/archives/${made.body.file}`)).status);
+    const [record] = await t.admin.query<{ event_type: string; payload: { file: string; treeSize: number } }>("SELECT event_type, payload FROM audit_event WHERE stream = 'backups' AND event_type <> 'BACKUP_DOWNLOADED' ORDER BY seq DESC LIMIT 1");
     expect(record).toMatchObject({ event_type: 'BACKUP_MADE', payload: { file: made.body.file } });
 
     // A run that cannot write its archive (the folder is a file) fails, and the failure stays visible.

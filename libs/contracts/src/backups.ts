@@ -1,10 +1,13 @@
 /** The administrator's backups (apps/api/src/backups): status, schedule, archives, and making one now. */
-import { Instant, Nullable, Type, json, type EndpointTable, type Static } from './schema.js';
+import { Instant, Nullable, Type, file, json, type EndpointTable, type Static } from './schema.js';
 
 export const BackupRunView = Type.Object({
   status: Type.Union([Type.Literal('MADE'), Type.Literal('FAILED')]),
   at: Instant,
   actor: Type.String(),
+  /** Who, in words: the account's name for a run asked for on the screen; null for the schedule's. */
+  actorName: Nullable(Type.String()),
+  trigger: Type.Union([Type.Literal('MANUAL'), Type.Literal('SCHEDULED')]),
   file: Nullable(Type.String()),
   bytes: Nullable(Type.Integer({ minimum: 0 })),
   durationMs: Nullable(Type.Integer({ minimum: 0 })),
@@ -33,4 +36,5 @@ export type BackupsOverview = Static<typeof BackupsOverview>;
 export const BACKUP_ENDPOINTS = {
   'GET /api/backups': json(BackupsOverview),
   'POST /api/backups': json(BackupRunView, 201),
+  'GET /api/backups/archives/{file}': file('application/x-tar'),
 } satisfies EndpointTable;

@@ -105,6 +105,8 @@ export const AUDIT_EVENT_LABELS: Readonly<Record<string, Words>> = {
   STATISTICS_SERIES_EVENT_RECORDED: { vi: 'Ghi nhận sự kiện của chuỗi số liệu (hợp nhất tỉnh)', en: 'Statistics series event recorded (merger)' },
   BACKUP_MADE: { vi: 'Sao lưu dữ liệu', en: 'Backup made' },
   BACKUP_FAILED: { vi: 'Sao lưu không thành công', en: 'Backup failed' },
+  BACKUP_RESTORED: { vi: 'Khôi phục từ bản sao lưu', en: 'Restored from a backup' },
+  BACKUP_DOWNLOADED: { vi: 'Tải bản sao lưu xuống', en: 'Backup downloaded' },
 };
 
 /** Repeated security records are one record type per repeated event ("…_REPEATED"). */

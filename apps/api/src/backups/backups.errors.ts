@@ -62,6 +62,11 @@ export const BACKUP_ERRORS = {
     vi: 'Không tạo được bản sao lưu (xem lý do kèm theo; lần chạy này đã được ghi vào nhật ký). Hãy kiểm tra nơi lưu (thư mục hoặc bucket S3) và dung lượng đĩa.',
     en: 'The backup could not be made (see the reason given; the failed run is in the audit trail). Check the backup target (folder or S3 bucket) and the free disk space.',
   },
+  BACKUP_ARCHIVE_NOT_FOUND: {
+    status: 404,
+    vi: 'Không có bản sao lưu này ở nơi lưu (có thể đã bị xóa theo quy tắc giữ lại).',
+    en: 'There is no such archive in the backup folder or bucket (the retention rule may have removed it).',
+  },
   BACKUP_IN_PROGRESS: {
     status: 409,
     vi: 'Một bản sao lưu khác đang được tạo: hãy chờ nó xong.',

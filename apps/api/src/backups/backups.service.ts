@@ -8,6 +8,8 @@
  * the command line's, into an empty instance.
  */
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
@@ -33,6 +35,9 @@ export interface BackupRunView {
   status: 'MADE' | 'FAILED';
   at: string;
   actor: string;
+  /** Who, in words: the account's name for a run asked for on the screen; null for the schedule's. */
+  actorName: string | null;
+  trigger: 'MANUAL' | 'SCHEDULED';
   file: string | null;
   bytes: number | null;
   durationMs: number | null;
@@ -132,7 +137,7 @@ export class Backups implements OnModuleDestroy {
         migrations: result.manifest.migrations.length,
       };
       await this.record(actor, 'BACKUP_MADE', payload);
-      return { status: 'MADE', at: this.clock.now().toISOString(), actor: actor.username, file: name, bytes: result.bytes, durationMs: result.durationMs, treeSize: payload.treeSize, errorCode: null, message: null };
+      return { status: 'MADE', at: this.clock.now().toISOString(), actor: actor.username, actorName: await this.nameOf(actor.username), trigger, file: name, bytes: result.bytes, durationMs: result.durationMs, treeSize: payload.treeSize, errorCode: null, message: null };
     } catch (error) {
       const code = error instanceof DomainError ? error.code : 'BACKUP_RUN_FAILED';
       const message = error instanceof DomainError ? ERROR_CODES[error.code].vi : error instanceof Error ? error.message : String(error);
@@ -145,7 +150,39 @@ export class Backups implements OnModuleDestroy {
     }
   }
 
-  private record(actor: Actor, eventType: 'BACKUP_MADE' | 'BACKUP_FAILED', payload: Record<string, unknown>, alongside?: (em: EntityManager) => Promise<unknown>): Promise<unknown> {
+  private async nameOf(username: string): Promise<string | null> {
+    const rows = (await this.dataSource.query('SELECT display_name FROM account WHERE username = $1', [username])) as { display_name: string }[];
+    return rows[0]?.display_name ?? null;
+  }
+
+  /**
+   * One archive of the target, for an administrator to download (the archive holds every record, its keys only
+   * encrypted): the folder's own file, or the bucket's copied into a private temporary folder first. Only a name
+   * the target lists is served; each download is an audit record of the `backups` stream.
+   */
+  async download(name: string, actor: Actor): Promise<{ path: string; bytes: number; dispose: () => void }> {
+    const target = this.target;
+    if (!target) throw new DomainError('BACKUP_DIRECTORY_MISSING');
+    const archive = (await target.list()).find((a) => a.file === name);
+    if (!archive) throw new DomainError('BACKUP_ARCHIVE_NOT_FOUND', { file: name });
+    let path = join(target instanceof DirectoryTarget ? target.directory : '', name);
+    let dispose = () => {};
+    if (!(target instanceof DirectoryTarget)) {
+      const dir = mkdtempSync(join(tmpdir(), 'dth-backup-download-'));
+      dispose = () => rmSync(dir, { recursive: true, force: true });
+      path = join(dir, name);
+      try {
+        await target.fetch(name, path);
+      } catch (error) {
+        dispose();
+        throw error;
+      }
+    }
+    await this.record(actor, 'BACKUP_DOWNLOADED', { file: name, bytes: archive.bytes });
+    return { path, bytes: archive.bytes, dispose };
+  }
+
+  private record(actor: Actor, eventType: 'BACKUP_MADE' | 'BACKUP_FAILED' | 'BACKUP_DOWNLOADED', payload: Record<string, unknown>, alongside?: (em: EntityManager) => Promise<unknown>): Promise<unknown> {
     return this.dataSource.transaction(async (em) => {
       await this.audit.lockStream(em, BACKUP_STREAM);
       const appended = await this.audit.append(em, { stream: BACKUP_STREAM, eventType, payload, actor: actor.username, occurredAt: this.clock.now() });
@@ -179,13 +216,16 @@ export class Backups implements OnModuleDestroy {
 
   async runs(limit: number): Promise<BackupRunView[]> {
     const rows = (await this.dataSource.query(
-      `SELECT event_type, payload, actor, occurred_at FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT $2`,
+      `SELECT e.event_type, e.payload, e.actor, e.occurred_at, a.display_name FROM audit_event e LEFT JOIN account a ON a.username = e.actor
+        WHERE e.stream = $1 AND e.event_type IN ('BACKUP_MADE', 'BACKUP_FAILED') ORDER BY e.seq DESC LIMIT $2`,
       [BACKUP_STREAM, limit],
-    )) as { event_type: string; payload: Record<string, unknown>; actor: string; occurred_at: Date }[];
+    )) as { event_type: string; payload: Record<string, unknown>; actor: string; occurred_at: Date; display_name: string | null }[];
     return rows.map((r) => ({
       status: r.event_type === 'BACKUP_MADE' ? 'MADE' : 'FAILED',
       at: r.occurred_at.toISOString(),
       actor: r.actor,
+      actorName: r.payload.trigger === 'SCHEDULED' ? null : r.display_name,
+      trigger: r.payload.trigger === 'SCHEDULED' ? 'SCHEDULED' : 'MANUAL',
       file: (r.payload.file as string | undefined) ?? null,
       bytes: (r.payload.bytes as number | undefined) ?? null,
       durationMs: (r.payload.durationMs as number | undefined) ?? null,

@@ -37,7 +37,7 @@ import { MIN_PASSPHRASE_LENGTH } from './backup-crypto.js';
 import { ARCHIVE_SUFFIX } from './backup-manifest.js';
 import { backupTarget, S3Target, type BackupTarget } from './backup-target.js';
 import { makeBackup } from './make-backup.js';
-import { keyFolderHasKeys, migrationName, openArchive, restoreInto } from './restore-backup.js';
+import { keyFolderHasKeys, migrationName, openArchive, restoreInto, type WitnessStart } from './restore-backup.js';
 
 const USAGE = 'usage: cli.js backup (--out FILE | --to-target) | restore (FILE | --from-target NAME) | inspect (FILE | --from-target NAME) | list   [--passphrase-file F] (or BACKUP_PASSPHRASE)\n';
 
@@ -61,6 +61,30 @@ function passphrase(file: string | undefined): string {
 const disposeTarget = (target: BackupTarget) => {
   if (target instanceof S3Target) target.destroy();
 };
+
+/** What the restore did with the witness, in words (printed before the verification that compares with it). */
+function witnessLine(w: WitnessStart): string {
+  const upTo = w.latestTreeSize === null ? '' : `, đến cây / up to tree size ${w.latestTreeSize}`;
+  switch (w.kind) {
+    case 'ARCHIVE_WITNESS':
+      return (
+        `Nơi chứng thực / Witness ${w.location}: bắt đầu từ bản sao lưu — bản sao nơi chứng thực của hệ thống cũ, ${w.entries} dòng${upTo} / ` +
+        `started from the archive — the old instance's witness copy, ${w.entries} entries\n`
+      );
+    case 'RESTORED_CHECKPOINTS':
+      return (
+        `Nơi chứng thực / Witness ${w.location}: bắt đầu từ bản sao lưu — ${w.entries} điểm kiểm đã khôi phục, đã kiểm chữ ký, mã gốc và điểm kiểm của bản sao lưu${upTo} ` +
+        `(bản sao lưu không mang bản sao nơi chứng thực); đã ghi vào nhật ký / started from the archive — ${w.entries} restored checkpoints whose signatures and roots ` +
+        `check out against the archive's checkpoint (the archive carried no witness copy); recorded in the audit trail\n`
+      );
+    case 'KEPT':
+      return `Nơi chứng thực / Witness ${w.location}: đã có dữ liệu, giữ nguyên để đối chiếu / already had entries: kept as it is and compared\n`;
+    case 'UNREACHABLE':
+      return `Nơi chứng thực / Witness ${w.location}: không truy cập được, không ghi gì / not reachable: nothing written\n`;
+    case 'NONE':
+      return '';
+  }
+}
 
 const knownMigrations = () => MIGRATIONS.map((M) => migrationName(new M() as { name?: string; constructor: { name: string } }));
 
@@ -167,6 +191,7 @@ async function main(): Promise<number> {
           process.stdout.write(
             `Đã khôi phục / Restored: ${result.tables.reduce((n, t) => n + t.rows, 0)} dòng trong / rows in ${result.tables.length} bảng / tables; khóa / keys → ${keyDir}` +
               `${result.migratedForward.length ? `; chuyển đổi thêm / migrated forward: ${result.migratedForward.join(', ')}` : ''}; ${(result.durationMs / 1000).toFixed(1)} s\n` +
+              witnessLine(result.witness) +
               `Kiểm tra nhật ký / Audit verification: ${r.summary.vi} / ${r.summary.en}\n` +
               (r.supplied[0] ? `  điểm kiểm của bản sao lưu / the archive's checkpoint (${r.supplied[0].treeSize}): ${r.supplied[0].ok ? 'HỢP LỆ / VALID' : 'KHÔNG HỢP LỆ / INVALID'}\n` : '') +
               `  ${r.records} bản ghi / records, ${r.replay.replayed}/${r.replay.candidates} hồ sơ phát lại / candidates replayed, ${r.coverage.rows} dòng được bảo vệ / rows covered\n`,

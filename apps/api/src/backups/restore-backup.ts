@@ -7,11 +7,14 @@
  *    Vietnamese message, and nothing has been written anywhere but a temporary folder.
  * 2. `restoreInto` loads it into a database that has no tables yet and a key folder that has no keys: in ONE
  *    transaction it runs the migrations up to the archive's version, loads the rows, runs the newer migrations
- *    and grants the application's role its rights; only after the commit are the keys (and the witness, when the
- *    target's has nothing) written. A failure before the commit leaves the target as it was; then the audit
- *    trail is verified against the manifest's checkpoint.
+ *    and grants the application's role its rights; only after the commit are the keys written. A failure before
+ *    the commit leaves the target as it was.
+ * 3. The witness (see `startWitness`): a target whose witness has no entry yet starts it from the archive, never
+ *    silently: the restore is an audit record saying how, and the result says so. Then the audit trail is
+ *    verified against the manifest's checkpoint.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MigrationExecutor, type DataSource } from 'typeorm';
@@ -20,8 +23,14 @@ import { AuditEventRepository } from '../audit/audit-event.repository.js';
 import { AuditKeyring } from '../audit/audit-keyring.js';
 import { AuditRecordKeys } from '../audit/audit-record-keys.js';
 import { AuditVerifier, type VerificationReport } from '../audit/audit-verifier.service.js';
-import { AuditWitness, WITNESS_FILE } from '../audit/audit-witness.js';
+import { AuditWitness, parseWitnessLine, WITNESS_FILE, witnessLine, type DirectoryWitness } from '../audit/audit-witness.js';
+import { forEachLeafPage, toSignedCheckpoint } from '../audit/audit-checkpoints.service.js';
+import { AuditWriter } from '../audit/audit.writer.js';
+import { checkSignature, type SignedCheckpoint } from '../audit/checkpoint-format.js';
 import { CheckpointRepository } from '../audit/checkpoint.repository.js';
+import { MerkleTreeBuilder, recordLeafHash } from '../audit/merkle.js';
+import { BACKUP_STREAM } from '../audit/streams.js';
+import { systemActor } from '../common/actor.js';
 import { RowAttestations } from '../audit/row-attestations.js';
 import { StreamOwnerRepository } from '../audit/stream-owner.repository.js';
 import { DomainError } from '../common/domain-error.js';
@@ -107,6 +116,33 @@ export async function databaseHasTables(dataSource: DataSource): Promise<boolean
   return n > 0;
 }
 
+/**
+ * How the restored instance's witness started:
+ * - ARCHIVE_WITNESS: from the archive's copy of the source's witness (its entries up to the archive's checkpoint);
+ * - RESTORED_CHECKPOINTS: the archive carried no witness (a server without AUDIT_WITNESS_DIR, an in-memory
+ *   database): from the restored checkpoints that check out (signed by a restored trusted key, their root the one
+ *   the restored leaves give, and those leaves giving the manifest's checkpoint, which the passphrase authenticates);
+ * - KEPT: the target's witness already had entries (one on another machine that outlived the lost disk): left as
+ *   it is and compared, so checkpoints signed after the backup show as a ROLLBACK, as they should;
+ * - NONE: no witness is configured for the target (the verification says so);
+ * - UNREACHABLE: AUDIT_WITNESS_DIR names a folder that is not there (a share not mounted): nothing is written, and
+ *   never a local folder in its place; the verification reports it (WITNESS_UNREACHABLE).
+ */
+export type WitnessStartKind = 'ARCHIVE_WITNESS' | 'RESTORED_CHECKPOINTS' | 'KEPT' | 'NONE' | 'UNREACHABLE';
+
+export interface WitnessStart {
+  kind: WitnessStartKind;
+  location: string | null;
+  /** Entries written into the witness by the restore (0 for KEPT and NONE). */
+  entries: number;
+  /** The largest tree size among them. */
+  latestTreeSize: number | null;
+}
+
+/** The record the restore adds to the restored trail (stream `backups`), after the archive's own records. */
+export const RESTORE_EVENT = 'BACKUP_RESTORED';
+export const RESTORE_ACTOR = 'khoi-phuc-sao-luu';
+
 export interface RestoreResult {
   tables: DumpedTable[];
   /** Migrations run after the archive's own (the archive was older than this build). */
@@ -114,6 +150,7 @@ export interface RestoreResult {
   /** Outbox messages still to send (PENDING) put back on the job queue. */
   requeuedMail: number;
   keyFiles: string[];
+  witness: WitnessStart;
   verification: VerificationReport;
   durationMs: number;
   /** Where the time went (the verification's own is verification.durationMs). */
@@ -187,14 +224,123 @@ export async function restoreInto(archive: OpenedArchive, dataSource: DataSource
     await runner.release();
   }
   for (const name of staged) renameSync(join(keyDir, `${name}.restoring`), join(keyDir, name));
-  const witness = AuditWitness.locate(config);
-  const witnessPart = archive.part('witness');
-  if (witness && witnessPart && !existsSync(join(witness.dir, WITNESS_FILE))) {
-    mkdirSync(witness.dir, { recursive: true });
-    writeFileSync(join(witness.dir, WITNESS_FILE), readFileSync(witnessPart));
-  }
+  const witness = await startWitness(archive, dataSource, config, { migratedForward, requeuedMail });
   const verification = await verifyRestored(dataSource, config, manifest);
-  return { tables, migratedForward, requeuedMail, keyFiles: staged, verification, durationMs: Date.now() - started, timings };
+  return { tables, migratedForward, requeuedMail, keyFiles: staged, witness, verification, durationMs: Date.now() - started, timings };
+}
+
+/** Whether the witness file has at least one entry (a file of blank lines, or none, has not). */
+async function witnessHasEntries(witness: DirectoryWitness): Promise<boolean> {
+  for await (const _ of witness.entries()) return true;
+  return false;
+}
+
+/**
+ * The restored checkpoints a new witness may start from: every stored checkpoint up to the archive's, signed by a
+ * key the restored keyring trusts, whose root is the one the restored leaves give at its size, provided those
+ * leaves also give the manifest's checkpoint (authenticated by the passphrase with the rest of the manifest).
+ * Anything else is left out, for the verification to report: a witness never vouches for what does not check out.
+ */
+export async function verifiedCheckpoints(dataSource: DataSource, config: AppConfig, anchor: SignedCheckpoint | null): Promise<SignedCheckpoint[]> {
+  if (!anchor) return [];
+  const keyring = new AuditKeyring(config);
+  keyring.resolve({ mayCreate: false });
+  const trusted = keyring.trustedKeys;
+  if (checkSignature(anchor, trusted) !== 'VALID') return [];
+  const tree = new CheckpointRepository(dataSource);
+  const signed = (await tree.between(0, anchor.treeSize)).map(toSignedCheckpoint).filter((c) => checkSignature(c, trusted) === 'VALID');
+  if ((await tree.leafCount()) < anchor.treeSize) return [];
+  const roots = new Map<number, string>();
+  const wanted = new Set([...signed.map((c) => c.treeSize), anchor.treeSize]);
+  const builder = new MerkleTreeBuilder();
+  try {
+    await forEachLeafPage(tree, 0, anchor.treeSize, (page) => {
+      for (const leaf of page) {
+        builder.append(recordLeafHash(leaf.hash));
+        if (wanted.has(builder.size)) roots.set(builder.size, builder.root().toString('hex'));
+      }
+    });
+  } catch {
+    return []; // a leaf missing: the verification names it
+  }
+  if (roots.get(anchor.treeSize) !== anchor.rootHash) return [];
+  return signed.filter((c) => roots.get(c.treeSize) === c.rootHash);
+}
+
+/**
+ * Starts the restored instance's witness (see WitnessStartKind) and records how in the restored trail, in the
+ * stream of the backups: the record comes first, then the witness file, so a witness started from the archive is
+ * never without its record. A target without a witness, or whose witness has entries, gets the record too.
+ */
+export async function startWitness(
+  archive: OpenedArchive,
+  dataSource: DataSource,
+  config: AppConfig,
+  restore: { migratedForward: string[]; requeuedMail: number },
+): Promise<WitnessStart> {
+  const { manifest } = archive;
+  const witness = AuditWitness.locate(config);
+  let kind: WitnessStartKind = 'NONE';
+  let lines: string[] = [];
+  if (witness) {
+    if (!existsSync(witness.dir)) kind = 'UNREACHABLE';
+    else if (await witnessHasEntries(witness)) kind = 'KEPT';
+    else if (archive.part('witness')) {
+      kind = 'ARCHIVE_WITNESS';
+      // The source's witness was read after the snapshot: an entry signed since is not the restored history's.
+      const limit = manifest.checkpoint?.treeSize ?? 0;
+      lines = readFileSync(archive.part('witness')!, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '' && (parseWitnessLine(line)?.checkpoint.treeSize ?? 0) <= limit)
+        .map((line) => `${line}\n`);
+    } else {
+      kind = 'RESTORED_CHECKPOINTS';
+      const now = new Date();
+      lines = (await verifiedCheckpoints(dataSource, config, manifest.checkpoint)).map((c) => witnessLine(c, now));
+    }
+  }
+  const parsed = lines.map((l) => parseWitnessLine(l)).filter((e) => e !== null);
+  const start: WitnessStart = {
+    kind,
+    location: witness?.dir ?? null,
+    entries: lines.length,
+    latestTreeSize: parsed.length > 0 ? Math.max(...parsed.map((e) => e.checkpoint.treeSize)) : null,
+  };
+  const recordKeys = new AuditRecordKeys(config);
+  recordKeys.resolve({ mayCreate: false });
+  const writer = new AuditWriter(new AuditEventRepository(dataSource), new RowAttestations(dataSource), recordKeys);
+  await dataSource.transaction(async (em) => {
+    await writer.lockStream(em, BACKUP_STREAM);
+    await writer.append(em, {
+      stream: BACKUP_STREAM,
+      eventType: RESTORE_EVENT,
+      actor: systemActor(RESTORE_ACTOR).username,
+      occurredAt: new Date(),
+      payload: {
+        archiveCreatedAt: manifest.createdAt,
+        sourceEngine: manifest.source.engine,
+        snapshotAt: manifest.snapshot.takenAt,
+        auditRecords: manifest.snapshot.auditRecords,
+        treeSize: manifest.checkpoint?.treeSize ?? null,
+        rootHash: manifest.checkpoint?.rootHash ?? null,
+        migrations: manifest.migrations.length,
+        migratedForward: restore.migratedForward,
+        requeuedMail: restore.requeuedMail,
+        witness: start,
+      },
+    });
+  });
+  if (witness && lines.length > 0) {
+    // Appended and flushed like the witness's own writes; a file created meanwhile is never overwritten.
+    const handle = await open(join(witness.dir, WITNESS_FILE), 'a', 0o644);
+    try {
+      await handle.write(lines.join(''));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+  return start;
 }
 
 /** The audit verification of the restored database, with the manifest's checkpoint as one an auditor kept. */

@@ -1,9 +1,10 @@
 /**
  * Backups (sao lưu), for administrators: where archives go, whether the schedule runs (and why not), the last run
  * (a failed one stays shown in red until a run succeeds), the archives in the folder, and making one now with a
- * passphrase. Restoring is a command (README), into an empty instance: the screen says how.
+ * passphrase; each archive can be downloaded (recorded in the audit trail). Restoring is a command (README), into an empty instance: the screen says how.
  */
 import { useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BackupRunView, BackupsOverview } from '#contracts';
@@ -21,7 +22,7 @@ function RunLine({ run }: { run: BackupRunView }) {
     <Space wrap>
       <Tag color={run.status === 'MADE' ? 'green' : 'red'}>{t(`backups.status.${run.status}`)}</Tag>
       <span>{f.dateTime(run.at)}</span>
-      <span>{run.actor}</span>
+      <span>{run.trigger === 'SCHEDULED' ? t('backups.bySchedule') : (run.actorName ?? t('backups.byAdministrator'))}</span>
       {run.file && <Typography.Text code>{run.file}</Typography.Text>}
       {run.bytes !== null && <span>{f.bytes(run.bytes)}</span>}
     </Space>
@@ -62,6 +63,15 @@ export function BackupsPage() {
                   {data.schedule.enabled ? t('backups.every', { hours: data.schedule.intervalHours }) : t('backups.off')}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('backups.retention')}>{t('backups.retentionRule', data.schedule.retention)}</Descriptions.Item>
+                <Descriptions.Item label={t('backups.lastRun')}>
+                  {data.lastRun ? (
+                    <span data-testid="backup-last-run">
+                      <RunLine run={data.lastRun} />
+                    </span>
+                  ) : (
+                    t('backups.never')
+                  )}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('backups.lastSuccess')}>{data.lastSuccess ? <RunLine run={data.lastSuccess} /> : t('backups.never')}</Descriptions.Item>
               </Descriptions>
             )}
@@ -78,6 +88,16 @@ export function BackupsPage() {
                 { title: t('backups.file'), dataIndex: 'file', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
                 { title: t('backups.createdAt'), dataIndex: 'createdAt', render: (v: string) => f.dateTime(v) },
                 { title: t('backups.size'), dataIndex: 'bytes', align: 'right', render: (v: number) => f.bytes(v) },
+                {
+                  title: t('backups.download'),
+                  dataIndex: 'file',
+                  key: 'download',
+                  render: (v: string) => (
+                    <Button size="small" icon={<DownloadOutlined />} href={`/api/backups/archives/${encodeURIComponent(v)}`} download={v} data-testid="download-backup" aria-label={t('backups.downloadFile', { file: v })}>
+                      {t('backups.download')}
+                    </Button>
+                  ),
+                },
               ]}
             />
           </Card>
