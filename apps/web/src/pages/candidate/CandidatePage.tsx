@@ -311,10 +311,10 @@ export function CandidatePage() {
           <MovementsSection candidateId={candidate.id} editable={account?.role === 'UNIT_HEAD'} />
         </div>
         <div id="boi-duong" className="candidate-section">
-          <NurturingSection nurturing={nurturing} />
+          <NurturingSection nurturing={nurturing} names={history.names} />
         </div>
         <div id="hoi-dong" className="candidate-section">
-          <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} onChanged={reload} />
+          <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} names={history.names} onChanged={reload} />
         </div>
         <div id="bao-cao" className="candidate-section">
           <AchievementReportSection candidateId={candidate.id} role={account?.role} />

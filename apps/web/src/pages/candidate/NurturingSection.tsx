@@ -1,12 +1,13 @@
 import { Alert, Card, Collapse, Descriptions, Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CheckInView, NurturingPlanView, NurturingView } from '#contracts';
+import type { AuditNames, CheckInView, NurturingPlanView, NurturingView } from '#contracts';
+import { ActorName } from '../../components/RecordContent';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 
-function PlanView({ plan }: { plan: NurturingPlanView }) {
+function PlanView({ plan, names }: { plan: NurturingPlanView; names: AuditNames | undefined }) {
   const { t } = useTranslation();
-  const { label } = useLabels();
+  const { label, words } = useLabels();
   const format = useFormat();
   return (
     <Descriptions
@@ -19,14 +20,14 @@ function PlanView({ plan }: { plan: NurturingPlanView }) {
         {
           key: 'written',
           label: t('nurturing.written'),
-          children: t('nurturing.writtenBy', { revision: plan.revision, event: label('event', plan.writtenByEvent), by: plan.writtenBy, at: format.dateTime(plan.writtenAt) }),
+          children: t('nurturing.writtenBy', { revision: plan.revision, event: label('event', plan.writtenByEvent), by: words(names?.people[plan.writtenBy]?.name) || plan.writtenBy, at: format.dateTime(plan.writtenAt) }),
         },
       ]}
     />
   );
 }
 
-export function NurturingSection({ nurturing }: { nurturing: NurturingView | undefined }) {
+export function NurturingSection({ nurturing, names }: { nurturing: NurturingView | undefined; names: AuditNames | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (!nurturing) return null;
@@ -42,7 +43,7 @@ export function NurturingSection({ nurturing }: { nurturing: NurturingView | und
       <Typography.Title level={3} className="section-heading">
         {t('nurturing.currentPlan')}
       </Typography.Title>
-      {currentPlan ? <PlanView plan={currentPlan} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('nurturing.noPlan')} />}
+      {currentPlan ? <PlanView plan={currentPlan} names={names} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('nurturing.noPlan')} />}
       {planHistory.length > 0 && (
         <Collapse
           size="small"
@@ -53,7 +54,7 @@ export function NurturingSection({ nurturing }: { nurturing: NurturingView | und
               label: t('nurturing.planHistory', { count: planHistory.length }),
               children: planHistory.map((plan) => (
                 <div key={plan.id} style={{ marginBottom: 12 }}>
-                  <PlanView plan={plan} />
+                  <PlanView plan={plan} names={names} />
                 </div>
               )),
             },
@@ -74,7 +75,7 @@ export function NurturingSection({ nurturing }: { nurturing: NurturingView | und
           { title: t('eventFields.date'), dataIndex: 'date', render: (v: string) => format.date(v), width: 110 },
           { title: t('eventFields.strengths'), dataIndex: 'strengths', render: (v: string) => <span className="pre-wrap">{v}</span> },
           { title: t('eventFields.shortcomings'), dataIndex: 'shortcomings', render: (v: string) => <span className="pre-wrap">{v}</span> },
-          { title: t('nurturing.recordedBy'), dataIndex: 'recordedBy', width: 140, render: (v: string, c) => <>{v}<br /><Typography.Text type="secondary">{format.dateTime(c.recordedAt)}</Typography.Text></> },
+          { title: t('nurturing.recordedBy'), dataIndex: 'recordedBy', width: 140, render: (v: string, c) => <><ActorName actor={v} names={names} /><br /><Typography.Text type="secondary">{format.dateTime(c.recordedAt)}</Typography.Text></> },
         ]}
       />
     </Card>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { App as AntApp, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CandidateReview } from '#contracts';
+import type { AuditNames, CandidateReview } from '#contracts';
 import type { Role } from '#domain';
 import { sessionAllows } from '#workflow';
 import type { EvidenceView as EvidenceFile } from '#contracts';
@@ -19,10 +19,10 @@ import { ItemStatusTag, OutcomeTag } from '../council/common';
 import { RecordCommentDialog } from '../council/NoticePanel';
 import { ChecklistsView, VerdictView } from '../council/ReviewViews';
 
-export function ReviewsSection({ reviews, evidence, role, onChanged }: { reviews: CandidateReview[]; evidence: EvidenceFile[]; role: Role | undefined; onChanged(): void }) {
+export function ReviewsSection({ reviews, evidence, role, names, onChanged }: { reviews: CandidateReview[]; evidence: EvidenceFile[]; role: Role | undefined; names: AuditNames | undefined; onChanged(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { label } = useLabels();
+  const { label, words } = useLabels();
   const { message } = AntApp.useApp();
   const [commenting, setCommenting] = useState<CandidateReview | null>(null);
   const council = role !== undefined && (COUNCIL_READERS as readonly Role[]).includes(role);
@@ -46,7 +46,7 @@ export function ReviewsSection({ reviews, evidence, role, onChanged }: { reviews
                 </Space>
                 <Typography.Paragraph type="secondary">
                   {t('reviews.criteria', { name: t(`criteria.set.${review.criteriaSet.code}`), version: review.criteriaSet.version, count: review.criteria.length })}
-                  {review.decidedBy && ` · ${t('session.decidedBy', { by: review.decidedBy, at: format.dateTime(review.decidedAt) })}`}
+                  {review.decidedBy && ` · ${t('session.decidedBy', { by: words(names?.people[review.decidedBy]?.name) || review.decidedBy, at: format.dateTime(review.decidedAt) })}`}
                 </Typography.Paragraph>
                 {review.verdict ? (
                   <VerdictView verdict={review.verdict} outcome={review.outcome} quorumMet={review.quorumMet} thresholdMet={review.thresholdMet} findings={review.findings} figures={review.figures} castingVote={review.castingVote} />
