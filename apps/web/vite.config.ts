@@ -2,13 +2,46 @@
  * Builds the web application into apps/web/dist, which the API serves on its own port (apps/api/src/web).
  * The programme's vocabulary and statechart come straight from libs/ (#domain, #workflow), as in the API.
  */
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const api = process.env.API_URL ?? 'http://localhost:3000';
 
+/**
+ * Beside each text file of the build, its Brotli (.br) and gzip (.gz) copies, compressed once here at the highest
+ * levels; the API sends the one the browser accepts (apps/api/src/web/web-app.ts). A copy no smaller than its file
+ * is not written.
+ */
+function precompress(): Plugin {
+  const compressible = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
+  return {
+    name: 'dth-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const file of files(here('dist'))) {
+        if (!compressible.test(file)) continue;
+        const content = readFileSync(file);
+        const copies = {
+          br: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+          gz: gzipSync(content, { level: 9 }),
+        };
+        for (const [suffix, copy] of Object.entries(copies)) if (copy.length < content.length) writeFileSync(`${file}.${suffix}`, copy);
+      }
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [precompress()],
   root: here('.'),
   base: '/',
   publicDir: here('public'),

@@ -4,8 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import supertest from 'supertest';
-import { repositoryRoot, webAppMiddleware, webDistDir } from './web-app.js';
+import { acceptedEncodings, repositoryRoot, webAppMiddleware, webDistDir } from './web-app.js';
 
 let built: string;
 let empty: string;
@@ -16,6 +17,11 @@ beforeAll(() => {
   writeFileSync(join(built, 'index.html'), '<!doctype html><title>app</title>');
   writeFileSync(join(built, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(built, 'favicon.svg'), '<svg/>');
+  // A hashed script with the precompressed copies the build writes beside it.
+  const script = `export const words = ${JSON.stringify('Điển hình tiên tiến '.repeat(200))};`;
+  writeFileSync(join(built, 'assets', 'page-def456.js'), script);
+  writeFileSync(join(built, 'assets', 'page-def456.js.br'), brotliCompressSync(script));
+  writeFileSync(join(built, 'assets', 'page-def456.js.gz'), gzipSync(script));
   writeFileSync(join(tmpdir(), 'secret.txt'), 'secret');
   empty = mkdtempSync(join(tmpdir(), 'web-none-'));
 });
@@ -59,6 +65,38 @@ describe('serving the web app', () => {
       expect(await http.get(path).then((r) => ({ path, status: r.status, code: r.body.code }))).toEqual({ path, status: 404, code: 'NOT_FOUND' });
     }
     expect((await http.post('/ho-so')).body.code).toBe('NOT_FOUND');
+  });
+
+  it('sends the precompressed copy the browser accepts, with the type of the file and Vary: Accept-Encoding', async () => {
+    const http = appServing(built);
+    const raw = (encoding: string) =>
+      http
+        .get('/assets/page-def456.js')
+        .set('Accept-Encoding', encoding)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const br = await raw('gzip, deflate, br');
+    expect([br.status, br.headers['content-encoding'], br.headers['vary'], br.type, br.headers['cache-control']]).toEqual([200, 'br', 'Accept-Encoding', 'text/javascript', 'public, max-age=31536000, immutable']);
+    const gzip = await raw('gzip;q=1, br;q=0');
+    expect([gzip.headers['content-encoding'], gzip.type]).toEqual(['gzip', 'text/javascript']);
+    const identity = await raw('identity');
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect((identity.body as Buffer).toString('utf8')).toContain('Điển hình tiên tiến');
+    // As sent, the Brotli copy is a fraction of the file (the client here decompresses what it reads).
+    expect(Number(br.headers['content-length'])).toBeLessThan(Number(identity.headers['content-length']) / 5);
+    // A file without copies (too small to compress) is sent as it is, whatever the browser accepts.
+    expect((await http.get('/assets/index-abc123.js').set('Accept-Encoding', 'br, gzip')).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('reads Accept-Encoding with its weights', () => {
+    expect([...acceptedEncodings('gzip, deflate, br, zstd')]).toEqual(['gzip', 'deflate', 'br', 'zstd']);
+    expect([...acceptedEncodings('br;q=0, gzip;q=0.5')]).toEqual(['gzip']);
+    expect([...acceptedEncodings('*')].sort()).toEqual(['br', 'gzip']);
+    expect([...acceptedEncodings(undefined)]).toEqual([]);
   });
 
   it('never serves a file outside the build', async () => {

@@ -4,11 +4,15 @@
  * single-page app's own addresses. When the web app has not been built, those addresses answer a short
  * Vietnamese page that says how to build it; the API works either way.
  *
+ * The build writes a Brotli (`.br`) and a gzip (`.gz`) copy beside each text file (apps/web/vite.config.ts): a
+ * browser that accepts one gets it as it is, compressed once at build and never per request. Hashed files under
+ * /assets are cached for a year; index.html and the other files are checked each time.
+ *
  * The folder is found from this file's location (the nearest folder above it with a package.json: the
  * repository, or /app in the image), never from the working directory.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -84,6 +88,40 @@ function fileFor(root: string, path: string): string | null {
   }
 }
 
+/** The precompressed copies the build writes, best first, with the Accept-Encoding token that asks for each. */
+const PRECOMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The encodings an Accept-Encoding header accepts (a q=0 refuses; `*` accepts any). */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q !== undefined && Number(q.slice(2)) === 0) continue;
+    if (name === '*') PRECOMPRESSED.forEach((p) => accepted.add(p.encoding));
+    else accepted.add(name);
+  }
+  return accepted;
+}
+
+/** Sends a file of the build, or its precompressed copy when the browser accepts it (the type stays the file's). */
+function sendBuilt(req: Request, res: Response, next: NextFunction, file: string, cacheControl: string) {
+  const accepted = acceptedEncodings(req.headers['accept-encoding']);
+  const variant = PRECOMPRESSED.find((p) => accepted.has(p.encoding) && existsSync(file + p.suffix));
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (variant) {
+    res.type(extname(file));
+    res.setHeader('Content-Encoding', variant.encoding);
+  }
+  return res.sendFile(variant ? file + variant.suffix : file, { dotfiles: 'deny', headers: { 'Cache-Control': cacheControl } }, (error) => {
+    if (error && !res.headersSent) next(error);
+  });
+}
+
 /** Express middleware: registered before Nest's routes, it steps aside for /api and /health at once. */
 export function webAppMiddleware(root = webDistDir()) {
   const distRoot = resolve(root);
@@ -99,9 +137,7 @@ export function webAppMiddleware(root = webDistDir()) {
     if (file) {
       // Built assets carry a content hash in their names: cached for good. Other files are checked each time.
       const immutable = file.startsWith(join(distRoot, 'assets') + sep);
-      return res.sendFile(file, { dotfiles: 'deny', headers: { 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' } }, (error) => {
-        if (error && !res.headersSent) next(error);
-      });
+      return sendBuilt(req, res, next, file, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     }
     // A missing asset is a 404, not the app's page (a stale tab asking for an old chunk must fail plainly).
     if (req.path.startsWith('/assets/')) {
@@ -109,8 +145,6 @@ export function webAppMiddleware(root = webDistDir()) {
       return res.send('Không tìm thấy tệp / Not found');
     }
     // Any other address is one of the single-page app's screens.
-    return res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }, (error) => {
-      if (error && !res.headersSent) next(error);
-    });
+    return sendBuilt(req, res, next, index, 'no-cache');
   };
 }
