@@ -778,6 +778,12 @@ const TABLE: Record<string, Row> = {
   // Clearing an already clear clock: recorded and audited, and leaves the other rows' dates alone.
   'POST /api/rehearsal-clock': { allowed: ['ADMIN'], scope: 'none', ok: 201, send: (c, cl) => cl.post('/api/rehearsal-clock').send({ mode: 'OFF' }) },
   'GET /api/backups': { allowed: ['ADMIN'], scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/backups') },
+  'GET /api/backups/archives/{file}': {
+    allowed: ['ADMIN'],
+    scope: 'none',
+    ok: 404, // reaching the handler is the point: a name the backup folder does not list is not found, never read
+    send: (c, cl) => cl.get('/api/backups/archives/dth-khong-co.dthbak'),
+  },
   'POST /api/backups': { allowed: ['ADMIN'], scope: 'none', ok: 201, send: (c, cl) => cl.post('/api/backups').send({ passphrase: 'mật khẩu sao lưu ma trận' }) },
   'GET /api/councils': { allowed: ROLES, scope: 'none', ok: 200, send: (c, cl) => cl.get('/api/councils') },
   'POST /api/councils': {
