@@ -438,7 +438,9 @@ describe('an archive of the previous migration version', () => {
         previousDb.dataSource.migrations.splice(KNOWN.length - 1);
         await migrateWithLock(previousDb.dataSource);
         const schema = new Map((await productTables(previousDb.query)).map((x) => [x.name, x.columns]));
-        expect([...schema.keys()].length).toBeLessThan((await productTables((sql, params) => older.dataSource.query(sql, params))).length);
+        // Older for real: the last migration took away tables or columns (it may add only columns).
+        const size = (tables: { columns: readonly unknown[] }[]) => tables.reduce((n, t) => n + 1 + t.columns.length, 0);
+        expect(size([...schema.entries()].map(([, columns]) => ({ columns })))).toBeLessThan(size(await productTables((sql, params) => older.dataSource.query(sql, params))));
         // The province's rows, as that schema holds them (the last migration's tables and columns left out).
         const text = await new Promise<string>((resolve, reject) => {
           const chunks: Buffer[] = [];
