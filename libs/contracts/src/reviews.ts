@@ -288,6 +288,8 @@ export const SessionDetail = Type.Object({
   id: Uuid,
   /** The full name of each account this view names by login (openedBy, decidedBy, recordedBy, answeredBy). */
   people: Dictionary(Type.String()),
+  /** The product's date today (the rehearsal clock's while it is on), so that a screen judges the notice by it. */
+  today: CalendarDate,
   title: Type.String(),
   year: Type.Integer(),
   status: SessionStatus,

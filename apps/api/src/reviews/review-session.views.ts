@@ -28,6 +28,7 @@ const positionLabel = (position: string | null) => {
   const { vi, en } = COUNCIL_POSITIONS.find((p) => p.code === (position ?? 'MEMBER'))!;
   return { vi, en };
 };
+import { Clock } from '../common/clock.js';
 import { HoldRepository } from '../holds/hold.repository.js';
 import { holdView } from '../holds/hold.views.js';
 import { repeatRecognitionOf } from '../lookup/repeat-recognition.js';
@@ -55,6 +56,7 @@ export class ReviewSessionViews {
     private readonly attendance: CouncilAttendanceRepository,
     private readonly clearances: SessionClearances,
     private readonly councils: CouncilRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** A signed written-opinion form, as stored. */
@@ -108,6 +110,7 @@ export class ReviewSessionViews {
     ]);
     return {
       people,
+      today: this.clock.today(),
       id: session.id,
       title: session.title,
       year: session.year,

@@ -11,7 +11,7 @@ import { sessionAllows } from '#workflow';
 import { api } from '../../api/client';
 import { FormDialog } from '../../components/FormDialog';
 import { PublicCommentsPanel } from './PublicCommentsPanel';
-import { useFormat, todayIso } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 
 interface CommentValues {
   itemId?: string;
@@ -99,7 +99,7 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
   const [publishing, setPublishing] = useState<string | null>(null);
   const notice = session.notice;
   if (!notice) return null;
-  const today = todayIso();
+  const today = session.today;
   const ended = today > notice.endsOn;
   // While the notice runs, comments are taken and answered (the lifecycle says when that is).
   const running = sessionAllows(session.status, 'RECORD_COMMENT');

@@ -16,7 +16,7 @@ import type { CandidateView as Candidate } from '#contracts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { useLabels } from '../../domain/labels';
-import { todayIso, useFormat } from '../../lib/format';
+import { useFormat } from '../../lib/format';
 import { applyServerErrors, describeError, type GeneralError } from '../../lib/serverErrors';
 import { useAsync } from '../../lib/useAsync';
 import { candidatesIn } from '../tasks/sources';
@@ -334,7 +334,7 @@ export function SecretariatPanel({ session, onChanged }: { session: SessionDetai
   const readyToVote = session.items.some((i) => i.status === 'PENDING') && before.noReviewer.length === 0 && before.checklistsMissing.length === 0;
   // The notice runs to the end of its last day; the final decision comes the day after (the candidate's statechart
   // refuses it earlier).
-  const noticeRunning = session.notice !== null && todayIso() <= session.notice.endsOn;
+  const noticeRunning = session.notice !== null && session.today <= session.notice.endsOn;
   const done = () => {
     setDialog(null);
     onChanged();
