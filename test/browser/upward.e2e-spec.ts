@@ -100,6 +100,8 @@ async function setUpCommuneCouncil(page: Page) {
   await page.getByRole('button', { name: 'Thành lập Hội đồng' }).click();
   const setUp = page.getByRole('dialog', { name: 'Thành lập Hội đồng Thi đua – Khen thưởng của đơn vị' });
   await setUp.getByLabel('Đơn vị').click();
+  // The province's tree is long and its list draws only what fits: search it first.
+  await setUp.getByLabel('Đơn vị').fill(COMMUNE);
   await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${COMMUNE}"]`).click();
   await setUp.getByTestId('set-up-council-submit').click();
   await setUp.waitFor({ state: 'hidden' });
