@@ -313,9 +313,9 @@ describe('the web application in Chromium', () => {
     await shot('06-ho-so-cong-khai');
 
     // 10. After the notice period (the app's clock moved 30 days on), the final decision: recognised.
-    await page.goto(sessionUrl);
-    await page.getByRole('heading', { name: SESSION, level: 1 }).waitFor();
     await later(app.test, 30, async () => {
+      await page.goto(sessionUrl);
+      await page.getByRole('heading', { name: SESSION, level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Quyết định công nhận chính thức' }).click();
       await page.getByTestId('finalise-submit').click();
       await page.getByTestId('session-status').getByText('Đã kết thúc').waitFor();
