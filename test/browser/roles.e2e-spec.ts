@@ -209,7 +209,9 @@ describe('each role in Chromium', () => {
     await rows.filter({ hasText: 'Mở đợt xét' }).first().waitFor();
     await rows.filter({ hasText: 'Thành viên đã biểu quyết' }).first().waitFor();
     await rows.filter({ hasText: 'Kết thúc đợt xét, quyết định chính thức' }).first().waitFor();
-    // A secret vote's record says who voted, never how.
+    // A secret vote's record says who voted, never how. (Once the trail and the names it shows have loaded: a row
+    // opened while the list is still being drawn again would close.)
+    await page.waitForLoadState('networkidle');
     const vote = rows.filter({ hasText: 'Thành viên đã biểu quyết' }).first();
     await vote.getByRole('button', { name: /Mở rộng|Expand/ }).click();
     const detail = page.locator('.ant-table-expanded-row').first();
