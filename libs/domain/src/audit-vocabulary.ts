@@ -9,6 +9,7 @@
  */
 import type { Labelled } from './labelled.js';
 import { REGISTER_MODES } from './catalog.js';
+import { COUNCIL_POSITIONS } from './councils.js';
 
 type Words = { readonly vi: string; readonly en: string };
 
@@ -335,6 +336,7 @@ export const ACCESS_REFUSAL_REASONS = [
 export const RECORD_CODE_LABELS: Readonly<Record<string, readonly Labelled[]>> = {
   subjectMatchedBy: SUBJECT_MATCHES,
   reason: ACCESS_REFUSAL_REASONS,
+  position: COUNCIL_POSITIONS,
   ballot: [
     { code: 'OPEN', vi: 'Biểu quyết công khai', en: 'Open vote' },
     { code: 'SECRET', vi: 'Bỏ phiếu kín', en: 'Secret ballot' },
