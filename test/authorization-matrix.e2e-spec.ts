@@ -59,6 +59,8 @@ interface Row {
   scope: 'candidate' | 'nominate' | 'unit' | 'none' | 'movement' | 'public';
   /** Status when allowed and within reach. */
   ok: number;
+  /** The code of a 404 that is the route's own answer when allowed (not a refusal that hides an object). */
+  okNotFoundCode?: string;
   /** Sends the request as `client` (a fresh object is built per call, so calls do not interfere). */
   send(ctx: Ctx, client: ActorClient, target: Target, role: Role): Promise<supertest.Response>;
 }
@@ -782,6 +784,7 @@ const TABLE: Record<string, Row> = {
     allowed: ['ADMIN'],
     scope: 'none',
     ok: 404, // reaching the handler is the point: a name the backup folder does not list is not found, never read
+    okNotFoundCode: 'BACKUP_ARCHIVE_NOT_FOUND',
     send: (c, cl) => cl.get('/api/backups/archives/dth-khong-co.dthbak'),
   },
   'POST /api/backups': { allowed: ['ADMIN'], scope: 'none', ok: 201, send: (c, cl) => cl.post('/api/backups').send({ passphrase: 'mật khẩu sao lưu ma trận' }) },
@@ -1243,7 +1246,7 @@ describe('every role × every route × own/other unit', () => {
     const res = await TABLE[route]!.send({ ...ctx, refused: refused || route.startsWith('GET ') }, clients.get(role)!, target, role);
     expect({ status: res.status, code: res.status >= 400 ? res.body.code : undefined }).toEqual({
       status,
-      code: status === 403 ? 'FORBIDDEN' : status === 404 ? (TABLE[route]!.scope === 'movement' ? 'MOVEMENT_NOT_FOUND' : 'CANDIDATE_NOT_FOUND') : status >= 400 ? res.body.code : undefined,
+      code: status === 403 ? 'FORBIDDEN' : status === 404 ? (TABLE[route]!.okNotFoundCode ?? (TABLE[route]!.scope === 'movement' ? 'MOVEMENT_NOT_FOUND' : 'CANDIDATE_NOT_FOUND')) : status >= 400 ? res.body.code : undefined,
     });
     // A refusal never carries the object's data.
     if (status === 403 || status === 404) expect(JSON.stringify(res.body)).not.toMatch(/achievement|Lê Thị Hồng|Hợp tác xã/);
