@@ -7,9 +7,10 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { AUDITOR } from './support/factories.js';
 
 let demo: TestApp;
+// Seeding the demo (two provinces, the 2025 reorganisation, a signed decision) takes longer than the default hook time.
 beforeAll(async () => {
   demo = await startTestApp({ SEED_DEMO: 'true' });
-});
+}, 240_000);
 afterAll(async () => {
   await demo?.close();
 });

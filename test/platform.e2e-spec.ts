@@ -91,9 +91,11 @@ describe('schema', () => {
 
 describe('demo data', () => {
   let demo: TestApp;
+  // Seeding the demo applies the 2025 reorganisation to two provinces and issues and signs a decision: longer than
+  // the default hook time on a busy machine.
   beforeAll(async () => {
     demo = await startTestApp({ SEED_DEMO: 'true' });
-  });
+  }, 240_000);
   afterAll(async () => {
     await demo?.close();
   });
