@@ -25,7 +25,7 @@ import {
   startServedApp,
   type ServedApp,
 } from './support/browser.js';
-import { choose, openMenu } from './support/ui.js';
+import { choose, chooseInTree, openMenu } from './support/ui.js';
 import { later } from '../support/council.js';
 
 const BROWSER_TIMEOUT = 240_000;
@@ -429,8 +429,7 @@ describe('the web application in Chromium', () => {
     // A unit head needs a unit: the API refuses, and its Vietnamese words sit under the unit field.
     await dialog.locator('.ant-form-item-explain-error', { hasText: 'Thủ trưởng đơn vị và thành viên Hội đồng phải thuộc một đơn vị.' }).waitFor();
     await dialog.getByRole('alert').filter({ hasText: 'Vui lòng kiểm tra lại các trường được đánh dấu.' }).waitFor();
-    await dialog.getByLabel('Đơn vị công tác').click();
-    await page.locator('.ant-select-tree-node-content-wrapper[title="Trường THPT Lục Nam số 1"]').click();
+    await chooseInTree(page, dialog.getByLabel('Đơn vị công tác'), 'Trường THPT Lục Nam số 1');
     await dialog.getByRole('button', { name: 'Tạo' }).click();
     // The username is taken: refused by the API, shown under the username field.
     await dialog.locator('.ant-form-item-explain-error', { hasText: 'Tên đăng nhập đã được sử dụng.' }).waitFor();

@@ -11,7 +11,7 @@ import { TEST_PASSWORD, type ActorClient } from '../support/app.js';
 import { decideThroughCouncil } from '../support/council.js';
 import { ADMIN, newUnit, pdfBytes } from '../support/factories.js';
 import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
-import { browserTest, shot, signIn, signOut } from './support/ui.js';
+import { browserTest, chooseInTree, shot, signIn, signOut } from './support/ui.js';
 
 const COMMUNES = ['Xã Phúc Hòa', 'Xã Liên Sơn', 'Xã Cao Thượng'];
 const SUCCESSOR = 'Xã Tân Trung';
@@ -81,9 +81,7 @@ afterAll(async () => {
 async function pickInTreeSelect(page: Page, label: string, titles: string[]) {
   const select = page.getByLabel(label, { exact: true });
   for (const title of titles) {
-    await select.click();
-    await page.keyboard.type(title.slice(0, 8));
-    await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+    await chooseInTree(page, select, title, title.slice(0, 8));
   }
   await page.keyboard.press('Escape');
 }

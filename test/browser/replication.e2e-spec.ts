@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { later } from '../support/council.js';
 import { SECRETARY, UNIT_HEAD, newCandidate } from '../support/factories.js';
 import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
-import { browserTest, choose, shot, signIn } from './support/ui.js';
+import { browserTest, choose, chooseInTree, shot, signIn } from './support/ui.js';
 import { issueDecision } from '../support/decisions.js';
 
 const NAME = 'Tổ Toán Trường THPT Ngô Sĩ Liên';
@@ -82,9 +82,7 @@ describe('the replicate stage in Chromium', () => {
     dialog = page.getByRole('dialog', { name: 'Ghi nhận đơn vị học tập, áp dụng mô hình' });
     await dialog.getByLabel('Đơn vị học tập, áp dụng').click();
     await expect(page.locator('.ant-select-tree-treenode-disabled .ant-select-tree-node-content-wrapper[title="Trường THPT Ngô Sĩ Liên"]').count()).resolves.toBe(1);
-    // The province's tree is long and its list draws only what fits: search it first.
-    await dialog.getByLabel('Đơn vị học tập, áp dụng').fill('Bệnh viện Đa khoa');
-    await page.locator('.ant-select-tree-node-content-wrapper[title="Bệnh viện Đa khoa tỉnh Bắc Giang"]').click();
+    await chooseInTree(page, dialog.getByLabel('Đơn vị học tập, áp dụng'), 'Bệnh viện Đa khoa tỉnh Bắc Giang', 'Bệnh viện Đa khoa');
     await choose(page, dialog.getByLabel('Mức độ'), 'Áp dụng, nhân rộng mô hình');
     await dialog.getByLabel('Nội dung, kết quả').fill('Áp dụng cách sinh hoạt chuyên môn theo nghiên cứu bài học cho khối đào tạo.');
     await dialog.getByTestId('event-submit').click();

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, ROOT, ensureWebBuilt, launchChromium, screenshotPath, startServedApp, type ServedApp } from './support/browser.js';
-import { browserTest, choose, openMenu, shot, signIn, signOut } from './support/ui.js';
+import { browserTest, choose, expandRow, openMenu, shot, signIn, signOut } from './support/ui.js';
 import { submitMissingChecklists } from './support/checklists.js';
 
 const SESSION_2026 = 'Tổng kết năm 2026';
@@ -213,9 +213,7 @@ describe('each role in Chromium', () => {
     // opened while the list is still being drawn again would close.)
     await page.waitForLoadState('networkidle');
     const vote = rows.filter({ hasText: 'Thành viên đã biểu quyết' }).first();
-    await vote.getByRole('button', { name: /Mở rộng|Expand/ }).click();
-    const detail = page.locator('.ant-table-expanded-row').first();
-    await detail.getByText('Bỏ phiếu kín', { exact: true }).first().waitFor();
+    const detail = await expandRow(page, vote, 'Bỏ phiếu kín');
     expect(await detail.textContent()).not.toMatch(/IN_FAVOUR|AGAINST|ABSTAIN/);
 
     const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);

@@ -18,7 +18,7 @@ import type { ActorClient } from '../support/app.js';
 import { fullChecklist, later } from '../support/council.js';
 import { pdfBytes } from '../support/factories.js';
 import { DEMO_PASSWORD, ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
-import { BROWSER_TIMEOUT, browserTest, choose, openMenu, shot, signIn, signOut } from './support/ui.js';
+import { BROWSER_TIMEOUT, browserTest, choose, chooseInTree, openMenu, shot, signIn, signOut } from './support/ui.js';
 
 const COMMUNE = 'UBND xã Lạng Giang';
 const COMMUNE_COUNCIL = `Hội đồng Thi đua – Khen thưởng ${COMMUNE}`;
@@ -99,10 +99,7 @@ async function setUpCommuneCouncil(page: Page) {
   await openMenu(page, 'Hội đồng các cấp', 'Hội đồng Thi đua – Khen thưởng các cấp');
   await page.getByRole('button', { name: 'Thành lập Hội đồng' }).click();
   const setUp = page.getByRole('dialog', { name: 'Thành lập Hội đồng Thi đua – Khen thưởng của đơn vị' });
-  await setUp.getByLabel('Đơn vị').click();
-  // The province's tree is long and its list draws only what fits: search it first.
-  await setUp.getByLabel('Đơn vị').fill(COMMUNE);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${COMMUNE}"]`).click();
+  await chooseInTree(page, setUp.getByLabel('Đơn vị'), COMMUNE);
   await setUp.getByTestId('set-up-council-submit').click();
   await setUp.waitFor({ state: 'hidden' });
   const card = page.getByTestId(`council-${journey.units[COMMUNE]}`);

@@ -67,3 +67,32 @@ export async function openMenu(page: Page, entry: string, heading = entry) {
   await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: entry, exact: true }).click();
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }
+
+/**
+ * Opens an Ant Design tree select (found by its label) and picks the node with this title. The province's tree is
+ * long and its list draws only what fits, so the title is typed into the search first (`search`: a shorter text to
+ * type, when the node's title would match too little of the tree).
+ */
+export async function chooseInTree(page: Page, select: Locator, title: string, search = title) {
+  await select.click();
+  await select.fill(search);
+  await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+}
+
+/**
+ * Expands a table row and waits for its detail to show this text. A row opened while its list is being drawn again
+ * can close; it is opened again (up to four times) until the detail is there.
+ */
+export async function expandRow(page: Page, row: Locator, text: string): Promise<Locator> {
+  const detail = page.locator('.ant-table-expanded-row').filter({ hasText: text }).first();
+  for (let attempt = 1; ; attempt++) {
+    const collapsed = row.locator('.ant-table-row-expand-icon-collapsed');
+    if ((await collapsed.count()) > 0) await collapsed.click();
+    try {
+      await detail.getByText(text, { exact: true }).first().waitFor({ timeout: 5_000 });
+      return detail;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
+}
