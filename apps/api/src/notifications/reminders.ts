@@ -17,11 +17,10 @@ import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { JurisdictionProfileRepository } from '../jurisdiction/jurisdiction-profile.repository.js';
 import { Notifications } from './notifications.js';
+import { formatDateVi } from '../documents/vietnamese-format.js';
 
 /** pg_try_advisory_xact_lock key of the reminder run ("dhtt-rem"). */
 export const REMINDER_LOCK = 0x6468_7474_2d72_656dn;
-
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -81,7 +80,7 @@ export class Reminders {
     )) as { reviewer_id: string; item_id: string; session_id: string; candidate: string; title: string; due_on: string | null }[];
     let n = 0;
     for (const r of rows) {
-      const due = r.due_on ? { vi: ` Hạn nộp: ngày ${vnDate(r.due_on)}.`, en: ` Due by ${r.due_on}.` } : { vi: '', en: '' };
+      const due = r.due_on ? { vi: ` Hạn nộp: ngày ${formatDateVi(r.due_on)}.`, en: ` Due by ${r.due_on}.` } : { vi: '', en: '' };
       n += (
         await this.notifications.notify(em, {
           kind: 'CHECKLIST_DUE',
@@ -113,7 +112,7 @@ export class Reminders {
     let n = 0;
     for (const r of rows) {
       const closes = r.closes_on
-        ? { vi: `biểu quyết đóng ngày ${vnDate(r.closes_on)}`, en: `voting closes on ${r.closes_on}` }
+        ? { vi: `biểu quyết đóng ngày ${formatDateVi(r.closes_on)}`, en: `voting closes on ${r.closes_on}` }
         : { vi: 'biểu quyết sẽ đóng khi thường trực kết thúc phiên biểu quyết', en: 'voting closes when the secretariat ends it' };
       n += (
         await this.notifications.notify(em, {
@@ -147,7 +146,7 @@ export class Reminders {
           to: await this.notifications.unitHeadsOf(em, r.unit_id),
           title: { vi: `Quá hạn ghi nhận bồi dưỡng: ${r.name}`, en: `Check-in overdue: ${r.name}` },
           body: {
-            vi: `Lần ghi nhận gần nhất ngày ${vnDate(r.last)}, quá ${this.config.NURTURING_CHECK_IN_INTERVAL_DAYS} ngày.`,
+            vi: `Lần ghi nhận gần nhất ngày ${formatDateVi(r.last)}, quá ${this.config.NURTURING_CHECK_IN_INTERVAL_DAYS} ngày.`,
             en: `Last check-in on ${r.last}, more than ${this.config.NURTURING_CHECK_IN_INTERVAL_DAYS} days ago.`,
           },
           link: `/ho-so/${r.id}`,
@@ -172,7 +171,7 @@ export class Reminders {
           kind: 'NOTICE_ENDED',
           to: await this.notifications.withRoles(em, ['COUNCIL_SECRETARY']),
           title: { vi: `Hết thời hạn công khai: phiên "${r.title}"`, en: `Public notice ended: session "${r.title}"` },
-          body: { vi: `Thời hạn công khai kết thúc ngày ${vnDate(r.ends_on)}: xem xét ý kiến và ban hành quyết định chính thức.`, en: `The notice period ended on ${r.ends_on}: consider the comments and issue the final decision.` },
+          body: { vi: `Thời hạn công khai kết thúc ngày ${formatDateVi(r.ends_on)}: xem xét ý kiến và ban hành quyết định chính thức.`, en: `The notice period ended on ${r.ends_on}: consider the comments and issue the final decision.` },
           link: `/hoi-dong/${r.session_id}`,
           dedupeKey: `notice-ended:${r.id}`,
         })
@@ -191,9 +190,9 @@ export class Reminders {
       await this.notifications.notify(em, {
         kind: 'DEADLINE_APPROACHING',
         to: await this.notifications.withRoles(em, ['UNIT_HEAD', 'COUNCIL_SECRETARY']),
-        title: { vi: `Sắp đến hạn gửi hồ sơ: ${vnDate(date)}`, en: `Dossier deadline approaching: ${date}` },
+        title: { vi: `Sắp đến hạn gửi hồ sơ: ${formatDateVi(date)}`, en: `Dossier deadline approaching: ${date}` },
         body: {
-          vi: `Theo hồ sơ pháp lý đang có hiệu lực, hồ sơ đề nghị gửi Hội đồng trước ngày ${vnDate(date)}.`,
+          vi: `Theo hồ sơ pháp lý đang có hiệu lực, hồ sơ đề nghị gửi Hội đồng trước ngày ${formatDateVi(date)}.`,
           en: `Under the jurisdiction profile in force, proposals are due to the council by ${date}.`,
         },
         link: '/viec-can-lam',

@@ -5,8 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Notifications } from '../notifications/notifications.js';
-
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+import { formatDateVi } from '../documents/vietnamese-format.js';
 
 @Injectable()
 export class ReviewNotifications {
@@ -54,7 +53,7 @@ export class ReviewNotifications {
       to: [...(await this.notifications.withRoles(em, ['COUNCIL_SECRETARY'])), ...heads],
       title: { vi: `Bắt đầu công khai: phiên "${title}"`, en: `Public notice started: session "${title}"` },
       body: {
-        vi: `Danh sách đề nghị công nhận của phiên "${title}" (${candidateIds.length} hồ sơ) được công khai lấy ý kiến đến hết ngày ${vnDate(endsOn)}.`,
+        vi: `Danh sách đề nghị công nhận của phiên "${title}" (${candidateIds.length} hồ sơ) được công khai lấy ý kiến đến hết ngày ${formatDateVi(endsOn)}.`,
         en: `The proposed list of session "${title}" (${candidateIds.length} candidate(s)) is on public notice until ${endsOn}.`,
       },
       link: `/hoi-dong/${sessionId}`,
