@@ -3,18 +3,16 @@
  * agreement), the latest signed checkpoint and the witness's copy, and the recent refusals of access. Reads only;
  * the full verification and the trail are on the audit screen it links to.
  */
-import { Alert, Button, Card, Col, Descriptions, List, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Col, Descriptions, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditDashboard, DashboardRefusal } from '#contracts';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
-import { LoadError } from '../../components/ErrorAlert';
-import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { DashboardPage, Panel } from './DashboardLayout';
 
 function Status({ data }: { data: AuditDashboard }) {
   const { t } = useTranslation();
@@ -142,40 +140,28 @@ function Refusals({ data }: { data: AuditDashboard['refusals'] }) {
 
 export function AuditDashboardPage() {
   const { t } = useTranslation();
-  const { data, error, loading, reload } = useAsync((signal) => api.get('/api/dashboards/audit', { signal }), []);
+  const state = useAsync((signal) => api.get('/api/dashboards/audit', { signal }), []);
   return (
-    <Page
-      title={t('auditDashboard.title')}
-      subtitle={t('auditDashboard.subtitle')}
-      extra={
-        <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
-          {t('common.reload')}
-        </Button>
-      }
-    >
-      {error ? (
-        <LoadError error={error} onRetry={reload} />
-      ) : !data ? (
-        <Card loading />
-      ) : (
+    <DashboardPage title={t('auditDashboard.title')} subtitle={t('auditDashboard.subtitle')} state={state}>
+      {(data) => (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
-            <Card title={<h2 className="card-heading">{t('auditDashboard.status.title')}</h2>} style={{ height: '100%' }}>
+            <Panel title={t('auditDashboard.status.title')} fill>
               <Status data={data} />
-            </Card>
+            </Panel>
           </Col>
           <Col xs={24} xl={12}>
-            <Card title={<h2 className="card-heading">{t('auditDashboard.checkpoint.title')}</h2>} style={{ height: '100%' }}>
+            <Panel title={t('auditDashboard.checkpoint.title')} fill>
               <Checkpoint data={data} />
-            </Card>
+            </Panel>
           </Col>
           <Col xs={24}>
-            <Card title={<h2 className="card-heading">{t('auditDashboard.refusals.title')}</h2>}>
+            <Panel title={t('auditDashboard.refusals.title')}>
               <Refusals data={data.refusals} />
-            </Card>
+            </Panel>
           </Col>
         </Row>
       )}
-    </Page>
+    </DashboardPage>
   );
 }

@@ -3,19 +3,17 @@
  * overdue, sessions not yet closed with their next date, and this year against last. A unit head sees the same
  * for their units. Every figure comes from GET /api/dashboards/office; the page computes none.
  */
-import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Col, Empty, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UNIT_LEVELS } from '#domain';
 import type { DashboardSession, OfficeDashboard, OverdueNurturing, PipelineRow, SessionDeadline, YearFigures } from '#contracts';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
-import { LoadError } from '../../components/ErrorAlert';
-import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { DashboardPage, Figure, Panel } from './DashboardLayout';
 
 const YEAR_FIGURES = ['nominated', 'inProgress', 'recognised', 'returned', 'rejected', 'withdrawn'] as const;
 
@@ -186,68 +184,53 @@ function YearsTable({ current, previous }: { current: YearFigures; previous: Yea
 export function OfficeDashboardPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data, error, loading, reload } = useAsync((signal) => api.get('/api/dashboards/office', { signal }), []);
+  const state = useAsync((signal) => api.get('/api/dashboards/office', { signal }), []);
+  const data = state.data;
   return (
-    <Page
+    <DashboardPage
       title={t('dashboard.office.title')}
       subtitle={data ? (data.scope ? t('dashboard.office.scopeUnit', { unit: data.scope.name, date: format.date(data.today) }) : t('dashboard.office.scopeProvince', { date: format.date(data.today) })) : undefined}
-      extra={
-        <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
-          {t('common.reload')}
-        </Button>
-      }
+      state={state}
     >
-      {error ? (
-        <LoadError error={error} onRetry={reload} />
-      ) : !data ? (
-        <Card loading />
-      ) : (
+      {(data) => (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Row gutter={[16, 16]} data-testid="dashboard-figures">
             <Col xs={12} lg={6}>
-              <Card size="small">
-                <Statistic title={t('dashboard.figures.pipeline')} value={data.pipeline.total} formatter={(v) => format.number(Number(v))} />
-              </Card>
+              <Figure title={t('dashboard.figures.pipeline')} value={data.pipeline.total} />
             </Col>
             <Col xs={12} lg={6}>
-              <Card size="small">
-                <Statistic title={t('dashboard.figures.overdue')} value={data.overdueNurturing.total} formatter={(v) => format.number(Number(v))} styles={{ content: data.overdueNurturing.total > 0 ? { color: '#cf1322' } : undefined }} />
-              </Card>
+              <Figure title={t('dashboard.figures.overdue')} value={data.overdueNurturing.total} alert={data.overdueNurturing.total > 0} />
             </Col>
             <Col xs={12} lg={6}>
-              <Card size="small">
-                <Statistic title={t('dashboard.figures.sessions')} value={data.sessions.length} formatter={(v) => format.number(Number(v))} />
-              </Card>
+              <Figure title={t('dashboard.figures.sessions')} value={data.sessions.length} />
             </Col>
             <Col xs={12} lg={6}>
-              <Card size="small">
-                <Statistic title={t('dashboard.figures.nominatedThisYear', { year: data.years.current.year })} value={data.years.current.nominated} formatter={(v) => format.number(Number(v))} />
-              </Card>
+              <Figure title={t('dashboard.figures.nominatedThisYear', { year: data.years.current.year })} value={data.years.current.nominated} />
             </Col>
           </Row>
-          <Card title={<h2 className="card-heading">{t('dashboard.pipeline.title')}</h2>}>
+          <Panel title={t('dashboard.pipeline.title')}>
             <Typography.Paragraph type="secondary">{t('dashboard.pipeline.hint')}</Typography.Paragraph>
             <PipelineTable rows={data.pipeline.rows} total={data.pipeline.total} />
-          </Card>
+          </Panel>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <Card title={<h2 className="card-heading">{t('dashboard.overdue.title', { count: data.overdueNurturing.total })}</h2>} style={{ height: '100%' }}>
+              <Panel title={t('dashboard.overdue.title', { count: data.overdueNurturing.total })} fill>
                 <OverdueList data={data.overdueNurturing} />
-              </Card>
+              </Panel>
             </Col>
             <Col xs={24} xl={12}>
-              <Card title={<h2 className="card-heading">{t('dashboard.sessions.title')}</h2>} style={{ height: '100%' }}>
+              <Panel title={t('dashboard.sessions.title')} fill>
                 <SessionsList sessions={data.sessions} />
-              </Card>
+              </Panel>
             </Col>
           </Row>
-          <Card title={<h2 className="card-heading">{t('dashboard.years.title', { current: data.years.current.year, previous: data.years.previous.year })}</h2>}>
+          <Panel title={t('dashboard.years.title', { current: data.years.current.year, previous: data.years.previous.year })}>
             <Typography.Paragraph type="secondary">{t('dashboard.years.hint')}</Typography.Paragraph>
             <YearsTable current={data.years.current} previous={data.years.previous} />
-          </Card>
+          </Panel>
           {data.pipeline.total === 0 && <Alert type="info" showIcon title={t('dashboard.office.empty')} />}
         </Space>
       )}
-    </Page>
+    </DashboardPage>
   );
 }
