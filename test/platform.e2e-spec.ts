@@ -156,10 +156,14 @@ describe('demo data', () => {
     expect(((await other.get('/api/candidates?pageSize=100')).body.items as { name: string }[]).map((c) => c.name)).not.toContain('Hộ ông Trần Văn Minh');
 
     // A merged department's council continues: Sở Nội vụ tỉnh Bắc Giang's council serves the merged Sở Nội vụ and
-    // holds its 2024 session; its secretariat serves it still.
-    const councils = (await demo.as(AUDITOR).get('/api/councils')).body as { id: string; name: string; unit: { name: string } }[];
-    const home = councils.find((k) => k.name === 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Bắc Giang')!;
-    expect(home.unit.name).toBe('Sở Nội vụ');
+    // holds its 2024 session; its secretariat serves it still. From 01/7/2025 it reads as the merged department's
+    // council; the name it bore before stays in its history (and in the record of its setting up).
+    const councils = (await demo.as(AUDITOR).get('/api/councils')).body as { id: string; name: string; formerNames: unknown[]; unit: { name: string } }[];
+    expect(councils.map((k) => k.name).filter((n) => n.includes('Bắc Giang'))).toEqual([]);
+    const home = councils.find((k) => k.name === 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ')!;
+    expect(home).toMatchObject({ unit: { name: 'Sở Nội vụ' }, formerNames: [{ name: 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Bắc Giang', replacedOn: '2025-07-01' }] });
+    const setUp = (await demo.dataSource.query(`SELECT payload->>'name' AS name FROM audit_event WHERE event_type = 'COUNCIL_SET_UP' AND payload->>'councilId' = $1`, [home.id])) as { name: string }[];
+    expect(setUp).toEqual([{ name: 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Bắc Giang' }]);
     const sessions = (await demo.as(AUDITOR).get('/api/review-sessions')).body as { title: string; status: string }[];
     expect(sessions.find((x) => x.title === 'Tổng kết năm 2024 - Sở Nội vụ')).toMatchObject({ council: { id: home.id, unitName: 'Sở Nội vụ' }, status: 'CLOSED' });
     const secretariat = await demo.signIn('thuongtrucnv', DEMO_PASSWORD);

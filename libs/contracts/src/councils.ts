@@ -1,6 +1,6 @@
 /** Councils at every level, their compositions, upward proposals (liên thông) and statistics by level of recognition. */
 import { CouncilPositionCodes, UnitLevelCodes } from '#domain';
-import { Code, Instant, Labels, Nullable, Type, Uuid, json, type EndpointTable, type Static } from './schema.js';
+import { CalendarDate, Code, Instant, Labels, Nullable, Type, Uuid, json, type EndpointTable, type Static } from './schema.js';
 
 export const CouncilSeatView = Type.Object({
   accountId: Uuid,
@@ -23,7 +23,10 @@ export type CompositionView = Static<typeof CompositionView>;
 
 export const CouncilView = Type.Object({
   id: Uuid,
+  /** The name it bears today (a council that continued under a merge's successor reads as the successor's). */
   name: Type.String(),
+  /** The names it bore before, oldest first, each with the day the next one took over (the merge's effective date). */
+  formerNames: Type.Array(Type.Object({ name: Type.String(), replacedOn: CalendarDate })),
   unit: Type.Object({ id: Uuid, name: Type.String(), level: Code(UnitLevelCodes), levelLabel: Nullable(Labels) }),
   /** The council an exemplar recognised here is proposed to; null for the province's. */
   parentCouncilId: Nullable(Uuid),

@@ -62,8 +62,10 @@ export const ReorganisationEffect = Type.Object({
   /**
    * Councils of the units the operation touches. A merge's successor without a council of its own takes over the first
    * merged unit's council (`continuesUnder`), with its sessions and history; the others stay with their unit's history.
+   * A continuing council whose name named the merged unit takes the successor's name in it from the effective date
+   * (`nameAfter`); its former name stays in its history.
    */
-  councils: Type.Array(Type.Object({ id: Uuid, name: Type.String(), unit: UnitRef, continuesUnder: Type.Optional(Nullable(UnitRef)) })),
+  councils: Type.Array(Type.Object({ id: Uuid, name: Type.String(), unit: UnitRef, continuesUnder: Type.Optional(Nullable(UnitRef)), nameAfter: Type.Optional(Type.String()) })),
   blockers: Type.Array(ReorganisationBlocker),
 });
 export type ReorganisationEffect = Static<typeof ReorganisationEffect>;

@@ -13,3 +13,12 @@ export const UNIT_LEVELS = [
 ] as const satisfies readonly Labelled[];
 export type UnitLevel = (typeof UNIT_LEVELS)[number]['code'];
 export const UnitLevelCodes = UNIT_LEVELS.map((x) => x.code) as readonly UnitLevel[];
+
+/**
+ * Levels that no longer exist: no district level since 01/7/2025 (Luật Tổ chức chính quyền địa phương 72/2025/QH15,
+ * two tiers of local government, province and commune). A unit of such a level stays in history (a former district,
+ * retired by the reorganisation, with its timeline) and an import of a former tree may still name it; views of today
+ * neither offer it for a new unit nor show it as a column of their own unless some figure still falls there.
+ */
+export const ABOLISHED_UNIT_LEVELS: readonly UnitLevel[] = ['DISTRICT'];
+export const isAbolishedLevel = (level: string): boolean => (ABOLISHED_UNIT_LEVELS as readonly string[]).includes(level);

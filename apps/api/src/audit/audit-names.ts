@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RECORD_REF_KINDS, ROLES, SUBJECT_KINDS, SYSTEM_ACTORS, labelsOf } from '#domain';
 import type { AuditNames as AuditNamesView, NamedRef } from '#contracts';
+import { councilNameSql } from '../councils/council-setup.js';
 
 const REF_KEYS = RECORD_REF_KINDS;
 
@@ -26,7 +27,8 @@ const TABLES: Record<Exclude<NamedRef['kind'], 'ruleSet' | 'criterion' | 'criter
   movement: 'SELECT id::text AS id, name FROM movement WHERE id = ANY($1::uuid[])',
   session: 'SELECT id::text AS id, title AS name FROM review_session WHERE id = ANY($1::uuid[])',
   account: 'SELECT id::text AS id, display_name AS name FROM account WHERE id = ANY($1::uuid[])',
-  council: 'SELECT id::text AS id, name FROM council WHERE id = ANY($1::uuid[])',
+  // The name it bears today, as units and accounts are named by theirs (a record's own payload keeps the name of its day).
+  council: `SELECT c.id::text AS id, ${councilNameSql('c')} AS name FROM council c WHERE c.id = ANY($1::uuid[])`,
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -46,6 +46,7 @@ const COUNCILS = 'migration:Councils1796577732200';
 const SESSION_DEADLINES = 'migration:SessionDeadlines1796578800000';
 const REORGANISATION = 'migration:UnitReorganisation1796600000100';
 const AMENDMENT_DRAFTS = 'migration:AmendmentDrafts1796620000000';
+const COUNCIL_TRANSFER_NAME = 'migration:CouncilTransferName1796630000000';
 
 export const TABLE_COVERAGE = {
   // The unit tree, accounts and their roles: who may do what.
@@ -156,7 +157,7 @@ export const TABLE_COVERAGE = {
   unit_change: { kind: 'attested', key: ['id'], appendOnly: true },
   unit_succession: { kind: 'attested', key: ['id'], appendOnly: true },
   candidate_placement: { kind: 'attested', key: ['id'], appendOnly: true },
-  council_transfer: { kind: 'attested', key: ['id'], appendOnly: true },
+  council_transfer: { kind: 'attested', key: ['id'], appendOnly: true, late: [{ column: 'council_name', addedBy: COUNCIL_TRANSFER_NAME }] },
   // Historical statistics the report's table counts.
   statistics_import: { kind: 'attested', key: ['id'], appendOnly: true, excluded: ['content'], file: { content: 'content', hash: 'sha256' } },
   statistics_import_row: { kind: 'attested', key: ['import_id', 'year', 'field'], appendOnly: true },

@@ -18,6 +18,25 @@ import type { Council } from './council.entities.js';
 export const councilUnitSql = (alias: string) =>
   `coalesce((SELECT t.to_unit_id FROM council_transfer t WHERE t.council_id = ${alias}.id ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1), ${alias}.unit_id)`;
 
+/**
+ * The name a council bears today, as SQL over a council row aliased `alias`: the name its last renaming transfer
+ * recorded (a merge's successor took it over, reorganisation/), else the name it was set up with. Its earlier names
+ * stay where they were recorded (`formerNames` in council.repository.ts).
+ */
+export const councilNameSql = (alias: string) =>
+  `coalesce((SELECT t.council_name FROM council_transfer t WHERE t.council_id = ${alias}.id AND t.council_name IS NOT NULL ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1), ${alias}.name)`;
+
+/**
+ * The name a council takes when it continues under a merge's successor: its name with the merged unit's name replaced
+ * by the successor's ("… Sở Nội vụ tỉnh Bắc Giang" becomes "… Sở Nội vụ"), so it reads as the successor's council.
+ * Null when its name does not name the merged unit (a name given by hand): it keeps that name.
+ */
+export function continuingCouncilName(councilName: string, fromUnitName: string, toUnitName: string): string | null {
+  const at = councilName.lastIndexOf(fromUnitName);
+  if (!fromUnitName || at < 0 || fromUnitName === toUnitName) return null;
+  return councilName.slice(0, at) + toUnitName + councilName.slice(at + fromUnitName.length);
+}
+
 /** The name a council takes when none is given: the regulation's title followed by its unit's name. */
 export const defaultCouncilName = (unitName: string) => `Hội đồng Thi đua – Khen thưởng ${unitName}`;
 

@@ -9,7 +9,7 @@ import type { UnitLevel } from '#domain';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { Council, CouncilComposition, UpwardProposal, type CompositionSeat } from './council.entities.js';
-import { councilUnitSql } from './council-setup.js';
+import { councilNameSql, councilUnitSql } from './council-setup.js';
 
 /** A council with the unit it belongs to. */
 export interface CouncilRow {
@@ -64,7 +64,7 @@ export interface ProposalRow {
   proposedAt: Date;
 }
 
-const COUNCIL_COLUMNS = `c.id, u.id AS "unitId", u.name AS "unitName", u.level AS "unitLevel", u.path AS "unitPath", c.name, c.created_by AS "createdBy", c.created_at AS "createdAt"`;
+const COUNCIL_COLUMNS = `c.id, u.id AS "unitId", u.name AS "unitName", u.level AS "unitLevel", u.path AS "unitPath", ${councilNameSql('c')} AS name, c.created_by AS "createdBy", c.created_at AS "createdAt"`;
 
 @Injectable()
 export class CouncilRepository {
@@ -169,6 +169,20 @@ export class CouncilRepository {
     return row ?? null;
   }
 
+  /**
+   * The names a council bore before the one it bears today, oldest first, each with the day the next one took over
+   * (the effective date of the transfer that renamed it): its set-up name, then each renaming transfer's.
+   */
+  async formerNames(em: EntityManager, councilId: string): Promise<{ name: string; replacedOn: string }[]> {
+    const rows = (await em.query(
+      `SELECT c.name AS "setUpName", t.council_name AS "nameAfter", t.effective_on::text AS "effectiveOn"
+         FROM council c JOIN council_transfer t ON t.council_id = c.id AND t.council_name IS NOT NULL
+        WHERE c.id = $1 ORDER BY t.recorded_at, t.id`,
+      [councilId],
+    )) as { setUpName: string; nameAfter: string; effectiveOn: string }[];
+    return rows.map((r, i) => ({ name: i === 0 ? r.setUpName : rows[i - 1]!.nameAfter, replacedOn: r.effectiveOn }));
+  }
+
   async compositions(em: EntityManager, councilId: string): Promise<CompositionRow[]> {
     return (await em.query(
       `SELECT id, council_id AS "councilId", version, members, secretariat, note, published_by AS "publishedBy", published_at AS "publishedAt"
@@ -233,8 +247,8 @@ export class CouncilRepository {
   async proposals(em: EntityManager = this.reader): Promise<ProposalRow[]> {
     return (await em.query(
       `SELECT p.id, p.lower_candidate_id AS "lowerCandidateId", p.upper_candidate_id AS "upperCandidateId", k.name AS "candidateName", k.kind AS "candidateKind",
-              k.unit_id AS "unitId", u.name AS "unitName", p.from_council_id AS "fromCouncilId", fc.name AS "fromCouncilName",
-              p.to_council_id AS "toCouncilId", tc.name AS "toCouncilName", p.lower_session_id AS "lowerSessionId", p.lower_decision_id AS "lowerDecisionId",
+              k.unit_id AS "unitId", u.name AS "unitName", p.from_council_id AS "fromCouncilId", ${councilNameSql('fc')} AS "fromCouncilName",
+              p.to_council_id AS "toCouncilId", ${councilNameSql('tc')} AS "toCouncilName", p.lower_session_id AS "lowerSessionId", p.lower_decision_id AS "lowerDecisionId",
               up.state AS "upperState", p.reasons, p.proposed_by AS "proposedBy", p.proposed_at AS "proposedAt"
          FROM upward_proposal p
          JOIN candidate k ON k.id = p.lower_candidate_id

@@ -171,6 +171,7 @@ export class CouncilsService {
     return {
       id: row.id,
       name: row.name,
+      formerNames: await this.councils.formerNames(em, row.id),
       unit: { id: row.unitId, name: row.unitName, level: row.unitLevel, levelLabel: labelsOf(UNIT_LEVELS, row.unitLevel) },
       parentCouncilId: parent?.id ?? null,
       composition: composition ? await this.compositionView(em, composition) : null,

@@ -214,6 +214,10 @@ export class CouncilTransfer {
 
   @Column('timestamptz', { name: 'recorded_at' })
   recordedAt: Date;
+
+  /** The name the council bears from `effectiveOn`; null when the transfer left its name as it was. */
+  @Column('text', { name: 'council_name', nullable: true })
+  councilName: string | null;
 }
 
 export const REORGANISATION_ENTITIES = [UnitOperation, UnitChange, UnitSuccession, CandidatePlacement, CouncilTransfer];

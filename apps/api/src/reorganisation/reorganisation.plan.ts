@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../common/domain-error.js';
+import { continuingCouncilName } from '../councils/council-setup.js';
 import type { ReorganisationDto } from './dto/reorganisation.dto.js';
 import type { UnitOperationKind } from './reorganisation.entities.js';
 
@@ -51,7 +52,7 @@ export interface Facts {
   candidates: AffectedCandidate[];
   accounts: AffectedAccount[];
   openSessions: OpenSession[];
-  /** Councils serving the operands (and a merge's receiving unit) today: the unit each serves. */
+  /** Councils serving the operands (and a merge's receiving unit) today: the unit each serves, the name each bears today. */
   councilUnits: { unitId: string; councilId: string; name: string }[];
 }
 
@@ -89,7 +90,7 @@ export interface Plan {
   placements: { candidateId: string; fromUnitId: string; toUnitId: string }[];
   accountMoves: { accountId: string; fromUnitId: string; toUnitId: string }[];
   /** A merged unit's council that continues under the successor (holding its sessions and history). */
-  councilTransfers: { councilId: string; fromUnitId: string; toUnitId: string }[];
+  councilTransfers: { councilId: string; fromUnitId: string; toUnitId: string; /** Its name from the effective date; null: unchanged. */ councilName: string | null }[];
   blockers: Blocker[];
   /** The tree after the operation (for the preview's "today's unit" of each candidate). */
   after: Map<string, TreeUnit>;
@@ -268,7 +269,9 @@ export function computePlan(dto: ReorganisationDto, facts: Facts, clockToday: st
         for (const p of ids.map((id) => after.get(id)!).filter((u) => u.id !== successor.id)) {
           const council = facts.councilUnits.find((k) => k.unitId === p.id);
           if (council) {
-            plan.councilTransfers.push({ councilId: council.councilId, fromUnitId: p.id, toUnitId: successor.id });
+            // From that day it reads as the successor's council; the name it bore until then stays in its history.
+            const councilName = continuingCouncilName(council.name, p.name, successor.name);
+            plan.councilTransfers.push({ councilId: council.councilId, fromUnitId: p.id, toUnitId: successor.id, councilName });
             break;
           }
         }

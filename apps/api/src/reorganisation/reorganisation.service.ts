@@ -16,7 +16,7 @@ import { UNIT_TREE_STREAM, unitStream } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { councilUnitSql } from '../councils/council-setup.js';
+import { councilNameSql, councilUnitSql } from '../councils/council-setup.js';
 import type { ReorganisationDto } from './dto/reorganisation.dto.js';
 import { computePlan, todayUnitOf, type Facts, type Plan, type TreeUnit } from './reorganisation.plan.js';
 import type { ReorganisationEffect, UnitOperationView, UnitTimeline } from '#contracts';
@@ -116,14 +116,10 @@ export class ReorganisationService {
         await em.query(`UPDATE candidate c SET home_unit_id = x.t FROM unnest($1::uuid[], $2::uuid[]) AS x(c, t) WHERE c.id = x.c`, [candidates, to]);
       }
       for (const k of plan.councilTransfers) {
-        await em.query(`INSERT INTO council_transfer (id, council_id, operation_id, from_unit_id, to_unit_id, effective_on, recorded_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`, [
-          k.councilId,
-          plan.operationId,
-          k.fromUnitId,
-          k.toUnitId,
-          plan.effectiveOn,
-          now,
-        ]);
+        await em.query(
+          `INSERT INTO council_transfer (id, council_id, operation_id, from_unit_id, to_unit_id, effective_on, recorded_at, council_name) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7)`,
+          [k.councilId, plan.operationId, k.fromUnitId, k.toUnitId, plan.effectiveOn, now, k.councilName],
+        );
       }
       for (const a of plan.accountMoves) {
         await em.query(`UPDATE account SET unit_id = $2, updated_at = $3 WHERE id = $1`, [a.accountId, a.toUnitId, now]);
@@ -255,7 +251,7 @@ export class ReorganisationService {
       [operands],
     )) as Facts['openSessions'];
     // A merge into one of its units: that unit's council (if any) is the one that carries on.
-    const councilUnits = (await em.query(`SELECT ${councilUnitSql('k')} AS "unitId", k.id AS "councilId", k.name FROM council k WHERE ${councilUnitSql('k')} = ANY($1::uuid[]) ORDER BY k.created_at, k.id`, [
+    const councilUnits = (await em.query(`SELECT ${councilUnitSql('k')} AS "unitId", k.id AS "councilId", ${councilNameSql('k')} AS name FROM council k WHERE ${councilUnitSql('k')} = ANY($1::uuid[]) ORDER BY k.created_at, k.id`, [
       operands,
     ])) as Facts['councilUnits'];
     return { units, candidates, accounts, openSessions, councilUnits };
@@ -305,7 +301,7 @@ export class ReorganisationService {
       }),
       councils: facts.councilUnits.map((k) => {
         const moved = plan.councilTransfers.find((x) => x.councilId === k.councilId);
-        return { id: k.councilId, name: k.name, unit: ref(plan.before, k.unitId)!, continuesUnder: moved ? ref(plan.after, moved.toUnitId) : null };
+        return { id: k.councilId, name: k.name, unit: ref(plan.before, k.unitId)!, continuesUnder: moved ? ref(plan.after, moved.toUnitId) : null, ...(moved?.councilName ? { nameAfter: moved.councilName } : {}) };
       }),
       blockers: plan.blockers,
     };

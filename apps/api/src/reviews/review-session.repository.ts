@@ -8,7 +8,7 @@ import type { CouncilPosition } from '#domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { candidateStream } from '../audit/streams.js';
-import { councilUnitSql } from '../councils/council-setup.js';
+import { councilNameSql, councilUnitSql } from '../councils/council-setup.js';
 import type { Field, SubjectKind } from '#domain';
 import type { CandidateState, AnyCouncilVerdict, CouncilOutcome, ReviewItemStatus, ReviewSessionStatus, RuleFinding } from '#workflow';
 import {
@@ -185,7 +185,7 @@ export class ReviewSessionRepository {
       `WITH province AS (SELECT c.id FROM council c JOIN unit u ON u.id = ${councilUnitSql('c')} WHERE u.parent_id IS NULL ORDER BY u.created_at, u.id LIMIT 1)
        SELECT s.id, s.title, s.year, s.status, s.ballot, s.opened_at AS "openedAt", s.voting_closed_at AS "votingClosedAt", s.closed_at AS "closedAt", s.version,
               (SELECT count(*)::int FROM review_item i WHERE i.session_id = s.id) AS candidates,
-              c.id AS "councilId", c.name AS "councilName", cu.name AS "councilUnitName"
+              c.id AS "councilId", ${councilNameSql('c')} AS "councilName", cu.name AS "councilUnitName"
          FROM review_session s
          LEFT JOIN council c ON c.id = coalesce(s.council_id, (SELECT id FROM province))
          LEFT JOIN unit cu ON cu.id = ${councilUnitSql('c')}

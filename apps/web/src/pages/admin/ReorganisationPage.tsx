@@ -346,6 +346,7 @@ export function ReorganisationPage() {
                 {preview.councils.filter((c) => c.continuesUnder).map((c) => (
                   <Typography.Paragraph key={c.id} data-testid="council-continues">
                     {t('reorg.councilContinues', { name: c.name, unit: c.continuesUnder!.name })}
+                    {c.nameAfter ? ` ${t('reorg.councilRenamed', { name: c.nameAfter })}` : null}
                   </Typography.Paragraph>
                 ))}
                 {preview.councils.some((c) => !c.continuesUnder) && (

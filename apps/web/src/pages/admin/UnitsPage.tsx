@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Tree, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Sector, UnitLevel } from '#domain';
+import { isAbolishedLevel, type Sector, type UnitLevel } from '#domain';
 import type { UnitView as Unit, UnitNode } from '#contracts';
 import { api } from '../../api/client';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
@@ -78,7 +78,8 @@ function CreateUnit({ parent, onDone }: { parent: Unit | null; onDone(unit: Unit
     form.setFieldsValue({ level: parent ? (parent.level === 'PROVINCE' ? 'DEPARTMENT' : 'GRASSROOTS') : 'PROVINCE', sector: parent?.sector ?? 'STATE' });
     setError(null);
   }, [parent, form]);
-  const levels = options('level').filter((o) => (parent ? o.value !== 'PROVINCE' : o.value === 'PROVINCE'));
+  // No district level since 01/7/2025: a new unit is never one (former districts stay in the tree's history).
+  const levels = options('level').filter((o) => !isAbolishedLevel(o.value) && (parent ? o.value !== 'PROVINCE' : o.value === 'PROVINCE'));
   return (
     <Form<CreateForm>
       form={form}

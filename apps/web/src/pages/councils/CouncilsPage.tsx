@@ -151,6 +151,11 @@ export function CouncilsPage() {
               <span>·</span>
               <span>{council.parentCouncilId ? t('councils.parent', { name: byId.get(council.parentCouncilId)?.name ?? '' }) : t('councils.topLevel')}</span>
             </Space>
+            {council.formerNames.map((f) => (
+              <Typography.Paragraph key={f.replacedOn + f.name} type="secondary" data-testid="council-former-name" style={{ marginBottom: 8 }}>
+                {t('councils.formerName', { name: f.name, date: format.date(f.replacedOn) })}
+              </Typography.Paragraph>
+            ))}
             {council.composition ? (
               <>
                 <Table<CouncilSeatView>

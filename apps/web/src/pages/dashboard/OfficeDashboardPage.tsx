@@ -6,7 +6,7 @@
 import { Alert, Col, Empty, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { UNIT_LEVELS } from '#domain';
+import { UNIT_LEVELS, isAbolishedLevel } from '#domain';
 import type { DashboardSession, OfficeDashboard, OverdueNurturing, PipelineRow, SessionDeadline, YearFigures } from '#contracts';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
@@ -32,6 +32,8 @@ function PipelineTable({ rows, total }: { rows: PipelineRow[]; total: number }) 
   const { t } = useTranslation();
   const { label, words } = useLabels();
   const format = useFormat();
+  // A level that no longer exists (the district, since 01/7/2025) has a column only while some candidate counts there.
+  const levels = UNIT_LEVELS.filter((level) => !isAbolishedLevel(level.code) || rows.some((r) => r.byLevel.some((l) => l.level === level.code && l.count > 0)));
   return (
     <Table<PipelineRow>
       rowKey="stage"
@@ -59,7 +61,7 @@ function PipelineTable({ rows, total }: { rows: PipelineRow[]; total: number }) 
             </div>
           ),
         },
-        ...UNIT_LEVELS.map((level) => ({
+        ...levels.map((level) => ({
           key: level.code,
           title: label('level', level.code),
           align: 'right' as const,
@@ -72,7 +74,7 @@ function PipelineTable({ rows, total }: { rows: PipelineRow[]; total: number }) 
       ]}
       summary={() => (
         <Table.Summary.Row>
-          <Table.Summary.Cell index={0} colSpan={UNIT_LEVELS.length + 1}>
+          <Table.Summary.Cell index={0} colSpan={levels.length + 1}>
             <strong>{t('dashboard.pipeline.all')}</strong>
           </Table.Summary.Cell>
           <Table.Summary.Cell index={1} align="right">
