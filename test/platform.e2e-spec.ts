@@ -158,8 +158,11 @@ describe('demo data', () => {
     // A merged department's council continues: Sở Nội vụ tỉnh Bắc Giang's council serves the merged Sở Nội vụ and
     // holds its 2024 session; its secretariat serves it still. From 01/7/2025 it reads as the merged department's
     // council; the name it bore before stays in its history (and in the record of its setting up).
-    const councils = (await demo.as(AUDITOR).get('/api/councils')).body as { id: string; name: string; formerNames: unknown[]; unit: { name: string } }[];
-    expect(councils.map((k) => k.name).filter((n) => n.includes('Bắc Giang'))).toEqual([]);
+    // The former province's council stays with Tỉnh Bắc Giang's history (Tỉnh Bắc Ninh carries on with its own), listed last.
+    const councils = (await demo.as(AUDITOR).get('/api/councils')).body as { id: string; name: string; formerNames: unknown[]; unit: { name: string; retiredOn: string | null } }[];
+    expect(councils.filter((k) => !k.unit.retiredOn && k.name.includes('Bắc Giang'))).toEqual([]);
+    expect(councils.filter((k) => k.unit.retiredOn).map((k) => [k.name, k.unit.retiredOn])).toEqual([['Hội đồng Thi đua – Khen thưởng Tỉnh Bắc Giang', '2025-07-01']]);
+    expect(councils.at(-1)!.unit.retiredOn).toBe('2025-07-01');
     const home = councils.find((k) => k.name === 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ')!;
     expect(home).toMatchObject({ unit: { name: 'Sở Nội vụ' }, formerNames: [{ name: 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Bắc Giang', replacedOn: '2025-07-01' }] });
     const setUp = (await demo.dataSource.query(`SELECT payload->>'name' AS name FROM audit_event WHERE event_type = 'COUNCIL_SET_UP' AND payload->>'councilId' = $1`, [home.id])) as { name: string }[];

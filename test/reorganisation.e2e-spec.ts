@@ -25,7 +25,10 @@ async function reorganise(body: Record<string, unknown>) {
 async function applied(body: Record<string, unknown>) {
   const res = await reorganise(body);
   expect({ status: res.status, body: res.status === 201 ? undefined : res.body }).toEqual({ status: 201, body: undefined });
-  return res.body as { id: string; effect: { units: { id: string; change: string; name: string }[]; candidates: { id: string; after: { id: string } | null }[] } };
+  return res.body as {
+    id: string;
+    effect: { units: { id: string; change: string; name: string }[]; candidates: { id: string; after: { id: string } | null }[]; councils: { id: string; nameAfter?: string }[] };
+  };
 }
 
 /** Records of the unit tree's stream and of units' streams (refusals are audited elsewhere). */
@@ -277,16 +280,27 @@ describe('reorganisations of the unit tree', () => {
     expect(JSON.stringify(refused.body)).toContain('Tổng kết năm 2024 - Sở Xây dựng tỉnh A');
 
     const preview = await t.as(ADMIN).post('/api/unit-reorganisations/preview').send({ effectiveOn: '2025-07-01', ...DOC, ...merge });
-    expect(preview.body.councils).toEqual([{ id: council.body.id, name: council.body.name, unit: { id: deptA.id, name: 'Sở Nội vụ tỉnh A' }, continuesUnder: { id: expect.any(String), name: 'Sở Nội vụ' } }]);
+    // From the merge it reads as the successor's council: the merged unit's name in its name becomes the successor's.
+    expect(council.body.name).toBe('Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh A');
+    expect(preview.body.councils).toEqual([
+      { id: council.body.id, name: council.body.name, unit: { id: deptA.id, name: 'Sở Nội vụ tỉnh A' }, continuesUnder: { id: expect.any(String), name: 'Sở Nội vụ' }, nameAfter: 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ' },
+    ]);
     const before = await auditCount();
     const op = await applied(merge);
     const successor = op.effect.units.find((u) => u.change === 'CREATED')!;
     // One audited change: the council's transfer is attested by the operation's record (the audit chain verifies).
     expect(await auditCount()).toBe(before + 2);
-    expect(await t.dataSource.query('SELECT council_id AS "councilId", from_unit_id AS "fromUnitId", to_unit_id AS "toUnitId", operation_id AS "operationId" FROM council_transfer')).toEqual([
-      { councilId: council.body.id, fromUnitId: deptA.id, toUnitId: successor.id, operationId: op.id },
-    ]);
-    expect((await t.as(AUDITOR).get(`/api/councils/${council.body.id}`)).body).toMatchObject({ name: council.body.name, unit: { id: successor.id, name: 'Sở Nội vụ' } });
+    expect(
+      await t.dataSource.query('SELECT council_id AS "councilId", from_unit_id AS "fromUnitId", to_unit_id AS "toUnitId", operation_id AS "operationId", council_name AS "councilName" FROM council_transfer'),
+    ).toEqual([{ councilId: council.body.id, fromUnitId: deptA.id, toUnitId: successor.id, operationId: op.id, councilName: 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ' }]);
+    expect(op.effect.councils).toEqual([expect.objectContaining({ id: council.body.id, nameAfter: 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ' })]);
+    // Its row is not rewritten: the name it was set up with is its first former name, until the merge's date.
+    expect(await t.dataSource.query('SELECT name FROM council WHERE id = $1', [council.body.id])).toEqual([{ name: council.body.name }]);
+    expect((await t.as(AUDITOR).get(`/api/councils/${council.body.id}`)).body).toMatchObject({
+      name: 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ',
+      formerNames: [{ name: council.body.name, replacedOn: '2025-07-01' }],
+      unit: { id: successor.id, name: 'Sở Nội vụ', retiredOn: null },
+    });
     // Its secretariat serves it still, and an account of the successor itself finds it as its nearest council.
     expect((await secretary.get('/api/councils/mine')).body).toMatchObject({ id: council.body.id });
     const newcomer = await t.newAccount('uyvien-so-moi', 'COUNCIL_MEMBER', successor.id);

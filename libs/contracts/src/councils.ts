@@ -27,7 +27,11 @@ export const CouncilView = Type.Object({
   name: Type.String(),
   /** The names it bore before, oldest first, each with the day the next one took over (the merge's effective date). */
   formerNames: Type.Array(Type.Object({ name: Type.String(), replacedOn: CalendarDate })),
-  unit: Type.Object({ id: Uuid, name: Type.String(), level: Code(UnitLevelCodes), levelLabel: Nullable(Labels) }),
+  /**
+   * The unit it serves today. `retiredOn`: the day that unit stopped (merged into a unit with a council of its own, or
+   * dissolved); the council is then history, listed after those of today's units.
+   */
+  unit: Type.Object({ id: Uuid, name: Type.String(), level: Code(UnitLevelCodes), levelLabel: Nullable(Labels), retiredOn: Nullable(CalendarDate) }),
   /** The council an exemplar recognised here is proposed to; null for the province's. */
   parentCouncilId: Nullable(Uuid),
   /** The composition in force (the newest version); null before the first is published. */

@@ -18,6 +18,8 @@ export interface CouncilRow {
   unitName: string;
   unitLevel: UnitLevel;
   unitPath: string;
+  /** The day its unit stopped (merged into a unit with a council of its own, dissolved); null while it is active. */
+  unitRetiredOn: string | null;
   name: string;
   createdBy: string;
   createdAt: Date;
@@ -64,7 +66,7 @@ export interface ProposalRow {
   proposedAt: Date;
 }
 
-const COUNCIL_COLUMNS = `c.id, u.id AS "unitId", u.name AS "unitName", u.level AS "unitLevel", u.path AS "unitPath", ${councilNameSql('c')} AS name, c.created_by AS "createdBy", c.created_at AS "createdAt"`;
+const COUNCIL_COLUMNS = `c.id, u.id AS "unitId", u.name AS "unitName", u.level AS "unitLevel", u.path AS "unitPath", u.retired_on::text AS "unitRetiredOn", ${councilNameSql('c')} AS name, c.created_by AS "createdBy", c.created_at AS "createdAt"`;
 
 @Injectable()
 export class CouncilRepository {
@@ -75,7 +77,7 @@ export class CouncilRepository {
   }
 
   async all(em: EntityManager = this.reader): Promise<CouncilRow[]> {
-    return (await em.query(`SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = ${councilUnitSql('c')} ORDER BY length(u.path), u.name, c.id`)) as CouncilRow[];
+    return (await em.query(`SELECT ${COUNCIL_COLUMNS} FROM council c JOIN unit u ON u.id = ${councilUnitSql('c')} ORDER BY (u.status = 'RETIRED'), length(u.path), u.name, c.id`)) as CouncilRow[];
   }
 
   async byId(em: EntityManager, id: string): Promise<CouncilRow | null> {

@@ -172,7 +172,7 @@ export class CouncilsService {
       id: row.id,
       name: row.name,
       formerNames: await this.councils.formerNames(em, row.id),
-      unit: { id: row.unitId, name: row.unitName, level: row.unitLevel, levelLabel: labelsOf(UNIT_LEVELS, row.unitLevel) },
+      unit: { id: row.unitId, name: row.unitName, level: row.unitLevel, levelLabel: labelsOf(UNIT_LEVELS, row.unitLevel), retiredOn: row.unitRetiredOn },
       parentCouncilId: parent?.id ?? null,
       composition: composition ? await this.compositionView(em, composition) : null,
       createdBy: row.createdBy,

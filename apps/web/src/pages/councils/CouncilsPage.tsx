@@ -146,7 +146,7 @@ export function CouncilsPage() {
               </Button>
             )}
             <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
-              <Tag color="blue">{words(council.unit.levelLabel)}</Tag>
+              {council.unit.retiredOn ? <Tag data-testid="council-retired">{t('councils.unitRetired', { date: format.date(council.unit.retiredOn) })}</Tag> : <Tag color="blue">{words(council.unit.levelLabel)}</Tag>}
               <span>{t('councils.ofUnit', { unit: council.unit.name })}</span>
               <span>·</span>
               <span>{council.parentCouncilId ? t('councils.parent', { name: byId.get(council.parentCouncilId)?.name ?? '' }) : t('councils.topLevel')}</span>
