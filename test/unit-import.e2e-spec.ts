@@ -241,6 +241,8 @@ describe('importing a unit tree', () => {
     const { preview: p, result } = await previewThenApply(sample, 'bac-ninh-2025-units.csv');
     expect(p.errors).toEqual([]);
     expect(result.status).toBe(201);
+    // A partial sample (its README says so): the province, 14 provincial bodies, 12 wards and 26 communes of the 99.
+    expect(p.counts.create).toBe(53);
     const province = (await unitByCode('BN25'))!;
     expect(province).toMatchObject({ name: 'Tỉnh Bắc Ninh', level: 'PROVINCE', parent_id: null });
     const below = await t.dataSource.query<{ level: string; n: number }[]>(
