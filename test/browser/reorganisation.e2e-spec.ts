@@ -87,6 +87,31 @@ async function pickInTreeSelect(page: Page, label: string, titles: string[]) {
 }
 
 describe('the 2025 reorganisation in Chromium', () => {
+  browserTest(() => browser, 'today’s views of the demo: the merged department’s council reads as Sở Nội vụ’s, its former name in its history; the unit tree names no district level', 'hom-nay', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signIn(page, app.baseUrl, ADMIN);
+    await page.goto(`${app.baseUrl}/hoi-dong-cac-cap`);
+    await page.getByRole('heading', { name: 'Hội đồng Thi đua – Khen thưởng Sở Nội vụ', exact: true, level: 2 }).waitFor();
+    await page.getByText('Trước ngày 01/07/2025: Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Bắc Giang', { exact: true }).waitFor();
+    // The former province's council stays with Tỉnh Bắc Giang's history, marked as such.
+    const former = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: 'Hội đồng Thi đua – Khen thưởng Tỉnh Bắc Giang', level: 2 }) });
+    await former.getByTestId('council-retired').waitFor();
+    await shot(page, 'hoi-dong-sau-sap-xep-1366');
+    await page.goto(`${app.baseUrl}/quan-tri/don-vi`);
+    await page.getByRole('heading', { name: 'Đơn vị', level: 1 }).waitFor();
+    await page.getByRole('tree').getByText('Tỉnh Bắc Ninh', { exact: true }).waitFor();
+    // The page's own words name no district level (the journey below adds a district of its own to replay a merger).
+    expect(await page.getByText('Cây đơn vị: tỉnh →', { exact: false }).textContent()).not.toContain('huyện');
+    // A new unit is never a district (the level no longer exists).
+    await page.getByRole('tree').getByText('Tỉnh Bắc Ninh', { exact: true }).click();
+    await page.getByLabel('Cấp', { exact: true }).click();
+    await page.locator('.ant-select-dropdown').getByText('Cơ sở (xã, trường, công ty…)', { exact: true }).waitFor();
+    expect(await page.locator('.ant-select-dropdown').getByText('Huyện, thành phố').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await shot(page, 'don-vi-hom-nay-1366');
+    await signOut(page);
+  });
+
   browserTest(() => browser, 'the administrator merges three communes through the guided form with a preview; their timeline names the document', 'sap-nhap', async ({ page }) => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await signIn(page, app.baseUrl, ADMIN);
