@@ -170,6 +170,15 @@ describe('numbering from the document register, then issue', () => {
     expect(events).toEqual(['DECISION_DRAFTED', 'DECISION_NUMBERED', 'DECISION_NUMBERED', 'DECISION_DRAFT_ISSUED']);
   });
 
+  it('without a server-side signing certificate, signing on the server is refused with guidance in words, no variable name', async () => {
+    const decisionId = (await t.as(CLERK).get(`/api/decision-drafts/${draftId}`)).body.decisionId as string;
+    const res = await t.as(SECRETARY).post(`/api/decisions/${decisionId}/signatures`);
+    expect(res).toMatchObject({ status: 409, body: { code: 'SIGNING_NOT_CONFIGURED' } });
+    expect(res.body.message).toContain('Hãy đề nghị quản trị hệ thống cài đặt chứng thư số ký trên máy chủ');
+    expect(res.body.message).toContain('ký bằng thiết bị ký số (USB token) của người ký rồi tải tệp đã ký lên');
+    expect(`${res.body.message} ${res.body.messageEn}`).not.toMatch(/[A-Z][A-Z0-9]*_[A-Z0-9_]+/);
+  });
+
   it('a register kept in this product reserves its next number; an administrator sets that, audited', async () => {
     const registers = (await t.as(AUDITOR).get('/api/document-registers')).body as { id: string; symbol: string; version: number; mode: string }[];
     const register = registers.find((r) => r.symbol === 'QĐ-UBND')!;
