@@ -237,3 +237,24 @@ describe('a correction or revocation takes the clerk’s number from the registe
     expect((await t.as(UNIT_HEAD).get(`/api/candidates/${coop.id}`)).body.state).toBe('recognised');
   });
 });
+
+describe('one open draft at a time for an exemplar', () => {
+  it('a second correction or revocation draft naming an exemplar an open draft names is refused (409, stable code, Vietnamese words)', async () => {
+    // The revocation draft of the cooperative above is open (drafted, not issued).
+    const open = (await t.as(SECRETARY).get(`/api/decision-drafts?status=DRAFT`)).body.filter((d: { kind: string; amends: { id: string } | null }) => d.kind === 'REVOCATION' && d.amends?.id === original.id);
+    expect(open).toHaveLength(1);
+    const again = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Lần hai', candidateIds: [coop.id] });
+    expect(again).toMatchObject({ status: 409, body: { code: 'AMENDMENT_DRAFT_CONFLICT', field: 'candidateIds', draftId: open[0].id, kind: 'REVOCATION', candidateIds: [coop.id] } });
+    expect(again.body.message).toMatch(/^Đã có dự thảo quyết định thu hồi chưa ban hành \(lập ngày \d{2}\/\d{2}\/\d{4}\) cũng nêu Hợp tác xã Nông nghiệp Tân Yên: hãy để văn thư ban hành dự thảo đó trước khi lập dự thảo mới\.$/);
+    // A correction of the same exemplar, drafted from a later decision of the chain, conflicts too; so does a revocation of the whole chain.
+    const fix = await t.as(SECRETARY).post(`/api/decisions/${correction.id}/corrections`).send({ ...SIGNER, reasons: 'Sai tên', recipients: [{ candidateId: coop.id, name: 'HTX Nông nghiệp Tân Yên' }] });
+    expect(fix).toMatchObject({ status: 409, body: { code: 'AMENDMENT_DRAFT_CONFLICT', field: 'recipients' } });
+    const whole = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Toàn bộ' });
+    expect(whole).toMatchObject({ status: 409, body: { code: 'AMENDMENT_DRAFT_CONFLICT' } });
+    // Nothing was written: still one open draft.
+    expect((await t.as(SECRETARY).get(`/api/decision-drafts?status=DRAFT`)).body.filter((d: { amends: { id: string } | null }) => d.amends !== null)).toHaveLength(1);
+    // Once the open draft is issued, the exemplar is revoked and the usual refusal applies instead.
+    expect((await numberAndIssue(t, open[0])).status).toBe(201);
+    expect((await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'x', candidateIds: [coop.id] })).body.code).toBe('DECISION_REVOKED');
+  });
+});
