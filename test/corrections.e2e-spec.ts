@@ -135,14 +135,17 @@ describe('a revocation ends the whole chain', () => {
     expect(view.subject).toContain(`Quyết định số ${original.number}`);
     expect(view.subject).toContain(`Quyết định số ${correction.number}`);
     expect(view.recipients).toEqual([expect.objectContaining({ candidateId: nurse.id, name: CORRECT_NAME, achievement: CORRECT_ACHIEVEMENT })]);
-    expect(view.reasons).toContain('điểm b khoản 2 Điều 93');
+    // The grounds cite the law and its chapter only: the sources hold no article number for them.
+    expect(view.reasons).toContain('Cung cấp thông tin sai sự thật hoặc làm giả hồ sơ, giấy tờ để đề nghị công nhận, khen thưởng (Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15)');
+    expect(view.reasons).not.toMatch(/Điều \d+|khoản \d+|điểm [a-đ]\b/);
     const text = await textOf(t.as(AUDITOR).get(`/api/decisions/${revocation.id}/pdf`));
-    for (const s of [CORRECT_NAME, `Quyết định số ${correction.number}`, 'Điều 93', 'Chương VII', 'Luật Thi đua, khen thưởng số 06/2022/QH15']) expect(text).toContain(s);
+    for (const s of [CORRECT_NAME, `Quyết định số ${correction.number}`, 'Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15']) expect(text).toContain(s);
+    expect(text).not.toContain('Điều 93');
     expect(text).not.toContain('ĐÃ THU HỒI');
     const record = (await t.as(AUDITOR).get(`/api/decisions/${revocation.id}/revocation`)).body;
     expect(record).toMatchObject({
       number: revocation.number,
-      grounds: [{ code: 'FALSE_INFORMATION_OR_FORGED_RECORDS', article: 'Điều 93 khoản 2 điểm b', citation: expect.stringContaining('Chương VII') }],
+      grounds: [{ code: 'FALSE_INFORMATION_OR_FORGED_RECORDS', article: 'Chương VII Luật Thi đua, khen thưởng 2022', citation: 'Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15' }],
       chain: [expect.objectContaining({ id: original.id, kind: 'RECOGNITION' }), expect.objectContaining({ id: correction.id, kind: 'CORRECTION' })],
       recipients: [{ candidateId: nurse.id, name: CORRECT_NAME, certificateRecovered: false }],
       recoveries: [],
@@ -230,9 +233,9 @@ describe('a correction or revocation takes the clerk’s number from the registe
   it('a revocation draft shows its grounds with the article they cite', async () => {
     const drafted = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['UNLAWFUL_APPRAISAL'], reasons: 'Xét trái quy định', candidateIds: [coop.id] });
     expect(drafted.status).toBe(201);
-    expect(drafted.body).toMatchObject({ kind: 'REVOCATION', status: 'DRAFT', grounds: [{ code: 'UNLAWFUL_APPRAISAL', article: 'Điều 93 khoản 2 điểm c' }], recipients: [expect.objectContaining({ candidateId: coop.id })] });
+    expect(drafted.body).toMatchObject({ kind: 'REVOCATION', status: 'DRAFT', grounds: [{ code: 'UNLAWFUL_APPRAISAL', article: 'Chương VII Luật Thi đua, khen thưởng 2022' }], recipients: [expect.objectContaining({ candidateId: coop.id })] });
     const pdf = await textOf(t.as(SECRETARY).get(`/api/decision-drafts/${drafted.body.id}/pdf`));
-    for (const s of ['DỰ THẢO', 'điểm c khoản 2 Điều 93']) expect(pdf).toContain(s);
+    for (const s of ['DỰ THẢO', 'Thẩm định, xét, duyệt, đề nghị công nhận, khen thưởng trái quy định của pháp luật (Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15)']) expect(pdf).toContain(s);
     // Left a draft: the cooperative stays recognised.
     expect((await t.as(UNIT_HEAD).get(`/api/candidates/${coop.id}`)).body.state).toBe('recognised');
   });
