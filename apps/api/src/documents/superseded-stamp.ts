@@ -53,13 +53,14 @@ export function withSupersededStamp(definition: TDocumentDefinitions, stamp: Sup
     }) as Content;
   if (landscape) {
     // The certificate: its top margin (42 pt) is taken by its frame, so the box is drawn with the frame, in the top
-    // left corner inside it, beside the centred national title.
+    // left corner inside it, beside the centred national title — 200 pt wide, so that a clear gap (about 45 pt on
+    // A4) stays between them; a longer line wraps downwards, where the left of the page is empty.
     const frame = definition.background;
     return {
       ...definition,
       background: (current, size) => {
         const drawn = typeof frame === 'function' ? frame(current, size) : (frame ?? null);
-        return [...(drawn ? [drawn] : []), box([230], { absolutePosition: { x: 40, y: 36 } })];
+        return [...(drawn ? [drawn] : []), box([200], { absolutePosition: { x: 40, y: 36 } })];
       },
       watermark: definition.watermark ?? { text: stamp.mark, color: RED, opacity: 0.16, bold: true, fontSize: 96 },
     };
