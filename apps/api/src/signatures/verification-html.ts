@@ -46,6 +46,8 @@ function resultSection(r: VerificationView, fileName?: string): string {
     );
     if (s.signerName) rows.push(`<dt>Người ký số</dt><dd>${esc(s.signerName)}${s.issuerSubject ? `<br><span class="muted">Chứng thư do: ${esc(s.issuerSubject)}</span>` : ''}</dd>`);
     if (s.claimedSigningTime || s.timeStampedAt) rows.push(`<dt>Thời điểm ký</dt><dd>${s.timeStampedAt ? `${esc(time(s.timeStampedAt))} (dấu thời gian)` : esc(time(s.claimedSigningTime))}</dd>`);
+  } else if (r.verdict === 'STAMPED_COPY') {
+    rows.push('<dt>Chữ ký số</dt><dd data-ket-qua="chu-ky">Không có (bản in lại có đóng dấu không mang chữ ký số)</dd>');
   } else if (d) {
     rows.push('<dt>Chữ ký số</dt><dd data-ket-qua="chu-ky">Chưa có</dd>');
   }
