@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { unzipSync, strFromU8 } from 'fflate';
 import type supertest from 'supertest';
 import { Clock } from '../apps/api/src/common/clock.js';
+import { SigningKeys } from '../apps/api/src/signatures/signing-keys.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil } from './support/council.js';
 import { draftDecision } from './support/decisions.js';
@@ -172,7 +173,10 @@ describe('numbering from the document register, then issue', () => {
 
   it('without a server-side signing certificate, signing on the server is refused with guidance in words, no variable name', async () => {
     const decisionId = (await t.as(CLERK).get(`/api/decision-drafts/${draftId}`)).body.decisionId as string;
+    // As a production server without SIGNING_P12_FILE (the embedded database is a rehearsal, which signs with its demo key).
+    const noKey = jest.spyOn(t.running.app.get(SigningKeys), 'credentials').mockResolvedValue(null);
     const res = await t.as(SECRETARY).post(`/api/decisions/${decisionId}/signatures`);
+    noKey.mockRestore();
     expect(res).toMatchObject({ status: 409, body: { code: 'SIGNING_NOT_CONFIGURED' } });
     expect(res.body.message).toContain('Hãy đề nghị quản trị hệ thống cài đặt chứng thư số ký trên máy chủ');
     expect(res.body.message).toContain('ký bằng thiết bị ký số (USB token) của người ký rồi tải tệp đã ký lên');
