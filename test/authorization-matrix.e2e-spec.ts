@@ -1106,8 +1106,10 @@ const TABLE: Record<string, Row> = {
     allowed: ['COUNCIL_SECRETARY'],
     scope: 'none',
     ok: 201,
+    // A decision of its own: the corrections row leaves a draft naming the shared decision's exemplar open, and a
+    // second draft about the same exemplar is refused (AMENDMENT_DRAFT_CONFLICT).
     send: async (c, cl) => {
-      const d = await issuedDecision(c);
+      const d = await once(c, 'decision:revocation-draft', () => buildIssuedDecision(c, 'own'));
       return laterFor(c, () => cl.post(`/api/decisions/${d.id}/revocations`).send({ ...DECISION_SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Không trung thực' }));
     },
   },

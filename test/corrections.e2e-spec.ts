@@ -135,14 +135,17 @@ describe('a revocation ends the whole chain', () => {
     expect(view.subject).toContain(`Quyết định số ${original.number}`);
     expect(view.subject).toContain(`Quyết định số ${correction.number}`);
     expect(view.recipients).toEqual([expect.objectContaining({ candidateId: nurse.id, name: CORRECT_NAME, achievement: CORRECT_ACHIEVEMENT })]);
-    expect(view.reasons).toContain('điểm b khoản 2 Điều 93');
+    // The grounds cite the law and its chapter only: the sources hold no article number for them.
+    expect(view.reasons).toContain('Cung cấp thông tin sai sự thật hoặc làm giả hồ sơ, giấy tờ để đề nghị công nhận, khen thưởng (Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15)');
+    expect(view.reasons).not.toMatch(/Điều \d+|khoản \d+|điểm [a-đ]\b/);
     const text = await textOf(t.as(AUDITOR).get(`/api/decisions/${revocation.id}/pdf`));
-    for (const s of [CORRECT_NAME, `Quyết định số ${correction.number}`, 'Điều 93', 'Chương VII', 'Luật Thi đua, khen thưởng số 06/2022/QH15']) expect(text).toContain(s);
+    for (const s of [CORRECT_NAME, `Quyết định số ${correction.number}`, 'Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15']) expect(text).toContain(s);
+    expect(text).not.toContain('Điều 93');
     expect(text).not.toContain('ĐÃ THU HỒI');
     const record = (await t.as(AUDITOR).get(`/api/decisions/${revocation.id}/revocation`)).body;
     expect(record).toMatchObject({
       number: revocation.number,
-      grounds: [{ code: 'FALSE_INFORMATION_OR_FORGED_RECORDS', article: 'Điều 93 khoản 2 điểm b', citation: expect.stringContaining('Chương VII') }],
+      grounds: [{ code: 'FALSE_INFORMATION_OR_FORGED_RECORDS', article: 'Chương VII Luật Thi đua, khen thưởng 2022', citation: 'Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15' }],
       chain: [expect.objectContaining({ id: original.id, kind: 'RECOGNITION' }), expect.objectContaining({ id: correction.id, kind: 'CORRECTION' })],
       recipients: [{ candidateId: nurse.id, name: CORRECT_NAME, certificateRecovered: false }],
       recoveries: [],
@@ -230,10 +233,31 @@ describe('a correction or revocation takes the clerk’s number from the registe
   it('a revocation draft shows its grounds with the article they cite', async () => {
     const drafted = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['UNLAWFUL_APPRAISAL'], reasons: 'Xét trái quy định', candidateIds: [coop.id] });
     expect(drafted.status).toBe(201);
-    expect(drafted.body).toMatchObject({ kind: 'REVOCATION', status: 'DRAFT', grounds: [{ code: 'UNLAWFUL_APPRAISAL', article: 'Điều 93 khoản 2 điểm c' }], recipients: [expect.objectContaining({ candidateId: coop.id })] });
+    expect(drafted.body).toMatchObject({ kind: 'REVOCATION', status: 'DRAFT', grounds: [{ code: 'UNLAWFUL_APPRAISAL', article: 'Chương VII Luật Thi đua, khen thưởng 2022' }], recipients: [expect.objectContaining({ candidateId: coop.id })] });
     const pdf = await textOf(t.as(SECRETARY).get(`/api/decision-drafts/${drafted.body.id}/pdf`));
-    for (const s of ['DỰ THẢO', 'điểm c khoản 2 Điều 93']) expect(pdf).toContain(s);
+    for (const s of ['DỰ THẢO', 'Thẩm định, xét, duyệt, đề nghị công nhận, khen thưởng trái quy định của pháp luật (Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15)']) expect(pdf).toContain(s);
     // Left a draft: the cooperative stays recognised.
     expect((await t.as(UNIT_HEAD).get(`/api/candidates/${coop.id}`)).body.state).toBe('recognised');
+  });
+});
+
+describe('one open draft at a time for an exemplar', () => {
+  it('a second correction or revocation draft naming an exemplar an open draft names is refused (409, stable code, Vietnamese words)', async () => {
+    // The revocation draft of the cooperative above is open (drafted, not issued).
+    const open = (await t.as(SECRETARY).get(`/api/decision-drafts?status=DRAFT`)).body.filter((d: { kind: string; amends: { id: string } | null }) => d.kind === 'REVOCATION' && d.amends?.id === original.id);
+    expect(open).toHaveLength(1);
+    const again = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Lần hai', candidateIds: [coop.id] });
+    expect(again).toMatchObject({ status: 409, body: { code: 'AMENDMENT_DRAFT_CONFLICT', field: 'candidateIds', draftId: open[0].id, kind: 'REVOCATION', candidateIds: [coop.id] } });
+    expect(again.body.message).toMatch(/^Đã có dự thảo quyết định thu hồi chưa ban hành \(lập ngày \d{2}\/\d{2}\/\d{4}\) cũng nêu Hợp tác xã Nông nghiệp Tân Yên: hãy để văn thư ban hành dự thảo đó trước khi lập dự thảo mới\.$/);
+    // A correction of the same exemplar, drafted from a later decision of the chain, conflicts too; so does a revocation of the whole chain.
+    const fix = await t.as(SECRETARY).post(`/api/decisions/${correction.id}/corrections`).send({ ...SIGNER, reasons: 'Sai tên', recipients: [{ candidateId: coop.id, name: 'HTX Nông nghiệp Tân Yên' }] });
+    expect(fix).toMatchObject({ status: 409, body: { code: 'AMENDMENT_DRAFT_CONFLICT', field: 'recipients' } });
+    const whole = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Toàn bộ' });
+    expect(whole).toMatchObject({ status: 409, body: { code: 'AMENDMENT_DRAFT_CONFLICT' } });
+    // Nothing was written: still one open draft.
+    expect((await t.as(SECRETARY).get(`/api/decision-drafts?status=DRAFT`)).body.filter((d: { amends: { id: string } | null }) => d.amends !== null)).toHaveLength(1);
+    // Once the open draft is issued, the exemplar is revoked and the usual refusal applies instead.
+    expect((await numberAndIssue(t, open[0])).status).toBe(201);
+    expect((await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'x', candidateIds: [coop.id] })).body.code).toBe('DECISION_REVOKED');
   });
 });

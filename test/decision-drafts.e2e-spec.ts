@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { unzipSync, strFromU8 } from 'fflate';
 import type supertest from 'supertest';
 import { Clock } from '../apps/api/src/common/clock.js';
+import { SigningKeys } from '../apps/api/src/signatures/signing-keys.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil } from './support/council.js';
 import { draftDecision } from './support/decisions.js';
@@ -168,6 +169,18 @@ describe('numbering from the document register, then issue', () => {
 
     const events = (await t.admin.query<{ event_type: string }>(`SELECT event_type FROM audit_event WHERE stream = $1 ORDER BY seq`, [`decision-draft:${draftId}`])).map((r) => r.event_type);
     expect(events).toEqual(['DECISION_DRAFTED', 'DECISION_NUMBERED', 'DECISION_NUMBERED', 'DECISION_DRAFT_ISSUED']);
+  });
+
+  it('without a server-side signing certificate, signing on the server is refused with guidance in words, no variable name', async () => {
+    const decisionId = (await t.as(CLERK).get(`/api/decision-drafts/${draftId}`)).body.decisionId as string;
+    // As a production server without SIGNING_P12_FILE (the embedded database is a rehearsal, which signs with its demo key).
+    const noKey = jest.spyOn(t.running.app.get(SigningKeys), 'credentials').mockResolvedValue(null);
+    const res = await t.as(SECRETARY).post(`/api/decisions/${decisionId}/signatures`);
+    noKey.mockRestore();
+    expect(res).toMatchObject({ status: 409, body: { code: 'SIGNING_NOT_CONFIGURED' } });
+    expect(res.body.message).toContain('Hãy đề nghị quản trị hệ thống cài đặt chứng thư số ký trên máy chủ');
+    expect(res.body.message).toContain('ký bằng thiết bị ký số (USB token) của người ký rồi tải tệp đã ký lên');
+    expect(`${res.body.message} ${res.body.messageEn}`).not.toMatch(/[A-Z][A-Z0-9]*_[A-Z0-9_]+/);
   });
 
   it('a register kept in this product reserves its next number; an administrator sets that, audited', async () => {

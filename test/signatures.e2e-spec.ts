@@ -187,4 +187,32 @@ describe('verification by anyone, without signing in', () => {
     expect(coopRes.body).toMatchObject({ verdict: 'VALID', standing: { status: 'IN_FORCE' } });
     expect((await binary(t.as(UNIT_HEAD).get(`/api/decisions/${decisionId}/certificates/${nurse.id}/pdf`))).status).toBe(409);
   });
+
+  it('an uploaded stamped copy is recognised as that document’s copy and refused as valid, naming the revocation', async () => {
+    const stamped = await binary(t.as(UNIT_HEAD).get(`/api/decisions/${decisionId}/certificates/${nurse.id}/pdf?archived=true`));
+    expect(stamped.status).toBe(200);
+    const res = await t.http.post('/api/verifications').attach('file', stamped.body as Buffer, { filename: 'gcn-da-thu-hoi.pdf', contentType: 'application/pdf' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      verdict: 'STAMPED_COPY',
+      contentUnchanged: false,
+      signature: null,
+      document: { kind: 'CERTIFICATE', serial: nurseSerial, recipientName: 'Nguyễn Thị Hường' },
+      standing: { status: 'REVOKED', by: [{ kind: 'REVOCATION' }] },
+    });
+    const number = res.body.standing.by[0].number as string;
+    expect(res.body.message).toMatch(new RegExp(`^Văn bản KHÔNG hợp lệ: đây là bản đóng dấu “ĐÃ THU HỒI” của Giấy chứng nhận số ${nurseSerial} \\(Nguyễn Thị Hường\\), đã bị thu hồi theo Quyết định số ${number.replace('/', '\\/')} ngày \\d{2}/\\d{2}/\\d{4}\\.`));
+    // The decision, revoked in part, downloaded again: its stamped copy is refused too.
+    const decision = await binary(t.as(UNIT_HEAD).get(`/api/decisions/${decisionId}/pdf`));
+    const byDecision = await t.http.post('/api/verifications').attach('file', decision.body as Buffer, { filename: 'qd.pdf', contentType: 'application/pdf' });
+    expect(byDecision.body).toMatchObject({ verdict: 'STAMPED_COPY', document: { kind: 'DECISION', serial: null }, standing: { status: 'REVOKED' } });
+    // The public page says it in Vietnamese, not "not found".
+    const page = await t.http.post('/cong-khai/xac-minh').attach('file', stamped.body as Buffer, { filename: 'gcn-da-thu-hoi.pdf', contentType: 'application/pdf' });
+    expect(page.text).toContain('data-verdict="STAMPED_COPY"');
+    expect(page.text).toContain('đây là bản đóng dấu “ĐÃ THU HỒI” của Giấy chứng nhận số');
+    expect(page.text).not.toContain('Không tìm thấy văn bản này');
+    // A forged mark naming a document in force does not make a file valid.
+    const forged = Buffer.from((stamped.body as Buffer).toString('latin1').replace(/dhtt-superseded-copy:[0-9a-f-]{36}:[0-9a-f-]{36}/, `dhtt-superseded-copy:${decisionId}:${coop.id}`), 'latin1');
+    expect((await t.http.post('/api/verifications').attach('file', forged, { filename: 'gia.pdf', contentType: 'application/pdf' })).body).toMatchObject({ verdict: 'NOT_VALID', standing: { status: 'IN_FORCE' } });
+  });
 });

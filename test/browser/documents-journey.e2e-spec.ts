@@ -4,9 +4,10 @@
  * secretariat signs it with the server's certificate (a PKCS#12 of the test's own CA, configured as an office would)
  * — the screen shows signer, time, validity and the authority the certificate chains to, and poppler's pdfsig
  * validates the downloaded decision. A certificate is downloaded and verified on the public page; then the
- * secretariat drafts its revocation on a ground of Luật Thi đua, khen thưởng 2022 (shown with its article), the clerk
+ * secretariat drafts its revocation on a ground of Luật Thi đua, khen thưởng 2022 (shown with its chapter), the clerk
  * numbers and issues it, the recovery of the certificate is recorded on screen; the stamped copy reads "ĐÃ THU HỒI
- * theo Quyết định số …" and the public page refuses it, and the signed certificate, as valid.
+ * theo Quyết định số …" and the public page recognises it as that certificate's stamped copy and refuses it as valid,
+ * naming the revocation; the signed certificate it refuses as revoked.
  *
  * SAVE_PDF_DIR=/some/folder keeps the draft, the signed decision, the stamped certificate and the achievement report.
  */
@@ -27,7 +28,9 @@ import { browserTest, choose, shot, signIn, signOut } from './support/ui.js';
 const EXEMPLAR = 'Tổ Ngữ văn Trường THPT Ngô Sĩ Liên';
 const NUMBER = 3579;
 const REVOCATION_NUMBER = 3580;
-const GROUND = 'Cung cấp thông tin sai sự thật hoặc làm giả hồ sơ, giấy tờ để đề nghị công nhận, khen thưởng (Điều 93 khoản 2 điểm b)';
+const GROUND = 'Cung cấp thông tin sai sự thật hoặc làm giả hồ sơ, giấy tờ để đề nghị công nhận, khen thưởng';
+/** What the sources support of the grounds' law: the law and its chapter, no article number (libs/domain/src/revocation.ts). */
+const GROUND_LAW = 'Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15';
 const VERIFY_FILE = 'Tệp PDF (quyết định hoặc giấy chứng nhận)';
 
 let app: ServedApp;
@@ -117,6 +120,8 @@ describe('the office’s documents from a closed session to a revoked, stamped c
       await page.goto(`${app.baseUrl}/quyet-dinh/dot-xet/${sessionId}`);
       await numberAndIssue(page, '', NUMBER);
       await page.getByTestId('issued-decision').filter({ hasText: `Quyết định số ${NUMBER}/QĐ-UBND` }).waitFor();
+      const [recipient] = (await app.test.dataSource.query(`SELECT serial FROM decision_recipient WHERE candidate_id = $1`, [candidateId])) as { serial: string }[];
+      const serial = recipient!.serial;
       await signOut(page);
 
       // The secretariat signs with the server's certificate; the screen shows who, when, valid, the chain.
@@ -152,7 +157,7 @@ describe('the office’s documents from a closed session to a revoked, stamped c
       await page.getByRole('status').getByText('Văn bản hợp lệ: đúng văn bản đã ban hành, chữ ký số hợp lệ.').waitFor();
       await page.getByText(EXEMPLAR).first().waitFor();
 
-      // The secretariat drafts the revocation on a ground of the law, shown with its article.
+      // The secretariat drafts the revocation on a ground of the law, shown with the law's chapter.
       await signIn(page, app.baseUrl, SECRETARY);
       await page.goto(`${app.baseUrl}/quyet-dinh/dot-xet/${sessionId}`);
       await page.getByTestId('draft-revocation').click();
@@ -164,10 +169,10 @@ describe('the office’s documents from a closed session to a revoked, stamped c
       await revoke.getByLabel('Sự việc cụ thể').fill('Giấy xác nhận thành tích kèm hồ sơ đề nghị không đúng sự thật');
       await revoke.getByRole('button', { name: 'Lập dự thảo' }).click();
       const revocationDraft = page.getByTestId('decision-draft-revocation');
-      await revocationDraft.getByText('Điều 93 khoản 2 điểm b').waitFor();
+      await revocationDraft.getByText('Chương VII Luật Thi đua, khen thưởng 2022').waitFor();
       await page.getByTestId('draft-status-revocation').filter({ hasText: 'Dự thảo — chưa có số' }).waitFor();
       const revocationDraftPdf = await download(page, () => page.getByTestId('draft-pdf-revocation').click());
-      expect((await pdfPages(revocationDraftPdf.bytes)).join(' ').replace(/\s+/g, ' ')).toContain('điểm b khoản 2 Điều 93');
+      expect((await pdfPages(revocationDraftPdf.bytes)).join(' ').replace(/\s+/g, ' ')).toContain(`${GROUND} (${GROUND_LAW})`);
       await shot(page, 'van-ban-2-du-thao-thu-hoi');
       await signOut(page);
 
@@ -182,7 +187,7 @@ describe('the office’s documents from a closed session to a revoked, stamped c
       // The secretariat records the certificate's recovery; the history shows it.
       await signIn(page, app.baseUrl, SECRETARY);
       await page.goto(`${app.baseUrl}/quyet-dinh/dot-xet/${sessionId}`);
-      await page.getByTestId('revocation-record').getByText('điểm b khoản 2 Điều 93', { exact: false }).waitFor();
+      await page.getByTestId('revocation-record').getByText(GROUND_LAW, { exact: false }).waitFor();
       await page.getByTestId('record-recovery').click();
       const recovery = page.getByRole('dialog');
       // The server's clock runs a month ahead of the browser's (the session's notice period is over): its date.
@@ -210,13 +215,19 @@ describe('the office’s documents from a closed session to a revoked, stamped c
       await signOut(page);
       await verifyUpload(page, 'giay-chung-nhan-da-thu-hoi.pdf', stamped.bytes);
       const status = page.getByRole('status');
-      await status.getByText(/KHÔNG hợp lệ|Không tìm thấy văn bản này|THU HỒI/).first().waitFor();
-      await expect(status.innerText()).resolves.not.toContain('Văn bản hợp lệ');
+      const revokedOn = issuedOn.split('-').reverse().join('/');
+      await status
+        .getByText(`Văn bản KHÔNG hợp lệ: đây là bản đóng dấu “ĐÃ THU HỒI” của Giấy chứng nhận số ${serial} (${EXEMPLAR}), đã bị thu hồi theo Quyết định số ${REVOCATION_NUMBER}/QĐ-UBND ngày ${revokedOn}. Bản này không có giá trị sử dụng.`)
+        .waitFor();
+      await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('STAMPED_COPY');
+      await expect(page.locator('[data-ket-qua="hieu-luc"]').innerText()).resolves.toContain(`thu hồi theo Quyết định số ${REVOCATION_NUMBER}/QĐ-UBND`);
+      await expect(page.locator('[data-ket-qua="noi-dung"]').innerText()).resolves.toContain('Bản in lại có đóng dấu');
+      await shot(page, 'van-ban-4-xac-minh-ban-dong-dau');
       await verifyUpload(page, 'giay-chung-nhan.pdf', certificate.bytes);
       await status.getByText('Văn bản đã bị THU HỒI, không còn hiệu lực.').waitFor();
       await page.getByText(`${REVOCATION_NUMBER}/QĐ-UBND`).first().waitFor();
       await expect(page.locator('[data-ket-qua="hieu-luc"]').innerText()).resolves.toContain('thu hồi');
-      await shot(page, 'van-ban-4-xac-minh-thu-hoi');
+      await shot(page, 'van-ban-5-xac-minh-thu-hoi');
 
       // The candidate page names both decisions and leads to the decision screen.
       await signIn(page, app.baseUrl, SECRETARY);
@@ -231,7 +242,7 @@ describe('the office’s documents from a closed session to a revoked, stamped c
       await page.goto(`${app.baseUrl}/quyet-dinh/dot-xet/${sessionId}`);
       await page.getByTestId('recoveries').waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await shot(page, 'van-ban-5-dien-thoai');
+      await shot(page, 'van-ban-6-dien-thoai');
     },
     420_000,
   );

@@ -22,7 +22,7 @@ export const RevocationRecoveryView = Type.Object({
 });
 export type RevocationRecoveryView = Static<typeof RevocationRecoveryView>;
 
-/** A ground of revocation with the article, clause and point of the law it cites. */
+/** A ground of revocation with the law (and chapter) it comes from. */
 export const RevocationGroundView = Type.Object({ code: Code(RevocationGroundCodes), vi: Type.String(), en: Type.String(), article: Type.String(), citation: Type.String() });
 export type RevocationGroundView = Static<typeof RevocationGroundView>;
 

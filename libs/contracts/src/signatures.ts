@@ -12,7 +12,8 @@ export const SIGNATURE_LEVELS = ['B-B', 'B-T'] as const;
 export const SIGNATURE_PROBLEMS = ['NO_SIGNATURE', 'MALFORMED', 'NOT_WHOLE_FILE', 'DIGEST_MISMATCH', 'SIGNATURE_INVALID', 'CERTIFICATE_EXPIRED', 'UNTRUSTED_CHAIN'] as const;
 /** Where a document stands after later decisions: in force, corrected, or revoked. */
 export const DOCUMENT_STANDINGS = ['IN_FORCE', 'CORRECTED', 'REVOKED'] as const;
-export const VERIFICATION_VERDICTS = ['VALID', 'NOT_VALID', 'NOT_FOUND', 'UNSIGNED', 'REVOKED'] as const;
+/** STAMPED_COPY: the copy the product prints of a superseded document, stamped "ĐÃ THU HỒI …" / "ĐÃ ĐÍNH CHÍNH …". */
+export const VERIFICATION_VERDICTS = ['VALID', 'NOT_VALID', 'NOT_FOUND', 'UNSIGNED', 'REVOKED', 'STAMPED_COPY'] as const;
 
 export const SignatureFacts = Type.Object({
   method: Code(SIGNATURE_METHODS),
@@ -85,7 +86,10 @@ export const VerificationView = Type.Object({
       timeStampedAt: Nullable(Instant),
     }),
   ),
-  /** true: the file is the issued document (plus a signature only); false: it was changed; null: no file given. */
+  /**
+   * true: the file is the issued document (plus a signature only); false: it was changed, or it is a stamped copy;
+   * null: no file given.
+   */
   contentUnchanged: Nullable(Type.Boolean()),
   standing: Nullable(DocumentStandingView),
 });

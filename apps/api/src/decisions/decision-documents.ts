@@ -113,7 +113,7 @@ export class DecisionDocuments {
       distribution: authority.distribution,
       generatedAt: this.clock.now().toISOString(),
       auditReference: record ? `${stream} #${record.seq} ${record.hash.slice(0, 16)}` : stream,
-      ...this.stamped(d.kind === 'REVOCATION' ? undefined : stampOf(await supersedingOf(this.decisions.reader, d.id, d.recipients.map((r) => r.candidateId)))),
+      ...this.stamped(d.kind === 'REVOCATION' ? undefined : stampOf(await supersedingOf(this.decisions.reader, d.id, d.recipients.map((r) => r.candidateId)), { decisionId: d.id, candidateId: null })),
     };
   }
 
@@ -154,7 +154,7 @@ export class DecisionDocuments {
       serial: r.serial,
       verificationUrl: verificationUrl(this.config, r.serial),
       generatedAt: this.clock.now().toISOString(),
-      ...this.stamped(stampOf(superseding)),
+      ...this.stamped(stampOf(superseding, { decisionId: d.id, candidateId })),
     };
   }
 }

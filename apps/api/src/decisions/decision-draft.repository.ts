@@ -104,6 +104,11 @@ export class DecisionDraftRepository {
     return row?.id ?? null;
   }
 
+  /** The correction and revocation drafts not issued yet that amend one of these decisions (a chain's), oldest first. */
+  async openAmendmentDrafts(em: EntityManager, decisionIds: string[]): Promise<DraftRow[]> {
+    return (await em.query(`SELECT ${DRAFT_COLUMNS} FROM decision_draft WHERE amends_id = ANY($1::uuid[]) AND status <> 'ISSUED' ORDER BY drafted_at, id`, [decisionIds])) as DraftRow[];
+  }
+
   async drafts(filter: { sessionId?: string; status?: string }): Promise<DraftRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];

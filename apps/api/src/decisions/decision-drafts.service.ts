@@ -29,6 +29,11 @@ import { RecognitionDecisionRepository } from './recognition-decision.repository
 import { RecognitionDecisions, recognitionSubject, type AmendmentPlan } from './recognition-decisions.service.js';
 import type { AmendmentTerms } from './amendments.js';
 import type { RecipientDraft } from './recognition-decision.repository.js';
+import { chainOf } from './decision-chain.js';
+
+/** The exemplars a correction or revocation is about: those a correction changes, those a revocation revokes. */
+const namedBy = (terms: AmendmentTerms, plan: AmendmentPlan): string[] =>
+  terms.kind === 'CORRECTION' ? terms.recipients.map((r) => r.candidateId) : plan.recipients.map((r) => r.candidateId);
 
 export interface DraftCommand {
   sessionId: string;
@@ -114,12 +119,15 @@ export class DecisionDrafts {
   /**
    * The secretariat drafts a correction or revocation of an issued decision: its terms are checked now (the
    * exemplars named are in the decision's chain and not revoked, the grounds are codes of the law), kept on the
-   * draft, and checked again when the clerk numbers and issues it.
+   * draft, and checked again when the clerk numbers and issues it. While a draft of the same chain naming one of the
+   * same exemplars is open (not issued, its terms still holding), a second is refused: two drafts would each say
+   * something different of one exemplar, and whichever the clerk issued second would rest on a text already changed.
    */
   async createAmendment(decisionId: string, terms: AmendmentTerms, command: AmendmentDraftCommand, actor: Actor): Promise<DecisionDraftView> {
     const id = await this.dataSource.transaction(async (em) => {
       const plan = await this.decisions.planAmendment(em, decisionId, terms, true);
       if (!plan.original.sessionId) throw new DomainError('DECISION_NOT_AMENDABLE', { decisionId, kind: plan.original.kind });
+      await this.refuseConflictingDraft(em, plan, terms);
       const profile = await this.profiles.inForceOn(this.clock.today(), em);
       const authority = this.profiles.authority(profile, command.authorityCode);
       const register = await this.registers.ensure(em, authority.code, authority.symbol, actor);
@@ -168,6 +176,36 @@ export class DecisionDrafts {
       return draft.id;
     });
     return this.get(id);
+  }
+
+  /**
+   * Refuses a correction or revocation while another draft of the same chain, not issued and still issuable, names
+   * one of the exemplars this one names. The chain's recognition row is locked first, so two secretaries drafting
+   * at once on different decisions of one chain are serialised too.
+   */
+  private async refuseConflictingDraft(em: EntityManager, plan: AmendmentPlan, terms: AmendmentTerms): Promise<void> {
+    const chain = await chainOf(em, plan.original.id);
+    const root = chain.decisions.find((d) => d.amendsId === null) ?? chain.decisions[0]!;
+    if (root.id !== plan.original.id) await this.decisionsRepo.lock(em, root.id);
+    const open = await this.drafts.openAmendmentDrafts(em, chain.decisions.map((d) => d.id));
+    const names = namedBy(terms, plan);
+    for (const other of open) {
+      const otherPlan = await this.planOf(em, other);
+      if (!otherPlan) continue;
+      const common = namedBy(other.terms!, otherPlan).filter((id) => names.includes(id));
+      if (common.length === 0) continue;
+      const what = other.kind === 'REVOCATION' ? 'thu hồi' : 'đính chính';
+      const whom = otherPlan.recipients.filter((r) => common.includes(r.candidateId)).map((r) => r.name);
+      const drafted = this.clock.dateOf(new Date(other.draftedAt)).split('-').reverse().join('/');
+      throw new DomainError(
+        'AMENDMENT_DRAFT_CONFLICT',
+        { field: terms.kind === 'CORRECTION' ? 'recipients' : 'candidateIds', draftId: other.id, kind: other.kind, candidateIds: common },
+        {
+          vi: `Đã có dự thảo quyết định ${what} chưa ban hành (lập ngày ${drafted}) cũng nêu ${whom.join(', ')}: hãy để văn thư ban hành dự thảo đó trước khi lập dự thảo mới.`,
+          en: `An unissued ${other.kind === 'REVOCATION' ? 'revocation' : 'correction'} draft (drafted ${drafted}) already names ${whom.join(', ')}: have the clerk issue it first.`,
+        },
+      );
+    }
   }
 
   /** The clerk gives the draft the register's number and date (again, to correct a typing error, before issue). */

@@ -27,6 +27,11 @@ export const DECISION_ERRORS = {
   },
   DECISION_DRAFT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy dự thảo quyết định.', en: 'Decision draft not found.' },
   DECISION_DRAFT_EXISTS: { status: 409, vi: 'Đợt xét này đã có dự thảo quyết định; hãy mở dự thảo đó.', en: 'This session already has a draft decision.' },
+  AMENDMENT_DRAFT_CONFLICT: {
+    status: 409,
+    vi: 'Đã có dự thảo đính chính hoặc thu hồi chưa ban hành của cùng quyết định, nêu cùng điển hình: hãy để văn thư ban hành dự thảo đó trước khi lập dự thảo mới.',
+    en: 'An unissued correction or revocation draft of the same decision already names the same exemplar: have the clerk issue it first.',
+  },
   DECISION_DRAFT_ISSUED: { status: 409, vi: 'Dự thảo đã được ban hành thành quyết định; không sửa số, ngày được nữa.', en: 'The draft has been issued; its number and date no longer change.' },
   DECISION_NOT_NUMBERED: { status: 409, vi: 'Chưa có số, ngày đăng ký văn bản: văn thư phải ghi số trước khi ban hành.', en: 'No register number yet: the clerk numbers the decision before it is issued.' },
   REGISTER_NUMBER_REQUIRED: { status: 422, vi: 'Cần ghi số văn bản theo sổ đăng ký văn bản của cơ quan.', en: 'Enter the number the office’s document register gave.' },

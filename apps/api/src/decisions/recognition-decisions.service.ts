@@ -192,7 +192,7 @@ export class RecognitionDecisions {
         ...ended.map((d) => `Căn cứ Quyết định số ${citationOf(d)} về việc ${d.kind === 'CORRECTION' ? 'đính chính quyết định công nhận' : 'công nhận điển hình tiên tiến'};`),
         authority.proposal,
       ],
-      reasons: `${grounds.map((g) => `${g.vi} (${g.citation})`).join('; ')}. ${terms.reasons}`,
+      reasons: `${grounds.map((g) => g.vi).join('; ')} (${[...new Set(grounds.map((g) => g.citation))].join('; ')}). ${terms.reasons}`,
       recipients: current.filter((c) => wanted.includes(c.candidateId)).map(({ decisionId: _d, position: _p, serial: _s, ...draft }) => draft),
       extra: { grounds: grounds.map((g) => g.code), chain: chainFacts },
       apply: async (tx, issued, actor) => {

@@ -31,18 +31,22 @@ export async function supersedingOf(em: EntityManager, decisionId: string, named
   return { revokedBy, whollyRevoked: named.length > 0 && named.every((id) => revokedIds.has(id)), correctedBy };
 }
 
-/** The stamp of a superseded copy, or undefined for a copy in force. A revocation outweighs a correction. */
-export function stampOf(s: Superseding): SupersededStamp | undefined {
+/**
+ * The stamp of a superseded copy of `of` (a decision, or one exemplar's certificate), or undefined for a copy in
+ * force. A revocation outweighs a correction.
+ */
+export function stampOf(s: Superseding, of: SupersededStamp['of']): SupersededStamp | undefined {
   if (s.revokedBy.length > 0) {
     const what = s.whollyRevoked ? 'ĐÃ THU HỒI' : 'ĐÃ THU HỒI MỘT PHẦN';
     return {
       mark: 'ĐÃ THU HỒI',
+      of,
       lines: [
         ...s.revokedBy.map((r) => `${what} theo Quyết định số ${citationOf(r)}`),
         ...s.correctedBy.map((c) => `ĐÃ ĐÍNH CHÍNH theo Quyết định số ${citationOf(c)}`),
       ],
     };
   }
-  if (s.correctedBy.length > 0) return { mark: 'ĐÃ ĐÍNH CHÍNH', lines: s.correctedBy.map((c) => `ĐÃ ĐÍNH CHÍNH theo Quyết định số ${citationOf(c)}`) };
+  if (s.correctedBy.length > 0) return { mark: 'ĐÃ ĐÍNH CHÍNH', of, lines: s.correctedBy.map((c) => `ĐÃ ĐÍNH CHÍNH theo Quyết định số ${citationOf(c)}`) };
   return undefined;
 }

@@ -146,11 +146,15 @@ export function sectionHeading(text: string): Content {
   return { text, bold: true, margin: [0, 6, 0, 6], headlineLevel: 1 };
 }
 
-/** The signer's block: the authority's title lines in bold capitals, room for the signature and seal, the name. */
-export function signatureBlock(titleLines: string[], name: string, room = 72): Content {
+/**
+ * The signer's block: the authority's title lines in bold capitals, the form's instruction in italics when it has one
+ * ("(Ký, đóng dấu)"), room for the signature and seal, the name.
+ */
+export function signatureBlock(titleLines: string[], name: string, room = 72, hint?: string): Content {
   return {
     stack: [
       ...titleLines.map((line) => ({ text: upper(line), bold: true, fontSize: 13.5 })),
+      ...(hint ? [{ text: hint, italics: true, fontSize: 13 }] : []),
       { text: '', margin: [0, 0, 0, room] },
       { text: name, bold: true, fontSize: 13.5 },
     ],

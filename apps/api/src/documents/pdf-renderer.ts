@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { withSupersededStamp, type SupersededStamp } from './superseded-stamp.js';
+import { stampKeywords, withSupersededStamp, type SupersededStamp } from './superseded-stamp.js';
 import { formatDateVi, instantOf } from './vietnamese-format.js';
 
 /** The font family name documents use in their styles. */
@@ -116,6 +116,7 @@ export class PdfRenderer {
         title: metadata.title.normalize('NFC'),
         subject: metadata.subject?.normalize('NFC'),
         author: metadata.author?.normalize('NFC'),
+        ...(metadata.supersededStamp ? { keywords: stampKeywords(metadata.supersededStamp) } : {}),
         creator: 'Điển hình tiên tiến',
         producer: 'pdfmake',
         creationDate: created,

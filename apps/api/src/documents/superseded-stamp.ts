@@ -3,6 +3,10 @@
  * revoked it carries, on every page, a red framed line "ĐÃ ĐÍNH CHÍNH theo Quyết định số …" or "ĐÃ THU HỒI theo
  * Quyết định số …" at the top and the mark across the page, so that it can never pass for a copy in force.
  * The stamp is drawn into the rendered copy (never onto a signed file: that would break its signature).
+ *
+ * The copy also says, in its document information (Keywords), which issued document it is the stamped copy of, so
+ * that the public verification recognises an uploaded stamped copy and refuses it as valid, naming the decision that
+ * superseded it, instead of answering that it knows no such document.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { wordInlines } from './layout.js';
@@ -12,6 +16,27 @@ export interface SupersededStamp {
   mark: 'ĐÃ ĐÍNH CHÍNH' | 'ĐÃ THU HỒI';
   /** One line per later decision, e.g. "ĐÃ THU HỒI theo Quyết định số 3/QĐ-UBND ngày 10/02/2026". */
   lines: string[];
+  /** The issued document this is a copy of: a decision (candidateId null) or one exemplar's certificate. */
+  of: { decisionId: string; candidateId: string | null };
+}
+
+const KEYWORD = 'dhtt-superseded-copy';
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const KEYWORD_PATTERN = new RegExp(`${KEYWORD}:(${UUID}):(${UUID}|decision)`, 'i');
+
+/**
+ * The Keywords of a stamped copy: "dhtt-superseded-copy:<decision id>:<candidate id | decision>; revoked|corrected",
+ * in ASCII so that it reads the same in every PDF reader.
+ */
+export function stampKeywords(stamp: SupersededStamp): string {
+  return `${KEYWORD}:${stamp.of.decisionId}:${stamp.of.candidateId ?? 'decision'}; ${stamp.mark === 'ĐÃ THU HỒI' ? 'revoked' : 'corrected'}`;
+}
+
+/** Which issued document a copy's Keywords say it is the stamped copy of, if they say so. */
+export function stampedCopyOf(keywords: string | undefined): SupersededStamp['of'] | null {
+  const m = keywords ? KEYWORD_PATTERN.exec(keywords) : null;
+  if (!m) return null;
+  return { decisionId: m[1]!.toLowerCase(), candidateId: m[2]!.toLowerCase() === 'decision' ? null : m[2]!.toLowerCase() };
 }
 
 const RED = '#b00020';
@@ -28,13 +53,14 @@ export function withSupersededStamp(definition: TDocumentDefinitions, stamp: Sup
     }) as Content;
   if (landscape) {
     // The certificate: its top margin (42 pt) is taken by its frame, so the box is drawn with the frame, in the top
-    // left corner inside it, beside the centred national title.
+    // left corner inside it, beside the centred national title — 200 pt wide, so that a clear gap (about 45 pt on
+    // A4) stays between them; a longer line wraps downwards, where the left of the page is empty.
     const frame = definition.background;
     return {
       ...definition,
       background: (current, size) => {
         const drawn = typeof frame === 'function' ? frame(current, size) : (frame ?? null);
-        return [...(drawn ? [drawn] : []), box([230], { absolutePosition: { x: 40, y: 36 } })];
+        return [...(drawn ? [drawn] : []), box([200], { absolutePosition: { x: 40, y: 36 } })];
       },
       watermark: definition.watermark ?? { text: stamp.mark, color: RED, opacity: 0.16, bold: true, fontSize: 96 },
     };

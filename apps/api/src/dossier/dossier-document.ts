@@ -34,6 +34,13 @@ export type DossierBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'table'; headers: string[]; widths: number[]; rows: string[][] };
 
+export interface DossierSignature {
+  titleLines: string[];
+  name: string;
+  /** The form's instruction under the title, e.g. "(Ký, đóng dấu)". */
+  hint?: string;
+}
+
 export interface DossierDocument {
   issuer: IssuingBody;
   /** "   /TTr-HĐTĐKT": left blank for the register's number. */
@@ -45,9 +52,12 @@ export interface DossierDocument {
   /** "Kính gửi: …" */
   addressee?: string;
   blocks: DossierBlock[];
-  /** The signer on the right (title lines, name); a second block on the left (a confirmation), optional. */
-  signer: { titleLines: string[]; name: string };
-  confirmation?: { titleLines: string[]; name: string };
+  /**
+   * The signer on the right (title lines, the form's instruction such as "(Ký, đóng dấu)", name); a second block on
+   * the left (a confirmation), optional.
+   */
+  signer: DossierSignature;
+  confirmation?: DossierSignature;
   distribution?: string[];
   generatedAt: string;
   /** The file's name without extension, e.g. "To trinh …". */
@@ -72,7 +82,7 @@ export async function renderDossierPdf(renderer: PdfRenderer, d: DossierDocument
     } as Content;
   });
   const left: Content | null = d.confirmation
-    ? signatureBlock(d.confirmation.titleLines, d.confirmation.name, 60)
+    ? signatureBlock(d.confirmation.titleLines, d.confirmation.name, 60, d.confirmation.hint)
     : d.distribution
       ? { stack: [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 }, ...d.distribution.map((l) => ({ text: `- ${l}`, fontSize: 11 }))] }
       : null;
@@ -81,7 +91,7 @@ export async function renderDossierPdf(renderer: PdfRenderer, d: DossierDocument
     documentTitle(d.name, d.subject),
     ...(d.addressee ? [{ text: `Kính gửi: ${d.addressee}`, alignment: 'center' as const, margin: [0, 0, 0, 10] as [number, number, number, number] }] : []),
     ...body,
-    closingColumns(left, signatureBlock(d.signer.titleLines, d.signer.name, 60)),
+    closingColumns(left, signatureBlock(d.signer.titleLines, d.signer.name, 60, d.signer.hint)),
   ];
   const rendered = await renderer.render(portraitDocument(content, d.generatedAt), { title: `${d.name} — ${d.subject}`, subject: d.subject, author: d.issuer.name, generatedAt: d.generatedAt });
   return rendered.pdf;
@@ -149,7 +159,14 @@ export async function renderDossierDocx(d: DossierDocument): Promise<Buffer> {
       children.push(new Paragraph(''));
     }
   }
-  const signer = (s: { titleLines: string[]; name: string }) => [...s.titleLines.map((l) => centred(upper(l), { bold: true })), new Paragraph(''), new Paragraph(''), new Paragraph(''), centred(s.name, { bold: true })];
+  const signer = (s: DossierSignature) => [
+    ...s.titleLines.map((l) => centred(upper(l), { bold: true })),
+    ...(s.hint ? [centred(s.hint, { italics: true })] : []),
+    new Paragraph(''),
+    new Paragraph(''),
+    new Paragraph(''),
+    centred(s.name, { bold: true }),
+  ];
   const left = d.confirmation
     ? signer(d.confirmation)
     : (d.distribution ?? []).length

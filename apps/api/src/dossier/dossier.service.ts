@@ -135,8 +135,12 @@ export class DossierService {
         ...paragraphs(s.earlierAwards),
         ...(report.version > 0 ? [{ kind: 'paragraph' as const, italics: true, text: `Bản số ${report.version}, cập nhật ngày ${vnDate(report.writtenAt!.slice(0, 10))} bởi ${report.writtenBy}.` }] : []),
       ],
-      confirmation: { titleLines: ['XÁC NHẬN CỦA THỦ TRƯỞNG', 'ĐƠN VỊ CẤP TRÌNH'], name: '' },
-      signer: { titleLines: [individual ? 'NGƯỜI BÁO CÁO THÀNH TÍCH' : 'THỦ TRƯỞNG ĐƠN VỊ'], name: individual ? c.name : '' },
+      // The instruction report forms (báo cáo thành tích) usually print under each signer: heads sign and seal, an
+      // individual signs and writes their name out. (The appendix's own text is not among the project's sources.)
+      confirmation: { titleLines: ['XÁC NHẬN CỦA THỦ TRƯỞNG', 'ĐƠN VỊ CẤP TRÌNH'], name: '', hint: '(Ký, đóng dấu)' },
+      signer: individual
+        ? { titleLines: ['NGƯỜI BÁO CÁO THÀNH TÍCH'], name: c.name, hint: '(Ký, ghi rõ họ và tên)' }
+        : { titleLines: ['THỦ TRƯỞNG ĐƠN VỊ'], name: '', hint: '(Ký, đóng dấu)' },
       generatedAt: this.clock.now().toISOString(),
       fileName: `Báo cáo thành tích - ${c.name}`,
     };

@@ -6,12 +6,18 @@
  * `standing()` reads corrections and revocations from the decisions as they are stored (recognition_decision's
  * amends_id and kind, decision_recipient for whom each names): the whole chain a decision belongs to, so that a
  * revocation of the original also ends the certificates of its corrections.
+ *
+ * A stamped copy (a superseded document downloaded again, marked "ĐÃ THU HỒI …" or "ĐÃ ĐÍNH CHÍNH …") is never
+ * the issued file, so it cannot be found by its bytes; its document information names the document it copies
+ * (superseded-stamp.ts), and the answer is that document, refused as valid, with the decisions that superseded it.
  */
 import { Injectable } from '@nestjs/common';
 import type { DocumentStandingView, VerificationView } from '#contracts';
 import { ISSUING_AUTHORITIES } from '#domain';
+import { PDFDocument } from 'pdf-lib';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
+import { stampedCopyOf, type SupersededStamp } from '../documents/superseded-stamp.js';
 import { readSignatures, sameDocument, sha256, type SignatureReading } from './pades.js';
 import { SignatureRepository, type DecisionFacts, type IssuedDocumentRow, type RecipientFacts } from './signature.repository.js';
 import { SigningKeys } from './signing-keys.js';
@@ -27,7 +33,11 @@ const MESSAGES: Record<Verdict, { vi: string; en: string }> = {
   NOT_FOUND: { vi: 'Không tìm thấy văn bản này trong các văn bản đã ban hành.', en: 'This document is not one of the issued documents.' },
   UNSIGNED: { vi: 'Đúng văn bản đã ban hành nhưng chưa có chữ ký số.', en: 'The issued document, but not digitally signed.' },
   REVOKED: { vi: 'Văn bản đã bị THU HỒI, không còn hiệu lực.', en: 'This document has been REVOKED and is no longer in force.' },
+  // Said in full by stampedCopyMessage(), which names the document and the decisions.
+  STAMPED_COPY: { vi: 'Văn bản KHÔNG hợp lệ: đây là bản đóng dấu của một văn bản đã bị thay thế.', en: 'Not valid: this is the stamped copy of a superseded document.' },
 };
+
+const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
 @Injectable()
 export class DocumentVerification {
@@ -77,7 +87,11 @@ export class DocumentVerification {
     }
     const reading = readings.at(-1) ?? null;
     const signature = reading ? signatureView(reading, readings) : null;
-    if (!issued) return this.answer(signature && !signature.valid ? 'NOT_VALID' : 'NOT_FOUND', null, signature, null, null);
+    if (!issued) {
+      const copyOf = await stampedCopyIn(file);
+      if (copyOf) return this.stampedCopy(copyOf, signature);
+      return this.answer(signature && !signature.valid ? 'NOT_VALID' : 'NOT_FOUND', null, signature, null, null);
+    }
     const document = await this.documentFacts(issued.decisionId, issued.candidateId);
     const standing = await this.standing(issued.decisionId, issued.candidateId);
     const verdict: Verdict = !unchanged || (signature && !signature.valid) ? 'NOT_VALID' : standing.status === 'REVOKED' ? 'REVOKED' : signature ? 'VALID' : 'UNSIGNED';
@@ -101,6 +115,22 @@ export class DocumentVerification {
     const signature = readings.length ? signatureView(readings.at(-1)!, readings) : null;
     const verdict: Verdict = signature && !signature.valid ? 'NOT_VALID' : standing.status === 'REVOKED' ? 'REVOKED' : signature ? 'VALID' : 'UNSIGNED';
     return this.answer(verdict, document, signature, null, standing);
+  }
+
+  /**
+   * The answer for a stamped copy: the document it copies, where that stands now, and a verdict that is never valid.
+   * A copy whose named document the product does not know, or whose document stands in force (the mark was written
+   * by someone else), is not valid either.
+   */
+  private async stampedCopy(of: SupersededStamp['of'], signature: VerificationView['signature']): Promise<VerificationView> {
+    const em = this.repository.reader;
+    const decision = await this.repository.decision(em, of.decisionId);
+    const recipient = decision && of.candidateId ? await this.repository.recipient(em, of.decisionId, of.candidateId) : null;
+    if (!decision || (of.candidateId && !recipient)) return this.answer('NOT_VALID', null, signature, false, null);
+    const document = await this.documentFacts(of.decisionId, of.candidateId);
+    const standing = await this.standing(of.decisionId, of.candidateId);
+    if (standing.status === 'IN_FORCE') return this.answer('NOT_VALID', document, signature, false, standing);
+    return { ...this.answer('STAMPED_COPY', document, signature, false, standing), ...stampedCopyMessage(document, standing) };
   }
 
   private async documentFacts(decisionId: string, candidateId: string | null): Promise<NonNullable<VerificationView['document']>> {
@@ -136,6 +166,34 @@ export class DocumentVerification {
       standing,
     };
   }
+}
+
+/** Which document an uploaded file says it is the stamped copy of (its Keywords), or null; unreadable: null. */
+async function stampedCopyIn(file: Buffer): Promise<SupersededStamp['of'] | null> {
+  try {
+    const pdf = await PDFDocument.load(file, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+    return stampedCopyOf(pdf.getKeywords());
+  } catch {
+    return null;
+  }
+}
+
+/** "Văn bản KHÔNG hợp lệ: đây là bản đóng dấu “ĐÃ THU HỒI” của Giấy chứng nhận số …, đã bị thu hồi theo …". */
+function stampedCopyMessage(d: NonNullable<VerificationView['document']>, standing: DocumentStandingView): { message: string; messageEn: string } {
+  const revoked = standing.status === 'REVOKED';
+  const by = standing.by.filter((b) => b.kind === (revoked ? 'REVOCATION' : 'CORRECTION'));
+  const numbers = by.map((b) => `${b.number} ngày ${viDate(b.issuedOn)}`).join(', ');
+  const what = d.kind === 'CERTIFICATE' ? `Giấy chứng nhận số ${d.serial}${d.recipientName ? ` (${d.recipientName})` : ''}` : `Quyết định số ${d.decisionNumber}`;
+  const whatEn = d.kind === 'CERTIFICATE' ? `Certificate No. ${d.serial}` : `Decision No. ${d.decisionNumber}`;
+  return revoked
+    ? {
+        message: `Văn bản KHÔNG hợp lệ: đây là bản đóng dấu “ĐÃ THU HỒI” của ${what}, đã bị thu hồi theo Quyết định số ${numbers}. Bản này không có giá trị sử dụng.`,
+        messageEn: `Not valid: this is the copy stamped “revoked” of ${whatEn}, revoked by Decision No. ${by.map((b) => b.number).join(', ')}. It has no force.`,
+      }
+    : {
+        message: `Văn bản KHÔNG hợp lệ: đây là bản đóng dấu “ĐÃ ĐÍNH CHÍNH” của ${what}, đã được đính chính theo Quyết định số ${numbers}. Bản này không thay cho văn bản đã ban hành và quyết định đính chính.`,
+        messageEn: `Not valid: this is the copy stamped “corrected” of ${whatEn}, corrected by Decision No. ${by.map((b) => b.number).join(', ')}. It does not stand for the issued document and its correction.`,
+      };
 }
 
 function signatureView(reading: SignatureReading, all: SignatureReading[]): NonNullable<VerificationView['signature']> {

@@ -46,10 +46,13 @@ function resultSection(r: VerificationView, fileName?: string): string {
     );
     if (s.signerName) rows.push(`<dt>Người ký số</dt><dd>${esc(s.signerName)}${s.issuerSubject ? `<br><span class="muted">Chứng thư do: ${esc(s.issuerSubject)}</span>` : ''}</dd>`);
     if (s.claimedSigningTime || s.timeStampedAt) rows.push(`<dt>Thời điểm ký</dt><dd>${s.timeStampedAt ? `${esc(time(s.timeStampedAt))} (dấu thời gian)` : esc(time(s.claimedSigningTime))}</dd>`);
+  } else if (r.verdict === 'STAMPED_COPY') {
+    rows.push('<dt>Chữ ký số</dt><dd data-ket-qua="chu-ky">Không có (bản in lại có đóng dấu không mang chữ ký số)</dd>');
   } else if (d) {
     rows.push('<dt>Chữ ký số</dt><dd data-ket-qua="chu-ky">Chưa có</dd>');
   }
-  if (r.contentUnchanged !== null) rows.push(`<dt>Nội dung</dt><dd data-ket-qua="noi-dung">${r.contentUnchanged ? 'Đúng nội dung đã ban hành, không bị sửa đổi' : '<strong>Đã bị thay đổi so với văn bản đã ban hành</strong>'}</dd>`);
+  if (r.verdict === 'STAMPED_COPY') rows.push('<dt>Nội dung</dt><dd data-ket-qua="noi-dung"><strong>Bản in lại có đóng dấu của văn bản đã bị thay thế</strong>, không phải tệp văn bản đã ban hành</dd>');
+  else if (r.contentUnchanged !== null) rows.push(`<dt>Nội dung</dt><dd data-ket-qua="noi-dung">${r.contentUnchanged ? 'Đúng nội dung đã ban hành, không bị sửa đổi' : '<strong>Đã bị thay đổi so với văn bản đã ban hành</strong>'}</dd>`);
   if (r.standing) {
     const by = r.standing.by.map((b) => `${b.kind === 'REVOCATION' ? 'thu hồi' : 'đính chính'} theo Quyết định số ${esc(b.number)} ngày ${viDate(b.issuedOn)}`).join('; ');
     const words = { IN_FORCE: 'Đang có hiệu lực', CORRECTED: `Đã được đính chính (${by})`, REVOKED: `<strong>Đã bị thu hồi</strong> (${by})` }[r.standing.status];

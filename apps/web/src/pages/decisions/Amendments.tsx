@@ -144,13 +144,10 @@ export function AmendButtons({ decision, onDrafted }: { decision: DecisionView; 
             optionLabelProp="short"
             options={REVOCATION_GROUNDS.map((g) => ({
               value: g.code,
-              title: `${words(g)} (${g.article})`,
-              short: g.article,
-              label: (
-                <span style={{ whiteSpace: 'normal' }}>
-                  {words(g)} <em>({g.article})</em>
-                </span>
-              ),
+              // Every ground comes from the same chapter of the law (the hint says which): the words tell them apart.
+              title: words(g),
+              short: words(g),
+              label: <span style={{ whiteSpace: 'normal' }}>{words(g)}</span>,
             }))}
           />
         </Form.Item>
@@ -202,7 +199,7 @@ interface RecoveryValues {
   note?: string;
 }
 
-/** A revocation's grounds (with the article each cites), the chain it ended, and the recoveries after it. */
+/** A revocation's grounds (with the law they come from), the chain it ended, and the recoveries after it. */
 function RevocationPanel({ decision, isSecretary }: { decision: DecisionView; isSecretary: boolean }) {
   const { t } = useTranslation();
   const { words } = useLabels();
