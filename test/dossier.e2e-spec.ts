@@ -65,6 +65,11 @@ describe('the achievement report', () => {
     const second = await t.as(SECRETARY).post(`/api/candidates/${nurse.id}/achievement-report`).send({ expectedVersion: 1, note: 'Bổ sung số liệu', content: { ...first.body.content, impact: 'Được 5 xã học tập, áp dụng.' } });
     expect(second).toMatchObject({ status: 201, body: { version: 2, content: { impact: 'Được 5 xã học tập, áp dụng.' } } });
     expect(second.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    // Each version's writer is named by full name (the screen's versions list shows it, never the login).
+    const named = (await t.admin.query('SELECT username, display_name FROM account WHERE username = ANY($1::text[])', [[UNIT_HEAD, SECRETARY]])) as { username: string; display_name: string }[];
+    expect(named).toHaveLength(2);
+    for (const { username, display_name } of named) expect(second.body.people[username]).toMatchObject({ name: { vi: display_name } });
+    expect(Object.keys(second.body.people).sort()).toEqual([SECRETARY, UNIT_HEAD].sort());
     const stale = await t.as(UNIT_HEAD).post(`/api/candidates/${nurse.id}/achievement-report`).send({ expectedVersion: 1, content: first.body.content });
     expect(stale).toMatchObject({ status: 409, body: { code: 'STALE_VERSION' } });
     const bad = await t.as(UNIT_HEAD).post(`/api/candidates/${nurse.id}/achievement-report`).send({ expectedVersion: 2, content: { profile: 'x' } });
@@ -91,6 +96,10 @@ describe('the achievement report', () => {
     expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const words = docxText(docx.body as Buffer);
     for (const s of ['BÁO CÁO THÀNH TÍCH', 'Nguyễn Thị Hường', 'Được 5 xã học tập, áp dụng.', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']) expect(words).toContain(s);
+    // The last version's writer by full name, not by login.
+    const [secretary] = (await t.admin.query('SELECT display_name FROM account WHERE username = $1', [SECRETARY])) as { display_name: string }[];
+    expect(words).toContain(`bởi ${secretary!.display_name}.`);
+    expect(words).not.toContain(`bởi ${SECRETARY}.`);
     expect((await t.as(UNIT_HEAD).get(`/api/candidates/${nurse.id}/achievement-report/odt`)).status).toBe(400);
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, ensureWebBuilt, launchChromium, samplePdf, screenshotPath, startServedApp, type ServedApp } from './support/browser.js';
+import { findInternalCodes } from './support/internal-codes.js';
 import { browserTest, openMenu, shot, signIn } from './support/ui.js';
 
 const SESSION_2026 = 'Tổng kết năm 2026';
@@ -88,6 +89,17 @@ describe('clearances in Chromium', () => {
     const beside = page.getByTestId('checklist-evidence');
     await beside.getByTestId('clearance-state-THUE_TINH').getByText('Không đồng ý').waitFor();
     await beside.getByTestId('clearance-state-CONG_AN_TINH').getByText('Đang chờ trả lời').waitFor();
+    // The nurturing beside it names who wrote the plan and recorded each check-in by full name, never by login.
+    const nurturing = page.getByTestId('nurturing');
+    await nurturing.locator('.ant-table-row').first().waitFor();
+    const nurturingText = await nurturing.innerText();
+    expect(findInternalCodes(nurturingText).filter((f) => f.kind === 'login')).toEqual([]);
+    const recorders = (await app.test.dataSource.query(
+      "SELECT DISTINCT a.display_name FROM nurturing_check_in n JOIN candidate c ON c.id = n.candidate_id JOIN account a ON a.username = n.recorded_by WHERE c.name = $1",
+      [TEACHER],
+    )) as { display_name: string }[];
+    expect(recorders.length).toBeGreaterThan(0);
+    for (const r of recorders) expect(nurturingText).toContain(r.display_name);
     await shot(page, 'hiep-y-phieu-danh-gia-1366');
     await page.setViewportSize({ width: 390, height: 844 });
     await beside.scrollIntoViewIfNeeded();

@@ -311,7 +311,7 @@ export function CandidatePage() {
           <MovementsSection candidateId={candidate.id} editable={account?.role === 'UNIT_HEAD'} />
         </div>
         <div id="boi-duong" className="candidate-section">
-          <NurturingSection nurturing={nurturing} names={history.names} />
+          <NurturingSection nurturing={nurturing} />
         </div>
         <div id="hoi-dong" className="candidate-section">
           <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} names={history.names} onChanged={reload} />
