@@ -305,7 +305,7 @@ export function CandidatePage() {
           </div>
         )}
         <div id="tam-dung" className="candidate-section">
-          <HoldsSection candidateId={candidate.id} version={candidate.version} holds={holds.holds} allowed={allowed} role={account?.role} onChanged={reload} />
+          <HoldsSection candidateId={candidate.id} version={candidate.version} holds={holds.holds} allowed={allowed} role={account?.role} people={history.names.people} onChanged={reload} />
         </div>
         <div id="phong-trao" className="candidate-section">
           <MovementsSection candidateId={candidate.id} editable={account?.role === 'UNIT_HEAD'} />
