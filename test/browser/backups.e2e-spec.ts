@@ -125,6 +125,10 @@ describe("the administrator's backups screen", () => {
     const lineHeight = await name.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 22);
     expect((await name.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
     await expect(archive.getByTestId('download-backup').isVisible()).resolves.toBe(true);
+    // The status card's values stand below their labels, in the card's width (not a column of a few characters).
+    const where = statusItem(page, 'Nơi lưu bản sao lưu');
+    expect((await where.boundingBox())!.width).toBeGreaterThan(250);
+    await expect(where.innerText()).resolves.toBe(directory);
     await noLayoutOverflow(page);
     await shot(page, 'sao-luu-390');
   });

@@ -93,6 +93,8 @@ export function BackupsPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [open, setOpen] = useState(false);
+  // On a phone each label stands above its value: beside it, the value's column is squeezed to a few characters.
+  const screens = Grid.useBreakpoint();
   const state = useAsync((signal) => api.get('/api/backups', { signal }), []);
   const data: BackupsOverview | undefined = state.data;
   const failing = data?.lastRun?.status === 'FAILED';
@@ -116,8 +118,8 @@ export function BackupsPage() {
           {data && !data.schedule.enabled && <Alert type="warning" showIcon title={t('backups.scheduleOff')} description={data.schedule.reason} />}
           <Card title={t('backups.status.title')} loading={state.loading && !data}>
             {data && (
-              <Descriptions column={{ xs: 1, md: 2 }} size="small">
-                <Descriptions.Item label={t('backups.directory')}>{data.directory ? <Typography.Text code>{data.directory}</Typography.Text> : t('backups.noDirectory')}</Descriptions.Item>
+              <Descriptions column={{ xs: 1, md: 2 }} size="small" layout={screens.md ? 'horizontal' : 'vertical'}>
+                <Descriptions.Item label={t('backups.directory')}>{data.directory ? <Typography.Text code style={{ overflowWrap: 'anywhere' }}>{data.directory}</Typography.Text> : t('backups.noDirectory')}</Descriptions.Item>
                 <Descriptions.Item label={t('backups.schedule')}>
                   {data.schedule.enabled ? t('backups.every', { hours: data.schedule.intervalHours }) : t('backups.off')}
                 </Descriptions.Item>
