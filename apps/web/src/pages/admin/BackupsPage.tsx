@@ -119,7 +119,7 @@ export function BackupsPage() {
           <Card title={t('backups.status.title')} loading={state.loading && !data}>
             {data && (
               <Descriptions column={{ xs: 1, md: 2 }} size="small" layout={screens.md ? 'horizontal' : 'vertical'}>
-                <Descriptions.Item label={t('backups.directory')}>{data.directory ? <Typography.Text code style={{ overflowWrap: 'anywhere' }}>{data.directory}</Typography.Text> : t('backups.noDirectory')}</Descriptions.Item>
+                <Descriptions.Item label={t('backups.directory')} span={screens.md ? 2 : 1}>{data.directory ? <Typography.Text code style={{ overflowWrap: 'anywhere' }}>{data.directory}</Typography.Text> : t('backups.noDirectory')}</Descriptions.Item>
                 <Descriptions.Item label={t('backups.schedule')}>
                   {data.schedule.enabled ? t('backups.every', { hours: data.schedule.intervalHours }) : t('backups.off')}
                 </Descriptions.Item>
