@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type supertest from 'supertest';
 import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil } from './support/council.js';
-import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit } from './support/factories.js';
+import { ADMIN, AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit } from './support/factories.js';
 import { pdfText } from './support/pdf-text.js';
 
 let t: TestApp;
@@ -62,9 +62,19 @@ describe('the achievement report', () => {
     });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ version: 1, versions: [{ version: 1 }] });
-    const second = await t.as(SECRETARY).post(`/api/candidates/${nurse.id}/achievement-report`).send({ expectedVersion: 1, note: 'Bổ sung số liệu', content: { ...first.body.content, impact: 'Được 5 xã học tập, áp dụng.' } });
+    // The second version by a secretary with a person's name (the fixture accounts are named by their logins).
+    const created = await t.as(ADMIN).post('/api/accounts').send({ username: 'thu.lt', displayName: 'Lê Thị Thư', role: 'COUNCIL_SECRETARY', password: 'mat-khau-thu-nghiem-2025' });
+    expect(created.status).toBe(201);
+    const thu = await t.signIn('thu.lt', 'mat-khau-thu-nghiem-2025');
+    const second = await thu.post(`/api/candidates/${nurse.id}/achievement-report`).send({ expectedVersion: 1, note: 'Bổ sung số liệu', content: { ...first.body.content, impact: 'Được 5 xã học tập, áp dụng.' } });
     expect(second).toMatchObject({ status: 201, body: { version: 2, content: { impact: 'Được 5 xã học tập, áp dụng.' } } });
     expect(second.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    // Each version's writer is named by full name, role and unit (the screen's versions list shows it, never the login).
+    const read = await t.as(UNIT_HEAD).get(`/api/candidates/${nurse.id}/achievement-report`);
+    expect(read.body.people).toEqual({
+      [UNIT_HEAD]: { name: { vi: UNIT_HEAD, en: UNIT_HEAD }, title: expect.objectContaining({ vi: expect.stringMatching(/^Thủ trưởng đơn vị/) }) },
+      'thu.lt': { name: { vi: 'Lê Thị Thư', en: 'Lê Thị Thư' }, title: expect.objectContaining({ vi: expect.any(String) }) },
+    });
     const stale = await t.as(UNIT_HEAD).post(`/api/candidates/${nurse.id}/achievement-report`).send({ expectedVersion: 1, content: first.body.content });
     expect(stale).toMatchObject({ status: 409, body: { code: 'STALE_VERSION' } });
     const bad = await t.as(UNIT_HEAD).post(`/api/candidates/${nurse.id}/achievement-report`).send({ expectedVersion: 2, content: { profile: 'x' } });
@@ -91,6 +101,9 @@ describe('the achievement report', () => {
     expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const words = docxText(docx.body as Buffer);
     for (const s of ['BÁO CÁO THÀNH TÍCH', 'Nguyễn Thị Hường', 'Được 5 xã học tập, áp dụng.', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']) expect(words).toContain(s);
+    // The last version's writer by full name, not by login.
+    expect(words).toContain('bởi Lê Thị Thư.');
+    expect(words).not.toContain('bởi thu.lt.');
     expect((await t.as(UNIT_HEAD).get(`/api/candidates/${nurse.id}/achievement-report/odt`)).status).toBe(400);
   });
 });

@@ -90,6 +90,9 @@ describe.each(['COLLECTIVE', 'INDIVIDUAL', 'HOUSEHOLD'])('a %s through discover 
       lastCheckInOn: '2025-05-02',
       nextCheckInDue: null,
     });
+    // Who wrote the plan and recorded the check-in is named from the account: full name (the fixture accounts are
+    // named by their logins), role and unit; screens show these, not the login.
+    expect(nurturing.body.people).toEqual({ [UNIT_HEAD]: { name: { vi: UNIT_HEAD, en: UNIT_HEAD }, title: { vi: expect.stringMatching(/^Thủ trưởng đơn vị/), en: expect.stringMatching(/^Unit head/) } } });
   });
 });
 

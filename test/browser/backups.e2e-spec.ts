@@ -72,7 +72,7 @@ describe("the administrator's backups screen", () => {
     const row = page.locator('.ant-table-row');
     await row.first().waitFor();
     expect(await row.count()).toBe(1);
-    const file = (await row.locator('code').innerText()).trim();
+    const file = (await row.getByTestId('backup-archive-file').innerText()).trim();
     expect(file).toMatch(/^dth-\d{8}T\d{6}Z\.dth-backup\.tar$/);
     const lastRun = statusItem(page, 'Lần chạy gần nhất');
     await expect(lastRun.innerText()).resolves.toContain('Thành công');
@@ -111,13 +111,23 @@ describe("the administrator's backups screen", () => {
       renameSync(`${directory}.kept`, directory);
     }
 
-    // On a phone: everything fits the width (the archives' table scrolls in its own box); the failure stays in red
+    // On a phone: everything fits the width (the archives as a list); the failure stays in red
     // until a run succeeds, the archive is still listed.
     await page.setViewportSize(PHONE);
     await page.reload();
     await settled(page);
     await page.getByText('Lần sao lưu gần nhất THẤT BẠI').waitFor();
-    await page.locator('.ant-table-row code', { hasText: file }).waitFor();
+    // The archive is a list item, its file name on one line (cut with an ellipsis if it must be, never a character
+    // per line), the whole name in a tooltip; the download is beside it.
+    const archive = page.getByTestId('backup-archive').filter({ hasText: file });
+    await archive.waitFor();
+    const name = archive.getByTestId('backup-archive-file');
+    const lineHeight = await name.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 22);
+    expect((await name.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+    await expect(archive.getByTestId('download-backup').isVisible()).resolves.toBe(true);
+    // The status card's values stand below their labels, in the card's width (not a column of a few characters).
+    const where = page.locator('.ant-descriptions code', { hasText: directory });
+    expect((await where.boundingBox())!.width).toBeGreaterThan(150);
     await noLayoutOverflow(page);
     await shot(page, 'sao-luu-390');
   });

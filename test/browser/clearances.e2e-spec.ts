@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import type { Browser } from 'playwright-core';
+import { SYSTEM_ACTORS } from '#domain';
 import { DEMO_PASSWORD, ensureWebBuilt, launchChromium, samplePdf, screenshotPath, startServedApp, type ServedApp } from './support/browser.js';
+import { findInternalCodes } from './support/internal-codes.js';
 import { browserTest, openMenu, shot, signIn } from './support/ui.js';
 
 const SESSION_2026 = 'Tổng kết năm 2026';
@@ -88,6 +90,19 @@ describe('clearances in Chromium', () => {
     const beside = page.getByTestId('checklist-evidence');
     await beside.getByTestId('clearance-state-THUE_TINH').getByText('Không đồng ý').waitFor();
     await beside.getByTestId('clearance-state-CONG_AN_TINH').getByText('Đang chờ trả lời').waitFor();
+    // The nurturing beside it names who wrote the plan and recorded each check-in by full name, never by login.
+    const nurturing = page.getByTestId('nurturing');
+    await nurturing.locator('.ant-table-row').first().waitFor();
+    const nurturingText = await nurturing.innerText();
+    expect(findInternalCodes(nurturingText).filter((f) => f.kind === 'login')).toEqual([]);
+    // Each recorder in words: an account's full name, the product's own actors (the demo data) in words.
+    const recorders = (await app.test.dataSource.query(
+      `SELECT DISTINCT n.recorded_by AS login, a.display_name FROM nurturing_check_in n JOIN candidate c ON c.id = n.candidate_id
+        LEFT JOIN account a ON a.username = n.recorded_by WHERE c.name = $1`,
+      [TEACHER],
+    )) as { login: string; display_name: string | null }[];
+    expect(recorders.length).toBeGreaterThan(0);
+    for (const r of recorders) expect(nurturingText).toContain(r.display_name ?? SYSTEM_ACTORS[r.login]!.vi);
     await shot(page, 'hiep-y-phieu-danh-gia-1366');
     await page.setViewportSize({ width: 390, height: 844 });
     await beside.scrollIntoViewIfNeeded();

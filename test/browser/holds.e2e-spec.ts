@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { later } from '../support/council.js';
 import { SECRETARY, UNIT_HEAD, newCandidate, sendEvent, uploadEvidence } from '../support/factories.js';
 import { ensureWebBuilt, launchChromium, samplePdf, startServedApp, type ServedApp } from './support/browser.js';
+import { findInternalCodes } from './support/internal-codes.js';
 import { browserTest, choose, shot, signIn, signOut } from './support/ui.js';
 import { issueDecision } from '../support/decisions.js';
 
@@ -104,6 +105,13 @@ describe('holds and repeated recognitions in Chromium', () => {
     await page.getByTestId('hold-banner').waitFor({ state: 'detached' });
     const row = page.getByTestId('holds').locator('tr', { hasText: 'Kết luận: nội dung phản ánh không có cơ sở' });
     await row.getByText('Đã chấm dứt').waitFor();
+    // Who placed and who lifted it, by full name: never a login.
+    const names = (await app.test.dataSource.query('SELECT username, display_name FROM account WHERE username = ANY($1::text[])', [[UNIT_HEAD, SECRETARY]])) as { username: string; display_name: string }[];
+    const nameOf = (login: string) => names.find((n) => n.username === login)!.display_name;
+    const rowText = await row.innerText();
+    expect(rowText).toContain(`Ghi nhận bởi ${nameOf(UNIT_HEAD)}`);
+    expect(rowText).toContain(`Chấm dứt bởi ${nameOf(SECRETARY)}`);
+    expect(findInternalCodes(rowText).filter((f) => f.kind === 'login')).toEqual([]);
     await shot(page, 'tam-dung-da-cham-dut-1366');
   });
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
-import { browserTest, signIn } from './support/ui.js';
+import { browserTest, shot, signIn } from './support/ui.js';
 
 let app: ServedApp;
 let browser: Browser;
@@ -131,4 +131,32 @@ describe('on a 390 px phone', () => {
     },
     600_000,
   );
+});
+
+describe('the candidate page on a 390 px phone', () => {
+  browserTest(() => browser, 'its outline stays one line at the top and covers no section it leads to', 'telefon-de-muc', async ({ page }) => {
+    await page.setViewportSize({ width: WIDTH, height: 844 });
+    await signIn(page, app.baseUrl, 'thuongtruc');
+    const found = (await page.evaluate(async () => (await fetch('/api/candidates?q=Hoa')).json())) as { items: { id: string }[] };
+    await page.goto(`${app.baseUrl}/ho-so/${found.items[0]!.id}`);
+    await settled(page);
+    const outline = page.getByTestId('candidate-outline');
+    // One line (the links scroll sideways inside it), within the width: it keeps most of the screen for the page.
+    const box = (await outline.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(56);
+    expect(box.x + box.width).toBeLessThanOrEqual(WIDTH);
+    expect((await overflow(page)).width).toBeLessThanOrEqual(WIDTH);
+    await shot(page, 'ho-so-de-muc-390', { fullPage: false });
+    // Following a link, the section starts below the outline kept at the top, not under it.
+    for (const [name, id] of [['Bồi dưỡng', 'boi-duong'], ['Minh chứng', 'minh-chung']] as const) {
+      await outline.getByRole('link', { name, exact: true }).click();
+      await page.waitForFunction((hash) => location.hash === hash, `#${id}`);
+      await page.waitForTimeout(400);
+      const kept = (await outline.boundingBox())!;
+      const section = (await page.locator(`#${id}`).boundingBox())!;
+      expect(section.y).toBeGreaterThanOrEqual(kept.y + kept.height - 1);
+      expect(section.y).toBeLessThan(844 / 2);
+    }
+    await shot(page, 'ho-so-de-muc-minh-chung-390', { fullPage: false });
+  });
 });

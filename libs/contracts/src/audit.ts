@@ -39,6 +39,10 @@ export type NamedRef = Static<typeof NamedRef>;
 export const PersonName = Type.Object({ name: Labels, title: Nullable(Labels) });
 export type PersonName = Static<typeof PersonName>;
 
+/** The people a view names by login (who wrote, recorded, uploaded), keyed by login name: screens show these. */
+export const PeopleNames = Dictionary(PersonName);
+export type PeopleNames = Static<typeof PeopleNames>;
+
 /**
  * The names behind the records' keys, so that a person reads names, never ids or login names: `refs` keyed by
  * "kind:id" (kinds: unit, candidate, movement, session, account, council; ruleSet, criterion and criteriaSet keyed by their codes), `people` keyed by login name.

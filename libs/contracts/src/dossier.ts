@@ -3,6 +3,7 @@
  * submission memo, the candidate list, the public-notice list, and each candidate's achievement report, whose
  * versions (pre-filled, then edited) are kept.
  */
+import { PeopleNames } from './audit.js';
 import { CalendarDate, Instant, Nullable, Type, Uuid, file, json, type EndpointTable, type Static } from './schema.js';
 
 export const AchievementReportContent = Type.Object({
@@ -24,6 +25,8 @@ export const AchievementReportView = Type.Object({
   writtenAt: Nullable(Instant),
   versions: Type.Array(Type.Object({ version: Type.Integer({ minimum: 1 }), writtenBy: Type.String(), writtenAt: Instant, note: Nullable(Type.String()) })),
   reportDate: CalendarDate,
+  /** Who wrote each version, by name. */
+  people: PeopleNames,
 });
 export type AchievementReportView = Static<typeof AchievementReportView>;
 

@@ -1,6 +1,7 @@
 /** Nurturing (bồi dưỡng): the plan in force with its earlier versions, the check-ins, and when the next is due. */
 import { EFFECT_EVENTS } from '#workflow';
 import { CalendarDate, Code, Instant, Nullable, Type, Uuid, json, type EndpointTable, type Static } from './schema.js';
+import { PeopleNames } from './audit.js';
 import { CandidateStateCode } from './candidates.js';
 
 /** One version of the nurturing plan, with the event that wrote it. */
@@ -51,6 +52,8 @@ export const NurturingView = Type.Object({
   nextCheckInDue: Nullable(CalendarDate),
   /** The due date has passed, by the calendar of the province (its time zone). */
   overdue: Type.Boolean(),
+  /** Who wrote each plan, recorded each check-in and returned the candidate, by name. */
+  people: PeopleNames,
 });
 export type NurturingView = Static<typeof NurturingView>;
 

@@ -101,31 +101,40 @@ export class AuditNames {
         for (const c of set.criteria) if (criterionCodes.has(c.code)) refs[refKey('criterion', c.code)] = { kind: 'criterion', id: c.code, name: c.vi };
       }
     }
-    return { refs, people: await this.people([...new Set(records.map((r) => r.actor))]) };
+    return { refs, people: await peopleNamed(this.dataSource, records.map((r) => r.actor)) };
   }
+}
 
-  /** Full name, role and unit of each login name; the product's own actors in words. */
-  private async people(usernames: string[]): Promise<AuditNamesView['people']> {
-    const people: AuditNamesView['people'] = {};
-    if (usernames.length === 0) return people;
-    const rows = (await this.dataSource.query(
-      'SELECT a.username, a.display_name, a.role, u.name AS unit_name FROM account a LEFT JOIN unit u ON u.id = a.unit_id WHERE a.username = ANY($1::text[])',
-      [usernames],
-    )) as { username: string; display_name: string; role: string; unit_name: string | null }[];
-    for (const row of rows) {
-      const role = labelsOf(ROLES, row.role);
-      const unit = row.unit_name ? `, ${row.unit_name}` : '';
-      people[row.username] = {
-        name: { vi: row.display_name, en: row.display_name },
-        title: role ? { vi: `${role.vi}${unit}`, en: `${role.en}${unit}` } : null,
-      };
-    }
-    for (const name of usernames) {
-      const system = SYSTEM_ACTORS[name];
-      if (system && !people[name]) people[name] = { name: { vi: system.vi, en: system.en }, title: null };
-      // A name the product does not know (an account that no longer resolves, an address stream's visitor).
-      if (!people[name]) people[name] = { name: { vi: name, en: name }, title: null };
-    }
-    return people;
+/** Anything that runs SQL: the data source or a transaction's entity manager. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * Full name, role and unit of each login name a view shows (who wrote, recorded, uploaded); the product's own actors
+ * in words; a login the product does not know (an account that no longer resolves, an address stream's visitor) as
+ * it is. Screens show these instead of the login.
+ */
+export async function peopleNamed(db: Queryable, logins: readonly (string | null | undefined)[]): Promise<AuditNamesView['people']> {
+  const usernames = [...new Set(logins.filter((l): l is string => !!l))];
+  const people: AuditNamesView['people'] = {};
+  if (usernames.length === 0) return people;
+  const rows = (await db.query(
+    'SELECT a.username, a.display_name, a.role, u.name AS unit_name FROM account a LEFT JOIN unit u ON u.id = a.unit_id WHERE a.username = ANY($1::text[])',
+    [usernames],
+  )) as { username: string; display_name: string; role: string; unit_name: string | null }[];
+  for (const row of rows) {
+    const role = labelsOf(ROLES, row.role);
+    const unit = row.unit_name ? `, ${row.unit_name}` : '';
+    people[row.username] = {
+      name: { vi: row.display_name, en: row.display_name },
+      title: role ? { vi: `${role.vi}${unit}`, en: `${role.en}${unit}` } : null,
+    };
   }
+  for (const name of usernames) {
+    const system = SYSTEM_ACTORS[name];
+    if (system && !people[name]) people[name] = { name: { vi: system.vi, en: system.en }, title: null };
+    if (!people[name]) people[name] = { name: { vi: name, en: name }, title: null };
+  }
+  return people;
 }

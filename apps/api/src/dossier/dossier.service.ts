@@ -18,6 +18,7 @@ import { PdfRenderer } from '../documents/pdf-renderer.js';
 import { JurisdictionProfiles, type ProfileInForce } from '../jurisdiction/jurisdiction-profiles.js';
 import { AchievementReportVersion, type AchievementReportContent } from './achievement-report.entity.js';
 import { renderDossierDocx, renderDossierPdf, type DossierDocument } from './dossier-document.js';
+import { peopleNamed } from '../audit/audit-names.js';
 
 export const SESSION_DOCUMENTS = ['to-trinh', 'danh-sach', 'danh-sach-cong-khai'] as const;
 export type SessionDocument = (typeof SESSION_DOCUMENTS)[number];
@@ -84,6 +85,7 @@ export class DossierService {
       writtenAt: last ? new Date(last.writtenAt).toISOString() : null,
       versions: versions.map((v) => ({ version: v.version, writtenBy: v.writtenBy, writtenAt: new Date(v.writtenAt).toISOString(), note: v.note })),
       reportDate: this.clock.today(),
+      people: await peopleNamed(this.dataSource, versions.map((v) => v.writtenBy)),
     };
   }
 
@@ -133,7 +135,7 @@ export class DossierService {
         ...paragraphs(s.impact),
         { kind: 'heading', text: 'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG' },
         ...paragraphs(s.earlierAwards),
-        ...(report.version > 0 ? [{ kind: 'paragraph' as const, italics: true, text: `Bản số ${report.version}, cập nhật ngày ${vnDate(report.writtenAt!.slice(0, 10))} bởi ${report.writtenBy}.` }] : []),
+        ...(report.version > 0 ? [{ kind: 'paragraph' as const, italics: true, text: `Bản số ${report.version}, cập nhật ngày ${vnDate(report.writtenAt!.slice(0, 10))} bởi ${report.people[report.writtenBy!]?.name.vi ?? report.writtenBy}.` }] : []),
       ],
       // The instruction report forms (báo cáo thành tích) usually print under each signer: heads sign and seal, an
       // individual signs and writes their name out. (The appendix's own text is not among the project's sources.)

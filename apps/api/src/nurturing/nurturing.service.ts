@@ -13,6 +13,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { NurturingPlan } from './nurturing.entities.js';
 import { NurturingRepository } from './nurturing.repository.js';
+import { peopleNamed } from '../audit/audit-names.js';
 
 const DAY_MS = 86_400_000;
 
@@ -84,6 +85,7 @@ export class NurturingService {
       lastCheckInOn,
       nextCheckInDue,
       overdue,
+      people: await peopleNamed(db, [...plans.map((p) => p.writtenBy), ...checkIns.map((c) => c.recordedBy), ...returns.map((r) => r.actor)]),
     };
   }
 }

@@ -24,7 +24,7 @@ import {
   type Labelled,
 } from '#domain';
 import { CANDIDATE_EVENTS, CANDIDATE_STATES, HOLD_KINDS, REVIEW_SESSION_STATUSES } from '#workflow';
-import type { AuditNames, EarlierRecognition, Verdict } from '#contracts';
+import type { AuditNames, EarlierRecognition, PeopleNames, Verdict } from '#contracts';
 import { ROUTES } from '../app/routes';
 import { useFormat } from '../lib/format';
 
@@ -206,6 +206,15 @@ export function RecordContent({ payload, names, omit, order = [], bordered }: Pr
 }
 
 /** Who did it: full name, then role and unit. */
+/**
+ * The name to print for a login a view names (who wrote, recorded, uploaded): the full name from the view's `people`,
+ * the login itself only when the product knows no one by it.
+ */
+export function usePersonName() {
+  const { words } = useRecordWords();
+  return (people: PeopleNames | undefined, login: string | null | undefined) => (login ? words(people?.[login]?.name) || login : '');
+}
+
 export function ActorName({ actor, names }: { actor: string; names: AuditNames | undefined }) {
   const { words } = useRecordWords();
   const person = names?.people[actor];

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Form, Grid, Input, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BackupRunView, BackupsOverview } from '#contracts';
 import { api } from '../../api/client';
@@ -15,6 +15,8 @@ import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 
+type BackupArchiveView = BackupsOverview['archives'][number];
+
 function RunLine({ run }: { run: BackupRunView }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -23,17 +25,76 @@ function RunLine({ run }: { run: BackupRunView }) {
       <Tag color={run.status === 'MADE' ? 'green' : 'red'}>{t(`backups.status.${run.status}`)}</Tag>
       <span>{f.dateTime(run.at)}</span>
       <span>{run.trigger === 'SCHEDULED' ? t('backups.bySchedule') : (run.actorName ?? t('backups.byAdministrator'))}</span>
-      {run.file && <Typography.Text code>{run.file}</Typography.Text>}
+      {run.file && <Typography.Text code style={{ overflowWrap: 'anywhere' }}>{run.file}</Typography.Text>}
       {run.bytes !== null && <span>{f.bytes(run.bytes)}</span>}
     </Space>
   );
 }
 
-export function BackupsPage() {
+function DownloadButton({ file }: { file: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button size="small" icon={<DownloadOutlined />} href={`/api/backups/archives/${encodeURIComponent(file)}`} download={file} data-testid="download-backup" aria-label={t('backups.downloadFile', { file })}>
+      {t('backups.download')}
+    </Button>
+  );
+}
+
+/**
+ * The archives in the folder: a table on a wide screen; on a phone a list, each archive's file name on one line
+ * (cut with an ellipsis, the whole name in a tooltip) above its date, size and download, so that the name never
+ * wraps a character per line in a squeezed column.
+ */
+function Archives({ archives }: { archives: BackupArchiveView[] }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const screens = Grid.useBreakpoint();
+  const empty = <Empty description={t('backups.noArchives')} />;
+  if (!screens.md) {
+    return (
+      <List<BackupArchiveView>
+        size="small"
+        dataSource={archives}
+        locale={{ emptyText: empty }}
+        pagination={archives.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        renderItem={(a) => (
+          <List.Item key={a.file} data-testid="backup-archive" style={{ display: 'block' }}>
+            <Typography.Text code ellipsis={{ tooltip: a.file }} style={{ display: 'block', maxWidth: '100%' }} data-testid="backup-archive-file">
+              {a.file}
+            </Typography.Text>
+            <Space wrap size={[12, 4]} style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">{f.dateTime(a.createdAt)}</Typography.Text>
+              <Typography.Text type="secondary">{f.bytes(a.bytes)}</Typography.Text>
+              <DownloadButton file={a.file} />
+            </Space>
+          </List.Item>
+        )}
+      />
+    );
+  }
+  return (
+    <Table<BackupArchiveView>
+      rowKey="file"
+      size="small"
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      dataSource={archives}
+      locale={{ emptyText: empty }}
+      columns={[
+        { title: t('backups.file'), dataIndex: 'file', ellipsis: { showTitle: false }, render: (v: string) => <Typography.Text code ellipsis={{ tooltip: v }} data-testid="backup-archive-file">{v}</Typography.Text> },
+        { title: t('backups.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => f.dateTime(v) },
+        { title: t('backups.size'), dataIndex: 'bytes', width: 110, align: 'right', render: (v: number) => f.bytes(v) },
+        { title: t('backups.download'), dataIndex: 'file', key: 'download', width: 140, render: (v: string) => <DownloadButton file={v} /> },
+      ]}
+    />
+  );
+}
+
+export function BackupsPage() {
+  const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [open, setOpen] = useState(false);
+  // On a phone each label stands above its value: beside it, the value's column is squeezed to a few characters.
+  const screens = Grid.useBreakpoint();
   const state = useAsync((signal) => api.get('/api/backups', { signal }), []);
   const data: BackupsOverview | undefined = state.data;
   const failing = data?.lastRun?.status === 'FAILED';
@@ -57,8 +118,8 @@ export function BackupsPage() {
           {data && !data.schedule.enabled && <Alert type="warning" showIcon title={t('backups.scheduleOff')} description={data.schedule.reason} />}
           <Card title={t('backups.status.title')} loading={state.loading && !data}>
             {data && (
-              <Descriptions column={{ xs: 1, md: 2 }} size="small">
-                <Descriptions.Item label={t('backups.directory')}>{data.directory ? <Typography.Text code>{data.directory}</Typography.Text> : t('backups.noDirectory')}</Descriptions.Item>
+              <Descriptions column={{ xs: 1, md: 2 }} size="small" layout={screens.md ? 'horizontal' : 'vertical'}>
+                <Descriptions.Item label={t('backups.directory')} span={screens.md ? 2 : 1}>{data.directory ? <Typography.Text code style={{ overflowWrap: 'anywhere' }}>{data.directory}</Typography.Text> : t('backups.noDirectory')}</Descriptions.Item>
                 <Descriptions.Item label={t('backups.schedule')}>
                   {data.schedule.enabled ? t('backups.every', { hours: data.schedule.intervalHours }) : t('backups.off')}
                 </Descriptions.Item>
@@ -77,29 +138,7 @@ export function BackupsPage() {
             )}
           </Card>
           <Card title={t('backups.archives')}>
-            <Table
-              rowKey="file"
-              size="small"
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              scroll={{ x: true }}
-              dataSource={data?.archives ?? []}
-              locale={{ emptyText: <Empty description={t('backups.noArchives')} /> }}
-              columns={[
-                { title: t('backups.file'), dataIndex: 'file', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-                { title: t('backups.createdAt'), dataIndex: 'createdAt', render: (v: string) => f.dateTime(v) },
-                { title: t('backups.size'), dataIndex: 'bytes', align: 'right', render: (v: number) => f.bytes(v) },
-                {
-                  title: t('backups.download'),
-                  dataIndex: 'file',
-                  key: 'download',
-                  render: (v: string) => (
-                    <Button size="small" icon={<DownloadOutlined />} href={`/api/backups/archives/${encodeURIComponent(v)}`} download={v} data-testid="download-backup" aria-label={t('backups.downloadFile', { file: v })}>
-                      {t('backups.download')}
-                    </Button>
-                  ),
-                },
-              ]}
-            />
+            <Archives archives={data?.archives ?? []} />
           </Card>
           <Card title={t('backups.restoreTitle')}>
             <Typography.Paragraph>{t('backups.restoreText')}</Typography.Paragraph>

@@ -11,6 +11,7 @@ import type { Role } from '#domain';
 import type { AchievementReportContent } from '#contracts';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { usePersonName } from '../../components/RecordContent';
 import { useAsync } from '../../lib/useAsync';
 import { useFormat } from '../../lib/format';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
@@ -20,6 +21,7 @@ const SECTIONS = ['profile', 'achievements', 'methods', 'impact', 'earlierAwards
 export function AchievementReportSection({ candidateId, role }: { candidateId: string; role: Role | undefined }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
+  const personName = usePersonName();
   const report = useAsync((signal) => api.get('/api/candidates/{id}/achievement-report', { path: { id: candidateId }, signal }), [candidateId]);
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -52,7 +54,7 @@ export function AchievementReportSection({ candidateId, role }: { candidateId: s
       {data && (
         <>
           <Typography.Paragraph type="secondary">
-            {data.version === 0 ? t('dossier.report.prefilled') : t('dossier.report.version', { version: data.version, by: data.writtenBy, at: format.dateTime(data.writtenAt!) })}
+            {data.version === 0 ? t('dossier.report.prefilled') : t('dossier.report.version', { version: data.version, by: personName(data.people, data.writtenBy), at: format.dateTime(data.writtenAt!) })}
           </Typography.Paragraph>
           <Space wrap>
             <Button icon={<FilePdfOutlined />} href={`${base}/pdf`} target="_blank" rel="noopener">
@@ -80,7 +82,7 @@ export function AchievementReportSection({ candidateId, role }: { candidateId: s
               size="small"
               style={{ marginTop: 8 }}
               dataSource={[...data.versions].reverse()}
-              renderItem={(v) => <List.Item>{t('dossier.report.versionLine', { version: v.version, by: v.writtenBy, at: format.dateTime(v.writtenAt), note: v.note ?? '' })}</List.Item>}
+              renderItem={(v) => <List.Item>{t('dossier.report.versionLine', { version: v.version, by: personName(data.people, v.writtenBy), at: format.dateTime(v.writtenAt), note: v.note ?? '' })}</List.Item>}
             />
           )}
         </>

@@ -305,13 +305,13 @@ export function CandidatePage() {
           </div>
         )}
         <div id="tam-dung" className="candidate-section">
-          <HoldsSection candidateId={candidate.id} version={candidate.version} holds={holds.holds} allowed={allowed} role={account?.role} onChanged={reload} />
+          <HoldsSection candidateId={candidate.id} version={candidate.version} holds={holds.holds} allowed={allowed} role={account?.role} people={history.names.people} onChanged={reload} />
         </div>
         <div id="phong-trao" className="candidate-section">
           <MovementsSection candidateId={candidate.id} editable={account?.role === 'UNIT_HEAD'} />
         </div>
         <div id="boi-duong" className="candidate-section">
-          <NurturingSection nurturing={nurturing} names={history.names} />
+          <NurturingSection nurturing={nurturing} />
         </div>
         <div id="hoi-dong" className="candidate-section">
           <ReviewsSection reviews={reviews.reviews} evidence={evidence} role={account?.role} names={history.names} onChanged={reload} />

@@ -11,9 +11,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { HOLD_KINDS, maySend, type CandidateEventType } from '#workflow';
 import type { Role } from '#domain';
-import type { HoldDocumentView, HoldView } from '#contracts';
+import type { HoldDocumentView, HoldView, PeopleNames } from '#contracts';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { usePersonName } from '../../components/RecordContent';
 import { useLabels } from '../../domain/labels';
 import { EVIDENCE_ACCEPT } from '../../lib/evidence';
 import { useFormat } from '../../lib/format';
@@ -184,6 +185,7 @@ export function HoldsSection({
   holds,
   allowed,
   role,
+  people,
   onChanged,
 }: {
   candidateId: string;
@@ -191,9 +193,12 @@ export function HoldsSection({
   holds: HoldView[];
   allowed: CandidateEventType[];
   role: Role | undefined;
+  /** Who placed and lifted each hold, by name (the candidate's history names them: holds are its events). */
+  people: PeopleNames | undefined;
   onChanged(): void;
 }) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const { words } = useLabels();
   const format = useFormat();
   const [dialog, setDialog] = useState<{ hold: HoldView | null } | null>(null);
@@ -241,7 +246,7 @@ export function HoldsSection({
                   <DocumentLine doc={h.document} href={holdDocumentUrl(candidateId, h.id, 'hold')} />
                 </Typography.Text>
                 <div>
-                  <Typography.Text type="secondary">{t('holds.placedBy', { by: h.placedBy, at: format.dateTime(h.placedAt) })}</Typography.Text>
+                  <Typography.Text type="secondary">{t('holds.placedBy', { by: personName(people, h.placedBy), at: format.dateTime(h.placedAt) })}</Typography.Text>
                 </div>
               </>
             ),
@@ -257,7 +262,7 @@ export function HoldsSection({
                     <DocumentLine doc={h.lifted.document} href={holdDocumentUrl(candidateId, h.id, 'lift')} />
                   </Typography.Text>
                   <div>
-                    <Typography.Text type="secondary">{t('holds.liftedBy', { by: h.lifted.liftedBy, at: format.dateTime(h.lifted.liftedAt) })}</Typography.Text>
+                    <Typography.Text type="secondary">{t('holds.liftedBy', { by: personName(people, h.lifted.liftedBy), at: format.dateTime(h.lifted.liftedAt) })}</Typography.Text>
                   </div>
                 </>
               ) : mayLift ? (

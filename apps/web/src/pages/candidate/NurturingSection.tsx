@@ -27,10 +27,12 @@ function PlanView({ plan, names }: { plan: NurturingPlanView; names: AuditNames 
   );
 }
 
-export function NurturingSection({ nurturing, names }: { nurturing: NurturingView | undefined; names: AuditNames | undefined }) {
+/** The candidate's nurturing: who wrote and recorded each part is named from the view's own `people`. */
+export function NurturingSection({ nurturing }: { nurturing: NurturingView | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (!nurturing) return null;
+  const names: AuditNames = { refs: {}, people: nurturing.people };
   const { currentPlan, planHistory, checkIns } = nurturing;
   return (
     <Card title={<h2 className="card-heading">{t('nurturing.title')}</h2>} data-testid="nurturing">

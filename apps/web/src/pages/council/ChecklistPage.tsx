@@ -293,7 +293,7 @@ export function ChecklistPage() {
         <Col xs={24} xl={9}>
           <div className="stack">
             <EvidenceBeside candidate={candidate} evidence={evidence} clearances={item.clearances} />
-            <NurturingSection nurturing={nurturing} names={undefined} />
+            <NurturingSection nurturing={nurturing} />
           </div>
         </Col>
       </Row>
