@@ -27,8 +27,9 @@ const common = {
 };
 
 export default {
-  // Per-test timeout; it is a global option (Jest ignores it inside a project).
-  testTimeout: 60000,
+  // Per-test and per-hook timeout; it is a global option (Jest ignores it inside a project). Generous: an embedded
+  // app starting on a loaded two-core machine can take over a minute, and a slow start is not what the tests test.
+  testTimeout: 120000,
   projects: [
     {
       ...common,
