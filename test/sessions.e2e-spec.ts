@@ -10,6 +10,7 @@ import { startTestApp, TEST_PASSWORD, type ActorClient, type TestApp } from './s
 import { closeRefusalWindow } from './support/refusals.js';
 import { ADMIN, newUnit, SECRETARY, UNIT_HEAD } from './support/factories.js';
 import { AccountsService } from '../apps/api/src/accounts/accounts.service.js';
+import { SessionLookups } from '../apps/api/src/accounts/session-lookups.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -45,6 +46,9 @@ async function ageSession(app: TestApp, client: ActorClient, assignment: string)
   const result = await app.dataSource.query(`UPDATE session SET ${assignment} WHERE id = $1`, [sessionIdOf(client)]);
   // TypeORM answers an UPDATE with [rows, affected].
   expect(Array.isArray(result) ? result[1] : undefined).toBe(1);
+  // Written behind the application's back (as another instance would): the process's kept lookups would see it
+  // within SESSION_CACHE_MS; the test does not wait for that.
+  app.running.app.get(SessionLookups).forgetAll();
 }
 
 const candidateCount = async (app: TestApp) => ((await app.dataSource.query('SELECT count(*)::int AS n FROM candidate'))[0] as { n: number }).n;
@@ -195,6 +199,54 @@ describe('sign-out', () => {
   });
 });
 
+describe('session lookups kept for a moment (SESSION_CACHE_MS)', () => {
+  const sessionQueries = async (work: () => Promise<unknown>) => {
+    const original = t.dataSource.query.bind(t.dataSource);
+    let n = 0;
+    const spy = jest.spyOn(t.dataSource, 'query').mockImplementation(((sql: string, ...rest: unknown[]) => {
+      if (/FROM session s JOIN account a/.test(sql)) n++;
+      return (original as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
+    }) as never);
+    try {
+      await work();
+    } finally {
+      spy.mockRestore();
+    }
+    return n;
+  };
+
+  it('a burst of requests looks the session up once', async () => {
+    const person = await t.newAccount('phien.bonho', 'AUDITOR', null);
+    const n = await sessionQueries(async () => {
+      for (let i = 0; i < 5; i++) expect((await person.get('/api/auth/me')).status).toBe(200);
+    });
+    expect(n).toBeLessThanOrEqual(1);
+  });
+
+  it('a disabled account’s next request is refused at once, though its session was just looked up', async () => {
+    const person = await t.newAccount('phien.khoangay', 'AUDITOR', null);
+    expect((await person.get('/api/auth/me')).status).toBe(200);
+    const [{ id }] = await t.dataSource.query('SELECT id FROM account WHERE username = $1', ['phien.khoangay']);
+    expect((await t.as(ADMIN).post(`/api/accounts/${id}/disable`).send()).status).toBe(200);
+    const res = await person.get('/api/auth/me');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('a role change and a password reset reach the next request at once', async () => {
+    const person = await t.newAccount('phien.doivaitro', 'AUDITOR', null);
+    expect((await person.get('/api/auth/me')).status).toBe(200);
+    const [{ id }] = await t.dataSource.query('SELECT id FROM account WHERE username = $1', ['phien.doivaitro']);
+    expect((await t.as(ADMIN).post(`/api/accounts/${id}/role`).send({ role: 'CLERK', unitId: null })).status).toBe(200);
+    expect((await person.get('/api/auth/me')).status).toBe(401);
+
+    const again = await t.signIn('phien.doivaitro');
+    expect((await again.get('/api/auth/me')).body).toMatchObject({ role: 'CLERK' });
+    expect((await t.as(ADMIN).post(`/api/accounts/${id}/password`).send({ password: 'mot-mat-khau-moi-2025' })).status).toBe(200);
+    expect((await again.get('/api/auth/me')).status).toBe(401);
+  });
+});
+
 describe('expiry', () => {
   it('idle for 31 minutes → 401 SESSION_EXPIRED, and nothing is written with that session', async () => {
     const head = await t.newAccount('phien.nhanroi', 'UNIT_HEAD', t.provinceId);
@@ -244,6 +296,7 @@ describe('expiry', () => {
   it('a disabled account’s session is refused even if it was not revoked (belt and braces)', async () => {
     const person = await t.newAccount('phien.taikhoankhoa', 'AUDITOR', null);
     await t.dataSource.query(`UPDATE account SET disabled_at = now() WHERE username = 'phien.taikhoankhoa'`);
+    t.running.app.get(SessionLookups).forgetAll();
     const res = await person.get('/api/auth/me');
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('SESSION_EXPIRED');

@@ -9,6 +9,7 @@ import { SignInSessions } from './sign-in-sessions.service.js';
 import { SignInRepository } from './sign-in.repository.js';
 import { RepeatedSecurityEvents } from './repeated-security-events.js';
 import { SignInThrottle } from './sign-in-throttle.js';
+import { SessionLookups } from './session-lookups.js';
 
 /**
  * Owns accounts, their passwords and sign-in sessions, and the security records of each account's chain.
@@ -18,7 +19,7 @@ import { SignInThrottle } from './sign-in-throttle.js';
 @Module({
   imports: [AuditModule],
   controllers: [AuthController, AccountsController],
-  providers: [AccountRepository, SignInRepository, AccountsService, SignInSessions, SecurityAudit, SignInThrottle, RepeatedSecurityEvents],
-  exports: [AccountsService, SignInSessions, SecurityAudit, RepeatedSecurityEvents],
+  providers: [AccountRepository, SignInRepository, AccountsService, SignInSessions, SessionLookups, SecurityAudit, SignInThrottle, RepeatedSecurityEvents],
+  exports: [AccountsService, SignInSessions, SessionLookups, SecurityAudit, RepeatedSecurityEvents],
 })
 export class AccountsModule {}

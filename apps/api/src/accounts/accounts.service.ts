@@ -16,6 +16,7 @@ import type { CreateAccountDto } from './dto/account.dto.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
 import { SignInRepository } from './sign-in.repository.js';
+import { SessionLookups } from './session-lookups.js';
 import { RepeatedSecurityEvents } from './repeated-security-events.js';
 import { SignInThrottle, waitInWords } from './sign-in-throttle.js';
 import { addressStream } from '../audit/streams.js';
@@ -81,11 +82,16 @@ export class AccountsService {
     private readonly throttle: SignInThrottle,
     private readonly repeated: RepeatedSecurityEvents,
     private readonly notifications: Notifications,
+    private readonly lookups: SessionLookups,
   ) {}
 
-  async create(dto: CreateAccountDto, actor: Actor) {
+  /**
+   * `options.passwordHash`: the hash of dto.password made once for several accounts (the demo's accounts share
+   * one documented password, so one Argon2id hash serves them all).
+   */
+  async create(dto: CreateAccountDto, actor: Actor, options: { passwordHash?: Promise<string> } = {}) {
     if (UNIT_REQUIRED.includes(dto.role) && !dto.unitId) throw new DomainError('ACCOUNT_UNIT_REQUIRED', { field: 'unitId' });
-    const passwordHash = await hashPassword(dto.password);
+    const passwordHash = await (options.passwordHash ?? hashPassword(dto.password));
     try {
       return await this.dataSource.transaction(async (em) => {
         const unit = dto.unitId ? await this.accounts.unitRef(dto.unitId, em) : null;
@@ -287,6 +293,15 @@ export class AccountsService {
   }
 
   private async change(id: string, actor: Actor, eventType: string, apply: (em: EntityManager, account: Account, now: Date) => Promise<Record<string, unknown>>) {
+    try {
+      return await this.changeWithin(id, actor, eventType, apply);
+    } finally {
+      // Committed (or not): the account's kept session lookups go, so its next request reads what is now true.
+      this.lookups.forgetAccount(id);
+    }
+  }
+
+  private changeWithin(id: string, actor: Actor, eventType: string, apply: (em: EntityManager, account: Account, now: Date) => Promise<Record<string, unknown>>) {
     return this.dataSource.transaction(async (em) => {
       const account = await this.accounts.lockForChange(em, id);
       if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', { accountId: id });

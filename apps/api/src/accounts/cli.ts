@@ -25,6 +25,7 @@ import { AccountsService } from './accounts.service.js';
 import { PASSWORD_MIN_LENGTH } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
 import { SignInRepository } from './sign-in.repository.js';
+import { SessionLookups } from './session-lookups.js';
 import { RepeatedSecurityEvents } from './repeated-security-events.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
@@ -68,7 +69,7 @@ async function main(): Promise<number> {
     const clock = new Clock(config);
     const signIns = new SignInRepository(dataSource);
     const repeated = new RepeatedSecurityEvents(security, clock, config);
-    const accounts = new AccountsService(dataSource, accountRepository, signIns, security, clock, new SignInThrottle(dataSource, signIns, config, clock), repeated, new Notifications(new JobQueue(dataSource, config), new MailSender(config), config, clock));
+    const accounts = new AccountsService(dataSource, accountRepository, signIns, security, clock, new SignInThrottle(dataSource, signIns, config, clock), repeated, new Notifications(new JobQueue(dataSource, config), new MailSender(config), config, clock), new SessionLookups(config));
     await accounts.create({ username, displayName: displayName ?? 'Quản trị hệ thống', role: 'ADMIN', password }, systemActor('cli'));
     process.stdout.write(`Đã tạo quản trị viên / Administrator created: ${username}\n`);
     return 0;

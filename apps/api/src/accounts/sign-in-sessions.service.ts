@@ -15,6 +15,7 @@ import { AccountRepository } from './account.repository.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { SecurityAudit } from './security-audit.js';
 import { SignInRepository } from './sign-in.repository.js';
+import { SessionLookups } from './session-lookups.js';
 import { RepeatedSecurityEvents } from './repeated-security-events.js';
 import { SignInThrottle, waitInWords } from './sign-in-throttle.js';
 import { addressStream } from '../audit/streams.js';
@@ -47,6 +48,7 @@ export class SignInSessions {
     private readonly clock: Clock,
     private readonly throttle: SignInThrottle,
     private readonly repeated: RepeatedSecurityEvents,
+    private readonly lookups: SessionLookups,
   ) {}
 
   async signIn(usernameRaw: string, password: string, client: ClientInfo): Promise<SignedIn> {
@@ -118,14 +120,17 @@ export class SignInSessions {
   async resolve(token: string | undefined): Promise<{ actor: Actor; csrfHash: string }> {
     if (!token) throw new DomainError('SESSION_REQUIRED');
     const id = sha256(token);
-    const s = await this.signIns.sessionWithAccount(id);
+    const s = await this.lookups.lookup(id, () => this.signIns.sessionWithAccount(id));
     if (!s) throw new DomainError('SESSION_REQUIRED');
     const now = Date.now();
     const idleLimit = this.config.SESSION_IDLE_MINUTES * MINUTE;
     if (s.revokedAt || s.disabledAt || s.expiresAt.getTime() <= now || now - s.lastSeenAt.getTime() > idleLimit) {
       throw new DomainError('SESSION_EXPIRED');
     }
-    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.signIns.touch(id);
+    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await this.signIns.touch(id);
+      this.lookups.touched(id, new Date(now));
+    }
     return {
       actor: { accountId: s.accountId, username: s.username, role: s.role, unitId: s.unitId, unitPath: s.unitPath, signInSessionId: id },
       csrfHash: s.csrfHash,
@@ -142,5 +147,6 @@ export class SignInSessions {
       if (actor.signInSessionId) await this.signIns.revoke(em, actor.signInSessionId, this.clock.realNow(), 'SIGNED_OUT');
       await this.security.recordWithin(em, { accountId: actor.accountId, eventType: 'SIGNED_OUT', actor: actor.username, payload: {} });
     });
+    if (actor.signInSessionId) this.lookups.forgetSession(actor.signInSessionId);
   }
 }

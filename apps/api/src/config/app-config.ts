@@ -165,6 +165,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
   SESSION_IDLE_MINUTES = 30;
 
+  /**
+   * How long a session lookup is kept in the process (0: not kept). Sign-out and account changes made through this
+   * process reach it at once; a change made by another instance, within this time.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  SESSION_CACHE_MS = 2_000;
+
   /** A session ends this long after sign-in, however active. */
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
   SESSION_ABSOLUTE_HOURS = 12;

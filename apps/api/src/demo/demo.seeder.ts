@@ -10,6 +10,7 @@ import { CandidatesService } from '../candidates/candidates.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { systemActor, type Actor } from '../common/actor.js';
 import { AccountsService } from '../accounts/accounts.service.js';
+import { hashPassword } from '../accounts/passwords.js';
 import type { Role } from '#domain';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { Clock } from '../common/clock.js';
@@ -129,10 +130,23 @@ export class DemoSeeder {
    * The past is entered as of its dates (Clock.during), so every record is dated when it happened, in order.
    */
   private async seed(): Promise<void> {
+    // How long each phase took (LOG_LEVEL=debug): the demo is most of a new data folder's start.
+    let phaseStart = performance.now();
+    const phaseDone = (phase: string) => {
+      const now = performance.now();
+      this.logger.debug(`Dữ liệu mẫu / Demo seeding: ${phase} ${Math.round(now - phaseStart)} ms`);
+      phaseStart = now;
+    };
     const at = <T>(date: string, work: () => Promise<T>): Promise<T> => this.clock.during(new Date(`${date}T09:00:00+07:00`), work);
+    // The demo's signing key (two RSA key pairs, made on the thread pool) is generated while the past is entered.
+    const canSign = this.signing.canSignOnServer();
+    canSign.catch(() => undefined);
     const people: Record<string, { id: string }> = {};
+    // Every demo account has the one documented password: hashed once (a random salt), not once per account.
+    const demoPasswordHash = hashPassword(DEMO_PASSWORD);
+    demoPasswordHash.catch(() => undefined);
     const account = async (username: string, displayName: string, role: Role, unitId?: string) => {
-      people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD, email: `${username}@demo.dhtt.vn` }, SYSTEM);
+      people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD, email: `${username}@demo.dhtt.vn` }, SYSTEM, { passwordHash: demoPasswordHash });
     };
 
     // The two former provinces, imported in one go (one transaction, one audited import with the file kept).
@@ -157,6 +171,7 @@ export class DemoSeeder {
       await account('uyviennv3', 'Tạ Quang Vinh (Sở Nội vụ)', 'COUNCIL_MEMBER', ids['BG-SNV-VP']);
       return ids;
     });
+    phaseDone('units imported, 2024 accounts');
 
     const actor = async (username: string): Promise<Actor> => {
       const [row] = (await this.dataSource.query('SELECT a.id, a.role, a.unit_id AS "unitId", u.path FROM account a LEFT JOIN unit u ON u.id = a.unit_id WHERE a.username = $1', [username])) as {
@@ -226,6 +241,7 @@ export class DemoSeeder {
       await this.confirmDecision.execute(archiveSession.id, itemId, { outcome: 'RETURN_TO_NURTURING', note: 'Tiếp tục bồi dưỡng; bổ sung số liệu khai thác tài liệu.' }, nv.secretary);
       await this.finalise.execute(archiveSession.id, nv.secretary);
     });
+    phaseDone('2024 council and session');
 
     // Emulation movements the candidates lead: names of Bắc Giang's real movements; numbers of documents illustrative.
     const units = {
@@ -336,6 +352,7 @@ export class DemoSeeder {
       this.candidates.discover({ kind: 'INDIVIDUAL', name: 'Lê Văn Nam', unitId: units.enterprise.id, field: 'ECONOMY', year: 2025, discoveryChannel: 'INSPECTION', achievement: 'Công nhân có 5 sáng kiến cải tiến kỹ thuật làm lợi cho công ty hơn 2 tỷ đồng.' }, SYSTEM),
     );
     await checkOn(school, '2025-06-20');
+    phaseDone('movements and 2025 candidates');
 
     // 01/7/2025: the reorganisation, through the same operations an administrator uses (each one audited change).
     const successorOf = (op: { effect: { units: { id: string; change: string }[] } }) => op.effect.units.find((x) => x.change === 'CREATED')!.id;
@@ -376,6 +393,7 @@ export class DemoSeeder {
       return { education, health, home, police, langGiang };
     });
     void after;
+    phaseDone('reorganisation of 01/7/2025');
 
     // The work carries on in the successor units: the new commune's head checks on the household of the former
     // Tân Thịnh. (The archive, returned by Sở Nội vụ's council in 2024, waits for the merged department to take it up.)
@@ -434,6 +452,7 @@ export class DemoSeeder {
       this.profiles.publish({ effectiveFrom: '2025-12-15', content: BAC_NINH_WITH_REGULATION, note: 'Quyết định 86/2025/QĐ-UBND (Quy định về công tác thi đua, khen thưởng tỉnh Bắc Ninh) có hiệu lực.' }, SYSTEM),
     );
     await at('2025-12-26', () => this.finalise.execute(session.id, secretary));
+    phaseDone('2025 session');
     // The decision: drafted by the secretariat, then numbered from the province's document register (the register is
     // shared with every other document of the People's Committee that year, hence the number) and issued by the clerk.
     // Its header, place, bases and signature block all come from the profile in force that day.
@@ -444,8 +463,9 @@ export class DemoSeeder {
       const decision = await this.drafts.issue(draft.id, clerk);
       // Signed on the server with the demo's own key (generated at first start in the key folder, rehearsal instances
       // only) or the configured certificate: the decision and each certificate. A production instance without one leaves them unsigned.
-      if (await this.signing.canSignOnServer()) await this.signing.signAllOnServer(decision.id, secretary);
+      if (await canSign) await this.signing.signAllOnServer(decision.id, secretary);
     });
+    phaseDone('decision drafted, issued and signed');
     await at('2026-01-15', () => send(school, { type: 'START_REPLICATION', note: 'Tổ chức hội nghị chia sẻ kinh nghiệm cho các trường THPT trong tỉnh' }));
     // The rural-development movement's period is over: its final review closes it.
     await at('2026-01-20', () =>
@@ -478,5 +498,6 @@ export class DemoSeeder {
     const current = await this.openSession.execute({ title: 'Tổng kết năm 2026', year: 2026, chairName: 'Nguyễn Văn Mạnh, Phó Chủ tịch UBND tỉnh', ballot: 'SECRET' }, secretary);
     const item = await this.addCandidate.execute(current.id, teacher, secretary);
     await this.assignReviewers.execute(current.id, item.itemId, [members.uyvien1.accountId, members.uyvien2.accountId], secretary);
+    phaseDone('2026');
   }
 }

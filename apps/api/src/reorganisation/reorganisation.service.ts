@@ -17,6 +17,7 @@ import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { councilNameSql, councilUnitSql } from '../councils/council-setup.js';
+import { SessionLookups } from '../accounts/session-lookups.js';
 import type { ReorganisationDto } from './dto/reorganisation.dto.js';
 import { computePlan, todayUnitOf, type Facts, type Plan, type TreeUnit } from './reorganisation.plan.js';
 import type { ReorganisationEffect, UnitOperationView, UnitTimeline } from '#contracts';
@@ -46,6 +47,7 @@ export class ReorganisationService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly lookups: SessionLookups,
   ) {}
 
   /** The operation's effect, computed on the tree as it is now; nothing is written or locked. */
@@ -55,6 +57,15 @@ export class ReorganisationService {
   }
 
   async apply(dto: ReorganisationDto, actor: Actor): Promise<UnitOperationView> {
+    try {
+      return await this.applyWithin(dto, actor);
+    } finally {
+      // Accounts moved to successor units and unit paths changed: the kept session lookups (unit and path) go.
+      this.lookups.forgetAll();
+    }
+  }
+
+  private applyWithin(dto: ReorganisationDto, actor: Actor): Promise<UnitOperationView> {
     return this.dataSource.transaction(async (em) => {
       await this.audit.lockStream(em, UNIT_TREE_STREAM);
       const facts = await this.facts(em, dto, true);
