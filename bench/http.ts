@@ -4,6 +4,7 @@
  * share one event loop. Used by transitions.ts and public.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 
@@ -71,12 +72,18 @@ export function httpClient(port: number, maxSockets = 64): HttpClient {
   };
 }
 
+/** The node options of `npm start` (package.json's start script): the process is measured as a user runs it. */
+export function startScriptNodeOptions(): string[] {
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /**
- * The API in a process of its own on `port`, ready when /health/ready answers 200 (BENCH_SERVER_NODE_ARGS: extra
- * node options, e.g. --cpu-prof for a profile).
+ * The API in a process of its own on `port`, ready when /health/ready answers 200, with the node options of
+ * `npm start` (BENCH_SERVER_NODE_ARGS: extra node options, e.g. --cpu-prof for a profile).
  */
 export async function startApiServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...startScriptNodeOptions(), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
