@@ -85,10 +85,7 @@ export class AccountsService {
     private readonly lookups: SessionLookups,
   ) {}
 
-  /**
-   * `options.passwordHash`: the hash of dto.password made once for several accounts (the demo's accounts share
-   * one documented password, so one Argon2id hash serves them all).
-   */
+  /** `options.passwordHash`: dto.password's hash made ahead (the demo makes its accounts' hashes at once). */
   async create(dto: CreateAccountDto, actor: Actor, options: { passwordHash?: Promise<string> } = {}) {
     if (UNIT_REQUIRED.includes(dto.role) && !dto.unitId) throw new DomainError('ACCOUNT_UNIT_REQUIRED', { field: 'unitId' });
     const passwordHash = await (options.passwordHash ?? hashPassword(dto.password));

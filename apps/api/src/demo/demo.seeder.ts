@@ -49,6 +49,9 @@ const SYSTEM: Actor = systemActor('du-lieu-mau');
 /** The demo's one password, documented in the README; demo data only, never a real deployment. */
 export const DEMO_PASSWORD = 'demo-dhtt-2025';
 
+/** How many accounts the demo creates (their password hashes are made up front). */
+const DEMO_ACCOUNTS = 13;
+
 /** A one-page PDF whose text says what it is: enough to open, hash and download. */
 function demoPdf(title: string): Buffer {
   const text = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[()\\]/g, '');
@@ -142,11 +145,12 @@ export class DemoSeeder {
     const canSign = this.signing.canSignOnServer();
     canSign.catch(() => undefined);
     const people: Record<string, { id: string }> = {};
-    // Every demo account has the one documented password: hashed once (a random salt), not once per account.
-    const demoPasswordHash = hashPassword(DEMO_PASSWORD);
-    demoPasswordHash.catch(() => undefined);
+    // The demo accounts' password hashes (each with its own salt) are made at once on the thread pool, while the
+    // database works, instead of one after the other inside each account's creation.
+    const passwordHashes = Array.from({ length: DEMO_ACCOUNTS }, () => hashPassword(DEMO_PASSWORD));
+    for (const h of passwordHashes) h.catch(() => undefined);
     const account = async (username: string, displayName: string, role: Role, unitId?: string) => {
-      people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD, email: `${username}@demo.dhtt.vn` }, SYSTEM, { passwordHash: demoPasswordHash });
+      people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD, email: `${username}@demo.dhtt.vn` }, SYSTEM, { passwordHash: passwordHashes.shift() });
     };
 
     // The two former provinces, imported in one go (one transaction, one audited import with the file kept).
