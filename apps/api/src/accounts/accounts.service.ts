@@ -85,10 +85,9 @@ export class AccountsService {
     private readonly lookups: SessionLookups,
   ) {}
 
-  /** `options.passwordHash`: dto.password's hash made ahead (the demo makes its accounts' hashes at once). */
-  async create(dto: CreateAccountDto, actor: Actor, options: { passwordHash?: Promise<string> } = {}) {
+  async create(dto: CreateAccountDto, actor: Actor) {
     if (UNIT_REQUIRED.includes(dto.role) && !dto.unitId) throw new DomainError('ACCOUNT_UNIT_REQUIRED', { field: 'unitId' });
-    const passwordHash = await (options.passwordHash ?? hashPassword(dto.password));
+    const passwordHash = await hashPassword(dto.password);
     try {
       return await this.dataSource.transaction(async (em) => {
         const unit = dto.unitId ? await this.accounts.unitRef(dto.unitId, em) : null;

@@ -10,7 +10,6 @@ import { CandidatesService } from '../candidates/candidates.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { systemActor, type Actor } from '../common/actor.js';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { hashPassword } from '../accounts/passwords.js';
 import type { Role } from '#domain';
 import { EvidenceService } from '../evidence/evidence.service.js';
 import { Clock } from '../common/clock.js';
@@ -48,9 +47,6 @@ const SYSTEM: Actor = systemActor('du-lieu-mau');
 
 /** The demo's one password, documented in the README; demo data only, never a real deployment. */
 export const DEMO_PASSWORD = 'demo-dhtt-2025';
-
-/** How many accounts the demo creates (their password hashes are made up front). */
-const DEMO_ACCOUNTS = 13;
 
 /** A one-page PDF whose text says what it is: enough to open, hash and download. */
 function demoPdf(title: string): Buffer {
@@ -141,16 +137,9 @@ export class DemoSeeder {
       phaseStart = now;
     };
     const at = <T>(date: string, work: () => Promise<T>): Promise<T> => this.clock.during(new Date(`${date}T09:00:00+07:00`), work);
-    // The demo's signing key (two RSA key pairs, made on the thread pool) is generated while the past is entered.
-    const canSign = this.signing.canSignOnServer();
-    canSign.catch(() => undefined);
     const people: Record<string, { id: string }> = {};
-    // The demo accounts' password hashes (each with its own salt) are made at once on the thread pool, while the
-    // database works, instead of one after the other inside each account's creation.
-    const passwordHashes = Array.from({ length: DEMO_ACCOUNTS }, () => hashPassword(DEMO_PASSWORD));
-    for (const h of passwordHashes) h.catch(() => undefined);
     const account = async (username: string, displayName: string, role: Role, unitId?: string) => {
-      people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD, email: `${username}@demo.dhtt.vn` }, SYSTEM, { passwordHash: passwordHashes.shift() });
+      people[username] = await this.accounts.create({ username, displayName, role, unitId, password: DEMO_PASSWORD, email: `${username}@demo.dhtt.vn` }, SYSTEM);
     };
 
     // The two former provinces, imported in one go (one transaction, one audited import with the file kept).
@@ -467,7 +456,7 @@ export class DemoSeeder {
       const decision = await this.drafts.issue(draft.id, clerk);
       // Signed on the server with the demo's own key (generated at first start in the key folder, rehearsal instances
       // only) or the configured certificate: the decision and each certificate. A production instance without one leaves them unsigned.
-      if (await canSign) await this.signing.signAllOnServer(decision.id, secretary);
+      if (await this.signing.canSignOnServer()) await this.signing.signAllOnServer(decision.id, secretary);
     });
     phaseDone('decision drafted, issued and signed');
     await at('2026-01-15', () => send(school, { type: 'START_REPLICATION', note: 'Tổ chức hội nghị chia sẻ kinh nghiệm cho các trường THPT trong tỉnh' }));

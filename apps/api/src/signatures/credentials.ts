@@ -66,11 +66,8 @@ const serial = () => Buffer.from(webcrypto.getRandomValues(new Uint8Array(12))).
 
 /** A root certification authority and one signer certificate it issues (RSA 2048, SHA-256). */
 export async function issuePki(options: PkiOptions): Promise<IssuedPki> {
-  // Both key pairs at once (each generated on a thread of the pool).
-  const [rootKeys, signerKeys] = (await Promise.all([
-    webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify']),
-    webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify']),
-  ])) as [CryptoKeyPair, CryptoKeyPair];
+  const rootKeys = (await webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const signerKeys = (await webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify'])) as CryptoKeyPair;
   const root = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
     name: options.rootName,
