@@ -8,8 +8,9 @@ export interface UnitOption {
 }
 
 export function toTreeData(nodes: UnitNode[]): UnitOption[] {
-  // A unit merged, split or dissolved stays in the tree (its history is read through it) but takes no new work.
-  return nodes.map((n) => ({ value: n.id, title: n.status === 'RETIRED' ? `${n.name} (${n.retiredOn ?? ''} ✕)` : n.name, children: toTreeData(n.children) }));
+  // A unit merged, split or dissolved stays in the tree (its history is read through it) but takes no new work; its
+  // title says since when, written the Vietnamese way (01/07/2025).
+  return nodes.map((n) => ({ value: n.id, title: n.status === 'RETIRED' ? `${n.name} (✕ ${n.retiredOn ? n.retiredOn.split('-').reverse().join('/') : ''})` : n.name, children: toTreeData(n.children) }));
 }
 
 export function findUnit(nodes: UnitNode[], id: string | null | undefined): UnitNode | undefined {
