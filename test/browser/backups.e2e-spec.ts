@@ -54,7 +54,8 @@ describe("the administrator's backups screen", () => {
     await expect(statusItem(page, 'Giữ lại').innerText()).resolves.toBe('7 bản theo ngày, 4 theo tuần, 12 theo tháng');
     await expect(statusItem(page, 'Lần chạy gần nhất').innerText()).resolves.toBe('Chưa có');
     await page.getByText('Không có sao lưu tự động').waitFor();
-    await page.getByText(/^Chưa đặt mật khẩu sao lưu tự động/).waitFor();
+    await page.getByText(/^Chưa đặt mật khẩu sao lưu tự động\. Quản trị viên máy chủ cần đặt BACKUP_PASSPHRASE/).waitFor();
+    expect(await page.getByText(/No passphrase/).count()).toBe(0);
     await page.getByText('Chưa có bản sao lưu nào').waitFor();
 
     // Making one: the passphrase twice (a mismatch is refused in words), then the archive is listed.
@@ -103,6 +104,9 @@ describe("the administrator's backups screen", () => {
       await page.reload();
       await settled(page);
       await page.getByText('Lần sao lưu gần nhất THẤT BẠI').waitFor();
+      // The system's failure (here: the folder is a file) in words; its technical text below, for the server's administrator.
+      await page.getByText(/^Hệ thống không ghi được bản sao lưu vào nơi lưu/).waitFor();
+      await page.getByText(/^Chi tiết kỹ thuật \(cho quản trị viên máy chủ\): /).waitFor();
       await expect(statusItem(page, 'Lần chạy gần nhất').innerText()).resolves.toContain('Thất bại');
       await expect(statusItem(page, 'Lần thành công gần nhất').innerText()).resolves.toContain(file);
       await shot(page, 'sao-luu-that-bai-1366');

@@ -26,6 +26,8 @@ export const BackupsOverview = Type.Object({
     intervalHours: Type.Integer({ minimum: 0 }),
     retention: Type.Object({ daily: Type.Integer({ minimum: 0 }), weekly: Type.Integer({ minimum: 0 }), monthly: Type.Integer({ minimum: 0 }) }),
     reason: Nullable(Type.String()),
+    /** Why there is no schedule, for the screen to say in its language (`reason` says it in both, for logs and the CLI). */
+    reasonCode: Nullable(Type.Union([Type.Literal('OFF'), Type.Literal('NO_TARGET'), Type.Literal('NO_PASSPHRASE')])),
   }),
   lastRun: Nullable(BackupRunView),
   lastSuccess: Nullable(BackupRunView),

@@ -48,7 +48,7 @@ export interface BackupRunView {
 
 export interface BackupsOverview {
   directory: string | null;
-  schedule: { enabled: boolean; intervalHours: number; retention: { daily: number; weekly: number; monthly: number }; reason: string | null };
+  schedule: { enabled: boolean; intervalHours: number; retention: { daily: number; weekly: number; monthly: number }; reason: string | null; reasonCode: 'OFF' | 'NO_TARGET' | 'NO_PASSPHRASE' | null };
   lastRun: BackupRunView | null;
   lastSuccess: BackupRunView | null;
   archives: { file: string; bytes: number; createdAt: string }[];
@@ -238,10 +238,10 @@ export class Backups implements OnModuleDestroy {
   scheduleState(): BackupsOverview['schedule'] {
     const retention = this.config.backupRetention;
     const base = { intervalHours: this.config.BACKUP_INTERVAL_HOURS, retention };
-    if (this.config.BACKUP_INTERVAL_HOURS === 0) return { ...base, enabled: false, reason: 'Lịch sao lưu đã tắt (BACKUP_INTERVAL_HOURS=0). / The schedule is off (BACKUP_INTERVAL_HOURS=0).' };
-    if (!this.target) return { ...base, enabled: false, reason: 'Chưa cấu hình nơi lưu bản sao lưu (BACKUP_DIR hoặc BACKUP_S3_BUCKET). / No backup folder or bucket (BACKUP_DIR or BACKUP_S3_BUCKET).' };
-    if (!this.config.BACKUP_PASSPHRASE) return { ...base, enabled: false, reason: 'Chưa đặt mật khẩu sao lưu tự động (BACKUP_PASSPHRASE). / No passphrase for scheduled backups (BACKUP_PASSPHRASE).' };
-    return { ...base, enabled: true, reason: null };
+    if (this.config.BACKUP_INTERVAL_HOURS === 0) return { ...base, enabled: false, reasonCode: 'OFF', reason: 'Lịch sao lưu đã tắt (BACKUP_INTERVAL_HOURS=0). / The schedule is off (BACKUP_INTERVAL_HOURS=0).' };
+    if (!this.target) return { ...base, enabled: false, reasonCode: 'NO_TARGET', reason: 'Chưa cấu hình nơi lưu bản sao lưu (BACKUP_DIR hoặc BACKUP_S3_BUCKET). / No backup folder or bucket (BACKUP_DIR or BACKUP_S3_BUCKET).' };
+    if (!this.config.BACKUP_PASSPHRASE) return { ...base, enabled: false, reasonCode: 'NO_PASSPHRASE', reason: 'Chưa đặt mật khẩu sao lưu tự động (BACKUP_PASSPHRASE). / No passphrase for scheduled backups (BACKUP_PASSPHRASE).' };
+    return { ...base, enabled: true, reason: null, reasonCode: null };
   }
 
   /** The target's archives, newest first (none when no target is configured). */

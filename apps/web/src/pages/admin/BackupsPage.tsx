@@ -31,6 +31,25 @@ function RunLine({ run }: { run: BackupRunView }) {
   );
 }
 
+/**
+ * Why a run failed. A refusal of the product's own (BACKUP_…) already reads in Vietnamese; a failure of the system
+ * underneath (a disk, a folder, a bucket) is said in words, its technical text kept below for the server's administrator.
+ */
+function FailureText({ run }: { run: BackupRunView }) {
+  const { t } = useTranslation();
+  if (run.errorCode !== 'BACKUP_RUN_FAILED') return <span>{run.message}</span>;
+  return (
+    <div>
+      <div>{t('backups.systemFailure')}</div>
+      {run.message && (
+        <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+          {t('backups.technicalDetail', { message: run.message })}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
 function DownloadButton({ file }: { file: string }) {
   const { t } = useTranslation();
   return (
@@ -113,9 +132,9 @@ export function BackupsPage() {
       ) : (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           {failing && data?.lastRun && (
-            <Alert type="error" showIcon title={t('backups.failedTitle')} description={<Space direction="vertical"><RunLine run={data.lastRun} /><span>{data.lastRun.message}</span></Space>} />
+            <Alert type="error" showIcon title={t('backups.failedTitle')} description={<Space direction="vertical"><RunLine run={data.lastRun} /><FailureText run={data.lastRun} /></Space>} />
           )}
-          {data && !data.schedule.enabled && <Alert type="warning" showIcon title={t('backups.scheduleOff')} description={data.schedule.reason} />}
+          {data && !data.schedule.enabled && <Alert type="warning" showIcon title={t('backups.scheduleOff')} description={data.schedule.reasonCode ? t(`backups.scheduleReason.${data.schedule.reasonCode}`) : data.schedule.reason} />}
           <Card title={t('backups.status.title')} loading={state.loading && !data}>
             {data && (
               <Descriptions column={{ xs: 1, md: 2 }} size="small" layout={screens.md ? 'horizontal' : 'vertical'}>
