@@ -104,6 +104,11 @@ describe('the 2025 reorganisation in Chromium', () => {
     expect(await page.getByText('Cây đơn vị: tỉnh →', { exact: false }).textContent()).not.toContain('huyện');
     // A new unit is never a district (the level no longer exists).
     await page.getByRole('tree').getByText('Tỉnh Bắc Ninh', { exact: true }).click();
+    // The province took over the work of the dissolved districts: its timeline says so, and never that it was formed
+    // from them.
+    const timeline = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: 'Lịch sử đơn vị' }) });
+    await timeline.getByText('Tiếp nhận công việc của đơn vị giải thể', { exact: false }).first().waitFor();
+    expect(await timeline.textContent()).not.toMatch(/Hình thành từ: UBND huyện/);
     await page.getByLabel('Cấp', { exact: true }).click();
     await page.locator('.ant-select-dropdown').getByText('Cơ sở (xã, trường, công ty…)', { exact: true }).waitFor();
     expect(await page.locator('.ant-select-dropdown').getByText('Huyện, thành phố').count()).toBe(0);

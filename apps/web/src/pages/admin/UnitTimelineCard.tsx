@@ -1,4 +1,8 @@
-/** What a unit was and became: its changes, the units it came from and the units that carry it on, each with its document. */
+/**
+ * What a unit was and became: its changes, the units it came from and the units that carry it on, each with its document.
+ * A dissolution's link is not a lineage: the dissolved unit's work passes to the unit that takes it over, and each side
+ * says so (never "formed from" or "became").
+ */
 import { Card, Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -20,7 +24,7 @@ export function UnitTimelineCard({ unitId, onSelect }: { unitId: string; onSelec
           date: p.effectiveOn,
           children: (
             <>
-              <Tag color="blue">{t(`reorg.kinds.${p.kind}`)}</Tag> {t('reorg.predecessors')}: {unitLink(p.unit)} — {by(p.document)}
+              <Tag color="blue">{t(`reorg.kinds.${p.kind}`)}</Tag> {t(p.kind === 'DISSOLVE' ? 'reorg.predecessorsDissolved' : 'reorg.predecessors')}: {unitLink(p.unit)} — {by(p.document)}
             </>
           ),
         })),
@@ -39,7 +43,7 @@ export function UnitTimelineCard({ unitId, onSelect }: { unitId: string; onSelec
           date: s.effectiveOn,
           children: (
             <>
-              <Tag color="orange">{t(`reorg.kinds.${s.kind}`)}</Tag> {t('reorg.successors')}: {unitLink(s.unit)} — {by(s.document)}
+              <Tag color="orange">{t(`reorg.kinds.${s.kind}`)}</Tag> {t(s.kind === 'DISSOLVE' ? 'reorg.successorsDissolved' : 'reorg.successors')}: {unitLink(s.unit)} — {by(s.document)}
             </>
           ),
         })),
