@@ -16,6 +16,9 @@ let sessionId: string;
 let coop: { id: string };
 let nurse: { id: string };
 let decisionId: string;
+/** A second session's nineteen exemplars: corrected all at once, each by a draft of its own (see the numbering test). */
+let crowdSessionId: string;
+let crowd: { id: string }[];
 const SIGNER = { authorityCode: 'UBND_TINH', signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Mạnh' };
 
 const binary = (req: supertest.Test) =>
@@ -25,6 +28,14 @@ const binary = (req: supertest.Test) =>
     res.on('end', () => done(null, Buffer.concat(chunks)));
   });
 const year = () => Number(t.running.app.get(Clock).today().slice(0, 4));
+/** Sends a request again (up to 30 times, 200 ms apart) while the database answers it is busy. */
+async function whileBusy(send: () => supertest.Test): Promise<supertest.Response> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await send();
+    if (res.status !== 503 || attempt >= 30) return res;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -32,6 +43,9 @@ beforeAll(async () => {
   coop = await newCandidate(t, { unitId: unit.id, name: 'Hợp tác xã Nông nghiệp Tân Yên', state: 'underReview' });
   nurse = await newCandidate(t, { unitId: unit.id, kind: 'INDIVIDUAL', name: 'Nguyễn Thị Hường', field: 'HEALTH', state: 'underReview' });
   ({ sessionId } = await decideThroughCouncil(t, [coop.id, nurse.id], 'RECOGNISE'));
+  crowd = [];
+  for (let i = 1; i <= 19; i++) crowd.push(await newCandidate(t, { unitId: unit.id, name: `Tổ sản xuất số ${i}`, state: 'underReview' }));
+  ({ sessionId: crowdSessionId } = await decideThroughCouncil(t, crowd.map((c) => c.id), 'RECOGNISE'));
   // The session became final after its notice period (the factory moved the clock on by 30 days to close it):
   // the decisions are issued from then on.
   const clock = t.running.app.get(Clock);
@@ -124,21 +138,32 @@ describe('corrections and revocations are new decisions that refer to the old on
   });
 
   it('numbers stay unique and gapless under concurrent issuing from the register kept here; a refused request takes no number', async () => {
-    // The office keeps its register in this product: each correction's number is reserved from the counter.
+    // The office keeps its register in this product: each document's number is reserved from the counter.
     const [register] = (await t.as(AUDITOR).get('/api/document-registers')).body.filter((r: { authority: { code: string } }) => r.authority.code === 'UBND_TINH');
     expect((await t.as(ADMIN).post(`/api/document-registers/${register.id}/mode`).send({ mode: 'COUNTER', expectedVersion: register.version })).status).toBe(200);
-    const attempts = Array.from({ length: 20 }, (_, i) =>
-      correctDecision(t, decisionId, 
+    const crowdDecision = await issueDecision(t, { ...SIGNER, sessionId: crowdSessionId });
+    expect(crowdDecision.body).toMatchObject({ number: '4/QĐ-UBND', recipients: 19 });
+    // Twenty requests at once: nineteen corrections, each of its own exemplar (two open drafts naming the same
+    // exemplar would conflict), and one naming nobody of the decision, refused before it takes a number. Each step is
+    // sent again while the database answers it is busy (503 DATABASE_UNAVAILABLE, as the embedded database's single
+    // connection does under this burst): a refused request takes no number, so the numbers stay gapless either way.
+    const issuedOn = t.running.app.get(Clock).today();
+    const attempts = Array.from({ length: 20 }, async (_, i) => {
+      const body =
         i === 7
           ? { ...SIGNER, reasons: 'Sai', recipients: [{ candidateId: '00000000-0000-4000-8000-000000000000', name: 'Không có' }] }
-          : { ...SIGNER, reasons: `Đính chính lần ${i}`, recipients: [{ candidateId: coop.id, achievement: `Thành tích ghi đúng (${i})` }] },
-      ),
-    );
+          : { ...SIGNER, reasons: `Đính chính lần ${i}`, recipients: [{ candidateId: crowd[i < 7 ? i : i - 1]!.id, achievement: `Thành tích ghi đúng (${i})` }] };
+      const drafted = await whileBusy(() => t.as(SECRETARY).post(`/api/decisions/${crowdDecision.body.id}/corrections`).send(body));
+      if (drafted.status !== 201) return drafted;
+      const numbered = await whileBusy(() => t.as(CLERK).post(`/api/decision-drafts/${drafted.body.id}/number`).send({ issuedOn }));
+      if (numbered.status !== 200 && numbered.status !== 201) return numbered;
+      return whileBusy(() => t.as(CLERK).post(`/api/decision-drafts/${drafted.body.id}/issue`).send({}));
+    });
     const results = await Promise.all(attempts);
-    expect(results.filter((r) => r.status === 201)).toHaveLength(19);
+    expect(results.filter((r) => r.status !== 201).map((r) => [r.status, r.body?.code])).toEqual([[422, 'RECIPIENT_NOT_IN_DECISION']]);
     expect(results[7]).toMatchObject({ status: 422, body: { code: 'RECIPIENT_NOT_IN_DECISION' } });
     const numbers = ((await t.dataSource.query(`SELECT number FROM recognition_decision WHERE authority_code = 'UBND_TINH' AND year = $1 ORDER BY number`, [year()])) as { number: number }[]).map((r) => r.number);
-    expect(numbers).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
+    expect(numbers).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
   });
 
   it('each authority numbers on its own', async () => {
