@@ -20,7 +20,8 @@ function serviceWith(planWrittenAt: string, checkedOn?: string) {
   const checkIns = checkedOn ? [{ id: 'k1', candidateId: 'c1', checkedOn, strengths: 's', shortcomings: 'h', recordedBy: 'u', recordedAt: new Date(planWrittenAt) } as NurturingCheckIn] : [];
   const candidates = { stateOf: async () => 'nurturing' } as unknown as CandidateRepository;
   const nurturing = { plansOf: async () => [plan], checkInsOf: async () => checkIns, councilReturns: async () => [] } as unknown as NurturingRepository;
-  const service = new NurturingService({ manager: {} } as DataSource, config, clock, candidates, nurturing);
+  // The people named in the view: none of them has an account here.
+  const service = new NurturingService({ manager: { query: async () => [] } } as unknown as DataSource, config, clock, candidates, nurturing);
   return { at: (instant: string) => clock.during(new Date(instant), () => service.forCandidate('c1')) };
 }
 
