@@ -128,7 +128,7 @@ describe('replay through the statechart', () => {
     // The council's return and the resumed nurturing are what make a history more than a straight line.
     expect(types).toEqual(expect.arrayContaining(['ATTACH_EVIDENCE', 'REVISE_PLAN', 'RECORD_CHECK_IN', 'PROPOSE_FOR_REVIEW', 'RETURN_TO_NURTURING', 'RESUME_NURTURING']));
     expect(types.length).toBeGreaterThanOrEqual(8);
-  });
+  }, 300_000); // 240 requests one after another: a loaded machine took over two minutes embedded
 
   it('verification replays every candidate to its stored state and snapshot', async () => {
     const report = await verify(t);
