@@ -19,6 +19,7 @@ import { DecisionViews } from './decision.views.js';
 import { RecognitionDecisionRepository } from './recognition-decision.repository.js';
 import type { SupersededStamp } from '../documents/superseded-stamp.js';
 import { stampOf, supersedingOf } from './superseded.js';
+import { formatDateVi } from '../documents/vietnamese-format.js';
 
 /** The header's issuing body: the authority as the profile the decision was issued under defines it. */
 const issuerOf = (profile: ProfileInForce, authority: ProfileAuthority): IssuingBody => ({
@@ -128,7 +129,7 @@ export class DecisionDocuments {
     if (!r) throw new DomainError('RECIPIENT_NOT_IN_DECISION', { candidateId });
     const superseding = await supersedingOf(this.decisions.reader, d.id, [candidateId]);
     if (superseding.revokedBy.length > 0 && !archived) {
-      const by = superseding.revokedBy.map((x) => `${x.number} ngày ${x.issuedOn.split('-').reverse().join('/')}`).join(', ');
+      const by = superseding.revokedBy.map((x) => `${x.number} ngày ${formatDateVi(x.issuedOn)}`).join(', ');
       throw new DomainError(
         'CERTIFICATE_REVOKED',
         { decisionId: id, candidateId, revokedBy: superseding.revokedBy.map((x) => ({ id: x.id, number: x.number, issuedOn: x.issuedOn })) },

@@ -30,6 +30,7 @@ import { RecognitionDecisions, recognitionSubject, type AmendmentPlan } from './
 import type { AmendmentTerms } from './amendments.js';
 import type { RecipientDraft } from './recognition-decision.repository.js';
 import { chainOf } from './decision-chain.js';
+import { formatDateVi } from '../documents/vietnamese-format.js';
 
 /** The exemplars a correction or revocation is about: those a correction changes, those a revocation revokes. */
 const namedBy = (terms: AmendmentTerms, plan: AmendmentPlan): string[] =>
@@ -196,7 +197,7 @@ export class DecisionDrafts {
       if (common.length === 0) continue;
       const what = other.kind === 'REVOCATION' ? 'thu hồi' : 'đính chính';
       const whom = otherPlan.recipients.filter((r) => common.includes(r.candidateId)).map((r) => r.name);
-      const drafted = this.clock.dateOf(new Date(other.draftedAt)).split('-').reverse().join('/');
+      const drafted = formatDateVi(this.clock.dateOf(new Date(other.draftedAt)));
       throw new DomainError(
         'AMENDMENT_DRAFT_CONFLICT',
         { field: terms.kind === 'CORRECTION' ? 'recipients' : 'candidateIds', draftId: other.id, kind: other.kind, candidateIds: common },

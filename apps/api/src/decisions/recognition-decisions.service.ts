@@ -24,6 +24,7 @@ import { chainOf, citationOf, latestTexts, revokedIn } from './decision-chain.js
 import { DecisionRevocation } from './revocation.entities.js';
 import { RecognitionDecisionRepository, type DecisionRow, type RecipientDraft, type SessionToDecide } from './recognition-decision.repository.js';
 import type { AmendmentTerms } from './amendments.js';
+import { formatDateVi } from '../documents/vietnamese-format.js';
 
 export interface SignerCommand {
   authorityCode: IssuingAuthority;
@@ -48,17 +49,16 @@ export interface AmendmentPlan {
   apply(em: EntityManager, issued: DecisionIssued, actor: Actor): Promise<void>;
 }
 
-const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** "12/QĐ-UBND ngày 05/01/2026": how a later decision cites the one it amends. */
-const citation = (d: DecisionRow) => `${d.number}/${d.symbol} ngày ${vnDate(d.issuedOn)}`;
+const citation = (d: DecisionRow) => `${d.number}/${d.symbol} ngày ${formatDateVi(d.issuedOn)}`;
 
 /** The subject of a session's recognition decision. */
 export const recognitionSubject = (year: number) => `Về việc công nhận điển hình tiên tiến năm ${year}`;
 
 /** The legal bases of a session's recognition decision: the authority's, the session's result, the proposal. */
 export function recognitionBases(profile: ProfileInForce, authority: ProfileAuthority, session: { title: string; votingClosedAt: Date }, clock: Clock): string[] {
-  const closedOn = vnDate(clock.dateOf(new Date(session.votingClosedAt)));
+  const closedOn = formatDateVi(clock.dateOf(new Date(session.votingClosedAt)));
   return [
     ...authority.legalBases,
     `Căn cứ kết quả đợt xét "${session.title}" của ${profile.content.council.name} (biên bản họp ngày ${closedOn}) và kết quả công khai lấy ý kiến;`,
@@ -330,7 +330,7 @@ export class RecognitionDecisions {
         to: await this.notifications.unitHeadsOfCandidate(em, r.candidateId),
         title: { vi: `Quyết định số ${number}/${symbol}: ${r.name}`, en: `Decision No. ${number}/${symbol}: ${r.name}` },
         body: {
-          vi: `Quyết định ${what.vi} số ${number}/${symbol} ngày ${decision.issuedOn.split('-').reverse().join('/')} có tên "${r.name}" của đơn vị.`,
+          vi: `Quyết định ${what.vi} số ${number}/${symbol} ngày ${formatDateVi(decision.issuedOn)} có tên "${r.name}" của đơn vị.`,
           en: `Decision No. ${number}/${symbol} of ${decision.issuedOn}, ${what.en}, names your unit's "${r.name}".`,
         },
         link: `/ho-so/${r.candidateId}`,

@@ -19,6 +19,7 @@ import { JurisdictionProfiles, type ProfileInForce } from '../jurisdiction/juris
 import { AchievementReportVersion, type AchievementReportContent } from './achievement-report.entity.js';
 import { renderDossierDocx, renderDossierPdf, type DossierDocument } from './dossier-document.js';
 import { peopleNamed } from '../audit/audit-names.js';
+import { formatDateVi } from '../documents/vietnamese-format.js';
 
 export const SESSION_DOCUMENTS = ['to-trinh', 'danh-sach', 'danh-sach-cong-khai'] as const;
 export type SessionDocument = (typeof SESSION_DOCUMENTS)[number];
@@ -53,7 +54,6 @@ interface SessionRow {
   status: string;
 }
 
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 const kindVi = (k: string) => labelsOf(SUBJECT_KINDS, k)?.vi ?? k;
 const fieldVi = (f: string) => labelsOf(FIELDS, f)?.vi ?? f;
 
@@ -135,7 +135,7 @@ export class DossierService {
         ...paragraphs(s.impact),
         { kind: 'heading', text: 'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG' },
         ...paragraphs(s.earlierAwards),
-        ...(report.version > 0 ? [{ kind: 'paragraph' as const, italics: true, text: `Bản số ${report.version}, cập nhật ngày ${vnDate(report.writtenAt!.slice(0, 10))} bởi ${report.people[report.writtenBy!]?.name.vi ?? report.writtenBy}.` }] : []),
+        ...(report.version > 0 ? [{ kind: 'paragraph' as const, italics: true, text: `Bản số ${report.version}, cập nhật ngày ${formatDateVi(report.writtenAt!.slice(0, 10))} bởi ${report.people[report.writtenBy!]?.name.vi ?? report.writtenBy}.` }] : []),
       ],
       // The instruction report forms (báo cáo thành tích) usually print under each signer: heads sign and seal, an
       // individual signs and writes their name out. (The appendix's own text is not among the project's sources.)
@@ -195,7 +195,7 @@ export class DossierService {
         fileName: `Danh sách xét - ${session.title}`,
       };
     } else if (document === 'danh-sach-cong-khai') {
-      const period = session.noticeFrom ? `từ ngày ${vnDate(session.noticeFrom)} đến hết ngày ${vnDate(session.noticeTo!)}` : '(chưa công bố thời gian công khai)';
+      const period = session.noticeFrom ? `từ ngày ${formatDateVi(session.noticeFrom)} đến hết ngày ${formatDateVi(session.noticeTo!)}` : '(chưa công bố thời gian công khai)';
       doc = {
         issuer,
         number: '',
@@ -220,7 +220,7 @@ export class DossierService {
         addressee: committee,
         blocks: [
           ...upper.legalBases.map((b) => ({ kind: 'paragraph' as const, italics: true, text: b })),
-          { kind: 'paragraph', text: `Căn cứ kết quả đợt xét "${session.title}" của ${profile.content.council.name}${session.noticeFrom ? ` và kết quả công khai lấy ý kiến từ ngày ${vnDate(session.noticeFrom)} đến hết ngày ${vnDate(session.noticeTo!)}` : ''}: ${counts}.` },
+          { kind: 'paragraph', text: `Căn cứ kết quả đợt xét "${session.title}" của ${profile.content.council.name}${session.noticeFrom ? ` và kết quả công khai lấy ý kiến từ ngày ${formatDateVi(session.noticeFrom)} đến hết ngày ${formatDateVi(session.noticeTo!)}` : ''}: ${counts}.` },
           { kind: 'paragraph', text: `${profile.content.council.name} kính trình ${committee} xem xét, quyết định công nhận điển hình tiên tiến năm ${session.year} đối với ${recognised.length} cá nhân, tập thể có tên trong danh sách kèm theo.` },
           table(recognised, false),
           { kind: 'paragraph', text: 'Hồ sơ kèm theo: biên bản họp Hội đồng, báo cáo thành tích của từng cá nhân, tập thể, danh sách công khai và kết quả công khai lấy ý kiến.' },

@@ -1,5 +1,6 @@
 /** What a notification mail says: Vietnamese first, English second, a plain-text part and an HTML part. */
 import type { Notification } from './notification.entities.js';
+import { formatDateVi } from '../documents/vietnamese-format.js';
 
 export interface MailContent {
   subject: string;
@@ -21,7 +22,7 @@ export function immediateMail(n: Item, displayName: string, appUrl: string): Mai
 /** A day's notifications in one mail. */
 export function digestMail(items: Item[], displayName: string, appUrl: string, day: string): MailContent {
   return compose(
-    `[${PRODUCT}] Tổng hợp thông báo ngày ${day.split('-').reverse().join('/')} (${items.length})`,
+    `[${PRODUCT}] Tổng hợp thông báo ngày ${formatDateVi(day)} (${items.length})`,
     displayName,
     items,
     appUrl,

@@ -39,6 +39,7 @@ import {
 import { PublicPagesRepository, type GalleryFilter } from './public-pages.repository.js';
 import { issueChallenge } from './proof-of-work.js';
 import { SubmitPublicComment, type FieldProblem, type PublicCommentForm } from './use-cases/submit-public-comment.js';
+import { formatDateVi } from '../documents/vietnamese-format.js';
 
 const GALLERY_PAGE_SIZE = 20;
 const HTML = 'text/html; charset=utf-8';
@@ -103,7 +104,7 @@ export class PublicPagesController {
       const notice = await this.openNotice(noticeId);
       const entries = await this.pages.noticeEntries(notice.sessionId);
       return noticePage(
-        meta(`Lấy ý kiến: ${notice.sessionTitle}`, `${entries.length} đề nghị công nhận điển hình tiên tiến; nhận ý kiến đến hết ngày ${notice.endsOn.split('-').reverse().join('/')}.`),
+        meta(`Lấy ý kiến: ${notice.sessionTitle}`, `${entries.length} đề nghị công nhận điển hình tiên tiến; nhận ý kiến đến hết ngày ${formatDateVi(notice.endsOn)}.`),
         notice,
         entries,
         await this.pages.publishedAnswers(notice.id),

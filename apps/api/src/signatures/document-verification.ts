@@ -21,6 +21,7 @@ import { stampedCopyOf, type SupersededStamp } from '../documents/superseded-sta
 import { readSignatures, sameDocument, sha256, type SignatureReading } from './pades.js';
 import { SignatureRepository, type DecisionFacts, type IssuedDocumentRow, type RecipientFacts } from './signature.repository.js';
 import { SigningKeys } from './signing-keys.js';
+import { formatDateVi } from '../documents/vietnamese-format.js';
 
 const PDF_MAGIC = Buffer.from('%PDF-');
 const EOF_MARK = Buffer.from('%%EOF');
@@ -36,8 +37,6 @@ const MESSAGES: Record<Verdict, { vi: string; en: string }> = {
   // Said in full by stampedCopyMessage(), which names the document and the decisions.
   STAMPED_COPY: { vi: 'Văn bản KHÔNG hợp lệ: đây là bản đóng dấu của một văn bản đã bị thay thế.', en: 'Not valid: this is the stamped copy of a superseded document.' },
 };
-
-const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
 @Injectable()
 export class DocumentVerification {
@@ -182,7 +181,7 @@ async function stampedCopyIn(file: Buffer): Promise<SupersededStamp['of'] | null
 function stampedCopyMessage(d: NonNullable<VerificationView['document']>, standing: DocumentStandingView): { message: string; messageEn: string } {
   const revoked = standing.status === 'REVOKED';
   const by = standing.by.filter((b) => b.kind === (revoked ? 'REVOCATION' : 'CORRECTION'));
-  const numbers = by.map((b) => `${b.number} ngày ${viDate(b.issuedOn)}`).join(', ');
+  const numbers = by.map((b) => `${b.number} ngày ${formatDateVi(b.issuedOn)}`).join(', ');
   const what = d.kind === 'CERTIFICATE' ? `Giấy chứng nhận số ${d.serial}${d.recipientName ? ` (${d.recipientName})` : ''}` : `Quyết định số ${d.decisionNumber}`;
   const whatEn = d.kind === 'CERTIFICATE' ? `Certificate No. ${d.serial}` : `Decision No. ${d.decisionNumber}`;
   return revoked

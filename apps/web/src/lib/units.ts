@@ -1,5 +1,6 @@
 import type { UnitNode } from '#contracts';
 import { api } from '../api/client';
+import { formatDate } from './format';
 
 export interface UnitOption {
   value: string;
@@ -10,7 +11,7 @@ export interface UnitOption {
 export function toTreeData(nodes: UnitNode[]): UnitOption[] {
   // A unit merged, split or dissolved stays in the tree (its history is read through it) but takes no new work; its
   // title says since when, written the Vietnamese way (01/07/2025).
-  return nodes.map((n) => ({ value: n.id, title: n.status === 'RETIRED' ? `${n.name} (✕ ${n.retiredOn ? n.retiredOn.split('-').reverse().join('/') : ''})` : n.name, children: toTreeData(n.children) }));
+  return nodes.map((n) => ({ value: n.id, title: n.status === 'RETIRED' ? `${n.name} (✕ ${formatDate(n.retiredOn)})` : n.name, children: toTreeData(n.children) }));
 }
 
 export function findUnit(nodes: UnitNode[], id: string | null | undefined): UnitNode | undefined {
