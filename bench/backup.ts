@@ -31,6 +31,7 @@ import { MIGRATIONS } from '../apps/api/src/database/migrations/index.js';
 import { makeBackup, type BackupResult } from '../apps/api/src/backups/make-backup.js';
 import { writeLogicalDump } from '../apps/api/src/backups/logical-dump.js';
 import { migrationName, openArchive, restoreInto, type RestoreResult } from '../apps/api/src/backups/restore-backup.js';
+import { figure, recordFigures } from './figures.js';
 
 const { values } = parseArgs({
   options: { candidates: { type: 'string', default: '100000' }, embedded: { type: 'boolean', default: false }, reuse: { type: 'string' }, 'restore-only': { type: 'boolean', default: false }, 'skip-server-restore': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } },
@@ -183,6 +184,15 @@ try {
     }
   }
   say(JSON.stringify(results));
+  const ms = (key: string, name: string) => (typeof results[key] === 'number' ? [figure(name, 'ms', [results[key] as number])] : []);
+  const megabytes = (key: string, name: string) => (typeof results[key] === 'number' ? [figure(name, 'MB', [(results[key] as number) / 1e6])] : []);
+  recordFigures('backup', [
+    ...ms('serverBackupMs', `backup, server, ${Number(values.candidates).toLocaleString('en-US')} candidates`),
+    ...megabytes('archiveBytes', 'backup archive, server'),
+    ...ms('serverRestoreMs', 'restore into a server database, verified'),
+    ...ms('embeddedRestoreMs', 'restore into an embedded database, verified'),
+    ...ms('embeddedBackupMs', 'backup, embedded'),
+  ]);
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${TARGET_DB} WITH (FORCE)`);
   if (!values.reuse) {

@@ -8,6 +8,10 @@
  *   Q   GET /cong-khai/dien-hinh?q=dien+hinh+1&…  a search without diacritics with a filter (a different page each time)
  *   E   GET /cong-khai/dien-hinh/:id              an exemplar's page (one of 200, round-robin)
  *   O   open loop at 1,000 requests/s over G and E: p99 must stay under 50 ms (latency from the scheduled start)
+ *   V   GET /cong-khai/xac-minh?so=…               the verification page of a certificate's number (the demo's signed
+ *                                                 decision: the stored signed PDF's signature is checked again each time)
+ *   A   GET /api/verifications?reference=…        the same verification through the API (JSON)
+ * V and A run on a second database seeded with the demo province (SEED_DEMO=true), against S of that process.
  * Closed loop: BENCH_WORKERS keep-alive clients for BENCH_RUN_MS, median of BENCH_REPEATS interleaved runs, with
  * the CPU time per request of the API process and of its PostgreSQL backends (what a busy machine disturbs least,
  * and the throughput one free core would give).
@@ -20,7 +24,9 @@
  * (BENCH_DATABASE_URL: the server, default postgres://postgres@127.0.0.1:5432/postgres; BENCH_CANDIDATES: 20000.)
  */
 import 'reflect-metadata';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createApplication } from '../apps/api/src/application.js';
 import { systemActor } from '../apps/api/src/common/actor.js';
@@ -29,6 +35,7 @@ import { UnitsService } from '../apps/api/src/units/units.service.js';
 import { generateCandidates } from '../test/support/statistics-data.js';
 import { BENCH_SERVER, benchDatabaseUrl, benchKeys, httpClient, startApiServer, stopApiServer } from './http.js';
 import { closedLoop, openLoop } from './load.js';
+import { atLeast, below, figure, recordFigures, type Figure } from './figures.js';
 import { fmt, spread, type RunResult } from './stats.js';
 
 const { recordKeys: RECORD_KEYS, signingKey: SIGNING_KEY } = benchKeys();
@@ -59,8 +66,8 @@ function cpuMs(pid: number): number {
  * CPU per request, which a busy machine disturbs far less than throughput: the API process's and its PostgreSQL
  * backends' (this machine's server; the backends of the benchmark's database) CPU time over a run ÷ requests.
  */
-async function withCpu(serverPid: number, admin: pg.Client, run: () => Promise<RunResult>): Promise<RunResult & { apiUs: number; dbUs: number }> {
-  const backends = async () => ((await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [DB])).rows as { pid: number }[]).map((r) => r.pid);
+async function withCpu(serverPid: number, admin: pg.Client, run: () => Promise<RunResult>, database = DB): Promise<RunResult & { apiUs: number; dbUs: number }> {
+  const backends = async () => ((await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).rows as { pid: number }[]).map((r) => r.pid);
   const pids = await backends();
   const api0 = cpuMs(serverPid);
   const db0 = new Map(pids.map((p) => [p, cpuMs(p)]));
@@ -141,13 +148,97 @@ async function main(): Promise<void> {
     for (const line of lines) log(line);
     mkdirSync('bench/results', { recursive: true });
     writeFileSync('bench/results/public.md', `${lines.join('\n')}\n`);
+    const rates = (k: string) => runs[k]!.map((x) => x.throughput);
+    figures.push(
+      figure('S static file (baseline)', 'req/s', rates('S')),
+      figure('G gallery list', 'req/s', rates('G'), atLeast(1000)),
+      figure('G gallery list ÷ S', 'ratio', runs.G!.map((x, r) => x.throughput / runs.S![r]!.throughput)),
+      figure('E exemplar page', 'req/s', rates('E'), atLeast(1000)),
+      figure('E exemplar page ÷ S', 'ratio', runs.E!.map((x, r) => x.throughput / runs.S![r]!.throughput)),
+      figure('Q gallery search (renders)', 'req/s', rates('Q')),
+      figure(`O open loop at ${OPEN_RATE} req/s over G and E, p99`, 'ms', [open.p99], below(50)),
+      figure('O errors', 'count', [open.errors], { text: '0', met: (m) => m === 0 }),
+    );
   } finally {
     client.close();
     await stopApiServer(server);
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
+/**
+ * V and A: the verification page and API for the numbers of the demo's issued, signed decision and its certificates,
+ * on a database of their own seeded with the demo province by the API itself.
+ */
+async function verificationPages(): Promise<void> {
+  const database = `${DB}_verify`;
+  const url = benchDatabaseUrl(database);
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${database}`);
+  const keyDir = mkdtempSync(join(tmpdir(), 'dth-bench-keys-'));
+  const server = await startApiServer(HTTP_PORT, { DATABASE_URL: url, DB_POOL_MAX: '16', KEY_DIR: keyDir, SEED_DEMO: 'true', AUDIT_SIGNING_KEY: SIGNING_KEY, AUDIT_RECORD_KEYS: RECORD_KEYS });
+  const client = httpClient(HTTP_PORT, WORKERS * 4);
+  try {
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    const references = ((await raw.query(
+      `SELECT r.serial AS reference FROM decision_recipient r WHERE r.serial IS NOT NULL
+       UNION ALL SELECT d.number || '/' || d.symbol FROM recognition_decision d`,
+    )).rows as { reference: string }[]).map((r) => encodeURIComponent(r.reference));
+    await raw.end();
+    if (references.length === 0) throw new Error('the demo has no issued decision to verify');
+    log(`verification: ${references.length} numbers of the demo's issued decisions and certificates`);
+    let v = 0;
+    let a = 0;
+    const ops: Record<string, (w: number) => Promise<void>> = {
+      S: () => client.get('/favicon.svg'),
+      V: () => client.get(`/cong-khai/xac-minh?so=${references[v++ % references.length]}`),
+      A: () => client.get(`/api/verifications?reference=${references[a++ % references.length]}`),
+    };
+    for (const op of Object.values(ops)) await closedLoop(WORKERS, 500, op);
+    const runs: Record<string, (RunResult & { apiUs: number; dbUs: number })[]> = { S: [], V: [], A: [] };
+    for (let r = 0; r < REPEATS; r++) for (const [k, op] of Object.entries(ops)) runs[k]!.push(await withCpu(server.pid!, admin, () => closedLoop(WORKERS, RUN_MS, op), database));
+    for (const [k, results] of Object.entries(runs)) {
+      const rate = spread(results.map((x) => x.throughput));
+      log(`  ${k}  ${fmt(rate.median)} req/s [${fmt(rate.min)}–${fmt(rate.max)}]  p99 ${fmt(spread(results.map((x) => x.p99)).median, 1)} ms  CPU/request: API ${fmt(spread(results.map((x) => x.apiUs)).median)} µs  errors ${results.reduce((n, x) => n + x.errors, 0)}`);
+    }
+    figures.push(
+      figure('V verification page of a number (signature checked)', 'req/s', runs.V!.map((x) => x.throughput)),
+      figure('V verification page ÷ S of its process', 'ratio', runs.V!.map((x, r) => x.throughput / runs.S![r]!.throughput)),
+      figure('V verification page, p99', 'ms', runs.V!.map((x) => x.p99)),
+      figure('A verification API of a number', 'req/s', runs.A!.map((x) => x.throughput)),
+    );
+  } finally {
+    client.close();
+    await stopApiServer(server);
+    rmSync(keyDir, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP) await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+const figures: Figure[] = [];
+
+async function dropDatabase(): Promise<void> {
+  if (process.env.BENCH_KEEP) return;
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin.end();
+}
+
+async function run(): Promise<void> {
+  try {
+    await main();
+  } finally {
+    await dropDatabase();
+  }
+  await verificationPages();
+  recordFigures('public', figures);
+}
+
+run().then(() => process.exit(0), (error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -28,6 +28,7 @@ import type { ReorganisationDto } from '../apps/api/src/reorganisation/dto/reorg
 import { exemplarsByUnitQuery } from '../apps/api/src/reorganisation/units-over-time.js';
 import { statisticsTableQuery, type TableFilters } from '../apps/api/src/statistics/statistics-table.query.js';
 import { RAW_GROUP_BY, generateCandidates } from '../test/support/statistics-data.js';
+import { atMost, figure, recordFigures } from './figures.js';
 import { fmt, spread } from './stats.js';
 
 const RECORD_KEYS = `bench:${randomBytes(32).toString('base64')}`;
@@ -144,6 +145,12 @@ async function main(): Promise<void> {
     // The issue's target, on the wall-clock medians: within 1.5x of the raw GROUP BY after the reorganisation.
     const within = (x: string, y: string) => spread(wall[x]!).median / spread(wall[y]!).median <= 1.5;
     log(`targets: R / B ≤ 1.5 ${within('R', 'B') ? 'met' : 'NOT met'}; T / G ≤ 1.5 ${within('T', 'G') ? 'met' : 'NOT met'}`);
+    const per = (x: string, y: string) => wall[x]!.map((v, i) => v / wall[y]![i]!);
+    recordFigures('reorganisation', [
+      figure('exemplars by today’s unit ÷ raw GROUP BY, after a reorganisation (wall)', 'ratio', per('R', 'B'), atMost(1.5)),
+      figure('report table ÷ raw GROUP BY, after a reorganisation (wall)', 'ratio', per('T', 'G'), atMost(1.5)),
+      figure('report table, merged successor’s subtree (wall)', 'ms', wall.U!),
+    ]);
   } finally {
     await raw.end();
     await app.close();

@@ -29,6 +29,7 @@ import { StatisticsService } from '../apps/api/src/statistics/statistics.service
 import { StatisticsSeriesService } from '../apps/api/src/statistics/statistics-series.service.js';
 import type { AuditWriter } from '../apps/api/src/audit/audit.writer.js';
 import { RAW_GROUP_BY, generateCandidates, planNodes } from '../test/support/statistics-data.js';
+import { atMost, below, figure, recordFigures } from './figures.js';
 import { fmt, spread } from './stats.js';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -119,6 +120,13 @@ async function main(): Promise<void> {
     line('S', 'StatisticsService.table (query + shaping)');
     line('U', 'the table’s aggregate query (one unit subtree)');
     log(`T / B = ${fmt(spread(wall.T!).median / spread(wall.B!).median, 2)} (wall), ${fmt(spread(exec.T!).median / spread(exec.B!).median, 2)} (server)`);
+    const per = (x: string, y: string, of: Record<string, number[]>) => of[x]!.map((v, i) => v / of[y]![i]!);
+    recordFigures('statistics', [
+      figure(`statistics table ÷ raw GROUP BY, ${CANDIDATES.toLocaleString('en-US')} candidates (wall)`, 'ratio', per('T', 'B', wall), atMost(1.5)),
+      figure(`statistics table ÷ raw GROUP BY, ${CANDIDATES.toLocaleString('en-US')} candidates (server)`, 'ratio', per('T', 'B', exec)),
+      figure(`statistics table, ${CANDIDATES.toLocaleString('en-US')} candidates (wall)`, 'ms', wall.T!, below(500)),
+      figure('statistics table, one unit subtree (wall)', 'ms', wall.U!),
+    ]);
   } finally {
     await db.destroy();
     if (!process.env.BENCH_KEEP) {
