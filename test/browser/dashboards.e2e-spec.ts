@@ -128,7 +128,7 @@ describe('tasks, accounts, the candidate page and its dossier', () => {
     expect(data.underCouncil.length).toBeGreaterThan(0);
     const group = page.getByTestId('task-group-underCouncil');
     for (const item of data.underCouncil) {
-      const row = group.locator('.ant-list-item', { has: page.getByRole('link', { name: item.candidate.name, exact: true }) });
+      const row = group.getByRole('listitem').filter({ has: page.getByRole('link', { name: item.candidate.name, exact: true }) });
       await row.waitFor();
       const text = await row.innerText();
       if (item.session) expect(text).toContain(item.session.title);

@@ -1,6 +1,6 @@
 /**
- * The screens and who may open them. A new screen adds a route here and an entry in app/navigation.tsx.
- * The statistics screen (with its chart library) loads only when opened.
+ * The screens and who may open them. A new screen adds a route here (as a lazy page) and an entry in app/navigation.tsx.
+ * Each screen, with the parts of Ant Design and the chart library only it uses, loads when first opened.
  */
 import { App as AntApp, ConfigProvider } from 'antd';
 import enGB from 'antd/locale/en_GB';
@@ -8,65 +8,69 @@ import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/vi';
-import { Suspense, lazy, useEffect } from 'react';
-import { Spin } from 'antd';
+import { Suspense, lazy, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
-import { COUNCIL_READERS, homeFor } from './app/navigation';
-import { ROUTES } from './app/routes';
-import { Shell } from './app/Shell';
-import { AccountsPage } from './pages/admin/AccountsPage';
-import { CriteriaPage } from './pages/admin/CriteriaPage';
-import { ProfilePage } from './pages/admin/ProfilePage';
-import { RuleSetsPage } from './pages/admin/RuleSetsPage';
-import { RehearsalClockPage } from './pages/admin/RehearsalClockPage';
+import { COUNCIL_READERS, ROUTES, homeFor } from './app/routes';
 import { InstanceProvider, RehearsalBanner } from './app/Instance';
-import { BackupsPage } from './pages/admin/BackupsPage';
-import { CouncilsPage } from './pages/councils/CouncilsPage';
-import { ProposalsPage } from './pages/councils/ProposalsPage';
-import { AuditPage } from './pages/audit/AuditPage';
-import { UnitsPage } from './pages/admin/UnitsPage';
-import { UnitImportPage } from './pages/admin/UnitImportPage';
-import { ReorganisationPage } from './pages/admin/ReorganisationPage';
-import { CandidatePage } from './pages/candidate/CandidatePage';
-import { DossierPrintPage } from './pages/candidate/DossierPrintPage';
-import { CandidatesPage } from './pages/CandidatesPage';
-import { ChecklistPage } from './pages/council/ChecklistPage';
-import { SessionPage } from './pages/council/SessionPage';
-import { SessionsPage } from './pages/council/SessionsPage';
-import { NominatePage } from './pages/NominatePage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { SignInPage } from './pages/SignInPage';
-import { TasksPage } from './pages/tasks/TasksPage';
-import { OfficeDashboardPage } from './pages/dashboard/OfficeDashboardPage';
-import { AuditDashboardPage } from './pages/dashboard/AuditDashboardPage';
-import { NotificationsPage } from './pages/notifications/NotificationsPage';
-import { NotificationSettingsPage } from './pages/notifications/NotificationSettingsPage';
-import { OutboxPage } from './pages/notifications/OutboxPage';
-import { MyAccountPage } from './pages/account/MyAccountPage';
-import { LookupPage } from './pages/lookup/LookupPage';
-import { MovementsPage } from './pages/movements/MovementsPage';
-import { ReplicationPage } from './pages/replication/ReplicationPage';
-import { MovementPage } from './pages/movements/MovementPage';
-import { SubjectHistoryPage } from './pages/lookup/SubjectHistoryPage';
+import { Loading } from './components/Loading';
+import { loadAllWords } from './i18n';
 import { ROLE_GROUPS } from '#domain';
-import { DecisionsPage } from './pages/decisions/DecisionsPage';
-import { SessionDecisionPage } from './pages/decisions/SessionDecisionPage';
+
+/**
+ * Every screen is its own chunk, fetched when first opened: the first screen loads the shell (layout, menu,
+ * sign-in state) and its own page only, with the parts of Ant Design that page uses (docs/performance.md).
+ * A screen outside the first ones also waits for the rest of the Vietnamese words (i18n/index.ts).
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, firstScreen = false) {
+  return lazy(() => Promise.all([load(), firstScreen ? undefined : loadAllWords()]).then(([m]) => ({ default: m[name] })));
+}
+
+/** The frame of the signed-in screens (menu, header): not needed by the sign-in page. */
+const Shell = page(() => import('./app/Shell'), 'Shell', true);
+const AccountsPage = page(() => import('./pages/admin/AccountsPage'), 'AccountsPage');
+const CriteriaPage = page(() => import('./pages/admin/CriteriaPage'), 'CriteriaPage');
+const ProfilePage = page(() => import('./pages/admin/ProfilePage'), 'ProfilePage');
+const RuleSetsPage = page(() => import('./pages/admin/RuleSetsPage'), 'RuleSetsPage');
+const RehearsalClockPage = page(() => import('./pages/admin/RehearsalClockPage'), 'RehearsalClockPage');
+const BackupsPage = page(() => import('./pages/admin/BackupsPage'), 'BackupsPage');
+const CouncilsPage = page(() => import('./pages/councils/CouncilsPage'), 'CouncilsPage');
+const ProposalsPage = page(() => import('./pages/councils/ProposalsPage'), 'ProposalsPage');
+const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
+const UnitsPage = page(() => import('./pages/admin/UnitsPage'), 'UnitsPage');
+const UnitImportPage = page(() => import('./pages/admin/UnitImportPage'), 'UnitImportPage');
+const ReorganisationPage = page(() => import('./pages/admin/ReorganisationPage'), 'ReorganisationPage');
+const CandidatePage = page(() => import('./pages/candidate/CandidatePage'), 'CandidatePage');
+const DossierPrintPage = page(() => import('./pages/candidate/DossierPrintPage'), 'DossierPrintPage');
+const CandidatesPage = page(() => import('./pages/CandidatesPage'), 'CandidatesPage');
+const ChecklistPage = page(() => import('./pages/council/ChecklistPage'), 'ChecklistPage');
+const SessionPage = page(() => import('./pages/council/SessionPage'), 'SessionPage');
+const SessionsPage = page(() => import('./pages/council/SessionsPage'), 'SessionsPage');
+const NominatePage = page(() => import('./pages/NominatePage'), 'NominatePage');
+const NotFoundPage = page(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage', true);
+const TasksPage = page(() => import('./pages/tasks/TasksPage'), 'TasksPage', true);
+const OfficeDashboardPage = page(() => import('./pages/dashboard/OfficeDashboardPage'), 'OfficeDashboardPage');
+const AuditDashboardPage = page(() => import('./pages/dashboard/AuditDashboardPage'), 'AuditDashboardPage');
+const NotificationsPage = page(() => import('./pages/notifications/NotificationsPage'), 'NotificationsPage');
+const NotificationSettingsPage = page(() => import('./pages/notifications/NotificationSettingsPage'), 'NotificationSettingsPage');
+const OutboxPage = page(() => import('./pages/notifications/OutboxPage'), 'OutboxPage');
+const MyAccountPage = page(() => import('./pages/account/MyAccountPage'), 'MyAccountPage');
+const LookupPage = page(() => import('./pages/lookup/LookupPage'), 'LookupPage');
+const MovementsPage = page(() => import('./pages/movements/MovementsPage'), 'MovementsPage');
+const ReplicationPage = page(() => import('./pages/replication/ReplicationPage'), 'ReplicationPage');
+const MovementPage = page(() => import('./pages/movements/MovementPage'), 'MovementPage');
+const SubjectHistoryPage = page(() => import('./pages/lookup/SubjectHistoryPage'), 'SubjectHistoryPage');
+const DecisionsPage = page(() => import('./pages/decisions/DecisionsPage'), 'DecisionsPage');
+const SessionDecisionPage = page(() => import('./pages/decisions/SessionDecisionPage'), 'SessionDecisionPage');
+const StatisticsPage = page(() => import('./pages/statistics/StatisticsPage'), 'StatisticsPage');
 
 const READERS = ROLE_GROUPS.candidateReaders;
 const EVERYONE = ROLE_GROUPS.everyone;
 
-const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
-function Loading() {
-  return (
-    <div className="loading-screen" role="status">
-      <Spin size="large" />
-    </div>
-  );
-}
 
 function Home() {
   const { account } = useAuth();
@@ -76,11 +80,13 @@ function Home() {
 function AppRoutes() {
   return (
     <Routes>
-      <Route path={ROUTES.signIn} element={<SignInPage />} />
+      <Route path={ROUTES.signIn} element={<Suspense fallback={<Loading />}><SignInPage /></Suspense>} />
       <Route
         element={
           <RequireAuth>
-            <Shell />
+            <Suspense fallback={<Loading />}>
+              <Shell />
+            </Suspense>
           </RequireAuth>
         }
       >
@@ -95,7 +101,7 @@ function AppRoutes() {
         <Route path={ROUTES.council} element={<RequireRole roles={COUNCIL_READERS}><SessionsPage /></RequireRole>} />
         <Route path="/hoi-dong/:id" element={<RequireRole roles={COUNCIL_READERS}><SessionPage /></RequireRole>} />
         <Route path="/hoi-dong/:id/phieu-danh-gia/:itemId" element={<RequireRole roles={COUNCIL_READERS}><ChecklistPage /></RequireRole>} />
-        <Route path={ROUTES.statistics} element={<RequireRole roles={READERS}><Suspense fallback={<Loading />}><StatisticsPage /></Suspense></RequireRole>} />
+        <Route path={ROUTES.statistics} element={<RequireRole roles={READERS}><StatisticsPage /></RequireRole>} />
         <Route path={ROUTES.audit} element={<RequireRole roles={['AUDITOR']}><AuditPage /></RequireRole>} />
         <Route path={ROUTES.criteria} element={<RequireRole roles={EVERYONE}><CriteriaPage /></RequireRole>} />
         <Route path={ROUTES.profile} element={<RequireRole roles={EVERYONE}><ProfilePage /></RequireRole>} />

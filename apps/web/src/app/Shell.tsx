@@ -1,28 +1,16 @@
-/** The frame around every signed-in screen: header, menu by role, language switch, sign-out. */
-import { Badge, Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography } from 'antd';
+/** The frame around every signed-in screen: header, menu by role, language switch, sign-out (a chunk of its own, App.tsx). */
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { BellOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { Loading } from '../components/Loading';
 import { useLabels } from '../domain/labels';
-import { LANGUAGES } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 import { NAVIGATION } from './navigation';
 import { ROUTES } from './routes';
-
-export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  return (
-    <Segmented
-      aria-label={t('language.choose')}
-      size="small"
-      value={i18n.language}
-      options={LANGUAGES.map((l) => ({ value: l, label: <span lang={l} title={t(`language.${l}`)}>{l.toUpperCase()}</span> }))}
-      onChange={(value) => void i18n.changeLanguage(String(value))}
-    />
-  );
-}
 
 /** Told by the notification centre when it marked something read, so that the header's count follows at once. */
 export const NOTIFICATIONS_CHANGED = 'dth:notifications-changed';
@@ -140,7 +128,10 @@ export function Shell() {
         )}
         <Layout.Content className="app-content">
           <main id="main" tabIndex={-1}>
-            <Outlet />
+            {/* The screen's own chunk loads here, inside the frame (App.tsx makes every screen lazy). */}
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>

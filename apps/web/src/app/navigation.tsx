@@ -31,7 +31,7 @@ import {
   ImportOutlined,
 } from '@ant-design/icons';
 import { ROLE_GROUPS, type Role } from '#domain';
-import { ROUTES } from './routes';
+import { COUNCIL_READERS, ROUTES } from './routes';
 
 export interface NavEntry {
   key: string;
@@ -43,8 +43,6 @@ export interface NavEntry {
 }
 
 const READERS = ROLE_GROUPS.candidateReaders;
-/** Review sessions: the council works in them; auditors read them. */
-export const COUNCIL_READERS = ROLE_GROUPS.councilReaders;
 
 export const NAVIGATION: NavEntry[] = [
   { key: 'auditDashboard', path: ROUTES.auditDashboard, label: 'nav.auditDashboard', icon: <SafetyCertificateOutlined />, roles: ['AUDITOR'] },
@@ -73,22 +71,3 @@ export const NAVIGATION: NavEntry[] = [
   { key: 'backups', path: ROUTES.backups, label: 'nav.backups', icon: <CloudUploadOutlined />, roles: ['ADMIN'] },
   { key: 'myAccount', path: ROUTES.myAccount, label: 'nav.myAccount', icon: <UserOutlined />, roles: ROLE_GROUPS.everyone },
 ];
-
-/**
- * Where a person lands after signing in: the office's secretariat on its dashboard, auditors on theirs, unit heads
- * and council members on their tasks.
- */
-export function homeFor(role: Role | undefined): string {
-  switch (role) {
-    case 'ADMIN':
-      return ROUTES.units;
-    case 'CLERK':
-      return ROUTES.decisions;
-    case 'COUNCIL_SECRETARY':
-      return ROUTES.dashboard;
-    case 'AUDITOR':
-      return ROUTES.auditDashboard;
-    default:
-      return ROUTES.tasks;
-  }
-}

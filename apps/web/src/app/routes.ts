@@ -1,3 +1,5 @@
+import { ROLE_GROUPS, type Role } from '#domain';
+
 /** Addresses of the screens, in Vietnamese, in one place (links and the router both read them). */
 export const ROUTES = {
   signIn: '/dang-nhap',
@@ -37,3 +39,25 @@ export const ROUTES = {
   decisions: '/quyet-dinh',
   sessionDecision: (sessionId: string) => `/quyet-dinh/dot-xet/${sessionId}`,
 } as const;
+
+/** Review sessions: the council works in them; auditors read them. */
+export const COUNCIL_READERS = ROLE_GROUPS.councilReaders;
+
+/**
+ * Where a person lands after signing in: the office's secretariat on its dashboard, auditors on theirs, unit heads
+ * and council members on their tasks.
+ */
+export function homeFor(role: Role | undefined): string {
+  switch (role) {
+    case 'ADMIN':
+      return ROUTES.units;
+    case 'CLERK':
+      return ROUTES.decisions;
+    case 'COUNCIL_SECRETARY':
+      return ROUTES.dashboard;
+    case 'AUDITOR':
+      return ROUTES.auditDashboard;
+    default:
+      return ROUTES.tasks;
+  }
+}

@@ -1,24 +1,21 @@
-import type { ReactNode } from 'react';
-import { Result, Spin } from 'antd';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Role } from '#domain';
 import { ROUTES } from '../app/routes';
+import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useAuth } from './AuthContext';
+
+/** Ant Design's result with its 403 drawing: fetched when someone meets it, not with every screen. */
+const Forbidden = lazy(() => import('../components/Forbidden').then((m) => ({ default: m.Forbidden })));
 
 /** Signed-in people only; anyone else goes to sign-in and comes back here afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { status } = useAuth();
   const location = useLocation();
-  const { t } = useTranslation();
   if (status === 'loading') {
-    return (
-      <div className="loading-screen" role="status">
-        <Spin size="large" />
-        <span>{t('common.loading')}</span>
-      </div>
-    );
+    return <Loading />;
   }
   if (status === 'anonymous') {
     const next = `${location.pathname}${location.search}`;
@@ -34,7 +31,9 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   if (!account || !roles.includes(account.role)) {
     return (
       <Page title={t('forbidden.title')}>
-        <Result status="403" subTitle={t('forbidden.text')} />
+        <Suspense fallback={<Loading />}>
+          <Forbidden text={t('forbidden.text')} />
+        </Suspense>
       </Page>
     );
   }

@@ -4,8 +4,8 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { LanguageSwitch } from '../app/Shell';
-import { homeFor } from '../app/navigation';
+import { LanguageSwitch } from '../app/LanguageSwitch';
+import { homeFor } from '../app/routes';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { applyServerErrors, type GeneralError } from '../lib/serverErrors';
 

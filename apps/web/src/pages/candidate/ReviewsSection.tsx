@@ -12,7 +12,7 @@ import type { Role } from '#domain';
 import { sessionAllows } from '#workflow';
 import type { EvidenceView as EvidenceFile } from '#contracts';
 import { ROUTES } from '../../app/routes';
-import { COUNCIL_READERS } from '../../app/navigation';
+import { COUNCIL_READERS } from '../../app/routes';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { ItemStatusTag, OutcomeTag } from '../council/common';

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Empty, Space, Spin, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -42,29 +42,32 @@ function TaskGroup({ source }: { source: TaskSource }) {
       {error ? (
         <LoadError error={error} onRetry={reload} />
       ) : (
-        <List<TaskItem>
-          rowKey="key"
-          aria-labelledby={headingId}
-          loading={loading}
-          dataSource={data ?? []}
-          locale={{ emptyText: <Typography.Text type="secondary">{t('tasks.none')}</Typography.Text> }}
-          renderItem={(item) => (
-            <List.Item>
-              <List.Item.Meta
-                avatar={item.urgent ? <ClockCircleOutlined style={{ color: '#cf1322', fontSize: 18 }} aria-hidden /> : undefined}
-                title={<Link to={item.link}>{item.title}</Link>}
-                description={
-                  <Space size={[8, 4]} wrap>
-                    {item.candidate && <StateTag state={item.candidate.state} />}
-                    {item.candidate && <span>{label('kind', item.candidate.kind)}</span>}
-                    {item.candidate?.unitName && <span>· {item.candidate.unitName}</span>}
-                    {item.detail && <span className={item.urgent ? 'task-urgent' : undefined}>{item.candidate ? '· ' : ''}{detail(item)}</span>}
-                  </Space>
-                }
-              />
-            </List.Item>
+        // A plain list, not Ant Design's List (which brings its pagination and select along): this is the first
+        // screen of unit heads and council members, within its budget of JavaScript (docs/performance.md).
+        <Spin spinning={loading}>
+          {data && data.length === 0 ? (
+            <Typography.Text type="secondary">{t('tasks.none')}</Typography.Text>
+          ) : (
+            <ul className="task-list" aria-labelledby={headingId}>
+              {(data ?? []).map((item) => (
+                <li key={item.key} className="task-item">
+                  {item.urgent && <ClockCircleOutlined className="task-item-icon" aria-hidden />}
+                  <div>
+                    <div className="task-item-title">
+                      <Link to={item.link}>{item.title}</Link>
+                    </div>
+                    <Space size={[8, 4]} wrap className="task-item-detail">
+                      {item.candidate && <StateTag state={item.candidate.state} />}
+                      {item.candidate && <span>{label('kind', item.candidate.kind)}</span>}
+                      {item.candidate?.unitName && <span>· {item.candidate.unitName}</span>}
+                      {item.detail && <span className={item.urgent ? 'task-urgent' : undefined}>{item.candidate ? '· ' : ''}{detail(item)}</span>}
+                    </Space>
+                  </div>
+                </li>
+              ))}
+            </ul>
           )}
-        />
+        </Spin>
       )}
     </Card>
   );
