@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
+import { connectionOptions } from '../database/connection-options.js';
 import { AuditEventRepository, type StreamRange } from './audit-event.repository.js';
 import { AuditRecordKeys } from './audit-record-keys.js';
 import { StreamPass, type StreamPassResult } from './stream-pass.js';
@@ -33,8 +33,8 @@ export type StreamPassAnswer = { id: number; result: StreamPassResult } | { id: 
 const data = workerData as StreamPassWorkerData;
 // Only the main thread speaks: stdout may carry the report (--json).
 Logger.overrideLogger(['error']);
-// Two connections: the next page loads while this one is checked.
-const dataSource = new DataSource(dataSourceOptions(data.url, { ...data.database, DB_POOL_MAX: 2 }));
+// Two connections: the next page loads while this one is checked. Raw SQL only: no entities, no migrations to load.
+const dataSource = new DataSource(connectionOptions(data.url, { ...data.database, DB_POOL_MAX: 2 }));
 const keys = new AuditRecordKeys({ AUDIT_RECORD_KEYS: data.recordKeys ?? undefined, keyDirectory: undefined } as AppConfig);
 keys.resolve({ mayCreate: false });
 const ready = dataSource.initialize();
