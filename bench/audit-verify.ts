@@ -36,6 +36,7 @@ import type { VerificationReport } from '../apps/api/src/audit/audit-verifier.se
 import { CheckpointRepository } from '../apps/api/src/audit/checkpoint.repository.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
+import { atLeast, figure, recordFigures, type Figure } from './figures.js';
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
 
 const { values } = parseArgs({
@@ -290,6 +291,7 @@ try {
   );
   const histories = walks(500);
   const rows: Record<string, number>[] = [];
+  const figures: Figure[] = [];
   let written = 1;
   for (const size of CANDIDATES ? [Infinity] : [Math.round(TARGET / 10), TARGET]) {
     const t0 = Date.now();
@@ -325,6 +327,11 @@ try {
       const slowest = bySpeed[0]!.report.recordsPerSecond;
       const fastest = bySpeed[bySpeed.length - 1]!.report.recordsPerSecond;
       const peakRssMb = Math.max(...runs.map((r) => r.report.peakRssMb));
+      const size = `${written.toLocaleString('en-US')} records, ${workers} worker${workers === 1 ? '' : 's'}`;
+      figures.push(
+        figure(`audit verification, ${size}`, 'records/s', runs.map((r) => r.report.recordsPerSecond), atLeast(100_000)),
+        figure(`audit verification peak RSS, ${size} (heap capped at ${HEAP_MB} MB per thread)`, 'MB', runs.map((r) => r.report.peakRssMb)),
+      );
       rows.push({ records: written, workers, generatedMs, checkpointMs, newLeaves, verifyMs: report.durationMs, wallMs, recordsPerSecond: report.recordsPerSecond, slowest, fastest, runs: runs.length, peakRssMb, chainsMs: report.timings.chainsMs, coverageMs: report.timings.coverageMs, checkpointsMs: report.timings.checkpointsMs });
       say(
         `  verify, ${workers} worker${workers === 1 ? '' : 's'} (median of ${runs.length} runs): ${(report.durationMs / 1000).toFixed(1)} s (side by side: chains + replay + MACs ${(report.timings.chainsMs / 1000).toFixed(1)} s, rows ${(report.timings.coverageMs / 1000).toFixed(1)} s, checkpoints ${(report.timings.checkpointsMs / 1000).toFixed(1)} s), ` +
@@ -334,6 +341,8 @@ try {
   }
   await client.end();
   await dataSource.destroy();
+  // The trail --candidates makes for bench/backup.ts is not a figure of its own.
+  if (!CANDIDATES && figures.length) recordFigures('audit-verify', figures);
   say(JSON.stringify({ node: process.version, cpus: cpus().length, load: loadavg().map((l) => Number(l.toFixed(2))), heapCapMb: HEAP_MB, results: rows }));
 } finally {
   if (!process.env.BENCH_KEY_DIR) rmSync(work, { recursive: true, force: true });
