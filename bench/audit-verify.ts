@@ -330,7 +330,7 @@ try {
       const size = `${written.toLocaleString('en-US')} records, ${workers} worker${workers === 1 ? '' : 's'}`;
       figures.push(
         figure(`audit verification, ${size}`, 'records/s', runs.map((r) => r.report.recordsPerSecond), atLeast(100_000)),
-        figure(`audit verification peak RSS, ${size} (heap capped at ${HEAP_MB} MB per thread)`, 'MB', runs.map((r) => r.report.peakRssMb)),
+        figure(`audit verification peak RSS, ${size} (--max-old-space-size=${HEAP_MB})`, 'MB', runs.map((r) => r.report.peakRssMb)),
       );
       rows.push({ records: written, workers, generatedMs, checkpointMs, newLeaves, verifyMs: report.durationMs, wallMs, recordsPerSecond: report.recordsPerSecond, slowest, fastest, runs: runs.length, peakRssMb, chainsMs: report.timings.chainsMs, coverageMs: report.timings.coverageMs, checkpointsMs: report.timings.checkpointsMs });
       say(
