@@ -6,7 +6,10 @@
  * the verifying process's peak memory. The verifier runs with its JavaScript heap capped (--heap-mb, 128 MB by
  * default): it would crash if its memory grew with the trail, and the two peaks should be close.
  *
- *   npm run build && npx tsc -p tsconfig.bench.json && node dist/bench/audit-verify.js [--records 1000000] [--heap-mb 128] [--keep]
+ *   npm run build && npx tsc -p tsconfig.bench.json && node dist/bench/audit-verify.js [--records 1000000] [--heap-mb 128] [--workers 1,2] [--keep]
+ *
+ * Each size is verified with each worker count of --workers (`cli.js verify --workers N`: threads checking the
+ * chains, each range of streams in one of them), BENCH_VERIFY_RUNS times each (3): median, min and max.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server where the role may
  * create databases; the scratch database is dth_bench_audit, dropped at the end unless --keep.
@@ -15,7 +18,7 @@ import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Logger } from '@nestjs/common';
@@ -33,10 +36,17 @@ import type { VerificationReport } from '../apps/api/src/audit/audit-verifier.se
 import { CheckpointRepository } from '../apps/api/src/audit/checkpoint.repository.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
+import { atLeast, figure, recordFigures, type Figure } from './figures.js';
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
 
 const { values } = parseArgs({
-  options: { records: { type: 'string', default: '1000000' }, candidates: { type: 'string' }, 'heap-mb': { type: 'string', default: '128' }, keep: { type: 'boolean', default: false } },
+  options: {
+    records: { type: 'string', default: '1000000' },
+    candidates: { type: 'string' },
+    'heap-mb': { type: 'string', default: '128' },
+    workers: { type: 'string', default: '1,2' },
+    keep: { type: 'boolean', default: false },
+  },
 });
 /** --candidates N: generate until the trail holds N candidates (one size, no tenth-size run), for bench/backup.ts. */
 const CANDIDATES = values.candidates ? Number(values.candidates) : null;
@@ -44,6 +54,12 @@ const HEAP_MB = Number(values['heap-mb']);
 const TARGET = Number(values.records);
 /** Verification runs per trail size (BENCH_VERIFY_RUNS); the smaller size runs first and warms up. */
 const VERIFY_RUNS = Math.max(0, Number(process.env.BENCH_VERIFY_RUNS ?? 3));
+/** Worker threads of the verification (`cli.js verify --workers N`), each count measured in turn: --workers 1,2. */
+const WORKERS = values.workers.split(',').map(Number);
+if (WORKERS.some((w) => !Number.isSafeInteger(w) || w < 1)) {
+  process.stderr.write('--workers: a list of counts, e.g. 1,2\n');
+  process.exit(2);
+}
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 if (!Number.isSafeInteger(TARGET) || TARGET < 1000) {
   process.stderr.write('usage: node dist/bench/audit-verify.js [--records N≥1000] [--heap-mb 128] [--keep]\n');
@@ -231,9 +247,9 @@ async function generate(client: pg.Client, unitId: string, histories: History[],
   return written;
 }
 
-function verifyWithCli(kept: string, signingKey: string, keyDir: string): { report: VerificationReport; wallMs: number } {
+function verifyWithCli(kept: string, signingKey: string, keyDir: string, workers: number): { report: VerificationReport; wallMs: number } {
   const started = Date.now();
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, 'dist/apps/api/src/audit/cli.js', 'verify', '--json', '--checkpoint', kept], {
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, 'dist/apps/api/src/audit/cli.js', 'verify', '--json', '--workers', String(workers), '--checkpoint', kept], {
     env: { ...process.env, DATABASE_URL: url, AUDIT_SIGNING_KEY: signingKey, KEY_DIR: keyDir, LOG_LEVEL: 'warn' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -275,6 +291,7 @@ try {
   );
   const histories = walks(500);
   const rows: Record<string, number>[] = [];
+  const figures: Figure[] = [];
   let written = 1;
   for (const size of CANDIDATES ? [Infinity] : [Math.round(TARGET / 10), TARGET]) {
     const t0 = Date.now();
@@ -298,26 +315,35 @@ try {
       say(`${written} records: generated in ${((Date.now() - t0) / 1000).toFixed(1)} s; checkpoints over ${newLeaves} new leaves signed in ${(checkpointMs / 1000).toFixed(1)} s (not verified here)`);
       continue;
     }
-    // Several verification runs of the same trail: the figure is their median, with min and max.
-    const runs = Array.from({ length: VERIFY_RUNS }, () => verifyWithCli(kept, signingKey, work));
-    for (const { report } of runs) {
-      if (!report.ok || report.records !== written) throw new Error(`unexpected report: ${JSON.stringify(report.summary)}`);
-    }
-    const bySpeed = [...runs].sort((a, b) => a.report.recordsPerSecond - b.report.recordsPerSecond);
-    const { report, wallMs } = bySpeed[Math.floor((bySpeed.length - 1) / 2)]!;
-    const slowest = bySpeed[0]!.report.recordsPerSecond;
-    const fastest = bySpeed[bySpeed.length - 1]!.report.recordsPerSecond;
-    const peakRssMb = Math.max(...runs.map((r) => r.report.peakRssMb));
-    rows.push({ records: written, generatedMs, checkpointMs, newLeaves, verifyMs: report.durationMs, wallMs, recordsPerSecond: report.recordsPerSecond, slowest, fastest, runs: runs.length, peakRssMb, chainsMs: report.timings.chainsMs, coverageMs: report.timings.coverageMs, checkpointsMs: report.timings.checkpointsMs });
+    // Several verification runs of the same trail for each worker count: the figure is their median, with min and max.
     say(`${written} records: generated in ${(generatedMs / 1000).toFixed(1)} s; checkpoints over ${newLeaves} new leaves signed in ${(checkpointMs / 1000).toFixed(1)} s`);
-    say(
-      `  verify (median of ${runs.length} runs): ${(report.durationMs / 1000).toFixed(1)} s (chains + replay + MACs ${(report.timings.chainsMs / 1000).toFixed(1)} s, rows ${(report.timings.coverageMs / 1000).toFixed(1)} s, checkpoints ${(report.timings.checkpointsMs / 1000).toFixed(1)} s), ` +
-        `${report.recordsPerSecond} records/s (min ${slowest}, max ${fastest}), peak RSS ${peakRssMb} MB, ${report.replay.replayed} candidates replayed`,
-    );
+    for (const workers of WORKERS) {
+      const runs = Array.from({ length: VERIFY_RUNS }, () => verifyWithCli(kept, signingKey, work, workers));
+      for (const { report } of runs) {
+        if (!report.ok || report.records !== written) throw new Error(`unexpected report: ${JSON.stringify(report.summary)}`);
+      }
+      const bySpeed = [...runs].sort((a, b) => a.report.recordsPerSecond - b.report.recordsPerSecond);
+      const { report, wallMs } = bySpeed[Math.floor((bySpeed.length - 1) / 2)]!;
+      const slowest = bySpeed[0]!.report.recordsPerSecond;
+      const fastest = bySpeed[bySpeed.length - 1]!.report.recordsPerSecond;
+      const peakRssMb = Math.max(...runs.map((r) => r.report.peakRssMb));
+      const size = `${written.toLocaleString('en-US')} records, ${workers} worker${workers === 1 ? '' : 's'}`;
+      figures.push(
+        figure(`audit verification, ${size}`, 'records/s', runs.map((r) => r.report.recordsPerSecond), atLeast(100_000)),
+        figure(`audit verification peak RSS, ${size} (--max-old-space-size=${HEAP_MB})`, 'MB', runs.map((r) => r.report.peakRssMb)),
+      );
+      rows.push({ records: written, workers, generatedMs, checkpointMs, newLeaves, verifyMs: report.durationMs, wallMs, recordsPerSecond: report.recordsPerSecond, slowest, fastest, runs: runs.length, peakRssMb, chainsMs: report.timings.chainsMs, coverageMs: report.timings.coverageMs, checkpointsMs: report.timings.checkpointsMs });
+      say(
+        `  verify, ${workers} worker${workers === 1 ? '' : 's'} (median of ${runs.length} runs): ${(report.durationMs / 1000).toFixed(1)} s (side by side: chains + replay + MACs ${(report.timings.chainsMs / 1000).toFixed(1)} s, rows ${(report.timings.coverageMs / 1000).toFixed(1)} s, checkpoints ${(report.timings.checkpointsMs / 1000).toFixed(1)} s), ` +
+          `${report.recordsPerSecond} records/s (min ${slowest}, max ${fastest}), peak RSS ${peakRssMb} MB, ${report.replay.replayed} candidates replayed`,
+      );
+    }
   }
   await client.end();
   await dataSource.destroy();
-  say(JSON.stringify({ node: process.version, cpus: cpus().length, heapCapMb: HEAP_MB, results: rows }));
+  // The trail --candidates makes for bench/backup.ts is not a figure of its own.
+  if (!CANDIDATES && figures.length) recordFigures('audit-verify', figures);
+  say(JSON.stringify({ node: process.version, cpus: cpus().length, load: loadavg().map((l) => Number(l.toFixed(2))), heapCapMb: HEAP_MB, results: rows }));
 } finally {
   if (!process.env.BENCH_KEY_DIR) rmSync(work, { recursive: true, force: true });
   if (!values.keep) await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);

@@ -37,6 +37,12 @@ export interface AuditRow {
 
 export const AUDIT_ROW_COLUMNS = 'id, stream, seq, candidate_id, event_type, payload, from_state, to_state, actor, occurred_at, machine_version, prev_hash, hash, attests, mac, mac_key_id';
 
+/** A range of stream names: from `from` (included) up to `to` (excluded); either end open when absent. */
+export interface StreamRange {
+  from?: string;
+  to?: string;
+}
+
 /** A record to append: every column but the id, which the database gives. */
 export type NewAuditRow = Omit<AuditRow, 'id'>;
 
@@ -162,12 +168,41 @@ export class AuditEventRepository {
   // ---- the verifier's walk over every chain ----
 
   /** The next records in (stream, seq) order after a position, of every stream or only of those named. */
-  chainPage(after: { stream: string; seq: number } | null, streams: string[] | undefined, limit: number, em: EntityManager = this.dataSource.manager): Promise<AuditRow[]> {
+  chainPage(
+    after: { stream: string; seq: number } | null,
+    streams: string[] | undefined,
+    limit: number,
+    em: EntityManager = this.dataSource.manager,
+    range: StreamRange = {},
+  ): Promise<AuditRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (after) where.push(`(stream, seq) > ($${params.push(after.stream)}, $${params.push(after.seq)})`);
     if (streams) where.push(`stream = ANY($${params.push(streams)}::text[])`);
+    if (range.from !== undefined) where.push(`stream >= $${params.push(range.from)}`);
+    if (range.to !== undefined) where.push(`stream < $${params.push(range.to)}`);
     return em.query(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_event ${whereClause(where)} ORDER BY stream, seq LIMIT $${params.push(limit)}`, params);
+  }
+
+  /**
+   * Stream names that cut the trail into `parts` ranges of about as many records each, for verifying the ranges
+   * side by side: quantiles of a sample of the records (a few tens of thousands of rows, however long the trail),
+   * strictly ascending (fewer when the trail has few streams). Each range is [cut i-1, cut i).
+   */
+  async streamCuts(parts: number, em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (parts < 2) return [];
+    const [stats] = (await em.query(`SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = 'audit_event'::regclass`)) as { rows: number }[];
+    const estimated = stats && stats.rows > 0 ? stats.rows : 0;
+    // An unanalysed table (estimate 0 or -1) is read whole: it is small, or about to be analysed anyway.
+    const percent = estimated > 0 ? Math.min(100, (100 * 50_000) / estimated) : 100;
+    const fractions = Array.from({ length: parts - 1 }, (_, i) => (i + 1) / parts);
+    // Sorted and made distinct by the database, in the collation the chain walk orders streams by.
+    const rows = (await em.query(
+      `SELECT DISTINCT cut FROM unnest((SELECT percentile_disc($1::float8[]) WITHIN GROUP (ORDER BY stream) FROM audit_event TABLESAMPLE SYSTEM ($2))) AS cut
+       WHERE cut IS NOT NULL ORDER BY cut`,
+      [fractions, percent],
+    )) as { cut: string }[];
+    return rows.map((r) => r.cut);
   }
 
   /** The first record after `afterSeq` in a stream that has this hash (how a reordering shows itself). */

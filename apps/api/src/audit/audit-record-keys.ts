@@ -142,6 +142,17 @@ export class AuditRecordKeys implements OnModuleInit {
     this.logger.log(`Khóa xác thực bản ghi nhật ký: ${file} (mã ${keyring.current}, ${keyring.keys.length} khóa) / Audit record keys: ${file} (current ${keyring.current}, ${keyring.keys.length} keys)`);
   }
 
+  /**
+   * Every key as an AUDIT_RECORD_KEYS setting (`id:base64,…`, the current one last), or null when there is none:
+   * how the verifier's worker threads get the same keys without reading the key directory again.
+   */
+  asSetting(): string | null {
+    if (!this.resolved) this.resolve({ mayCreate: false });
+    if (!this.current) return null;
+    const others = [...this.keys].filter(([id]) => id !== this.current!.id);
+    return [...others, [this.current.id, this.current.secret] as const].map(([id, secret]) => `${id}:${secret.toString('base64')}`).join(',');
+  }
+
   /** The MAC of a new record's hash, with the current key. */
   sign(hash: string): { mac: string; keyId: string } {
     if (!this.resolved) this.resolve({ mayCreate: false });

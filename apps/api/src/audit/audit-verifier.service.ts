@@ -6,19 +6,18 @@
  * only state kept per stream is O(1). Reads only: verification never writes anything.
  */
 import { Injectable } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
 import type { SuppliedCheckpointResult, VerificationReport } from '#contracts';
 import type { KeyObject } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditEventRepository, type AuditRow } from './audit-event.repository.js';
+import { DataSource } from 'typeorm';
+import { AuditEventRepository } from './audit-event.repository.js';
 import { AuditKeyring } from './audit-keyring.js';
 import { AuditRecordKeys } from './audit-record-keys.js';
-import { LEGACY_RECORDS_STREAM, legacyBoundary } from './legacy-records.js';
+import { legacyBoundary } from './legacy-records.js';
 import { RowAttestations } from './row-attestations.js';
 import { ATTESTED_TABLES } from './coverage.js';
 import { toSignedCheckpoint } from './audit-checkpoints.service.js';
 import { problem, type AuditProblem } from './audit-problems.js';
-import { CandidateReplay } from './candidate-replay.js';
-import { ChainChecker, type StreamOutcome } from './chain-checker.js';
 import { checkSignature, parseCheckpoint, type SignedCheckpoint } from './checkpoint-format.js';
 import { CheckpointRepository, type CoveredLeafRow } from './checkpoint.repository.js';
 import { keyIdOf } from './ed25519.js';
@@ -26,14 +25,11 @@ import { MerkleTreeBuilder, RangeHasher, consistencyProofRanges, recordLeafHash,
 import { AppConfig } from '../config/app-config.js';
 import { AuditWitness } from './audit-witness.js';
 import { checkHistory } from './history-check.js';
-import { StreamOwnerRepository, type CandidateOwnerRow } from './stream-owner.repository.js';
-import { CANDIDATE_STREAM_PREFIX, UNIT_STREAM_PREFIX, candidateStream, unitStream } from './streams.js';
+import { StreamOwnerRepository } from './stream-owner.repository.js';
+import { Bounded, MAX_LISTED, StreamPass, joinPasses, prefetched } from './stream-pass.js';
+import { RANGES_PER_WORKER, rangesOf, runStreamPassPool, streamPassWorkerScript } from './stream-pass-pool.js';
 
-const ROW_PAGE = 2_000;
 const LEAF_PAGE = 10_000;
-/** At most this many problems of each kind of check are listed; the rest are counted. */
-const MAX_LISTED = 1_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface VerifyOptions {
   /** Checkpoint files an auditor kept (parsed JSON); each is checked and proven consistent with the latest. */
@@ -42,87 +38,15 @@ export interface VerifyOptions {
   trustedKeys?: KeyObject[];
   /** Only these streams (each checked whole); default: every stream. Checkpoints are always checked whole. */
   streams?: string[];
+  /**
+   * Worker threads for the chains (each range of streams whole in one worker); default: the machine's cores.
+   * Used on a PostgreSQL server and from the compiled build; the embedded database (one connection) and the
+   * TypeScript sources check every chain in the calling thread.
+   */
+  workers?: number;
 }
 
 export type { SuppliedCheckpointResult, VerificationReport };
-
-/**
- * A page requested ahead of need. If checking the current page fails first, nobody awaits this one: its own
- * failure must not surface as an unhandled rejection (which would end the process), only when awaited.
- */
-function prefetched<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
-}
-
-/** A list that keeps the first MAX_LISTED entries and counts the rest. */
-class Bounded {
-  readonly items: AuditProblem[] = [];
-  notListed = 0;
-  add(p: AuditProblem): void {
-    if (this.items.length < MAX_LISTED) this.items.push(p);
-    else this.notListed += 1;
-  }
-  get total(): number {
-    return this.items.length + this.notListed;
-  }
-}
-
-type Owner = { type: 'candidate'; id: string; row: CandidateOwnerRow | undefined } | { type: 'unit'; id: string; version: number | undefined } | null;
-
-interface StreamState {
-  stream: string;
-  owner: Owner;
-  replay: CandidateReplay | null;
-}
-
-/**
- * Checks each record's MAC as the chains are walked, naming the first record of each stream that the
- * application did not write (no MAC, a MAC that does not match, an unknown key). Records older than the legacy
- * boundary (written before records were authenticated) are accepted without a MAC and counted.
- */
-class Authentication {
-  readonly problems = new Bounded();
-  authenticated = 0;
-  legacy = 0;
-  private stream: string | null = null;
-  private reported = false;
-
-  constructor(
-    private readonly keys: AuditRecordKeys,
-    private readonly legacyUpTo: bigint | null,
-  ) {}
-
-  check(row: AuditRow): void {
-    if (row.stream !== this.stream) this.finishStream(row.stream);
-    const verdict = this.keys.check(row.hash, row.mac, row.mac_key_id);
-    if (verdict === 'VALID') {
-      this.authenticated += 1;
-      return;
-    }
-    if (verdict === 'MISSING' && this.legacyUpTo !== null && BigInt(row.id) <= this.legacyUpTo && row.stream !== LEGACY_RECORDS_STREAM) {
-      this.legacy += 1;
-      return;
-    }
-    if (this.reported) return;
-    this.reported = true;
-    const kind = verdict === 'MISSING' ? 'RECORD_NOT_AUTHENTICATED' : verdict === 'INVALID' ? 'RECORD_FORGED' : 'RECORD_KEY_UNKNOWN';
-    this.problems.add(
-      problem(kind, {
-        stream: row.stream,
-        seq: row.seq,
-        auditId: String(row.id),
-        ...(row.candidate_id ? { candidateId: row.candidate_id } : {}),
-        detail: { keyId: row.mac_key_id, actor: row.actor, eventType: row.event_type },
-      }),
-    );
-  }
-
-  finishStream(next: string | null = null): void {
-    this.stream = next;
-    this.reported = false;
-  }
-}
 
 @Injectable()
 export class AuditVerifier {
@@ -140,21 +64,23 @@ export class AuditVerifier {
 
   async verify(options: VerifyOptions = {}): Promise<VerificationReport> {
     const started = Date.now();
-    const chains = new Bounded();
-    const replays = new Bounded();
-    const counts = { records: 0, streams: 0, candidates: 0, replayed: 0, skipped: 0 };
-    const auth = new Authentication(this.recordKeys, await legacyBoundary(this.dataSource.manager, this.recordKeys));
-
-    await this.checkStreams(this.dataSource.manager, options.streams, counts, chains, replays, true, auth);
-    auth.finishStream();
-    if (!options.streams) await this.checkOwnersWithoutRecords(chains);
-    const chainsDone = Date.now();
-    const coverage = options.streams ? { rows: 0, problems: new Bounded() } : await this.checkCoverage();
-    const coverageDone = Date.now();
-
+    const legacyUpTo = await legacyBoundary(this.dataSource.manager, this.recordKeys);
+    // The chains (in worker threads when there are several) and the checkpoints are independent reads: they run
+    // side by side, and each reports its own duration. The rows' check, one heavy statement, runs after them
+    // (beside them it competed for the server and could reach the statement timeout on a busy machine).
+    const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> => {
+      const t0 = Date.now();
+      const value = await work();
+      return { value, ms: Date.now() - t0 };
+    };
     const trusted = new Map(this.keyring.trustedKeys);
     for (const key of options.trustedKeys ?? []) trusted.set(keyIdOf(key), key);
-    const checkpoints = await this.checkCheckpoints(trusted, options.supplied ?? []);
+    const [pass, checkpointRun] = await Promise.all([timed(() => this.checkStreams(options, legacyUpTo)), timed(() => this.checkCheckpoints(trusted, options.supplied ?? []))]);
+    const coverageRun = await timed(async () => (options.streams ? { rows: 0, problems: new Bounded() } : await this.checkCoverage()));
+    const { counts, chains, replays, auth } = pass.value;
+    if (!options.streams) await this.checkOwnersWithoutRecords(chains);
+    const coverage = coverageRun.value;
+    const checkpoints = checkpointRun.value;
     const history = await checkHistory({ tree: this.tree, witness: this.witness.witness, trusted, overdueAfterMs: this.config.checkpointOverdueMs });
     const finished = Date.now();
 
@@ -225,128 +151,35 @@ export class AuditVerifier {
       },
       coverage: { tables: options.streams ? 0 : ATTESTED_TABLES.length, rows: coverage.rows, problems: coverage.problems.items, notListed: coverage.problems.notListed },
       history,
-      timings: { chainsMs: chainsDone - started, coverageMs: coverageDone - chainsDone, checkpointsMs: finished - coverageDone },
+      timings: { chainsMs: pass.ms, coverageMs: coverageRun.ms, checkpointsMs: checkpointRun.ms },
     };
   }
 
-  /** Pass 1: every chain, in (stream, seq) order, with each candidate's replay and each owner's version. */
-  private async checkStreams(
-    db: EntityManager,
-    streams: string[] | undefined,
-    counts: { records: number; streams: number; candidates: number; replayed: number; skipped: number },
-    chains: Bounded,
-    replays: Bounded,
-    recheckMismatches: boolean,
-    auth?: Authentication,
-  ): Promise<void> {
-    const checker = new ChainChecker((stream, hash, afterSeq) => this.records.laterSeqWithHash(stream, hash, afterSeq, db));
-    let state: StreamState | null = null;
-
-    const close = async (outcome: StreamOutcome | null) => {
-      if (!outcome || !state) return;
-      counts.streams += 1;
-      const found = await this.streamProblems(outcome, state);
-      // An owner that disagrees may only have moved on while we read: look again, in one snapshot.
-      const recheck = recheckMismatches && !outcome.broken && (found.chain !== null || found.replay !== null);
-      const final = recheck ? await this.recheckStream(state.stream) : found;
-      if (final.chain) chains.add(final.chain);
-      if (final.replay) replays.add(final.replay);
-      if (state.replay) {
-        if (state.replay.skipped) counts.skipped += 1;
-        else if (!final.chain) counts.replayed += 1;
-      }
-    };
-
-    const load = async (after: { stream: string; seq: number } | null): Promise<{ rows: AuditRow[]; owners: Map<string, Owner> }> => {
-      const rows = await this.records.chainPage(after, streams, ROW_PAGE, db);
-      return { rows, owners: await this.ownersOf(db, rows) };
-    };
-    let loading: ReturnType<typeof load> | null = load(null);
-    while (loading) {
-      const { rows, owners }: Awaited<ReturnType<typeof load>> = await loading;
-      const last: AuditRow | undefined = rows[rows.length - 1];
-      // The database reads the next page while this one is checked.
-      loading = last && rows.length === ROW_PAGE ? prefetched(load({ stream: last.stream, seq: last.seq })) : null;
-      for (const row of rows) {
-        const finished = await checker.push(row);
-        if (finished || !state) {
-          await close(finished);
-          state = this.startStream(row.stream, owners);
-          if (state.replay) counts.candidates += 1;
-        }
-        state.replay?.apply(row);
-        auth?.check(row);
-        counts.records += 1;
+  /**
+   * Pass 1: every chain, each record's MAC, each candidate's replay. With several workers, the trail is cut into
+   * ranges of streams checked side by side in worker threads; their results, joined in range order, are what
+   * one walk over the whole trail gives.
+   */
+  private async checkStreams(options: VerifyOptions, legacyUpTo: bigint | null): Promise<ReturnType<typeof joinPasses>> {
+    const threads = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+    const script = threads > 1 && !options.streams && this.config.DATABASE_URL ? streamPassWorkerScript() : null;
+    if (script) {
+      const cuts = await this.records.streamCuts(threads * RANGES_PER_WORKER);
+      if (cuts.length > 0) {
+        const data = {
+          url: this.config.DATABASE_URL!,
+          database: {
+            DB_STATEMENT_TIMEOUT_MS: this.config.DB_STATEMENT_TIMEOUT_MS,
+            DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: this.config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            DB_CONNECTION_TIMEOUT_MS: this.config.DB_CONNECTION_TIMEOUT_MS,
+          },
+          recordKeys: this.recordKeys.asSetting(),
+        };
+        return joinPasses(await runStreamPassPool(script, threads, rangesOf(cuts), data, legacyUpTo));
       }
     }
-    await close(await checker.finish());
-  }
-
-  private startStream(stream: string, owners: Map<string, Owner>): StreamState {
-    const owner = owners.get(stream) ?? null;
-    return { stream, owner, replay: owner?.type === 'candidate' && owner.row ? new CandidateReplay(owner.id) : null };
-  }
-
-  /** What is wrong with a finished stream: its chain, its owner's version, its candidate's replay. */
-  private async streamProblems(outcome: StreamOutcome, state: StreamState): Promise<{ chain: AuditProblem | null; replay: AuditProblem | null }> {
-    if (outcome.broken) return { chain: outcome.broken, replay: null };
-    const owner = state.owner;
-    const version = owner?.type === 'candidate' ? owner.row?.version : owner?.type === 'unit' ? owner.version : undefined;
-    if (version !== undefined && version > outcome.lastSeq) {
-      return {
-        chain: problem('RECORDS_MISSING_AT_END', {
-          stream: outcome.stream,
-          seq: outcome.lastSeq + 1,
-          ...(owner?.type === 'candidate' ? { candidateId: owner.id } : {}),
-          detail: { version, lastSeq: outcome.lastSeq, missingSeqs: [outcome.lastSeq + 1, version] },
-        }),
-        replay: null,
-      };
-    }
-    if (version !== undefined && version < outcome.lastSeq) {
-      const p = problem('VERSION_DIFFERS', { stream: outcome.stream, seq: outcome.lastSeq, detail: { version, lastSeq: outcome.lastSeq } });
-      return owner?.type === 'candidate' ? { chain: null, replay: { ...p, candidateId: owner.id } } : { chain: p, replay: null };
-    }
-    if (owner?.type === 'candidate' && state.replay) return { chain: null, replay: state.replay.finish(owner.row, outcome.stream) };
-    return { chain: null, replay: null };
-  }
-
-  /** Checks one stream again inside a single snapshot, so that a concurrent append cannot look like a mismatch. */
-  private recheckStream(stream: string): Promise<{ chain: AuditProblem | null; replay: AuditProblem | null }> {
-    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const chains = new Bounded();
-      const replays = new Bounded();
-      const counts = { records: 0, streams: 0, candidates: 0, replayed: 0, skipped: 0 };
-      await this.checkStreams(em, [stream], counts, chains, replays, false);
-      return { chain: chains.items[0] ?? null, replay: replays.items[0] ?? null };
-    });
-  }
-
-  /** The candidates and units whose streams appear in a page, fetched together. */
-  private async ownersOf(db: EntityManager, rows: AuditRow[]): Promise<Map<string, Owner>> {
-    const candidateIds = new Set<string>();
-    const unitIds = new Set<string>();
-    for (const { stream } of rows) {
-      if (stream.startsWith(CANDIDATE_STREAM_PREFIX)) {
-        const id = stream.slice(CANDIDATE_STREAM_PREFIX.length);
-        if (UUID.test(id)) candidateIds.add(id);
-      } else if (stream.startsWith(UNIT_STREAM_PREFIX)) {
-        const id = stream.slice(UNIT_STREAM_PREFIX.length);
-        if (UUID.test(id)) unitIds.add(id);
-      }
-    }
-    const owners = new Map<string, Owner>();
-    if (candidateIds.size > 0) {
-      const found = await this.owners.candidates([...candidateIds], db);
-      const byId = new Map(found.map((c) => [c.id, c]));
-      for (const id of candidateIds) owners.set(candidateStream(id), { type: 'candidate', id, row: byId.get(id) });
-    }
-    if (unitIds.size > 0) {
-      const found = await this.owners.units([...unitIds], db);
-      const byId = new Map(found.map((u) => [u.id, u.version]));
-      for (const id of unitIds) owners.set(unitStream(id), { type: 'unit', id, version: byId.get(id) });
-    }
-    return owners;
+    const pass = new StreamPass(this.dataSource, this.records, this.owners, this.recordKeys);
+    return joinPasses([await pass.run({}, options.streams, legacyUpTo)]);
   }
 
   /** Every covered row against its latest attestation; every stored file against its SHA-256. */
