@@ -16,6 +16,7 @@ import { RANGES_PER_WORKER, rangesOf } from '../apps/api/src/audit/stream-pass-p
 import type { VerificationReport } from '../apps/api/src/audit/audit-verifier.service.js';
 import { candidateStream } from '../apps/api/src/audit/streams.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { ensureApiBuilt } from './support/built-product.js';
 import { newCandidate } from './support/factories.js';
 import { newSigningKey, problemsOf, recordsOf, tamper, verify } from './audit-support.js';
 
@@ -49,9 +50,9 @@ function comparable(r: VerificationReport) {
 
 (onServer ? describe : describe.skip)('verification with two worker threads (server)', () => {
   beforeAll(async () => {
-    if (!existsSync(CLI) || !existsSync(join(process.cwd(), 'dist/apps/api/src/audit/stream-pass.worker.js'))) {
-      throw new Error('the build is missing: run `npm run build` first (the worker threads run the compiled verifier)');
-    }
+    // The worker threads run the compiled verifier: built here unless dist is newer than the sources.
+    ensureApiBuilt();
+    expect(existsSync(CLI) && existsSync(join(process.cwd(), 'dist/apps/api/src/audit/stream-pass.worker.js'))).toBe(true);
     t = await startTestApp(key.env, { verifyOnClose: false });
   });
   afterAll(async () => {

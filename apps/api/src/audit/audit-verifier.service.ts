@@ -6,7 +6,6 @@
  * only state kept per stream is O(1). Reads only: verification never writes anything.
  */
 import { Injectable } from '@nestjs/common';
-import { availableParallelism } from 'node:os';
 import type { SuppliedCheckpointResult, VerificationReport } from '#contracts';
 import type { KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -39,7 +38,9 @@ export interface VerifyOptions {
   /** Only these streams (each checked whole); default: every stream. Checkpoints are always checked whole. */
   streams?: string[];
   /**
-   * Worker threads for the chains (each range of streams whole in one worker); default: the machine's cores.
+   * Worker threads for the chains (each range of streams whole in one worker); default 1, in the calling thread:
+   * the API's own checks (the verify endpoint, restores) stay within its memory bound. The command line
+   * (`cli.js verify`) asks for the machine's cores.
    * Used on a PostgreSQL server and from the compiled build; the embedded database (one connection) and the
    * TypeScript sources check every chain in the calling thread.
    */
@@ -161,7 +162,7 @@ export class AuditVerifier {
    * one walk over the whole trail gives.
    */
   private async checkStreams(options: VerifyOptions, legacyUpTo: bigint | null): Promise<ReturnType<typeof joinPasses>> {
-    const threads = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+    const threads = Math.max(1, Math.floor(options.workers ?? 1));
     const script = threads > 1 && !options.streams && this.config.DATABASE_URL ? streamPassWorkerScript() : null;
     if (script) {
       const cuts = await this.records.streamCuts(threads * RANGES_PER_WORKER);

@@ -3,7 +3,7 @@
  *   node dist/apps/api/src/audit/cli.js verify [--checkpoint kept.json]… [--public-key key.pem]… [--json] [--out report.json] [--workers N]
  *       verify every chain, every stored checkpoint, every candidate's replay, and the checkpoints an auditor
  *       kept; exit 0 when everything holds, 1 when anything is wrong. --workers: threads checking the chains
- *       (default: the machine's cores; on a PostgreSQL server only, the embedded database uses one)
+ *       (default here: the machine's cores; the API's own checks use one; on a PostgreSQL server only, the embedded database uses one)
  *   node dist/apps/api/src/audit/cli.js checkpoint                  sign a checkpoint over new records now
  *   node dist/apps/api/src/audit/cli.js export-checkpoint [--out f] the latest checkpoint, as a file to keep
  *   node dist/apps/api/src/audit/cli.js rotate-record-key           add a new current key to the records' keyring
@@ -14,6 +14,7 @@
  * Uses DATABASE_URL, or the embedded database under DATA_DIR (stop the application first: the embedded
  * database admits one process). Reads the signing key like the application, but never creates one.
  */
+import { availableParallelism } from 'node:os';
 import 'reflect-metadata';
 import { Logger, type LoggerService } from '@nestjs/common';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -99,7 +100,7 @@ async function main(): Promise<number> {
         const recordKeys = new AuditRecordKeys(config);
         recordKeys.resolve({ mayCreate: false });
         const verifier = new AuditVerifier(dataSource, new AuditEventRepository(dataSource), new StreamOwnerRepository(dataSource), tree, keyring, recordKeys, new RowAttestations(dataSource), witness, config);
-        const report = await verifier.verify({ supplied, trustedKeys: extraKeys, ...(workers !== undefined ? { workers } : {}) });
+        const report = await verifier.verify({ supplied, trustedKeys: extraKeys, workers: workers ?? availableParallelism() });
         if (values.out) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
         process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, values.checkpoint ?? []));
         return report.ok ? 0 : 1;
