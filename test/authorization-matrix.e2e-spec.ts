@@ -1091,6 +1091,21 @@ const TABLE: Record<string, Row> = {
       return laterFor(c, () => cl.post(`/api/decision-drafts/${draft.id}/issue`).send({}));
     },
   },
+  'POST /api/decision-drafts/{id}/abandon': {
+    allowed: ['COUNCIL_SECRETARY'],
+    scope: 'none',
+    ok: 200,
+    // A correction draft of a decision of its own; refused requests share one, which stays open.
+    send: async (c, cl) => {
+      const draft = await once(c, 'draft-to-abandon', async () => {
+        const d = await buildIssuedDecision(c, 'own');
+        const res = await laterFor(c, () => c.t.as(SECRETARY).post(`/api/decisions/${d.id}/corrections`).send({ ...DECISION_SIGNER, reasons: 'Sai tên', recipients: [{ candidateId: d.candidateId, name: 'Tên đúng' }] }));
+        expect(res.status).toBe(201);
+        return { id: res.body.id as string };
+      });
+      return laterFor(c, () => cl.post(`/api/decision-drafts/${draft.id}/abandon`).send({ reason: 'Lập nhầm người' }));
+    },
+  },
   'GET /api/decisions/{id}/certificates.pdf': { allowed: DECISION_READERS, scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}/certificates.pdf`) },
   'GET /api/decisions/{id}': { allowed: DECISION_READERS, scope: 'public', ok: 200, send: async (c, cl, target) => cl.get(`/api/decisions/${(await sharedDecision(c, target)).id}`) },
   'POST /api/decisions/{id}/corrections': {

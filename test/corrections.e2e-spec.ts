@@ -12,7 +12,7 @@ import { Clock } from '../apps/api/src/common/clock.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { decideThroughCouncil } from './support/council.js';
 import { AUDITOR, SECRETARY, UNIT_HEAD, newCandidate, newUnit } from './support/factories.js';
-import { pdfText } from './support/pdf-text.js';
+import { pdfPages, pdfText } from './support/pdf-text.js';
 import { correctDecision, issueDecision, nextFreeNumber, numberAndIssue, revokeDecision } from './support/decisions.js';
 import { CLERK } from './support/factories.js';
 
@@ -20,7 +20,7 @@ let t: TestApp;
 let coop: { id: string };
 let nurse: { id: string };
 let original: { id: string; number: string };
-let correction: { id: string; number: string };
+let correction: { id: string; number: string; issuedOn: string };
 let revocation: { id: string; number: string };
 const SIGNER = { authorityCode: 'UBND_TINH', signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Mạnh' };
 const CORRECT_NAME = 'Nguyễn Thị Hương';
@@ -37,6 +37,14 @@ const textOf = async (req: supertest.Test) => {
   expect(res.status).toBe(200);
   return (await pdfText(res.body as Buffer)).replace(/\s+/g, ' ');
 };
+/** The pages of a decision's certificates printed in bulk, one string each. */
+const bulkPages = async (decisionId: string) => {
+  const res = await binary(t.as(AUDITOR).get(`/api/decisions/${decisionId}/certificates.pdf`));
+  expect(res.status).toBe(200);
+  return (await pdfPages(res.body as Buffer)).map((p) => p.replace(/\s+/g, ' '));
+};
+/** The first line of a superseded copy's stamp, or null for a copy in force. */
+const stampIn = (text: string) => /ĐÃ (?:ĐÍNH CHÍNH|THU HỒI(?: MỘT PHẦN)?) theo Quyết định số [^ ]+ ngày \d{2}\/\d{2}\/\d{4}/.exec(text)?.[0] ?? null;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -92,6 +100,22 @@ describe('a correction updates the facts it corrects', () => {
     expect(newCert).toContain(CORRECT_NAME);
     expect(newCert).toContain('12 ca cấp cứu sản khoa');
     expect(await textOf(t.as(AUDITOR).get(`/api/decisions/${correction.id}/pdf`))).not.toContain('ĐÃ ĐÍNH CHÍNH theo');
+  });
+
+  it('the certificates printed in bulk carry, page by page, the stamp each certificate carries downloaded alone', async () => {
+    const pages = await bulkPages(original.id);
+    expect(pages).toHaveLength(2);
+    const nursePage = pages.find((p) => p.includes('Nguyễn Thị Hường'))!;
+    expect(stampIn(nursePage)).toBe(`ĐÃ ĐÍNH CHÍNH theo Quyết định số ${correction.number} ngày ${correction.issuedOn.split('-').reverse().join('/')}`);
+    for (const [candidate, name] of [
+      [nurse, 'Nguyễn Thị Hường'],
+      [coop, 'Hợp tác xã Nông nghiệp Tân Yên'],
+    ] as const) {
+      const alone = await textOf(t.as(AUDITOR).get(`/api/decisions/${original.id}/certificates/${candidate.id}/pdf`));
+      expect(stampIn(pages.find((p) => p.includes(name))!)).toBe(stampIn(alone));
+    }
+    // The correction's own certificates are in force: no stamp on any page.
+    for (const page of await bulkPages(correction.id)) expect(stampIn(page)).toBeNull();
   });
 });
 
@@ -165,6 +189,17 @@ describe('a revocation ends the whole chain', () => {
     expect(archive).toContain(`ĐÃ THU HỒI theo Quyết định số ${revocation.number}`);
     expect(archive).toContain(CORRECT_NAME);
     expect(await t.as(AUDITOR).get(`/api/decisions/${correction.id}/certificates/${coop.id}/pdf?archived=true`)).toMatchObject({ status: 422, body: { code: 'CERTIFICATE_NOT_REVOKED' } });
+  });
+
+  it('the certificates printed in bulk leave the revoked one out (its download is refused) and stamp the others as downloaded alone', async () => {
+    for (const id of [original.id, correction.id]) {
+      const pages = await bulkPages(id);
+      expect(pages).toHaveLength(1);
+      expect(pages[0]).not.toContain(CORRECT_NAME);
+      expect(pages[0]).not.toContain('Nguyễn Thị Hường');
+      const alone = await textOf(t.as(AUDITOR).get(`/api/decisions/${id}/certificates/${coop.id}/pdf`));
+      expect(stampIn(pages[0]!)).toBe(stampIn(alone));
+    }
   });
 
   it('a revoked exemplar is neither corrected nor revoked again', async () => {
@@ -256,8 +291,49 @@ describe('one open draft at a time for an exemplar', () => {
     expect(whole).toMatchObject({ status: 409, body: { code: 'AMENDMENT_DRAFT_CONFLICT' } });
     // Nothing was written: still one open draft.
     expect((await t.as(SECRETARY).get(`/api/decision-drafts?status=DRAFT`)).body.filter((d: { amends: { id: string } | null }) => d.amends !== null)).toHaveLength(1);
-    // Once the open draft is issued, the exemplar is revoked and the usual refusal applies instead.
-    expect((await numberAndIssue(t, open[0])).status).toBe(201);
+  });
+
+  it('a wrong draft is abandoned (hủy dự thảo): kept with its reason, audited, no longer open, its number free again; then drafted anew and issued', async () => {
+    const [wrong] = (await t.as(SECRETARY).get(`/api/decision-drafts?status=DRAFT`)).body.filter((d: { kind: string; amends: { id: string } | null }) => d.kind === 'REVOCATION' && d.amends?.id === original.id);
+    const today = t.running.app.get(Clock).today();
+    // The clerk had numbered it: that number must not be lost to the register.
+    const number = await nextFreeNumber(t, 'UBND_TINH', Number(today.slice(0, 4)));
+    expect((await t.as(CLERK).post(`/api/decision-drafts/${wrong.id}/number`).send({ number, issuedOn: today })).body).toMatchObject({ status: 'NUMBERED', number: `${number}/QĐ-UBND` });
+    // The reason is required: a 400 naming the field by its Vietnamese label; nothing changed.
+    for (const body of [{}, { reason: '   ' }]) {
+      const refused = await t.as(SECRETARY).post(`/api/decision-drafts/${wrong.id}/abandon`).send(body);
+      expect(refused).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'reason', message: expect.stringContaining('«Lý do»') })] } });
+    }
+    // Abandoned by whoever drafts corrections and revocations (the secretariat), not by the clerk or a unit head.
+    for (const who of [CLERK, UNIT_HEAD]) expect((await t.as(who).post(`/api/decision-drafts/${wrong.id}/abandon`).send({ reason: 'x' })).status).toBe(403);
+    expect((await t.as(SECRETARY).get(`/api/decision-drafts/${wrong.id}`)).body.status).toBe('NUMBERED');
+
+    const reason = 'Lập nhầm căn cứ thu hồi: phải là khai man thành tích';
+    const abandoned = await t.as(SECRETARY).post(`/api/decision-drafts/${wrong.id}/abandon`).send({ reason });
+    expect(abandoned).toMatchObject({ status: 200, body: { id: wrong.id, status: 'ABANDONED', abandonReason: reason, abandonedBy: expect.any(String), abandonedAt: expect.any(String), decisionId: null } });
+    // Nothing deleted: listed with its state; the audit record says who, why, and the number it freed.
+    expect((await t.as(AUDITOR).get('/api/decision-drafts?status=ABANDONED')).body.map((d: { id: string }) => d.id)).toContain(wrong.id);
+    const records = (await t.admin.query(`SELECT event_type, payload FROM audit_event WHERE stream = $1 ORDER BY seq`, [`decision-draft:${wrong.id}`])) as { event_type: string; payload: Record<string, unknown> }[];
+    expect(records.map((r) => r.event_type)).toEqual(['DECISION_DRAFTED', 'DECISION_NUMBERED', 'DECISION_DRAFT_ABANDONED']);
+    expect(records[2]!.payload).toMatchObject({ draftId: wrong.id, kind: 'REVOCATION', reason, fromStatus: 'NUMBERED', released: { number } });
+    // An abandoned draft is neither numbered, issued nor abandoned again.
+    expect(await t.as(CLERK).post(`/api/decision-drafts/${wrong.id}/number`).send({ number: number + 1, issuedOn: today })).toMatchObject({ status: 409, body: { code: 'DECISION_DRAFT_ABANDONED' } });
+    expect(await t.as(CLERK).post(`/api/decision-drafts/${wrong.id}/issue`).send({})).toMatchObject({ status: 409, body: { code: 'DECISION_DRAFT_ABANDONED' } });
+    expect(await t.as(SECRETARY).post(`/api/decision-drafts/${wrong.id}/abandon`).send({ reason })).toMatchObject({ status: 409, body: { code: 'DECISION_DRAFT_ABANDONED' } });
+
+    // No longer open: the exemplar is drafted again (no AMENDMENT_DRAFT_CONFLICT), and the freed number is given to it.
+    const again = await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'Khai man thành tích', candidateIds: [coop.id] });
+    expect(again).toMatchObject({ status: 201, body: { status: 'DRAFT', kind: 'REVOCATION' } });
+    const issued = await numberAndIssue(t, again.body, { number });
+    expect(issued).toMatchObject({ status: 201, body: { kind: 'REVOCATION', number: `${number}/QĐ-UBND` } });
+    // An issued draft is not abandoned: a stable code, in Vietnamese.
+    const late = await t.as(SECRETARY).post(`/api/decision-drafts/${again.body.id}/abandon`).send({ reason });
+    expect(late).toMatchObject({ status: 409, body: { code: 'ISSUED_DRAFT_NOT_ABANDONED' } });
+    expect(late.body.message).toMatch(/^Dự thảo đã được ban hành thành quyết định nên không hủy được/);
+    // The exemplar is revoked now and the usual refusal applies.
     expect((await t.as(SECRETARY).post(`/api/decisions/${original.id}/revocations`).send({ ...SIGNER, grounds: ['FRAUDULENT_DECLARATION'], reasons: 'x', candidateIds: [coop.id] })).body.code).toBe('DECISION_REVOKED');
+    // The abandoned row is vouched for by its audit record like every other.
+    const verify = await t.as(AUDITOR).get('/api/audit/verify');
+    expect(verify.body).toMatchObject({ ok: true, replay: { mismatches: 0 } });
   });
 });

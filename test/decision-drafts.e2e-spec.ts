@@ -201,6 +201,22 @@ describe('numbering from the document register, then issue', () => {
     const events = (await t.admin.query<{ event_type: string }>(`SELECT event_type FROM audit_event WHERE stream = $1 ORDER BY seq`, [`document-register:${register.id}`])).map((r) => r.event_type);
     expect(events).toEqual(['DOCUMENT_REGISTER_OPENED', 'DOCUMENT_REGISTER_MODE_CHANGED']);
   });
+
+  it('a correction draft abandoned after the counter numbered it gives its number back: the next draft numbered gets it', async () => {
+    const decisionId = (await t.as(CLERK).get(`/api/decision-drafts/${draftId}`)).body.decisionId as string;
+    const correct = () => t.as(SECRETARY).post(`/api/decisions/${decisionId}/corrections`).send({ ...SIGNER, reasons: 'Ghi sai tên', recipients: [{ candidateId: coop.id, name: 'HTX Nông nghiệp Tân Yên' }] });
+    const wrong = (await correct()).body;
+    // The counter's next: above 125, 126 (the second session's draft) and 127.
+    expect((await t.as(CLERK).post(`/api/decision-drafts/${wrong.id}/number`).send({ issuedOn: today() })).body).toMatchObject({ number: '128/QĐ-UBND', numberSource: 'COUNTER' });
+    expect((await t.as(SECRETARY).post(`/api/decision-drafts/${wrong.id}/abandon`).send({ reason: 'Lập nhầm' })).body).toMatchObject({ status: 'ABANDONED', number: '128/QĐ-UBND' });
+    const again = await correct();
+    expect(again.status).toBe(201);
+    expect((await t.as(CLERK).post(`/api/decision-drafts/${again.body.id}/number`).send({ issuedOn: today() })).body).toMatchObject({ number: '128/QĐ-UBND', numberSource: 'COUNTER' });
+    expect((await t.as(CLERK).post(`/api/decision-drafts/${again.body.id}/issue`).send({})).body).toMatchObject({ number: '128/QĐ-UBND', kind: 'CORRECTION' });
+    const s2Draft = (await t.as(CLERK).get(`/api/decision-drafts?sessionId=${s2}`)).body[0];
+    // A session's recognition draft is not abandoned: it is numbered and issued as it stands.
+    expect(await t.as(SECRETARY).post(`/api/decision-drafts/${s2Draft.id}/abandon`).send({ reason: 'x' })).toMatchObject({ status: 409, body: { code: 'RECOGNITION_DRAFT_NOT_ABANDONED' } });
+  });
 });
 
 describe('the minutes', () => {

@@ -3,7 +3,8 @@
  * opens the session's decision page from the closed session and drafts the decision; the draft downloads as a PDF
  * watermarked "DỰ THẢO" and as a DOCX whose document.xml reads as the decision; the clerk (văn thư) enters the
  * document register's number and date, issues it, and downloads a certificate, named with its Vietnamese letters.
- * At 1366 px and 390 px.
+ * At 1366 px and 390 px. A wrong correction draft is abandoned (hủy dự thảo) with its reason, listed with its state,
+ * and the correction drafted again.
  */
 import { afterAll, beforeAll, describe, expect, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { decideThroughCouncil } from '../support/council.js';
 import { CLERK, SECRETARY, newCandidate } from '../support/factories.js';
 import { pdfPages } from '../support/pdf-text.js';
 import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
-import { browserTest, shot, signIn, signOut } from './support/ui.js';
+import { browserTest, choose, shot, signIn, signOut } from './support/ui.js';
 
 const EXEMPLAR = 'Tổ Toán Trường THPT Ngô Sĩ Liên';
 const NUMBER = 2468;
@@ -114,5 +115,39 @@ describe('a decision from draft to certificate in Chromium', () => {
     await signIn(page, app.baseUrl, SECRETARY);
     await page.goto(`${app.baseUrl}/ho-so/${candidateId}`);
     await page.getByTestId('replication-decisions').filter({ hasText: `${NUMBER}/QĐ-UBND` }).waitFor();
+
+    // A correction drafted wrong is abandoned (with its reason, after confirmation), then drafted again.
+    await page.goto(`${app.baseUrl}/quyet-dinh/dot-xet/${sessionId}`);
+    const draftCorrection = async (name: string) => {
+      await page.getByTestId('draft-correction').click();
+      const dialog = page.getByRole('dialog');
+      await choose(page, dialog.getByLabel('Điển hình được đính chính'), EXEMPLAR);
+      await dialog.getByLabel('Tên đúng').fill(name);
+      await dialog.getByLabel('Lý do').fill('Ghi sai tên tổ chuyên môn');
+      await dialog.getByRole('button', { name: 'Lập dự thảo' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByTestId('decision-draft-correction').filter({ hasText: name }).waitFor();
+    };
+    await draftCorrection('Tổ Toán - Tin Trường THPT Ngô Sĩ Liên');
+    await page.getByTestId('abandon-draft-correction').click();
+    const abandon = page.getByRole('dialog');
+    await abandon.getByText('Dự thảo bị hủy được giữ lại làm lịch sử').waitFor();
+    // The reason is required.
+    await abandon.getByRole('button', { name: 'Xác nhận hủy dự thảo' }).click();
+    await abandon.getByText('Vui lòng nhập thông tin này.').waitFor();
+    await abandon.getByLabel('Lý do hủy dự thảo').fill('Lập nhầm: tên đúng là Tổ Toán - Tin học');
+    await shot(page, 'quyet-dinh-4-huy-du-thao');
+    await abandon.getByRole('button', { name: 'Xác nhận hủy dự thảo' }).click();
+    await abandon.waitFor({ state: 'hidden' });
+    await page.getByTestId('decision-draft-correction').waitFor({ state: 'detached' });
+    // Drafted again: the abandoned draft no longer stands in the way.
+    await draftCorrection('Tổ Toán - Tin học Trường THPT Ngô Sĩ Liên');
+    await page.getByTestId('draft-status-correction').filter({ hasText: 'Dự thảo — chưa có số' }).waitFor();
+    // The decisions page lists both drafts, each with its state in Vietnamese.
+    await page.goto(`${app.baseUrl}/quyet-dinh`);
+    const drafts = page.getByTestId('decision-drafts');
+    await drafts.getByText('Đã hủy dự thảo').waitFor();
+    await drafts.getByText('Dự thảo — chưa có số').waitFor();
+    await shot(page, 'quyet-dinh-5-danh-sach-du-thao');
   });
 });

@@ -8,7 +8,8 @@ import { CalendarDate, Code, Instant, Labels, Nullable, Type, Uuid, file, json, 
 import { DECISION_KINDS, DecisionIssued } from './decisions.js';
 import { RevocationGroundView } from './revocations.js';
 
-export const DRAFT_STATUSES = ['DRAFT', 'NUMBERED', 'ISSUED'] as const;
+/** ABANDONED: a correction or revocation draft the secretariat abandoned before issue (hủy dự thảo), kept as history. */
+export const DRAFT_STATUSES = ['DRAFT', 'NUMBERED', 'ISSUED', 'ABANDONED'] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 export const NUMBER_SOURCES = ['CLERK_ENTERED', 'COUNTER'] as const;
@@ -69,6 +70,10 @@ export const DecisionDraftView = Type.Object({
   decisionId: Nullable(Uuid),
   issuedBy: Nullable(Type.String()),
   issuedAt: Nullable(Instant),
+  /** Once abandoned: by whom, when and why. */
+  abandonedBy: Nullable(Type.String()),
+  abandonedAt: Nullable(Instant),
+  abandonReason: Nullable(Type.String()),
   /**
    * Who the decision names: for a recognition, those the session recognised and still recognised now; for a
    * correction, the list as corrected; for a revocation, those it revokes (issued: as the decision printed them).
@@ -87,6 +92,7 @@ export const DECISION_DRAFT_ENDPOINTS = {
   'GET /api/decision-drafts/{id}/docx': file('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
   'POST /api/decision-drafts/{id}/number': json(DecisionDraftView),
   'POST /api/decision-drafts/{id}/issue': json(DecisionIssued, 201),
+  'POST /api/decision-drafts/{id}/abandon': json(DecisionDraftView),
   // A correction or revocation is drafted from the decision it amends; the clerk numbers and issues it as above.
   'POST /api/decisions/{id}/corrections': json(DecisionDraftView, 201),
   'POST /api/decisions/{id}/revocations': json(DecisionDraftView, 201),

@@ -89,6 +89,7 @@ export const AUDIT_EVENT_LABELS: Readonly<Record<string, Words>> = {
   DECISION_DRAFTED: { vi: 'Lập dự thảo quyết định', en: 'Decision drafted' },
   DECISION_NUMBERED: { vi: 'Văn thư cho số, ngày quyết định', en: 'Decision numbered by the clerk' },
   DECISION_DRAFT_ISSUED: { vi: 'Ban hành quyết định từ dự thảo', en: 'Decision issued from its draft' },
+  DECISION_DRAFT_ABANDONED: { vi: 'Hủy dự thảo quyết định', en: 'Decision draft abandoned' },
   DOCUMENT_ISSUED_COPY: { vi: 'Lưu bản phát hành của văn bản', en: 'Issued copy of a document kept' },
   DOCUMENT_SIGNED: { vi: 'Ký số văn bản', en: 'Document signed digitally' },
   REVOCATION_RECOVERY: { vi: 'Ghi nhận thu hồi giấy chứng nhận, hiện vật, tiền thưởng', en: 'Recovery of a certificate or reward recorded' },

@@ -47,6 +47,7 @@ const SESSION_DEADLINES = 'migration:SessionDeadlines1796578800000';
 const REORGANISATION = 'migration:UnitReorganisation1796600000100';
 const AMENDMENT_DRAFTS = 'migration:AmendmentDrafts1796620000000';
 const COUNCIL_TRANSFER_NAME = 'migration:CouncilTransferName1796630000000';
+const ABANDONED_DRAFTS = 'migration:AbandonedDrafts1796640000000';
 
 export const TABLE_COVERAGE = {
   // The unit tree, accounts and their roles: who may do what.
@@ -125,6 +126,9 @@ export const TABLE_COVERAGE = {
       { column: 'kind', addedBy: AMENDMENT_DRAFTS, atUpgrade: 'RECOGNITION' },
       { column: 'amends_id', addedBy: AMENDMENT_DRAFTS },
       { column: 'terms', addedBy: AMENDMENT_DRAFTS },
+      { column: 'abandoned_by', addedBy: ABANDONED_DRAFTS },
+      { column: 'abandoned_at', addedBy: ABANDONED_DRAFTS },
+      { column: 'abandon_reason', addedBy: ABANDONED_DRAFTS },
     ],
   },
   // The jurisdiction profile every document prints (issuing bodies, legal bases, signatories).

@@ -78,7 +78,13 @@ export class DecisionDocuments {
     return { pdf: await this.documents.renderCertificate(data), fileName: `Giấy chứng nhận ${data.serial} - ${data.recipientName}.pdf` };
   }
 
-  /** Every certificate the decision grants (recipients not revoked), one page each, in one PDF to print in bulk. */
+  /**
+   * Every certificate the decision grants, one page each, in one PDF to print in bulk; each page as the certificate
+   * downloads alone. So a certificate a later correction restated comes stamped "ĐÃ ĐÍNH CHÍNH theo Quyết định số …"
+   * on its page, and a revoked one (a revocation anywhere in the chain names the exemplar) is left out, as its
+   * download is refused (CERTIFICATE_REVOKED): a bulk print is for handing out, and the stamped "ĐÃ THU HỒI" copy
+   * is an archive copy, downloaded one at a time (`archived`). When all are revoked: DECISION_REVOKED.
+   */
   async certificates(id: string): Promise<PrintedDocument> {
     const d = await this.views.get(id);
     if (d.kind === 'REVOCATION') throw new DomainError('DECISION_NOT_AMENDABLE', { decisionId: id, kind: d.kind });

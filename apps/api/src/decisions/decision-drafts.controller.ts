@@ -10,7 +10,7 @@ import { ParseUuid } from '../common/pipes.js';
 import { DecisionDrafts } from './decision-drafts.service.js';
 import { DocumentRegisters } from './document-registers.js';
 import { DraftDocuments } from './draft-documents.js';
-import { CreateDraftDto, DraftListQuery, NumberDraftDto, RegisterModeDto } from './dto/draft.dto.js';
+import { AbandonDraftDto, CreateDraftDto, DraftListQuery, NumberDraftDto, RegisterModeDto } from './dto/draft.dto.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -86,6 +86,15 @@ export class DecisionDraftsController {
   @ApiOperation({ summary: 'Văn thư ban hành quyết định đã có số / The clerk issues the numbered decision' })
   issue(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     return this.drafts.issue(id, actor);
+  }
+
+  /** Like drafting a correction or revocation: the secretariat's. */
+  @Post(':id/abandon')
+  @HttpCode(200)
+  @Allow('COUNCIL_SECRETARY')
+  @ApiOperation({ summary: 'Hủy dự thảo đính chính, thu hồi chưa ban hành (giữ lại làm lịch sử) / Abandon an unissued correction or revocation draft (kept as history)' })
+  abandon(@Param('id', ParseUuid) id: string, @Body() body: AbandonDraftDto, @CurrentActor() actor: Actor) {
+    return this.drafts.abandon(id, body.reason, actor);
   }
 }
 

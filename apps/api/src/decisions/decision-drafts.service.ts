@@ -32,6 +32,11 @@ import type { RecipientDraft } from './recognition-decision.repository.js';
 import { chainOf } from './decision-chain.js';
 import { formatDateVi } from '../documents/vietnamese-format.js';
 
+/** Numbering, issuing or abandoning again an abandoned draft is refused: it is kept as history only. */
+function refuseAbandoned(draft: DraftRow): void {
+  if (draft.status === 'ABANDONED') throw new DomainError('DECISION_DRAFT_ABANDONED', { draftId: draft.id });
+}
+
 /** The exemplars a correction or revocation is about: those a correction changes, those a revocation revokes. */
 const namedBy = (terms: AmendmentTerms, plan: AmendmentPlan): string[] =>
   terms.kind === 'CORRECTION' ? terms.recipients.map((r) => r.candidateId) : plan.recipients.map((r) => r.candidateId);
@@ -103,6 +108,9 @@ export class DecisionDrafts {
         decisionId: null,
         issuedBy: null,
         issuedAt: null,
+        abandonedBy: null,
+        abandonedAt: null,
+        abandonReason: null,
       };
       await this.drafts.insertDraft(em, draft);
       await this.audit.append(em, {
@@ -155,6 +163,9 @@ export class DecisionDrafts {
         decisionId: null,
         issuedBy: null,
         issuedAt: null,
+        abandonedBy: null,
+        abandonedAt: null,
+        abandonReason: null,
       };
       await this.drafts.insertDraft(em, draft);
       await this.audit.append(em, {
@@ -214,6 +225,7 @@ export class DecisionDrafts {
     await this.dataSource.transaction(async (em) => {
       const draft = await this.lockDraft(em, id);
       if (draft.status === 'ISSUED') throw new DomainError('DECISION_DRAFT_ISSUED', { draftId: id, decisionId: draft.decisionId });
+      refuseAbandoned(draft);
       // Numbering is serialised per register: its row is locked until this transaction ends.
       const register = (await this.drafts.register(em, draft.registerId, true))!;
       const { earliest, latest } = await this.dateRange(em, draft);
@@ -260,6 +272,7 @@ export class DecisionDrafts {
     return this.dataSource.transaction(async (em) => {
       const draft = await this.lockDraft(em, id);
       if (draft.status === 'ISSUED') throw new DomainError('DECISION_DRAFT_ISSUED', { draftId: id, decisionId: draft.decisionId });
+      refuseAbandoned(draft);
       if (draft.status !== 'NUMBERED' || draft.number === null || !draft.issuedOn) throw new DomainError('DECISION_NOT_NUMBERED', { draftId: id });
       const register = (await this.drafts.register(em, draft.registerId))!;
       const signer = { authorityCode: draft.authorityCode, ...(draft.signerTitle ? { signerTitle: draft.signerTitle } : {}), ...(draft.signerName ? { signerName: draft.signerName } : {}) };
@@ -287,6 +300,40 @@ export class DecisionDrafts {
       });
       return issued;
     });
+  }
+
+  /**
+   * The secretariat abandons a wrong correction or revocation draft before issue (hủy dự thảo): its status becomes
+   * ABANDONED, with who, when and why, in one transaction with its audit record; nothing is deleted. An abandoned
+   * draft no longer counts as open (a new draft about the same exemplars is accepted) and holds no register number:
+   * a number the clerk entered may be entered again, one the counter gave is given to the next draft numbered. A
+   * session's recognition draft is not abandoned: it is the session's one draft, numbered and issued as it stands.
+   */
+  async abandon(id: string, reason: string, actor: Actor): Promise<DecisionDraftView> {
+    await this.dataSource.transaction(async (em) => {
+      const draft = await this.lockDraft(em, id);
+      if (draft.status === 'ISSUED') throw new DomainError('ISSUED_DRAFT_NOT_ABANDONED', { draftId: id, decisionId: draft.decisionId });
+      refuseAbandoned(draft);
+      if (draft.kind === 'RECOGNITION') throw new DomainError('RECOGNITION_DRAFT_NOT_ABANDONED', { draftId: id, sessionId: draft.sessionId });
+      const now = this.clock.now();
+      await this.drafts.recordAbandoned(em, id, actor.username, now, reason);
+      await this.audit.append(em, {
+        stream: decisionDraftStream(id),
+        eventType: 'DECISION_DRAFT_ABANDONED',
+        payload: {
+          draftId: id,
+          kind: draft.kind,
+          amendsId: draft.amendsId,
+          reason,
+          fromStatus: draft.status,
+          // The number it held, freed in its register.
+          ...(draft.number !== null ? { released: { registerId: draft.registerId, number: draft.number, year: draft.year, source: draft.numberSource } } : {}),
+        },
+        actor: actor.username,
+        occurredAt: now,
+      });
+    });
+    return this.get(id);
   }
 
   async list(filter: { sessionId?: string; status?: string }): Promise<DecisionDraftView[]> {
@@ -375,6 +422,9 @@ export class DecisionDrafts {
       decisionId: d.decisionId,
       issuedBy: d.issuedBy,
       issuedAt: d.issuedAt ? new Date(d.issuedAt).toISOString() : null,
+      abandonedBy: d.abandonedBy,
+      abandonedAt: d.abandonedAt ? new Date(d.abandonedAt).toISOString() : null,
+      abandonReason: d.abandonReason,
       recipients: recipients.map((r) => ({
         candidateId: r.candidateId,
         name: r.name,

@@ -33,6 +33,17 @@ export const DECISION_ERRORS = {
     en: 'An unissued correction or revocation draft of the same decision already names the same exemplar: have the clerk issue it first.',
   },
   DECISION_DRAFT_ISSUED: { status: 409, vi: 'Dự thảo đã được ban hành thành quyết định; không sửa số, ngày được nữa.', en: 'The draft has been issued; its number and date no longer change.' },
+  DECISION_DRAFT_ABANDONED: { status: 409, vi: 'Dự thảo này đã bị hủy: không ghi số, ban hành hay hủy lại được; hãy lập dự thảo mới.', en: 'This draft was abandoned: it is no longer numbered, issued or abandoned; draft anew.' },
+  ISSUED_DRAFT_NOT_ABANDONED: {
+    status: 409,
+    vi: 'Dự thảo đã được ban hành thành quyết định nên không hủy được; muốn sửa hoặc bỏ quyết định, hãy lập quyết định đính chính hoặc thu hồi.',
+    en: 'The draft has been issued and cannot be abandoned; correct or revoke the decision instead.',
+  },
+  RECOGNITION_DRAFT_NOT_ABANDONED: {
+    status: 409,
+    vi: 'Dự thảo quyết định công nhận của đợt xét không hủy được: văn thư ghi lại số, ngày nếu sai rồi ban hành.',
+    en: 'A session’s recognition draft is not abandoned: the clerk renumbers it if needed and issues it.',
+  },
   DECISION_NOT_NUMBERED: { status: 409, vi: 'Chưa có số, ngày đăng ký văn bản: văn thư phải ghi số trước khi ban hành.', en: 'No register number yet: the clerk numbers the decision before it is issued.' },
   REGISTER_NUMBER_REQUIRED: { status: 422, vi: 'Cần ghi số văn bản theo sổ đăng ký văn bản của cơ quan.', en: 'Enter the number the office’s document register gave.' },
   REGISTER_NUMBER_FROM_COUNTER: {

@@ -100,9 +100,9 @@ export class DecisionDraft {
   @JoinColumn({ name: 'register_id' })
   register?: Relation<DocumentRegister>;
 
-  /** DRAFT → NUMBERED (the register's number and date) → ISSUED. */
+  /** DRAFT → NUMBERED (the register's number and date) → ISSUED; a correction or revocation draft may be ABANDONED before issue. */
   @Column('text')
-  status: 'DRAFT' | 'NUMBERED' | 'ISSUED';
+  status: 'DRAFT' | 'NUMBERED' | 'ISSUED' | 'ABANDONED';
 
   @Column('text', { name: 'signer_title', nullable: true })
   signerTitle: string | null;
@@ -146,6 +146,16 @@ export class DecisionDraft {
 
   @Column('timestamptz', { name: 'issued_at', nullable: true })
   issuedAt: Date | null;
+
+  /** Who abandoned the draft (hủy dự thảo), when and why; the row and its number stay as history. */
+  @Column('text', { name: 'abandoned_by', nullable: true })
+  abandonedBy: string | null;
+
+  @Column('timestamptz', { name: 'abandoned_at', nullable: true })
+  abandonedAt: Date | null;
+
+  @Column('text', { name: 'abandon_reason', nullable: true })
+  abandonReason: string | null;
 }
 
 export const REGISTER_ENTITIES = [DocumentRegister, DocumentRegisterCounter, DecisionDraft];

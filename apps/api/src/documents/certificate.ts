@@ -7,6 +7,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { CertificateData } from './document-data.js';
 import { NATIONAL_MOTTO, NATIONAL_TITLE, ruledText, signatureBlock, signerTitleLines, upper } from './layout.js';
+import { certificatePageStamp } from './superseded-stamp.js';
 import { DOCUMENT_FONT, type PdfRenderer, type RenderedPdf } from './pdf-renderer.js';
 import { composedText, formatDateLongVi, placeAndDateVi } from './vietnamese-format.js';
 
@@ -101,10 +102,23 @@ export async function renderCertificate(renderer: PdfRenderer, data: Certificate
   throw new RangeError(`The certificate ${data.serial} does not fit on one page: its achievement text is too long`);
 }
 
-/** Several certificates (those of one decision), one per page, each as it prints alone. */
+/**
+ * Several certificates (those of one decision), one per page, each as it prints alone: a page each (a section of
+ * the document), and a superseded one (a later decision corrected what it printed) with the stamp it carries when
+ * downloaded alone — the box beside the national title and the mark across the page (a rehearsal's mark stays).
+ */
 export function certificatesDefinition(list: CertificateData[], sizes: number[]): TDocumentDefinitions {
   const pages = list.map((data, i) => certificateDefinition(data, sizes[i]));
-  const content: Content[] = pages.map((page, i) => ({ stack: page.content as Content[], ...(i > 0 ? { pageBreak: 'before' as const } : {}) }));
+  const content: Content[] = pages.map((page, i) => {
+    const stamp = list[i]!.supersededStamp;
+    if (!stamp) return { section: page.content as Content[] };
+    const { box, watermark } = certificatePageStamp(stamp);
+    return {
+      section: page.content as Content[],
+      background: (_page: number, size: { width: number; height: number }) => [frame(size.width, size.height), box],
+      ...(list[i]!.rehearsalDate ? {} : { watermark }),
+    };
+  });
   return { ...pages[0]!, content };
 }
 

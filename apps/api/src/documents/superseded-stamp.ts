@@ -8,7 +8,7 @@
  * that the public verification recognises an uploaded stamped copy and refuses it as valid, naming the decision that
  * superseded it, instead of answering that it knows no such document.
  */
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions, Watermark } from 'pdfmake/interfaces.js';
 import { wordInlines } from './layout.js';
 
 export interface SupersededStamp {
@@ -41,28 +41,63 @@ export function stampedCopyOf(keywords: string | undefined): SupersededStamp['of
 
 const RED = '#b00020';
 
+const LINE_WIDTH = 1.2;
+/** The certificate's stamp box, outside edge to outside edge, in points. */
+export const CERTIFICATE_STAMP_WIDTH = 200;
+
+/**
+ * The framed red lines of the stamp, `width` wide from the outer edge of its left line to that of its right one,
+ * or across the available width ('*'). pdfmake draws a table wider than its column widths: each cell adds its
+ * padding (4 pt a side by default) and the lines half their width a side; so the padding is set here, and a
+ * fixed width is the column's plus those. The lines wrap word by word inside it.
+ */
+function stampBox(stamp: SupersededStamp, width: number | '*', extra: Record<string, unknown>): Content {
+  const padding = 5;
+  const column = width === '*' ? '*' : width - 2 * padding - LINE_WIDTH;
+  return {
+    table: { widths: [column], body: [[{ stack: stamp.lines.map((text) => ({ text: wordInlines(text), bold: true, fontSize: 11, color: RED, alignment: 'center' })) }]] },
+    layout: {
+      hLineColor: () => RED,
+      vLineColor: () => RED,
+      hLineWidth: () => LINE_WIDTH,
+      vLineWidth: () => LINE_WIDTH,
+      paddingLeft: () => padding,
+      paddingRight: () => padding,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    ...extra,
+  } as Content;
+}
+
+/**
+ * The stamp of one certificate page: the box, drawn with the page's frame (the certificate's top margin, 42 pt, is
+ * taken by the frame), in the top left corner inside it beside the centred national title — 200 pt wide, so that a
+ * clear gap (about 45 pt on A4) stays between them; a longer line wraps downwards, where the left of the page is
+ * empty — and the mark across the page. Used by a certificate alone and by each stamped page of a decision's
+ * certificates printed in bulk.
+ */
+export function certificatePageStamp(stamp: SupersededStamp): { box: Content; watermark: Watermark } {
+  return {
+    box: stampBox(stamp, CERTIFICATE_STAMP_WIDTH, { absolutePosition: { x: 40, y: 36 } }),
+    watermark: { text: stamp.mark, color: RED, opacity: 0.16, bold: true, fontSize: 96 },
+  };
+}
+
 /** The definition with the stamp on every page; a header it already had (the rehearsal line) stays above it. */
 export function withSupersededStamp(definition: TDocumentDefinitions, stamp: SupersededStamp): TDocumentDefinitions {
   const landscape = definition.pageOrientation === 'landscape';
   const previous = definition.header;
-  const box = (widths: (number | string)[], extra: Record<string, unknown>): Content =>
-    ({
-      table: { widths, body: [[{ stack: stamp.lines.map((text) => ({ text: wordInlines(text), bold: true, fontSize: 11, color: RED, alignment: 'center' })), margin: [4, 2, 4, 2] }]] },
-      layout: { hLineColor: () => RED, vLineColor: () => RED, hLineWidth: () => 1.2, vLineWidth: () => 1.2 },
-      ...extra,
-    }) as Content;
   if (landscape) {
-    // The certificate: its top margin (42 pt) is taken by its frame, so the box is drawn with the frame, in the top
-    // left corner inside it, beside the centred national title — 200 pt wide, so that a clear gap (about 45 pt on
-    // A4) stays between them; a longer line wraps downwards, where the left of the page is empty.
     const frame = definition.background;
+    const { box, watermark } = certificatePageStamp(stamp);
     return {
       ...definition,
       background: (current, size) => {
         const drawn = typeof frame === 'function' ? frame(current, size) : (frame ?? null);
-        return [...(drawn ? [drawn] : []), box([200], { absolutePosition: { x: 40, y: 36 } })];
+        return [...(drawn ? [drawn] : []), box];
       },
-      watermark: definition.watermark ?? { text: stamp.mark, color: RED, opacity: 0.16, bold: true, fontSize: 96 },
+      watermark: definition.watermark ?? watermark,
     };
   }
   return {
@@ -70,7 +105,7 @@ export function withSupersededStamp(definition: TDocumentDefinitions, stamp: Sup
     header: (current, count, size) => {
       const before = typeof previous === 'function' ? previous(current, count, size) : (previous ?? null);
       // In the portrait top margin (20 mm), over the text's width.
-      return { stack: [...(before ? [before] : []), box(['*'], { margin: [85, 8, 42, 0] })] } as Content;
+      return { stack: [...(before ? [before] : []), stampBox(stamp, '*', { margin: [85, 8, 42, 0] })] } as Content;
     },
     watermark: definition.watermark ?? { text: stamp.mark, color: RED, opacity: 0.16, bold: true, fontSize: 80 },
   };

@@ -39,3 +39,8 @@ export class RegisterModeDto {
   @IntField({ description: 'Phiên bản sổ đã xem / The register version seen', min: 1, max: 1_000_000 })
   expectedVersion: number;
 }
+
+export class AbandonDraftDto {
+  @TextField({ description: 'Lý do hủy dự thảo / Why the draft is abandoned', max: 2000, example: 'Lập nhầm: đính chính sai người' })
+  reason: string;
+}

@@ -17,7 +17,7 @@ import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 
-export const DRAFT_COLOURS: Record<DecisionDraftView['status'], string> = { DRAFT: 'gold', NUMBERED: 'blue', ISSUED: 'green' };
+export const DRAFT_COLOURS: Record<DecisionDraftView['status'], string> = { DRAFT: 'gold', NUMBERED: 'blue', ISSUED: 'green', ABANDONED: 'default' };
 
 export function DecisionsPage() {
   const { t } = useTranslation();
@@ -27,7 +27,9 @@ export function DecisionsPage() {
   const seesDrafts = account ? inGroup(account.role, 'decisionDrafters') || account.role === 'AUDITOR' : false;
   const drafts = useAsync((signal) => (seesDrafts ? api.get('/api/decision-drafts', { signal }) : Promise.resolve([] as DecisionDraftView[])), [seesDrafts]);
   const decisions = useAsync((signal) => api.get('/api/decisions', { signal }), []);
-  const open = (drafts.data ?? []).filter((d) => d.status !== 'ISSUED');
+  // Drafts on their way to issue, and those abandoned (kept as history, with their state).
+  const listed = (drafts.data ?? []).filter((d) => d.status !== 'ISSUED');
+  const open = listed.filter((d) => d.status !== 'ABANDONED');
   return (
     <Page title={t('decisions.title')} subtitle={t('decisions.subtitle')}>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -41,14 +43,14 @@ export function DecisionsPage() {
                 rowKey="id"
                 loading={drafts.loading}
                 pagination={false}
-                dataSource={open}
+                dataSource={listed}
                 scroll={{ x: 640 }}
                 locale={{ emptyText: t('decisions.noDrafts') }}
                 columns={[
                   { title: t('decisions.session'), key: 'session', render: (_: unknown, d) => <Link to={ROUTES.sessionDecision(d.sessionId)}>{d.sessionTitle}</Link> },
                   { title: t('replication.kindLabel'), key: 'kind', width: 110, render: (_: unknown, d) => t(`replication.kind.${d.kind}`) + (d.amends ? ` ${d.amends.number}` : '') },
                   { title: t('decisions.authority'), key: 'authority', render: (_: unknown, d) => words(d.authority) },
-                  { title: t('decisions.status'), key: 'status', width: 150, render: (_: unknown, d) => <Tag color={DRAFT_COLOURS[d.status]}>{t(`decisions.draftStatus.${d.status}`)}</Tag> },
+                  { title: t('decisions.status'), key: 'status', width: 150, render: (_: unknown, d) => <Tag color={DRAFT_COLOURS[d.status]} data-testid={`draft-row-status-${d.id}`}>{t(`decisions.draftStatus.${d.status}`)}</Tag> },
                   { title: t('decisions.number'), key: 'number', width: 150, render: (_: unknown, d) => d.number ?? '—' },
                 ]}
               />

@@ -4,12 +4,13 @@
  * then the issue. Nothing is issued without a number.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, InputNumber, Space, Tag } from 'antd';
-import { FilePdfOutlined, FileWordOutlined, NumberOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Space, Tag } from 'antd';
+import { DeleteOutlined, FilePdfOutlined, FileWordOutlined, NumberOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DecisionDraftView } from '#contracts';
 import { api } from '../../api/client';
+import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
 import { useLabels } from '../../domain/labels';
@@ -27,6 +28,10 @@ export function DraftCard({ draft, isClerk, onChanged }: { draft: DecisionDraftV
   const [numbering, setNumbering] = useState(false);
   const [issuing, setIssuing] = useState(false);
   const [issueError, setIssueError] = useState<GeneralError | null>(null);
+  const [abandoning, setAbandoning] = useState(false);
+  const { account } = useAuth();
+  // A wrong correction or revocation draft is abandoned by whoever drafts them (the secretariat), before issue.
+  const canAbandon = account?.role === 'COUNCIL_SECRETARY' && draft.kind !== 'RECOGNITION' && (draft.status === 'DRAFT' || draft.status === 'NUMBERED');
   const testId = draft.kind === 'RECOGNITION' ? '' : `-${draft.kind.toLowerCase()}`;
 
   const issue = async () => {
@@ -101,9 +106,35 @@ export function DraftCard({ draft, isClerk, onChanged }: { draft: DecisionDraftV
             {t('decisions.issueIt', { number: draft.number })}
           </Button>
         )}
+        {canAbandon && (
+          <Button danger icon={<DeleteOutlined />} onClick={() => setAbandoning(true)} data-testid={`abandon-draft${testId}`} style={WRAPPING}>
+            {t('decisions.abandon')}
+          </Button>
+        )}
       </Space>
       {draft.status === 'DRAFT' && !isClerk && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('decisions.waitingForClerk')} />}
       <ErrorAlert error={issueError} onClose={() => setIssueError(null)} />
+
+      <FormDialog<{ reason: string }>
+        open={abandoning}
+        name={`abandon-draft${testId}`}
+        title={t('decisions.abandonTitle')}
+        okText={t('decisions.abandonOk')}
+        danger
+        intro={t('decisions.abandonIntro')}
+        warning={t('decisions.abandonWarning')}
+        known={['reason']}
+        submit={(values) => api.post('/api/decision-drafts/{id}/abandon', { reason: values.reason }, { path: { id: draft.id } })}
+        onClose={() => setAbandoning(false)}
+        onDone={() => {
+          setAbandoning(false);
+          onChanged();
+        }}
+      >
+        <Form.Item name="reason" label={t('decisions.abandonReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+      </FormDialog>
 
       <FormDialog<{ number?: number; issuedOn: Dayjs }>
         open={numbering}

@@ -54,7 +54,8 @@ export function SessionDecisionPage() {
     return {
       draft: drafts.find((d) => d.kind === 'RECOGNITION') ?? null,
       decision: decisions.find((d) => d.kind === 'RECOGNITION') ?? null,
-      amendmentDrafts: drafts.filter((d) => d.kind !== 'RECOGNITION' && d.status !== 'ISSUED'),
+      // Abandoned drafts are history: listed on the decisions page, not worked on here.
+      amendmentDrafts: drafts.filter((d) => d.kind !== 'RECOGNITION' && d.status !== 'ISSUED' && d.status !== 'ABANDONED'),
       amendments: decisions.filter((d) => d.kind !== 'RECOGNITION').sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
     };
   }, [sessionId, seesDrafts]);
