@@ -122,6 +122,9 @@ describe('requests, answers and the deadline', () => {
     expect(res.status).toBe(201);
     expect(res.body).toHaveLength(3);
     for (const r of res.body) expect(r).toMatchObject({ itemId: s.itemId, candidateId: s.candidateId, requestedOn: today(), dueOn: dueOn(), state: 'PENDING', letterNumber: '125/SNV-TĐKT', answer: null, requestedBy: SECRETARY });
+    // Who asked, by name with role and unit (screens show this, never the login).
+    for (const r of res.body) expect(Object.keys(r.people)).toEqual([SECRETARY]);
+    expect(res.body[0].people[SECRETARY]).toMatchObject({ title: { vi: expect.stringMatching(/^Thường trực Hội đồng \(Ban Thi đua - Khen thưởng\)/) } });
     expect(res.body[0].agency).toMatchObject({ code: 'CONG_AN_TINH', name: 'Công an tỉnh' });
     ids = Object.fromEntries(res.body.map((r: { id: string; agency: { code: string } }) => [r.agency.code, r.id]));
     const [record] = await sessionRecords(s.sessionId, 'CLEARANCES_REQUESTED');

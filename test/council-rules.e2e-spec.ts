@@ -277,6 +277,10 @@ describe("the chair's casting vote, pinning, and the quota", () => {
       });
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ code: 'DA_SO_CO_CHU_TICH', version: 1, inForce: true });
+    // Who published it, by name with role and unit (the screen shows this, never the login); the list says the same.
+    expect(published.body.people).toEqual({ [ADMIN]: { name: { vi: ADMIN, en: ADMIN }, title: expect.objectContaining({ vi: expect.stringMatching(/^Quản trị hệ thống/) }) } });
+    const listed = (await t.as(ADMIN).get('/api/council-rule-sets')).body as { code: string; people: object }[];
+    expect(listed.find((r) => r.code === 'DA_SO_CO_CHU_TICH')!.people).toEqual(published.body.people);
     const [a] = await underReview(1);
     const run = await sessionUpToClose({ candidateIds: [a!], ruleSetCode: 'DA_SO_CO_CHU_TICH', present: range(8), choices: () => [...times(4, 'IN_FAVOUR'), ...times(4, 'AGAINST')] });
     const itemId = run.itemIds[0]!;

@@ -56,6 +56,8 @@ describe('on a rehearsal instance', () => {
     });
     const admin = await t.as(ADMIN).get('/api/rehearsal-clock');
     expect(admin.body.changes).toEqual([expect.objectContaining({ version: 1, mode: 'OFFSET', offsetDays: 1, source: 'CONFIGURATION', setBy: 'he-thong' })]);
+    // The screen names the product's own actor in words, never by its login.
+    expect(admin.body.people).toEqual({ 'he-thong': { name: { vi: 'Hệ thống (tự động)', en: 'The system (automatic)' }, title: null } });
     expect(clock.today()).toBe(plusDays(realToday(), 1));
   });
 
@@ -71,6 +73,7 @@ describe('on a rehearsal instance', () => {
     expect(moved.status).toBe(201);
     expect(moved.body.instance.rehearsalClock).toMatchObject({ mode: 'FIXED_DATE', date: plusDays(realToday(), 60), offsetDays: null, today: plusDays(realToday(), 60), setBy: ADMIN });
     expect(moved.body.changes.map((c: { version: number; mode: string }) => [c.version, c.mode])).toEqual([[2, 'FIXED_DATE'], [1, 'OFFSET']]);
+    expect(moved.body.people[ADMIN]).toMatchObject({ title: { vi: expect.stringMatching(/^Quản trị hệ thống/), en: expect.stringMatching(/^Administrator/) } });
 
     const finalised = await t.as(SECRETARY).post(`/api/review-sessions/${sessionId}/finalise`);
     expect(finalised.status).toBe(200);

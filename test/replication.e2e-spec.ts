@@ -46,6 +46,8 @@ describe('the honouring ledger', () => {
       { form: 'PROVINCIAL_NEWSPAPER', formLabel: { vi: 'Báo Bắc Giang' }, date: '2025-06-15', outlet: 'Báo Bắc Giang', reach: 12000, link: 'https://baobacgiang.vn/tan-thinh', supersededBy: null, recordedBy: UNIT_HEAD },
     ]);
     expect(view.body.honouringForms).toEqual([{ form: 'PROVINCIAL_NEWSPAPER', label: { vi: 'Báo Bắc Giang', en: 'Provincial newspaper' }, count: 1 }]);
+    // Who recorded it, by name with role and unit (screens show this, never the login).
+    expect(view.body.people[UNIT_HEAD]).toMatchObject({ title: { vi: expect.stringMatching(/^Thủ trưởng đơn vị/) } });
 
     const history = await t.as(UNIT_HEAD).get(`/api/candidates/${c.id}/history`);
     const last = history.body.records.at(-1);

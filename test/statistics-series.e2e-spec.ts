@@ -97,7 +97,11 @@ describe('the province’s statistics series across the merger', () => {
     );
     const audit = await t.dataSource.query(`SELECT event_type FROM audit_event WHERE stream = 'statistics:series'`);
     expect(audit).toEqual([{ event_type: 'STATISTICS_SERIES_EVENT_RECORDED' }]);
-    expect((await t.as(UNIT_HEAD).get('/api/statistics/series-events')).body.items).toHaveLength(1);
+    const listed = await t.as(UNIT_HEAD).get('/api/statistics/series-events');
+    expect(listed.body.items).toHaveLength(1);
+    // Who recorded it, by name with role and unit (the screen shows this, never the login).
+    expect(Object.keys(listed.body.people)).toEqual([SECRETARY]);
+    expect(listed.body.people[SECRETARY]).toMatchObject({ title: { vi: expect.stringMatching(/^Thường trực Hội đồng/) } });
   });
 
   it('shows one series from 2014 to now, with the merger marked on 2025, and the former province’s figures counted once', async () => {

@@ -82,6 +82,9 @@ describe('importing a unit tree', () => {
     const res = await apply(TREE, p.body.planDigest);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ applied: true, counts: { create: 5, rename: 0, unchanged: 0 }, import: { fileName: 'don-vi.csv', format: 'CSV', importedBy: ADMIN } });
+    // The list of imports names who imported, with role and unit (screens show this, never the login).
+    const listed = await t.as(ADMIN).get('/api/unit-imports');
+    expect(listed.body.people[ADMIN]).toMatchObject({ title: { vi: expect.stringMatching(/^Quản trị hệ thống/) } });
     const after = await counts();
     expect(after.units).toBe(before.units + 5);
     expect(after.imports).toBe(before.imports + 1);

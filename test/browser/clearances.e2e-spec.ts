@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { SYSTEM_ACTORS } from '#domain';
 import { DEMO_PASSWORD, ensureWebBuilt, launchChromium, samplePdf, screenshotPath, startServedApp, type ServedApp } from './support/browser.js';
-import { findInternalCodes } from './support/internal-codes.js';
+import { findInternalCodes, loginNamesShown } from './support/internal-codes.js';
 import { browserTest, openMenu, shot, signIn } from './support/ui.js';
 
 const SESSION_2026 = 'Tổng kết năm 2026';
@@ -66,6 +66,10 @@ describe('clearances in Chromium', () => {
     await section.getByTestId('clearance-state-THUE_TINH').getByText('Không đồng ý').waitFor();
     await section.getByText('Lý do: Đơn vị còn nợ thuế thu nhập năm 2025 chưa nộp đủ.').waitFor();
     await section.getByRole('link', { name: /Thuế tỉnh - ý kiến hiệp y\.pdf/ }).waitFor();
+    // Who asked and who recorded the answer, by name, never by login.
+    await expect(section.getByText('Người đề nghị: Phạm Minh Đức (Ban Thi đua - Khen thưởng)').count()).resolves.toBe(2);
+    await section.getByText(/^Ghi nhận bởi Phạm Minh Đức \(Ban Thi đua - Khen thưởng\), lúc/).waitFor();
+    expect(await loginNamesShown(page)).toEqual([]);
     await section.scrollIntoViewIfNeeded();
     await shot(page, 'hiep-y-the-ho-so-1366', { fullPage: false });
     await section.screenshot({ path: screenshotPath('hiep-y-muc-1366') });

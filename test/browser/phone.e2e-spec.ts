@@ -160,3 +160,30 @@ describe('the candidate page on a 390 px phone', () => {
     await shot(page, 'ho-so-de-muc-minh-chung-390', { fullPage: false });
   });
 });
+
+describe('the units page on a 390 px phone', () => {
+  browserTest(() => browser, 'every unit chosen in the tree: its timeline and its form fit the width (long names wrap)', 'telefon-don-vi', async ({ page }) => {
+    await page.setViewportSize({ width: WIDTH, height: 844 });
+    await signIn(page, app.baseUrl, 'admin');
+    await page.goto(`${app.baseUrl}/quan-tri/don-vi`);
+    await settled(page);
+    // The tree's own nodes (Ant Design keeps a hidden copy of one for measuring).
+    const nodes = page.locator('.ant-tree-treenode:not([aria-hidden]) .ant-tree-node-content-wrapper');
+    await nodes.first().waitFor();
+    const count = await nodes.count();
+    expect(count).toBeGreaterThan(20);
+    const wide: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const node = nodes.nth(i);
+      const name = (await node.innerText()).replace(/\s+/g, ' ').trim();
+      await node.click();
+      await page.getByRole('heading', { name: 'Lịch sử đơn vị' }).waitFor();
+      await page.locator('.ant-card-loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await page.waitForTimeout(200);
+      const o = await overflow(page);
+      if (o.width > WIDTH) wide.push(`${name}: ${o.width} px — ${o.culprits.join('; ')}`);
+    }
+    expect(wide).toEqual([]);
+    await shot(page, 'don-vi-390');
+  });
+});

@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { later } from '../support/council.js';
 import { SECRETARY, UNIT_HEAD, newCandidate } from '../support/factories.js';
 import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
+import { loginNamesShown } from './support/internal-codes.js';
 import { browserTest, choose, chooseInTree, shot, signIn } from './support/ui.js';
 import { issueDecision } from '../support/decisions.js';
 
@@ -90,6 +91,9 @@ describe('the replicate stage in Chromium', () => {
     const adoption = section.getByTestId('replication-adoptions').locator('tr', { hasText: 'Bệnh viện Đa khoa tỉnh Bắc Giang' });
     await adoption.getByText('Áp dụng, nhân rộng mô hình').waitFor();
     await section.getByText('Mô hình đã lan tỏa tới 1 đơn vị, trong đó 1 đơn vị áp dụng.').waitFor();
+    // Who recorded each line: the unit head's full name with role and unit, never the login.
+    await adoption.getByText('Trần Văn Hùng (Giám đốc Sở Giáo dục và Đào tạo)').waitFor();
+    expect(await loginNamesShown(page)).toEqual([]);
 
     // 3. A follow-up for a year before the exemplar's: the server's refusal stands under the year, in Vietnamese.
     await section.getByRole('button', { name: 'Ghi nhận theo dõi hằng năm' }).click();

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SECRETARY, fixture } from '../support/factories.js';
 import { ROOT, ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
+import { loginNamesShown } from './support/internal-codes.js';
 import { browserTest, openMenu, shot, signIn } from './support/ui.js';
 
 const SAMPLE = readFileSync(join(ROOT, 'apps/api/src/demo/units/bac-ninh-2025-units.csv'));
@@ -56,6 +57,9 @@ describe('the unit import in Chromium', () => {
     const result = page.getByTestId('unit-import-result');
     await result.getByText(`Đã nhập: tạo mới ${SAMPLE_UNITS}, đổi tên 0, không đổi 0 đơn vị.`).waitFor();
     await page.getByTestId('unit-import-history').getByText('bac-ninh-2025-units.csv').waitFor();
+    // Who imported: the administrator by name (the demo's own import by words), never by login.
+    await page.getByTestId('unit-import-history').getByText('Quản trị hệ thống (Quản trị hệ thống, Tỉnh Bắc Ninh)').waitFor();
+    expect(await loginNamesShown(page)).toEqual([]);
     const [row] = (await app.test.dataSource.query(`SELECT count(*)::int AS n FROM unit WHERE code LIKE 'BN25%'`)) as { n: number }[];
     expect(row!.n).toBe(SAMPLE_UNITS);
 
@@ -105,6 +109,9 @@ describe('the unit import in Chromium', () => {
     await events.getByLabel('Cơ quan ban hành').fill('Quốc hội');
     await events.getByRole('button', { name: 'Ghi sự kiện' }).click();
     await events.getByText('Hợp nhất 01/7/2025 (202/2025/QH15)').waitFor();
+    // Who recorded the event and who imported the figures, by name, never by login.
+    await events.getByText(/^Phạm Minh Đức \(Ban Thi đua - Khen thưởng\), lúc/).waitFor();
+    expect(await loginNamesShown(page)).toEqual([]);
 
     const table = page.getByTestId('statistics-table');
     const note = table.getByTestId('series-event');

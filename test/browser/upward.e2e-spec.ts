@@ -18,6 +18,7 @@ import type { ActorClient } from '../support/app.js';
 import { fullChecklist, later } from '../support/council.js';
 import { pdfBytes } from '../support/factories.js';
 import { DEMO_PASSWORD, ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
+import { loginNamesShown } from './support/internal-codes.js';
 import { BROWSER_TIMEOUT, browserTest, choose, chooseInTree, openMenu, shot, signIn, signOut } from './support/ui.js';
 
 const COMMUNE = 'UBND xã Lạng Giang';
@@ -195,6 +196,8 @@ async function provinceInbox(page: Page) {
   const row = page.getByTestId('proposals').getByRole('row', { name: new RegExp(`Đến.*${EXEMPLAR}`) });
   await row.waitFor();
   await row.getByRole('link', { name: 'Biên bản cấp dưới (PDF)' }).waitFor();
+  // Who proposed it, by name, never by login.
+  expect(await loginNamesShown(page)).toEqual([]);
   await shot(page, 'hd-06-lien-thong-den-1366');
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, 'hd-07-lien-thong-den-390');

@@ -5,6 +5,7 @@
 import { MOVEMENT_DOCUMENT_TYPES } from '#domain';
 import { CLEARANCE_ANSWERS, CLEARANCE_RULES, CLEARANCE_STATES } from '#workflow';
 import { CalendarDate, Code, Instant, Labels, Nullable, Type, Uuid, file, json, type EndpointTable, type Static } from './schema.js';
+import { PeopleNames } from './audit.js';
 
 /** The files an agency's answer may come as: the same as an official document's (PDF, Word, a scan). */
 export const CLEARANCE_DOCUMENT_TYPES = MOVEMENT_DOCUMENT_TYPES;
@@ -42,6 +43,8 @@ export const ClearanceView = Type.Object({
   state: Code(STATE_CODES),
   stateLabel: Labels,
   answer: Nullable(ClearanceAnswerView),
+  /** Who asked and who recorded the answer, by login: screens show these. */
+  people: PeopleNames,
 });
 export type ClearanceView = Static<typeof ClearanceView>;
 

@@ -1,6 +1,7 @@
 /** Council rule sets (libs/workflow council-rules.ts says what each rule means) and their published versions. */
 import { CLEARANCE_RULES } from '#workflow';
 import { Code, Instant, Nullable, Type, json, type EndpointTable, type Static } from './schema.js';
+import { PeopleNames } from './audit.js';
 
 const Count = Type.Integer({ minimum: 0 });
 export const FractionSchema = Type.Object({ numerator: Count, denominator: Count });
@@ -37,6 +38,8 @@ export const CouncilRuleSetView = Type.Object({
   note: Nullable(Type.String()),
   publishedBy: Type.String(),
   publishedAt: Instant,
+  /** The people it names by login (see PeopleNames): screens show these, never the login. */
+  people: PeopleNames,
   /** The version a session opening now pins (the one published last). */
   inForce: Type.Boolean(),
 });

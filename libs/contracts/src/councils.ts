@@ -1,6 +1,7 @@
 /** Councils at every level, their compositions, upward proposals (liên thông) and statistics by level of recognition. */
 import { CouncilPositionCodes, UnitLevelCodes } from '#domain';
 import { CalendarDate, Code, Instant, Labels, Nullable, Type, Uuid, json, type EndpointTable, type Static } from './schema.js';
+import { PeopleNames } from './audit.js';
 
 export const CouncilSeatView = Type.Object({
   accountId: Uuid,
@@ -38,6 +39,8 @@ export const CouncilView = Type.Object({
   composition: Nullable(CompositionView),
   createdBy: Type.String(),
   createdAt: Instant,
+  /** The people it names by login (its creator, the publishers of its compositions, history included): screens show these. */
+  people: PeopleNames,
 });
 export type CouncilView = Static<typeof CouncilView>;
 
@@ -58,6 +61,8 @@ export const UpwardProposalView = Type.Object({
   reasons: Type.String(),
   proposedBy: Type.String(),
   proposedAt: Instant,
+  /** The people it names by login (see PeopleNames): screens show these, never the login. */
+  people: PeopleNames,
   /** Seen from the reader: proposals leaving their council or unit, or arriving at it. */
   direction: Type.Union([Type.Literal('OUTGOING'), Type.Literal('INCOMING'), Type.Literal('OTHER')]),
 });

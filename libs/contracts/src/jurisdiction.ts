@@ -1,6 +1,7 @@
 /** The jurisdiction profile's versions (libs/domain jurisdiction.ts says what each part means). */
 import { IssuingAuthorityCodes } from '#domain';
 import { CalendarDate, Code, Instant, Nullable, Type, json, type EndpointTable, type Static } from './schema.js';
+import { PeopleNames } from './audit.js';
 
 const Text = Type.String();
 const Optional = Type.Optional;
@@ -36,6 +37,8 @@ export const JurisdictionProfileView = Type.Object({
   note: Nullable(Text),
   publishedBy: Text,
   publishedAt: Instant,
+  /** The people it names by login (see PeopleNames): screens show these, never the login. */
+  people: PeopleNames,
   /** The version in force today. */
   inForce: Type.Boolean(),
 });

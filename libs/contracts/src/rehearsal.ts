@@ -1,5 +1,6 @@
 /** The instance's kind and the rehearsal clock (docs/rehearsal-clock.md). */
 import { CalendarDate, Code, Instant, Nullable, Type, json, type EndpointTable, type Static } from './schema.js';
+import { PeopleNames } from './audit.js';
 
 export const InstanceKinds = ['production', 'rehearsal'] as const;
 export const RehearsalClockModes = ['OFFSET', 'FIXED_DATE', 'OFF'] as const;
@@ -46,6 +47,8 @@ export const RehearsalClockAdminView = Type.Object({
   instance: InstanceView,
   /** The newest changes first (at most 50). */
   changes: Type.Array(RehearsalClockChangeView),
+  /** The people who set the clock, by login: screens show these. */
+  people: PeopleNames,
 });
 export type RehearsalClockAdminView = Static<typeof RehearsalClockAdminView>;
 

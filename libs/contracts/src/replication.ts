@@ -6,6 +6,7 @@ import { FieldCodes, HonouringFormCodes, SubjectKindCodes, UnitLevelCodes } from
 import { AdoptionStageCodes } from '#workflow';
 import { CalendarDate, Code, Instant, Labels, Nullable, Type, UnitRef, Uuid, json, type EndpointTable, type Static } from './schema.js';
 import { CandidateStateCode } from './candidates.js';
+import { PeopleNames } from './audit.js';
 
 /** What every ledger record carries: records are never overwritten, a correction is a new record naming the old. */
 const Ledger = {
@@ -73,6 +74,8 @@ export const ReplicationView = Type.Object({
   latestFollowUp: Nullable(FollowUpRecordView),
   /** A follow-up found it no longer holds up while it is still being replicated: END_REPLICATION is open. */
   endOfReplicationSuggested: Type.Boolean(),
+  /** The people who recorded the ledgers' lines, by login: screens show these. */
+  people: PeopleNames,
 });
 export type ReplicationView = Static<typeof ReplicationView>;
 

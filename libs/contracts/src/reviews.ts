@@ -17,6 +17,7 @@ import { CouncilRuleSetSchema } from './council-rules.js';
 import { ClearanceView } from './clearances.js';
 import { CalendarDate, Code, Instant, Labels, Nullable, Type, Uuid, file, json, type EndpointTable, type Static, type TSchema } from './schema.js';
 import { HoldView } from './holds.js';
+import { PeopleNames } from './audit.js';
 import { RepeatRecognition } from './candidates.js';
 
 /** How a session votes: open (each vote named) or secret ballot (only the urn holds the choices). */
@@ -58,6 +59,8 @@ export const CriteriaSetView = Type.Object({
   note: Nullable(Type.String()),
   publishedBy: Type.String(),
   publishedAt: Instant,
+  /** The people it names by login (see PeopleNames): screens show these, never the login. */
+  people: PeopleNames,
   /** The newest version of its set: the one a session opening now pins. */
   inForce: Type.Boolean(),
 });

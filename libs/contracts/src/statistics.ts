@@ -4,6 +4,7 @@
  */
 import { FieldCodes, HonouringFormCodes, SectorCodes, SubjectKindCodes } from '#domain';
 import { CalendarDate, Code, Instant, Labels, Nullable, Type, UnitRef, Uuid, file, json, type EndpointTable, type Static } from './schema.js';
+import { PeopleNames } from './audit.js';
 
 const Count = Type.Integer({ minimum: 0 });
 /** A count, or null when unknown (a blank imported cell): never 0 for unknown. */
@@ -136,7 +137,7 @@ export const ImportSummary = Type.Object({
 });
 export type ImportSummary = Static<typeof ImportSummary>;
 
-export const ImportList = Type.Object({ items: Type.Array(ImportSummary) });
+export const ImportList = Type.Object({ items: Type.Array(ImportSummary), people: PeopleNames });
 export type ImportList = Static<typeof ImportList>;
 
 /** What an import holds: blank cells (unknown, never 0) and, per column, the rows' sum against the stated total. */
@@ -152,6 +153,8 @@ export const ImportReport = Type.Object({
     statedTotals: StatedTotals,
     jurisdiction: Nullable(Type.String()),
   }),
+  /** The people it names by login (see PeopleNames): screens show these, never the login. */
+  people: PeopleNames,
   rows: Count,
   years: Type.Array(Type.Integer()),
   blankCells: Type.Array(
@@ -188,5 +191,5 @@ export const STATISTICS_ENDPOINTS = {
   'GET /api/statistics/imports/{id}': json(ImportReport),
   'POST /api/statistics/imports/{id}/jurisdiction': json(ImportReport, 201),
   'POST /api/statistics/series-events': json(SeriesEvent, 201),
-  'GET /api/statistics/series-events': json(Type.Object({ items: Type.Array(SeriesEvent) })),
+  'GET /api/statistics/series-events': json(Type.Object({ items: Type.Array(SeriesEvent), people: PeopleNames })),
 } satisfies EndpointTable;

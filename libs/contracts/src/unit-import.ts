@@ -1,6 +1,7 @@
 /** The bulk import of a unit tree from a CSV or Excel file: the preview (what would change, and the errors) and the applied import. */
 import { SectorCodes, UnitLevelCodes } from '#domain';
 import { Code, Instant, Labels, Nullable, Type, Uuid, file, json, type EndpointTable, type Static } from './schema.js';
+import { PeopleNames } from './audit.js';
 
 const Count = Type.Integer({ minimum: 0 });
 const ImportFormat = Type.Union([Type.Literal('CSV'), Type.Literal('XLSX')]);
@@ -80,5 +81,5 @@ export const UNIT_IMPORT_ENDPOINTS = {
   'GET /api/unit-imports/template': file('text/csv'),
   'POST /api/unit-imports/preview': json(UnitImportPreview),
   'POST /api/unit-imports': json(UnitImportResult),
-  'GET /api/unit-imports': json(Type.Object({ items: Type.Array(UnitImportSummary) })),
+  'GET /api/unit-imports': json(Type.Object({ items: Type.Array(UnitImportSummary), people: PeopleNames })),
 } satisfies EndpointTable;

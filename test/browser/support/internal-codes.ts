@@ -2,10 +2,16 @@
  * What a person must never read on a page: the product's internal keys, codes, ids and login names. Used by the
  * browser tests on the views that show records (a candidate's history, the audit trail).
  */
+import type { Page } from 'playwright-core';
 import { CANDIDATE_EVENTS, CANDIDATE_STATES, REVIEW_SESSION_STATUSES } from '#workflow';
 import { MOVEMENT_STATUSES, RECORD_CODE_LABELS, SUBJECT_KINDS, FIELDS, DISCOVERY_CHANNELS, ROLES, SYSTEM_ACTORS } from '#domain';
 
-const DEMO_LOGINS = ['admin', 'truongdonvi', 'truongdonvi2', 'thuongtruc', 'uyvien1', 'uyvien2', 'uyvien3', 'kiemtra', ...Object.keys(SYSTEM_ACTORS)];
+/**
+ * The demo seed's accounts (apps/api/src/demo/demo.seeder.ts; a browser test checks the list against the accounts
+ * the demo has) and the product's own actors: none of them is ever shown where a person is meant.
+ */
+export const DEMO_ACCOUNT_LOGINS = ['admin', 'truongdonvi', 'truongdonvi2', 'thuongtruc', 'uyvien1', 'uyvien2', 'uyvien3', 'kiemtra', 'vanthu', 'thuongtrucnv', 'uyviennv1', 'uyviennv2', 'uyviennv3'];
+const DEMO_LOGINS = [...DEMO_ACCOUNT_LOGINS, ...Object.keys(SYSTEM_ACTORS)];
 /** Every code of the vocabularies a record may carry (single words such as LAUNCHED included). */
 const CODES = new Set(
   [CANDIDATE_EVENTS, CANDIDATE_STATES, REVIEW_SESSION_STATUSES, MOVEMENT_STATUSES, SUBJECT_KINDS, FIELDS, DISCOVERY_CHANNELS, ROLES, ...Object.values(RECORD_CODE_LABELS)]
@@ -34,4 +40,12 @@ export function findInternalCodes(text: string): InternalFinding[] {
   scan('login', new RegExp(`(?<!Tên đăng nhập\\s*)(?<![\\w.-])(?:${DEMO_LOGINS.map((l) => l.replace(/-/g, '\\-')).join('|')})(?![\\w@.-])`, 'g'));
   scan('isoInstant', /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?/g);
   return findings;
+}
+
+/** The demo login names visible on the page's main part, each with the text around it ("…bởi du-lieu-mau lúc…"). */
+export async function loginNamesShown(page: Page): Promise<string[]> {
+  const text = await page.locator('main#main').innerText();
+  return findInternalCodes(text)
+    .filter((f) => f.kind === 'login')
+    .map((f) => `«${f.found}» in …${f.context}…`);
 }

@@ -138,3 +138,8 @@ export async function peopleNamed(db: Queryable, logins: readonly (string | null
   }
   return people;
 }
+
+/** The part of `people` one item of a list names (its publisher, its proposer): lists name everyone in one batch. */
+export function peopleAmong(people: AuditNamesView['people'], logins: readonly (string | null | undefined)[]): AuditNamesView['people'] {
+  return Object.fromEntries(logins.filter((l): l is string => !!l && !!people[l]).map((l) => [l, people[l]!]));
+}

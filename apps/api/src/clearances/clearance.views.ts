@@ -1,11 +1,16 @@
 /** Clearances as people read them: each request with where it stands today, and the session's rule and agencies. */
 import { CLEARANCE_RULE_LABELS, CLEARANCE_STATES } from '#workflow';
-import type { ClearanceView } from '#contracts';
+import type { ClearanceView, PeopleNames } from '#contracts';
+import { peopleAmong } from '../audit/audit-names.js';
 import { stateOf, type ClearanceRow } from './clearance.repository.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function clearanceView(row: ClearanceRow, candidateName: string, today: string): ClearanceView {
+/** The logins a request names: who asked, and who recorded the answer. */
+export const clearanceLogins = (rows: ClearanceRow[]) => rows.flatMap((r) => [r.requestedBy, r.answer?.recordedBy]);
+
+/** `people`: the names of its logins (peopleNamed over `clearanceLogins`). */
+export function clearanceView(row: ClearanceRow, candidateName: string, today: string, people: PeopleNames): ClearanceView {
   const state = stateOf(row, today);
   const { vi, en } = CLEARANCE_STATES.find((s) => s.code === state)!;
   const a = row.answer;
@@ -38,6 +43,7 @@ export function clearanceView(row: ClearanceRow, candidateName: string, today: s
           late: new Date(a.recordedAt).toISOString().slice(0, 10) > row.dueOn,
         }
       : null,
+    people: peopleAmong(people, [row.requestedBy, a?.recordedBy]),
   };
 }
 

@@ -6,7 +6,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CouncilRuleSetView } from '#contracts';
+import type { CouncilRuleSetView, PeopleNames } from '#contracts';
+import { peopleAmong, peopleNamed } from '../audit/audit-names.js';
 import { COUNCIL_RULE_PRESETS, ruleSetProblems, type CouncilRuleSet } from '#workflow';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { COUNCIL_RULE_SET_STREAM } from '../audit/streams.js';
@@ -48,7 +49,8 @@ export class CouncilRuleSets {
   async list(): Promise<CouncilRuleSetView[]> {
     const rows = await this.ruleSets.all();
     const current = await this.ruleSets.inForce(this.ruleSets.reader);
-    return rows.map((r) => ruleSetView(r, r.id === current?.id));
+    const people = await peopleNamed(this.ruleSets.reader, rows.map((r) => r.publishedBy));
+    return rows.map((r) => ruleSetView(r, r.id === current?.id, people));
   }
 
   /** The presets shipped with the product, as a starting point for a new version. */
@@ -93,12 +95,12 @@ export class CouncilRuleSets {
         actor: actor.username,
         occurredAt: now,
       });
-      return ruleSetView(row, true);
+      return ruleSetView(row, true, await peopleNamed(em, [row.publishedBy]));
     });
   }
 }
 
-export function ruleSetView(row: CouncilRuleSetRow, inForce: boolean): CouncilRuleSetView {
+export function ruleSetView(row: CouncilRuleSetRow, inForce: boolean, people: PeopleNames): CouncilRuleSetView {
   return {
     id: row.id,
     code: row.code,
@@ -109,6 +111,7 @@ export function ruleSetView(row: CouncilRuleSetRow, inForce: boolean): CouncilRu
     note: row.note,
     publishedBy: row.publishedBy,
     publishedAt: new Date(row.publishedAt).toISOString(),
+    people: peopleAmong(people, [row.publishedBy]),
     inForce,
   };
 }

@@ -11,6 +11,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CompositionView, CouncilDetail, CouncilView } from '#contracts';
+import { peopleNamed } from '../audit/audit-names.js';
 import { COUNCIL_POSITIONS, SINGLE_SEAT_POSITIONS, UNIT_LEVELS, labelsOf, positionRank } from '#domain';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { councilStream } from '../audit/streams.js';
@@ -48,7 +49,10 @@ export class CouncilsService {
     const row = await this.councils.byId(em, id);
     if (!row) throw new DomainError('COUNCIL_NOT_FOUND', { councilId: id });
     const history = await this.councils.compositions(em, id);
-    return { ...(await this.view(em, row)), history: await Promise.all(history.map((c) => this.compositionView(em, c))) };
+    const council = await this.view(em, row);
+    // The history names the publishers of earlier versions too.
+    const people = await peopleNamed(em, [council.createdBy, ...history.map((c) => c.publishedBy)]);
+    return { ...council, people, history: await Promise.all(history.map((c) => this.compositionView(em, c))) };
   }
 
   /** The council the signed-in account serves (council members and secretariat). */
@@ -177,6 +181,7 @@ export class CouncilsService {
       composition: composition ? await this.compositionView(em, composition) : null,
       createdBy: row.createdBy,
       createdAt: new Date(row.createdAt).toISOString(),
+      people: await peopleNamed(em, [row.createdBy, composition?.publishedBy]),
     };
   }
 

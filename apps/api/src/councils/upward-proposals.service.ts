@@ -14,6 +14,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { UpwardProposalView, UpwardProposed } from '#contracts';
+import { peopleAmong, peopleNamed } from '../audit/audit-names.js';
 import { startCandidate } from '#workflow';
 import { councilBound } from '../access/council-scope.js';
 import { CandidateAccess } from '../access/candidate-access.js';
@@ -146,6 +147,7 @@ export class UpwardProposals {
     const unitPaths = new Map(
       ((await em.query('SELECT id, path FROM unit WHERE id = ANY($1::uuid[])', [[...new Set(rows.map((r) => r.unitId))]])) as { id: string; path: string }[]).map((u) => [u.id, u.path]),
     );
+    const people = await peopleNamed(em, rows.map((r) => r.proposedBy));
     const views: UpwardProposalView[] = [];
     for (const r of rows) {
       let direction: UpwardProposalView['direction'] | null = null;
@@ -169,6 +171,7 @@ export class UpwardProposals {
         reasons: r.reasons,
         proposedBy: r.proposedBy,
         proposedAt: new Date(r.proposedAt).toISOString(),
+        people: peopleAmong(people, [r.proposedBy]),
         direction,
       });
     }

@@ -4,7 +4,8 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { JurisdictionProfileView } from '#contracts';
+import type { JurisdictionProfileView, PeopleNames } from '#contracts';
+import { peopleAmong, peopleNamed } from '../audit/audit-names.js';
 import { profileAuthority, type IssuingAuthority, type JurisdictionProfileContent, type ProfileAuthority } from '#domain';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { JURISDICTION_PROFILE_STREAM } from '../audit/streams.js';
@@ -60,20 +61,21 @@ export class JurisdictionProfiles {
   async list(): Promise<JurisdictionProfileView[]> {
     const rows = await this.profiles.all();
     const current = await this.profiles.inForceOn(this.profiles.reader, this.clock.today());
-    return rows.map((r) => view(r, r.version === current?.version));
+    const people = await peopleNamed(this.profiles.reader, rows.map((r) => r.publishedBy));
+    return rows.map((r) => view(r, r.version === current?.version, people));
   }
 
   async current(): Promise<JurisdictionProfileView> {
     const row = await this.profiles.inForceOn(this.profiles.reader, this.clock.today());
     if (!row) throw new DomainError('PROFILE_NOT_IN_FORCE', { date: this.clock.today() });
-    return view(row, true);
+    return view(row, true, await peopleNamed(this.profiles.reader, [row.publishedBy]));
   }
 
   async get(version: number): Promise<JurisdictionProfileView> {
     const row = await this.profiles.version(this.profiles.reader, version);
     if (!row) throw new DomainError('PROFILE_VERSION_NOT_FOUND', { version });
     const current = await this.profiles.inForceOn(this.profiles.reader, this.clock.today());
-    return view(row, row.version === current?.version);
+    return view(row, row.version === current?.version, await peopleNamed(this.profiles.reader, [row.publishedBy]));
   }
 
   /** Publishes a new version taking effect on `effectiveFrom` (today or later), with its audit record. */
@@ -107,12 +109,12 @@ export class JurisdictionProfiles {
         actor: actor.username,
         occurredAt: now,
       });
-      return view(row, input.effectiveFrom === today);
+      return view(row, input.effectiveFrom === today, await peopleNamed(em, [row.publishedBy]));
     });
   }
 }
 
-function view(row: JurisdictionProfileRow, inForce: boolean): JurisdictionProfileView {
+function view(row: JurisdictionProfileRow, inForce: boolean, people: PeopleNames): JurisdictionProfileView {
   return {
     version: row.version,
     effectiveFrom: row.effectiveFrom,
@@ -120,6 +122,7 @@ function view(row: JurisdictionProfileRow, inForce: boolean): JurisdictionProfil
     note: row.note,
     publishedBy: row.publishedBy,
     publishedAt: new Date(row.publishedAt).toISOString(),
+    people: peopleAmong(people, [row.publishedBy]),
     inForce,
   };
 }

@@ -13,6 +13,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { InstanceView, RehearsalClockAdminView, RehearsalClockChangeView } from '#contracts';
+import { peopleNamed } from '../audit/audit-names.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { REHEARSAL_CLOCK_STREAM } from '../audit/streams.js';
 import { systemActor, type Actor } from '../common/actor.js';
@@ -75,7 +76,9 @@ export class RehearsalClockService implements OnApplicationBootstrap {
   }
 
   async admin(): Promise<RehearsalClockAdminView> {
-    return { instance: await this.instance(), changes: (await this.changes.recent(HISTORY_SHOWN)).map(changeView) };
+    const instance = await this.instance();
+    const changes = (await this.changes.recent(HISTORY_SHOWN)).map(changeView);
+    return { instance, changes, people: await peopleNamed(this.dataSource, [instance.rehearsalClock?.setBy, ...changes.map((c) => c.setBy)]) };
   }
 
   /** An administrator sets or clears the clock (refused on a production instance). */

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { HONOURING_FORMS, FIELDS, labelsOf, type Field } from '#domain';
 import { ADOPTION_STAGES, CANDIDATE_STATES, type AdoptionStage } from '#workflow';
 import type { AdoptionRecordView, FollowUpRecordView, HonouringRecordView, ReplicationView, SpreadGraph, SpreadRanking } from '#contracts';
+import { peopleNamed } from '../audit/audit-names.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
 import { CandidateRepository } from '../candidates/candidate.repository.js';
@@ -96,6 +97,7 @@ export class ReplicationService {
       latestFollowUp,
       /** A follow-up found it no longer holds up while it is still being replicated: END_REPLICATION is open. */
       endOfReplicationSuggested: candidate.state === 'replicating' && latestFollowUp !== null && !latestFollowUp.holdsUp,
+      people: await peopleNamed(db, [...honouring, ...adoptions, ...followUps].map((r) => r.recordedBy)),
     };
   }
 

@@ -3,10 +3,12 @@
  * the one in force. Version 1 of each set comes from criteria.json (seeded by the CouncilReview migration).
  */
 import { Injectable } from '@nestjs/common';
-import type { CriteriaSetView } from '#contracts';
+import { DataSource } from 'typeorm';
+import type { CriteriaSetView, PeopleNames } from '#contracts';
+import { peopleAmong, peopleNamed } from '../audit/audit-names.js';
 import { CriteriaSetRepository, type CriteriaSetRow } from './criteria-set.repository.js';
 
-export const criteriaSetView = (s: CriteriaSetRow, inForce: boolean): CriteriaSetView => ({
+export const criteriaSetView = (s: CriteriaSetRow, inForce: boolean, people: PeopleNames): CriteriaSetView => ({
   id: s.id,
   code: s.code,
   version: s.version,
@@ -15,16 +17,21 @@ export const criteriaSetView = (s: CriteriaSetRow, inForce: boolean): CriteriaSe
   note: s.note,
   publishedBy: s.publishedBy,
   publishedAt: new Date(s.publishedAt).toISOString(),
+  people: peopleAmong(people, [s.publishedBy]),
   inForce,
 });
 
 @Injectable()
 export class CriteriaSetViews {
-  constructor(private readonly criteriaSets: CriteriaSetRepository) {}
+  constructor(
+    private readonly criteriaSets: CriteriaSetRepository,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /** Every version of every set, newest first within a set; the newest is the one in force. */
   async list(): Promise<CriteriaSetView[]> {
     const all = await this.criteriaSets.all();
-    return all.map((s, i) => criteriaSetView(s, i === 0 || all[i - 1]!.code !== s.code));
+    const people = await peopleNamed(this.dataSource, all.map((s) => s.publishedBy));
+    return all.map((s, i) => criteriaSetView(s, i === 0 || all[i - 1]!.code !== s.code, people));
   }
 }

@@ -104,6 +104,7 @@ export class ReviewSessionViews {
     const casting = await this.attendance.castingVotes(em, sessionId);
     const people = await this.peopleNamed(em, [
       session.openedBy,
+      notice?.publishedBy ?? null,
       ...items.map((i) => i.decidedBy),
       ...comments.flatMap((c) => [c.recordedBy, c.answeredBy]),
       ...opinions.map((o) => o.recordedBy),

@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FIELDS, SUBJECT_KINDS, labelsOf } from '#domain';
 import type { FigureColumn, ImportList, ImportReport, ImportResult } from '#contracts';
+import { peopleNamed } from '../audit/audit-names.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { STATISTICS_IMPORT_STREAM } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
@@ -123,6 +124,7 @@ export class StatisticsImportService {
   async list(): Promise<ImportList> {
     const rows = await this.statistics.listImports();
     return {
+      people: await peopleNamed(this.dataSource, rows.map((r) => r.importedBy)),
       items: rows.map(({ statedCollective, statedIndividual, importedAt, ...r }) => ({
         ...r,
         importedAt: importedAt.toISOString(),
@@ -190,6 +192,7 @@ export class StatisticsImportService {
         statedTotals: batch.statedCollective === null && batch.statedIndividual === null ? null : { collective: batch.statedCollective, individual: batch.statedIndividual },
         jurisdiction,
       },
+      people: await peopleNamed(em, [batch.importedBy]),
       rows: sums.rows,
       years: sums.years,
       blankCells,

@@ -8,7 +8,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { SeriesEvent } from '#contracts';
+import type { PeopleNames, SeriesEvent } from '#contracts';
+import { peopleNamed } from '../audit/audit-names.js';
 import { AuditWriter } from '../audit/audit.writer.js';
 import { STATISTICS_IMPORT_STREAM, STATISTICS_SERIES_STREAM } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
@@ -100,6 +101,12 @@ export class StatisticsSeriesService {
   }
 
   /** The events whose year lies in the range, oldest first, each with the histories the series holds for its predecessors. */
+  /** Every event of the series, with the people who recorded them by name. */
+  async listed(): Promise<{ items: SeriesEvent[]; people: PeopleNames }> {
+    const items = await this.events({ yearFrom: null, yearTo: null });
+    return { items, people: await peopleNamed(this.dataSource, items.map((e) => e.recordedBy)) };
+  }
+
   async events(range: { yearFrom: number | null; yearTo: number | null }, db: EntityManager = this.dataSource.manager): Promise<SeriesEvent[]> {
     const rows = await db.find(StatisticsSeriesEvent, { order: { effectiveDate: 'ASC', recordedAt: 'ASC' } });
     const chosen = rows.filter((r) => {

@@ -135,7 +135,7 @@ export class StatisticsController {
   @Allow(...ROLE_GROUPS.candidateReaders)
   @ApiOperation({ summary: 'Các sự kiện của chuỗi số liệu / The series’ events' })
   async events() {
-    return { items: await this.series.events({ yearFrom: null, yearTo: null }) };
+    return this.series.listed();
   }
 }
 

@@ -215,9 +215,10 @@ export function usePersonName() {
   return (people: PeopleNames | undefined, login: string | null | undefined) => (login ? words(people?.[login]?.name) || login : '');
 }
 
-export function ActorName({ actor, names }: { actor: string; names: AuditNames | undefined }) {
+/** Who did it, by full name with their role and unit beside it: from a record's `names`, or a view's `people`. */
+export function ActorName({ actor, names, people }: { actor: string; names?: AuditNames | undefined; people?: PeopleNames | undefined }) {
   const { words } = useRecordWords();
-  const person = names?.people[actor];
+  const person = (names?.people ?? people)?.[actor];
   if (!person) return <span>{actor}</span>;
   const title = words(person.title);
   return (

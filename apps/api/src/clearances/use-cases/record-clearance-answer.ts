@@ -17,7 +17,8 @@ import { SessionChanges } from '../../reviews/session-changes.js';
 import { EVIDENCE_TYPES, cleanFileName, extensionOf } from '../../evidence/evidence-policy.js';
 import type { IncomingFile } from '../../evidence/evidence.service.js';
 import { ClearanceRepository } from '../clearance.repository.js';
-import { clearanceView } from '../clearance.views.js';
+import { peopleNamed } from '../../audit/audit-names.js';
+import { clearanceLogins, clearanceView } from '../clearance.views.js';
 import { requireOpenForClearances } from './request-clearances.js';
 
 export interface ClearanceAnswerCommand {
@@ -92,7 +93,7 @@ export class RecordClearanceAnswer {
         request.candidateId,
       );
       const row = (await this.clearances.request(em, sessionId, requestId))!;
-      return clearanceView(row, target.candidateName, today);
+      return clearanceView(row, target.candidateName, today, await peopleNamed(em, clearanceLogins([row])));
     });
   }
 

@@ -18,7 +18,8 @@ import { JurisdictionProfiles } from '../../jurisdiction/jurisdiction-profiles.j
 import { SessionChanges } from '../../reviews/session-changes.js';
 import type { ClearanceRequest } from '../clearance.entities.js';
 import { ClearanceRepository, type ClearanceTarget } from '../clearance.repository.js';
-import { clearanceView } from '../clearance.views.js';
+import { peopleNamed } from '../../audit/audit-names.js';
+import { clearanceLogins, clearanceView } from '../clearance.views.js';
 
 /** Session stages in which clearances are asked for and answered (the lifecycle's): before the vote closes. */
 export const CLEARANCE_SESSION_STAGES: readonly string[] = stagesAllowing('REQUEST_CLEARANCES');
@@ -95,7 +96,8 @@ export class RequestClearances {
       );
       const stored = await this.clearances.ofSession(em, sessionId, itemId);
       // In the order asked.
-      return rows.map((n) => clearanceView(stored.find((r) => r.id === n.id)!, target.candidateName, today));
+      const people = await peopleNamed(em, clearanceLogins(stored));
+      return rows.map((n) => clearanceView(stored.find((r) => r.id === n.id)!, target.candidateName, today, people));
     });
   }
 }

@@ -8,7 +8,8 @@ import { DomainError } from '../../common/domain-error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { JurisdictionProfiles } from '../../jurisdiction/jurisdiction-profiles.js';
 import { ClearanceRepository } from '../clearance.repository.js';
-import { clearanceView, ruleLabel } from '../clearance.views.js';
+import { peopleNamed } from '../../audit/audit-names.js';
+import { clearanceLogins, clearanceView, ruleLabel } from '../clearance.views.js';
 import { CLEARANCE_SESSION_STAGES } from './request-clearances.js';
 
 @Injectable()
@@ -44,6 +45,7 @@ export class SessionClearances {
     const rows = await this.clearances.ofSession(em, sessionId, itemId);
     const names = await this.clearances.candidateNames(em, [...new Set(rows.map((r) => r.candidateId))]);
     const today = this.clock.today();
-    return rows.map((r) => clearanceView(r, names.get(r.candidateId) ?? '', today));
+    const people = await peopleNamed(em, clearanceLogins(rows));
+    return rows.map((r) => clearanceView(r, names.get(r.candidateId) ?? '', today, people));
   }
 }

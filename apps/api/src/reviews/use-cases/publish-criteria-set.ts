@@ -14,6 +14,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/domain-error.js';
 import { CriteriaSetRepository } from '../criteria-set.repository.js';
 import { criteriaSetView } from '../criteria-set.views.js';
+import { peopleNamed } from '../../audit/audit-names.js';
 import type { CriterionDefinition } from '../review.entities.js';
 
 @Injectable()
@@ -51,7 +52,7 @@ export class PublishCriteriaSet {
         actor: actor.username,
         occurredAt: now,
       });
-      return criteriaSetView(set, true);
+      return criteriaSetView(set, true, await peopleNamed(em, [set.publishedBy]));
     });
   }
 }

@@ -9,7 +9,8 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SECTORS, UNIT_LEVELS, labelsOf } from '#domain';
-import type { UnitImportItem, UnitImportPreview, UnitImportResult, UnitImportSummary } from '#contracts';
+import type { PeopleNames, UnitImportItem, UnitImportPreview, UnitImportResult, UnitImportSummary } from '#contracts';
+import { peopleNamed } from '../../audit/audit-names.js';
 import { AuditWriter } from '../../audit/audit.writer.js';
 import { UNIT_IMPORT_STREAM, unitStream } from '../../audit/streams.js';
 import type { Actor } from '../../common/actor.js';
@@ -213,9 +214,9 @@ export class UnitImportService {
     });
   }
 
-  async list(): Promise<{ items: UnitImportSummary[] }> {
+  async list(): Promise<{ items: UnitImportSummary[]; people: PeopleNames }> {
     const rows = await this.dataSource.manager.find(UnitImport, { order: { importedAt: 'DESC', id: 'DESC' } });
-    return { items: rows.map(summaryOf) };
+    return { items: rows.map(summaryOf), people: await peopleNamed(this.dataSource, rows.map((r) => r.importedBy)) };
   }
 
   private fileOf(upload: UploadedUnitList | undefined): ReadFile {

@@ -11,6 +11,7 @@ import type { CriteriaSetView as CriteriaSetVersion } from '#contracts';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
+import { usePersonName } from '../../components/RecordContent';
 import { FormDialog } from '../../components/FormDialog';
 import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
@@ -100,6 +101,7 @@ export function CriteriaPage() {
   const { t } = useTranslation();
   const { words, label } = useLabels();
   const format = useFormat();
+  const personName = usePersonName();
   const { account } = useAuth();
   const { message } = AntApp.useApp();
   const { data, error, loading, reload } = useAsync((signal) => api.get('/api/criteria-sets', { signal }), []);
@@ -138,7 +140,7 @@ export function CriteriaPage() {
                     <Space wrap>
                       <strong>{t('criteria.version', { version: v.version })}</strong>
                       {v.inForce ? <Tag color="green">{t('criteria.inForce')}</Tag> : <Tag>{t('criteria.superseded')}</Tag>}
-                      <Typography.Text type="secondary">{t('candidate.createdByValue', { by: v.publishedBy, at: format.dateTime(v.publishedAt) })}</Typography.Text>
+                      <Typography.Text type="secondary">{t('candidate.createdByValue', { by: personName(v.people, v.publishedBy), at: format.dateTime(v.publishedAt) })}</Typography.Text>
                     </Space>
                   ),
                   children: (

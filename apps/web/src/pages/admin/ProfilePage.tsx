@@ -11,6 +11,7 @@ import { IssuingAuthorityCodes, type JurisdictionProfileContent } from '#domain'
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
+import { usePersonName } from '../../components/RecordContent';
 import { FormDialog } from '../../components/FormDialog';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
@@ -68,6 +69,7 @@ const BLANK: JurisdictionProfileView = {
   note: null,
   publishedBy: '',
   publishedAt: '',
+  people: {},
   inForce: false,
   content: {
     jurisdictionName: '',
@@ -326,6 +328,7 @@ function ProfileDetails({ p }: { p: JurisdictionProfileContent }) {
 export function ProfilePage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const personName = usePersonName();
   const { account } = useAuth();
   const { message } = AntApp.useApp();
   const { data, error, loading, reload } = useAsync((signal) => api.get('/api/jurisdiction-profiles', { signal }), []);
@@ -359,7 +362,7 @@ export function ProfilePage() {
                 <strong>{t('profile.version', { version: v.version })}</strong>
                 {v.inForce ? <Tag color="green">{t('profile.inForce')}</Tag> : v.effectiveFrom > today ? <Tag color="blue">{t('profile.upcoming')}</Tag> : <Tag>{t('profile.superseded')}</Tag>}
                 <Typography.Text>{t('profile.effectiveFromValue', { date: format.date(v.effectiveFrom) })}</Typography.Text>
-                <Typography.Text type="secondary">{t('candidate.createdByValue', { by: v.publishedBy, at: format.dateTime(v.publishedAt) })}</Typography.Text>
+                <Typography.Text type="secondary">{t('candidate.createdByValue', { by: personName(v.people, v.publishedBy), at: format.dateTime(v.publishedAt) })}</Typography.Text>
               </Space>
             ),
             children: (

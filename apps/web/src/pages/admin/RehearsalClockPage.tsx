@@ -12,6 +12,7 @@ import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { useInstance } from '../../app/Instance';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
+import { ActorName, usePersonName } from '../../components/RecordContent';
 import { Page } from '../../components/Page';
 import { useFormat } from '../../lib/format';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
@@ -90,6 +91,7 @@ function ClockForm({ view, onDone }: { view: RehearsalClockAdminView; onDone(v: 
 export function RehearsalClockPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const personName = usePersonName();
   const { account } = useAuth();
   const { message } = AntApp.useApp();
   const { reload: reloadBanner } = useInstance();
@@ -116,7 +118,7 @@ export function RehearsalClockPage() {
                 <strong>{format.date(clock?.today ?? null) || t('rehearsal.sameAsReal')}</strong>
               </Descriptions.Item>
               <Descriptions.Item label={t('rehearsal.realDate')}>{format.date(clock?.realToday ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()))}</Descriptions.Item>
-              {clock?.setBy && <Descriptions.Item label={t('rehearsal.setBy')}>{t('candidate.createdByValue', { by: clock.setBy, at: format.dateTime(clock.since) })}</Descriptions.Item>}
+              {clock?.setBy && <Descriptions.Item label={t('rehearsal.setBy')}>{t('candidate.createdByValue', { by: personName(data.people, clock.setBy), at: format.dateTime(clock.since) })}</Descriptions.Item>}
             </Descriptions>
           </Card>
           {production ? (
@@ -147,7 +149,7 @@ export function RehearsalClockPage() {
                 { title: '#', dataIndex: 'version', width: 48 },
                 { title: t('rehearsal.when'), dataIndex: 'setAt', render: (v: string) => format.dateTime(v), width: 150 },
                 { title: t('rehearsal.clock'), key: 'setting', render: (_: unknown, c) => describe(c) },
-                { title: t('rehearsal.by'), key: 'by', render: (_: unknown, c) => (c.source === 'CONFIGURATION' ? t('rehearsal.byConfiguration') : c.setBy) },
+                { title: t('rehearsal.by'), key: 'by', render: (_: unknown, c) => (c.source === 'CONFIGURATION' ? t('rehearsal.byConfiguration') : <ActorName actor={c.setBy} people={data.people} />) },
                 { title: t('rehearsal.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text> },
               ]}
             />

@@ -10,6 +10,7 @@ import type { CouncilRulePresetView, CouncilRuleSetView } from '#contracts';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
+import { usePersonName } from '../../components/RecordContent';
 import { FormDialog } from '../../components/FormDialog';
 import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
@@ -200,6 +201,7 @@ function PublishDialog({ start, onClose, onDone }: { start: Start | null; onClos
 export function RuleSetsPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const personName = usePersonName();
   const { words } = useLabels();
   const { account } = useAuth();
   const { message } = AntApp.useApp();
@@ -263,7 +265,7 @@ export function RuleSetsPage() {
                     <Space wrap>
                       <strong>{t('criteria.version', { version: v.version })}</strong>
                       {v.inForce ? <Tag color="green" style={{ whiteSpace: 'normal' }}>{t('ruleSets.pinnedNext')}</Tag> : null}
-                      <Typography.Text type="secondary">{t('candidate.createdByValue', { by: v.publishedBy, at: format.dateTime(v.publishedAt) })}</Typography.Text>
+                      <Typography.Text type="secondary">{t('candidate.createdByValue', { by: personName(v.people, v.publishedBy), at: format.dateTime(v.publishedAt) })}</Typography.Text>
                     </Space>
                   ),
                   children: (

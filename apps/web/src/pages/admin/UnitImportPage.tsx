@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnitImportItem, UnitImportLineError, UnitImportPreview, UnitImportResult, UnitImportSummary } from '#contracts';
 import { api, uploadWithProgress } from '../../api/client';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
+import { ActorName } from '../../components/RecordContent';
 import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
@@ -251,7 +252,7 @@ export function UnitImportPage() {
               { title: t('unitImport.actions.CREATE'), key: 'create', width: 90, align: 'right', render: (_: unknown, r) => format.number(r.counts.create) },
               { title: t('unitImport.actions.RENAME'), key: 'rename', width: 90, align: 'right', render: (_: unknown, r) => format.number(r.counts.rename) },
               { title: t('unitImport.actions.UNCHANGED'), key: 'unchanged', width: 90, align: 'right', render: (_: unknown, r) => format.number(r.counts.unchanged) },
-              { title: t('imports.importedBy'), key: 'by', width: 220, render: (_: unknown, r) => `${r.importedBy}, ${format.dateTime(r.importedAt)}` },
+              { title: t('imports.importedBy'), key: 'by', width: 220, render: (_: unknown, r) => <><ActorName actor={r.importedBy} people={list.data?.people} /><br /><Typography.Text type="secondary">{format.dateTime(r.importedAt)}</Typography.Text></> },
             ]}
           />
         </Card>

@@ -115,7 +115,7 @@ function CreateUnit({ parent, onDone }: { parent: Unit | null; onDone(unit: Unit
       <Form.Item name="code" label={t('units.code')} extra={t('units.codeHint')} rules={[{ pattern: /^[A-Z0-9][A-Z0-9_-]{0,39}$/, message: t('units.codeFormat') }]}>
         <Input maxLength={40} style={{ width: 200 }} onChange={(e) => form.setFieldValue('code', e.target.value.toUpperCase())} />
       </Form.Item>
-      <Button htmlType="submit" type="primary" loading={busy}>
+      <Button htmlType="submit" type="primary" loading={busy} className="wrapping-button">
         {parent ? t('units.createBelow', { parent: parent.name }) : t('units.createProvince')}
       </Button>
     </Form>

@@ -15,6 +15,7 @@ import { ADOPTION_STAGES, type CandidateEventType, type CandidateState } from '#
 import type { AdoptionRecordView, CandidateView, DecisionStatus, DecisionView as RecognitionDecision, FollowUpRecordView, HonouringRecordView, ReplicationView } from '#contracts';
 import { api } from '../../api/client';
 import { LoadError } from '../../components/ErrorAlert';
+import { ActorName } from '../../components/RecordContent';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
@@ -176,7 +177,7 @@ export function ReplicationSection({ candidate, recordable, onRecord }: Replicat
     const { replication, decisions } = data;
     const recorded = (r: { recordedBy: string; recordedAt: string }) => (
       <>
-        {r.recordedBy}
+        <ActorName actor={r.recordedBy} people={replication.people} />
         <br />
         <Typography.Text type="secondary">{format.dateTime(r.recordedAt)}</Typography.Text>
       </>

@@ -11,6 +11,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ClearanceView, SessionClearances } from '#contracts';
 import { api } from '../../api/client';
+import { usePersonName } from '../../components/RecordContent';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormat } from '../../lib/format';
 
@@ -33,6 +34,7 @@ export function ClearanceStateTag({ clearance }: { clearance: ClearanceView }) {
 function AnswerCell({ c, onAnswer }: { c: ClearanceView; onAnswer?: (c: ClearanceView) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const personName = usePersonName();
   if (c.answer) {
     return (
       <div style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
@@ -44,6 +46,9 @@ function AnswerCell({ c, onAnswer }: { c: ClearanceView; onAnswer?: (c: Clearanc
             <FileTextOutlined aria-hidden /> {c.answer.file.fileName} ({format.bytes(c.answer.file.sizeBytes)})
           </a>
         )}
+        <div>
+          <Typography.Text type="secondary">{t('clearance.answerRecordedBy', { by: personName(c.people, c.answer.recordedBy), at: format.dateTime(c.answer.recordedAt) })}</Typography.Text>
+        </div>
       </div>
     );
   }
@@ -60,6 +65,7 @@ function AnswerCell({ c, onAnswer }: { c: ClearanceView; onAnswer?: (c: Clearanc
 export function ClearancesTable({ clearances, onAnswer, compact }: { clearances: ClearanceView[]; onAnswer?: (c: ClearanceView) => void; compact?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const personName = usePersonName();
   const screens = Grid.useBreakpoint();
   if (clearances.length === 0) return <Typography.Text type="secondary">{t('clearance.none')}</Typography.Text>;
   if (compact || !screens.lg) {
@@ -79,6 +85,9 @@ export function ClearancesTable({ clearances, onAnswer, compact }: { clearances:
                 {t('clearance.requested')}: {format.date(c.requestedOn)}
                 {c.letterNumber ? ` · ${t('clearance.letter', { number: c.letterNumber })}` : ''} · {t('clearance.dueOn')}: {format.date(c.dueOn)}
               </Typography.Text>
+            </div>
+            <div>
+              <Typography.Text type="secondary">{t('clearance.requestedBy', { by: personName(c.people, c.requestedBy) })}</Typography.Text>
             </div>
             <AnswerCell c={c} onAnswer={onAnswer} />
           </List.Item>
@@ -115,6 +124,9 @@ export function ClearancesTable({ clearances, onAnswer, compact }: { clearances:
             <>
               {format.date(c.requestedOn)}
               {c.letterNumber && <div>{t('clearance.letter', { number: c.letterNumber })}</div>}
+              <div>
+                <Typography.Text type="secondary">{t('clearance.requestedBy', { by: personName(c.people, c.requestedBy) })}</Typography.Text>
+              </div>
             </>
           ),
         },

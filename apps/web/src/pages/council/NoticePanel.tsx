@@ -136,7 +136,7 @@ export function NoticePanel({ session, secretary, onChanged }: { session: Sessio
           { key: 'days', label: t('notice.workingDays'), children: t('notice.workingDaysValue', { count: notice.workingDays }) },
           { key: 'holidays', label: t('notice.holidays'), children: notice.holidays.length ? notice.holidays.map((d) => format.date(d)).join(', ') : t('notice.noHolidays') },
           { key: 'channels', label: t('notice.channels'), children: notice.channels, span: 'filled' },
-          { key: 'by', label: t('notice.publishedBy'), children: t('candidate.createdByValue', { by: notice.publishedBy, at: format.dateTime(notice.publishedAt) }), span: 'filled' },
+          { key: 'by', label: t('notice.publishedBy'), children: t('candidate.createdByValue', { by: session.people[notice.publishedBy] ?? notice.publishedBy, at: format.dateTime(notice.publishedAt) }), span: 'filled' },
         ]}
       />
       {running && (

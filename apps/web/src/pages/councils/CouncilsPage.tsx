@@ -12,6 +12,7 @@ import type { AccountView, CouncilSeatView, CouncilView } from '#contracts';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { LoadError } from '../../components/ErrorAlert';
+import { usePersonName } from '../../components/RecordContent';
 import { FormDialog } from '../../components/FormDialog';
 import { Page } from '../../components/Page';
 import { useLabels } from '../../domain/labels';
@@ -117,6 +118,7 @@ export function CouncilsPage() {
   const { t } = useTranslation();
   const { words } = useLabels();
   const format = useFormat();
+  const personName = usePersonName();
   const { account } = useAuth();
   const { message } = AntApp.useApp();
   const { data, error, loading, reload } = useAsync((signal) => api.get('/api/councils', { signal }), []);
@@ -174,7 +176,7 @@ export function CouncilsPage() {
                   <strong>{t('councils.secretariat')}:</strong> {council.composition.secretariat.map((s) => s.displayName).join(', ') || '—'}
                 </Typography.Paragraph>
                 <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-                  {t('councils.version', { version: council.composition.version, by: council.composition.publishedBy, at: format.dateTime(council.composition.publishedAt) })}
+                  {t('councils.version', { version: council.composition.version, by: personName(council.people, council.composition.publishedBy), at: format.dateTime(council.composition.publishedAt) })}
                   {council.composition.note ? ` — ${council.composition.note}` : ''}
                 </Typography.Paragraph>
               </>

@@ -11,6 +11,7 @@ import type { UpwardProposalView } from '#contracts';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { LoadError } from '../../components/ErrorAlert';
+import { usePersonName } from '../../components/RecordContent';
 import { Page } from '../../components/Page';
 import { StateTag } from '../../components/StateTag';
 import { useFormat } from '../../lib/format';
@@ -22,6 +23,7 @@ type Direction = UpwardProposalView['direction'] | 'ALL';
 export function ProposalsPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const personName = usePersonName();
   const { data, error, loading, reload } = useAsync((signal) => api.get('/api/upward-proposals', { signal }), []);
   const [direction, setDirection] = useState<Direction>('ALL');
   const rows = (data ?? []).filter((p) => direction === 'ALL' || p.direction === direction);
@@ -100,7 +102,7 @@ export function ProposalsPage() {
                   width: 240,
                   render: (_, p) => (
                     <>
-                      <div>{t('proposals.proposedBy', { by: p.proposedBy, at: format.dateTime(p.proposedAt) })}</div>
+                      <div>{t('proposals.proposedBy', { by: personName(p.people, p.proposedBy), at: format.dateTime(p.proposedAt) })}</div>
                       <Typography.Text type="secondary">{p.reasons}</Typography.Text>
                     </>
                   ),

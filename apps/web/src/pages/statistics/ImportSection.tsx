@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Modal, Progress, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { CountInput } from '../../components/CountInput';
+import { ActorName, usePersonName } from '../../components/RecordContent';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport, ImportResult, ImportSummary } from '#contracts';
@@ -31,6 +32,7 @@ export function ImportReportView({ report }: { report: ShownReport }) {
   const { t } = useTranslation();
   const { words } = useLabels();
   const format = useFormat();
+  const personName = usePersonName();
   const differing = report.totals.some((x) => x.difference !== null && x.difference !== 0);
   return (
     <div data-testid="import-report">
@@ -47,7 +49,7 @@ export function ImportReportView({ report }: { report: ShownReport }) {
         items={[
           { key: 'file', label: t('imports.file'), children: report.import.fileName },
           { key: 'jurisdiction', label: t('imports.jurisdiction'), children: report.import.jurisdiction ?? t('imports.thisProvince') },
-          { key: 'by', label: t('imports.importedBy'), children: t('candidate.createdByValue', { by: report.import.importedBy, at: format.dateTime(report.import.importedAt) }) },
+          { key: 'by', label: t('imports.importedBy'), children: t('candidate.createdByValue', { by: personName(report.people, report.import.importedBy), at: format.dateTime(report.import.importedAt) }) },
           { key: 'rows', label: t('imports.rows'), children: format.number(report.rows) },
           { key: 'years', label: t('imports.years'), children: report.years.length ? `${report.years[0]}–${report.years.at(-1)}` : '—' },
           { key: 'sha', label: t('evidence.sha256'), children: <Typography.Text code copyable={{ text: report.import.sha256, tooltips: [t('common.copy'), t('common.copied')] }}>{report.import.sha256.slice(0, 16)}…</Typography.Text>, span: 'filled' },
@@ -246,7 +248,7 @@ export function ImportSection({ mayImport, onImported }: { mayImport: boolean; o
           { title: t('imports.jurisdiction'), dataIndex: 'jurisdiction', width: 200, render: (v: string | null) => v ?? t('imports.thisProvince') },
           { title: t('imports.years'), key: 'years', width: 120, render: (_: unknown, r) => (r.yearFrom ? `${r.yearFrom}–${r.yearTo}` : '—') },
           { title: t('imports.rows'), dataIndex: 'rows', width: 90, align: 'right', render: (v: number) => format.number(v) },
-          { title: t('imports.importedBy'), key: 'by', width: 220, render: (_: unknown, r) => `${r.importedBy}, ${format.dateTime(r.importedAt)}` },
+          { title: t('imports.importedBy'), key: 'by', width: 220, render: (_: unknown, r) => <><ActorName actor={r.importedBy} people={list.data?.people} /><br /><Typography.Text type="secondary">{format.dateTime(r.importedAt)}</Typography.Text></> },
           {
             title: t('common.actions'),
             key: 'view',

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { SeriesEvent } from '#contracts';
 import { api } from '../../api/client';
 import { ErrorAlert, LoadError } from '../../components/ErrorAlert';
+import { usePersonName } from '../../components/RecordContent';
 import { useLabels } from '../../domain/labels';
 import { useFormat } from '../../lib/format';
 import { applyServerErrors, type GeneralError } from '../../lib/serverErrors';
@@ -98,6 +99,7 @@ export function SeriesEventsSection({ mayRecord, onRecorded }: { mayRecord: bool
   const { t } = useTranslation();
   const { words } = useLabels();
   const format = useFormat();
+  const personName = usePersonName();
   const events = useAsync((signal) => api.get('/api/statistics/series-events', { signal }), []);
   return (
     <Card title={<h2 className="card-heading">{t('series.title')}</h2>} data-testid="series-events">
@@ -113,7 +115,7 @@ export function SeriesEventsSection({ mayRecord, onRecorded }: { mayRecord: bool
               description={
                 <>
                   <Typography.Paragraph style={{ marginBottom: 4 }}>{words(e.message)}</Typography.Paragraph>
-                  <Typography.Text type="secondary">{t('candidate.createdByValue', { by: e.recordedBy, at: format.dateTime(e.recordedAt) })}</Typography.Text>
+                  <Typography.Text type="secondary">{t('candidate.createdByValue', { by: personName(events.data?.people, e.recordedBy), at: format.dateTime(e.recordedAt) })}</Typography.Text>
                 </>
               }
             />
