@@ -50,7 +50,24 @@ export function DecisionsPage() {
                   { title: t('decisions.session'), key: 'session', render: (_: unknown, d) => <Link to={ROUTES.sessionDecision(d.sessionId)}>{d.sessionTitle}</Link> },
                   { title: t('replication.kindLabel'), key: 'kind', width: 110, render: (_: unknown, d) => t(`replication.kind.${d.kind}`) + (d.amends ? ` ${d.amends.number}` : '') },
                   { title: t('decisions.authority'), key: 'authority', render: (_: unknown, d) => words(d.authority) },
-                  { title: t('decisions.status'), key: 'status', width: 150, render: (_: unknown, d) => <Tag color={DRAFT_COLOURS[d.status]} data-testid={`draft-row-status-${d.id}`}>{t(`decisions.draftStatus.${d.status}`)}</Tag> },
+                  {
+                    title: t('decisions.status'),
+                    key: 'status',
+                    width: 220,
+                    render: (_: unknown, d) => (
+                      <>
+                        <Tag color={DRAFT_COLOURS[d.status]} data-testid={`draft-row-status-${d.id}`}>
+                          {t(`decisions.draftStatus.${d.status}`)}
+                        </Tag>
+                        {d.status === 'ABANDONED' && (
+                          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                            {d.abandonedAt && `${t('decisions.abandonedAt')} ${format.dateTime(d.abandonedAt)}. `}
+                            {d.abandonReason && `${t('decisions.abandonReason')}: ${d.abandonReason}`}
+                          </Typography.Paragraph>
+                        )}
+                      </>
+                    ),
+                  },
                   { title: t('decisions.number'), key: 'number', width: 150, render: (_: unknown, d) => d.number ?? '—' },
                 ]}
               />

@@ -86,6 +86,8 @@ export function DraftCard({ draft, isClerk, onChanged }: { draft: DecisionDraftV
           // When, not who: login names are never shown (the audit trail names the people).
           { key: 'drafted', label: t('decisions.draftedAt'), children: format.dateTime(draft.draftedAt) },
           ...(draft.numberedAt ? [{ key: 'numbered', label: t('decisions.numberedAt'), children: format.dateTime(draft.numberedAt) }] : []),
+          ...(draft.abandonedAt ? [{ key: 'abandoned', label: t('decisions.abandonedAt'), children: format.dateTime(draft.abandonedAt) }] : []),
+          ...(draft.abandonReason ? [{ key: 'abandonReason', label: t('decisions.abandonReason'), children: draft.abandonReason }] : []),
           { key: 'recipients', label: draft.kind === 'REVOCATION' ? t('amendments.revokedNames') : t('decisions.recipients'), children: draft.recipients.map((r) => r.name).join('; ') },
         ]}
       />
@@ -96,7 +98,7 @@ export function DraftCard({ draft, isClerk, onChanged }: { draft: DecisionDraftV
         <Button href={`/api/decision-drafts/${draft.id}/docx`} icon={<FileWordOutlined />} data-testid={`draft-docx${testId}`} style={WRAPPING}>
           {t('decisions.draftDocx')}
         </Button>
-        {isClerk && draft.status !== 'ISSUED' && (draft.register.mode === 'CLERK_ENTERED' || draft.status === 'DRAFT') && (
+        {isClerk && (draft.status === 'DRAFT' || draft.status === 'NUMBERED') && (draft.register.mode === 'CLERK_ENTERED' || draft.status === 'DRAFT') && (
           <Button icon={<NumberOutlined />} onClick={() => setNumbering(true)} data-testid={`number-draft${testId}`}>
             {draft.status === 'NUMBERED' ? t('decisions.renumber') : t('decisions.numberIt')}
           </Button>
