@@ -318,6 +318,12 @@ describe('reorganisations of the unit tree', () => {
         [councilC.id, null],
       ]),
     );
+    // Applied: the council of the merged Sở Tư pháp stays with its retired unit as history, and takes no new composition.
+    await applied({ kind: 'MERGE', unitIds: [successor.id, deptC.id], intoUnitId: successor.id });
+    const retired = await t.as(ADMIN).post(`/api/councils/${councilC.id}/compositions`).send({ members: [{ accountId: memberSId, position: 'CHAIR' }], secretariat: [secretarySId] });
+    expect(retired.status).toBe(409);
+    expect(retired.body).toMatchObject({ code: 'COUNCIL_RETIRED', message: expect.stringContaining('chỉ còn là lịch sử') });
+    expect((await t.as(AUDITOR).get(`/api/councils/${councilC.id}`)).body).toMatchObject({ unit: { id: deptC.id, retiredOn: '2025-07-01' } });
     const verify = await t.as(AUDITOR).get('/api/audit/verify');
     expect(verify.body).toMatchObject({ ok: true });
   });

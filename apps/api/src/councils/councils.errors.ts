@@ -3,6 +3,11 @@ import type { ErrorTable } from '../common/errors.js';
 
 export const COUNCIL_ERRORS = {
   COUNCIL_NOT_FOUND: { status: 404, vi: 'Không tìm thấy Hội đồng.', en: 'Council not found.' },
+  COUNCIL_RETIRED: {
+    status: 409,
+    vi: 'Đơn vị của Hội đồng đã ngừng hoạt động (sáp nhập vào đơn vị có Hội đồng riêng, hoặc giải thể): Hội đồng này chỉ còn là lịch sử, không ban hành thành phần mới.',
+    en: 'The council’s unit has stopped (merged into a unit with its own council, or dissolved): the council is history and takes no new composition.',
+  },
   COUNCIL_EXISTS: { status: 409, vi: 'Đơn vị này đã có Hội đồng Thi đua – Khen thưởng.', en: 'This unit already has a council.' },
   COUNCIL_UNIT_NOT_FOUND: { status: 422, vi: 'Đơn vị của Hội đồng không tồn tại.', en: 'The council’s unit does not exist.' },
   COUNCIL_NOT_SERVED: {

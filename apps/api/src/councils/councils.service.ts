@@ -80,6 +80,8 @@ export class CouncilsService {
       await this.audit.lockStream(em, councilStream(councilId));
       const council = await this.councils.byId(em, councilId);
       if (!council) throw new DomainError('COUNCIL_NOT_FOUND', { councilId });
+      // A council whose unit has stopped stays as history: its work went to the successor's own council.
+      if (council.unitRetiredOn) throw new DomainError('COUNCIL_RETIRED', { councilId, unitName: council.unitName, retiredOn: council.unitRetiredOn });
       await this.checkSeats(em, councilId, input.members, input.secretariat);
       const previous = await this.councils.latestComposition(em, councilId);
       const now = this.clock.now();

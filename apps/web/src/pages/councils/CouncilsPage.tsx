@@ -142,7 +142,7 @@ export function CouncilsPage() {
             data-testid={`council-${council.unit.id}`}
             title={<h2 className="card-heading" style={{ whiteSpace: 'normal' }}>{council.name}</h2>}
           >
-            {admin && (
+            {admin && !council.unit.retiredOn && (
               <Button onClick={() => setComposing(council)} data-testid="compose" style={{ float: 'right', marginLeft: 8, marginBottom: 8 }}>
                 {t('councils.compose')}
               </Button>
