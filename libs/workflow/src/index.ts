@@ -15,4 +15,5 @@ export * from './council-presets.js';
 export * from './council-quota.js';
 export * from './council-rule-words.js';
 export * from './review-session.lifecycle.js';
+export * from './review-session.steps.js';
 export * from './movement.lifecycle.js';

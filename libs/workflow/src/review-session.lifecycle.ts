@@ -25,6 +25,7 @@ import {
 } from './review-session.words.js';
 
 export * from './review-session.words.js';
+export { sessionClosed } from './review-session.steps.js';
 
 /** Operations that keep the session where it is; every one names its own stage so that xstate counts it as possible. */
 const stay = <S extends ReviewSessionStatus>(stage: S, ...operations: ReviewSessionOperation[]) =>
@@ -108,10 +109,6 @@ export function sessionReached(status: ReviewSessionStatus, stage: ReviewSession
   return REVIEW_SESSION_STATUS_CODES.indexOf(status) >= REVIEW_SESSION_STATUS_CODES.indexOf(stage);
 }
 
-/** Whether the session is closed: its final decision made, its records only to be read. */
-export function sessionClosed(status: ReviewSessionStatus): boolean {
-  return REVIEW_SESSION_STATUSES.some((s) => s.code === status && s.final);
-}
 
 /** A new session's stage. */
 export function initialSessionStatus(): ReviewSessionStatus {

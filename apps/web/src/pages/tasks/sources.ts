@@ -4,7 +4,9 @@
  */
 import type { Role, SubjectKind } from '#domain';
 import type { CandidateView, SessionDetail } from '#contracts';
-import { REVIEW_SESSION_STATUS_CODES, sessionAllows, sessionClosed, stagesAllowing, type CandidateState, type ReviewSessionStatus } from '#workflow';
+// The table of what each stage allows (the statechart's answer written out, checked against it in libs/workflow),
+// not the statechart itself: the tasks page is a first screen and must not bring XState along (docs/performance.md).
+import { REVIEW_SESSION_STATUS_CODES, sessionClosed, stageAllows, stagesWhere, type CandidateState, type ReviewSessionStatus } from '#workflow';
 import { api } from '../../api/client';
 import { ROUTES } from '../../app/routes';
 import { todayIso } from '../../lib/format';
@@ -161,7 +163,7 @@ export const TASK_SOURCES: TaskSource[] = [
     title: 'tasks.decisions.title',
     hint: 'tasks.decisions.hint',
     load: async (signal) =>
-      (await sessionsAt(stagesAllowing('CONFIRM_DECISION'), signal)).flatMap((s) =>
+      (await sessionsAt(stagesWhere('CONFIRM_DECISION'), signal)).flatMap((s) =>
         s.items
           .filter((i) => i.status === 'DECIDABLE')
           .map((i) => ({
@@ -181,7 +183,7 @@ export const TASK_SOURCES: TaskSource[] = [
     hint: 'tasks.notices.hint',
     load: async (signal) => {
       const today = todayIso();
-      return (await sessionsAt(stagesAllowing('RECORD_COMMENT'), signal))
+      return (await sessionsAt(stagesWhere('RECORD_COMMENT'), signal))
         .filter((s) => s.notice)
         .sort((a, b) => a.notice!.endsOn.localeCompare(b.notice!.endsOn))
         .map((s): TaskItem => {
@@ -204,7 +206,7 @@ export const TASK_SOURCES: TaskSource[] = [
     title: 'tasks.sessions.title',
     hint: 'tasks.sessions.hint',
     load: async (signal) =>
-      (await sessionsAt(stagesAllowing('SUBMIT_CHECKLIST'), signal)).map((s): TaskItem => {
+      (await sessionsAt(stagesWhere('SUBMIT_CHECKLIST'), signal)).map((s): TaskItem => {
         const pending = s.items.filter((i) => i.status === 'PENDING');
         const unassigned = pending.filter((i) => i.reviewers.length === 0).length;
         const missing = pending.filter((i) => i.checklists.filter((k) => k.inForce).length < i.reviewers.length).length;
@@ -213,7 +215,7 @@ export const TASK_SOURCES: TaskSource[] = [
           title: s.title,
           link: ROUTES.session(s.id),
           detail:
-            sessionAllows(s.status, 'OPEN_VOTING')
+            stageAllows(s.status, 'OPEN_VOTING')
               ? { key: 'tasks.sessions.preparing', values: { items: s.items.length, unassigned, missing } }
               : { key: 'tasks.sessions.voting', values: { items: pending.length, voted: pending.filter((i) => i.voted.length >= s.members.length - i.conflicts.length).length } },
         };
