@@ -2,7 +2,7 @@
  * The screens and who may open them. A new screen adds a route here (as a lazy page) and an entry in app/navigation.tsx.
  * Each screen, with the parts of Ant Design and the chart library only it uses, loads when first opened.
  */
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enGB from 'antd/locale/en_GB';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
@@ -16,16 +16,18 @@ import { RequireAuth, RequireRole } from './auth/RequireAuth';
 import { COUNCIL_READERS, ROUTES, homeFor } from './app/routes';
 import { InstanceProvider, RehearsalBanner } from './app/Instance';
 import { Loading } from './components/Loading';
+import { Feedback, loadFeedback } from './app/Feedback';
 import { loadAllWords } from './i18n';
 import { ROLE_GROUPS } from '#domain';
 
 /**
  * Every screen is its own chunk, fetched when first opened: the first screen loads the shell (layout, menu,
  * sign-in state) and its own page only, with the parts of Ant Design that page uses (docs/performance.md).
- * A screen outside the first ones also waits for the rest of the Vietnamese words (i18n/index.ts).
+ * A screen outside the first ones also waits for the rest of the Vietnamese words (i18n/index.ts) and for Ant Design's
+ * message, notification and modal hooks (app/Feedback.tsx), which the first screens do not use.
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, firstScreen = false) {
-  return lazy(() => Promise.all([load(), firstScreen ? undefined : loadAllWords()]).then(([m]) => ({ default: m[name] })));
+  return lazy(() => Promise.all([load(), firstScreen ? undefined : loadAllWords(), firstScreen ? undefined : loadFeedback()]).then(([m]) => ({ default: m[name] })));
 }
 
 /** The frame of the signed-in screens (menu, header): not needed by the sign-in page. */
@@ -153,7 +155,7 @@ export function App() {
         },
       }}
     >
-      <AntApp>
+      <Feedback>
         <BrowserRouter>
           <InstanceProvider>
             {/* Above every page, the sign-in page included, while the rehearsal clock is on. */}
@@ -163,7 +165,7 @@ export function App() {
             </AuthProvider>
           </InstanceProvider>
         </BrowserRouter>
-      </AntApp>
+      </Feedback>
     </ConfigProvider>
   );
 }
