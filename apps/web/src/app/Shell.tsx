@@ -1,7 +1,7 @@
 /** The frame around every signed-in screen: header, menu by role, language switch, sign-out (a chunk of its own, App.tsx). */
-import { Badge, Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { BellOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -11,9 +11,6 @@ import { useLabels } from '../domain/labels';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAVIGATION } from './navigation';
 import { ROUTES } from './routes';
-
-/** The phone's menu drawer: loaded when first opened (it shows nothing until then), not with the first screen. */
-const Drawer = lazy(() => import('antd/es/drawer'));
 
 /** Told by the notification centre when it marked something read, so that the header's count follows at once. */
 export const NOTIFICATIONS_CHANGED = 'dth:notifications-changed';
@@ -64,11 +61,7 @@ export function Shell() {
   const screens = Grid.useBreakpoint();
   const narrow = screens.lg === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const [drawerOpened, setDrawerOpened] = useState(false);
   useEffect(() => setDrawerOpen(false), [location.pathname]);
-  useEffect(() => {
-    if (drawerOpen) setDrawerOpened(true);
-  }, [drawerOpen]);
   const doSignOut = async () => {
     await signOut();
     navigate(ROUTES.signIn, { replace: true });
@@ -116,22 +109,18 @@ export function Shell() {
       </Layout.Header>
       <Layout>
         {narrow ? (
-          (drawerOpen || drawerOpened) && (
-            <Suspense fallback={null}>
-              <Drawer placement="left" size={280} open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('app.title')} className="app-drawer">
-                {menu}
-                {account && (
-                  <div className="app-drawer-account">
-                    <Link to={ROUTES.myAccount} title={t('myAccount.title')}>
-                      <Typography.Text strong>{account.displayName}</Typography.Text>
-                    </Link>
-                    <br />
-                    <Typography.Text type="secondary">{label('role', account.role)}</Typography.Text>
-                  </div>
-                )}
-              </Drawer>
-            </Suspense>
-          )
+          <Drawer placement="left" size={280} open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('app.title')} className="app-drawer">
+            {menu}
+            {account && (
+              <div className="app-drawer-account">
+                <Link to={ROUTES.myAccount} title={t('myAccount.title')}>
+                  <Typography.Text strong>{account.displayName}</Typography.Text>
+                </Link>
+                <br />
+                <Typography.Text type="secondary">{label('role', account.role)}</Typography.Text>
+              </div>
+            )}
+          </Drawer>
         ) : (
           <Layout.Sider width={232} theme="light" className="app-sider">
             {menu}
