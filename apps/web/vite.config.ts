@@ -84,8 +84,29 @@ function formProviderAlone(): Plugin {
   };
 }
 
+/**
+ * Ant Design's Card imports Tabs for its `tabList` (a card with tabs in its head), so every card (the sign-in page's,
+ * the tasks page's) brings the tabs code (about 9 KB gzip). Here a card loads Tabs when it first draws tabs.
+ */
+function cardTabsWhenUsed(): Plugin {
+  const card = /[\\/]antd[\\/]es[\\/]card[\\/]Card\.js$/;
+  const from = "import Tabs from '../tabs';";
+  return {
+    name: 'dth-card-tabs-when-used',
+    apply: 'build',
+    transform(code, id) {
+      if (!card.test(id)) return null;
+      if (!code.includes(from)) this.error(`${id} no longer imports Tabs as expected: update vite.config.ts`);
+      const lazyTabs =
+        "const LazyTabs = /*#__PURE__*/React.lazy(() => import('../tabs'));\n" +
+        'const Tabs = /*#__PURE__*/React.forwardRef((props, ref) => React.createElement(React.Suspense, { fallback: null }, React.createElement(LazyTabs, { ...props, ref })));';
+      return { code: code.replace(from, lazyTabs), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [formProviderAlone(), words(), precompress()],
+  plugins: [formProviderAlone(), cardTabsWhenUsed(), words(), precompress()],
   root: here('.'),
   base: '/',
   publicDir: here('public'),
