@@ -2,8 +2,8 @@
  * What Ant Design's `App` gives the screens (`App.useApp()`: message, notification, modal), without loading its
  * code with the first screen (about 18 KB gzip, docs/performance.md): the sign-in page, the frame and the tasks
  * page never use them. The box is Ant Design's `App` box (its text colour, size, line height and font, from the
- * theme); the hooks and their holders (feedback-holders.tsx) load with the first screen that may use them, before
- * it is shown (`loadFeedback`, awaited by App.tsx's lazy pages).
+ * theme); the hooks and their holders (feedback-holders.tsx) load with the first screen that may use them
+ * (`loadFeedback`, awaited by App.tsx's lazy pages).
  */
 import { theme } from 'antd';
 import AppContext from 'antd/es/app/context';
@@ -25,11 +25,19 @@ export function feedbackReady(api: AppApi) {
   announceReady();
 }
 
-/** Loads the holders (once) and resolves when screens can use message, notification and modal. */
-export function loadFeedback(): Promise<void> {
-  isRequested = true;
-  requested?.();
-  return ready;
+const loadHolders = () => import('./feedback-holders');
+
+/**
+ * Loads the holders' code (once) and has them drawn. The promise is the code's, not the drawing's: a screen waits
+ * for it inside the router's transition, and the holders are drawn in an update of their own (a transition waiting
+ * for its own drawing would wait for ever); calls made in between wait for the holders (`forward`).
+ */
+export function loadFeedback(): Promise<unknown> {
+  if (!isRequested) {
+    isRequested = true;
+    setTimeout(() => requested?.(), 0);
+  }
+  return loadHolders();
 }
 
 /** Calls made before the holders answer (none in practice: screens await loadFeedback) wait for them. */
@@ -47,7 +55,7 @@ function forward<K extends keyof AppApi>(part: K): AppApi[K] {
 
 const API: AppApi = { message: forward('message'), notification: forward('notification'), modal: forward('modal') };
 
-const Holders = lazy(() => import('./feedback-holders'));
+const Holders = lazy(loadHolders);
 
 export function Feedback({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
