@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuilt, launchChromium, startServedApp, type ServedApp } from './support/browser.js';
-import { browserTest, shot, signIn } from './support/ui.js';
+import { browserTest, horizontalOverflow, shot, signIn } from './support/ui.js';
 
 let app: ServedApp;
 let browser: Browser;
@@ -22,30 +22,6 @@ afterAll(async () => {
 });
 
 const WIDTH = 390;
-
-/** How far the page reaches past the screen's right edge, and the widest elements that reach past it. */
-async function overflow(page: Page): Promise<{ width: number; culprits: string[] }> {
-  return page.evaluate((screen) => {
-    const width = document.documentElement.scrollWidth;
-    const culprits: string[] = [];
-    if (width > screen) {
-      for (const el of Array.from(document.querySelectorAll('body *'))) {
-        const box = el.getBoundingClientRect();
-        // Inside a box that scrolls by itself, reaching past is that box's business.
-        let scrolls = false;
-        for (let p = el.parentElement; p; p = p.parentElement) {
-          const style = getComputedStyle(p);
-          if ((style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden') && p !== document.body && p !== document.documentElement) {
-            scrolls = true;
-            break;
-          }
-        }
-        if (!scrolls && box.right > screen + 1 && box.width > 0) culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(box.right)} px)`);
-      }
-    }
-    return { width, culprits: culprits.slice(0, 5) };
-  }, WIDTH);
-}
 
 /** The page settles: no skeleton, no spinner. */
 async function settled(page: Page) {
@@ -82,7 +58,7 @@ describe('on a 390 px phone', () => {
       const wide: string[] = [];
       const check = async (where: string) => {
         await settled(page);
-        const o = await overflow(page);
+        const o = await horizontalOverflow(page, WIDTH);
         if (o.width > WIDTH) wide.push(`${where}: ${o.width} px — ${o.culprits.join('; ')}`);
       };
       await page.goto(`${app.baseUrl}/dang-nhap`);
@@ -145,7 +121,7 @@ describe('the candidate page on a 390 px phone', () => {
     const box = (await outline.boundingBox())!;
     expect(box.height).toBeLessThanOrEqual(56);
     expect(box.x + box.width).toBeLessThanOrEqual(WIDTH);
-    expect((await overflow(page)).width).toBeLessThanOrEqual(WIDTH);
+    expect((await horizontalOverflow(page, WIDTH)).width).toBeLessThanOrEqual(WIDTH);
     await shot(page, 'ho-so-de-muc-390', { fullPage: false });
     // Following a link, the section starts below the outline kept at the top, not under it.
     for (const [name, id] of [['Bồi dưỡng', 'boi-duong'], ['Minh chứng', 'minh-chung']] as const) {
@@ -180,7 +156,7 @@ describe('the units page on a 390 px phone', () => {
       await page.getByRole('heading', { name: 'Lịch sử đơn vị' }).waitFor();
       await page.locator('.ant-card-loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
       await page.waitForTimeout(200);
-      const o = await overflow(page);
+      const o = await horizontalOverflow(page, WIDTH);
       if (o.width > WIDTH) wide.push(`${name}: ${o.width} px — ${o.culprits.join('; ')}`);
     }
     expect(wide).toEqual([]);

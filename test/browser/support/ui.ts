@@ -96,3 +96,40 @@ export async function expandRow(page: Page, row: Locator, text: string): Promise
     }
   }
 }
+
+/** How far the page reaches past the screen's right edge, and the widest elements that reach past it. */
+export async function horizontalOverflow(page: Page, screenWidth: number): Promise<{ width: number; culprits: string[] }> {
+  return page.evaluate((screen) => {
+    const width = document.documentElement.scrollWidth;
+    const culprits: string[] = [];
+    if (width > screen) {
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        const box = el.getBoundingClientRect();
+        // Inside a box that scrolls by itself, reaching past is that box's business.
+        let scrolls = false;
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          const style = getComputedStyle(p);
+          if ((style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden') && p !== document.body && p !== document.documentElement) {
+            scrolls = true;
+            break;
+          }
+        }
+        if (!scrolls && box.right > screen + 1 && box.width > 0) culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(box.right)} px)`);
+      }
+    }
+    return { width, culprits: culprits.slice(0, 5) };
+  }, screenWidth);
+}
+
+/**
+ * The page's width once a resize has settled (the layout answers media queries in its next renders): measured until
+ * it fits `screenWidth` or 5 s have passed, with the widest elements past the edge when it does not fit.
+ */
+export async function overflowAfterResize(page: Page, screenWidth: number): Promise<{ width: number; culprits: string[] }> {
+  let measured = await horizontalOverflow(page, screenWidth);
+  for (let waited = 0; measured.width > screenWidth && waited < 5000; waited += 250) {
+    await page.waitForTimeout(250);
+    measured = await horizontalOverflow(page, screenWidth);
+  }
+  return measured;
+}
