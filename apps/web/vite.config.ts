@@ -65,45 +65,47 @@ function words(): Plugin {
 }
 
 /**
- * Ant Design's form context (imported by buttons, inputs and popups through its ContextIsolator, so by every screen)
- * takes `FormProvider` from @rc-component/form's index, which assigns to the form object and so keeps the whole form
- * library (fields, lists, validation: about 15 KB gzip) in screens without a form, the tasks page among them. Here it
- * takes it from the file that defines it: the same object, and screens with forms still get the rest.
+ * One import line of a pinned library module replaced at build time. The build stops when the line is no longer
+ * there (the library changed: look again at the rewrite), so a rewrite never silently stops applying.
  */
-function formProviderAlone(): Plugin {
-  const context = /[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/;
-  const from = "import { FormProvider as RcFormProvider } from '@rc-component/form';";
+function rewriteImport(name: string, file: RegExp, from: string, to: string): Plugin {
   return {
-    name: 'dth-form-provider-alone',
+    name,
     apply: 'build',
     transform(code, id) {
-      if (!context.test(id)) return null;
-      if (!code.includes(from)) this.error(`${id} no longer imports FormProvider as expected: update vite.config.ts`);
-      return { code: code.replace(from, "import { FormProvider as RcFormProvider } from '@rc-component/form/es/FormContext';"), map: null };
+      if (!file.test(id)) return null;
+      if (!code.includes(from)) this.error(`${id} no longer contains «${from}»: update the ${name} rewrite in vite.config.ts`);
+      return { code: code.replace(from, to), map: null };
     },
   };
 }
 
 /**
+ * Ant Design's form context (imported by buttons, inputs and popups through its ContextIsolator, so by every screen)
+ * takes `FormProvider` from @rc-component/form's index, which assigns to the form object and so keeps the whole form
+ * library (fields, lists, validation: about 15 KB gzip) in screens without a form, the tasks page among them. Here it
+ * takes it from the file that defines it: the same object, and screens with forms still get the rest.
+ */
+const formProviderAlone = () =>
+  rewriteImport(
+    'dth-form-provider-alone',
+    /[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/,
+    "import { FormProvider as RcFormProvider } from '@rc-component/form';",
+    "import { FormProvider as RcFormProvider } from '@rc-component/form/es/FormContext';",
+  );
+
+/**
  * Ant Design's Card imports Tabs for its `tabList` (a card with tabs in its head), so every card (the sign-in page's,
  * the tasks page's) brings the tabs code (about 9 KB gzip). Here a card loads Tabs when it first draws tabs.
  */
-function cardTabsWhenUsed(): Plugin {
-  const card = /[\\/]antd[\\/]es[\\/]card[\\/]Card\.js$/;
-  const from = "import Tabs from '../tabs';";
-  return {
-    name: 'dth-card-tabs-when-used',
-    apply: 'build',
-    transform(code, id) {
-      if (!card.test(id)) return null;
-      if (!code.includes(from)) this.error(`${id} no longer imports Tabs as expected: update vite.config.ts`);
-      const lazyTabs =
-        "const LazyTabs = /*#__PURE__*/React.lazy(() => import('../tabs'));\n" +
-        'const Tabs = /*#__PURE__*/React.forwardRef((props, ref) => React.createElement(React.Suspense, { fallback: null }, React.createElement(LazyTabs, { ...props, ref })));';
-      return { code: code.replace(from, lazyTabs), map: null };
-    },
-  };
-}
+const cardTabsWhenUsed = () =>
+  rewriteImport(
+    'dth-card-tabs-when-used',
+    /[\\/]antd[\\/]es[\\/]card[\\/]Card\.js$/,
+    "import Tabs from '../tabs';",
+    "const LazyTabs = /*#__PURE__*/React.lazy(() => import('../tabs'));\n" +
+      'const Tabs = /*#__PURE__*/React.forwardRef((props, ref) => React.createElement(React.Suspense, { fallback: null }, React.createElement(LazyTabs, { ...props, ref })));',
+  );
 
 export default defineConfig({
   plugins: [formProviderAlone(), cardTabsWhenUsed(), words(), precompress()],
