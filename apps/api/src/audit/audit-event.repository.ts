@@ -90,12 +90,6 @@ export class AuditEventRepository {
     await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [stream]);
   }
 
-  /** The last record of a stream: what the next one follows. */
-  async head(em: EntityManager, stream: string): Promise<Pick<AuditRow, 'seq' | 'hash'> | undefined> {
-    const rows = (await em.query('SELECT seq, hash FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT 1', [stream])) as Pick<AuditRow, 'seq' | 'hash'>[];
-    return rows[0];
-  }
-
   /** Appends a record; returns its id. Plain SQL: this runs inside every change, and the query builder's CPU cost showed in the benchmarks. */
   async insert(em: EntityManager, r: NewAuditRow): Promise<string> {
     const inserted = (await em.query(

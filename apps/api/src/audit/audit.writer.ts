@@ -50,8 +50,7 @@ export class AuditWriter {
    * call it after the change's writes. Its MAC is made with the current record key.
    */
   async append(em: EntityManager, entry: AuditEntry): Promise<AppendedRecord> {
-    const head = await this.records.head(em, entry.stream);
-    const attests = await this.rows.collect(em);
+    const { head, attests } = await this.rows.collectWithHead(em, entry.stream);
     const content: AuditContent = {
       stream: entry.stream,
       seq: (head?.seq ?? 0) + 1,

@@ -12,7 +12,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ATTESTED_TABLES, SEEDED_ROWS, TABLE_COVERAGE, type TableCoverage } from './coverage.js';
+import { ATTESTED_TABLES, SEEDED_ROWS } from './coverage.js';
 
 /** One row vouched for by a record: its table, its primary key's values, its digest (null: the row was deleted). */
 export interface RowAttestation {
@@ -46,10 +46,8 @@ export interface StoredFileMismatch {
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-function coverageOf(table: string): Extract<TableCoverage, { kind: 'attested' }> | null {
-  const c = (TABLE_COVERAGE as Record<string, TableCoverage>)[table];
-  return c?.kind === 'attested' ? c : null;
-}
+/** The columns each table's digest leaves out (its stored file), as `audit_take_row_writes` takes them. */
+const EXCLUDED_FROM_DIGESTS = JSON.stringify(Object.fromEntries(ATTESTED_TABLES.filter((t) => t.excluded?.length).map((t) => [t.table, t.excluded])));
 
 /** The key object of a row of `alias`, built the way the trigger builds it. */
 const keyExpression = (alias: string, key: readonly string[]) => `jsonb_build_object(${key.map((c) => `'${c}', ${alias}.${quote(c)}`).join(', ')})`;
@@ -59,30 +57,21 @@ export class RowAttestations {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The attestations of every row this transaction wrote since the last call (digests read back now), and the
-   * notes cleared. Empty when the transaction wrote no covered row.
+   * What the audit writer reads before it appends to `stream`, in one statement (it runs inside every change): the
+   * stream's head, and the attestations of every row this transaction wrote since the last call — digests read back
+   * now, the notes cleared (`audit_take_row_writes`) — in a stable order (table, then key). Empty when the
+   * transaction wrote no covered row.
    */
-  async collect(em: EntityManager): Promise<RowAttestation[]> {
-    const [{ noted }] = (await em.query(`SELECT to_regclass('pg_temp.audit_row_write') IS NOT NULL AS noted`)) as { noted: boolean }[];
-    if (!noted) return [];
-    // Read and cleared in one statement: this runs inside every change.
-    const written = (await em.query(
-      'WITH noted AS (DELETE FROM pg_temp.audit_row_write RETURNING tbl, key) SELECT tbl, jsonb_agg(DISTINCT key) AS keys FROM noted GROUP BY tbl ORDER BY tbl',
-    )) as { tbl: string; keys: Record<string, unknown>[] }[];
-    if (written.length === 0) return [];
-    // Every table's rows read back in one statement, in a stable order (table, then key).
-    const params: unknown[] = [];
-    const p = (value: unknown) => `$${params.push(value)}`;
-    const selects = written.map(({ tbl, keys }) => {
-      const coverage = coverageOf(tbl);
-      const key = coverage?.key ?? Object.keys(keys[0] ?? {});
-      return `SELECT ${p(tbl)}::text AS tbl, k.key, audit_row_digest(t, ${p([...(coverage?.excluded ?? [])])}::text[]) AS digest
-                FROM jsonb_array_elements(${p(JSON.stringify(keys))}::jsonb) AS k(key)
-                CROSS JOIN LATERAL jsonb_populate_record(NULL::${quote(tbl)}, k.key) AS p
-                LEFT JOIN ${quote(tbl)} t ON ${key.map((c) => `t.${quote(c)} = p.${quote(c)}`).join(' AND ')}`;
-    });
-    const rows = (await em.query(`${selects.map((s) => `(${s})`).join(' UNION ALL ')} ORDER BY 1, 2`, params)) as { tbl: string; key: Record<string, unknown>; digest: string | null }[];
-    return rows.map((r) => ({ table: r.tbl, key: r.key, digest: r.digest }));
+  async collectWithHead(em: EntityManager, stream: string): Promise<{ head: { seq: number; hash: string } | undefined; attests: RowAttestation[] }> {
+    const [row] = (await em.query(
+      `SELECT h.seq, h.hash,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('table', w.tbl, 'key', w.key, 'digest', w.digest) ORDER BY w.tbl, w.key), '[]'::jsonb)
+                 FROM audit_take_row_writes($2::jsonb) w) AS attests
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_event WHERE stream = $1 ORDER BY seq DESC LIMIT 1) h ON true`,
+      [stream, EXCLUDED_FROM_DIGESTS],
+    )) as { seq: number | null; hash: string | null; attests: RowAttestation[] }[];
+    return { head: row.seq === null ? undefined : { seq: row.seq, hash: row.hash! }, attests: row.attests };
   }
 
   /**

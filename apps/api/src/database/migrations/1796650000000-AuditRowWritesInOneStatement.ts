@@ -1,0 +1,40 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * `audit_take_row_writes(excluded)`: the attestations of the rows the transaction wrote since the last call — the
+ * notes of `audit_note_row_write()` taken (read and cleared), each noted row's digest read back now (absent: a row
+ * deleted) — as one function, so that the audit writer sends one statement where it sent three (whether anything was
+ * noted, the notes, the digests). `excluded` maps a table to the columns left out of its digest (its stored file); a
+ * row's key columns are the ones its trigger noted.
+ */
+export class AuditRowWritesInOneStatement1796650000000 implements MigrationInterface {
+  name = 'AuditRowWritesInOneStatement1796650000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE FUNCTION audit_take_row_writes(excluded jsonb) RETURNS TABLE (tbl text, key jsonb, digest text)
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        w record;
+        matched text;
+      BEGIN
+        -- Only a transaction that wrote a noted row has the table (created by the trigger in the session).
+        IF to_regclass('pg_temp.audit_row_write') IS NULL THEN RETURN; END IF;
+        FOR w IN EXECUTE 'WITH noted AS (DELETE FROM pg_temp.audit_row_write RETURNING tbl, key)
+                          SELECT tbl, jsonb_agg(DISTINCT key) AS keys FROM noted GROUP BY tbl' LOOP
+          SELECT string_agg(format('t.%I = p.%I', c, c), ' AND ') INTO matched FROM jsonb_object_keys(w.keys -> 0) AS c;
+          RETURN QUERY EXECUTE format(
+            'SELECT %L::text, k.key, audit_row_digest(t, $2)
+               FROM jsonb_array_elements($1) AS k(key)
+               CROSS JOIN LATERAL jsonb_populate_record(NULL::%I, k.key) AS p
+               LEFT JOIN %I t ON %s',
+            w.tbl, w.tbl, w.tbl, matched)
+          USING w.keys, ARRAY(SELECT jsonb_array_elements_text(coalesce(excluded -> w.tbl, '[]'::jsonb)));
+        END LOOP;
+      END $$`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP FUNCTION audit_take_row_writes(jsonb)');
+  }
+}
