@@ -11,6 +11,7 @@ import { CandidateRepository } from '../candidates/candidate.repository.js';
 import { UnitRepository } from '../units/unit.repository.js';
 import type { Actor } from '../common/actor.js';
 import { DomainError } from '../common/domain-error.js';
+import { OutOfReach } from './out-of-reach.js';
 import type { Role } from '#domain';
 
 @Injectable()
@@ -36,6 +37,22 @@ export class CandidateAccess {
     if (!(EVENT_ROLES[eventType] as readonly Role[]).includes(actor.role)) {
       await this.refusals.record(actor, 'EVENT_NOT_FOR_ROLE', { candidateId, event: eventType });
       throw new DomainError('FORBIDDEN', { event: eventType, role: actor.role });
+    }
+  }
+
+  /**
+   * Sends an event whose transition checks the actor's reach under its row lock (`TransitionCommand.checkReach`),
+   * which saves the statement `assertMaySend` reads the unit with. Answers as `assertMaySend` would: a role the event
+   * is not for is refused after the reach (404 first), and a candidate out of reach is recorded as refused once the
+   * transaction has rolled back, so the refusal is kept.
+   */
+  async sendingWithinReach<T>(actor: Actor, candidateId: string, eventType: CandidateEventType, send: () => Promise<T>): Promise<T> {
+    if (!(EVENT_ROLES[eventType] as readonly Role[]).includes(actor.role)) await this.assertMaySend(actor, candidateId, eventType);
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof OutOfReach) await this.refusals.record(actor, 'OUT_OF_UNIT_SCOPE', { candidateId });
+      throw error;
     }
   }
 

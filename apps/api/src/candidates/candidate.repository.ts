@@ -15,7 +15,10 @@ import { Unit } from '../units/unit.entity.js';
 import { Candidate } from './candidate.entity.js';
 
 /** What a transition reads of the row it locks: the snapshot it moves on, and what the events' effects check. */
-export type CandidateForTransition = Pick<Candidate, 'id' | 'unitId' | 'year' | 'snapshot' | 'version'>;
+export type CandidateForTransition = Pick<Candidate, 'id' | 'unitId' | 'year' | 'snapshot' | 'version'> & {
+  /** The path of the unit it lives in today (a split's placement, else its nomination unit), for the reach check. */
+  unitPath: string;
+};
 
 /** The row's change when an event is accepted. */
 export interface TransitionWrite {
@@ -46,7 +49,14 @@ export class CandidateRepository {
    * chain) go one at a time; other candidates never wait.
    */
   async lockForTransition(em: EntityManager, id: string): Promise<CandidateForTransition | undefined> {
-    const rows = (await em.query('SELECT id, unit_id AS "unitId", year, snapshot, version FROM candidate WHERE id = $1 FOR UPDATE', [id])) as CandidateForTransition[];
+    // The unit's path comes with the lock (the reach is checked under it: one statement fewer per event); only the
+    // candidate's row is locked.
+    const rows = (await em.query(
+      `SELECT c.id, c.unit_id AS "unitId", c.year, c.snapshot, c.version, u.path AS "unitPath"
+         FROM candidate c JOIN unit u ON u.id = coalesce(c.home_unit_id, c.unit_id)
+        WHERE c.id = $1 FOR UPDATE OF c`,
+      [id],
+    )) as CandidateForTransition[];
     return rows[0];
   }
 

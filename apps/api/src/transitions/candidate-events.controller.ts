@@ -28,11 +28,12 @@ export class CandidateEventsController {
     description: '409 when the event is not possible in the current state or the version is stale; 422 when a guard refuses.',
   })
   async send(@Param('id', ParseUuid) id: string, @Body() body: SendEventDto, @CurrentActor() actor: Actor): Promise<TransitionResult> {
-    await this.access.assertMaySend(actor, id, body.type);
-    if (COUNCIL_DECISION_EVENTS.has(body.type)) throw new DomainError('DECISION_ONLY_IN_REVIEW_SESSION', { field: 'type', event: body.type });
-    const payloadClass: ClassConstructor<object> = EVENT_PAYLOADS[body.type as ApiEventType];
-    const payload = await validatePlain(payloadClass, body.payload ?? {}, 'payload');
-    const event = { ...payload, type: body.type } as CandidateEvent;
-    return this.transitions.send({ candidateId: id, event, expectedVersion: body.expectedVersion, actor });
+    return this.access.sendingWithinReach(actor, id, body.type, async () => {
+      if (COUNCIL_DECISION_EVENTS.has(body.type)) throw new DomainError('DECISION_ONLY_IN_REVIEW_SESSION', { field: 'type', event: body.type });
+      const payloadClass: ClassConstructor<object> = EVENT_PAYLOADS[body.type as ApiEventType];
+      const payload = await validatePlain(payloadClass, body.payload ?? {}, 'payload');
+      const event = { ...payload, type: body.type } as CandidateEvent;
+      return this.transitions.send({ candidateId: id, event, expectedVersion: body.expectedVersion, actor, checkReach: true });
+    });
   }
 }

@@ -19,6 +19,8 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { carryOut } from './effects.js';
 import { candidateStream } from '../audit/streams.js';
+import { reaches } from '../access/unit-reach.js';
+import { OutOfReach } from '../access/out-of-reach.js';
 
 export type { TransitionResult };
 
@@ -30,7 +32,14 @@ export interface TransitionCommand {
   actor: Actor;
   /** The bytes of the file an ATTACH_EVIDENCE event attaches (or a hold's document), for its effect. */
   fileContent?: Buffer;
+  /**
+   * Check the actor's reach on the candidate's unit under the row lock instead of before the transaction (one
+   * statement fewer). A candidate out of reach is refused as `OutOfReach`, which answers exactly as a missing one;
+   * the caller records the refusal once the transaction has rolled back (`CandidateAccess.sendWithinReach`).
+   */
+  checkReach?: boolean;
 }
+
 
 @Injectable()
 export class CandidateTransitions {
@@ -50,6 +59,7 @@ export class CandidateTransitions {
     const { candidateId, event, expectedVersion, actor } = command;
     const candidate = await this.candidates.lockForTransition(em, candidateId);
     if (!candidate) throw new DomainError('CANDIDATE_NOT_FOUND', { candidateId });
+    if (command.checkReach && !reaches(actor, candidate.unitPath)) throw new OutOfReach(candidateId);
     if (expectedVersion !== undefined && expectedVersion !== candidate.version) {
       throw new DomainError('STALE_VERSION', { expectedVersion, currentVersion: candidate.version });
     }
