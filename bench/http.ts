@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
+import type pg from 'pg';
+import type { RunResult } from './stats.js';
 
 /** The PostgreSQL server the benchmarks run against. */
 export const BENCH_SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -108,4 +110,31 @@ export async function stopApiServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** CPU time (user + system, ms) a process has used, from /proc (ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU per request, which a busy machine disturbs far less than throughput: the API process's and its PostgreSQL
+ * backends' (this machine's server; the backends of `database`) CPU time over a run ÷ requests.
+ */
+export async function withCpu(serverPid: number, admin: pg.Client, run: () => Promise<RunResult>, database: string): Promise<RunResult & { apiUs: number; dbUs: number }> {
+  const backends = async () => ((await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).rows as { pid: number }[]).map((r) => r.pid);
+  const pids = await backends();
+  const api0 = cpuMs(serverPid);
+  const db0 = new Map(pids.map((p) => [p, cpuMs(p)]));
+  const result = await run();
+  const api1 = cpuMs(serverPid);
+  let db = 0;
+  for (const p of await backends()) db += cpuMs(p) - (db0.get(p) ?? 0);
+  return { ...result, apiUs: ((api1 - api0) * 1000) / Math.max(1, result.count), dbUs: (db * 1000) / Math.max(1, result.count) };
 }

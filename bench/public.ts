@@ -24,7 +24,7 @@
  * (BENCH_DATABASE_URL: the server, default postgres://postgres@127.0.0.1:5432/postgres; BENCH_CANDIDATES: 20000.)
  */
 import 'reflect-metadata';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -33,7 +33,7 @@ import { systemActor } from '../apps/api/src/common/actor.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { UnitsService } from '../apps/api/src/units/units.service.js';
 import { generateCandidates } from '../test/support/statistics-data.js';
-import { BENCH_SERVER, benchDatabaseUrl, benchKeys, httpClient, startApiServer, stopApiServer } from './http.js';
+import { BENCH_SERVER, benchDatabaseUrl, benchKeys, httpClient, startApiServer, stopApiServer, withCpu } from './http.js';
 import { closedLoop, openLoop } from './load.js';
 import { atLeast, below, figure, recordFigures, type Figure } from './figures.js';
 import { fmt, spread, type RunResult } from './stats.js';
@@ -50,33 +50,6 @@ const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 1000);
 const HTTP_PORT = 3991;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-/** CPU time (user + system, ms) a process has used, from /proc (ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU per request, which a busy machine disturbs far less than throughput: the API process's and its PostgreSQL
- * backends' (this machine's server; the backends of the benchmark's database) CPU time over a run ÷ requests.
- */
-async function withCpu(serverPid: number, admin: pg.Client, run: () => Promise<RunResult>, database = DB): Promise<RunResult & { apiUs: number; dbUs: number }> {
-  const backends = async () => ((await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database])).rows as { pid: number }[]).map((r) => r.pid);
-  const pids = await backends();
-  const api0 = cpuMs(serverPid);
-  const db0 = new Map(pids.map((p) => [p, cpuMs(p)]));
-  const result = await run();
-  const api1 = cpuMs(serverPid);
-  let db = 0;
-  for (const p of await backends()) db += cpuMs(p) - (db0.get(p) ?? 0);
-  return { ...result, apiUs: ((api1 - api0) * 1000) / Math.max(1, result.count), dbUs: (db * 1000) / Math.max(1, result.count) };
-}
 
 async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: SERVER });
@@ -122,7 +95,7 @@ async function main(): Promise<void> {
     const admin = new pg.Client({ connectionString: SERVER });
     await admin.connect();
     const runs: Record<string, (RunResult & { apiUs: number; dbUs: number })[]> = { S: [], G: [], Q: [], E: [] };
-    for (let r = 0; r < REPEATS; r++) for (const [k, op] of Object.entries(ops)) runs[k]!.push(await withCpu(server.pid!, admin, () => closedLoop(WORKERS, RUN_MS, op)));
+    for (let r = 0; r < REPEATS; r++) for (const [k, op] of Object.entries(ops)) runs[k]!.push(await withCpu(server.pid!, admin, () => closedLoop(WORKERS, RUN_MS, op), DB));
     await admin.end();
     const s = spread(runs.S!.map((x) => x.throughput)).median;
     const lines = [`closed loop, ${WORKERS} keep-alive clients, ${RUN_MS} ms × ${REPEATS} (median [min–max]):`];

@@ -27,7 +27,7 @@ import { systemActor, type Actor } from '../apps/api/src/common/actor.js';
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { CandidateTransitions } from '../apps/api/src/transitions/candidate-transitions.service.js';
 import { UnitsService } from '../apps/api/src/units/units.service.js';
-import { BENCH_SERVER, benchDatabaseUrl, benchKeys, httpClient, startApiServer, stopApiServer } from './http.js';
+import { BENCH_SERVER, benchDatabaseUrl, benchKeys, httpClient, startApiServer, stopApiServer, withCpu } from './http.js';
 import { closedLoop, openLoop } from './load.js';
 import { atLeast, atMost, figure, recordFigures } from './figures.js';
 import { fmt, spread, type RunResult } from './stats.js';
@@ -233,6 +233,11 @@ async function main() {
   const server = await startServer({ DATABASE_URL: DB_URL, DB_POOL_MAX: '16', AUDIT_SIGNING_KEY: SIGNING_KEY });
   const sessions = await httpSessions(16);
   const rss: number[] = [];
+  // CPU per P2 request, of the API process and of its PostgreSQL backends: what a busy machine disturbs least.
+  const admin = new pg.Client({ connectionString: DB_URL });
+  await admin.connect();
+  const p2Cpu: { apiUs: number; dbUs: number }[] = [];
+  const bCpu: { apiUs: number; dbUs: number }[] = [];
   const sampler = setInterval(() => rss.push(rssMb(server.pid!)), 100);
 
   const results: Record<string, RunResult[]> = { B: [], P1: [], P2: [], B_open: [], P3: [], P4_4: [], P4_16: [] };
@@ -243,12 +248,15 @@ async function main() {
 
   for (let r = 1; r <= REPEATS; r++) {
     log(`Run ${r}/${REPEATS} …`);
-    results.B!.push(await closedLoop(WORKERS, RUN_MS, baseline(pool, fixture.ids, WORKERS)));
+    const b = await withCpu(process.pid, admin, () => closedLoop(WORKERS, RUN_MS, baseline(pool, fixture.ids, WORKERS)), DB);
+    results.B!.push(b);
+    bCpu.push(b);
     results.P1!.push(await closedLoop(WORKERS, RUN_MS, dataLayer(fixture, WORKERS)));
     // The in-process phases moved the versions on; the HTTP clients start from the database's.
     let versions = await currentVersions(fixture.ids);
-    const p2 = await closedLoop(WORKERS, RUN_MS, overHttp(fixture.ids, WORKERS, sessions, versions));
+    const p2 = await withCpu(server.pid!, admin, () => closedLoop(WORKERS, RUN_MS, overHttp(fixture.ids, WORKERS, sessions, versions)), DB);
     results.P2!.push(p2);
+    p2Cpu.push(p2);
     const rate = Math.max(10, Math.floor(p2.throughput / 2));
     results.B_open!.push(await openLoop(rate, RUN_MS, WORKERS, baseline(pool, fixture.ids, WORKERS)));
     versions = await currentVersions(fixture.ids);
@@ -258,6 +266,7 @@ async function main() {
   }
   clearInterval(sampler);
   await stopServer(server);
+  await admin.end();
   await pool.end();
   await fixture.app.close();
 
@@ -294,6 +303,8 @@ async function main() {
     row('start, embedded, existing data folder, to ready (ms)', spread(restarts), 0, '≤ 5000', spread(restarts).median <= 5000),
     `| API resident memory under load (MB, max) | ${fmt(memory, 0)} | | ≤ 250 | ${memory <= 250 ? 'met' : '**missed**'} |`,
     `| errors during P3 | ${errors} | | 0 | ${errors === 0 ? 'met' : '**missed**'} |`,
+    `| P2 CPU per request: API process, PostgreSQL backends (µs) | ${fmt(spread(p2Cpu.map((c) => c.apiUs)).median)}, ${fmt(spread(p2Cpu.map((c) => c.dbUs)).median)} | | | |`,
+    `| B CPU per transition: benchmark process, PostgreSQL backends (µs) | ${fmt(spread(bCpu.map((c) => c.apiUs)).median)}, ${fmt(spread(bCpu.map((c) => c.dbUs)).median)} | | | |`,
     '',
     'Absolute figures of this machine (median of runs):',
     '',
@@ -319,6 +330,9 @@ async function main() {
     figure('P2 HTTP throughput', 'op/s', results.P2!.map(tp)),
     figure('cold start, embedded, new data folder, to ready', 'ms', starts, atMost(5000)),
     figure('start, embedded, existing data folder, to ready', 'ms', restarts, atMost(5000)),
+    figure('P2 CPU per request, API process', 'µs', p2Cpu.map((c) => c.apiUs)),
+    figure('P2 CPU per request, PostgreSQL backends', 'µs', p2Cpu.map((c) => c.dbUs)),
+    figure('B CPU per transition, PostgreSQL backends', 'µs', bCpu.map((c) => c.dbUs)),
     figure('API resident memory under P2 load (max of samples)', 'MB', [memory], atMost(250)),
     figure('errors during P3', 'count', [errors], atMost(0, '0')),
   ]);
