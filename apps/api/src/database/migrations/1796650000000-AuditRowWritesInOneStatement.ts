@@ -17,21 +17,27 @@ export class AuditRowWritesInOneStatement1796650000000 implements MigrationInter
       DECLARE
         w record;
         matched text;
+        leftout text[];
+        k jsonb;
       BEGIN
         -- Only a transaction that wrote a noted row has the table (created by the trigger in the session).
         IF to_regclass('pg_temp.audit_row_write') IS NULL THEN RETURN; END IF;
         FOR w IN EXECUTE 'WITH noted AS (DELETE FROM pg_temp.audit_row_write RETURNING tbl, key)
                           SELECT tbl, jsonb_agg(DISTINCT key) AS keys FROM noted GROUP BY tbl' LOOP
-          -- Each key column compared with the note's value cast to the column's type, so that the row is found on
-          -- its primary key's index by a plan PostgreSQL makes quickly (half the time of populating a record).
-          SELECT string_agg(format('t.%I = (k.key ->> %L)::%s', a.attname, a.attname, format_type(a.atttypid, a.atttypmod)), ' AND ')
+          -- Each key column compared with the note's value cast to the column's type: every row is read on its
+          -- primary key's index, one lookup per note (a join over the notes let the planner scan a large table).
+          SELECT string_agg(format('t.%I = ($1 ->> %L)::%s', a.attname, a.attname, format_type(a.atttypid, a.atttypmod)), ' AND ')
             INTO matched
             FROM jsonb_object_keys(w.keys -> 0) AS c
             JOIN pg_attribute a ON a.attrelid = quote_ident(w.tbl)::regclass AND a.attname = c;
-          RETURN QUERY EXECUTE format(
-            'SELECT %L::text, k.key, audit_row_digest(t, $2) FROM jsonb_array_elements($1) AS k(key) LEFT JOIN %I t ON %s',
-            w.tbl, w.tbl, matched)
-          USING w.keys, ARRAY(SELECT jsonb_array_elements_text(coalesce(excluded -> w.tbl, '[]'::jsonb)));
+          leftout := ARRAY(SELECT jsonb_array_elements_text(coalesce(excluded -> w.tbl, '[]'::jsonb)));
+          FOR k IN SELECT jsonb_array_elements(w.keys) LOOP
+            tbl := w.tbl;
+            key := k;
+            -- No row: deleted in this transaction (its digest null).
+            EXECUTE format('SELECT audit_row_digest(t, $2) FROM %I t WHERE %s', w.tbl, matched) INTO digest USING k, leftout;
+            RETURN NEXT;
+          END LOOP;
         END LOOP;
       END $$`);
   }
