@@ -12,12 +12,14 @@
  * pdfmake keeps its fonts and resource policies in one process-wide object. This file owns that configuration:
  * no document may load a URL or any local file (the fonts come from memory), so nothing in the data can make the
  * server fetch or read anything.
+ *
+ * pdfmake (with pdfkit and fontkit) is loaded, and its fonts read, on the first document rather than at start: a
+ * start that renders nothing (an existing data folder, a server database) does not pay for them.
  */
 import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { stampKeywords, withSupersededStamp, type SupersededStamp } from './superseded-stamp.js';
 import { formatDateVi, instantOf } from './vietnamese-format.js';
@@ -32,15 +34,28 @@ const TINOS_FILES = {
   bolditalics: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
 } as const;
 
-let configured = false;
+type Pdfmake = typeof import('pdfmake');
+
+let configured: Promise<Pdfmake> | undefined;
+
+/** pdfmake, loaded and configured once per process (a failed attempt is tried again by the next document). */
+function configuredPdfmake(): Promise<Pdfmake> {
+  // pdfmake is CommonJS: at run time its one export is the default (its types declare the members as named exports).
+  configured ??= import('pdfmake')
+    .then((module) => configurePdfmake((module as unknown as { default: Pdfmake }).default))
+    .catch((error: unknown) => {
+      configured = undefined;
+      throw error;
+    });
+  return configured;
+}
 
 /**
- * Reads the four font files once per process into pdfmake's in-memory file system and points the family at them;
- * forbids every other resource (no URL, no local file). Each document then takes the same bytes from memory
- * instead of reading the files again.
+ * Reads the four font files into pdfmake's in-memory file system and points the family at them; forbids every
+ * other resource (no URL, no local file). Each document then takes the same bytes from memory instead of reading
+ * the files again.
  */
-function configurePdfmake(): void {
-  if (configured) return;
+function configurePdfmake(pdfmake: Pdfmake): Pdfmake {
   const require = createRequire(import.meta.url);
   const folder = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
   const family: Record<string, string> = {};
@@ -52,7 +67,7 @@ function configurePdfmake(): void {
   pdfmake.addFonts({ [DOCUMENT_FONT]: family });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  configured = true;
+  return pdfmake;
 }
 
 /** What the PDF's document information says. */
@@ -82,10 +97,6 @@ export interface RenderedPdf {
 
 @Injectable()
 export class PdfRenderer {
-  constructor() {
-    configurePdfmake();
-  }
-
   /** Renders a definition built by one of the document layouts. The definition is consumed (pdfmake mutates it). */
   async render(definition: TDocumentDefinitions, metadata: PdfMetadata): Promise<RenderedPdf> {
     const created = instantOf(metadata.generatedAt);
@@ -122,6 +133,7 @@ export class PdfRenderer {
         creationDate: created,
       },
     };
+    const pdfmake = await configuredPdfmake();
     const pdf = await pdfmake.createPdf(metadata.supersededStamp ? withSupersededStamp(doc, metadata.supersededStamp) : doc).getBuffer();
     return { pdf, pageCount };
   }
