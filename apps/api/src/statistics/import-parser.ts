@@ -4,7 +4,7 @@
  * sheet). It never guesses: a blank count stays null (unknown) and is reported; anything it cannot read
  * exactly is an error naming the line and column. Pure apart from unzipping the workbook.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FIELDS, HONOURING_FORMS, HonouringFormCodes, type Field, type HonouringForm } from '#domain';
 import type { ImportFormat } from './statistics.entities.js';
 
@@ -120,7 +120,9 @@ function csvGrid(bytes: Buffer): { lines: string[][] } | { error: ParseError } {
 }
 
 async function xlsxGrid(bytes: Buffer): Promise<{ lines: string[][] } | { error: ParseError }> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded by the first workbook read, not at start.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

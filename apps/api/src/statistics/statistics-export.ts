@@ -6,7 +6,6 @@
  * imported file, the totals its source prints and the differences from the sums of its rows, in the same columns.
  * Vietnamese headers first, English beneath (Excel) or beside (CSV).
  */
-import ExcelJS from 'exceljs';
 import type { StatisticsFigures as Figures, StatisticsRow as TableRow, StatisticsTable } from '#contracts';
 
 const UNKNOWN_NOTE = { vi: 'Chưa rõ số liệu (ô trống trong nguồn)', en: 'Unknown (blank in the source)' };
@@ -116,7 +115,9 @@ function figureColumns(table: StatisticsTable): (keyof Figures)[] {
 }
 
 export async function toXlsx(table: StatisticsTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded by the first workbook written, not at start.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   workbook.creator = 'Điển hình tiên tiến';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet('Thống kê', { views: [{ state: 'frozen', ySplit: HEADER_ROWS }] });
