@@ -19,9 +19,11 @@ import { decisionStream } from '../audit/streams.js';
 import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { readSignatures, sameDocument, sha256, signPdf, type SignatureReading } from './pades.js';
+import { sha256 } from './digest.js';
+import type { SignatureReading } from './pades.js';
 import { SignatureRepository, type IssuedDocumentListed, type IssuedDocumentRow } from './signature.repository.js';
 import type { IssuedDocumentKind, SignatureMethod } from './signature.entities.js';
+import { loadPades } from './signature-engine.js';
 import { SigningKeys } from './signing-keys.js';
 
 /** What the decision flow hands over for one document: who it is, and how to render its issued bytes. */
@@ -67,6 +69,7 @@ export class DocumentSignatures {
     const issued = await this.issuedCopy(source, actor);
     if (await this.repository.signatureOf(this.repository.reader, issued.id)) throw new DomainError('DOCUMENT_ALREADY_SIGNED', { reference: issued.reference });
     const now = this.clock.now();
+    const { readSignatures, signPdf } = await loadPades();
     const signed = await signPdf(issued.content, credentials, {
       reason: source.kind === 'DECISION' ? `Ban hanh Quyet dinh so ${source.reference}` : `Cap Giay chung nhan so ${source.reference}`,
       location: source.place,
@@ -84,6 +87,7 @@ export class DocumentSignatures {
     if (!file.subarray(0, 5).equals(PDF_MAGIC)) throw new DomainError('SIGNED_FILE_NOT_PDF', { field: 'file' });
     const issued = await this.issuedCopy(source, actor);
     if (await this.repository.signatureOf(this.repository.reader, issued.id)) throw new DomainError('DOCUMENT_ALREADY_SIGNED', { reference: issued.reference });
+    const { readSignatures, sameDocument } = await loadPades();
     const readings = await readSignatures(file, await this.keys.trustedRoots(), this.clock.now());
     const reading = readings.at(-1);
     if (!reading) throw new DomainError('SIGNED_FILE_UNSIGNED', { field: 'file' });

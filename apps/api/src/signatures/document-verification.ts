@@ -14,12 +14,13 @@
 import { Injectable } from '@nestjs/common';
 import type { DocumentStandingView, VerificationView } from '#contracts';
 import { ISSUING_AUTHORITIES } from '#domain';
-import { PDFDocument } from 'pdf-lib';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { stampedCopyOf, type SupersededStamp } from '../documents/superseded-stamp.js';
-import { readSignatures, sameDocument, sha256, type SignatureReading } from './pades.js';
+import { sha256 } from './digest.js';
+import type { SignatureReading } from './pades.js';
 import { SignatureRepository, type DecisionFacts, type IssuedDocumentRow, type RecipientFacts } from './signature.repository.js';
+import { loadPades, loadPdfLib } from './signature-engine.js';
 import { SigningKeys } from './signing-keys.js';
 import { formatDateVi } from '../documents/vietnamese-format.js';
 
@@ -66,6 +67,7 @@ export class DocumentVerification {
     if (!file || file.length === 0) throw new DomainError('VERIFICATION_INPUT_REQUIRED', { field: 'file' });
     if (!file.subarray(0, 5).equals(PDF_MAGIC)) throw new DomainError('SIGNED_FILE_NOT_PDF', { field: 'file' });
     const em = this.repository.reader;
+    const { readSignatures, sameDocument } = await loadPades();
     const readings = await readSignatures(file, await this.keys.trustedRoots(), this.clock.now());
     const digest = sha256(file).toString('hex');
     let issued: IssuedDocumentRow | null = null;
@@ -110,6 +112,7 @@ export class DocumentVerification {
     // The stored signed copy's signature, checked again now.
     const issued = await this.repository.issued(em, decisionId, candidateId);
     const stored = issued ? await this.repository.signatureOf(em, issued.id) : null;
+    const { readSignatures } = await loadPades();
     const readings = stored ? await readSignatures(stored.content, await this.keys.trustedRoots(), this.clock.now()) : [];
     const signature = readings.length ? signatureView(readings.at(-1)!, readings) : null;
     const verdict: Verdict = signature && !signature.valid ? 'NOT_VALID' : standing.status === 'REVOKED' ? 'REVOKED' : signature ? 'VALID' : 'UNSIGNED';
@@ -169,6 +172,7 @@ export class DocumentVerification {
 
 /** Which document an uploaded file says it is the stamped copy of (its Keywords), or null; unreadable: null. */
 async function stampedCopyIn(file: Buffer): Promise<SupersededStamp['of'] | null> {
+  const { PDFDocument } = await loadPdfLib();
   try {
     const pdf = await PDFDocument.load(file, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
     return stampedCopyOf(pdf.getKeywords());

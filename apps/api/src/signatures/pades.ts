@@ -10,13 +10,14 @@
  * (Why not @signpdf/signer-p12: node-forge's PKCS#7 has no signing-certificate-v2 and mis-encodes UTF-8 issuer
  * names; see docs/stack-notes.)
  */
-import { createHash, webcrypto } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SignPdf } from '@signpdf/signpdf';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { PDFDict, PDFDocument, PDFName, PDFArray, PDFRef, type PDFObject } from 'pdf-lib';
+import { sha256 } from './digest.js';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
 
@@ -45,7 +46,6 @@ export interface TimeStampAuthority {
   url: string;
 }
 
-export const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();
 /** A copy in its own ArrayBuffer (what WebCrypto and pkijs take). */
 const own = (data: Uint8Array): ArrayBuffer => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
 const hex = (data: Uint8Array | ArrayBuffer): string => Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('hex');

@@ -13,8 +13,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as pkijs from 'pkijs';
 import { AppConfig, ConfigError } from '../config/app-config.js';
-import { credentialsFromPem, issuePki, loadPkcs12 } from './credentials.js';
-import { certificateFacts, parseCertificates, type SigningCredentials, type TimeStampAuthority } from './pades.js';
+import type { SigningCredentials, TimeStampAuthority } from './pades.js';
+import { loadCredentials, loadPades } from './signature-engine.js';
 
 export const DEMO_KEY_FILE = 'demo-signing-key.pem';
 export const DEMO_CHAIN_FILE = 'demo-signing-chain.pem';
@@ -60,6 +60,7 @@ export class SigningKeys implements OnModuleInit {
 
   private async read(): Promise<void> {
     const c = this.config;
+    const [{ certificateFacts, parseCertificates }, { credentialsFromPem, issuePki, loadPkcs12 }] = await Promise.all([loadPades(), loadCredentials()]);
     if (c.SIGNING_TRUSTED_ROOTS) {
       try {
         this.roots = parseCertificates(readFileSync(c.SIGNING_TRUSTED_ROOTS, 'utf8'));

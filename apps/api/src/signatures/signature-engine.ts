@@ -1,0 +1,12 @@
+/**
+ * The signature engine, loaded when a signature is first made, read or configured rather than at start:
+ * pades.ts (pkijs, asn1js, pdf-lib, @signpdf) and credentials.ts (@peculiar/x509, node-forge) take about half a
+ * second to load, and a start on an existing data folder or a server database makes and reads no signature.
+ * The services of this folder import these modules' types only, and their code through these accessors.
+ */
+export const loadPades = (): Promise<typeof import('./pades.js')> => import('./pades.js');
+
+export const loadCredentials = (): Promise<typeof import('./credentials.js')> => import('./credentials.js');
+
+/** pdf-lib alone, to read an uploaded file's document information. */
+export const loadPdfLib = (): Promise<typeof import('pdf-lib')> => import('pdf-lib');
