@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { renderCertificate, renderCertificates } from './certificate.js';
-import { renderRecognitionDecisionDocx } from './recognition-decision-docx.js';
 import { renderCouncilMinutes } from './council-minutes-layout.js';
 import type { CertificateData, CouncilMinutesData, RecognitionDecisionData } from './document-data.js';
 import { PdfRenderer } from './pdf-renderer.js';
@@ -42,6 +41,8 @@ export class DocumentsService {
 
   /** The decision as a Word document (DOCX) the office edits; a draft's page header says "DỰ THẢO". */
   async renderRecognitionDecisionDocx(data: RecognitionDecisionData): Promise<Buffer> {
+    // The DOCX layout (and the docx package) is loaded by the first DOCX asked for, not at start.
+    const { renderRecognitionDecisionDocx } = await import('./recognition-decision-docx.js');
     return renderRecognitionDecisionDocx(this.marked(data));
   }
 

@@ -17,7 +17,7 @@ import { DomainError } from '../common/domain-error.js';
 import { PdfRenderer } from '../documents/pdf-renderer.js';
 import { JurisdictionProfiles, type ProfileInForce } from '../jurisdiction/jurisdiction-profiles.js';
 import { AchievementReportVersion, type AchievementReportContent } from './achievement-report.entity.js';
-import { renderDossierDocx, renderDossierPdf, type DossierDocument } from './dossier-document.js';
+import { renderDossierPdf, type DossierDocument } from './dossier-document.js';
 import { peopleNamed } from '../audit/audit-names.js';
 import { formatDateVi } from '../documents/vietnamese-format.js';
 
@@ -239,6 +239,8 @@ export class DossierService {
 
   private async render(doc: DossierDocument, format: DossierFormat): Promise<RenderedDossier> {
     if (format === 'pdf') return { bytes: await renderDossierPdf(this.renderer, doc), contentType: 'application/pdf', fileName: `${doc.fileName}.pdf` };
+    // The DOCX layout (and the docx package) is loaded by the first DOCX asked for, not at start.
+    const { renderDossierDocx } = await import('./dossier-docx.js');
     return { bytes: await renderDossierDocx(doc), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${doc.fileName}.docx` };
   }
 
