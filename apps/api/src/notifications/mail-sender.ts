@@ -2,9 +2,10 @@
  * The SMTP side (nodemailer 10, pinned): one transport for the process, from SMTP_URL. Failures are classified
  * the way mail servers mean them: a 5xx answer is permanent (the address or the message is refused: retrying
  * cannot help), a 4xx answer and socket, time-out and DNS errors are temporary (retried with backoff).
+ * nodemailer is loaded with the first message sent, not at start.
  */
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config.js';
 
 export interface OutgoingMail {
@@ -34,8 +35,12 @@ export class MailSender implements OnModuleDestroy {
 
   async send(mail: OutgoingMail): Promise<SendOutcome> {
     if (!this.config.SMTP_URL) return { ok: false, permanent: true, error: 'SMTP_URL is not set' };
-    // Bounded waits: a sender holds its message's row while it talks to the server.
-    this.transport ??= nodemailer.createTransport({ url: this.config.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as Parameters<typeof nodemailer.createTransport>[0]);
+    if (!this.transport) {
+      const { default: nodemailer } = await import('nodemailer');
+      // Bounded waits: a sender holds its message's row while it talks to the server. (Another send may have made
+      // the transport while this one loaded nodemailer: there is one per process.)
+      this.transport ??= nodemailer.createTransport({ url: this.config.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as Parameters<typeof nodemailer.createTransport>[0]);
+    }
     try {
       const info = await this.transport.sendMail({
         from: this.config.MAIL_FROM,
