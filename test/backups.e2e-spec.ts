@@ -431,16 +431,27 @@ describe('an archive of the previous migration version', () => {
       const entries = extractArchive(current, staging);
       const dbEntry = entries.find((e) => e.name === 'database.jsonl.gz')!;
 
-      // The previous version's database: every migration but the last.
-      const previousDb = await emptyTarget(engine);
+      // The previous version's database: every migration but the last ones, back to one that changed tables or
+      // columns (a migration may change functions only, as AuditRowWritesInOneStatement does: its predecessor's
+      // tables are the same, and the archive would not be older for real).
+      const size = (columns: Iterable<readonly unknown[]>) => [...columns].reduce((n, c) => n + 1 + c.length, 0);
+      const currentSize = size((await productTables((sql, params) => older.dataSource.query(sql, params))).map((t) => t.columns));
+      const olderVersion = async (kept: number) => {
+        const db = await emptyTarget(engine);
+        db.dataSource.migrations.splice(kept);
+        await migrateWithLock(db.dataSource);
+        return { db, schema: new Map((await productTables(db.query)).map((x) => [x.name, x.columns])) };
+      };
+      let kept = KNOWN.length - 1;
+      let { db: previousDb, schema } = await olderVersion(kept);
+      while (size(schema.values()) === currentSize && kept > 1) {
+        await previousDb.close();
+        ({ db: previousDb, schema } = await olderVersion(--kept));
+      }
       const previous = join(work, 'previous.dth-backup.tar');
       try {
-        previousDb.dataSource.migrations.splice(KNOWN.length - 1);
-        await migrateWithLock(previousDb.dataSource);
-        const schema = new Map((await productTables(previousDb.query)).map((x) => [x.name, x.columns]));
-        // Older for real: the last migration took away tables or columns (it may add only columns).
-        const size = (tables: { columns: readonly unknown[] }[]) => tables.reduce((n, t) => n + 1 + t.columns.length, 0);
-        expect(size([...schema.entries()].map(([, columns]) => ({ columns })))).toBeLessThan(size(await productTables((sql, params) => older.dataSource.query(sql, params))));
+        // Older for real: the migrations after it took away tables or columns (they may add only columns).
+        expect(size(schema.values())).toBeLessThan(currentSize);
         // The province's rows, as that schema holds them (the last migration's tables and columns left out).
         const text = await new Promise<string>((resolve, reject) => {
           const chunks: Buffer[] = [];
@@ -469,7 +480,7 @@ describe('an archive of the previous migration version', () => {
         // The backup code itself makes the archive of that database (its keys are the province's).
         const previousConfig = Object.assign(Object.create(AppConfig.prototype) as AppConfig, olderConfig, { DATABASE_URL: previousDb.config.DATABASE_URL });
         const made = await makeBackup(previousDb.dataSource, previousConfig, PASSPHRASE, previous);
-        expect(made.manifest.migrations).toEqual(KNOWN.slice(0, -1));
+        expect(made.manifest.migrations).toEqual(KNOWN.slice(0, kept));
         expect(made.manifest.checkpoint).not.toBeNull();
       } finally {
         await previousDb.close();
@@ -478,7 +489,7 @@ describe('an archive of the previous migration version', () => {
       const target = await emptyTarget(engine);
       try {
         const result = await restore(previous, target);
-        expect(result.migratedForward).toEqual([KNOWN[KNOWN.length - 1]]);
+        expect(result.migratedForward).toEqual(KNOWN.slice(kept));
         expect(problems(result)).toEqual([]);
         expect(result.verification.ok).toBe(true);
         await expectWitnessStartedFromArchive(result, target, previous);

@@ -21,6 +21,10 @@ import type { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { AppConfig } from '../config/app-config.js';
 import { ARCHIVE_SUFFIX } from './backup-manifest.js';
+import { lazyModule } from '../common/lazy-module.js';
+
+/** The S3 client, loaded by the first backup sent to or read from a bucket. */
+const loadS3 = lazyModule(() => import('@aws-sdk/client-s3'));
 
 export interface StoredArchive {
   file: string;
@@ -113,7 +117,7 @@ export class S3Target implements BackupTarget {
   }
 
   private s3() {
-    this.client ??= import('@aws-sdk/client-s3').then((sdk) => ({
+    this.client ??= loadS3().then((sdk) => ({
       sdk,
       client: new sdk.S3Client({
         endpoint: this.settings.endpoint,

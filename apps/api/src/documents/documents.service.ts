@@ -5,6 +5,10 @@ import { renderCouncilMinutes } from './council-minutes-layout.js';
 import type { CertificateData, CouncilMinutesData, RecognitionDecisionData } from './document-data.js';
 import { PdfRenderer } from './pdf-renderer.js';
 import { renderRecognitionDecision } from './recognition-decision.js';
+import { lazyModule } from '../common/lazy-module.js';
+
+/** The decision's DOCX layout (and the docx package), loaded by the first DOCX asked for. */
+const loadDecisionDocx = lazyModule(() => import('./recognition-decision-docx.js'));
 
 /**
  * The documents other modules ask for, as PDF bytes (application/pdf). Each call lays out only the data it is
@@ -41,8 +45,7 @@ export class DocumentsService {
 
   /** The decision as a Word document (DOCX) the office edits; a draft's page header says "DỰ THẢO". */
   async renderRecognitionDecisionDocx(data: RecognitionDecisionData): Promise<Buffer> {
-    // The DOCX layout (and the docx package) is loaded by the first DOCX asked for, not at start.
-    const { renderRecognitionDecisionDocx } = await import('./recognition-decision-docx.js');
+    const { renderRecognitionDecisionDocx } = await loadDecisionDocx();
     return renderRecognitionDecisionDocx(this.marked(data));
   }
 

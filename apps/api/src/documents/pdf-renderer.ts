@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import type { DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { stampKeywords, withSupersededStamp, type SupersededStamp } from './superseded-stamp.js';
 import { formatDateVi, instantOf } from './vietnamese-format.js';
+import { lazyModule } from '../common/lazy-module.js';
 
 /** The font family name documents use in their styles. */
 export const DOCUMENT_FONT = 'Tinos';
@@ -36,19 +37,9 @@ const TINOS_FILES = {
 
 type Pdfmake = typeof import('pdfmake');
 
-let configured: Promise<Pdfmake> | undefined;
-
 /** pdfmake, loaded and configured once per process (a failed attempt is tried again by the next document). */
-function configuredPdfmake(): Promise<Pdfmake> {
-  // pdfmake is CommonJS: at run time its one export is the default (its types declare the members as named exports).
-  configured ??= import('pdfmake')
-    .then((module) => configurePdfmake((module as unknown as { default: Pdfmake }).default))
-    .catch((error: unknown) => {
-      configured = undefined;
-      throw error;
-    });
-  return configured;
-}
+// pdfmake is CommonJS: at run time its one export is the default (its types declare the members as named exports).
+const configuredPdfmake = lazyModule(() => import('pdfmake').then((module) => configurePdfmake((module as unknown as { default: Pdfmake }).default)));
 
 /**
  * Reads the four font files into pdfmake's in-memory file system and points the family at them; forbids every

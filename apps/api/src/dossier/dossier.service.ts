@@ -20,6 +20,7 @@ import { AchievementReportVersion, type AchievementReportContent } from './achie
 import { renderDossierPdf, type DossierDocument } from './dossier-document.js';
 import { peopleNamed } from '../audit/audit-names.js';
 import { formatDateVi } from '../documents/vietnamese-format.js';
+import { lazyModule } from '../common/lazy-module.js';
 
 export const SESSION_DOCUMENTS = ['to-trinh', 'danh-sach', 'danh-sach-cong-khai'] as const;
 export type SessionDocument = (typeof SESSION_DOCUMENTS)[number];
@@ -56,6 +57,9 @@ interface SessionRow {
 
 const kindVi = (k: string) => labelsOf(SUBJECT_KINDS, k)?.vi ?? k;
 const fieldVi = (f: string) => labelsOf(FIELDS, f)?.vi ?? f;
+
+/** The DOCX layout (and the docx package), loaded by the first DOCX asked for. */
+const loadDossierDocx = lazyModule(() => import('./dossier-docx.js'));
 
 @Injectable()
 export class DossierService {
@@ -239,8 +243,7 @@ export class DossierService {
 
   private async render(doc: DossierDocument, format: DossierFormat): Promise<RenderedDossier> {
     if (format === 'pdf') return { bytes: await renderDossierPdf(this.renderer, doc), contentType: 'application/pdf', fileName: `${doc.fileName}.pdf` };
-    // The DOCX layout (and the docx package) is loaded by the first DOCX asked for, not at start.
-    const { renderDossierDocx } = await import('./dossier-docx.js');
+    const { renderDossierDocx } = await loadDossierDocx();
     return { bytes: await renderDossierDocx(doc), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${doc.fileName}.docx` };
   }
 

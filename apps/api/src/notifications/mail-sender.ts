@@ -7,6 +7,10 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config.js';
+import { lazyModule } from '../common/lazy-module.js';
+
+/** nodemailer, loaded with the first message sent. */
+const loadNodemailer = lazyModule(() => import('nodemailer'));
 
 export interface OutgoingMail {
   /** The outbox row: the Message-ID is derived from it, so that a message sent twice is recognisably one. */
@@ -36,7 +40,7 @@ export class MailSender implements OnModuleDestroy {
   async send(mail: OutgoingMail): Promise<SendOutcome> {
     if (!this.config.SMTP_URL) return { ok: false, permanent: true, error: 'SMTP_URL is not set' };
     if (!this.transport) {
-      const { default: nodemailer } = await import('nodemailer');
+      const { default: nodemailer } = await loadNodemailer();
       // Bounded waits: a sender holds its message's row while it talks to the server. (Another send may have made
       // the transport while this one loaded nodemailer: there is one per process.)
       this.transport ??= nodemailer.createTransport({ url: this.config.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as Parameters<typeof nodemailer.createTransport>[0]);

@@ -4,9 +4,11 @@
  * second to load, and a start on an existing data folder or a server database makes and reads no signature.
  * The services of this folder import these modules' types only, and their code through these accessors.
  */
-export const loadPades = (): Promise<typeof import('./pades.js')> => import('./pades.js');
+import { lazyModule } from '../common/lazy-module.js';
 
-export const loadCredentials = (): Promise<typeof import('./credentials.js')> => import('./credentials.js');
+export const loadPades = lazyModule(() => import('./pades.js'));
+
+export const loadCredentials = lazyModule(() => import('./credentials.js'));
 
 /** pdf-lib alone, to read an uploaded file's document information. */
-export const loadPdfLib = (): Promise<typeof import('pdf-lib')> => import('pdf-lib');
+export const loadPdfLib = lazyModule(() => import('pdf-lib'));

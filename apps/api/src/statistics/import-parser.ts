@@ -7,6 +7,10 @@
 import type ExcelJS from 'exceljs';
 import { FIELDS, HONOURING_FORMS, HonouringFormCodes, type Field, type HonouringForm } from '#domain';
 import type { ImportFormat } from './statistics.entities.js';
+import { lazyModule } from '../common/lazy-module.js';
+
+/** exceljs, loaded by the first workbook read or written. */
+const loadExcel = lazyModule(() => import('exceljs'));
 
 export interface ParsedRow {
   line: number;
@@ -121,7 +125,7 @@ function csvGrid(bytes: Buffer): { lines: string[][] } | { error: ParseError } {
 
 async function xlsxGrid(bytes: Buffer): Promise<{ lines: string[][] } | { error: ParseError }> {
   // exceljs is loaded by the first workbook read, not at start.
-  const { Workbook } = (await import('exceljs')).default;
+  const { Workbook } = (await loadExcel()).default;
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

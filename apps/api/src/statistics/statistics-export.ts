@@ -7,6 +7,10 @@
  * Vietnamese headers first, English beneath (Excel) or beside (CSV).
  */
 import type { StatisticsFigures as Figures, StatisticsRow as TableRow, StatisticsTable } from '#contracts';
+import { lazyModule } from '../common/lazy-module.js';
+
+/** exceljs, loaded by the first workbook read or written. */
+const loadExcel = lazyModule(() => import('exceljs'));
 
 const UNKNOWN_NOTE = { vi: 'Chưa rõ số liệu (ô trống trong nguồn)', en: 'Unknown (blank in the source)' };
 const SOURCE_NOTES = {
@@ -116,7 +120,7 @@ function figureColumns(table: StatisticsTable): (keyof Figures)[] {
 
 export async function toXlsx(table: StatisticsTable): Promise<Buffer> {
   // exceljs is loaded by the first workbook written, not at start.
-  const { Workbook } = (await import('exceljs')).default;
+  const { Workbook } = (await loadExcel()).default;
   const workbook = new Workbook();
   workbook.creator = 'Điển hình tiên tiến';
   workbook.created = new Date(0);
