@@ -14,6 +14,8 @@ import { DomainError } from '../common/domain-error.js';
 import { OutOfReach } from './out-of-reach.js';
 import type { Role } from '#domain';
 
+const eventIsForRole = (eventType: CandidateEventType, actor: Actor) => (EVENT_ROLES[eventType] as readonly Role[]).includes(actor.role);
+
 @Injectable()
 export class CandidateAccess {
   constructor(
@@ -34,7 +36,7 @@ export class CandidateAccess {
 
   async assertMaySend(actor: Actor, candidateId: string, eventType: CandidateEventType): Promise<void> {
     await this.assertReadable(actor, candidateId);
-    if (!(EVENT_ROLES[eventType] as readonly Role[]).includes(actor.role)) {
+    if (!eventIsForRole(eventType, actor)) {
       await this.refusals.record(actor, 'EVENT_NOT_FOR_ROLE', { candidateId, event: eventType });
       throw new DomainError('FORBIDDEN', { event: eventType, role: actor.role });
     }
@@ -47,7 +49,7 @@ export class CandidateAccess {
    * transaction has rolled back, so the refusal is kept.
    */
   async sendingWithinReach<T>(actor: Actor, candidateId: string, eventType: CandidateEventType, send: () => Promise<T>): Promise<T> {
-    if (!(EVENT_ROLES[eventType] as readonly Role[]).includes(actor.role)) await this.assertMaySend(actor, candidateId, eventType);
+    if (!eventIsForRole(eventType, actor)) await this.assertMaySend(actor, candidateId, eventType);
     try {
       return await send();
     } catch (error) {
