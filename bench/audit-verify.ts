@@ -37,6 +37,7 @@ import { CheckpointRepository } from '../apps/api/src/audit/checkpoint.repositor
 import { loadConfig } from '../apps/api/src/config/app-config.js';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
 import { atLeast, figure, recordFigures, type Figure } from './figures.js';
+import { exitedChildrenCpuMs, postmasterPid } from './http.js';
 import { migrateWithLock } from '../apps/api/src/database/migrate.js';
 
 const { values } = parseArgs({
@@ -247,7 +248,14 @@ async function generate(client: pg.Client, unitId: string, histories: History[],
   return written;
 }
 
-function verifyWithCli(kept: string, signingKey: string, keyDir: string, workers: number): { report: VerificationReport; wallMs: number } {
+/**
+ * One verification by the command line, with the CPU it cost: the verifier's (all its threads) and the PostgreSQL
+ * backends' that served it (they exit with its connections). On two cores, their sum against twice the wall time
+ * says whether more workers can help.
+ */
+async function verifyWithCli(kept: string, signingKey: string, keyDir: string, workers: number): Promise<{ report: VerificationReport; wallMs: number; verifierCpuMs: number; postgresCpuMs: number | null }> {
+  const postgres0 = postmaster ? exitedChildrenCpuMs(postmaster) : 0;
+  const verifier0 = exitedChildrenCpuMs(process.pid);
   const started = Date.now();
   const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, 'dist/apps/api/src/audit/cli.js', 'verify', '--json', '--workers', String(workers), '--checkpoint', kept], {
     env: { ...process.env, DATABASE_URL: url, AUDIT_SIGNING_KEY: signingKey, KEY_DIR: keyDir, LOG_LEVEL: 'warn' },
@@ -255,7 +263,12 @@ function verifyWithCli(kept: string, signingKey: string, keyDir: string, workers
     maxBuffer: 64 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`verification failed (exit ${child.status}): ${child.stderr}\n${child.stdout.slice(0, 2000)}`);
-  return { report: JSON.parse(child.stdout) as VerificationReport, wallMs: Date.now() - started };
+  const wallMs = Date.now() - started;
+  const verifierCpuMs = exitedChildrenCpuMs(process.pid) - verifier0;
+  // The backends end when the verifier's connections close: give the postmaster a moment to reap them.
+  await new Promise((r) => setTimeout(r, 300));
+  const postgresCpuMs = postmaster ? exitedChildrenCpuMs(postmaster) - postgres0 : null;
+  return { report: JSON.parse(child.stdout) as VerificationReport, wallMs, verifierCpuMs, postgresCpuMs };
 }
 
 Logger.overrideLogger(['error']);
@@ -263,6 +276,7 @@ const admin = new pg.Client({ connectionString: SERVER });
 await admin.connect();
 await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
 await admin.query(`CREATE DATABASE ${DB}`);
+const postmaster = await postmasterPid(admin);
 // BENCH_KEY_DIR and BENCH_SIGNING_KEY keep the trail's keys for another bench (bench/backup.ts) that uses --keep.
 const work = process.env.BENCH_KEY_DIR ?? mkdtempSync(join(tmpdir(), 'dth-bench-audit-'));
 try {
@@ -318,12 +332,13 @@ try {
     // Several verification runs of the same trail for each worker count: the figure is their median, with min and max.
     say(`${written} records: generated in ${(generatedMs / 1000).toFixed(1)} s; checkpoints over ${newLeaves} new leaves signed in ${(checkpointMs / 1000).toFixed(1)} s`);
     for (const workers of WORKERS) {
-      const runs = Array.from({ length: VERIFY_RUNS }, () => verifyWithCli(kept, signingKey, work, workers));
+      const runs: Awaited<ReturnType<typeof verifyWithCli>>[] = [];
+      for (let run = 0; run < VERIFY_RUNS; run++) runs.push(await verifyWithCli(kept, signingKey, work, workers));
       for (const { report } of runs) {
         if (!report.ok || report.records !== written) throw new Error(`unexpected report: ${JSON.stringify(report.summary)}`);
       }
       const bySpeed = [...runs].sort((a, b) => a.report.recordsPerSecond - b.report.recordsPerSecond);
-      const { report, wallMs } = bySpeed[Math.floor((bySpeed.length - 1) / 2)]!;
+      const { report, wallMs, verifierCpuMs, postgresCpuMs } = bySpeed[Math.floor((bySpeed.length - 1) / 2)]!;
       const slowest = bySpeed[0]!.report.recordsPerSecond;
       const fastest = bySpeed[bySpeed.length - 1]!.report.recordsPerSecond;
       const peakRssMb = Math.max(...runs.map((r) => r.report.peakRssMb));
@@ -332,10 +347,16 @@ try {
         figure(`audit verification, ${size}`, 'records/s', runs.map((r) => r.report.recordsPerSecond), atLeast(100_000)),
         figure(`audit verification peak RSS, ${size} (--max-old-space-size=${HEAP_MB})`, 'MB', runs.map((r) => r.report.peakRssMb)),
       );
-      rows.push({ records: written, workers, generatedMs, checkpointMs, newLeaves, verifyMs: report.durationMs, wallMs, recordsPerSecond: report.recordsPerSecond, slowest, fastest, runs: runs.length, peakRssMb, chainsMs: report.timings.chainsMs, coverageMs: report.timings.coverageMs, checkpointsMs: report.timings.checkpointsMs });
+      rows.push({ records: written, workers, generatedMs, checkpointMs, newLeaves, verifyMs: report.durationMs, wallMs, verifierCpuMs, postgresCpuMs: postgresCpuMs ?? -1, recordsPerSecond: report.recordsPerSecond, slowest, fastest, runs: runs.length, peakRssMb, chainsMs: report.timings.chainsMs, coverageMs: report.timings.coverageMs, checkpointsMs: report.timings.checkpointsMs });
       say(
         `  verify, ${workers} worker${workers === 1 ? '' : 's'} (median of ${runs.length} runs): ${(report.durationMs / 1000).toFixed(1)} s (side by side: chains + replay + MACs ${(report.timings.chainsMs / 1000).toFixed(1)} s, rows ${(report.timings.coverageMs / 1000).toFixed(1)} s, checkpoints ${(report.timings.checkpointsMs / 1000).toFixed(1)} s), ` +
           `${report.recordsPerSecond} records/s (min ${slowest}, max ${fastest}), peak RSS ${peakRssMb} MB, ${report.replay.replayed} candidates replayed`,
+      );
+      const cores = ((verifierCpuMs + (postgresCpuMs ?? 0)) / wallMs).toFixed(2);
+      say(
+        `    CPU of that run: verifier ${(verifierCpuMs / 1000).toFixed(1)} s` +
+          (postgresCpuMs === null ? '' : `, PostgreSQL backends ${(postgresCpuMs / 1000).toFixed(1)} s`) +
+          ` in ${(wallMs / 1000).toFixed(1)} s of wall time (${cores} of ${cpus().length} cores busy on average)`,
       );
     }
   }

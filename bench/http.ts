@@ -4,7 +4,7 @@
  * share one event loop. Used by transitions.ts and public.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type pg from 'pg';
@@ -120,6 +120,31 @@ export function cpuMs(pid: number): number {
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;
+  }
+}
+
+/**
+ * CPU time (user + system, ms) of a process's children that have exited and been waited for, from /proc: a
+ * `spawnSync` child's whole run, or the PostgreSQL backends of connections closed since (the postmaster's).
+ */
+export function exitedChildrenCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The PID of the PostgreSQL server on this machine behind `admin` (a superuser's connection), or null. */
+export async function postmasterPid(admin: pg.Client): Promise<number | null> {
+  try {
+    const { rows } = (await admin.query(`SELECT setting FROM pg_settings WHERE name = 'data_directory'`)) as { rows: { setting: string }[] };
+    const pid = Number(readFileSync(`${rows[0]!.setting}/postmaster.pid`, 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 && existsSync(`/proc/${pid}`) ? pid : null;
+  } catch {
+    return null;
   }
 }
 
