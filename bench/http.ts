@@ -112,15 +112,25 @@ export async function stopApiServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** CPU time (user + system, ms) a process has used, from /proc (ticks of 10 ms). */
-export function cpuMs(pid: number): number {
+/**
+ * Two fields of /proc/<pid>/stat added, in ms (ticks of 10 ms): utime + stime (the process's own CPU) or cutime +
+ * cstime (its children's that exited and were waited for). 0 when the process is gone.
+ */
+function procCpuMs(pid: number, which: 'own' | 'exited children'): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name, which may hold spaces: state is [0], utime [11], stime [12], cutime [13], cstime [14].
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const first = which === 'own' ? 11 : 13;
+    return (Number(fields[first]) + Number(fields[first + 1])) * 10;
   } catch {
     return 0;
   }
+}
+
+/** CPU time (user + system, ms) a process has used, from /proc. */
+export function cpuMs(pid: number): number {
+  return procCpuMs(pid, 'own');
 }
 
 /**
@@ -128,13 +138,7 @@ export function cpuMs(pid: number): number {
  * `spawnSync` child's whole run, or the PostgreSQL backends of connections closed since (the postmaster's).
  */
 export function exitedChildrenCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return 0;
-  }
+  return procCpuMs(pid, 'exited children');
 }
 
 /** The PID of the PostgreSQL server on this machine behind `admin` (a superuser's connection), or null. */
