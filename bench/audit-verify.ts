@@ -250,8 +250,9 @@ async function generate(client: pg.Client, unitId: string, histories: History[],
 
 /**
  * One verification by the command line, with the CPU it cost: the verifier's (all its threads) and the PostgreSQL
- * backends' that served it (they exit with its connections). On two cores, their sum against twice the wall time
- * says whether more workers can help.
+ * backends' that served it (they exit with its connections; an autovacuum worker that ended meanwhile is counted
+ * too, so the figure is an upper bound). On two cores, their sum against twice the wall time says whether more
+ * workers can help.
  */
 async function verifyWithCli(kept: string, signingKey: string, keyDir: string, workers: number): Promise<{ report: VerificationReport; wallMs: number; verifierCpuMs: number; postgresCpuMs: number | null }> {
   const postgres0 = postmaster ? exitedChildrenCpuMs(postmaster) : 0;
