@@ -207,7 +207,6 @@ describe('a backup taken while 8 clients write', () => {
     };
     const clients = Array.from({ length: 8 }, (_, n) => client(n));
     for (let waited = 0; writes.filter((w) => w.ack !== null).length < 16 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    const before = writes.filter((w) => w.ack !== null).length;
     snapshotAt = performance.now();
     await makeBackup(t.dataSource, config, PASSPHRASE, file, {
       signCheckpoint,
@@ -215,7 +214,10 @@ describe('a backup taken while 8 clients write', () => {
         snapshotTakenAt = performance.now();
       },
     });
-    for (let waited = 0; writes.filter((w) => w.ack !== null).length < before + 16 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    // Writes begun after the snapshot was taken and acknowledged (the restore must not have them). Counted as such:
+    // on a slow machine enough writes begun before it could be acknowledged meanwhile to meet any total.
+    const begunAfterAndAcknowledged = () => writes.filter((w) => w.ack !== null && w.start > snapshotTakenAt).length;
+    for (let waited = 0; begunAfterAndAcknowledged() < 8 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     stop = true;
     await Promise.all(clients);
     acknowledgedBefore = writes.filter((w) => w.ack !== null && w.ack < snapshotAt).map((w) => w.name);
