@@ -346,3 +346,34 @@ describe('where the signing key comes from', () => {
     }
   });
 });
+
+describe('verifying while the application signs checkpoints', () => {
+  it('a checkpoint signed after the leaves were read is the next verification’s, not a tree that lost leaves', async () => {
+    const live = await startTestApp(key.env);
+    const spy = jest.spyOn(CheckpointRepository.prototype, 'coveredLeaves');
+    try {
+      await newUnit(live, { name: 'Đơn vị trước điểm kiểm' });
+      await checkpoints(live).build();
+      const read = spy.getMockImplementation() ?? CheckpointRepository.prototype.coveredLeaves;
+      // The race the reliability check met (a checkpoint every 2 s): the verifier has read its page of leaves, then the
+      // application covers new records and signs a larger tree before the verifier asks for the checkpoints.
+      spy.mockImplementationOnce(async function (this: CheckpointRepository, after: number, limit: number) {
+        const page = await read.call(this, after, limit);
+        await newUnit(live, { name: 'Đơn vị trong lúc kiểm tra' });
+        expect((await checkpoints(live).build()).status).toBe('created');
+        return page;
+      });
+      const report = await verify(live);
+      expect(spy).toHaveBeenCalled();
+      expect(report.checkpoints.problems).toEqual([]);
+      expect(report.ok).toBe(true);
+      // The next verification judges the new checkpoint, leaves and all.
+      const next = await verify(live);
+      expect(next.ok).toBe(true);
+      expect(next.checkpoints.valid).toBe(report.checkpoints.valid + 1);
+    } finally {
+      spy.mockRestore();
+      await live.close();
+    }
+  });
+});

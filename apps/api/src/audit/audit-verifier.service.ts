@@ -241,6 +241,11 @@ export class AuditVerifier {
     const uncovered = await this.tree.countUncovered();
     const latestRow = await this.tree.latest();
     const latest = latestRow ? toSignedCheckpoint(latestRow) : null;
+    // The checkpoints this pass judges: those stored when it began. The application may sign another while the leaves
+    // are walked (every minute, or every 2 s in the reliability checks); its leaves may come after the last page read,
+    // and it would look like a tree that lost leaves. Each checkpoint extends the one before, so they are the ones up
+    // to the latest tree size read here; a later one is the next verification's.
+    const judgedUpTo = latest?.treeSize ?? 0;
     // Proofs lead to the latest checkpoint only if it is genuine; if not, that is reported below anyway.
     const proofTarget = latest && checkSignature(latest, trusted) === 'VALID' ? latest : null;
 
@@ -318,9 +323,11 @@ export class AuditVerifier {
       }
     };
     const fetchDue = async (upToSize: number) => {
-      const rows = await this.tree.between(checkpointsAfter, upToSize);
+      const upTo = Math.min(upToSize, judgedUpTo);
+      if (upTo <= checkpointsAfter) return;
+      const rows = await this.tree.between(checkpointsAfter, upTo);
       due = due.concat(rows.map(toSignedCheckpoint));
-      checkpointsAfter = Math.max(checkpointsAfter, upToSize);
+      checkpointsAfter = upTo;
     };
 
     const leafPage = (after: number): Promise<CoveredLeafRow[]> => this.tree.coveredLeaves(after, LEAF_PAGE);
@@ -358,7 +365,7 @@ export class AuditVerifier {
     }
     atSize();
     // Checkpoints beyond the last leaf: the tree lost leaves they covered.
-    await fetchDue(Number.MAX_SAFE_INTEGER);
+    await fetchDue(judgedUpTo);
     for (const c of due) problems.add(problem('TREE_SHORTER_THAN_CHECKPOINT', { treeSize: c.treeSize, detail: { leaves } }));
     for (const p of changedStreams.values()) problems.add(p);
 
