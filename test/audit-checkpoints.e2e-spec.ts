@@ -350,11 +350,11 @@ describe('where the signing key comes from', () => {
 describe('verifying while the application signs checkpoints', () => {
   it('a checkpoint signed after the leaves were read is the next verification’s, not a tree that lost leaves', async () => {
     const live = await startTestApp(key.env);
+    const read = CheckpointRepository.prototype.coveredLeaves;
     const spy = jest.spyOn(CheckpointRepository.prototype, 'coveredLeaves');
     try {
       await newUnit(live, { name: 'Đơn vị trước điểm kiểm' });
       await checkpoints(live).build();
-      const read = spy.getMockImplementation() ?? CheckpointRepository.prototype.coveredLeaves;
       // The race the reliability check met (a checkpoint every 2 s): the verifier has read its page of leaves, then the
       // application covers new records and signs a larger tree before the verifier asks for the checkpoints.
       spy.mockImplementationOnce(async function (this: CheckpointRepository, after: number, limit: number) {
